@@ -1,0 +1,5 @@
+"""``python -m unveil`` runs the command line."""
+
+from unveil.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,214 @@
+"""The ``unveil`` command line.
+
+Contract (other programs call these): results go to stdout in a
+machine-readable form (JSON lines, JSON or CSV); progress bars and logs go to
+stderr.  Exit status: 0 success, 1 failure, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from unveil import __version__
+from unveil.errors import UnveilError
+
+log = logging.getLogger("unveil")
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="unveil",
+        description="Read ad corpora, extract contacts, flag indicators, link ads into networks and rank them "
+        "for human review. The tool ranks and explains; a human decides.",
+    )
+    parser.add_argument("--version", action="version", version=f"unveil {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    common.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("analyze", parents=[common], help="ingest files and run the whole pipeline into a store",
+                       description="Ingest JSONL, CSV or Parquet files (or folders of them) into the store and "
+                       "run extraction, indicators, linking and scoring. Prints a JSON summary on stdout.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="input file or folder")
+    p.add_argument("--db", default="unveil.duckdb", help="store file (default: %(default)s)")
+    p.add_argument("--report", metavar="FILE", help="HTML report path (default: <db>.report.html)")
+    p.add_argument("--rejects", metavar="FILE", help="rejects file (default: <db>.rejects.jsonl)")
+    p.add_argument("--batch-size", type=_positive_int, default=2000, help="ads per transaction (default: 2000)")
+    p.add_argument("--hub-max-co-phones", type=_positive_int, default=12,
+                   help="an identifier whose ads show more distinct other phones than this is a hub and is "
+                   "not used to link (default: %(default)s)")
+
+    p = sub.add_parser("extract", parents=[common], help="print entities and flags per ad, no store",
+                       description="Read ads and print one JSON line per accepted ad with its entities and "
+                       "indicator flags. Rejected records are reported on stderr.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="input file or folder")
+
+    p = sub.add_parser("networks", parents=[common], help="list networks from a store, riskiest first",
+                       description="One record per network: network_id, ad_ids, size, risk, reasons, "
+                       "identifiers, cities, first_seen, last_seen.")
+    p.add_argument("--db", default="unveil.duckdb", help="store file (default: %(default)s)")
+    p.add_argument("--min-size", type=_positive_int, default=2, help="smallest network listed (default: 2)")
+    p.add_argument("--limit", type=_positive_int, help="list at most this many networks")
+    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format")
+
+    p = sub.add_parser("demo", parents=[common], help="generate the synthetic demo corpus, analyse it, report",
+                       description="Generate a synthetic corpus with ground truth, analyse it into a store and "
+                       "write the HTML report. Prints a JSON summary on stdout.")
+    p.add_argument("--ads", type=_positive_int, default=2000, help="number of ads (default: %(default)s)")
+    p.add_argument("--out", default="unveil-demo", help="output folder (default: %(default)s)")
+    p.add_argument("--seed", type=int, default=7, help="random seed (default: %(default)s)")
+    p.add_argument("--no-images", action="store_true", help="do not generate images")
+    return parser
+
+
+def _setup_logging(args: argparse.Namespace) -> None:
+    level = logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING
+    logging.basicConfig(level=level, stream=sys.stderr, format="unveil: %(levelname)s: %(message)s")
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+
+
+def _rules() -> Any:
+    """The indicator rulebook, when the indicators package provides one."""
+    try:
+        from unveil.indicators import default_rulebook  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return None
+    return default_rulebook()
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from unveil.link.identifiers import LinkSettings
+    from unveil.pipeline import AnalyzeOptions, analyze
+    from unveil.report.html import write_report
+    from unveil.store import Store
+
+    opts = AnalyzeOptions(
+        batch_size=args.batch_size,
+        link=LinkSettings(hub_max_co_phones=args.hub_max_co_phones),
+        progress=not args.quiet,
+        rejects_path=Path(args.rejects) if args.rejects else None,
+    )
+    summary = analyze(args.paths, args.db, options=opts, rules=_rules())
+    report = Path(args.report) if args.report else Path(f"{args.db}.report.html")
+    with Store(args.db) as store:
+        write_report(store, report, run={"run_id": summary.run_id})
+    summary.report = str(report)
+    _print_json(summary.to_dict())
+    return EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from unveil.ingest.readers import expand_paths, read_records
+    from unveil.ingest.validate import Rejection, ad_key, validate_record
+    from unveil.per_ad import analyse_ad
+    from unveil.pipeline import _default_source
+
+    rules = _rules()
+    seen: set[str] = set()
+    accepted = rejected = 0
+    for path in expand_paths(args.paths):
+        source = _default_source(path)
+        for rec in read_records(path):
+            result: dict[str, Any] | Rejection
+            result = Rejection(rec.error, rec.detail) if rec.error else validate_record(rec.data, source)
+            if isinstance(result, Rejection):
+                rejected += 1
+                log.warning("%s line %d rejected: %s (%s)", path, rec.line, result.reason, result.detail)
+                continue
+            key = ad_key(result["source"], result["id"])
+            if key in seen:
+                continue
+            seen.add(key)
+            out = analyse_ad(result, rules)
+            accepted += 1
+            _print_json({
+                "id": result["id"],
+                "source": result["source"],
+                "entities": [e.to_dict() for e in out.entities],
+                "indicators": [f.to_dict() for f in out.flags],
+            })
+    print(f"unveil: {accepted} ads extracted, {rejected} records rejected", file=sys.stderr)
+    return EXIT_OK
+
+
+NETWORK_FIELDS = ("network_id", "ad_ids", "size", "risk", "reasons", "identifiers", "cities",
+                  "first_seen", "last_seen")
+
+
+def cmd_networks(args: argparse.Namespace) -> int:
+    from unveil.report.html import network_records
+    from unveil.store import Store
+
+    with Store(args.db, read_only=True) as store:
+        records = network_records(store, min_size=args.min_size, limit=args.limit)
+    if args.format == "jsonl":
+        for n in records:
+            _print_json({k: n[k] for k in (*NETWORK_FIELDS, "countries", "minor_risk")})
+        return EXIT_OK
+    writer = csv.writer(sys.stdout)
+    writer.writerow(NETWORK_FIELDS)
+    for n in records:
+        writer.writerow([
+            n["network_id"], "|".join(n["ad_ids"]), n["size"], n["risk"],
+            "; ".join(r["text"] for r in n["reasons"]),
+            "|".join(f"{i['kind']}:{i['value']}" for i in n["identifiers"]),
+            "|".join(n["cities"]), n["first_seen"] or "", n["last_seen"] or "",
+        ])
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from unveil.demo.run import run_demo
+
+    result = run_demo(n_ads=args.ads, out=Path(args.out), seed=args.seed, images=not args.no_images,
+                      progress=not args.quiet, rules=_rules())
+    _print_json(result)
+    return EXIT_OK
+
+
+COMMANDS = {"analyze": cmd_analyze, "extract": cmd_extract, "networks": cmd_networks, "demo": cmd_demo}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits 2 on a usage error
+    _setup_logging(args)
+    try:
+        return COMMANDS[args.command](args)
+    except UnveilError as exc:
+        print(f"unveil: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("unveil: interrupted", file=sys.stderr)
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        # `unveil networks | head` closes stdout early: not an error.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,195 @@
+"""Validate raw records against the input contract (``schema/ad.schema.json``).
+
+The JSON Schema file is the single source of truth: field types and size
+limits are read from it, so the published contract and the validator cannot
+drift apart.  A record either becomes a clean ad dict or a ``Rejection`` with a
+reason id from ``REJECT_REASONS`` and a sentence saying what is wrong.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from unveil.ingest.countries import ISO_ALPHA2
+
+# Every reason a record can be kept aside for.  Documented in docs/input.md.
+REJECT_REASONS: dict[str, str] = {
+    "bad_json": "the line is not valid JSON",
+    "bad_csv": "the CSV row is malformed (wrong number of cells, broken quoting)",
+    "not_an_object": "the record is not a JSON object",
+    "missing_field": "a required field (id, body) is missing or empty",
+    "wrong_type": "a field has the wrong type (for example a number where text is expected)",
+    "invalid_value": "a field has the right type but an impossible value (bad date, unknown country code)",
+    "too_large": "a field, or the whole line, is over its documented size limit",
+    "undecodable_text": "the bytes are not valid UTF-8 text",
+    "duplicate_id": "another record with the same source and id but different content came first",
+    "unreadable_file": "the file cannot be read at all (corrupt Parquet file)",
+}
+
+FIELDS: tuple[str, ...] = (
+    "id", "body", "title", "source", "url", "posted_at", "city", "region", "country",
+    "phone", "email", "age", "lang", "images",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    reason: str
+    detail: str
+
+
+@cache
+def ad_schema() -> dict[str, Any]:
+    """The published input contract as a dict."""
+    text = resources.files("unveil.schema").joinpath("ad.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def schema_path() -> Path:
+    return Path(str(resources.files("unveil.schema").joinpath("ad.schema.json")))
+
+
+def _types(spec: dict[str, Any]) -> list[str]:
+    t = spec.get("type", [])
+    return [t] if isinstance(t, str) else list(t)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+def _has_surrogates(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def parse_posted_at(value: str) -> datetime | None:
+    """ISO 8601 date or date-time to a naive UTC datetime; None when unreadable."""
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+    return parsed
+
+
+def _check_field(name: str, value: Any, spec: dict[str, Any]) -> Rejection | None:
+    allowed = _types(spec)
+    got = _type_name(value)
+    if value is None:
+        return None if "null" in allowed else Rejection("missing_field", f"field {name!r} is null")
+    if got not in allowed and not (got == "integer" and "number" in allowed):
+        want = " or ".join(t for t in allowed if t != "null")
+        # The value itself is left out: it may be a phone number or an email, and
+        # reasons end up in logs.
+        return Rejection("wrong_type", f"field {name!r} must be {want}, got {got}")
+    if got == "string":
+        if _has_surrogates(value):
+            return Rejection("undecodable_text", f"field {name!r} holds text that is not valid Unicode")
+        max_len = spec.get("maxLength")
+        if max_len is not None and len(value) > max_len:
+            return Rejection("too_large", f"field {name!r} is {len(value)} characters, over the limit of {max_len}")
+    if got == "integer":
+        lo, hi = spec.get("minimum"), spec.get("maximum")
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
+            return Rejection("invalid_value", f"field {name!r} is {value}, outside {lo}..{hi}")
+    if got == "array":
+        max_items = spec.get("maxItems")
+        if max_items is not None and len(value) > max_items:
+            return Rejection("too_large", f"field {name!r} has {len(value)} items, over the limit of {max_items}")
+        item_spec = spec.get("items", {})
+        for i, item in enumerate(value):
+            problem = _check_field(f"{name}[{i}]", item, item_spec)
+            if problem:
+                return problem
+    return None
+
+
+def validate_record(data: Any, default_source: str) -> dict[str, Any] | Rejection:
+    """Check one parsed record; return the clean ad or why it is rejected.
+
+    The clean ad has every contract field (missing optional ones as None),
+    text fields stripped of surrounding whitespace only where that cannot
+    move evidence offsets (ids, codes), ``country`` upper-case, ``source``
+    defaulted, and ``posted_at`` kept as given (``posted_at_utc`` added).
+    """
+    if not isinstance(data, dict):
+        return Rejection("not_an_object", f"expected a JSON object, got {_type_name(data)}")
+    props: dict[str, Any] = ad_schema()["properties"]
+    for name in ad_schema()["required"]:
+        value = data.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return Rejection("missing_field", f"required field {name!r} is missing or empty")
+    ad: dict[str, Any] = {}
+    for name in FIELDS:
+        value = data.get(name)
+        if isinstance(value, str) and name not in ("body", "title") and not value.strip():
+            value = None
+        problem = _check_field(name, value, props[name])
+        if problem:
+            return problem
+        ad[name] = value
+    ad["id"] = ad["id"].strip()
+    if ad["source"] is None:
+        ad["source"] = default_source
+    else:
+        ad["source"] = ad["source"].strip()
+    if ad["country"] is not None:
+        code = ad["country"].strip().upper()
+        code = "GB" if code == "UK" else code
+        if code not in ISO_ALPHA2:
+            return Rejection("invalid_value", f"country {ad['country']!r} is not an ISO 3166-1 alpha-2 code")
+        ad["country"] = code
+    if ad["lang"] is not None:
+        ad["lang"] = ad["lang"].strip().lower()
+    posted = None
+    if ad["posted_at"] is not None:
+        posted = parse_posted_at(ad["posted_at"])
+        if posted is None:
+            return Rejection("invalid_value", f"posted_at {ad['posted_at']!r} is not an ISO 8601 date or date-time")
+    ad["posted_at_utc"] = posted
+    ad["content_hash"] = content_hash(ad)
+    return ad
+
+
+def content_hash(ad: dict[str, Any]) -> str:
+    """SHA-256 of the record's contract fields in a canonical JSON form.
+
+    The same ad read from JSONL, CSV or Parquet hashes the same, so
+    re-ingesting it changes nothing.
+    """
+    canon = {k: ad.get(k) for k in FIELDS}
+    blob = json.dumps(canon, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def ad_key(source: str, ad_id: str) -> str:
+    """The ad's key across sources: ``source/id``, with ``/`` and ``%`` escaped in source."""
+    return source.replace("%", "%25").replace("/", "%2F") + "/" + ad_id

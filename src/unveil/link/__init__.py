@@ -1,0 +1,1 @@
+"""Cross-ad linking: candidate edges between ads, and networks as their components."""

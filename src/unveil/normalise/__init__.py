@@ -1,0 +1,1 @@
+"""Text normalisation that keeps offsets back to the original."""

@@ -1,0 +1,239 @@
+"""``analyze``: ingest -> per-ad stages -> link -> networks -> score, into the store.
+
+Ingest goes batch by batch; each batch (accepted ads with their entities and
+flags, plus the batch's rejects) is committed in one transaction, so a run
+killed at any moment leaves whole batches and a re-run completes the rest:
+ads already stored with the same content hash are skipped, rejects already
+recorded for the same file line are not added twice.  Cross-ad stages then
+recompute links and networks from the stored evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+from tqdm import tqdm
+
+from unveil import arrow_schemas
+from unveil.ingest.readers import RawRecord, expand_paths, file_sha256, read_records
+from unveil.ingest.validate import Rejection, ad_key, validate_record
+from unveil.link.graph import build_networks
+from unveil.link.identifiers import LinkSettings, build_identifier_links
+from unveil.per_ad import RuleEvaluator, process_batch
+from unveil.score.networks import score_networks
+from unveil.store import Store
+
+log = logging.getLogger("unveil")
+
+REJECT_COLUMNS = ("input_file", "input_sha256", "line", "reason", "detail", "source", "record_id", "raw")
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    db: str
+    files: int = 0
+    records: int = 0
+    accepted: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    rejects_by_reason: dict[str, int] = field(default_factory=dict)
+    ads_total: int = 0
+    entities_total: int = 0
+    flags_total: int = 0
+    links_total: int = 0
+    hubs: int = 0
+    networks: int = 0
+    networks_multi_ad: int = 0
+    rejects_file: str | None = None
+    report: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class AnalyzeOptions:
+    batch_size: int = 2000
+    link: LinkSettings = field(default_factory=LinkSettings)
+    progress: bool = True
+    rejects_path: Path | None = None  # default: <db>.rejects.jsonl
+
+
+def _default_source(path: Path) -> str:
+    name = path.name
+    for suffix in (".gz", ".jsonl", ".ndjson", ".csv", ".tsv", ".parquet", ".pq"):
+        name = name.removesuffix(suffix)
+    return name
+
+
+def _chunks(records: Iterator[RawRecord], size: int) -> Iterator[list[RawRecord]]:
+    chunk: list[RawRecord] = []
+    for rec in records:
+        chunk.append(rec)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _Ingest:
+    """State of one ingest pass over many files."""
+
+    def __init__(self, store: Store, run_id: str, rules: RuleEvaluator | None, summary: RunSummary,
+                 rejects_out: Any) -> None:
+        self.store = store
+        self.run_id = run_id
+        self.rules = rules
+        self.summary = summary
+        self.rejects_out = rejects_out
+        self.seen: dict[str, tuple[str, str, int]] = {}  # key -> (hash, file, line) first seen this run
+
+    def _reject(self, rows: list[dict[str, Any]], rec: RawRecord, sha: str, why: Rejection,
+                source: str | None = None, record_id: str | None = None) -> None:
+        row = {
+            "input_file": str(rec.path), "input_sha256": sha, "line": rec.line, "reason": why.reason,
+            "detail": why.detail, "source": source, "record_id": record_id, "raw": rec.raw,
+        }
+        rows.append(row)
+        self.summary.rejected += 1
+        self.summary.rejects_by_reason[why.reason] = self.summary.rejects_by_reason.get(why.reason, 0) + 1
+        self.rejects_out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+    def chunk(self, records: list[RawRecord], sha: str, default_source: str) -> None:
+        rejects: list[dict[str, Any]] = []
+        accepted: list[tuple[RawRecord, dict[str, Any]]] = []
+        for rec in records:
+            self.summary.records += 1
+            if rec.error:
+                self._reject(rejects, rec, sha, Rejection(rec.error, rec.detail))
+                continue
+            result = validate_record(rec.data, default_source)
+            if isinstance(result, Rejection):
+                rid = rec.data.get("id") if isinstance(rec.data, dict) else None
+                self._reject(rejects, rec, sha, result, record_id=rid if isinstance(rid, str) else None)
+                continue
+            key = ad_key(result["source"], result["id"])
+            first = self.seen.get(key)
+            if first is not None:
+                if first[0] == result["content_hash"]:
+                    self.summary.unchanged += 1
+                else:
+                    self._reject(rejects, rec, sha, Rejection(
+                        "duplicate_id",
+                        f"id {result['id']!r} of source {result['source']!r} already read with different "
+                        f"content from {first[1]} line {first[2]}",
+                    ), result["source"], result["id"])
+                continue
+            self.seen[key] = (result["content_hash"], str(rec.path), rec.line)
+            result["ad_key"] = key
+            accepted.append((rec, result))
+        stored = self.store.existing_hashes([ad["ad_key"] for _, ad in accepted])
+        new_ads = []
+        for rec, ad in accepted:
+            known = stored.get(ad["ad_key"])
+            if known is None:
+                ad["input_file"] = str(rec.path)
+                ad["input_line"] = rec.line
+                new_ads.append(ad)
+            elif known[0] == ad["content_hash"]:
+                self.summary.unchanged += 1
+            else:
+                self._reject(rejects, rec, sha, Rejection(
+                    "duplicate_id",
+                    f"id {ad['id']!r} of source {ad['source']!r} is already stored with different content "
+                    f"(from {known[1]} line {known[2]})",
+                ), ad["source"], ad["id"])
+        ads_table = pa.Table.from_pylist(new_ads, schema=arrow_schemas.ADS)
+        entities, flags = process_batch(ads_table, self.rules)
+        rejects_table = pa.table({c: [r[c] for r in rejects] for c in REJECT_COLUMNS},
+                                 schema=_REJECTS_SCHEMA)
+        self.store.write_batch(ads_table, entities, flags, rejects_table, self.run_id)
+        self.summary.accepted += len(new_ads)
+
+
+_REJECTS_SCHEMA = pa.schema([
+    ("input_file", pa.string()), ("input_sha256", pa.string()), ("line", pa.int64()), ("reason", pa.string()),
+    ("detail", pa.string()), ("source", pa.string()), ("record_id", pa.string()), ("raw", pa.string()),
+])
+
+
+def analyze(paths: Sequence[str | Path], db: str | Path, *, options: AnalyzeOptions | None = None,
+            rules: RuleEvaluator | None = None) -> RunSummary:
+    """Ingest ``paths`` into the store at ``db`` and run every stage.
+
+    Raises:
+        InputError: a path does not exist or has an unknown format.
+        StoreError: the database cannot be opened.
+    """
+    opts = options or AnalyzeOptions()
+    files = expand_paths(paths)
+    t0 = time.perf_counter()
+    inputs: list[dict[str, Any]] = [
+        {"path": str(p), "sha256": file_sha256(p), "bytes": p.stat().st_size} for p in files
+    ]
+    store = Store(db)
+    params = {"batch_size": opts.batch_size, "link": asdict(opts.link),
+              "rulebook": getattr(rules, "version", None)}
+    run_id = store.begin_run("analyze", params, inputs)
+    summary = RunSummary(run_id=run_id, db=str(db), files=len(files))
+    rejects_path = opts.rejects_path or Path(f"{db}.rejects.jsonl")
+    summary.rejects_file = str(rejects_path)
+    status = "failed"
+    try:
+        summary.timings["hash_inputs"] = time.perf_counter() - t0
+        t = time.perf_counter()
+        with rejects_path.open("w", encoding="utf-8") as rejects_out:
+            ingest = _Ingest(store, run_id, rules, summary, rejects_out)
+            total_bytes = sum(i["bytes"] for i in inputs)
+            with tqdm(total=total_bytes, unit="B", unit_scale=True, desc="ingest", disable=not opts.progress,
+                      leave=False) as bar:
+                for path, info in zip(files, inputs, strict=True):
+                    source = _default_source(path)
+                    for chunk in _chunks(read_records(path), opts.batch_size):
+                        ingest.chunk(chunk, info["sha256"], source)
+                        bar.set_postfix(ads=summary.accepted, rejected=summary.rejected, refresh=False)
+                    bar.update(info["bytes"])
+        summary.timings["ingest"] = time.perf_counter() - t
+        link_stages(store, run_id, opts, summary)
+        summary.ads_total = store.count("ads")
+        summary.entities_total = store.count("entities")
+        summary.flags_total = store.count("indicators")
+        status = "completed"
+        return summary
+    finally:
+        summary.timings["total"] = time.perf_counter() - t0
+        counts = {k: v for k, v in summary.to_dict().items() if isinstance(v, int | dict) and k != "timings"}
+        store.finish_run(run_id, status, counts, summary.timings)
+        store.close()
+
+
+def link_stages(store: Store, run_id: str, opts: AnalyzeOptions, summary: RunSummary) -> None:
+    """The cross-ad stages, through the store's engine."""
+    engine = store.engine
+    steps = [
+        ("link", lambda: build_identifier_links(engine, opts.link)),
+        ("networks", lambda: build_networks(engine, run_id)),
+        ("score", lambda: score_networks(engine, run_id)),
+    ]
+    with tqdm(total=len(steps), desc="link", disable=not opts.progress, leave=False) as bar:
+        for name, step in steps:
+            bar.set_description(name)
+            t = time.perf_counter()
+            out = step()
+            summary.timings[name] = time.perf_counter() - t
+            if isinstance(out, dict):
+                summary.networks = out.get("networks", summary.networks)
+                summary.networks_multi_ad = out.get("networks_multi_ad", summary.networks_multi_ad)
+            bar.update(1)
+    summary.links_total = store.count("links")
+    summary.hubs = store.count("hub_identifiers")

@@ -1,0 +1,1 @@
+"""Network features and the explained risk score."""
