@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import signal
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -97,6 +99,7 @@ class _Ingest:
         self.summary = summary
         self.rejects_out = rejects_out
         self.seen: dict[str, tuple[str, str, int]] = {}  # key -> (hash, file, line) first seen this run
+        self.batches = 0
 
     def _reject(self, rows: list[dict[str, Any]], rec: RawRecord, sha: str, why: Rejection,
                 source: str | None = None, record_id: str | None = None) -> None:
@@ -159,6 +162,15 @@ class _Ingest:
                                  schema=_REJECTS_SCHEMA)
         self.store.write_batch(ads_table, entities, flags, rejects_table, self.run_id)
         self.summary.accepted += len(new_ads)
+        self.batches += 1
+        _fault_injection(self.batches)
+
+
+def _fault_injection(batches_done: int) -> None:
+    """Crash-consistency tests set this to SIGKILL the process after N committed batches."""
+    limit = os.environ.get("UNVEIL_FAULT_KILL_AFTER_BATCHES")
+    if limit and batches_done >= int(limit):
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 _REJECTS_SCHEMA = pa.schema([

@@ -347,7 +347,7 @@ NETWORK_ROLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         "desc": (
             "{Friendly|Charming|Elegant|Warm} and {smiling|relaxed|attentive}, {perfect|ideal|great} "
             "{company|companion} for {dinner|an evening out|a quiet evening}.",
-            "{Long dark hair|Blonde hair|Brown eyes|Green eyes}, {slim|curvy|athletic} {figure|build}, "
+            "{Long dark hair|Blonde hair|Brown eyes|Green eyes}, {slim|tall|athletic} {figure|build}, "
             "always {well dressed|elegant|smiling}.",
         ),
         "service": (
@@ -367,7 +367,7 @@ NETWORK_ROLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             "{Bookings|Appointments}: <phone>",
         ),
         "closing": (
-            "{Kisses|See you soon|Looking forward to meeting you}{!|.| ♥|}",
+            "{See you soon|Looking forward to meeting you|Have a lovely day}{!|.| ♥|}",
             "No {withheld|private|hidden} numbers.",
         ),
     },
@@ -381,8 +381,8 @@ NETWORK_ROLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         "desc": (
             "{Charmante|Élégante|Souriante} et {agréable|attentionnée|détendue}, {parfaite|idéale} pour {un "
             "dîner|une soirée|un moment de détente}.",
-            "{Cheveux bruns|Cheveux blonds|Yeux verts|Yeux marron}, {silhouette fine|silhouette sportive|jolies "
-            "courbes}, toujours {élégante|souriante|bien habillée}.",
+            "{Cheveux bruns|Cheveux blonds|Yeux verts|Yeux marron}, {silhouette fine|silhouette sportive|grande "
+            "et mince}, toujours {élégante|souriante|bien habillée}.",
         ),
         "service": (
             "{Massage relaxant|Massage aux huiles|Massage aux pierres chaudes} {dans un cadre calme|sur "
@@ -401,7 +401,7 @@ NETWORK_ROLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             "<phone> {appel|SMS} {bienvenu|de 10h à 22h}",
         ),
         "closing": (
-            "{Bisous|À bientôt|N'hésitez pas}{ !|.| ♥|}",
+            "{À très vite|À bientôt|N'hésitez pas}{ !|.| ♥|}",
             "{Pas de|Aucun} {numéro masqué|appel masqué}.",
         ),
     },
@@ -414,8 +414,8 @@ NETWORK_ROLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         "desc": (
             "{Simpática|Elegante|Sonriente} y {atenta|tranquila|alegre}, {ideal|perfecta} para {una cena|una "
             "velada|un rato de relax}.",
-            "{Pelo castaño|Pelo rubio|Ojos verdes|Ojos marrones}, {figura delgada|figura atlética|bonitas "
-            "curvas}, siempre {elegante|sonriente|bien vestida}.",
+            "{Pelo castaño|Pelo rubio|Ojos verdes|Ojos marrones}, {figura delgada|figura atlética|alta "
+            "y delgada}, siempre {elegante|sonriente|bien vestida}.",
         ),
         "service": (
             "{Masaje relajante|Masaje con aceites|Masaje con piedras calientes} {en un ambiente tranquilo|con "
@@ -434,7 +434,7 @@ NETWORK_ROLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             "<phone> {llamadas|mensajes} {a cualquier hora|de 10 a 22 h}",
         ),
         "closing": (
-            "{Besos|Hasta pronto|No seas tímido}{!|.| ♥|}",
+            "{Un saludo|Hasta pronto|No seas tímido}{!|.| ♥|}",
             "No {atiendo|contesto} números ocultos.",
         ),
     },
@@ -448,7 +448,7 @@ NETWORK_ROLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             "{Charmant|Elegant|Herzlich} und {aufmerksam|entspannt|fröhlich}, {perfekt|ideal} für {ein "
             "Abendessen|einen schönen Abend|entspannte Stunden}.",
             "{Lange dunkle Haare|Blonde Haare|Grüne Augen|Braune Augen}, {schlanke Figur|sportliche "
-            "Figur|schöne Kurven}, immer {elegant|gepflegt|gut gelaunt}.",
+            "Figur|groß und schlank}, immer {elegant|gepflegt|gut gelaunt}.",
         ),
         "service": (
             "{Entspannende Massage|Ölmassage|Hot-Stone-Massage} {in ruhiger Atmosphäre|nach Termin|mit sanfter "
@@ -468,7 +468,7 @@ NETWORK_ROLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             "<phone> {Anruf|SMS} {jederzeit|von 10 bis 22 Uhr}",
         ),
         "closing": (
-            "{Küsschen|Bis bald|Trau dich}{!|.| ♥|}",
+            "{Liebe Grüße|Bis bald|Trau dich}{!|.| ♥|}",
             "Keine unterdrückten Nummern.",
         ),
     },
@@ -579,4 +579,4 @@ TITLE_FORMS: Final[dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 # Sentence joiners a poster habitually uses.
-JOINERS: Final = (" ", " ", "\n", " ✨ ", " • ", "\n\n", " 💋 ")
+JOINERS: Final = (" ", " ", "\n", " ✨ ", " • ", "\n\n", " ☆ ")

@@ -1,0 +1,282 @@
+"""Text matching: phrases, patterns and emoji, on folded text, in linear time.
+
+All phrases of all rules are compiled into one word trie.  The text is folded
+(:mod:`.fold`) and split into words once; each word starts at most one walk
+down the trie, whose depth is bounded by the longest phrase, so matching is
+linear in the length of the text and cannot backtrack.  Every match reported
+starts and ends on a word boundary (letters and digits are word characters in
+every script), which is why "lic" never fires inside "duplicate" and "young"
+does not fire inside "youngster".
+
+Regular-expression ``patterns`` run on the same folded text, wrapped in
+word-boundary look-arounds and under a time limit; emoji run without
+boundaries.  A rule marked ``negatable`` is dropped when a negation word of the
+ad's or the phrase's language stands within a few words before the match in
+the same clause ("not new in town", "pas nouvelle", "nicht neu").  ``exclude``
+phrases cancel a rule's matches that they overlap ("after high school").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from ..types import Flag
+from .fold import Folded, fold
+from .model import Language, Rule
+from .phrases import ANY, TOKEN_RE, expand, phrase_tokens
+
+__all__ = ["TextMatcher", "compile_pattern", "fold_pattern"]
+
+_WORD = r"[\p{L}\p{M}\p{N}]"
+# What may separate two words of a phrase: spaces, hyphens, apostrophes and similar joiners.
+_PHRASE_GAP = regex.compile(r"[\s'\-_*~+/·]{0,5}")
+# What may separate a negation word from what it negates without closing the clause.
+_CLEAN_GAP = regex.compile(r"[\s'\-\"*~_]*")
+# Seconds allowed per pattern per megabyte of text (plus a floor); a slow user pattern is cut off.
+_TIMEOUT_FLOOR = 0.5
+_TIMEOUT_PER_MB = 2.0
+
+
+def fold_pattern(pattern: str) -> str:
+    """Fold the literal characters of a regular expression, leaving escapes alone.
+
+    Patterns run on folded text, so ``"Jahre"`` and ``"años"`` are rewritten to
+    ``"jahre"`` and ``"anos"``; ``\\S``, ``\\p{L}`` and the like are kept.
+    """
+    out: list[str] = []
+    pos = 0
+    while pos < len(pattern):
+        char = pattern[pos]
+        if char == "\\" and pos + 1 < len(pattern):
+            nxt = pattern[pos + 1]
+            if nxt in "pPN" and pos + 2 < len(pattern) and pattern[pos + 2] == "{":
+                close = pattern.find("}", pos + 3)
+                close = len(pattern) - 1 if close < 0 else close
+                out.append(pattern[pos : close + 1])
+                pos = close + 1
+                continue
+            out.append(pattern[pos : pos + 2])
+            pos += 2
+            continue
+        out.append(fold(char).text if not char.isascii() else char.lower())
+        pos += 1
+    return "".join(out)
+
+
+def compile_pattern(pattern: str) -> regex.Pattern[str]:
+    """Compile a rulebook pattern with word boundaries on both ends."""
+    return regex.compile(f"(?<!{_WORD})(?:{fold_pattern(pattern)})(?!{_WORD})")
+
+
+class _Node:
+    __slots__ = ("any", "children", "payload")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.any: _Node | None = None
+        self.payload: list[tuple[int, str, bool]] = []  # (rule index, language, is exclusion)
+
+    def child(self, token: str) -> _Node:
+        if token == ANY:
+            if self.any is None:
+                self.any = _Node()
+            return self.any
+        node = self.children.get(token)
+        if node is None:
+            node = self.children[token] = _Node()
+        return node
+
+
+@dataclass(slots=True)
+class _Words:
+    """The words of one folded field: text and folded offsets."""
+
+    folded: str
+    texts: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, folded: str) -> _Words:
+        words = cls(folded)
+        for match in TOKEN_RE.finditer(folded):
+            words.texts.append(match.group())
+            start, end = match.span()
+            words.starts.append(start)
+            words.ends.append(end)
+        return words
+
+
+class TextMatcher:
+    """All text rules of a rulebook compiled for scanning fields."""
+
+    def __init__(self, rules: Sequence[Rule], languages: Mapping[str, Language], window: int = 3) -> None:
+        self.rules = list(rules)
+        self.window = window
+        self._root = _Node()
+        self._patterns: list[tuple[int, str, regex.Pattern[str]]] = []
+        emoji_rules: dict[str, list[int]] = {}
+        for index, rule in enumerate(self.rules):
+            if not rule.enabled:
+                continue
+            for lang, phrases in rule.phrases.items():
+                self._add_phrases(index, lang, phrases, exclusion=False)
+            for lang, phrases in rule.exclude.items():
+                self._add_phrases(index, lang, phrases, exclusion=True)
+            for lang, patterns in rule.patterns.items():
+                self._patterns.extend((index, lang, compile_pattern(p)) for p in patterns)
+            for symbol in rule.emoji:
+                emoji_rules.setdefault(fold(symbol).text, []).append(index)
+        self._emoji_rules = emoji_rules
+        self._emoji_re = (
+            regex.compile("|".join(regex.escape(e) for e in sorted(emoji_rules, key=len, reverse=True)))
+            if emoji_rules
+            else None
+        )
+        self._negation = {code: lang.negation for code, lang in languages.items()}
+        self._all_negation: frozenset[str] = frozenset().union(*self._negation.values())
+        self._cue_cache: dict[tuple[frozenset[str], str | None], frozenset[str]] = {}
+
+    def _add_phrases(self, index: int, lang: str, phrases: Sequence[str], exclusion: bool) -> None:
+        for phrase in phrases:
+            for variant in expand(phrase):
+                node = self._root
+                for token in phrase_tokens(variant):
+                    node = node.child(token)
+                entry = (index, lang, exclusion)
+                if entry not in node.payload:
+                    node.payload.append(entry)
+
+    def scan(self, field_name: str, text: str, ad_lang: str | None = None) -> list[Flag]:
+        """Flags of every text rule in one field; offsets point into ``text``."""
+        folded = fold(text)
+        words = _Words.of(folded.text)
+        hits: dict[tuple[int, int, int], set[str]] = {}
+        excluded: dict[int, list[tuple[int, int]]] = {}
+        self._match_phrases(words, hits, excluded)
+        self._match_patterns(folded.text, hits)
+        self._match_emoji(folded.text, hits)
+        return self._flags(field_name, folded, words, hits, excluded, ad_lang)
+
+    def _match_phrases(
+        self,
+        words: _Words,
+        hits: dict[tuple[int, int, int], set[str]],
+        excluded: dict[int, list[tuple[int, int]]],
+    ) -> None:
+        texts, starts, ends, folded = words.texts, words.starts, words.ends, words.folded
+        count = len(texts)
+        children = self._root.children
+        for first in range(count):
+            node = children.get(texts[first])
+            if node is None or (first and ends[first - 1] == starts[first]):
+                continue  # no phrase starts with this word, or the word continues a longer one
+            stack = [(node, first)]
+            while stack:
+                node, last = stack.pop()
+                nxt = last + 1
+                if node.payload and (nxt == count or ends[last] != starts[nxt]):
+                    span = (starts[first], ends[last])
+                    for index, lang, exclusion in node.payload:
+                        if exclusion:
+                            excluded.setdefault(index, []).append(span)
+                        else:
+                            hits.setdefault((index, *span), set()).add(lang)
+                if nxt == count or not _PHRASE_GAP.fullmatch(folded, ends[last], starts[nxt]):
+                    continue
+                child = node.children.get(texts[nxt])
+                if child is not None:
+                    stack.append((child, nxt))
+                if node.any is not None:
+                    stack.append((node.any, nxt))
+
+    def _match_patterns(self, folded: str, hits: dict[tuple[int, int, int], set[str]]) -> None:
+        timeout = _TIMEOUT_FLOOR + _TIMEOUT_PER_MB * len(folded) / 1_000_000
+        for index, lang, pattern in self._patterns:
+            try:
+                for match in pattern.finditer(folded, timeout=timeout):
+                    start, end = match.span()
+                    if end > start:
+                        hits.setdefault((index, start, end), set()).add(lang)
+            except TimeoutError:
+                continue  # a pathological pattern on a pathological text: keep what was found
+
+    def _match_emoji(self, folded: str, hits: dict[tuple[int, int, int], set[str]]) -> None:
+        if self._emoji_re is None:
+            return
+        for match in self._emoji_re.finditer(folded):
+            start, end = match.span()
+            for index in self._emoji_rules[match.group()]:
+                hits.setdefault((index, start, end), set()).add("*")
+
+    def _flags(
+        self,
+        field_name: str,
+        folded: Folded,
+        words: _Words,
+        hits: dict[tuple[int, int, int], set[str]],
+        excluded: dict[int, list[tuple[int, int]]],
+        ad_lang: str | None,
+    ) -> list[Flag]:
+        kept: dict[int, list[tuple[int, int]]] = {}
+        for (index, start, end), langs in hits.items():
+            rule = self.rules[index]
+            if any(s < end and start < e for s, e in excluded.get(index, ())):
+                continue
+            if rule.negatable and self._negated(words, start, self._cues(frozenset(langs), ad_lang)):
+                continue
+            kept.setdefault(index, []).append((start, end))
+        flags: list[Flag] = []
+        original = folded.original
+        for index, spans in kept.items():
+            rule = self.rules[index]
+            spans.sort(key=lambda span: (span[0], -span[1]))
+            reach = -1
+            for start, end in spans:
+                if end <= reach:
+                    continue  # inside a longer match of the same rule
+                reach = end
+                o_start, o_end = folded.to_original(start, end)
+                flags.append(
+                    Flag(
+                        rule=rule.id,
+                        category=rule.category,
+                        field=field_name,
+                        start=o_start,
+                        end=o_end,
+                        text=original[o_start:o_end],
+                        weight=rule.weight,
+                        grade=rule.grade,
+                    )
+                )
+        return flags
+
+    def _cues(self, langs: frozenset[str], ad_lang: str | None) -> frozenset[str]:
+        key = (langs, ad_lang)
+        cues = self._cue_cache.get(key)
+        if cues is None:
+            if "*" in langs:
+                cues = self._all_negation
+            else:
+                codes = langs | {ad_lang} if ad_lang else langs
+                cues = frozenset().union(*(self._negation.get(code, frozenset()) for code in codes))
+            self._cue_cache[key] = cues
+        return cues
+
+    def _negated(self, words: _Words, start: int, cues: frozenset[str]) -> bool:
+        """True when a negation word stands within the window before ``start``, in the same clause."""
+        if not cues:
+            return False
+        position = bisect.bisect_left(words.starts, start)
+        boundary = start
+        for index in range(position - 1, max(position - 1 - self.window, -1), -1):
+            if not _CLEAN_GAP.fullmatch(words.folded, words.ends[index], boundary):
+                return False
+            if words.texts[index] in cues:
+                return True
+            boundary = words.starts[index]
+        return False

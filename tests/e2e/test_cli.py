@@ -1,0 +1,121 @@
+"""The CLI contract: stdout machine-readable, stderr for humans, exit codes 0/1/2."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import simple_ads, write_jsonl
+
+from unveil import __version__
+
+pytestmark = pytest.mark.e2e
+
+COMMANDS = ("analyze", "extract", "networks", "demo")
+
+
+def unveil(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "unveil", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=600)
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cli")
+    ads = simple_ads(120, networks=4) + [
+        {"id": "x", "source": "site-a", "title": "<script>alert(1)</script>", "city": "<b>Leeds</b>",
+         "body": "<script>alert(1)</script> call 020 7946 0000"}
+    ]
+    path = write_jsonl(root / "ads.jsonl", [*ads, "{oops"])
+    db = root / "t.duckdb"
+    done = unveil("analyze", str(path), "--db", str(db))
+    return root, path, db, done
+
+
+def test_version():
+    done = unveil("--version")
+    assert done.returncode == 0 and done.stdout.strip() == f"unveil {__version__}"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_on_every_command(command):
+    done = unveil(command, "--help")
+    assert done.returncode == 0 and "usage: unveil " + command in done.stdout
+
+
+@pytest.mark.parametrize(
+    "args", [(), ("nonsense",), ("networks", "--format", "xml"), ("networks", "--min-size", "0"), ("analyze",)]
+)
+def test_usage_errors_exit_2(args):
+    done = unveil(*args)
+    assert done.returncode == 2 and "usage:" in done.stderr and done.stdout == ""
+
+
+def test_failures_exit_1_with_a_clear_message(tmp_path):
+    done = unveil("analyze", str(tmp_path / "missing.jsonl"), "--db", str(tmp_path / "t.duckdb"))
+    assert done.returncode == 1 and "no such file or folder" in done.stderr
+    done = unveil("networks", "--db", str(tmp_path / "none.duckdb"))
+    assert done.returncode == 1 and "run `unveil analyze` first" in done.stderr
+
+
+def test_analyze_prints_a_json_summary(analysed):
+    _root, _path, db, done = analysed
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["accepted"] == 121 and summary["rejected"] == 1
+    assert summary["rejects_by_reason"] == {"bad_json": 1}
+    assert summary["report"].endswith(".report.html") and summary["db"] == str(db)
+
+
+def test_networks_jsonl_contract(analysed):
+    _root, _path, db, _ = analysed
+    done = unveil("networks", "--db", str(db))
+    assert done.returncode == 0
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert records, "demo input has networks"
+    for rec in records:
+        assert set(rec) >= {"network_id", "ad_ids", "size", "risk", "reasons", "identifiers", "cities",
+                            "first_seen", "last_seen"}
+        assert rec["size"] == len(rec["ad_ids"]) >= 2
+    risks = [r["risk"] for r in records]
+    assert risks == sorted(risks, reverse=True)
+
+
+def test_networks_min_size_and_csv(analysed):
+    _root, _path, db, _ = analysed
+    everything = unveil("networks", "--db", str(db), "--min-size", "1").stdout.splitlines()
+    big = unveil("networks", "--db", str(db), "--min-size", "10").stdout.splitlines()
+    assert len(everything) > len(big)
+    assert all(json.loads(line)["size"] >= 10 for line in big)
+    rows = list(csv.DictReader(io.StringIO(unveil("networks", "--db", str(db), "--format", "csv").stdout)))
+    assert rows and set(rows[0]) == {"network_id", "ad_ids", "size", "risk", "reasons", "identifiers", "cities",
+                                     "first_seen", "last_seen"}
+
+
+def test_extract_contract(tmp_path):
+    path = write_jsonl(tmp_path / "ads.jsonl", [
+        {"id": "a1", "body": "Call 020 7946 0123 or anna@example.com", "country": "GB"},
+        {"id": "a2"},
+    ])
+    done = unveil("extract", str(path))
+    assert done.returncode == 0
+    [line] = done.stdout.splitlines()
+    rec = json.loads(line)
+    assert rec["id"] == "a1" and isinstance(rec["indicators"], list)
+    kinds = [e["kind"] for e in rec["entities"]]
+    assert kinds == ["phone", "email"]
+    for e in rec["entities"]:
+        assert set(e) >= {"kind", "value", "field", "start", "end", "text"}
+    assert "missing_field" in done.stderr  # rejects reported on stderr, not stdout
+
+
+def test_report_escapes_ad_text(analysed):
+    root, _path, db, done = analysed
+    html = (root / "t.duckdb.report.html").read_text(encoding="utf-8")
+    assert "<script>" not in html and "<b>Leeds" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown, as text
+    assert "bad_json" in html and "Top networks" in html

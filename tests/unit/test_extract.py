@@ -1,0 +1,84 @@
+"""Extraction v1: phones, emails, URLs with offsets into the original field text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unveil.extract import extract_ad
+from unveil.extract.emails import scan_emails
+
+PHONE_CASES = [
+    # (text, country, expected E.164 values)
+    ("Call 020 7946 0123 today", "GB", ["+442079460123"]),
+    ("ring +44 20 7946 0456", "FR", ["+442079460456"]),
+    ("appelle 01 99 00 12 34", "FR", ["+33199001234"]),
+    ("(202) 555-0142 anytime", "US", ["+12025550142"]),
+    ("txt 07700 900123", "GB", ["+447700900123"]),
+    ("no phone here, only 150 GBP", "GB", []),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "values"), PHONE_CASES)
+def test_phones(text, country, values):
+    ents = [e for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"]
+    assert [e.value for e in ents] == values
+    for e in ents:
+        assert text[e.start:e.end] == e.text
+
+
+def test_phone_attrs_mark_foreign_and_confidence():
+    [fr] = [e for e in extract_ad({"body": "+33 1 99 00 12 34", "country": "ES"}) if e.kind == "phone"]
+    assert fr.attrs["foreign"] is True and fr.attrs["confidence"] == "valid"
+    [uk] = [e for e in extract_ad({"body": "07700 900123", "country": "GB"}) if e.kind == "phone"]
+    assert uk.attrs["foreign"] is False and uk.attrs["confidence"] == "possible"
+
+
+@pytest.mark.parametrize(
+    ("text", "emails"),
+    [
+        ("mail Anna.B@Example.com.", ["anna.b@example.com"]),
+        ("a@b.co and x.y+z@mail.example.org", ["a@b.co", "x.y+z@mail.example.org"]),
+        ("3233@no.s", []),
+        ("@@@@", []),
+        ("user@localhost", []),
+        ("..@example.com", []),
+    ],
+)
+def test_emails(text, emails):
+    assert [v for _, _, v in scan_emails(text)] == emails
+
+
+def test_every_field_is_read_and_offsets_are_per_field():
+    ad = {"title": "Mia 020 7946 0001", "body": "see https://www.site.example/ad/1", "phone": "020 7946 0002",
+          "email": "mia@example.com", "url": "https://site.example/ad/1", "country": "GB"}
+    ents = extract_ad(ad)
+    by_field = {(e.field, e.kind) for e in ents}
+    assert {("title", "phone"), ("body", "url"), ("phone", "phone"), ("email", "email"), ("url", "url")} <= by_field
+    for e in ents:
+        assert ad[e.field][e.start:e.end] == e.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["GB", "FR", "US", None]))
+def test_extraction_never_raises_and_offsets_point_at_text(text, country):
+    for e in extract_ad({"body": text, "country": country}):
+        assert text[e.start:e.end] == e.text
+        assert 0 <= e.start < e.end <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Nd",), blacklist_characters="@+"), max_size=80),
+       st.text(alphabet=st.characters(blacklist_categories=("Nd",), blacklist_characters="@+"), max_size=80))
+def test_phone_found_whatever_the_surrounding_text(before, after):
+    text = f"{before} 020 7946 0123 {after}"
+    values = [e.value for e in extract_ad({"body": text, "country": "GB"}) if e.kind == "phone"]
+    assert values == ["+442079460123"]
+
+
+@pytest.mark.timeout(60)
+def test_hostile_inputs_finish():
+    for text in ("@" * 200_000, "a@" * 100_000, "a" * 100_000 + "@" + "b." * 50_000, "www." * 50_000,
+                 "1-" * 100_000):
+        extract_ad({"body": text, "country": "GB"})
