@@ -27,7 +27,7 @@ def unveil(*args: str, cwd=None) -> subprocess.CompletedProcess:
 def analysed(tmp_path_factory):
     root = tmp_path_factory.mktemp("cli")
     ads = simple_ads(120, networks=4) + [
-        {"id": "x", "source": "site-a", "title": "<script>alert(1)</script>", "city": "<b>Leeds</b>",
+        {"id": "x", "source": "site-a", "title": "<script>alert(1)</script>", "city": "<b>Leeds</b>", "country": "GB",
          "body": "<script>alert(1)</script> call 020 7946 0000"}
     ]
     path = write_jsonl(root / "ads.jsonl", [*ads, "{oops"])
