@@ -82,3 +82,8 @@ def test_hostile_inputs_finish():
     for text in ("@" * 200_000, "a@" * 100_000, "a" * 100_000 + "@" + "b." * 50_000, "www." * 50_000,
                  "1-" * 100_000):
         extract_ad({"body": text, "country": "GB"})
+
+
+@pytest.mark.parametrize("text", ["Ref 19998", "Ref 1234", "only 150 GBP", "call 555 0142"])
+def test_short_local_numbers_are_not_phones(text):
+    assert [e for e in extract_ad({"body": text, "country": "GB"}) if e.kind == "phone"] == []

@@ -45,6 +45,8 @@ class PhoneExtractor:
         home_cc = phonenumbers.country_code_for_region(region) if region != "ZZ" else 0
         for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE, max_tries=10_000):
             number = match.number
+            if not plausible(number):
+                continue
             yield Entity(
                 kind="phone",
                 value=phonenumbers.format_number(number, PhoneNumberFormat.E164),
@@ -54,6 +56,23 @@ class PhoneExtractor:
                 text=text[match.start : match.end],
                 attrs=_attrs(number, home_cc),
             )
+
+
+# A number libphonenumber calls "possible" only needs a plausible length, and
+# that includes local-only numbers of four or five digits: a reference number or
+# a price would pass.  Keep a possible-but-not-valid number only when it is
+# dialable as a whole (IS_POSSIBLE, not IS_POSSIBLE_LOCAL_ONLY) and long enough.
+MIN_POSSIBLE_NATIONAL_DIGITS = 8
+
+
+def plausible(number: phonenumbers.PhoneNumber) -> bool:
+    if phonenumbers.is_valid_number(number):
+        return True
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    return bool(
+        reason == phonenumbers.ValidationResult.IS_POSSIBLE
+        and len(phonenumbers.national_significant_number(number)) >= MIN_POSSIBLE_NATIONAL_DIGITS
+    )
 
 
 def _attrs(number: phonenumbers.PhoneNumber, home_cc: int) -> dict[str, Any]:

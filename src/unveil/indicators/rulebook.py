@@ -171,7 +171,7 @@ class _Builder:
         self.languages: dict[str, Language] = {}
         self.negation_window = 3
         self.minor_risk_floor = 80.0
-        self.raws: dict[str, _Raw] = {}
+        self.raws: dict[str, tuple[_Raw, Rule]] = {}
         self.errors: list[str] = []
         self._load("unveil/indicators/data/languages.yaml", _data_text("languages.yaml"), default=True)
         rules_text = _data_text("rules.yaml")
@@ -344,7 +344,7 @@ class _Builder:
         lines = dict(item.key_lines)
         raw = _Raw(dict(item), item.line, name, lines, dict.fromkeys(lines, name))
         raw.data.pop("override", None)
-        existing = self.raws.get(rule_id)
+        existing = self.raws[rule_id][0] if rule_id in self.raws else None
         if existing is not None and not override:
             self._err(
                 name,
@@ -366,12 +366,13 @@ class _Builder:
                 {**existing.key_files, **raw.key_files},
             )
             raw = merged
-        if self._rule(rule_id, raw) is not None:
-            self.raws[rule_id] = raw
+        rule = self._rule(rule_id, raw)
+        if rule is not None:
+            self.raws[rule_id] = (raw, rule)
 
     def build(self) -> Rulebook:
-        rules = [rule for rule_id, raw in self.raws.items() if (rule := self._rule(rule_id, raw)) is not None]
         self._raise()
+        rules = [rule for _, rule in self.raws.values()]
         version = "+".join([self.version, *self.versions])
         return Rulebook(
             version,
@@ -477,7 +478,6 @@ class _Builder:
             return {}
         out: dict[str, tuple[str, ...]] = {}
         for lang, items in section.items():
-            where = f"{raw.key_files.get(key, raw.file)}:{section.line_of(lang)}"
             if lang != "*" and lang not in self.languages:
                 known = ", ".join(sorted(self.languages))
                 err(key, f"unknown language {lang!r} in {key} (known: {known}; add it under `languages:`)")
@@ -502,7 +502,6 @@ class _Builder:
                         self.errors.append(f"{location}: rule {data.get('id')!r}: {key} {value!r}: {exc}")
                         continue
                 good.append(value)
-            del where
             out[lang] = tuple(good)
         return out
 
