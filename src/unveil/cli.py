@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", metavar="FILE", help="HTML report path (default: <db>.report.html)")
     p.add_argument("--rejects", metavar="FILE", help="rejects file (default: <db>.rejects.jsonl)")
     p.add_argument("--batch-size", type=_positive_int, default=2000, help="ads per transaction (default: 2000)")
+    p.add_argument("--workers", type=_positive_int, default=1,
+                   help="processes for extraction and indicators (default: 1; use the number of cores on big corpora)")
     p.add_argument("--hub-max-co-phones", type=_positive_int, default=12,
                    help="an identifier whose ads show more distinct other phones than this is a hub and is "
                    "not used to link (default: %(default)s)")
@@ -109,6 +111,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         link=LinkSettings(hub_max_co_phones=args.hub_max_co_phones),
         progress=not args.quiet,
+        workers=args.workers,
         rejects_path=Path(args.rejects) if args.rejects else None,
     )
     summary = analyze(args.paths, args.db, options=opts, rules=_rules())

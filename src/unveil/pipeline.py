@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
 import signal
+import sys
 import time
+from collections import deque
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,6 +71,7 @@ class AnalyzeOptions:
     batch_size: int = 2000
     link: LinkSettings = field(default_factory=LinkSettings)
     progress: bool = True
+    workers: int = 1  # processes for the per-ad stages; 1 runs them in this process
     rejects_path: Path | None = None  # default: <db>.rejects.jsonl
 
 
@@ -112,7 +117,8 @@ class _Ingest:
         self.summary.rejects_by_reason[why.reason] = self.summary.rejects_by_reason.get(why.reason, 0) + 1
         self.rejects_out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
-    def chunk(self, records: list[RawRecord], sha: str, default_source: str) -> None:
+    def prepare(self, records: list[RawRecord], sha: str, default_source: str) -> _Prepared:
+        """Validate a chunk and set aside rejects; returns the new ads to analyse."""
         rejects: list[dict[str, Any]] = []
         accepted: list[tuple[RawRecord, dict[str, Any]]] = []
         for rec in records:
@@ -156,14 +162,56 @@ class _Ingest:
                     f"id {ad['id']!r} of source {ad['source']!r} is already stored with different content "
                     f"(from {known[1]} line {known[2]})",
                 ), ad["source"], ad["id"])
-        ads_table = pa.Table.from_pylist(new_ads, schema=arrow_schemas.ADS)
-        entities, flags = process_batch(ads_table, self.rules)
-        rejects_table = pa.table({c: [r[c] for r in rejects] for c in REJECT_COLUMNS},
-                                 schema=_REJECTS_SCHEMA)
-        self.store.write_batch(ads_table, entities, flags, rejects_table, self.run_id)
-        self.summary.accepted += len(new_ads)
+        return _Prepared(
+            ads=pa.Table.from_pylist(new_ads, schema=arrow_schemas.ADS),
+            rejects=pa.table({c: [r[c] for r in rejects] for c in REJECT_COLUMNS}, schema=_REJECTS_SCHEMA),
+        )
+
+    def write(self, prepared: _Prepared, entities: pa.Table, flags: pa.Table) -> None:
+        self.store.write_batch(prepared.ads, entities, flags, prepared.rejects, self.run_id)
+        self.summary.accepted += prepared.ads.num_rows
         self.batches += 1
         _fault_injection(self.batches)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    ads: pa.Table
+    rejects: pa.Table
+
+
+# Worker processes keep the rulebook they were started with.
+_WORKER_RULES: RuleEvaluator | None = None
+
+
+def _init_worker(rules: RuleEvaluator | None) -> None:
+    global _WORKER_RULES
+    _WORKER_RULES = rules
+
+
+def _process_in_worker(ads: pa.Table) -> tuple[pa.Table, pa.Table]:
+    return process_batch(ads, _WORKER_RULES)
+
+
+def _run_ingest(ingest: _Ingest, batches: Iterator[_Prepared], workers: int,
+                rules: RuleEvaluator | None) -> None:
+    """Analyse prepared batches, in worker processes when ``workers > 1``, writing them in order."""
+    if workers <= 1:
+        for prepared in batches:
+            ingest.write(prepared, *process_batch(prepared.ads, rules))
+        return
+    ctx = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "forkserver")
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(rules,)) as pool:
+        pending: deque[tuple[_Prepared, Future[tuple[pa.Table, pa.Table]]]] = deque()
+        for prepared in batches:
+            pending.append((prepared, pool.submit(_process_in_worker, prepared.ads)))
+            # Bound the work in flight so memory stays flat on any input size.
+            while len(pending) > workers * 2:
+                done, fut = pending.popleft()
+                ingest.write(done, *fut.result())
+        while pending:
+            done, fut = pending.popleft()
+            ingest.write(done, *fut.result())
 
 
 def _fault_injection(batches_done: int) -> None:
@@ -194,7 +242,7 @@ def analyze(paths: Sequence[str | Path], db: str | Path, *, options: AnalyzeOpti
         {"path": str(p), "sha256": file_sha256(p), "bytes": p.stat().st_size} for p in files
     ]
     store = Store(db)
-    params = {"batch_size": opts.batch_size, "link": asdict(opts.link),
+    params = {"batch_size": opts.batch_size, "workers": opts.workers, "link": asdict(opts.link),
               "rulebook": getattr(rules, "version", None)}
     run_id = store.begin_run("analyze", params, inputs)
     summary = RunSummary(run_id=run_id, db=str(db), files=len(files))
@@ -209,12 +257,16 @@ def analyze(paths: Sequence[str | Path], db: str | Path, *, options: AnalyzeOpti
             total_bytes = sum(i["bytes"] for i in inputs)
             with tqdm(total=total_bytes, unit="B", unit_scale=True, desc="ingest", disable=not opts.progress,
                       leave=False) as bar:
-                for path, info in zip(files, inputs, strict=True):
-                    source = _default_source(path)
-                    for chunk in _chunks(read_records(path), opts.batch_size):
-                        ingest.chunk(chunk, info["sha256"], source)
-                        bar.set_postfix(ads=summary.accepted, rejected=summary.rejected, refresh=False)
-                    bar.update(info["bytes"])
+
+                def prepared() -> Iterator[_Prepared]:
+                    for path, info in zip(files, inputs, strict=True):
+                        source = _default_source(path)
+                        for chunk in _chunks(read_records(path), opts.batch_size):
+                            yield ingest.prepare(chunk, info["sha256"], source)
+                            bar.set_postfix(ads=summary.accepted, rejected=summary.rejected, refresh=False)
+                        bar.update(info["bytes"])
+
+                _run_ingest(ingest, prepared(), opts.workers, rules)
         summary.timings["ingest"] = time.perf_counter() - t
         link_stages(store, run_id, opts, summary)
         summary.ads_total = store.count("ads")

@@ -75,3 +75,14 @@ def test_kill_at_an_arbitrary_moment_then_rerun(corpus, reference, tmp_path, del
     rerun = _analyze(corpus, db)
     assert rerun.returncode == 0, rerun.stderr
     assert snapshot(db) == reference
+
+
+def test_worker_processes_give_the_same_tables(corpus, reference, tmp_path):
+    db = tmp_path / "w.duckdb"
+    env = {**os.environ}
+    done = subprocess.run(
+        [sys.executable, "-m", "unveil", "analyze", *map(str, corpus), "--db", str(db), "--batch-size", "100",
+         "--workers", "2", "-q"], capture_output=True, text=True, env=env, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert snapshot(db) == reference
