@@ -1,0 +1,54 @@
+"""Shared helpers for benchmark scripts: machine description and recording results."""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "benchmarks.md"
+
+
+def machine_line() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kib / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{os.cpu_count()} cores ({cpu}){mem}, Python {platform.python_version()}, {platform.system()}"
+
+
+def commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True).stdout.strip()
+        return out.stdout.strip() + ("+uncommitted" if dirty else "")
+    except OSError:
+        return "unknown"
+
+
+def record_section(title: str, how: str, table: str) -> None:
+    """Replace (or add) the section ``## title`` of docs/benchmarks.md."""
+    stamp = f"Machine: {machine_line()}. Date: {datetime.now(UTC):%Y-%m-%d}. Commit: `{commit()}`."
+    body = f"## {title}\n\n{how}\n\n{stamp}\n\n{table}\n"
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
+    pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _m: body + "\n", text)
+    else:
+        text = text.rstrip("\n") + "\n\n" + body
+    DOC.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
