@@ -46,6 +46,9 @@ def rejects(db: Path) -> list[dict]:
         ({"id": "x", "body": "y" * 200_001}, "too_large", "over the limit of 200000"),
         ({"id": "x", "body": "x", "title": "t" * 2001}, "too_large", "'title'"),
         ({"id": "x", "body": "x", "images": ["a.jpg"] * 101}, "too_large", "'images'"),
+        ({"id": "x", "body": "x", "images": ["../../etc/passwd"]}, "invalid_value", "relative"),
+        ({"id": "x", "body": "x", "images": ["/etc/passwd"]}, "invalid_value", "relative"),
+        ({"id": "x", "body": "x", "images": ["C:\\Windows\\x.jpg"]}, "invalid_value", "relative"),
     ],
 )
 def test_each_invalid_record_is_rejected_with_its_reason(tmp_path, jsonl, record, reason, words):

@@ -85,8 +85,7 @@ def perturb(img: Image.Image, key: str) -> tuple[Image.Image, int]:
         elif op == "shift":
             offsets = [rng.randint(-14, 14) for _ in range(3)]
             bands = [
-                band.point(lambda v, o=o: max(0, min(255, v + o)))
-                for band, o in zip(out.split(), offsets, strict=True)
+                band.point(lambda v, o=o: max(0, min(255, v + o))) for band, o in zip(out.split(), offsets, strict=True)
             ]
             out = Image.merge("RGB", bands)
         else:

@@ -136,8 +136,7 @@ TEEN_WORDS: Final[dict[str, tuple[str, ...]]] = {
 TENS_WORDS: Final[dict[str, tuple[str, ...]]] = {
     # index 2..9 used
     "en": ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
-    "fr": ("", "", "vingt", "trente", "quarante", "cinquante", "soixante", "soixante", "quatre-vingt",
-           "quatre-vingt"),
+    "fr": ("", "", "vingt", "trente", "quarante", "cinquante", "soixante", "soixante", "quatre-vingt", "quatre-vingt"),
     "es": ("", "", "veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"),
     "de": ("", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"),
 }
@@ -451,10 +450,8 @@ NETWORK_ROLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             "Figur|groß und schlank}, immer {elegant|gepflegt|gut gelaunt}.",
         ),
         "service": (
-            "{Entspannende Massage|Ölmassage|Hot-Stone-Massage} {in ruhiger Atmosphäre|nach Termin|mit sanfter "
-            "Musik}.",
-            "{Begleitung zum Abendessen|Begleitung für Events|Gesellschaft} und {entspannende Massage|gute "
-            "Gespräche}.",
+            "{Entspannende Massage|Ölmassage|Hot-Stone-Massage} {in ruhiger Atmosphäre|nach Termin|mit sanfter Musik}.",
+            "{Begleitung zum Abendessen|Begleitung für Events|Gesellschaft} und {entspannende Massage|gute Gespräche}.",
         ),
         "location": (
             "{Privatwohnung|Eigene Wohnung} {im Zentrum von|nahe dem Bahnhof von|in} <city>.",
@@ -534,8 +531,7 @@ INDEPENDENT_ROLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
             "tranquilo|ir con calma}.",
         ),
         "booking": (
-            "{Solo con cita previa|Únicamente con cita}, reserva con al menos {2 horas|una hora|un día} de "
-            "antelación.",
+            "{Solo con cita previa|Únicamente con cita}, reserva con al menos {2 horas|una hora|un día} de antelación.",
             "Pido una pequeña señal {para la primera cita|a quien viene por primera vez}.",
             "Para la primera cita, preséntate {por mensaje|por SMS} con tu nombre y la hora que prefieres.",
             "Escribe {primero|antes de llamar}{, no llamadas después de las 21 h|, respondo en una hora|}.",
@@ -546,19 +542,16 @@ INDEPENDENT_ROLES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     },
     "de": {
         "intro": (
-            "Hallo, ich bin <name>, {unabhängige Masseurin|private Begleiterin|reife, selbstständige Frau} in "
-            "<city>.",
+            "Hallo, ich bin <name>, {unabhängige Masseurin|private Begleiterin|reife, selbstständige Frau} in <city>.",
             "<name> - {selbstständige|private} {Masseurin|Begleiterin} in <city>.",
         ),
         "about": (
             "Ich arbeite {selbstständig|auf eigene Rechnung|in meiner eigenen Wohnung} und {bestimme meine "
             "Zeiten selbst|nehme mir Zeit}.",
-            "Ich mag {gute Gespräche|Kunst und Reisen|Kochen und Musik} und {eine entspannte Atmosphäre|keine "
-            "Eile}.",
+            "Ich mag {gute Gespräche|Kunst und Reisen|Kochen und Musik} und {eine entspannte Atmosphäre|keine Eile}.",
         ),
         "booking": (
-            "{Nur mit Termin|Nur nach Vereinbarung}, bitte mindestens {2 Stunden|eine Stunde|einen Tag} vorher "
-            "buchen.",
+            "{Nur mit Termin|Nur nach Vereinbarung}, bitte mindestens {2 Stunden|eine Stunde|einen Tag} vorher buchen.",
             "Beim ersten Termin ist eine kleine Anzahlung nötig.",
             "Beim ersten Treffen bitte kurz vorstellen: {per SMS|per Nachricht} mit Vorname und Wunschzeit.",
             "Bitte {zuerst schreiben|vor dem Anruf schreiben}{, keine Anrufe nach 21 Uhr|, ich antworte "

@@ -33,9 +33,9 @@ HOME_KINDS: Final[dict[str, tuple[tuple[str, float], ...]]] = {
     "GB": (("GB_L", 0.75), ("GB_M", 0.25)),
     "FR": (("FR_L", 0.75), ("FR_M", 0.25)),
     "US": (("US", 1.0),),
-    # Spain and Germany: foreign numbers only.
-    "ES": (("GB_L", 0.30), ("GB_M", 0.10), ("FR_L", 0.30), ("FR_M", 0.10), ("AU", 0.20)),
-    "DE": (("GB_L", 0.30), ("GB_M", 0.10), ("FR_L", 0.25), ("FR_M", 0.10), ("AU", 0.25)),
+    # Spain and Germany: foreign numbers only, mostly French as that range is the largest.
+    "ES": (("GB_L", 0.18), ("GB_M", 0.10), ("FR_L", 0.45), ("FR_M", 0.19), ("AU", 0.08)),
+    "DE": (("GB_L", 0.18), ("GB_M", 0.10), ("FR_L", 0.42), ("FR_M", 0.20), ("AU", 0.10)),
 }
 
 KIND_COUNTRY: Final[dict[str, str]] = {"GB_L": "GB", "GB_M": "GB", "FR_L": "FR", "FR_M": "FR", "US": "US",
@@ -71,11 +71,9 @@ class FictionNumber:
         Returns:
             The number as the ad would print it.
         """
-        if ad_country == self.country and rng.random() < 0.7:
-            forms = self.national
-        else:
-            forms = self.international
-        return forms[0] if rng.random() < 0.6 else rng.choice(forms)
+        domestic = ad_country == self.country and rng.random() < 0.7
+        forms = self.national if domestic else self.international
+        return forms[0] if rng.random() < 0.6 else forms[int(rng.random() * len(forms))]
 
     def canonical(self, ad_country: str) -> str:
         """Canonical plain writing for an ad in ``ad_country`` (the basis of every obfuscated form)."""
@@ -152,27 +150,45 @@ def _suffixes(kind: str) -> list[int]:
     return [s for s in full if s not in reserved]
 
 
-class NumberPools:
-    """Hands out fictional numbers without repeats until a range runs out.
+# When a range runs out, take the next number from a sibling range before reusing any number.
+FALLBACKS: Final[dict[str, tuple[str, ...]]] = {
+    "GB_L": ("GB_M",),
+    "GB_M": ("GB_L",),
+    "FR_L": ("FR_M",),
+    "FR_M": ("FR_L",),
+    # AU numbers only appear in Spanish and German ads, where any foreign number does.
+    "AU": ("FR_L", "FR_M", "GB_M", "GB_L"),
+}
 
-    Each range (and each US area code) is a shuffled deck drawn in order; an exhausted deck is reshuffled and
-    reused, which only happens in corpora of tens of thousands of ads and is then reported by
-    :attr:`reused`.
+
+class NumberPools:
+    """Hands out fictional numbers without repeats for as long as the reserved ranges allow.
+
+    Each range (and each US area code) is a shuffled deck drawn in order. An exhausted deck hands over to
+    its sibling ranges (:data:`FALLBACKS`, or the other area codes for the US); only when those are
+    exhausted too is a deck reshuffled and numbers reused, which :attr:`reused` then reports. With the
+    default country mix that happens beyond roughly 10,000 ads.
     """
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, us_area_codes: tuple[int, ...]) -> None:
         """Create empty decks that are filled on first use.
 
         Args:
             rng: Random source (the generator's own, so that draws stay in its deterministic stream).
+            us_area_codes: Area codes US numbers may use, in the order they are tried as fallbacks.
         """
         self._rng = rng
-        self._decks: dict[str, list[int]] = {}
-        self._pos: dict[str, int] = {}
+        self._us = us_area_codes
+        self._decks: dict[tuple[str, int], list[int]] = {}
+        self._pos: dict[tuple[str, int], int] = {}
         self.reused = False
 
+    def _left(self, key: tuple[str, int]) -> bool:
+        deck = self._decks.get(key)
+        return deck is None or self._pos[key] < len(deck)
+
     def draw(self, kind: str, npa: int = 0) -> FictionNumber:
-        """Take the next unused number of a range.
+        """Take the next unused number of a range (or of a sibling range once it is used up).
 
         Args:
             kind: Range kind, see :func:`make_number`.
@@ -181,10 +197,16 @@ class NumberPools:
         Returns:
             A fictional number.
         """
-        key = f"US{npa}" if kind == "US" else kind
+        key = (kind, npa)
+        if not self._left(key):
+            if kind == "US":
+                siblings = [("US", code) for code in self._us]
+            else:
+                siblings = [(k, 0) for k in FALLBACKS[kind]]
+            key = next((k for k in siblings if self._left(k)), key)
         deck = self._decks.get(key)
         if deck is None:
-            deck = _suffixes(kind)
+            deck = _suffixes(key[0])
             self._rng.shuffle(deck)
             self._decks[key] = deck
             self._pos[key] = 0
@@ -194,7 +216,7 @@ class NumberPools:
             pos = 0
             self.reused = True
         self._pos[key] = pos + 1
-        return make_number(kind, deck[pos], npa)
+        return make_number(key[0], deck[pos], key[1])
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -257,14 +279,19 @@ def obfuscate_phone(plain: str, lang: str, method: str, rng: random.Random) -> s
         gsep = rng.choice((", ", " - ", " ", " / "))
         return lead + gsep.join(sep.join(_digit_words(g, lang, rng, lang == "en")) for g in groups)
     if method == "tens":
+        # Read in pairs, the French way. An odd digit goes first: a lone digit after a tens word would read
+        # as one number ("twenty six" is 26, not 206).
+        digits = "".join(groups)
         parts: list[str] = []
-        for g in groups:
-            for i in range(0, len(g), 2):
-                pair = g[i : i + 2]
-                if len(pair) == 2 and pair[0] != "0":
-                    parts.append(two_digit_words(int(pair), lang))
-                else:
-                    parts.extend(DIGIT_WORDS[lang][int(c)] for c in pair)
+        if len(digits) % 2:
+            parts.append(DIGIT_WORDS[lang][int(digits[0])])
+            digits = digits[1:]
+        for i in range(0, len(digits), 2):
+            pair = digits[i : i + 2]
+            if pair[0] != "0":
+                parts.append(two_digit_words(int(pair), lang))
+            else:
+                parts.extend(DIGIT_WORDS[lang][int(c)] for c in pair)
         return lead + rng.choice((" ", ", ", " ")).join(parts)
     if method == "mixed":
         tokens: list[str] = []

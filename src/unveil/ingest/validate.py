@@ -174,9 +174,21 @@ def validate_record(data: Any, default_source: str) -> dict[str, Any] | Rejectio
         posted = parse_posted_at(ad["posted_at"])
         if posted is None:
             return Rejection("invalid_value", f"posted_at {ad['posted_at']!r} is not an ISO 8601 date or date-time")
+    for path in ad["images"] or ():
+        if _escapes_folder(path):
+            return Rejection("invalid_value", "images must be paths relative to the input file's folder, "
+                                              "without '..' segments")
     ad["posted_at_utc"] = posted
     ad["content_hash"] = content_hash(ad)
     return ad
+
+
+def _escapes_folder(path: str) -> bool:
+    """True for absolute paths and paths that climb out of the input folder."""
+    norm = path.replace("\\", "/")
+    if norm.startswith("/") or (len(norm) > 1 and norm[1] == ":") or "://" in norm:
+        return True
+    return ".." in norm.split("/")
 
 
 def content_hash(ad: dict[str, Any]) -> str:
