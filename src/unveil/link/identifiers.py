@@ -63,8 +63,9 @@ def build_identifier_links(engine: Engine, settings: LinkSettings) -> None:
         engine.execute("DELETE FROM links")
         engine.execute(
             """
-            INSERT INTO links
-            SELECT s.anchor AS ad_a, i.ad_key AS ad_b, i.kind, i.value, 1.0 AS strength
+            INSERT INTO links (ad_a, ad_b, kind, value, strength, evidence)
+            SELECT s.anchor AS ad_a, i.ad_key AS ad_b, i.kind, i.value, 1.0 AS strength,
+                   '{"shared_by_ads": ' || CAST(s.ads AS VARCHAR) || '}' AS evidence
             FROM _ids i JOIN _shared s ON i.kind = s.kind AND i.value = s.value
             WHERE i.ad_key <> s.anchor
               AND NOT EXISTS (SELECT 1 FROM hub_identifiers h WHERE h.kind = s.kind AND h.value = s.value)

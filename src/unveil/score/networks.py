@@ -103,7 +103,9 @@ def score_networks(engine: Engine, run_id: str) -> None:
     with engine.transaction():
         engine.execute("DELETE FROM networks")
         engine.execute(
-            "INSERT INTO networks SELECT network_id, size, risk, reasons, identifiers, cities, countries, "
+            "INSERT INTO networks (network_id, size, risk, reasons, identifiers, cities, countries, first_seen, "
+            "last_seen, n_phones, n_emails, n_flags, n_minor_risk, run_id) "
+            "SELECT network_id, size, risk, reasons, identifiers, cities, countries, "
             "first_seen, last_seen, n_phones, n_emails, n_flags, n_minor_risk, ? FROM _scored",
             [run_id],
         )

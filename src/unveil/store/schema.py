@@ -147,6 +147,34 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     ),
 ]
 
+MIGRATIONS += [
+    (
+        2,
+        "linking evidence: typed edges, image hashes, text signatures, network features",
+        [
+            "ALTER TABLE links ADD COLUMN evidence JSON",
+            "ALTER TABLE networks ADD COLUMN features JSON",
+            """
+            CREATE TABLE image_hashes (
+                ad_key VARCHAR NOT NULL,
+                image VARCHAR NOT NULL,           -- path as given in the ad
+                status VARCHAR NOT NULL,          -- ok | missing | unreadable
+                detail VARCHAR,
+                pdq VARCHAR,                      -- hex
+                quality INTEGER
+            )
+            """,
+        ],
+    ),
+    (
+        3,
+        "review workspace: users, tokens, audit log, labels",
+        [
+            # Filled by the workspace work; an empty migration only bumps the version.
+        ],
+    ),
+]
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 # Tables whose content is the result of an analysis (compared by tests).
