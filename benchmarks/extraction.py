@@ -29,8 +29,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from common import record_section  # noqa: E402
 from unveil.extract import extract_ad  # noqa: E402
+
+from common import record_section  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 # Which kinds each evaluation file labels (kinds outside are not scored there).

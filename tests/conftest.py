@@ -39,8 +39,8 @@ def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
         for table in RESULT_TABLES:
             rows = store.rows(f"SELECT * FROM {table}")
             out[table] = sorted(
-                (tuple((k, json.dumps(v, sort_keys=True, default=str)) for k, v in sorted(r.items())
-                       if k not in VOLATILE) for r in rows)
+                tuple((k, json.dumps(v, sort_keys=True, default=str)) for k, v in sorted(r.items())
+                       if k not in VOLATILE) for r in rows
             )
     return out
 

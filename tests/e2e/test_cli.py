@@ -9,9 +9,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import simple_ads, write_jsonl
 
 from unveil import __version__
+
+from conftest import simple_ads, write_jsonl
 
 pytestmark = pytest.mark.e2e
 
@@ -26,10 +27,9 @@ def unveil(*args: str, cwd=None) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def analysed(tmp_path_factory):
     root = tmp_path_factory.mktemp("cli")
-    ads = simple_ads(120, networks=4) + [
-        {"id": "x", "source": "site-a", "title": "<script>alert(1)</script>", "city": "<b>Leeds</b>", "country": "GB",
-         "body": "<script>alert(1)</script> call 020 7946 0000"}
-    ]
+    script = {"id": "x", "source": "site-a", "title": "<script>alert(1)</script>", "city": "<b>Leeds</b>",
+              "country": "GB", "body": "<script>alert(1)</script> call 020 7946 0000"}
+    ads = [*simple_ads(120, networks=4), script]
     path = write_jsonl(root / "ads.jsonl", [*ads, "{oops"])
     db = root / "t.duckdb"
     done = unveil("analyze", str(path), "--db", str(db))
@@ -114,7 +114,7 @@ def test_extract_contract(tmp_path):
 
 
 def test_report_escapes_ad_text(analysed):
-    root, _path, db, done = analysed
+    root, _path, _db, _done = analysed
     html = (root / "t.duckdb.report.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "<b>Leeds" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown, as text

@@ -10,9 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import simple_ads, snapshot, write_jsonl
 
 from unveil.store import Store
+
+from conftest import simple_ads, snapshot, write_jsonl
 
 pytestmark = pytest.mark.e2e
 
@@ -31,7 +32,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     ads = simple_ads(1200, networks=20)
     bad = ["{broken", {"id": 7, "body": "x"}]
     a = write_jsonl(root / "a.jsonl", ads[:700] + bad)
-    b = write_jsonl(root / "b.jsonl", ads[700:] + [{**ads[0], "body": "changed"}])
+    b = write_jsonl(root / "b.jsonl", [*ads[700:], {**ads[0], "body": "changed"}])
     return [a, b]
 
 

@@ -9,12 +9,13 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import snapshot
 
 from unveil.ingest.readers import expand_paths
 from unveil.ingest.validate import REJECT_REASONS, ad_key, ad_schema, validate_record
 from unveil.pipeline import AnalyzeOptions, analyze
 from unveil.store import Store
+
+from conftest import snapshot
 
 OK = {"id": "a1", "body": "Call 020 7946 0123", "country": "GB"}
 
@@ -65,7 +66,8 @@ def test_each_invalid_record_is_rejected_with_its_reason(tmp_path, jsonl, record
 
 def test_undecodable_bytes_reject_only_their_line(tmp_path):
     path = tmp_path / "ads.jsonl"
-    path.write_bytes(json.dumps(OK).encode() + b'\n{"id": "b", "body": "caf\xe9"}\n' + json.dumps({**OK, "id": "c"}).encode())
+    bad = b'{"id": "b", "body": "caf\xe9"}'
+    path.write_bytes(json.dumps(OK).encode() + b"\n" + bad + b"\n" + json.dumps({**OK, "id": "c"}).encode())
     summary = run([path], tmp_path / "t.duckdb")
     assert summary["accepted"] == 2
     [row] = rejects(tmp_path / "t.duckdb")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 
 import pyarrow as pa
-from conftest import simple_ads
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +12,8 @@ from unveil.engine.duckdb import DuckDBEngine
 from unveil.link.network_ids import assign_ids, new_network_id
 from unveil.pipeline import AnalyzeOptions, analyze
 from unveil.store import Store
+
+from conftest import simple_ads
 
 
 def _union_find(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, str]:
@@ -28,7 +29,7 @@ def _union_find(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, str
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    return {n: min((m for m in nodes if find(m) == find(n))) for n in nodes}
+    return {n: min(m for m in nodes if find(m) == find(n)) for n in nodes}
 
 
 @settings(max_examples=40, deadline=None)
