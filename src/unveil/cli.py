@@ -80,7 +80,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="unveil-demo", help="output folder (default: %(default)s)")
     p.add_argument("--seed", type=int, default=7, help="random seed (default: %(default)s)")
     p.add_argument("--no-images", action="store_true", help="do not generate images")
+    _register_web_commands(sub, common)
     return parser
+
+
+def _register_web_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """`serve` and `users` live with the web workspace, which adds them here."""
+    try:
+        from unveil.web.cli import register_commands
+    except ImportError:
+        return
+    COMMANDS.update(register_commands(sub, common))
 
 
 def _setup_logging(args: argparse.Namespace) -> None:
