@@ -44,9 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
     common.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
+    rules = argparse.ArgumentParser(add_help=False)
+    rules.add_argument("--rules", action="append", metavar="FILE",
+                       help="YAML file of indicator rules to add or override (repeatable); see docs/indicators.md")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("analyze", parents=[common], help="ingest files and run the whole pipeline into a store",
+    p = sub.add_parser("analyze", parents=[common, rules], help="ingest files and run the whole pipeline into a store",
                        description="Ingest JSONL, CSV or Parquet files (or folders of them) into the store and "
                        "run extraction, indicators, linking and scoring. Prints a JSON summary on stdout.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="input file or folder")
@@ -60,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="an identifier whose ads show more distinct other phones than this is a hub and is "
                    "not used to link (default: %(default)s)")
 
-    p = sub.add_parser("extract", parents=[common], help="print entities and flags per ad, no store",
+    p = sub.add_parser("extract", parents=[common, rules], help="print entities and flags per ad, no store",
                        description="Read ads and print one JSON line per accepted ad with its entities and "
                        "indicator flags. Rejected records are reported on stderr.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="input file or folder")
@@ -73,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_positive_int, help="list at most this many networks")
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format")
 
-    p = sub.add_parser("demo", parents=[common], help="generate the synthetic demo corpus, analyse it, report",
+    p = sub.add_parser("demo", parents=[common, rules], help="generate the synthetic demo corpus, analyse it, report",
                        description="Generate a synthetic corpus with ground truth, analyse it into a store and "
                        "write the HTML report. Prints a JSON summary on stdout.")
     p.add_argument("--ads", type=_positive_int, default=2000, help="number of ads (default: %(default)s)")
@@ -102,13 +105,20 @@ def _print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
 
 
-def _rules() -> Any:
-    """The indicator rulebook, when the indicators package provides one."""
+def _rules(args: argparse.Namespace) -> Any:
+    """The indicator rulebook: the built-in one plus any ``--rules`` files.
+
+    Raises:
+        UnveilError: a rules file is invalid (the message names file, line and rule).
+    """
+    from unveil.indicators import RulebookError, load_rulebook
+
     try:
-        from unveil.indicators import default_rulebook  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
-    return default_rulebook()
+        return load_rulebook(*getattr(args, "rules", None) or ())
+    except RulebookError as exc:
+        raise UnveilError(str(exc)) from exc
+    except OSError as exc:
+        raise UnveilError(f"cannot read rules file: {exc}") from exc
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -124,7 +134,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         workers=args.workers,
         rejects_path=Path(args.rejects) if args.rejects else None,
     )
-    summary = analyze(args.paths, args.db, options=opts, rules=_rules())
+    summary = analyze(args.paths, args.db, options=opts, rules=_rules(args))
     report = Path(args.report) if args.report else Path(f"{args.db}.report.html")
     with Store(args.db) as store:
         write_report(store, report, run={"run_id": summary.run_id})
@@ -139,7 +149,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from unveil.per_ad import analyse_ad
     from unveil.pipeline import _default_source
 
-    rules = _rules()
+    rules = _rules(args)
     seen: set[str] = set()
     accepted = rejected = 0
     for path in expand_paths(args.paths):
@@ -197,7 +207,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from unveil.demo.run import run_demo
 
     result = run_demo(n_ads=args.ads, out=Path(args.out), seed=args.seed, images=not args.no_images,
-                      progress=not args.quiet, rules=_rules())
+                      progress=not args.quiet, rules=_rules(args))
     _print_json(result)
     return EXIT_OK
 

@@ -91,7 +91,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequen
 def load_yaml(text: str) -> Any:
     """Parse one YAML document with line numbers; raise :class:`YamlSyntaxError` if malformed."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_Loader)
     except YamlSyntaxError:
         raise
     except yaml.MarkedYAMLError as exc:
