@@ -1,68 +1,63 @@
-"""Phone numbers as E.164, with libphonenumber deciding what a number is.
+"""Phone numbers as E.164, including numbers written to evade detection.
 
-The ad's ``country`` is the default region for numbers written without a
-country code; an explicit ``+CC`` always wins.  Numbers whose country code
-differs from the ad's country are kept and marked ``foreign``.
-``confidence`` is ``valid`` when libphonenumber knows the number range and
-``possible`` when only the length fits (fiction ranges such as UK 07700 900xxx
-are possible, not valid).
+Reading order:
+
+1. The de-obfuscation front end (:mod:`unveil.normalise.deobfuscate`) rewrites
+   number words, look-alike letters, emoji keycaps, Unicode digits and odd
+   separators into plain digit runs, keeping a map back to the original text.
+2. Each digit run that could be a phone (7 to 15 digits, optional ``+``/``00``
+   prefix) is read by libphonenumber with the ad's ``country`` as the default
+   region; an explicit country code always wins.  A run too long for one number
+   is split only where the poster left a separator, never inside a plain block
+   of digits (an order number is not two phones).
+3. Runs that are something else are dropped: dates and times, prices and
+   measures (a currency or unit right before or after), numbers inside a web
+   address other than a messaging link (``wa.me/...``, ``tel:``).
+
+Each phone carries ``obfuscated`` (how it was written), ``foreign`` (country
+code differs from the ad's country), and ``confidence``: ``valid`` when
+libphonenumber knows the number range, ``possible`` when only the length fits
+(fiction ranges such as UK 07700 900xxx are possible, not valid).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import phonenumbers
-from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
+from phonenumbers import NumberParseException, PhoneNumberFormat
 
 from unveil.extract.base import AdContext
+from unveil.normalise.deobfuscate import deobfuscate_digits, digit_spans
+from unveil.normalise.offsets import NormalisedText
 from unveil.types import Entity
 
-# A field with fewer digits than the shortest phone number we accept cannot hold
-# one; this cheap test saves the (comparatively slow) matcher on most fields.
 MIN_DIGITS = 7
-
-
-def _digit_count(text: str) -> int:
-    return sum(ch.isdigit() for ch in text)
-
-
-def _region(country: str | None) -> str:
-    if country and country in phonenumbers.SUPPORTED_REGIONS:
-        return country
-    return "ZZ"  # unknown region: only numbers with an explicit +CC are read
-
-
-class PhoneExtractor:
-    name = "phones"
-    kinds: tuple[str, ...] = ("phone",)
-
-    def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
-        if _digit_count(text) < MIN_DIGITS:
-            return
-        region = _region(ctx.country)
-        home_cc = phonenumbers.country_code_for_region(region) if region != "ZZ" else 0
-        for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE, max_tries=10_000):
-            number = match.number
-            if not plausible(number):
-                continue
-            yield Entity(
-                kind="phone",
-                value=phonenumbers.format_number(number, PhoneNumberFormat.E164),
-                field=field,
-                start=match.start,
-                end=match.end,
-                text=text[match.start : match.end],
-                attrs=_attrs(number, home_cc),
-            )
-
-
-# A number libphonenumber calls "possible" only needs a plausible length, and
-# that includes local-only numbers of four or five digits: a reference number or
-# a price would pass.  Keep a possible-but-not-valid number only when it is
-# dialable as a whole (IS_POSSIBLE, not IS_POSSIBLE_LOCAL_ONLY) and long enough.
+MAX_DIGITS = 15
+# A possible-but-not-valid number must be dialable as a whole and this long:
+# libphonenumber calls four-digit local numbers "possible" too.
 MIN_POSSIBLE_NATIONAL_DIGITS = 8
+
+# Words and symbols that make the digits before them a price, a measure or a
+# duration.  Lower-case, compared against the few characters around a run.
+_UNIT_AFTER = re.compile(
+    r"\s?(?:€|\$|£|eur|euro|euros|gbp|usd|chf|pln|zł|zl|lei|ron|kr|roses?|min|mins|minutes?|h\b|hr|hrs|hours?|"
+    r"heures?|horas?|stunden?|std|ore|uur|kg|lbs?|cm|ft|years?|yo|ans|años|anos|jahre|anni|jaar|%)",
+    re.IGNORECASE,
+)
+# Calendar dates (day and month in range, a 19xx/20xx year) and clock times.
+# French numbers such as 06.39.98.12.34 are not dates: 39 is no month.
+_DATE_TIME = re.compile(
+    r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)\d{2}(?!\d)"
+    r"|(?<!\d)(?:19|20)\d{2}[./-](?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12]\d|3[01])(?!\d)"
+    r"|(?<!\d)(?:[01]?\d|2[0-3])[:h][0-5]\d(?!\d)"
+)
+# "plus" spelled out before a number stands for "+" (en/fr/de/nl/ro/pl "plus", es "más", it "più", pt "mais").
+_PLUS_WORD = re.compile(r"(?:^|[^\w])(plus|m[aá]s|pi[uù]|mais)[\s,:.\-]*$", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+_MESSAGING_URL = re.compile(r"(?:wa\.me|whatsapp\.com|t\.me|signal\.me|viber|tel:|sms:|callto:)", re.IGNORECASE)
 
 
 def plausible(number: phonenumbers.PhoneNumber) -> bool:
@@ -75,10 +70,144 @@ def plausible(number: phonenumbers.PhoneNumber) -> bool:
     )
 
 
-def _attrs(number: phonenumbers.PhoneNumber, home_cc: int) -> dict[str, Any]:
+def _region(country: str | None) -> str:
+    if country and country in phonenumbers.SUPPORTED_REGIONS:
+        return country
+    return "ZZ"  # unknown region: only numbers with an explicit country code are read
+
+
+def _parse(candidate: str, region: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(candidate, region)
+    except NumberParseException:
+        return None
+    return number if plausible(number) else None
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Web addresses whose digits are not phone numbers (not a messaging link)."""
+    if "://" not in text and "www." not in text.lower():
+        return []
+    return [m.span() for m in _URL.finditer(text) if not _MESSAGING_URL.search(m.group())]
+
+
+def _is_date_or_time(text: str, start: int, end: int) -> bool:
+    return _DATE_TIME.search(text, start, end) is not None
+
+
+def _unit_follows(text: str, end: int) -> bool:
+    return _UNIT_AFTER.match(text, end, min(len(text), end + 12)) is not None
+
+
+class PhoneExtractor:
+    name = "phones"
+    kinds: tuple[str, ...] = ("phone",)
+
+    def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
+        nt = deobfuscate_digits(text, ctx.lang)
+        runs = digit_spans(nt)
+        if not runs:
+            return
+        region = _region(ctx.country)
+        home_cc = phonenumbers.country_code_for_region(region) if region != "ZZ" else 0
+        blocked = _blocked_spans(text)
+        for start, end, obfuscated in runs:
+            plus_at = _spelled_plus(text, nt, start, end)
+            for s, e, number in _numbers_in_run(nt, start, end, region, plus=plus_at is not None):
+                ostart, oend = nt.to_original(s, e)
+                if _unit_follows(text, oend):
+                    # "... 6 9. 150 EUR": a price glued onto the number; read it without its last group.
+                    shorter = _without_last_group(nt, s, e, region)
+                    if shorter is not None:
+                        e, number = shorter
+                        ostart, oend = nt.to_original(s, e)
+                if plus_at is not None and s == start:
+                    ostart, obfuscated = plus_at, True
+                if any(bs <= ostart < be for bs, be in blocked):
+                    continue
+                if _is_date_or_time(text, ostart, oend):
+                    continue
+                yield Entity(
+                    kind="phone",
+                    value=phonenumbers.format_number(number, PhoneNumberFormat.E164),
+                    field=field,
+                    start=ostart,
+                    end=oend,
+                    text=text[ostart:oend],
+                    attrs=_attrs(number, home_cc, obfuscated),
+                )
+
+
+def _without_last_group(nt: NormalisedText, start: int, end: int,
+                        region: str) -> tuple[int, phonenumbers.PhoneNumber] | None:
+    """The number read without the digits after its last gap, when that still reads."""
+    cuts = [i for i in range(start + 1, end) if nt.starts[i] > nt.ends[i - 1]]
+    if not cuts:
+        return None
+    cut = cuts[-1]
+    number = _parse(nt.text[start:cut], region)
+    return (cut, number) if number is not None else None
+
+
+def _spelled_plus(text: str, nt: NormalisedText, start: int, end: int) -> int | None:
+    """Original offset of a spelled-out "plus" right before this run, if any."""
+    if nt.text[start] == "+":
+        return None
+    ostart = nt.starts[start]
+    m = _PLUS_WORD.search(text, max(0, ostart - 12), ostart)
+    return m.start(1) if m else None
+
+
+def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
+                    plus: bool = False) -> Iterator[tuple[int, int, phonenumbers.PhoneNumber]]:
+    """Phone numbers in one digit run of ``nt.text``, as ``(start, end, number)``."""
+    run = nt.text[start:end]
+    if plus:
+        number = _parse("+" + run, region) if len(run) <= MAX_DIGITS else None
+        if number is not None:
+            yield start, end, number
+            return
+    digits = len(run) - run.startswith("+")
+    if digits < MIN_DIGITS:
+        return
+    if digits <= MAX_DIGITS + 2:  # room for a 00 international prefix
+        number = _parse(run, region)
+        if number is not None:
+            yield start, end, number
+            return
+    # Too long or unreadable as one number: try the places where the poster
+    # left a gap (a separator in the original), left to right.
+    cuts = [i for i in range(start + 1, end) if nt.starts[i] > nt.ends[i - 1]]
+    if not cuts:
+        return
+    pos = start
+    while pos < end:
+        found = None
+        for cut in [c for c in cuts if c > pos] + [end]:
+            piece = nt.text[pos:cut]
+            n = len(piece) - piece.startswith("+")
+            if n < MIN_DIGITS:
+                continue
+            if n > MAX_DIGITS + 2:
+                break
+            number = _parse(piece, region)
+            if number is not None:
+                found = (pos, cut, number)
+                # prefer the longest readable piece from here
+        if found is None:
+            nxt = [c for c in cuts if c > pos]
+            if not nxt:
+                return
+            pos = nxt[0]
+            continue
+        yield found
+        pos = found[1]
+
+
+def _attrs(number: phonenumbers.PhoneNumber, home_cc: int, obfuscated: bool) -> dict[str, Any]:
     valid = phonenumbers.is_valid_number(number)
     return {
-        "obfuscated": False,
+        "obfuscated": obfuscated,
         "foreign": bool(home_cc) and number.country_code != home_cc,
         "confidence": "valid" if valid else "possible",
         "region": phonenumbers.region_code_for_number(number) if valid else None,

@@ -1,0 +1,1092 @@
+"""De-obfuscation front end: turn hidden phone numbers into plain digits, keeping exact offsets.
+
+Posters hide phone numbers on purpose ("for80 2sixseven one9zerofor", "O7700 9OO123", "*219~*851~33**77",
+emoji keycaps, full-width or Arabic-Indic digits, Cyrillic look-alike letters).  libphonenumber handles
+formats but not this, so extractors run on the text produced here.  Every output character maps back to
+the original characters it came from (:class:`~unveil.normalise.offsets.NormalisedText`), so evidence
+always points at what the poster actually wrote.
+
+Two stages:
+
+* :func:`fold_text` - Unicode folding for matching (NFKC, homoglyphs, every decimal digit, keycaps,
+  circled digits, invisible characters).
+* :func:`deobfuscate_digits` - a single left-to-right tokeniser plus small state machines that rewrite
+  numeric runs: number words in nine languages, letter-for-digit substitutes, separators inside numbers.
+
+When does a number word become digits?  Ads are prose, and "one of the best", "I am twenty six",
+"2 for 1", "12 sept 2024" must stay as they are.  The rule:
+
+1. A *numeric run* is a sequence of numeric tokens (digit groups, number words, substitutes) joined only
+   by short separators (spaces, ``. - / * ~ _ , | + ( ) [ ] { }``; at most 6 characters, no line break,
+   fewer than 3 spaces in a row).  Any other word, a line break or a long gap ends the run.
+2. The run *counts* its digit groups and strong number words (weak words and substitutes do not count).
+3. A strong number word becomes digits when the run counts at least 3 ("zero seven seven ...",
+   "07700 nine hundred"), or when it is glued to a digit ("2sixseven", "seven7oo") or is itself a leet
+   spelling with a digit ("f1ve").
+4. A weak word (also ordinary prose somewhere: "for", "un", "sept", "once", "tres") or a substitute
+   ("o", "O", "oh", "l", "I", "i") becomes a digit when glued to a digit ("for80", "O7700"), or in a
+   counting run next to a strong number word that became digits ("seven oh seven ..."); a zero-like
+   substitute ("o", "oo", "oh") also when it sits between two converted tokens ("0 7 7 O O 9 ...").
+
+Separators inside a converted run are dropped; a leading ``+`` is kept; non-numeric text is never changed.
+Two long numbers separated only by a space stay apart (see ``_split_here``).  All of this is linear time:
+the tokeniser is one ``regex`` scan with possessive quantifiers, number words are looked up in a table, and
+the run logic makes a bounded number of passes.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import logging
+import unicodedata
+from array import array
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import regex
+
+from unveil.normalise.numwords import (
+    COMP,
+    CONN_TU,
+    CONN_UT,
+    GROUP,
+    HUNDS,
+    M100,
+    M1000,
+    REP,
+    TEEN,
+    TENS,
+    UNIT,
+    Entry,
+    Lexicon,
+    MAX_SEGMENT_CHARS,
+    RelPiece,
+    conn_fits,
+    lexicon,
+    single_digit,
+)
+from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
+
+__all__ = ["deobfuscate_digits", "digit_spans", "fold_text"]
+
+_log = logging.getLogger(__name__)
+
+#: Set by the test suite: re-raise internal errors instead of falling back to unchanged text.
+RAISE_INTERNAL_ERRORS = False
+
+# ---------------------------------------------------------------------------------------------------------
+# Folding
+# ---------------------------------------------------------------------------------------------------------
+
+# Look-alike letters from other scripts that posters swap in to dodge keyword and number searches.
+_HOMOGLYPHS = {
+    # Cyrillic
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
+    "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S", "Ԛ": "Q", "Ԝ": "W", "Ү": "Y", "Ӏ": "I", "Һ": "H",
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ү": "y", "ѵ": "v",
+    # Greek
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
+    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ι": "i", "κ": "k", "ν": "v", "ρ": "p", "υ": "u",
+    "χ": "x", "α": "a", "ϲ": "c", "ϳ": "j", "Ϲ": "C",
+    # Armenian and others
+    "օ": "o", "Օ": "O", "ս": "u", "հ": "h", "ɑ": "a", "ɡ": "g", "ǀ": "l", "∣": "|",
+}  # fmt: skip
+
+# Characters with no visible glyph, used to break up numbers and keywords ("07\u200b700").  All other
+# format characters (Unicode category Cf: bidi controls, tags, soft hyphen...) are dropped as well.
+_INVISIBLE = frozenset(
+    "\u034f\u115f\u1160\u180e\u3164\uffa0" + "".join(chr(c) for c in range(0xFE00, 0xFE10))
+) | frozenset(chr(c) for c in range(0xE0100, 0xE01F0))
+
+_SPECIAL: dict[str, str] = {
+    **_HOMOGLYPHS,
+    **{c: "" for c in _INVISIBLE},
+    "\U0001f51f": "10",  # KEYCAP TEN
+    "\u3007": "0",  # IDEOGRAPHIC NUMBER ZERO
+    "\U0001f17e": "O",  # NEGATIVE SQUARED LATIN CAPITAL LETTER O
+    "\U0001f15e": "O",  # NEGATIVE CIRCLED LATIN CAPITAL LETTER O
+}
+
+class _Builder(NormalisedBuilder):
+    """:class:`NormalisedBuilder` plus two bulk operations the hot paths need.
+
+    Per-character ``emit`` calls dominate the cost on long inputs; these append many characters with
+    one-to-one offsets in a single step.  They use the base class's internal buffers (same package).
+    """
+
+    __slots__ = ()
+
+    def emit_aligned(self, out: str, start: int) -> None:
+        """Append ``out`` where ``out[k]`` is the rewrite of ``original[start + k]``."""
+        n = len(out)
+        if n:
+            self._parts.append(out)
+            self._starts.extend(range(start, start + n))
+            self._ends.extend(range(start + 1, start + n + 1))
+
+    def copy_digits(self, start: int, end: int) -> None:
+        """Append only the ASCII digits of ``original[start:end]``, each mapped to itself."""
+        chunk = self._original[start:end]
+        keep = list(itertools.compress(range(start, end), map(_ASCII_DIGITS.__contains__, chunk)))
+        if keep:
+            self._parts.append(_NON_DIGITS_RE.sub("", chunk))
+            self._starts.extend(keep)
+            self._ends.extend(map((1).__add__, keep))
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+_NON_DIGITS_RE = regex.compile(r"[^0-9]+")
+_KEYCAP = "\u20e3"
+_ENCLOSED_NUMBER = regex.compile(r"CIRCLED|PARENTHESIZED|FULL STOP|COMMA|KEYCAP")
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
+#: Combining marks kept in one cluster; more are treated as separate clusters.  Bounds the canonical
+#: reordering that NFKC does (quadratic in the number of marks) on hostile input.
+_MAX_CLUSTER_MARKS = 16
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_char(c: str) -> str:
+    """Fold one code point: homoglyph, digit value, invisible -> dropped, else NFKC."""
+    if c < "\x80":
+        return c
+    special = _SPECIAL.get(c)
+    if special is not None:
+        return special
+    cat = unicodedata.category(c)
+    if cat == "Nd":
+        return str(unicodedata.decimal(c, 0))
+    if cat == "Cf":
+        return ""
+    if cat[0] == "N":
+        d = unicodedata.digit(c, None)
+        if d is not None:  # circled, parenthesised, superscript, "digit full stop" forms
+            return str(d)
+        v = unicodedata.numeric(c, -1.0)
+        if 0 <= v <= 50 and v == int(v) and _ENCLOSED_NUMBER.search(unicodedata.name(c, "")):
+            return str(int(v))
+    norm = unicodedata.normalize("NFKC", c)
+    if norm != c:
+        return "".join(_SPECIAL.get(x, x) for x in norm)
+    return c
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_mark(c: str) -> bool:
+    return unicodedata.category(c)[0] == "M"
+
+
+def _fold_cluster(cluster: str) -> str:
+    """Fold a base character plus its combining marks (keycaps, accents, variation selectors)."""
+    base = cluster[0]
+    if _KEYCAP in cluster:
+        folded = _fold_char(base)
+        if len(folded) == 1 and ("0" <= folded <= "9" or folded in "#*"):
+            return folded  # "7\ufe0f\u20e3" -> "7"
+    kept = "".join(ch for ch in cluster if ch not in _INVISIBLE)
+    if not kept:
+        return ""
+    return "".join(_fold_char(x) for x in unicodedata.normalize("NFKC", kept))
+
+
+def _fold(text: str) -> NormalisedText:
+    b = _Builder(text)
+    pos = 0
+    n = len(text)
+    for m in _NON_ASCII.finditer(text):
+        start, end = m.span()
+        if start > pos and _is_mark(text[start]):
+            start -= 1  # the ASCII character before is the base of this cluster ("1\u20e3", "e\u0301")
+        b.copy(pos, start)
+        run = text[start:end]
+        outs = list(map(_fold_char, run))
+        if all(len(o) == 1 for o in outs) and not any(map(_is_mark, run)):
+            b.emit_aligned("".join(outs), start)  # one output char per input char: the common case
+            pos = end
+            continue
+        i = start
+        while i < end:
+            k = i  # batch one-to-one characters that are not part of a cluster
+            while (
+                k < end
+                and len(outs[k - start]) == 1
+                and not _is_mark(text[k])
+                and not (k + 1 < end and _is_mark(text[k + 1]))
+            ):
+                k += 1
+            if k > i:
+                b.emit_aligned("".join(outs[i - start : k - start]), i)
+                i = k
+                continue
+            j = i + 1
+            while j < end and j - i <= _MAX_CLUSTER_MARKS and _is_mark(text[j]):
+                j += 1
+            b.emit(outs[i - start] if j == i + 1 else _fold_cluster(text[i:j]), i, j)
+            i = j
+        pos = end
+    b.copy(pos, n)
+    return b.build()
+
+
+def fold_text(text: str) -> NormalisedText:
+    """Fold ``text`` for matching, keeping a map from every output char to its source chars.
+
+    NFKC per character (full-width -> ASCII, mathematical letters -> ASCII), look-alike Cyrillic/Greek
+    letters -> Latin, every Unicode decimal digit and emoji keycap / circled / parenthesised digit -> ASCII
+    digit, invisible and format characters dropped.  Case is preserved so that later stages can tell a
+    capital "O" or "I" apart.  ASCII text is copied unchanged in bulk.
+
+    Args:
+        text: any string (lone surrogates, NULs and stray combining marks are fine).
+
+    Returns:
+        The folded text with offsets into ``text``.
+    """
+    try:
+        return _fold(text)
+    except Exception:  # pragma: no cover - defensive: folding must never break a pipeline
+        if RAISE_INTERNAL_ERRORS:
+            raise
+        _log.exception("fold_text failed; returning the text unchanged")
+        return NormalisedText.identity(text)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Tokeniser
+# ---------------------------------------------------------------------------------------------------------
+
+_SEP_CLASS = r".,\-/*~_|+()\[\]{}\p{Pd}·•"
+_HSPACE = r"[\t\p{Zs}]"
+# d: a block of pure digit groups joined by short separators (fast path for long digit strings);
+# c: an alphanumeric token (letters, marks, ASCII digits); s: separators; o: anything else.
+# Possessive quantifiers everywhere: no backtracking, so the scan is linear on any input.
+_TOKEN_RE = regex.compile(
+    rf"(?P<d>[0-9]++(?![\p{{L}}\p{{M}}])"
+    rf"(?:(?:[{_SEP_CLASS}]|{_HSPACE}(?!{_HSPACE}{_HSPACE})){{1,6}}+[0-9]++(?![\p{{L}}\p{{M}}]))*+)"
+    rf"|(?P<c>[\p{{L}}\p{{M}}0-9]++)"
+    rf"|(?P<s>(?:[{_SEP_CLASS}]|\s)++)"
+    rf"|(?P<o>[^\p{{L}}\p{{M}}0-9{_SEP_CLASS}\s]++)"
+)
+_DIGITS_RE = regex.compile(r"[0-9]+")
+_SPLIT_TOKEN_RE = regex.compile(r"[0-9]+|[^0-9]+")
+_LINE_BREAKS = "\n\r\v\f\x85\u2028\u2029\x1c\x1d\x1e"
+_BREAKING_SEP_RE = regex.compile(r"[\n\r\v\f\x85\u2028\u2029\x1c\x1d\x1e]|\s\s\s")
+_WS_PLUS_RE = regex.compile(r"\s\+")
+_MAX_SEP = 6
+_DECORATION = "*~_"
+_CLOSER = {"(": ")", "[": "]", "{": "}"}
+_OPENER = {")": "(", "]": "[", "}": "{"}
+# Votes towards the numeric-run threshold: a digit group or strong number word counts 2, a weak word or
+# substitute 1.  "zero sette otto due" (2+2+1+1) reaches it, "two for one" (2+1+2) and "très très très"
+# do not.
+_STRONG_VOTE = 2
+_WEAK_VOTE = 1
+_RUN_THRESHOLD = 6
+
+# Segment kinds.
+_DIGB = 0  # digit groups (possibly several, joined by separators)
+_NUM = 1  # number pieces that contain a strong word or are glued to digits
+_WEAK = 2  # only weak words / substitutes
+_CONN = 3  # a lone connector ("and", "et", "y")
+_REP = 4  # a lone repeater ("double")
+_WORD = 5  # anything else
+
+
+class _Tpl(NamedTuple):
+    """A segment of a token, offsets relative to the token (cached per token)."""
+
+    kind: int
+    start: int
+    end: int
+    pieces: tuple[RelPiece, ...]
+    glued: bool
+    count: int
+    strong: bool
+    zero_sub: bool
+    has_sub: bool
+
+
+class _Seg:
+    """A segment of the folded text: digits, number pieces, or a word that breaks runs."""
+
+    __slots__ = (
+        "count",
+        "end",
+        "gap",
+        "glued",
+        "has_sub",
+        "idx",
+        "kind",
+        "on",
+        "pieces",
+        "start",
+        "strong",
+        "zero_sub",
+    )
+
+    def __init__(self, tpl: _Tpl, base: int) -> None:
+        self.kind = tpl.kind
+        self.start = base + tpl.start
+        self.end = base + tpl.end
+        self.pieces: tuple[RelPiece, ...] = tpl.pieces  # offsets relative to self.start
+        self.glued = tpl.glued
+        self.count = tpl.count
+        self.strong = tpl.strong
+        self.zero_sub = tpl.zero_sub
+        self.has_sub = tpl.has_sub
+        self.on = False
+        self.gap: _Sep | None = None  # separator between this and the previous seg of its run
+        self.idx = 0  # position in the item list
+
+
+class _Sep:
+    """A run of separator characters."""
+
+    __slots__ = ("breaking", "end", "start")
+
+    def __init__(self, start: int, end: int, breaking: bool) -> None:
+        self.start = start
+        self.end = end
+        self.breaking = breaking
+
+
+_Item = _Seg | _Sep | None  # None: "other" characters, which always break a run
+
+
+class _P(NamedTuple):
+    """A piece with absolute offsets in the folded text, plus the separator before it (if any)."""
+
+    start: int
+    end: int
+    kind: int
+    value: int
+    text: str
+    entry: Entry | None
+    sep: tuple[int, int] | None
+
+
+def _tpl(kind: int, start: int, end: int, pieces: tuple[RelPiece, ...] = (), glued: bool = False) -> _Tpl:
+    strong = any(
+        p.kind == REP or (p.entry is not None and not p.entry.weak and p.kind not in (CONN_TU, CONN_UT))
+        for p in pieces
+    )
+    count = sum(
+        (_STRONG_VOTE if glued or _is_strong(p) else _WEAK_VOTE) for p in pieces if p.kind not in (CONN_TU, CONN_UT)
+    )
+    zero_sub = bool(pieces) and all(p.entry is not None and p.entry.sub and p.value == 0 for p in pieces)
+    has_sub = any(p.entry is not None and p.entry.sub and len(p.text) == 1 for p in pieces)
+    return _Tpl(kind, start, end, pieces, glued, count, strong, zero_sub, has_sub)
+
+
+def _is_strong(p: RelPiece | _P) -> bool:
+    if p.kind == GROUP or p.kind == REP:
+        return True
+    return p.entry is not None and not p.entry.weak
+
+
+@functools.lru_cache(maxsize=16384)
+def _analyse_token(token: str, lang: str | None) -> tuple[_Tpl, ...]:
+    """Classify an alphanumeric token into segments (cached: ads repeat the same words)."""
+    lex = lexicon()
+    n = len(token)
+    pieces = lex.segment(token, lang)
+    if pieces is not None:
+        if any(p.kind == GROUP or (p.entry is not None and p.entry.leet) for p in pieces):
+            return (_tpl(_NUM, 0, n, pieces, glued=True),)
+        if len(pieces) == 1 and pieces[0].kind in (CONN_TU, CONN_UT):
+            return (_tpl(_CONN, 0, n, pieces),)
+        if len(pieces) == 1 and pieces[0].kind == REP:
+            return (_tpl(_REP, 0, n, pieces),)
+        t = _tpl(_NUM, 0, n, pieces)
+        if t.strong:
+            return (t,)
+        return (_tpl(_WEAK, 0, n, pieces),)
+    if not any("0" <= c <= "9" for c in token):
+        return (_tpl(_WORD, 0, n),)
+    # Mixed token that is not wholly numeric ("tel07700", "call0seven"): digits stay digits, a letter
+    # run glued to them becomes digits only if it is made of strong number words.
+    out: list[_Tpl] = []
+    for m in _SPLIT_TOKEN_RE.finditer(token):
+        a, b = m.span()
+        part = m.group()
+        if "0" <= part[0] <= "9":
+            out.append(_tpl(_DIGB, a, b, (RelPiece(0, b - a, GROUP, 0, part, None),), glued=True))
+            continue
+        sub = lex.segment(part, lang)
+        if sub is not None and _tpl(_NUM, a, b, sub).strong and all(p.kind != REP for p in sub):
+            out.append(_tpl(_NUM, a, b, sub, glued=True))
+        else:
+            out.append(_tpl(_WORD, a, b))
+    return tuple(out)
+
+
+def _norm_lang(lang: str | None) -> str | None:
+    if not lang:
+        return None
+    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    return code or None
+
+
+def _tokenise(text: str, lang: str | None) -> list[_Item]:
+    """Scan the folded text once into segments, separators and breaks (None)."""
+    items: list[_Item] = []
+    append = items.append
+    for m in _TOKEN_RE.finditer(text):
+        a, b = m.span()
+        kind = m.lastgroup
+        if kind == "c":
+            if b - a > MAX_SEGMENT_CHARS:
+                append(None)  # no number is written as one 160-character token
+                continue
+            for tpl in _analyse_token(m.group(), lang):
+                if tpl.kind == _WORD:
+                    append(None)
+                else:
+                    seg = _Seg(tpl, a)
+                    seg.idx = len(items)
+                    append(seg)
+        elif kind == "s":
+            if b - a == 1:
+                append(_Sep(a, b, text[a] in _LINE_BREAKS))
+            else:
+                append(_Sep(a, b, b - a > _MAX_SEP or _BREAKING_SEP_RE.search(text, a, b) is not None))
+        elif kind == "d":
+            groups = len(_DIGITS_RE.findall(text, a, b)) if b - a > 1 else 1
+            seg = _Seg(_Tpl(_DIGB, 0, b - a, (), True, groups * _STRONG_VOTE, True, False, False), a)
+            seg.idx = len(items)
+            append(seg)
+        else:
+            append(None)
+    return items
+
+
+def _digb_pieces(seg: _Seg, text: str) -> list[_P]:
+    """Pieces of a digit-group segment: one GROUP per group, separators between them."""
+    out: list[_P] = []
+    prev_end = -1
+    for m in _DIGITS_RE.finditer(text, seg.start, seg.end):
+        a, b = m.span()
+        out.append(_P(a, b, GROUP, 0, m.group(), None, (prev_end, a) if prev_end >= 0 else None))
+        prev_end = b
+    return out
+
+
+def _rel_pieces(seg: _Seg, text: str) -> tuple[RelPiece, ...]:
+    if seg.kind == _DIGB and not seg.pieces:
+        base = seg.start
+        return tuple(RelPiece(p.start - base, p.end - base, GROUP, 0, p.text, None) for p in _digb_pieces(seg, text))
+    return seg.pieces
+
+
+def _merge_pipes(items: list[_Item], text: str) -> list[_Item]:
+    """Read ``|`` as 1 between tokens written with letter substitutes ("O7|OO" -> "0710O").
+
+    A pipe is a common separator too ("07|700|900"), so it counts as a one only when a neighbour already
+    uses letter-for-digit substitutes, the neighbours are glued to it and one of them holds digits.
+    Chains ("1|o1|o1...") are merged into one growing piece list, so the pass stays linear.
+    """
+    out: list[_Item] = []
+    chains: dict[int, list[RelPiece]] = {}  # id(merged seg) -> its pieces, relative to its start
+    sub = lexicon().sub_chars.get("l")
+    i = 0
+    n = len(items)
+    while i < n:
+        it = items[i]
+        left = out[-1] if out else None
+        right = items[i + 1] if i + 1 < n else None
+        if (
+            isinstance(it, _Sep)
+            and isinstance(left, _Seg)
+            and isinstance(right, _Seg)
+            and it.end - it.start <= 3
+            and left.end == it.start
+            and right.start == it.end
+            and text.count("|", it.start, it.end) == it.end - it.start
+            and left.kind in (_DIGB, _NUM, _WEAK)
+            and right.kind in (_DIGB, _NUM, _WEAK)
+            and (left.has_sub or right.has_sub)
+            and (left.kind == _DIGB or right.kind == _DIGB or left.glued or right.glued)
+            and not (left.kind == _DIGB and left.count > _STRONG_VOTE)
+            and not (right.kind == _DIGB and right.count > _STRONG_VOTE)
+        ):
+            pieces = chains.get(id(left))
+            if pieces is None:
+                pieces = list(_rel_pieces(left, text))
+                left = _Seg(_Tpl(_NUM, 0, 0, (), True, 0, False, False, True), left.start)
+                chains[id(left)] = pieces
+                out[-1] = left
+            base = left.start
+            for k in range(it.start, it.end):
+                pieces.append(RelPiece(k - base, k + 1 - base, UNIT, 1, "|", sub))
+            shift = right.start - base
+            pieces.extend(p._replace(start=p.start + shift, end=p.end + shift) for p in _rel_pieces(right, text))
+            left.end = right.end
+            i += 2
+            continue
+        out.append(it)
+        i += 1
+    for k, item in enumerate(out):
+        if isinstance(item, _Seg):
+            item.idx = k
+            pieces = chains.get(id(item))
+            if pieces is not None:
+                tpl = _tpl(_NUM, 0, item.end - item.start, tuple(pieces), glued=True)
+                item.pieces, item.count, item.strong, item.zero_sub = tpl.pieces, tpl.count, tpl.strong, tpl.zero_sub
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Runs: which tokens become digits
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _runs(items: list[_Item]) -> list[list[_Seg]]:
+    """Group numeric segments joined by short separators (or glued) into runs."""
+    runs: list[list[_Seg]] = []
+    cur: list[_Seg] = []
+    pending: _Sep | None = None
+    joinable = False
+    for it in items:
+        if isinstance(it, _Seg):
+            if joinable and cur:
+                it.gap = pending
+                cur.append(it)
+            else:
+                if cur:
+                    runs.append(cur)
+                it.gap = None
+                cur = [it]
+            joinable, pending = True, None
+        elif isinstance(it, _Sep):
+            if it.breaking or pending is not None:
+                if cur:
+                    runs.append(cur)
+                cur, joinable, pending = [], False, None
+            else:
+                pending = it
+        else:
+            if cur:
+                runs.append(cur)
+            cur, joinable, pending = [], False, None
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _first_piece(seg: _Seg, text: str) -> RelPiece | None:
+    if seg.kind == _DIGB and not seg.pieces:
+        m = _DIGITS_RE.search(text, seg.start, seg.end)
+        return RelPiece(0, 0, GROUP, 0, m.group(), None) if m else None
+    return seg.pieces[0] if seg.pieces else None
+
+
+def _last_piece(seg: _Seg, text: str) -> RelPiece | None:
+    if seg.kind == _DIGB and not seg.pieces:
+        return RelPiece(0, 0, GROUP, 0, "00", None)  # only its kind matters to connectors
+    return seg.pieces[-1] if seg.pieces else None
+
+
+def _validate(run: list[_Seg], text: str) -> list[list[_Seg]]:
+    """Turn lone connectors/repeaters that do not fit their neighbours into words; split the run there."""
+    out: list[list[_Seg]] = []
+    cur: list[_Seg] = []
+    n = len(run)
+    for i, seg in enumerate(run):
+        ok = True
+        if seg.kind == _CONN:
+            before = _last_piece(run[i - 1], text) if i > 0 else None
+            after = _first_piece(run[i + 1], text) if i + 1 < n else None
+            ok = before is not None and after is not None and conn_fits(seg.pieces[0].kind, before, after)
+        elif seg.kind == _REP:
+            after = _first_piece(run[i + 1], text) if i + 1 < n else None
+            ok = after is not None and single_digit(after)
+        if ok:
+            if not cur:
+                seg.gap = None
+            cur.append(seg)
+        else:
+            seg.kind = _WORD
+            if cur:
+                out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _decide(run: list[_Seg]) -> None:
+    """Set ``seg.on`` for every segment of a run (see the module docstring for the rule)."""
+    qualified = sum(s.count for s in run) >= _RUN_THRESHOLD
+    for s in run:
+        if s.kind == _DIGB:
+            s.on = True
+        elif s.kind == _NUM:
+            s.on = s.glued or (qualified and s.strong)
+        elif s.kind == _REP:
+            s.on = qualified
+        else:
+            s.on = False
+    n = len(run)
+    if qualified and any(s.kind == _WEAK for s in run):
+        # neighbour index skipping lone connectors
+        prev_idx = [-1] * n
+        next_idx = [-1] * n
+        last = -1
+        for i in range(n):
+            prev_idx[i] = last
+            if run[i].kind != _CONN:
+                last = i
+        last = -1
+        for i in range(n - 1, -1, -1):
+            next_idx[i] = last
+            if run[i].kind != _CONN:
+                last = i
+
+        def lends(j: int) -> bool:
+            s = run[j]
+            return s.on and ((s.strong and s.kind in (_NUM, _REP)) or s.kind == _WEAK)
+
+        for _ in range(3):
+            changed = False
+            for order in (range(n), range(n - 1, -1, -1)):
+                for i in order:
+                    s = run[i]
+                    if s.kind != _WEAK or s.on:
+                        continue
+                    p, q = prev_idx[i], next_idx[i]
+                    if (p >= 0 and lends(p)) or (q >= 0 and lends(q)):
+                        s.on = True
+                        changed = True
+            if not changed:
+                break
+        # zero-like substitutes between converted tokens: "0 7 7 O O 9" -> the O's are zeros
+        i = 0
+        while i < n:
+            if run[i].kind == _WEAK and run[i].zero_sub and not run[i].on:
+                j = i
+                while j < n and run[j].kind == _WEAK and run[j].zero_sub and not run[j].on:
+                    j += 1
+                if i > 0 and j < n and run[i - 1].on and run[j].on:
+                    for k in range(i, j):
+                        run[k].on = True
+                i = j
+            else:
+                i += 1
+    for i, s in enumerate(run):
+        if s.kind == _CONN:
+            s.on = 0 < i < n - 1 and run[i - 1].on and run[i + 1].on
+    for i, s in enumerate(run):
+        if s.kind == _REP and s.on and not (i + 1 < n and run[i + 1].on):
+            s.on = False
+    for i, s in enumerate(run):  # a connector whose neighbour was switched off above
+        if s.kind == _CONN and s.on and not (run[i - 1].on and run[i + 1].on):
+            s.on = False
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Phrases: number words -> digit strings
+# ---------------------------------------------------------------------------------------------------------
+
+# Phrase states (what the last accepted piece was).
+_L_UNIT, _L_TEEN, _L_TENS, _L_COMP, _L_HUND, _L_THOU, _L_CTU, _L_CUT = range(8)
+
+
+class _Phrase:
+    """A number being read from words ("seven hundred twenty six" -> 726)."""
+
+    __slots__ = ("conn_after", "copy", "cur", "end", "last", "start", "takes_teen", "takes_unit", "total")
+
+    def __init__(self, p: _P, kind: int, value: int) -> None:
+        self.start = p.start
+        self.end = p.end
+        self.total = 0
+        self.cur = value
+        self.takes_teen = bool(p.entry and p.entry.takes_teen)
+        self.takes_unit = bool(p.entry and p.entry.takes_unit)
+        self.conn_after = -1
+        self.copy = p.kind == GROUP  # a lone digit stays a plain copy
+        self.last = {UNIT: _L_UNIT, TEEN: _L_TEEN, TENS: _L_TENS, COMP: _L_COMP, HUNDS: _L_HUND}.get(kind, _L_HUND)
+        if kind == M100:
+            self.cur = 100
+        elif kind == M1000:
+            self.total, self.cur, self.last = 1000, 0, _L_THOU
+
+    def digits(self) -> str:
+        return str(self.total + self.cur)
+
+    def extend(self, p: _P, kind: int, v: int, nxt: _P | None) -> bool:
+        """Try to add the next piece to this number; False means it starts a new number."""
+        last, cur = self.last, self.cur
+        if kind == UNIT:
+            if v == 0:
+                return False
+            ok = (
+                (last == _L_TENS and cur % 10 == 0)
+                or (last == _L_TEEN and self.takes_unit and cur % 10 == 0)
+                or (last == _L_HUND and cur % 100 == 0)
+                or (last == _L_THOU and cur == 0)
+                or (last == _L_CTU and self.conn_after in (_L_TENS, _L_HUND))
+            )
+            if not ok:
+                return False
+            self.cur, self.last = cur + v, _L_UNIT
+        elif kind == TEEN:
+            ok = (
+                (last == _L_TENS and self.takes_teen and cur % 10 == 0)
+                or (last == _L_HUND and cur % 100 == 0)
+                or (last == _L_THOU and cur == 0)
+                or (last == _L_CTU and (self.conn_after == _L_HUND or self.takes_teen))
+            )
+            if not ok:
+                return False
+            self.cur, self.last = cur + v, _L_TEEN
+            self.takes_unit = bool(p.entry and p.entry.takes_unit)
+        elif kind in (TENS, COMP):
+            ok = (
+                (last == _L_HUND and cur % 100 == 0)
+                or (last == _L_THOU and cur == 0)
+                or (last == _L_CTU and self.conn_after == _L_HUND)
+                or (last == _L_CUT and kind == TENS)
+            )
+            if not ok:
+                return False
+            self.cur = cur + v
+            self.last = _L_TENS if kind == TENS and last != _L_CUT else _L_COMP
+            self.takes_teen = bool(p.entry and p.entry.takes_teen)
+        elif kind == HUNDS:
+            if not (last == _L_THOU and cur == 0):
+                return False
+            self.cur, self.last = v, _L_HUND
+        elif kind == M100:
+            if not (last in (_L_UNIT, _L_TEEN, _L_TENS, _L_COMP) and 1 <= cur <= 99):
+                return False
+            self.cur, self.last = cur * 100, _L_HUND
+        elif kind == M1000:
+            if not (self.total == 0 and 1 <= cur <= 999 and last not in (_L_CTU, _L_CUT)):
+                return False
+            self.total, self.cur, self.last = cur * 1000, 0, _L_THOU
+        elif kind == CONN_TU:
+            if nxt is None:
+                return False
+            nk = nxt.kind
+            nv = int(nxt.text) if nk == GROUP and len(nxt.text) == 1 else nxt.value
+            if nk == GROUP:
+                nk = UNIT if len(nxt.text) == 1 else -1
+            if last == _L_TENS:
+                ok = (nk == UNIT and nv != 0) or (nk == TEEN and self.takes_teen)
+            elif last == _L_HUND:
+                ok = cur % 100 == 0 and (nk in (TEEN, TENS, COMP) or (nk == UNIT and nv != 0))
+            else:
+                ok = False
+            if not ok:
+                return False
+            self.conn_after, self.last = last, _L_CTU
+        elif kind == CONN_UT:
+            if not (last == _L_UNIT and 1 <= cur % 100 <= 9 and nxt is not None and nxt.kind == TENS):
+                return False
+            self.last = _L_CUT
+        else:
+            return False
+        self.end = p.end
+        self.copy = False
+        return True
+
+
+class _Out(NamedTuple):
+    """One element of a converted stretch: digits (``digits`` None = copy the source) or a separator."""
+
+    kind: str  # "p": digits, "s": separator between numbers, "t": text kept verbatim
+    digits: str | None
+    start: int
+    end: int
+
+
+def _phrases(pieces: Sequence[_P], lex: Lexicon, lang: str | None) -> list[_Out]:
+    """Read a stretch of pieces as numbers; separators inside a number disappear."""
+    merged: list[_P] = []
+    for p in pieces:  # two-word numbers ("quatre vingt" = 80)
+        if merged and p.entry is not None and merged[-1].entry is not None:
+            pair = lex.pair(merged[-1].text, p.text, lang)
+            if pair is not None:
+                prev = merged.pop()
+                merged.append(_P(prev.start, p.end, pair.kind, pair.value, prev.text + " " + p.text, pair, prev.sep))
+                continue
+        merged.append(p)
+
+    out: list[_Out] = []
+    ph: _Phrase | None = None
+    i = 0
+    n = len(merged)
+    while i < n:
+        p = merged[i]
+        nxt = merged[i + 1] if i + 1 < n else None
+        kind, value = p.kind, p.value
+        if kind == GROUP:
+            if len(p.text) == 1:
+                kind, value = UNIT, int(p.text)
+            else:
+                kind = -1
+        if kind == REP:
+            if ph is not None:
+                out.append(_Out("p", None if ph.copy else ph.digits(), ph.start, ph.end))
+                ph = None
+            if p.sep is not None:
+                out.append(_Out("s", None, *p.sep))
+            if nxt is not None and single_digit(nxt):
+                digit = nxt.text if nxt.kind == GROUP else str(nxt.value)
+                out.append(_Out("p", digit * p.value, p.start, nxt.end))
+                i += 2
+            else:
+                out.append(_Out("t", None, p.start, p.end))
+                i += 1
+            continue
+        if ph is not None and kind >= 0 and ph.extend(p, kind, value, nxt):
+            i += 1
+            continue
+        if ph is not None:
+            out.append(_Out("p", None if ph.copy else ph.digits(), ph.start, ph.end))
+            ph = None
+        if p.sep is not None:
+            out.append(_Out("s", None, *p.sep))
+        if kind == -1:
+            out.append(_Out("p", None, p.start, p.end))
+        elif kind in (CONN_TU, CONN_UT):
+            out.append(_Out("t", None, p.start, p.end))
+        else:
+            ph = _Phrase(p, kind, value)
+        i += 1
+    if ph is not None:
+        out.append(_Out("p", None if ph.copy else ph.digits(), ph.start, ph.end))
+    return out
+
+
+def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: int, right_total: int) -> bool:
+    """Decide whether the separator ``text[start:end]`` separates two different numbers.
+
+    Separators inside a number are dropped, but lists of phone numbers are common ("07700900123
+    07700900456").  Keep the separator when the digit groups on both sides (``lg``, ``rg``) are
+    phone-length on their own, when the digits read so far already make a full number (10+) and a long
+    number follows, or when a ``+`` after a space starts a new international number.
+    """
+    if (lg >= 7 and rg >= 7) or (left_total >= 10 and right_total >= 7):
+        return True
+    return text.find("+", start, end) > start and _WS_PLUS_RE.search(text, start, end) is not None
+
+
+def _emit_digit_stretch(b: _Builder, text: str, start: int, end: int) -> None:
+    """Fast path for a stretch made only of digit groups (long digit strings on hostile input)."""
+    spans = [m.span() for m in _DIGITS_RE.finditer(text, start, end)]
+    if not spans:
+        return
+    lens = [e - s for s, e in spans]
+    right_total = sum(lens)
+    left_total = 0
+    part = spans[0][0]
+    for k in range(len(spans) - 1):
+        lg, rg = lens[k], lens[k + 1]
+        left_total += lg
+        right_total -= lg
+        gap_start, gap_end = spans[k][1], spans[k + 1][0]
+        if _split_here(text, gap_start, gap_end, lg, rg, left_total, right_total):
+            b.copy_digits(part, gap_start)
+            b.copy(gap_start, gap_end)
+            part = gap_end
+            left_total = 0
+    b.copy_digits(part, spans[-1][1])
+
+
+def _emit_stretch(b: _Builder, text: str, out: list[_Out]) -> None:
+    # digits per element, then group sizes between separators
+    sizes = [
+        (len(o.digits) if o.digits is not None else o.end - o.start) if o.kind == "p" else 0 for o in out
+    ]
+    n = len(out)
+    # right-hand totals
+    right_total = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        right_total[i] = right_total[i + 1] + sizes[i]
+    # group sizes: digits between separators / verbatim text
+    group_of = [0] * n
+    i = 0
+    while i < n:
+        j = i
+        total = 0
+        while j < n and out[j].kind == "p":
+            total += sizes[j]
+            j += 1
+        for k in range(i, j):
+            group_of[k] = total
+        i = j + 1 if j == i else j
+    left_total = 0
+    for i, o in enumerate(out):
+        if o.kind == "p":
+            if o.digits is None:
+                b.copy(o.start, o.end)
+            else:
+                b.emit(o.digits, o.start, o.end)
+            left_total += sizes[i]
+        elif o.kind == "t":
+            b.copy(o.start, o.end)
+            left_total = 0
+        else:
+            lg = group_of[i - 1] if i > 0 and out[i - 1].kind == "p" else 0
+            rg = group_of[i + 1] if i + 1 < n and out[i + 1].kind == "p" else 0
+            prev_text = i > 0 and out[i - 1].kind == "t"
+            next_text = i + 1 < n and out[i + 1].kind == "t"
+            if prev_text or next_text or _split_here(text, o.start, o.end, lg, rg, left_total, right_total[i]):
+                b.copy(o.start, o.end)
+                left_total = 0
+
+
+def _emit_lead(b: _Builder, text: str, start: int, end: int, number: str) -> None:
+    """Copy the separator before a number: drop glued decoration ("*219"), keep a leading '+'.
+
+    An opening bracket glued to the number is dropped too when its closing bracket sits inside the
+    number ("(202) 555-0100" -> "2025550100", "[9][0][4]" -> "904").
+    """
+    a, e = start, end
+    while e > a and (text[e - 1] in _DECORATION or (text[e - 1] in _CLOSER and _CLOSER[text[e - 1]] in number)):
+        e -= 1
+    plus = -1
+    if e > a and text[e - 1] == "+":
+        plus = e - 1
+    elif e - 1 > a and text[e - 1] == " " and text[e - 2] == "+":
+        plus = e - 2
+    b.copy(a, plus + 1 if plus >= 0 else e)
+
+
+def _trail_skip(text: str, items: list[_Item], last: _Seg, number: str) -> int:
+    """Position after closing brackets glued to the end of a number whose opener sits inside it."""
+    nxt = items[last.idx + 1] if last.idx + 1 < len(items) else None
+    pos = last.end
+    if isinstance(nxt, _Sep) and nxt.start == pos:
+        while pos < nxt.end and text[pos] in _OPENER and _OPENER[text[pos]] in number:
+            pos += 1
+    return pos
+
+
+def _stretch_pieces(stretch: list[_Seg], text: str) -> list[_P]:
+    pieces: list[_P] = []
+    for k, seg in enumerate(stretch):
+        gap = (seg.gap.start, seg.gap.end) if k > 0 and seg.gap is not None else None
+        if seg.kind == _DIGB and not seg.pieces:
+            ps = _digb_pieces(seg, text)
+            if ps:
+                ps[0] = ps[0]._replace(sep=gap)
+            pieces.extend(ps)
+            continue
+        base = seg.start
+        for j, rp in enumerate(seg.pieces):
+            pieces.append(
+                _P(base + rp.start, base + rp.end, rp.kind, rp.value, rp.text, rp.entry, gap if j == 0 else None)
+            )
+    return pieces
+
+
+def _deobfuscate_folded(text: str, lang: str | None) -> NormalisedText:
+    lex = lexicon()
+    items = _tokenise(text, lang)
+    if "|" in text:
+        items = _merge_pipes(items, text)
+    stretches: list[list[_Seg]] = []
+    for raw in _runs(items):
+        for run in _validate(raw, text):
+            _decide(run)
+            cur: list[_Seg] = []
+            for seg in run:
+                if seg.on:
+                    cur.append(seg)
+                elif cur:
+                    stretches.append(cur)
+                    cur = []
+            if cur:
+                stretches.append(cur)
+    stretches.sort(key=lambda s: s[0].start)
+
+    b = _Builder(text)
+    pos = 0
+    for stretch in stretches:
+        first, last = stretch[0], stretch[-1]
+        number = text[first.start : last.end]
+        lead = items[first.idx - 1] if first.idx > 0 else None
+        if isinstance(lead, _Sep) and lead.end == first.start and lead.end >= pos:
+            start = max(pos, lead.start)
+            b.copy(pos, start)
+            _emit_lead(b, text, start, lead.end, number)
+        else:
+            b.copy(pos, first.start)
+        if all(seg.kind == _DIGB for seg in stretch):
+            _emit_digit_stretch(b, text, first.start, last.end)
+        else:
+            _emit_stretch(b, text, _phrases(_stretch_pieces(stretch, text), lex, lang))
+        pos = _trail_skip(text, items, last, number)
+    b.copy(pos, len(text))
+    return b.build()
+
+
+def _compose(inner: NormalisedText, outer: NormalisedText) -> NormalisedText:
+    """Map offsets of ``inner`` (over ``outer.text``) back to ``outer.original``."""
+    starts = array("l", map(outer.starts.__getitem__, inner.starts))
+    ends = array("l", map(outer.ends.__getitem__, map((-1).__add__, inner.ends)))
+    return NormalisedText(outer.original, inner.text, starts, ends)
+
+
+def deobfuscate_digits(text: str, lang: str | None = None) -> NormalisedText:
+    """Rewrite obfuscated numbers in ``text`` as plain digits, keeping an exact offset map.
+
+    Runs :func:`fold_text`, then rewrites numeric runs: number words (en, fr, es, de, it, nl, pt, ro, pl
+    and whatever ``number_words.yaml`` adds), letter-for-digit substitutes, separators between digits.
+    See the module docstring for when a word counts as a number.  Non-numeric text is left as folded.
+
+    Args:
+        text: any string.
+        lang: ISO 639-1 code of the ad's language, if known.  It only decides which language wins when a
+            word means different things; every language is always tried because ads mix languages.
+
+    Returns:
+        The rewritten text; ``starts``/``ends`` give, for each output character, the original characters
+        it was read from (a number word maps to all its letters, "double five" maps both 5s to the whole
+        phrase).
+    """
+    folded = fold_text(text)
+    code = _norm_lang(lang)
+    try:
+        inner = _deobfuscate_folded(folded.text, code)
+    except Exception:  # pragma: no cover - defensive: one bad ad must not stop a corpus run
+        if RAISE_INTERNAL_ERRORS:
+            raise
+        _log.exception("deobfuscate_digits failed; returning the folded text")
+        return folded
+    if inner.text == folded.text and len(folded.text) == len(text) and folded.text == text:
+        return NormalisedText.identity(text)
+    return _compose(inner, folded)
+
+
+_SPAN_RE = regex.compile(r"\+?[0-9]+")
+_ORDINARY = frozenset("0123456789 .-/()+\t")
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_ordinary(ch: str) -> bool:
+    """ASCII digits, plain phone punctuation and Unicode spaces (typography, not obfuscation)."""
+    return ch in _ORDINARY or unicodedata.category(ch) == "Zs"
+
+
+def digit_spans(nt: NormalisedText) -> list[tuple[int, int, bool]]:
+    """Return the digit runs of a de-obfuscated text as ``(start, end, obfuscated)``.
+
+    Spans are maximal runs of ASCII digits in ``nt.text`` with an optional leading ``+``.  ``obfuscated``
+    is True when the original text behind the run holds anything but ASCII digits and ordinary phone
+    punctuation (spaces, ``. - / ( ) +``): a number word, a letter for a digit, an emoji or non-ASCII
+    digit, an invisible character or unusual separators such as ``* ~ [ ] |``.  Whether a number was
+    hidden is itself an indicator in trafficking research, so it is reported rather than discarded.
+    """
+    spans: list[tuple[int, int, bool]] = []
+    text = nt.text
+    original = nt.original
+    for m in _SPAN_RE.finditer(text):
+        s, e = m.span()
+        a, z = nt.starts[s], nt.ends[e - 1]
+        spans.append((s, e, not all(map(_is_ordinary, original[a:z]))))
+    return spans
