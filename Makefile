@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_ADS ?= 2000
 DEMO_OUT ?= unveil-demo
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit browser bench clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "unveil needs Python 3.11 or newer"'
@@ -25,7 +25,11 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
 
-unit: $(VENV)/.installed
+# Debian's Chromium for the browser tests (Playwright cannot download its own here).
+browser:
+	bash scripts/install-browser.sh
+
+unit: $(VENV)/.installed browser
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
