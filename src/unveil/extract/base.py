@@ -75,8 +75,29 @@ def extract_ad(ad: Mapping[str, Any], extractors: Iterable[Extractor] | None = N
 
 def _ensure_default_extractors() -> None:
     if not registry.extractors:
-        from unveil.extract import emails, phones, urls
+        from unveil.extract import (
+            ages,
+            cities,
+            crypto,
+            emails,
+            handles,
+            language,
+            names,
+            payments,
+            phones,
+            prices,
+            urls,
+        )
 
         registry.register(phones.PhoneExtractor())
         registry.register(emails.EmailExtractor())
         registry.register(urls.UrlExtractor())
+        registry.register(handles.HandleExtractor())
+        registry.register(payments.PaymentExtractor())
+        registry.register(crypto.CryptoExtractor())
+        registry.register(crypto.IbanExtractor())
+        registry.register(ages.AgeExtractor())
+        registry.register(prices.PriceExtractor())
+        registry.register(cities.CityExtractor())
+        registry.register(names.NameExtractor())
+        registry.register(language.LanguageExtractor())

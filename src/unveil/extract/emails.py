@@ -1,59 +1,783 @@
-"""Email addresses, found by a linear scan around each ``@``.
+"""Email addresses: plain ones and the forms posters use to hide them from an ``@`` search.
 
-A regular expression with overlapping quantifiers (``[\\w.-]+\\.[a-z]+``)
-backtracks quadratically on hostile input; scanning outwards from each ``@``
-over the allowed characters touches each character a bounded number of times.
+Ads write "anna at example dot com", "anna[at]example(dot)com", "anna (AT) example {dot} com",
+"anna arobase example point com", "a n n a @ g m a i l . c o m" and "anna@gml".  All of them are read
+here and reported with ``obfuscated=True``, because a hidden address is itself a signal (see the field
+notes).  The value is always the plain lower-case ``local@domain``; the span covers the whole written
+form, from the first character of the name to the last character of the top-level domain.
+
+How it stays precise.  "at" is also a preposition and "point"/"punto" are ordinary words, so:
+
+* a marker word only counts between two address parts, never on its own;
+* the top-level domain must be a real one (``patterns/tlds.yaml``), so "3233@no.s" and "logo@2x.png"
+  are not addresses;
+* a bare "at" needs more evidence: a hidden dot in the domain, a known mail provider, or an email cue word
+  just before ("E-mail: anna at example.com"); words such as "me" or "available" are never a mailbox name
+  in front of it ("email me at ...");
+* a domain that starts with plain dots does not continue with hidden ones ("anna@example.com . com" is
+  ``example.com``).
+
+How it stays linear.  One regular expression with no nested quantifiers cuts the text into tokens (words,
+spaces, ``@``, ``.``, bracketed markers such as ``[at]``); each ``@``-marker then looks at a bounded number
+of tokens on either side.  A regex such as ``[\\w.-]+@[\\w.-]+\\.[a-z]+`` would backtrack quadratically on
+hostile input instead.
+
+The word lists live in ``patterns/emails.yaml`` (per language, extendable without code).  This module
+also holds the small loader that every extractor uses to read and check its pattern file
+(:func:`read_pattern_file`, :class:`PatternReader`, :class:`PatternError`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple, NoReturn
 
+import yaml
+
+from unveil.errors import UnveilError
 from unveil.extract.base import AdContext
+from unveil.normalise.deobfuscate import fold_text
+from unveil.normalise.offsets import NormalisedText
 from unveil.types import Entity
 
-_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-'")
-_DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+__all__ = [
+    "EmailExtractor",
+    "EmailMatch",
+    "EmailPatterns",
+    "PatternError",
+    "PatternReader",
+    "find_emails",
+    "folded",
+    "load_email_patterns",
+    "needs_fold",
+    "read_pattern_file",
+    "scan_emails",
+    "valid_domain",
+]
+
 MAX_LOCAL = 64
 MAX_DOMAIN = 253
+MAX_LABEL = 63
+MAX_PARTS = 10  # dotted parts on either side of the "@": bounds the work per marker
+CUE_WINDOW = 40  # characters before a bare "at" searched for an email cue word
+
+# ---------------------------------------------------------------------------------------------------------
+# Pattern files (shared by every extractor that keeps its words in patterns/*.yaml)
+# ---------------------------------------------------------------------------------------------------------
+
+_LANG_KEY = re.compile(r"any|[a-z]{2,3}")
+TOP = "(top level)"  # the key path of a whole pattern file in error messages
 
 
-def valid_domain(domain: str) -> bool:
-    labels = domain.split(".")
-    if len(labels) < 2:
-        return False
-    tld = labels[-1]
-    if not (2 <= len(tld) <= 24 and tld.isalpha()):
-        return False
-    return all(label and len(label) <= 63 and label[0] != "-" and label[-1] != "-" for label in labels)
+class PatternError(UnveilError, ValueError):
+    """A pattern file is malformed.
+
+    The message names the file, the key path inside it and what is wrong, so that a user who edited the
+    file can fix it without reading code: ``handles.yaml: platforms.kik.name.min: must be an integer``.
+    """
+
+    def __init__(self, file: str, key: str, problem: str) -> None:
+        super().__init__(f"{file}: {key}: {problem}")
+        self.file = file
+        self.key = key
+        self.problem = problem
+
+
+def read_pattern_file(source: str | Path) -> tuple[str, Any]:
+    """Read and parse one YAML pattern file.
+
+    Args:
+        source: A bare file name is read from the package's ``extract/patterns/``; a ``Path`` from disk
+            (a user's own copy with extra platforms or languages).
+
+    Returns:
+        ``(label, data)``: the label names the file in error messages.
+
+    Raises:
+        PatternError: The file cannot be read or is not valid YAML.
+    """
+    if isinstance(source, Path):
+        label = str(source)
+        try:
+            text = source.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise PatternError(label, "(file)", f"cannot be read: {exc.strerror or exc}") from exc
+    else:
+        label = f"unveil/extract/patterns/{source}"
+        text = resources.files("unveil.extract").joinpath("patterns", source).read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else "(file)"
+        raise PatternError(label, where, f"invalid YAML: {getattr(exc, 'problem', None) or exc}") from exc
+    return label, data
+
+
+class PatternReader:
+    """Typed, checked access to a parsed pattern file.
+
+    Every accessor takes the value and its dotted key path and either returns a clean Python value or
+    raises :class:`PatternError` naming the file and key.  Loud errors at load time beat silently
+    ignoring a misspelt key, which would quietly stop an extractor from finding anything.
+    """
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+
+    def fail(self, key: str, problem: str) -> NoReturn:
+        raise PatternError(self.file, key, problem)
+
+    def mapping(self, value: Any, key: str, *, allowed: tuple[str, ...] | None = None,
+                required: tuple[str, ...] = ()) -> dict[str, Any]:
+        """A mapping with string keys; ``allowed`` catches typos, ``required`` missing keys."""
+        if not isinstance(value, dict):
+            self.fail(key, f"must be a mapping, not {type(value).__name__}")
+        for k in value:
+            if not isinstance(k, str):
+                self.fail(key, f"key {k!r} must be a string")
+            if allowed is not None and k not in allowed:
+                path = k if key == TOP else f"{key}.{k}"
+                self.fail(path, f"unknown key (expected one of: {', '.join(allowed)})")
+        for k in required:
+            if k not in value:
+                self.fail(key, f"missing required key {k!r}")
+        return value
+
+    def string(self, value: Any, key: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            self.fail(key, f"must be a non-empty string, not {value!r}")
+        return value.strip()
+
+    def integer(self, value: Any, key: str, lo: int, hi: int) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(key, f"must be an integer, not {value!r}")
+        if not lo <= value <= hi:
+            self.fail(key, f"must be between {lo} and {hi}, not {value}")
+        return value
+
+    def boolean(self, value: Any, key: str) -> bool:
+        if not isinstance(value, bool):
+            self.fail(key, f"must be true or false, not {value!r}")
+        return value
+
+    def words(self, value: Any, key: str, *, lower: bool = True) -> list[str]:
+        """A list of non-empty strings (numbers are accepted and read as text)."""
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(key, f"must be a list, not {type(value).__name__}")
+        out: list[str] = []
+        for idx, item in enumerate(value):
+            if isinstance(item, bool):
+                self.fail(f"{key}[{idx}]", f"must be a string, not {item!r} (YAML reads unquoted yes, no, on and "
+                          "off as true/false: write \"on\")")
+            if not isinstance(item, str | int):
+                self.fail(f"{key}[{idx}]", f"must be a string, not {item!r}")
+            word = str(item).strip()
+            if not word:
+                self.fail(f"{key}[{idx}]", "must not be empty")
+            out.append(word.lower() if lower else word)
+        return out
+
+    def lang_words(self, value: Any, key: str, *, lower: bool = True) -> dict[str, list[str]]:
+        """``{language: [words]}`` where a language is ``any`` or an ISO 639 code."""
+        if value is None:
+            return {}
+        data = self.mapping(value, key)
+        out: dict[str, list[str]] = {}
+        for lang, words in data.items():
+            if not _LANG_KEY.fullmatch(lang):
+                self.fail(f"{key}.{lang}", "language must be 'any' or an ISO 639-1 code such as 'fr'")
+            out[lang] = self.words(words, f"{key}.{lang}", lower=lower)
+        return out
+
+    def str_map(self, value: Any, key: str) -> dict[str, str]:
+        """A mapping of string to string, keys lower-cased."""
+        if value is None:
+            return {}
+        data = self.mapping(value, key)
+        return {k.lower(): self.string(v, f"{key}.{k}").lower() for k, v in data.items()}
+
+
+def all_words(by_lang: Mapping[str, list[str]]) -> frozenset[str]:
+    return frozenset(w for words in by_lang.values() for w in words)
+
+
+def words_alternation(words: set[str] | frozenset[str]) -> str:
+    """A regex alternation of literal words, longest first so that no word hides a longer one."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Email patterns
+# ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EmailPatterns:
+    """The compiled content of ``emails.yaml`` and ``tlds.yaml``."""
+
+    at_strong: frozenset[str]
+    at_weak: frozenset[str]
+    dot_words: frozenset[str]
+    local_stopwords: frozenset[str]
+    providers: frozenset[str]
+    not_mail: frozenset[str]
+    bare: Mapping[str, str]
+    labels: Mapping[str, str]
+    tlds: frozenset[str]
+    token_re: re.Pattern[str]
+    hint_re: re.Pattern[str]
+    after_word_re: re.Pattern[str]
+    cue_re: re.Pattern[str]
+
+
+def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailPatterns:
+    r = PatternReader(label)
+    top = r.mapping(data, TOP, allowed=(
+        "at_words", "dot_words", "cue_words", "local_stopwords", "providers", "not_mail_domains", "shortcuts"),
+        required=("at_words", "dot_words"))
+    at = r.mapping(top["at_words"], "at_words", allowed=("strong", "weak"))
+    at_strong = all_words(r.lang_words(at.get("strong"), "at_words.strong"))
+    at_weak = all_words(r.lang_words(at.get("weak"), "at_words.weak"))
+    dots = all_words(r.lang_words(top["dot_words"], "dot_words"))
+    if not at_strong | at_weak:
+        r.fail("at_words", "lists no word at all")
+    for key, words in (("at_words", at_strong | at_weak), ("dot_words", dots)):
+        for w in words:
+            if not re.fullmatch(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*", w):
+                r.fail(key, f"{w!r} is not a word (letters only)")
+    if (at_strong | at_weak) & dots:
+        r.fail("dot_words", f"{sorted((at_strong | at_weak) & dots)} also listed as at_words")
+    cues = all_words(r.lang_words(top.get("cue_words"), "cue_words"))
+    shortcuts = r.mapping(top.get("shortcuts") or {}, "shortcuts", allowed=("bare", "labels"))
+    bare = r.str_map(shortcuts.get("bare"), "shortcuts.bare")
+    for k, v in bare.items():
+        if "." not in v or v.rsplit(".", 1)[1] not in tlds:
+            r.fail(f"shortcuts.bare.{k}", f"{v!r} is not a full domain with a known top-level domain")
+    labels = r.str_map(shortcuts.get("labels"), "shortcuts.labels")
+    for k, v in labels.items():
+        if not re.fullmatch(r"[a-z0-9-]+", v):
+            r.fail(f"shortcuts.labels.{k}", f"{v!r} must be one domain label (no dots)")
+    markers = at_strong | at_weak | dots
+    marker_alt = words_alternation(markers)
+    token_re = re.compile(
+        rf"(?P<b>[\[\(\{{<][ \t]{{0,2}}(?:{marker_alt}|@|\.)[ \t]{{0,2}}[\]\)\}}>])"
+        r"|(?P<w>[\w%+'\-]+)"
+        r"|(?P<s>[^\S\n\r\v\f\x85\u2028\u2029]+)"
+        r"|(?P<n>\s+)"
+        r"|(?P<a>@)"
+        r"|(?P<d>\.)"
+        r"|(?P<x>.)",
+        re.IGNORECASE | re.DOTALL,
+    )
+    # "＠" and "﹫" fold to "@": the hint is also tested on unfolded text, to skip folding most ads.
+    hint_re = re.compile(rf"[@＠﹫]|(?<!\w)(?:{words_alternation(at_strong | at_weak)})(?!\w)", re.IGNORECASE)
+    # What must follow an at-word for an address to be possible: a domain label, then a dot in some form
+    # or the end of a bare short form ("at gml").  Checked before tokenising, so prose such as "available
+    # at night" costs one short match.
+    dot_alt = words_alternation(dots)
+    after_word_re = re.compile(
+        rf"[ \t]{{0,2}}[\]\)\}}>]?[ \t]{{0,3}}(?:"
+        rf"[\w-]{{1,63}}(?:[ \t]{{0,3}}(?:\.|[\[\(\{{<][ \t]{{0,2}}(?:{dot_alt}|\.))|[ \t]{{1,3}}(?:{dot_alt})[ \t])"
+        rf"|(?:{words_alternation(frozenset(bare))})(?![\w.]))" if bare else
+        rf"[ \t]{{0,2}}[\]\)\}}>]?[ \t]{{0,3}}"
+        rf"[\w-]{{1,63}}(?:[ \t]{{0,3}}(?:\.|[\[\(\{{<][ \t]{{0,2}}(?:{dot_alt}|\.))|[ \t]{{1,3}}(?:{dot_alt})[ \t])",
+        re.IGNORECASE,
+    )
+    cue_re = re.compile(rf"(?<!\w)(?:{words_alternation(cues)})(?!\w)" if cues else r"(?!x)x", re.IGNORECASE)
+    return EmailPatterns(
+        at_strong=at_strong,
+        at_weak=at_weak,
+        dot_words=dots,
+        local_stopwords=all_words(r.lang_words(top.get("local_stopwords"), "local_stopwords")),
+        providers=frozenset(r.words(top.get("providers"), "providers")),
+        not_mail=frozenset(r.words(top.get("not_mail_domains"), "not_mail_domains")),
+        bare=bare,
+        labels=labels,
+        tlds=tlds,
+        token_re=token_re,
+        hint_re=hint_re,
+        after_word_re=after_word_re,
+        cue_re=cue_re,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def known_tlds() -> frozenset[str]:
+    """The real top-level domains (IANA root zone plus ``example``/``test``), lower-case."""
+    label, data = read_pattern_file("tlds.yaml")
+    r = PatternReader(label)
+    top = r.mapping(data, TOP, allowed=("tlds", "reserved"), required=("tlds",))
+    return frozenset(r.words(top["tlds"], "tlds")) | frozenset(r.words(top.get("reserved"), "reserved"))
+
+
+def load_email_patterns(path: Path | None = None) -> EmailPatterns:
+    """Load and check ``emails.yaml`` (or a user's copy at ``path``).
+
+    Raises:
+        PatternError: The file is malformed; the message names the key.
+    """
+    label, data = read_pattern_file(path if path is not None else "emails.yaml")
+    return _parse_email_patterns(label, data, known_tlds())
+
+
+@functools.lru_cache(maxsize=1)
+def email_patterns() -> EmailPatterns:
+    """The packaged patterns, loaded once per process."""
+    return load_email_patterns()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Scanner
+# ---------------------------------------------------------------------------------------------------------
+
+# Token kinds.
+_W, _S, _N, _AT, _DOT, _BAT, _BDOT, _X = range(8)
+_GROUP_KIND = {"w": _W, "s": _S, "n": _N, "a": _AT, "d": _DOT, "x": _X}
+
+# Styles of the "@" marker, from plain to weakest evidence.
+_PLAIN, _SPACED, _BRACKET, _STRONG, _WEAK = range(5)
+# Families of the separators between domain labels: ".", " . ", " dot ", "[dot]".
+_GLUED, _SPACED_DOT, _WORD_DOT, _BRACKET_DOT = range(4)
+
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_%+-'")
+_LABEL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+_LEAD_PUNCT = "._%+-'"
+
+
+class EmailMatch(NamedTuple):
+    """One address: ``[start, end)`` in the scanned text, the plain value, and whether it was hidden."""
+
+    start: int
+    end: int
+    value: str
+    obfuscated: bool
+
+
+class _Tokens:
+    """The text cut into tokens: parallel lists of kind, start and end."""
+
+    __slots__ = ("ends", "kinds", "markers", "n", "starts", "text")
+
+    def __init__(self, text: str, pats: EmailPatterns) -> None:
+        self.text = text
+        kinds: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        markers: list[int] = []  # indices of tokens that may stand for "@"
+        at_words = pats.at_strong | pats.at_weak
+        for m in pats.token_re.finditer(text):
+            group = m.lastgroup or "x"
+            s, e = m.span()
+            if group == "b":
+                inner = text[s + 1 : e - 1].strip(" \t").lower()
+                kind = _BAT if inner == "@" or inner in at_words else _BDOT if inner == "." or inner in pats.dot_words \
+                    else _X
+            else:
+                kind = _GROUP_KIND[group]
+            if kind in (_AT, _BAT) or (kind == _W and text[s:e].lower() in at_words):
+                markers.append(len(kinds))
+            kinds.append(kind)
+            starts.append(s)
+            ends.append(e)
+        self.kinds = kinds
+        self.starts = starts
+        self.ends = ends
+        self.markers = markers
+        self.n = len(kinds)
+
+    def kind(self, i: int) -> int:
+        return self.kinds[i] if 0 <= i < self.n else _N
+
+    def word(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def single(self, i: int) -> bool:
+        """A one-character letter/digit, ``@`` or ``.`` token (a piece of a spaced-out address)."""
+        k = self.kind(i)
+        return (k == _W and self.ends[i] - self.starts[i] == 1 and self.text[self.starts[i]].isalnum()) or k in (
+            _AT, _DOT)
+
+    def one_space(self, i: int) -> bool:
+        return self.kind(i) == _S and self.ends[i] - self.starts[i] == 1
+
+
+def _valid_suffix(word: str, allowed: frozenset[str]) -> str:
+    i = len(word)
+    while i > 0 and word[i - 1] in allowed:
+        i -= 1
+    return word[i:]
+
+
+def _valid_prefix(word: str, allowed: frozenset[str]) -> str:
+    i = 0
+    while i < len(word) and word[i] in allowed:
+        i += 1
+    return word[:i]
+
+
+class _Scanner:
+    """Reads the addresses around each "@"-marker of one text."""
+
+    def __init__(self, text: str, pats: EmailPatterns) -> None:
+        self.text = text
+        self.p = pats
+        self.t = _Tokens(text, pats)
+
+    # -- the marker ---------------------------------------------------------------------------------------
+
+    def style(self, i: int) -> int | None:
+        t = self.t
+        k = t.kinds[i]
+        if k == _AT:
+            return _PLAIN if t.kind(i - 1) == _W and t.kind(i + 1) == _W else _SPACED
+        if k == _BAT:
+            return _BRACKET
+        # A marker word counts only as a word of its own between spaces.
+        if t.kind(i - 1) != _S or t.kind(i + 1) != _S:
+            return None
+        return _STRONG if t.word(i).lower() in self.p.at_strong else _WEAK
+
+    def dot_word(self, i: int) -> bool:
+        return self.t.kind(i) == _W and self.t.word(i).lower() in self.p.dot_words
+
+    # -- the name before the "@" ----------------------------------------------------------------------------
+
+    def _sep_back(self, j: int) -> tuple[int, bool] | None:
+        """The part before the separator that ends just before token ``j``: (index, hidden?)."""
+        t = self.t
+        if t.kind(j - 1) == _DOT and t.kind(j - 2) == _W:
+            return j - 2, False
+        if t.kind(j - 1) == _S and self.dot_word(j - 2) and t.kind(j - 3) == _S and t.kind(j - 4) == _W:
+            return j - 4, True
+        k = j - 1
+        if t.kind(k) == _S:
+            k -= 1
+        if t.kind(k) == _BDOT:
+            k -= 1
+            if t.kind(k) == _S:
+                k -= 1
+            if t.kind(k) == _W:
+                return k, True
+        return None
+
+    def local(self, i: int, style: int) -> tuple[int, str, bool] | None:
+        """``(start, local, hidden?)`` of the mailbox name that ends before marker token ``i``."""
+        t = self.t
+        j = i - 1
+        if style != _PLAIN and t.kind(j) == _S:
+            j -= 1
+        if t.kind(j) != _W:
+            return None
+        if style == _SPACED and t.single(j) and t.one_space(j - 1) and t.single(j - 2):
+            spaced = self._spaced_back(j)
+            if spaced is not None:
+                return spaced
+        word = t.word(j)
+        atom = _valid_suffix(word, _LOCAL_CHARS)
+        if not atom:
+            return None
+        atoms = [atom]
+        start = t.ends[j] - len(atom)
+        hidden = False
+        size = len(atom)
+        if len(atom) == len(word):
+            while len(atoms) < MAX_PARTS:
+                back = self._sep_back(j)
+                if back is None:
+                    break
+                nj, sep_hidden = back
+                word = t.word(nj)
+                if any(c not in _LOCAL_CHARS for c in word) or size + len(word) + 1 > MAX_LOCAL:
+                    break
+                atoms.append(word)
+                size += len(word) + 1
+                hidden |= sep_hidden
+                j = nj
+                start = t.starts[nj]
+            if t.kind(j - 1) == _DOT and t.kind(j - 2) != _W:
+                return None  # "..anna@", ".anna@": a malformed name
+        local = ".".join(reversed(atoms))
+        stripped = local.lstrip(_LEAD_PUNCT)
+        start += len(local) - len(stripped)
+        if not stripped or ".." in stripped or len(stripped) > MAX_LOCAL:
+            return None
+        return start, stripped, hidden
+
+    def _spaced_back(self, j: int) -> tuple[int, str, bool] | None:
+        """A spaced-out name "a n n a" ending at token ``j``."""
+        t = self.t
+        chars = [t.word(j)]
+        first = j
+        while len(chars) < MAX_LOCAL and t.one_space(first - 1) and t.single(first - 2) and t.kind(first - 2) != _AT:
+            first -= 2
+            chars.append(t.word(first))
+        chars.reverse()
+        if len(chars) < 3 or chars[0] == "." or chars[-1] == ".":
+            return None
+        local = "".join(chars)
+        if ".." in local:
+            return None
+        return t.starts[first], local, True
+
+    # -- the domain after the "@" --------------------------------------------------------------------------
+
+    def _sep_fwd(self, k: int) -> tuple[int, int] | None:
+        """The label after the separator that follows token ``k``: (index, separator family)."""
+        t = self.t
+        k1, k2 = t.kind(k + 1), t.kind(k + 2)
+        if k1 == _DOT and k2 == _W:
+            return k + 2, _GLUED
+        if k1 == _S and k2 == _DOT:
+            if t.kind(k + 3) == _W:
+                return k + 3, _SPACED_DOT  # "example .com"
+            if t.kind(k + 3) == _S and t.kind(k + 4) == _W:
+                return k + 4, _SPACED_DOT  # "example . com"
+            return None
+        if k1 == _S and self.dot_word(k + 2) and t.kind(k + 3) == _S and t.kind(k + 4) == _W:
+            return k + 4, _WORD_DOT
+        m = k + 1
+        if t.kind(m) == _S:
+            m += 1
+        if t.kind(m) == _BDOT:
+            m += 1
+            if t.kind(m) == _S:
+                m += 1
+            if t.kind(m) == _W:
+                return m, _BRACKET_DOT
+        return None
+
+    def domain(self, i: int, style: int) -> tuple[int, list[str], bool] | None:
+        """``(end, labels, hidden?)`` of the domain that follows marker token ``i`` (labels as written).
+
+        Posters hide every dot of a domain the same way.  So the separators after the first one must be of
+        its kind ("example dot co dot uk") or plain dots ("example dot co.uk"), and plain dots are not
+        followed by hidden ones: in "anna@example.com . com" and "anna at example dot com . Next" the
+        address ends at "com".
+        """
+        t = self.t
+        k = i + 1
+        if style != _PLAIN and t.kind(k) == _S:
+            k += 1
+        if t.kind(k) != _W:
+            return None
+        if style == _SPACED and t.single(k) and t.one_space(k + 1) and t.single(k + 2):
+            return self._spaced_fwd(k)
+        labels: list[str] = []
+        ends: list[int] = []
+        hidden_after: list[bool] = []  # hidden? for the separator before each label
+        first_family = -1
+        family = _GLUED
+        size = 0
+        while True:
+            word = t.word(k)
+            label = _valid_prefix(word, _LABEL_CHARS).rstrip("-")
+            if not label or label[0] == "-" or len(label) > MAX_LABEL or size + len(label) > MAX_DOMAIN:
+                break
+            labels.append(label)
+            ends.append(t.starts[k] + len(label))
+            hidden_after.append(family != _GLUED)
+            size += len(label) + 1
+            if len(label) < len(word) or len(labels) >= MAX_PARTS:
+                break
+            nxt = self._sep_fwd(k)
+            if nxt is None:
+                break
+            nk, nfamily = nxt
+            if first_family == -1:
+                first_family = nfamily
+            elif nfamily != _GLUED and (nfamily != first_family or family == _GLUED):
+                break
+            k, family = nk, nfamily
+        best = self._best_domain(labels)
+        if best is None:
+            if labels and labels[0].lower() in self.p.bare:
+                return ends[0], [labels[0]], True
+            return None
+        return ends[best - 1], labels[:best], any(hidden_after[1:best])
+
+    def _best_domain(self, labels: list[str]) -> int | None:
+        """Number of leading labels that make the longest domain with a real top-level domain."""
+        for m in range(len(labels), 1, -1):
+            if labels[m - 1].lower() in self.p.tlds:
+                return m
+        return None
+
+    def _spaced_fwd(self, k: int) -> tuple[int, list[str], bool] | None:
+        """A spaced-out domain "g m a i l . c o m" starting at token ``k``."""
+        t = self.t
+        chars = [t.word(k)]
+        idx = [k]
+        while len(chars) < MAX_DOMAIN and t.one_space(idx[-1] + 1) and t.single(idx[-1] + 2) \
+                and t.kind(idx[-1] + 2) != _AT:
+            idx.append(idx[-1] + 2)
+            chars.append(t.word(idx[-1]))
+        # The run may run on into prose ("... c o m I love"): take the longest prefix that is a domain.
+        for p in range(len(chars), 2, -1):
+            domain = "".join(chars[:p])
+            labels = domain.split(".")
+            if len(labels) >= 2 and all(labels) and labels[-1].lower() in self.p.tlds:
+                return t.ends[idx[p - 1]], labels, True
+        return None
+
+    # -- one address ---------------------------------------------------------------------------------------
+
+    def at(self, i: int) -> EmailMatch | None:
+        style = self.style(i)
+        if style is None:
+            return None
+        local = self.local(i, style)
+        if local is None:
+            return None
+        dom = self.domain(i, style)
+        if dom is None:
+            return None
+        start, name, local_hidden = local
+        end, labels, dom_hidden = dom
+        p = self.p
+        written = ".".join(labels).lower()
+        shortcut = False
+        if len(labels) == 1:
+            domain = p.bare[written]
+            shortcut = True
+        else:
+            domain = written
+            if len(labels) == 2 and labels[0].lower() in p.labels:
+                domain = f"{p.labels[labels[0].lower()]}.{labels[1].lower()}"
+                shortcut = True
+        lname = name.lower()
+        if style != _PLAIN and lname in p.local_stopwords:
+            return None
+        if style == _WEAK:
+            if written in p.not_mail:
+                return None
+            if not (dom_hidden or shortcut or domain in p.providers or self._cue_before(start)):
+                return None
+        hidden = style != _PLAIN or local_hidden or dom_hidden or shortcut
+        return EmailMatch(start, end, f"{lname}@{domain}", hidden)
+
+    def _cue_before(self, start: int) -> bool:
+        lo = max(0, start - CUE_WINDOW)
+        return any("\n" not in self.text[m.end() : start] for m in self.p.cue_re.finditer(self.text, lo, start))
+
+    def scan(self) -> list[EmailMatch]:
+        found = [m for m in (self.at(i) for i in self.t.markers) if m is not None]
+        # Overlaps ("anna at example dot com at ..."): keep the earliest, then the longest.
+        found.sort(key=lambda m: (m.start, -m.end))
+        out: list[EmailMatch] = []
+        last_end = -1
+        for m in found:
+            if m.start >= last_end:
+                out.append(m)
+                last_end = m.end
+        return out
+
+
+def _possible(text: str, pats: EmailPatterns) -> bool:
+    """Cheap test: could any marker in ``text`` start an address?  Most ads say "at" only as prose."""
+    return any(m.group() in "@＠﹫" or pats.after_word_re.match(text, m.end()) for m in pats.hint_re.finditer(text))
+
+
+def _find(text: str, pats: EmailPatterns) -> list[EmailMatch]:
+    if not _possible(text, pats):
+        return []
+    return _Scanner(text, pats).scan()
+
+
+# Characters that fold_text turns into ASCII letters, digits or "@" or drops: look-alike Greek and
+# Cyrillic letters, full-width and mathematical forms, letter-like symbols, invisible and format characters
+# (those used in practice; the others only matter inside an identifier and are rare).  Text without any of
+# them (plain accented Latin, emoji) is scanned as written, which skips the cost of folding.
+_FOLDS = re.compile(
+    "[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0250-\u02af\u2100-\u214f\u2460-\u24ff\u3000-\u303f"
+    "\uff00-\uffef\ufe50-\ufe6f\U0001d400-\U0001d7ff\U0001f100-\U0001f1ff\u00ad\u034f\u061c\u115f\u1160"
+    "\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\U000e0000-\U000e0fff]"
+)
+
+
+def needs_fold(text: str) -> bool:
+    """Whether folding could change what an extractor reads in ``text``."""
+    return not text.isascii() and _FOLDS.search(text) is not None
+
+
+@functools.lru_cache(maxsize=16)
+def folded(text: str) -> NormalisedText:
+    """``fold_text(text)``, cached: the email, handle, payment and crypto extractors fold the same field."""
+    return fold_text(text)
+
+
+def _find_any(text: str, pats: EmailPatterns) -> list[EmailMatch]:
+    if not needs_fold(text):
+        return _find(text, pats)
+    if not _possible(text, pats):
+        return []  # folding cannot create a marker that is not there in some form
+    nt = folded(text)
+    out = []
+    for m in _find(nt.text, pats):
+        start, end = nt.to_original(m.start, m.end)
+        out.append(EmailMatch(start, end, m.value, m.obfuscated or text[start:end] != nt.text[m.start : m.end]))
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _find_cached(text: str) -> tuple[EmailMatch, ...]:
+    # The handle and payment extractors ask for the same field's addresses to avoid reading an address as
+    # a handle; a small cache keeps that to one scan per field.
+    return tuple(_find_any(text, email_patterns()))
+
+
+def find_emails(text: str, patterns: EmailPatterns | None = None) -> list[EmailMatch]:
+    """Every address in ``text``, plain or hidden, with offsets into ``text``.
+
+    Non-ASCII text is folded first (full-width ``＠``, look-alike Cyrillic letters, invisible characters),
+    so offsets still point at what was written and such tricks mark the address as obfuscated.
+
+    Args:
+        text: Any string.
+        patterns: Patterns from :func:`load_email_patterns`; the packaged ones by default.
+
+    Returns:
+        Non-overlapping matches in text order.
+    """
+    if patterns is None:
+        return list(_find_cached(text))
+    return _find_any(text, patterns)
 
 
 def scan_emails(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield ``(start, end, address)`` for each well-formed address in ``text``."""
-    pos = text.find("@")
-    while pos != -1:
-        start = pos
-        while start > 0 and text[start - 1] in _LOCAL_CHARS and pos - start < MAX_LOCAL:
-            start -= 1
-        while start < pos and text[start] in "._%+-'":
-            start += 1  # an address does not start with punctuation
-        end = pos + 1
-        while end < len(text) and text[end] in _DOMAIN_CHARS and end - pos <= MAX_DOMAIN:
-            end += 1
-        while end > pos + 1 and text[end - 1] in ".-":
-            end -= 1  # sentence punctuation after the address
-        local, domain = text[start:pos], text[pos + 1 : end]
-        if local and ".." not in local and valid_domain(domain):
-            yield start, end, f"{local}@{domain}".lower()
-        pos = text.find("@", pos + 1)
+    """Yield ``(start, end, address)`` for each address in ``text`` (plain or hidden)."""
+    for m in find_emails(text):
+        yield m.start, m.end, m.value
+
+
+def valid_domain(domain: str) -> bool:
+    """Whether ``domain`` is a well-formed host name with a real top-level domain."""
+    labels = domain.split(".")
+    if len(labels) < 2 or len(domain) > MAX_DOMAIN or labels[-1].lower() not in known_tlds():
+        return False
+    return all(
+        label and len(label) <= MAX_LABEL and label[0] != "-" and label[-1] != "-" and set(label) <= _LABEL_CHARS
+        for label in labels
+    )
 
 
 class EmailExtractor:
+    """Email addresses, plain and obfuscated; ``attrs["obfuscated"]`` says which."""
+
     name = "emails"
     kinds: tuple[str, ...] = ("email",)
 
+    def __init__(self, patterns: Path | None = None) -> None:
+        """Use the packaged word lists, or a user's copy of ``emails.yaml`` at ``patterns``."""
+        self._patterns = load_email_patterns(patterns) if patterns is not None else None
+
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
-        if "@" not in text:
-            return
-        for start, end, value in scan_emails(text):
-            yield Entity("email", value, field, start, end, text[start:end], {"obfuscated": False})
+        for m in find_emails(text, self._patterns):
+            yield Entity("email", m.value, field, m.start, m.end, text[m.start : m.end], {"obfuscated": m.obfuscated})

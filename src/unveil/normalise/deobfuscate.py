@@ -18,15 +18,21 @@ When does a number word become digits?  Ads are prose, and "one of the best", "I
 
 1. A *numeric run* is a sequence of numeric tokens (digit groups, number words, substitutes) joined only
    by short separators (spaces, ``. - / * ~ _ , | + ( ) [ ] { }``; at most 6 characters, no line break,
-   fewer than 3 spaces in a row).  Any other word, a line break or a long gap ends the run.
-2. The run *counts* its digit groups and strong number words (weak words and substitutes do not count).
-3. A strong number word becomes digits when the run counts at least 3 ("zero seven seven ...",
-   "07700 nine hundred"), or when it is glued to a digit ("2sixseven", "seven7oo") or is itself a leet
-   spelling with a digit ("f1ve").
-4. A weak word (also ordinary prose somewhere: "for", "un", "sept", "once", "tres") or a substitute
-   ("o", "O", "oh", "l", "I", "i") becomes a digit when glued to a digit ("for80", "O7700"), or in a
-   counting run next to a strong number word that became digits ("seven oh seven ..."); a zero-like
-   substitute ("o", "oo", "oh") also when it sits between two converted tokens ("0 7 7 O O 9 ...").
+   fewer than 3 spaces in a row) or glued together.  Any other word, a line break or a long gap ends it.
+2. The run collects votes: 2 for each digit group or strong number word (4 for a group of 6+ digits),
+   1 for each weak word or substitute.  It *qualifies* with 6 votes - in effect a number word becomes
+   a digit only as part of a run of at least 3 numeric tokens ("zero seven seven", "07700 nine
+   hundred", "nul zes 12345678"), never alone ("one of the best", "twenty six years").
+3. A strong number word becomes digits in a qualifying run, or when it is glued to a digit
+   ("2sixseven", "seven7oo") or is itself a leet spelling with a digit ("f1ve", "th0usand").
+4. A weak word - a number word that is also ordinary prose somewhere ("for", "un", "sept", "once",
+   "tres", "otto") - becomes a digit when glued to a digit ("for80"), or in a qualifying run next to a
+   number word that became digits ("seven for two", "vingt et un").  "oh" may also lean on digits.
+5. A letter substitute becomes a digit when glued to digits ("O7700", "9OO123"). Standing alone, "o"/"O"
+   is a zero between two converted tokens ("0 7 7 O O 9") and "o o" after a number word ("five o one
+   o o"), but a single "o" at the edge of a run is "or"/"the" in es/it/pt/ro; "I"/"l"/"i" is a one only
+   between two number words (next to a phone number it is the pronoun).
+6. Connectors ("et", "y", "und") and repeaters ("double") only count where they join or repeat numbers.
 
 Separators inside a converted run are dropped; a leading ``+`` is kept; non-numeric text is never changed.
 Two long numbers separated only by a space stay apart (see ``_split_here``).  All of this is linear time:
@@ -41,7 +47,7 @@ import itertools
 import logging
 import unicodedata
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import regex
@@ -54,13 +60,13 @@ from unveil.normalise.numwords import (
     HUNDS,
     M100,
     M1000,
+    MAX_SEGMENT_CHARS,
     REP,
     TEEN,
     TENS,
     UNIT,
     Entry,
     Lexicon,
-    MAX_SEGMENT_CHARS,
     RelPiece,
     conn_fits,
     lexicon,
@@ -108,6 +114,7 @@ _SPECIAL: dict[str, str] = {
     "\U0001f17e": "O",  # NEGATIVE SQUARED LATIN CAPITAL LETTER O
     "\U0001f15e": "O",  # NEGATIVE CIRCLED LATIN CAPITAL LETTER O
 }
+
 
 class _Builder(NormalisedBuilder):
     """:class:`NormalisedBuilder` plus two bulk operations the hot paths need.
@@ -172,11 +179,13 @@ def _fold_char(c: str) -> str:
     return c
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=8192)
 def _is_mark(c: str) -> bool:
+    """True for combining marks, which belong to the character before them."""
     return unicodedata.category(c)[0] == "M"
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold_cluster(cluster: str) -> str:
     """Fold a base character plus its combining marks (keycaps, accents, variation selectors)."""
     base = cluster[0]
@@ -191,6 +200,7 @@ def _fold_cluster(cluster: str) -> str:
 
 
 def _fold(text: str) -> NormalisedText:
+    """Fold ``text``; ASCII stretches are copied in bulk, only non-ASCII clusters are examined."""
     b = _Builder(text)
     pos = 0
     n = len(text)
@@ -258,21 +268,23 @@ def fold_text(text: str) -> NormalisedText:
 
 _SEP_CLASS = r".,\-/*~_|+()\[\]{}\p{Pd}·•"
 _HSPACE = r"[\t\p{Zs}]"
-# d: a block of pure digit groups joined by short separators (fast path for long digit strings);
-# c: an alphanumeric token (letters, marks, ASCII digits); s: separators; o: anything else.
-# Possessive quantifiers everywhere: no backtracking, so the scan is linear on any input.
+# Each match is the separators before a token (s) plus the token: d, a block of pure digit groups joined
+# by short separators (fast path for long digit strings); c, an alphanumeric token (letters, marks, ASCII
+# digits); o, anything else.  Possessive quantifiers everywhere: no backtracking, linear on any input.
 _TOKEN_RE = regex.compile(
-    rf"(?P<d>[0-9]++(?![\p{{L}}\p{{M}}])"
+    rf"(?P<s>(?:[{_SEP_CLASS}]|\s)*+)"
+    rf"(?:(?P<d>[0-9]++(?![\p{{L}}\p{{M}}])"
     rf"(?:(?:[{_SEP_CLASS}]|{_HSPACE}(?!{_HSPACE}{_HSPACE})){{1,6}}+[0-9]++(?![\p{{L}}\p{{M}}]))*+)"
     rf"|(?P<c>[\p{{L}}\p{{M}}0-9]++)"
-    rf"|(?P<s>(?:[{_SEP_CLASS}]|\s)++)"
-    rf"|(?P<o>[^\p{{L}}\p{{M}}0-9{_SEP_CLASS}\s]++)"
+    rf"|(?P<o>[^\p{{L}}\p{{M}}0-9{_SEP_CLASS}\s]++))?+"
 )
 _DIGITS_RE = regex.compile(r"[0-9]+")
 _SPLIT_TOKEN_RE = regex.compile(r"[0-9]+|[^0-9]+")
 _LINE_BREAKS = "\n\r\v\f\x85\u2028\u2029\x1c\x1d\x1e"
 _BREAKING_SEP_RE = regex.compile(r"[\n\r\v\f\x85\u2028\u2029\x1c\x1d\x1e]|\s\s\s")
 _WS_PLUS_RE = regex.compile(r"\s\+")
+_SPACED_PUNCT_RE = regex.compile(r"\s\S|\S\s")
+_SPACED_DASH_RE = regex.compile(r"\s[^\P{Pd}-]|[^\P{Pd}-]\s")
 _MAX_SEP = 6
 _DECORATION = "*~_"
 _CLOSER = {"(": ")", "[": "]", "{": "}"}
@@ -283,6 +295,9 @@ _OPENER = {")": "(", "]": "[", "}": "{"}
 _STRONG_VOTE = 2
 _WEAK_VOTE = 1
 _RUN_THRESHOLD = 6
+# A digit group this long is most of a phone number: it adds votes so that "nul zes 12345678" converts.
+_LONG_GROUP = 6
+_LONG_GROUP_BONUS = 2
 
 # Segment kinds.
 _DIGB = 0  # digit groups (possibly several, joined by separators)
@@ -301,27 +316,33 @@ class _Tpl(NamedTuple):
     end: int
     pieces: tuple[RelPiece, ...]
     glued: bool
-    count: int
+    votes: int
     strong: bool
     zero_sub: bool
     has_sub: bool
 
 
 class _Seg:
-    """A segment of the folded text: digits, number pieces, or a word that breaks runs."""
+    """A numeric segment of the folded text: digit groups, number pieces, a connector or a repeater.
+
+    Separators are not items of their own: each segment remembers the separator token just before it
+    (``lead``) and whether it continues the run of the segment before it (``joined``; then ``gap`` is
+    the separator between them, or None when the two are glued).
+    """
 
     __slots__ = (
-        "count",
         "end",
         "gap",
         "glued",
         "has_sub",
-        "idx",
+        "joined",
         "kind",
+        "lead",
         "on",
         "pieces",
         "start",
         "strong",
+        "votes",
         "zero_sub",
     )
 
@@ -331,27 +352,19 @@ class _Seg:
         self.end = base + tpl.end
         self.pieces: tuple[RelPiece, ...] = tpl.pieces  # offsets relative to self.start
         self.glued = tpl.glued
-        self.count = tpl.count
+        self.votes = tpl.votes
         self.strong = tpl.strong
         self.zero_sub = tpl.zero_sub
         self.has_sub = tpl.has_sub
         self.on = False
-        self.gap: _Sep | None = None  # separator between this and the previous seg of its run
-        self.idx = 0  # position in the item list
+        self.joined = False
+        self.gap: tuple[int, int] | None = None
+        self.lead: tuple[int, int] | None = None
 
 
-class _Sep:
-    """A run of separator characters."""
-
-    __slots__ = ("breaking", "end", "start")
-
-    def __init__(self, start: int, end: int, breaking: bool) -> None:
-        self.start = start
-        self.end = end
-        self.breaking = breaking
-
-
-_Item = _Seg | _Sep | None  # None: "other" characters, which always break a run
+# NamedTuple construction runs a Python-level __new__; the hot paths build these with ``_tnew(cls, (...))``
+# (the C-level tuple constructor), which keeps attribute access and is several times faster.
+_tnew = tuple.__new__
 
 
 class _P(NamedTuple):
@@ -367,19 +380,23 @@ class _P(NamedTuple):
 
 
 def _tpl(kind: int, start: int, end: int, pieces: tuple[RelPiece, ...] = (), glued: bool = False) -> _Tpl:
+    """Build a segment template and precompute what the run logic asks of it."""
     strong = any(
         p.kind == REP or (p.entry is not None and not p.entry.weak and p.kind not in (CONN_TU, CONN_UT))
         for p in pieces
     )
-    count = sum(
-        (_STRONG_VOTE if glued or _is_strong(p) else _WEAK_VOTE) for p in pieces if p.kind not in (CONN_TU, CONN_UT)
+    votes = sum(
+        (_STRONG_VOTE if glued or _is_strong(p) else _WEAK_VOTE)
+        for p in pieces
+        if p.kind not in (CONN_TU, CONN_UT)
     )
     zero_sub = bool(pieces) and all(p.entry is not None and p.entry.sub and p.value == 0 for p in pieces)
     has_sub = any(p.entry is not None and p.entry.sub and len(p.text) == 1 for p in pieces)
-    return _Tpl(kind, start, end, pieces, glued, count, strong, zero_sub, has_sub)
+    return _Tpl(kind, start, end, pieces, glued, votes, strong, zero_sub, has_sub)
 
 
 def _is_strong(p: RelPiece | _P) -> bool:
+    """Digits, repeaters and non-weak number words count fully towards a numeric run."""
     if p.kind == GROUP or p.kind == REP:
         return True
     return p.entry is not None and not p.entry.weak
@@ -411,7 +428,10 @@ def _analyse_token(token: str, lang: str | None) -> tuple[_Tpl, ...]:
         a, b = m.span()
         part = m.group()
         if "0" <= part[0] <= "9":
-            out.append(_tpl(_DIGB, a, b, (RelPiece(0, b - a, GROUP, 0, part, None),), glued=True))
+            tpl = _tpl(_DIGB, a, b, (RelPiece(0, b - a, GROUP, 0, part, None),), glued=True)
+            if b - a >= _LONG_GROUP:
+                tpl = tpl._replace(votes=tpl.votes + _LONG_GROUP_BONUS)
+            out.append(tpl)
             continue
         sub = lex.segment(part, lang)
         if sub is not None and _tpl(_NUM, a, b, sub).strong and all(p.kind != REP for p in sub):
@@ -422,43 +442,63 @@ def _analyse_token(token: str, lang: str | None) -> tuple[_Tpl, ...]:
 
 
 def _norm_lang(lang: str | None) -> str | None:
+    """ "pt-BR", "PT_br", " pt " -> "pt"; empty -> None."""
     if not lang:
         return None
     code = lang.strip().lower().replace("_", "-").split("-")[0]
     return code or None
 
 
-def _tokenise(text: str, lang: str | None) -> list[_Item]:
-    """Scan the folded text once into segments, separators and breaks (None)."""
-    items: list[_Item] = []
-    append = items.append
+def _tokenise(text: str, lang: str | None) -> list[_Seg]:
+    """Scan the folded text once into numeric segments (see :class:`_Seg` for how runs are linked)."""
+    segs: list[_Seg] = []
+    append = segs.append
+    joinable = False  # the next segment continues the current run
+    lead: tuple[int, int] | None = None  # the separator token just before the next token
     for m in _TOKEN_RE.finditer(text):
         a, b = m.span()
+        if a == b:
+            continue
+        sa, a = m.span(1)
+        if a > sa:
+            lead = (sa, a)
+            if a - sa == 1:
+                if text[sa] in _LINE_BREAKS:
+                    joinable = False
+            elif a - sa > _MAX_SEP or _BREAKING_SEP_RE.search(text, sa, a) is not None:
+                joinable = False
         kind = m.lastgroup
         if kind == "c":
-            if b - a > MAX_SEGMENT_CHARS:
-                append(None)  # no number is written as one 160-character token
+            if b - a > MAX_SEGMENT_CHARS:  # no number is written as one 160-character token
+                joinable, lead = False, None
                 continue
-            for tpl in _analyse_token(m.group(), lang):
+            for tpl in _analyse_token(text[a:b], lang):
                 if tpl.kind == _WORD:
-                    append(None)
-                else:
-                    seg = _Seg(tpl, a)
-                    seg.idx = len(items)
-                    append(seg)
-        elif kind == "s":
-            if b - a == 1:
-                append(_Sep(a, b, text[a] in _LINE_BREAKS))
-            else:
-                append(_Sep(a, b, b - a > _MAX_SEP or _BREAKING_SEP_RE.search(text, a, b) is not None))
+                    joinable, lead = False, None
+                    continue
+                seg = _Seg(tpl, a)
+                if tpl.start == 0:
+                    seg.lead = lead
+                    seg.gap = lead if joinable else None
+                seg.joined = joinable
+                append(seg)
+                joinable, lead = True, None
         elif kind == "d":
-            groups = len(_DIGITS_RE.findall(text, a, b)) if b - a > 1 else 1
-            seg = _Seg(_Tpl(_DIGB, 0, b - a, (), True, groups * _STRONG_VOTE, True, False, False), a)
-            seg.idx = len(items)
+            votes = _STRONG_VOTE
+            if b - a > 1:
+                lengths = list(map(len, _DIGITS_RE.findall(text, a, b)))
+                votes = _STRONG_VOTE * len(lengths) + (
+                    _LONG_GROUP_BONUS if max(lengths) >= _LONG_GROUP else 0
+                )
+            seg = _Seg(_Tpl(_DIGB, 0, b - a, (), True, votes, True, False, False), a)
+            seg.lead = lead
+            seg.gap = lead if joinable else None
+            seg.joined = joinable
             append(seg)
-        else:
-            append(None)
-    return items
+            joinable, lead = True, None
+        elif kind == "o":
+            joinable, lead = False, None
+    return segs
 
 
 def _digb_pieces(seg: _Seg, text: str) -> list[_P]:
@@ -467,72 +507,73 @@ def _digb_pieces(seg: _Seg, text: str) -> list[_P]:
     prev_end = -1
     for m in _DIGITS_RE.finditer(text, seg.start, seg.end):
         a, b = m.span()
-        out.append(_P(a, b, GROUP, 0, m.group(), None, (prev_end, a) if prev_end >= 0 else None))
+        out.append(_tnew(_P, (a, b, GROUP, 0, m.group(), None, (prev_end, a) if prev_end >= 0 else None)))
         prev_end = b
     return out
 
 
 def _rel_pieces(seg: _Seg, text: str) -> tuple[RelPiece, ...]:
+    """Pieces of a segment relative to its start (digit blocks are split into groups on demand)."""
     if seg.kind == _DIGB and not seg.pieces:
         base = seg.start
-        return tuple(RelPiece(p.start - base, p.end - base, GROUP, 0, p.text, None) for p in _digb_pieces(seg, text))
+        return tuple(
+            RelPiece(p.start - base, p.end - base, GROUP, 0, p.text, None) for p in _digb_pieces(seg, text)
+        )
     return seg.pieces
 
 
-def _merge_pipes(items: list[_Item], text: str) -> list[_Item]:
+def _single_group(seg: _Seg, text: str) -> bool:
+    """False for a digit block holding several groups ("07|700|900" is separated, not substituted)."""
+    return seg.kind != _DIGB or bool(seg.pieces) or text[seg.start : seg.end].isdigit()
+
+
+def _merge_pipes(segs: list[_Seg], text: str) -> list[_Seg]:
     """Read ``|`` as 1 between tokens written with letter substitutes ("O7|OO" -> "0710O").
 
     A pipe is a common separator too ("07|700|900"), so it counts as a one only when a neighbour already
     uses letter-for-digit substitutes, the neighbours are glued to it and one of them holds digits.
     Chains ("1|o1|o1...") are merged into one growing piece list, so the pass stays linear.
     """
-    out: list[_Item] = []
+    out: list[_Seg] = []
     chains: dict[int, list[RelPiece]] = {}  # id(merged seg) -> its pieces, relative to its start
     sub = lexicon().sub_chars.get("l")
-    i = 0
-    n = len(items)
-    while i < n:
-        it = items[i]
+    for right in segs:
         left = out[-1] if out else None
-        right = items[i + 1] if i + 1 < n else None
+        gap = right.gap
         if (
-            isinstance(it, _Sep)
-            and isinstance(left, _Seg)
-            and isinstance(right, _Seg)
-            and it.end - it.start <= 3
-            and left.end == it.start
-            and right.start == it.end
-            and text.count("|", it.start, it.end) == it.end - it.start
-            and left.kind in (_DIGB, _NUM, _WEAK)
-            and right.kind in (_DIGB, _NUM, _WEAK)
-            and (left.has_sub or right.has_sub)
-            and (left.kind == _DIGB or right.kind == _DIGB or left.glued or right.glued)
-            and not (left.kind == _DIGB and left.count > _STRONG_VOTE)
-            and not (right.kind == _DIGB and right.count > _STRONG_VOTE)
+            left is None
+            or gap is None
+            or not right.joined
+            or gap[1] - gap[0] > 3
+            or left.end != gap[0]
+            or text.count("|", gap[0], gap[1]) != gap[1] - gap[0]
+            or left.kind not in (_DIGB, _NUM, _WEAK)
+            or right.kind not in (_DIGB, _NUM, _WEAK)
+            or not (left.has_sub or right.has_sub)
+            or not (left.kind == _DIGB or right.kind == _DIGB or left.glued or right.glued)
+            or not _single_group(left, text)
+            or not _single_group(right, text)
         ):
-            pieces = chains.get(id(left))
-            if pieces is None:
-                pieces = list(_rel_pieces(left, text))
-                left = _Seg(_Tpl(_NUM, 0, 0, (), True, 0, False, False, True), left.start)
-                chains[id(left)] = pieces
-                out[-1] = left
-            base = left.start
-            for k in range(it.start, it.end):
-                pieces.append(RelPiece(k - base, k + 1 - base, UNIT, 1, "|", sub))
-            shift = right.start - base
-            pieces.extend(p._replace(start=p.start + shift, end=p.end + shift) for p in _rel_pieces(right, text))
-            left.end = right.end
-            i += 2
+            out.append(right)
             continue
-        out.append(it)
-        i += 1
-    for k, item in enumerate(out):
-        if isinstance(item, _Seg):
-            item.idx = k
-            pieces = chains.get(id(item))
-            if pieces is not None:
-                tpl = _tpl(_NUM, 0, item.end - item.start, tuple(pieces), glued=True)
-                item.pieces, item.count, item.strong, item.zero_sub = tpl.pieces, tpl.count, tpl.strong, tpl.zero_sub
+        pieces = chains.get(id(left))
+        if pieces is None:
+            pieces = list(_rel_pieces(left, text))
+            merged = _Seg(_Tpl(_NUM, 0, 0, (), True, 0, False, False, True), left.start)
+            merged.joined, merged.gap, merged.lead = left.joined, left.gap, left.lead
+            chains[id(merged)] = pieces
+            out[-1] = left = merged
+        base = left.start
+        for k in range(gap[0], gap[1]):
+            pieces.append(RelPiece(k - base, k + 1 - base, UNIT, 1, "|", sub))
+        shift = right.start - base
+        pieces.extend(p._replace(start=p.start + shift, end=p.end + shift) for p in _rel_pieces(right, text))
+        left.end = right.end
+    for seg in out:
+        chain = chains.get(id(seg))
+        if chain is not None:
+            tpl = _tpl(_NUM, 0, seg.end - seg.start, tuple(chain), glued=True)
+            seg.pieces, seg.votes, seg.strong, seg.zero_sub = tpl.pieces, tpl.votes, tpl.strong, tpl.zero_sub
     return out
 
 
@@ -541,40 +582,24 @@ def _merge_pipes(items: list[_Item], text: str) -> list[_Item]:
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _runs(items: list[_Item]) -> list[list[_Seg]]:
+def _runs(segs: list[_Seg]) -> list[list[_Seg]]:
     """Group numeric segments joined by short separators (or glued) into runs."""
     runs: list[list[_Seg]] = []
     cur: list[_Seg] = []
-    pending: _Sep | None = None
-    joinable = False
-    for it in items:
-        if isinstance(it, _Seg):
-            if joinable and cur:
-                it.gap = pending
-                cur.append(it)
-            else:
-                if cur:
-                    runs.append(cur)
-                it.gap = None
-                cur = [it]
-            joinable, pending = True, None
-        elif isinstance(it, _Sep):
-            if it.breaking or pending is not None:
-                if cur:
-                    runs.append(cur)
-                cur, joinable, pending = [], False, None
-            else:
-                pending = it
+    for seg in segs:
+        if seg.joined and cur:
+            cur.append(seg)
         else:
             if cur:
                 runs.append(cur)
-            cur, joinable, pending = [], False, None
+            cur = [seg]
     if cur:
         runs.append(cur)
     return runs
 
 
 def _first_piece(seg: _Seg, text: str) -> RelPiece | None:
+    """The first piece of a segment (offsets unused), for checking connectors and repeaters."""
     if seg.kind == _DIGB and not seg.pieces:
         m = _DIGITS_RE.search(text, seg.start, seg.end)
         return RelPiece(0, 0, GROUP, 0, m.group(), None) if m else None
@@ -582,6 +607,7 @@ def _first_piece(seg: _Seg, text: str) -> RelPiece | None:
 
 
 def _last_piece(seg: _Seg, text: str) -> RelPiece | None:
+    """The last piece of a segment (offsets unused), for checking connectors."""
     if seg.kind == _DIGB and not seg.pieces:
         return RelPiece(0, 0, GROUP, 0, "00", None)  # only its kind matters to connectors
     return seg.pieces[-1] if seg.pieces else None
@@ -617,7 +643,7 @@ def _validate(run: list[_Seg], text: str) -> list[list[_Seg]]:
 
 def _decide(run: list[_Seg]) -> None:
     """Set ``seg.on`` for every segment of a run (see the module docstring for the rule)."""
-    qualified = sum(s.count for s in run) >= _RUN_THRESHOLD
+    qualified = sum(s.votes for s in run) >= _RUN_THRESHOLD
     for s in run:
         if s.kind == _DIGB:
             s.on = True
@@ -647,32 +673,23 @@ def _decide(run: list[_Seg]) -> None:
             s = run[j]
             return s.on and ((s.strong and s.kind in (_NUM, _REP)) or s.kind == _WEAK)
 
-        for _ in range(3):
+        for _ in range(4):
             changed = False
             for order in (range(n), range(n - 1, -1, -1)):
                 for i in order:
                     s = run[i]
-                    if s.kind != _WEAK or s.on:
+                    if s.kind != _WEAK or s.on or s.has_sub:
                         continue
                     p, q = prev_idx[i], next_idx[i]
                     if (p >= 0 and lends(p)) or (q >= 0 and lends(q)):
-                        s.on = True
+                        s.on = True  # "seven for two", "vingt et un", "null eins"
                         changed = True
+                    elif s.zero_sub and ((p >= 0 and run[p].on) or (q >= 0 and run[q].on)):
+                        s.on = True  # "oh" next to converted digits ("oh 7 7 ...")
+                        changed = True
+            changed |= _sandwich_letters(run, lends)
             if not changed:
                 break
-        # zero-like substitutes between converted tokens: "0 7 7 O O 9" -> the O's are zeros
-        i = 0
-        while i < n:
-            if run[i].kind == _WEAK and run[i].zero_sub and not run[i].on:
-                j = i
-                while j < n and run[j].kind == _WEAK and run[j].zero_sub and not run[j].on:
-                    j += 1
-                if i > 0 and j < n and run[i - 1].on and run[j].on:
-                    for k in range(i, j):
-                        run[k].on = True
-                i = j
-            else:
-                i += 1
     for i, s in enumerate(run):
         if s.kind == _CONN:
             s.on = 0 < i < n - 1 and run[i - 1].on and run[i + 1].on
@@ -682,6 +699,43 @@ def _decide(run: list[_Seg]) -> None:
     for i, s in enumerate(run):  # a connector whose neighbour was switched off above
         if s.kind == _CONN and s.on and not (run[i - 1].on and run[i + 1].on):
             s.on = False
+
+
+def _sandwich_letters(run: list[_Seg], lends: Callable[[int], bool]) -> bool:
+    """Convert lone letter substitutes that sit inside a number; return True if any changed.
+
+    A lone "O"/"o" is a zero between two converted tokens ("0 7 7 O O 9 ...") or, two or more of them,
+    after a number word ("five o one o o"); a lone "I"/"l"/"i" is a one only between two number words
+    ("seven I seven"), because "I" before or after a phone number is the pronoun.  A letter right after
+    "double"/"triple" is what the repeater repeats.
+    """
+    changed = False
+    n = len(run)
+    i = 0
+    while i < n:
+        if not (run[i].kind == _WEAK and run[i].has_sub and not run[i].on):
+            i += 1
+            continue
+        j = i
+        while j < n and run[j].kind == _WEAK and run[j].has_sub and not run[j].on:
+            j += 1
+        inside = i > 0 and j < n
+        if all(run[k].zero_sub for k in range(i, j)):
+            # between converted tokens, or "o o" after a number word ("five o one o o"); never a lone
+            # "o" at either end: it is "or" (es/it) or an article (pt/ro) there ("seis o escribe",
+            # "ligue para o nove ...")
+            ok = (inside and run[i - 1].on and run[j].on) or (i > 0 and lends(i - 1) and j - i >= 2)
+        else:
+            ok = inside and lends(i - 1) and lends(j)
+        if ok:
+            for k in range(i, j):
+                run[k].on = True
+            changed = True
+        elif i > 0 and run[i - 1].kind == _REP and run[i - 1].on:
+            run[i].on = True
+            changed = True
+        i = j
+    return changed
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -706,7 +760,9 @@ class _Phrase:
         self.takes_unit = bool(p.entry and p.entry.takes_unit)
         self.conn_after = -1
         self.copy = p.kind == GROUP  # a lone digit stays a plain copy
-        self.last = {UNIT: _L_UNIT, TEEN: _L_TEEN, TENS: _L_TENS, COMP: _L_COMP, HUNDS: _L_HUND}.get(kind, _L_HUND)
+        self.last = {UNIT: _L_UNIT, TEEN: _L_TEEN, TENS: _L_TENS, COMP: _L_COMP, HUNDS: _L_HUND}.get(
+            kind, _L_HUND
+        )
         if kind == M100:
             self.cur = 100
         elif kind == M1000:
@@ -793,6 +849,10 @@ class _Phrase:
         return True
 
 
+_EXTENDS_UNIT = frozenset((M100, M1000, CONN_UT))  # what can follow a unit inside one number
+_DIGIT_STR = [str(d) for d in range(10)]
+
+
 class _Out(NamedTuple):
     """One element of a converted stretch: digits (``digits`` None = copy the source) or a separator."""
 
@@ -805,12 +865,15 @@ class _Out(NamedTuple):
 def _phrases(pieces: Sequence[_P], lex: Lexicon, lang: str | None) -> list[_Out]:
     """Read a stretch of pieces as numbers; separators inside a number disappear."""
     merged: list[_P] = []
+    firsts = lex.pair_firsts
     for p in pieces:  # two-word numbers ("quatre vingt" = 80)
-        if merged and p.entry is not None and merged[-1].entry is not None:
+        if merged and p.entry is not None and merged[-1].text in firsts and merged[-1].entry is not None:
             pair = lex.pair(merged[-1].text, p.text, lang)
             if pair is not None:
                 prev = merged.pop()
-                merged.append(_P(prev.start, p.end, pair.kind, pair.value, prev.text + " " + p.text, pair, prev.sep))
+                merged.append(
+                    _P(prev.start, p.end, pair.kind, pair.value, prev.text + " " + p.text, pair, prev.sep)
+                )
                 continue
         merged.append(p)
 
@@ -829,35 +892,38 @@ def _phrases(pieces: Sequence[_P], lex: Lexicon, lang: str | None) -> list[_Out]
                 kind = -1
         if kind == REP:
             if ph is not None:
-                out.append(_Out("p", None if ph.copy else ph.digits(), ph.start, ph.end))
+                out.append(_tnew(_Out, ("p", None if ph.copy else ph.digits(), ph.start, ph.end)))
                 ph = None
             if p.sep is not None:
-                out.append(_Out("s", None, *p.sep))
+                out.append(_tnew(_Out, ("s", None, p.sep[0], p.sep[1])))
             if nxt is not None and single_digit(nxt):
                 digit = nxt.text if nxt.kind == GROUP else str(nxt.value)
-                out.append(_Out("p", digit * p.value, p.start, nxt.end))
+                out.append(_tnew(_Out, ("p", digit * p.value, p.start, nxt.end)))
                 i += 2
             else:
-                out.append(_Out("t", None, p.start, p.end))
+                out.append(_tnew(_Out, ("t", None, p.start, p.end)))
                 i += 1
             continue
         if ph is not None and kind >= 0 and ph.extend(p, kind, value, nxt):
             i += 1
             continue
         if ph is not None:
-            out.append(_Out("p", None if ph.copy else ph.digits(), ph.start, ph.end))
+            out.append(_tnew(_Out, ("p", None if ph.copy else ph.digits(), ph.start, ph.end)))
             ph = None
         if p.sep is not None:
-            out.append(_Out("s", None, *p.sep))
+            out.append(_tnew(_Out, ("s", None, p.sep[0], p.sep[1])))
         if kind == -1:
-            out.append(_Out("p", None, p.start, p.end))
+            out.append(_tnew(_Out, ("p", None, p.start, p.end)))
+        elif kind == UNIT and (nxt is None or nxt.kind not in _EXTENDS_UNIT):
+            # a digit said on its own, the common case: no phrase state needed
+            out.append(_tnew(_Out, ("p", None if p.kind == GROUP else _DIGIT_STR[value], p.start, p.end)))
         elif kind in (CONN_TU, CONN_UT):
-            out.append(_Out("t", None, p.start, p.end))
+            out.append(_tnew(_Out, ("t", None, p.start, p.end)))
         else:
             ph = _Phrase(p, kind, value)
         i += 1
     if ph is not None:
-        out.append(_Out("p", None if ph.copy else ph.digits(), ph.start, ph.end))
+        out.append(_tnew(_Out, ("p", None if ph.copy else ph.digits(), ph.start, ph.end)))
     return out
 
 
@@ -867,10 +933,17 @@ def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: i
     Separators inside a number are dropped, but lists of phone numbers are common ("07700900123
     07700900456").  Keep the separator when the digit groups on both sides (``lg``, ``rg``) are
     phone-length on their own, when the digits read so far already make a full number (10+) and a long
-    number follows, or when a ``+`` after a space starts a new international number.
+    number follows, when punctuation with a space follows 11+ digits and comes before 3+ more
+    ("07700900123 - 150"), when a spaced typographic dash follows 7+ digits ("202 555 0100 – 150"), or
+    when a ``+`` after a space starts a new international number.  Numbers up to 13 digits are
+    therefore never split by ASCII separators, whatever the poster put inside them.
     """
     if (lg >= 7 and rg >= 7) or (left_total >= 10 and right_total >= 7):
         return True
+    if left_total >= 11 and rg >= 3 and _SPACED_PUNCT_RE.search(text, start, end) is not None:
+        return True  # "07700900123 - 150 GBP": punctuation and a space after a full number
+    if left_total >= 7 and rg >= 2 and _SPACED_DASH_RE.search(text, start, end) is not None:
+        return True  # "202 555 0100 – 150$": a typographic dash with spaces is punctuation
     return text.find("+", start, end) > start and _WS_PLUS_RE.search(text, start, end) is not None
 
 
@@ -897,46 +970,42 @@ def _emit_digit_stretch(b: _Builder, text: str, start: int, end: int) -> None:
 
 
 def _emit_stretch(b: _Builder, text: str, out: list[_Out]) -> None:
-    # digits per element, then group sizes between separators
-    sizes = [
-        (len(o.digits) if o.digits is not None else o.end - o.start) if o.kind == "p" else 0 for o in out
-    ]
+    """Write a converted stretch: digits, and only the separators that separate two numbers."""
+    total = 0
+    for o in out:
+        if o.kind == "p":
+            total += len(o.digits) if o.digits is not None else o.end - o.start
     n = len(out)
-    # right-hand totals
-    right_total = [0] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        right_total[i] = right_total[i + 1] + sizes[i]
-    # group sizes: digits between separators / verbatim text
-    group_of = [0] * n
-    i = 0
-    while i < n:
-        j = i
-        total = 0
-        while j < n and out[j].kind == "p":
-            total += sizes[j]
-            j += 1
-        for k in range(i, j):
-            group_of[k] = total
-        i = j + 1 if j == i else j
-    left_total = 0
+    consumed = left_total = left_group = 0
     for i, o in enumerate(out):
         if o.kind == "p":
             if o.digits is None:
                 b.copy(o.start, o.end)
+                size = o.end - o.start
             else:
                 b.emit(o.digits, o.start, o.end)
-            left_total += sizes[i]
+                size = len(o.digits)
+            consumed += size
+            left_total += size
+            left_group += size
         elif o.kind == "t":
             b.copy(o.start, o.end)
-            left_total = 0
+            left_total = left_group = 0
         else:
-            lg = group_of[i - 1] if i > 0 and out[i - 1].kind == "p" else 0
-            rg = group_of[i + 1] if i + 1 < n and out[i + 1].kind == "p" else 0
-            prev_text = i > 0 and out[i - 1].kind == "t"
-            next_text = i + 1 < n and out[i + 1].kind == "t"
-            if prev_text or next_text or _split_here(text, o.start, o.end, lg, rg, left_total, right_total[i]):
+            right_group = 0
+            j = i + 1
+            while j < n and out[j].kind == "p":
+                q = out[j]
+                right_group += len(q.digits) if q.digits is not None else q.end - q.start
+                j += 1
+            if (
+                (i > 0 and out[i - 1].kind == "t")
+                or (j == i + 1 and j < n and out[j].kind == "t")
+                or _split_here(text, o.start, o.end, left_group, right_group, left_total, total - consumed)
+            ):
                 b.copy(o.start, o.end)
                 left_total = 0
+            left_group = 0
 
 
 def _emit_lead(b: _Builder, text: str, start: int, end: int, number: str) -> None:
@@ -946,7 +1015,9 @@ def _emit_lead(b: _Builder, text: str, start: int, end: int, number: str) -> Non
     number ("(202) 555-0100" -> "2025550100", "[9][0][4]" -> "904").
     """
     a, e = start, end
-    while e > a and (text[e - 1] in _DECORATION or (text[e - 1] in _CLOSER and _CLOSER[text[e - 1]] in number)):
+    while e > a and (
+        text[e - 1] in _DECORATION or (text[e - 1] in _CLOSER and _CLOSER[text[e - 1]] in number)
+    ):
         e -= 1
     plus = -1
     if e > a and text[e - 1] == "+":
@@ -956,20 +1027,20 @@ def _emit_lead(b: _Builder, text: str, start: int, end: int, number: str) -> Non
     b.copy(a, plus + 1 if plus >= 0 else e)
 
 
-def _trail_skip(text: str, items: list[_Item], last: _Seg, number: str) -> int:
+def _trail_skip(text: str, end: int, number: str) -> int:
     """Position after closing brackets glued to the end of a number whose opener sits inside it."""
-    nxt = items[last.idx + 1] if last.idx + 1 < len(items) else None
-    pos = last.end
-    if isinstance(nxt, _Sep) and nxt.start == pos:
-        while pos < nxt.end and text[pos] in _OPENER and _OPENER[text[pos]] in number:
-            pos += 1
+    pos = end
+    n = len(text)
+    while pos < n and text[pos] in _OPENER and _OPENER[text[pos]] in number:
+        pos += 1
     return pos
 
 
 def _stretch_pieces(stretch: list[_Seg], text: str) -> list[_P]:
+    """Flatten the segments of a converted stretch into pieces with absolute offsets."""
     pieces: list[_P] = []
     for k, seg in enumerate(stretch):
-        gap = (seg.gap.start, seg.gap.end) if k > 0 and seg.gap is not None else None
+        gap = seg.gap if k > 0 else None
         if seg.kind == _DIGB and not seg.pieces:
             ps = _digb_pieces(seg, text)
             if ps:
@@ -979,18 +1050,30 @@ def _stretch_pieces(stretch: list[_Seg], text: str) -> list[_P]:
         base = seg.start
         for j, rp in enumerate(seg.pieces):
             pieces.append(
-                _P(base + rp.start, base + rp.end, rp.kind, rp.value, rp.text, rp.entry, gap if j == 0 else None)
+                _tnew(
+                    _P,
+                    (
+                        base + rp.start,
+                        base + rp.end,
+                        rp.kind,
+                        rp.value,
+                        rp.text,
+                        rp.entry,
+                        gap if j == 0 else None,
+                    ),
+                )
             )
     return pieces
 
 
 def _deobfuscate_folded(text: str, lang: str | None) -> NormalisedText:
+    """Rewrite the numeric runs of already folded text (offsets relative to ``text``)."""
     lex = lexicon()
-    items = _tokenise(text, lang)
+    segs = _tokenise(text, lang)
     if "|" in text:
-        items = _merge_pipes(items, text)
+        segs = _merge_pipes(segs, text)
     stretches: list[list[_Seg]] = []
-    for raw in _runs(items):
+    for raw in _runs(segs):
         for run in _validate(raw, text):
             _decide(run)
             cur: list[_Seg] = []
@@ -1009,18 +1092,18 @@ def _deobfuscate_folded(text: str, lang: str | None) -> NormalisedText:
     for stretch in stretches:
         first, last = stretch[0], stretch[-1]
         number = text[first.start : last.end]
-        lead = items[first.idx - 1] if first.idx > 0 else None
-        if isinstance(lead, _Sep) and lead.end == first.start and lead.end >= pos:
-            start = max(pos, lead.start)
+        lead = first.lead
+        if lead is not None and lead[1] == first.start and lead[1] >= pos:
+            start = max(pos, lead[0])
             b.copy(pos, start)
-            _emit_lead(b, text, start, lead.end, number)
+            _emit_lead(b, text, start, lead[1], number)
         else:
             b.copy(pos, first.start)
         if all(seg.kind == _DIGB for seg in stretch):
             _emit_digit_stretch(b, text, first.start, last.end)
         else:
             _emit_stretch(b, text, _phrases(_stretch_pieces(stretch, text), lex, lang))
-        pos = _trail_skip(text, items, last, number)
+        pos = _trail_skip(text, last.end, number)
     b.copy(pos, len(text))
     return b.build()
 
@@ -1058,8 +1141,8 @@ def deobfuscate_digits(text: str, lang: str | None = None) -> NormalisedText:
             raise
         _log.exception("deobfuscate_digits failed; returning the folded text")
         return folded
-    if inner.text == folded.text and len(folded.text) == len(text) and folded.text == text:
-        return NormalisedText.identity(text)
+    if inner.text == text and folded.text == text:
+        return NormalisedText.identity(text)  # nothing changed: the common case for text without numbers
     return _compose(inner, folded)
 
 

@@ -251,6 +251,7 @@ class Lexicon:
             for w in _as_list(forms):
                 add(key_of(w), Entry(int(value), UNIT, "*", weak=True, sub=True))
 
+        self.pair_firsts: frozenset[str] = frozenset(first for first, _ in self.pairs)
         self._table = table
         self.sub_chars: dict[str, Entry] = {}
         for value, forms in (data.get("substitutes") or {}).items():
@@ -293,6 +294,7 @@ class Lexicon:
 
 
 def _pick(entries: Mapping[str, Entry], lang: str | None, order: tuple[str, ...]) -> Entry:
+    """Choose among languages that share a word: the hinted language, then the default order."""
     if lang is not None and lang in entries:
         return entries[lang]
     for code in order:
@@ -303,6 +305,7 @@ def _pick(entries: Mapping[str, Entry], lang: str | None, order: tuple[str, ...]
 
 @functools.lru_cache(maxsize=16384)
 def _segment_cached(lex: Lexicon, token: str, lang: str | None) -> tuple[RelPiece, ...] | None:
+    """:meth:`Lexicon.segment`, cached per token: ads repeat the same words over and over."""
     n = len(token)
     if n == 0 or n > MAX_SEGMENT_CHARS:
         return None
@@ -349,15 +352,15 @@ def _segment_cached(lex: Lexicon, token: str, lang: str | None) -> tuple[RelPiec
     pieces: list[RelPiece] = []
     i = 0
     while i < n:
-        j, entry = choice[i]
-        if entry is None:  # digits: merge the whole run into one group
+        j, chosen = choice[i]
+        if chosen is None:  # digits: merge the whole run into one group
             if pieces and pieces[-1].kind == GROUP and pieces[-1].end == i:
                 last = pieces.pop()
                 pieces.append(RelPiece(last.start, j, GROUP, 0, last.text + token[i:j], None))
             else:
                 pieces.append(RelPiece(i, j, GROUP, 0, token[i:j], None))
         else:
-            pieces.append(RelPiece(i, j, entry.kind, entry.value, key_of(token[i:j]), entry))
+            pieces.append(RelPiece(i, j, chosen.kind, chosen.value, key_of(token[i:j]), chosen))
         i = j
     if not _valid_inside(pieces):
         return None
@@ -369,14 +372,13 @@ def _valid_inside(pieces: list[RelPiece]) -> bool:
     if len(pieces) == 1:
         return True
     for idx, p in enumerate(pieces):
-        if p.kind in (CONN_TU, CONN_UT):
-            if idx == 0 or idx == len(pieces) - 1:
-                return False
-            if not conn_fits(p.kind, pieces[idx - 1], pieces[idx + 1]):
-                return False
-        elif p.kind == REP:
-            if idx == len(pieces) - 1 or not single_digit(pieces[idx + 1]):
-                return False
+        last = idx == len(pieces) - 1
+        if p.kind in (CONN_TU, CONN_UT) and (
+            idx == 0 or last or not conn_fits(p.kind, pieces[idx - 1], pieces[idx + 1])
+        ):
+            return False
+        if p.kind == REP and (last or not single_digit(pieces[idx + 1])):
+            return False
     return True
 
 

@@ -1,0 +1,412 @@
+"""Stated ages: "19yo", "19 ans", "tengo 19", "neunzehn Jahre", "age: 19".
+
+An age is a number from 10 to 99 tied to an age word: a *unit* after it ("19 years old", "19 años",
+"19 Jahre", "dix-neuf ans") or a *cue* before it ("age: 19", "I'm 19", "tengo 19", "ich bin 19").
+A bare number never counts, so prices ("19 €"), times ("19:30"), phone digits, dates, "24/7", "24h",
+heights and "open 7 days" are not ages.  Units that also measure durations ("10 years of experience",
+"depuis 10 ans", "seit 5 Jahren") are refused when a duration word stands right before the number or
+right after the unit (``not_before`` / ``not_after`` in ``attributes/ages.yaml``).
+
+Offsets: the span runs from the number (digits or number words) to the end of the unit, including a
+following "old"/"alt"/"oud" ("19 years old", "neunzehn Jahre alt").  After a cue without a unit
+("I'm 19", "age: 19") the span is the number alone; the cue is not part of it.
+
+Everything is found with two regular expressions made only of literal alternatives and bounded
+repeats (linear on any input), then checked by short scans around each hit.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from unveil.extract.base import AdContext
+from unveil.extract.cities import fold, load_attribute_data, words
+from unveil.types import Entity
+
+__all__ = ["AgeExtractor", "find_ages", "number_words"]
+
+MIN_AGE = 10
+MAX_AGE = 99
+MAX_NUMBER_WORDS = 5  # "quatre vingt dix neuf" is the longest spelling
+_SEP = " \t\u00a0-"  # between a number and its unit, or between number words
+
+
+def _key(text: str) -> str:
+    """Folded text with every run of non-letters but apostrophes, dots and slashes as one space."""
+    out: list[str] = []
+    space = False
+    for ch in fold(text):
+        if ch.isalpha() or ch in "'./":
+            if space and out:
+                out.append(" ")
+            out.append(ch)
+            space = False
+        else:
+            space = True
+    return "".join(out)
+
+
+def _words_key(text: str) -> str:
+    """Folded words only (punctuation dropped), for matching context phrases."""
+    out: list[str] = []
+    cur: list[str] = []
+    for ch in fold(text):
+        if ch.isalpha():
+            cur.append(ch)
+        elif cur:
+            out.append("".join(cur))
+            cur = []
+    if cur:
+        out.append("".join(cur))
+    return " ".join(out)
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> str:
+    """Alternation of literal phrases, longest first; a space matches 1-3 spaces/hyphens."""
+    parts = set()
+    for p in phrases:
+        for form in {p, fold(p)}:
+            esc = re.escape(form.lower())
+            esc = esc.replace(r"\ ", r"[ \t\u00a0\-]{1,3}").replace("'", "['’]")
+            parts.add(esc)
+    return "|".join(sorted(parts, key=lambda s: (-len(s), s)))
+
+
+def _as_list(v: Any) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, str):
+        return [v]
+    return [str(x) for x in v]
+
+
+def number_words(spec: Mapping[str, Any]) -> dict[str, int]:
+    """Spelled-out numbers 10..99 of every language in ``spec`` (the ``number_words`` block).
+
+    Keys are folded words joined by single spaces ("vingt deux", "einundzwanzig").  Compounds are made
+    from the per-language templates, so a language needs only its units, teens and tens in YAML.
+    """
+    table: dict[str, int] = {}
+
+    def add(form: str, value: int) -> None:
+        if MIN_AGE <= value <= MAX_AGE:
+            table.setdefault(_words_key(form), value)
+
+    for lang_spec in spec.values():
+        units = {int(k): _as_list(v) for k, v in (lang_spec.get("units") or {}).items()}
+        teens = {int(k): _as_list(v) for k, v in (lang_spec.get("teens") or {}).items()}
+        tens = {int(k): _as_list(v) for k, v in (lang_spec.get("tens") or {}).items()}
+        elide = bool(lang_spec.get("elide"))
+        for value, forms in list(teens.items()) + list(tens.items()):
+            for f in forms:
+                add(f, value)
+        for value, forms in (lang_spec.get("extra") or {}).items():
+            for f in _as_list(forms):
+                add(f, int(value))
+        for template in _as_list(lang_spec.get("compound")):
+            for tv, tforms in tens.items():
+                for uv, uforms in units.items():
+                    for t in tforms:
+                        for u in uforms:
+                            tt = t[:-1] if elide and fold(u)[:1] in "aeiou" and fold(t)[-1:] in "aeiou" else t
+                            add(template.format(t=tt, u=u), tv + uv)
+        for base, bforms in (lang_spec.get("tens_teen") or {}).items():
+            for template in _as_list(lang_spec.get("tens_teen_compound")):
+                for b in _as_list(bforms):
+                    for teen_v, teen_forms in teens.items():
+                        for teen in teen_forms:
+                            add(template.format(t=b, teen=teen), int(base) + teen_v)
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    unit_re: re.Pattern[str]
+    cue_re: re.Pattern[str]
+    old_re: re.Pattern[str]
+    bare: frozenset[str]
+    not_before: frozenset[str]
+    not_after: frozenset[str]
+    not_units: frozenset[str]
+    unit_keys: frozenset[str]
+    words: dict[str, int]
+    word_firsts: frozenset[str]
+    unit_first: frozenset[str]
+    cue_first: frozenset[str]
+    not_before_cue: frozenset[str]
+    name_cue_re: re.Pattern[str]
+    name_cue_first: frozenset[str]
+
+
+@functools.cache
+def _tables() -> _Tables:
+    data = load_attribute_data("ages.yaml")
+    units = data.get("units") or {}
+    strong = _as_list(units.get("strong"))
+    bare = _as_list(units.get("bare"))
+    # A unit starts after a non-letter (digits allowed: "19yo") and ends before a non-letter.
+    unit_re = re.compile(r"(?<![^\W\d_])(?:" + _phrase_pattern(strong + bare) + r")(?![^\W\d_])", re.I)
+    cue_re = re.compile(
+        r"(?<![^\W\d_])(?:" + _phrase_pattern(_as_list(data.get("cues"))) + r")[ \t\u00a0]{0,3}[:=\-–]?[ \t\u00a0]{0,3}"
+        r"(?=[^\W_])",
+        re.I,
+    )
+    old_re = re.compile(r"[ \t\u00a0\-]{1,2}(?:" + _phrase_pattern(_as_list(data.get("old_words"))) + r")(?![^\W\d_])",
+                        re.I)
+    spelled = number_words(data.get("number_words") or {})
+    cues = _as_list(data.get("cues"))
+    name_cues = _as_list(data.get("name_cues"))
+    # "I'm Zoraya, 26": a cue, a capitalised word and a comma, then the number.
+    name_cue_re = re.compile(
+        r"(?<![^\W\d_])(?:" + _phrase_pattern(name_cues) + r")[ \t\u00a0]{1,3}(?-i:[^\W\d_a-zß-öø-ÿ])[^\W\d_]{1,24}"
+        r"[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)",
+        re.I,
+    )
+    return _Tables(
+        unit_re=unit_re,
+        cue_re=cue_re,
+        old_re=old_re,
+        bare=frozenset(_key(u) for u in bare),
+        not_before=frozenset(_words_key(w) for w in _as_list(data.get("not_before"))),
+        not_after=frozenset(_words_key(w) for w in _as_list(data.get("not_after"))),
+        not_units=frozenset(_words_key(w) for w in _as_list(data.get("not_units"))),
+        unit_keys=frozenset(_words_key(u) for u in strong + bare),
+        words=spelled,
+        word_firsts=frozenset(k.split(" ")[0] for k in spelled),
+        unit_first=frozenset(_words_key(u).split(" ")[0] for u in strong + bare),
+        cue_first=frozenset(_words_key(c).split(" ")[0] for c in cues),
+        not_before_cue=frozenset(_words_key(w) for w in _as_list(data.get("not_before_cue"))),
+        name_cue_re=name_cue_re,
+        name_cue_first=frozenset(_words_key(c).split(" ")[0] for c in name_cues),
+    )
+
+
+def _words_before(text: str, end: int, n: int) -> list[str]:
+    """Up to ``n`` folded words ending at ``end`` (nearest last); stops at any punctuation."""
+    out: list[str] = []
+    i = end
+    while len(out) < n:
+        j = i
+        while j > 0 and text[j - 1] in " \t\u00a0'’" and i - j < 3:
+            j -= 1
+        k = j
+        while k > 0 and text[k - 1].isalpha() and j - k < 30:
+            k -= 1
+        if k == j or (j == i and out):
+            break
+        out.insert(0, fold(text[k:j]))
+        i = k
+    return out
+
+
+def _words_after(text: str, start: int, n: int) -> list[str]:
+    """Up to ``n`` folded words starting at ``start``; stops at any punctuation but apostrophes."""
+    out: list[str] = []
+    i = start
+    size = len(text)
+    while len(out) < n:
+        j = i
+        while j < size and text[j] in " \t\u00a0'’" and j - i < 3:
+            j += 1
+        k = j
+        while k < size and text[k].isalpha() and k - j < 30:
+            k += 1
+        if k == j or (j == i and out):
+            break
+        out.append(fold(text[j:k]))
+        i = k
+    return out
+
+
+def _matches_any(words: list[str], phrases: frozenset[str], at_end: bool) -> bool:
+    for n in range(1, len(words) + 1):
+        part = words[-n:] if at_end else words[:n]
+        if " ".join(part) in phrases:
+            return True
+    return False
+
+
+def _digits_before(text: str, end: int) -> tuple[int, int] | None:
+    """(start, value) of a two-digit number ending at ``end`` that is not part of a longer number."""
+    start = end
+    while start > 0 and text[start - 1].isdigit() and end - start < 3:
+        start -= 1
+    if end - start != 2 or not text[start:end].isascii():
+        return None
+    if start > 0:
+        prev = text[start - 1]
+        if prev.isdigit() or prev in "€$£¥+#":
+            return None
+        if prev in ".,:/-" and start > 1 and text[start - 2].isdigit():
+            return None  # "1.19 years", "2/19", "10-19 years": part of another number or a range
+    return start, int(text[start:end])
+
+
+def _number_words_before(text: str, end: int, tables: _Tables) -> tuple[int, int] | None:
+    """(start, value) of spelled-out number words ending at ``end`` ("vingt-deux")."""
+    spans: list[tuple[int, int]] = []
+    i = end
+    while len(spans) < MAX_NUMBER_WORDS:
+        k = i
+        while k > 0 and text[k - 1].isalpha() and i - k < 30:
+            k -= 1
+        if k == i:
+            break
+        spans.insert(0, (k, i))
+        j = k
+        while j > 0 and text[j - 1] in _SEP and k - j < 2:
+            j -= 1
+        if j == k:
+            break
+        i = j
+    for n in range(len(spans), 0, -1):
+        first = spans[-n][0]
+        if first > 0 and text[first - 1].isalnum():
+            continue
+        key = " ".join(fold(text[a:b]) for a, b in spans[-n:])
+        value = tables.words.get(key)
+        if value is not None:
+            return first, value
+    return None
+
+
+def _number_words_after(text: str, start: int, tables: _Tables) -> tuple[int, int] | None:
+    """(end, value) of the longest spelled-out number starting at ``start``."""
+    spans: list[tuple[int, int]] = []
+    i = start
+    size = len(text)
+    while len(spans) < MAX_NUMBER_WORDS:
+        k = i
+        while k < size and text[k].isalpha() and k - i < 30:
+            k += 1
+        if k == i:
+            break
+        spans.append((i, k))
+        if len(spans) == 1 and fold(text[i:k]) not in tables.word_firsts:
+            return None
+        j = k
+        while j < size and text[j] in _SEP and j - k < 2:
+            j += 1
+        if j == k:
+            break
+        i = j
+    for n in range(len(spans), 0, -1):
+        last = spans[n - 1][1]
+        if last < size and text[last].isalnum():
+            continue
+        key = " ".join(fold(text[a:b]) for a, b in spans[:n])
+        value = tables.words.get(key)
+        if value is not None:
+            return last, value
+    return None
+
+
+def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
+    """True if what follows a cued number leaves it an age ("I'm 19 and", not "I'm 19 minutes away")."""
+    size = len(text)
+    if end < size:
+        nxt = text[end]
+        if nxt.isalpha() or nxt.isdigit() or nxt in "%€$£+":
+            return False
+        if nxt in ".,:/-" and end + 1 < size and text[end + 1].isdigit():
+            return False
+    after = _words_after(text, end, 1)
+    return not (after and (after[0] in tables.not_units or after[0] in tables.unit_first))
+
+
+def find_ages(text: str) -> Iterator[tuple[int, int, int, bool]]:
+    """Yield ``(start, end, age, words)`` for each stated age in ``text``, in text order."""
+    tables = _tables()
+    w = words(text)
+    unit_keys = tables.unit_first & w.keys
+    cue_keys = tables.cue_first & w.keys
+    name_keys = tables.name_cue_first & w.keys
+    if not (unit_keys or cue_keys or name_keys):
+        return
+    found: dict[int, tuple[int, int, int, bool]] = {}
+    unit_hits = []
+    cue_hits = []
+    for s, _, k in w.find(unit_keys | cue_keys | name_keys):
+        if k in unit_keys:
+            um = tables.unit_re.match(text, s)
+            if um is not None:
+                unit_hits.append(um)
+        if k in cue_keys:
+            cm = tables.cue_re.match(text, s)
+            if cm is not None and not _matches_any(_words_before(text, s, 2), tables.not_before_cue, at_end=True):
+                cue_hits.append(cm)
+        if k in name_keys:
+            nm = tables.name_cue_re.match(text, s)
+            if nm is not None:
+                cue_hits.append(nm)
+    for m in unit_hits:
+        i = m.start()
+        while i > 0 and text[i - 1] in _SEP and m.start() - i < 3:
+            i -= 1
+        if i == 0:
+            continue
+        hit: tuple[int, int] | None
+        spelled = False
+        if text[i - 1].isdigit():
+            hit = _digits_before(text, i)
+        else:
+            if i == m.start():
+                continue  # a unit glued to a word is part of that word
+            hit = _number_words_before(text, i, tables)
+            spelled = True
+        if hit is None:
+            continue
+        start, value = hit
+        if not MIN_AGE <= value <= MAX_AGE:
+            continue
+        end = m.end()
+        old = tables.old_re.match(text, end)
+        if old is not None:
+            end = old.end()
+        elif _key(m.group()) in tables.bare and _matches_any(
+            _words_before(text, start, 3), tables.not_before, at_end=True
+        ):
+            continue
+        if _matches_any(_words_after(text, end, 3), tables.not_after, at_end=False):
+            continue
+        found[start] = (start, end, value, spelled)
+    for m in cue_hits:
+        start = m.end()
+        if start in found:
+            continue
+        if text[start].isdigit():
+            end = start
+            while end < len(text) and text[end].isdigit() and end - start < 3:
+                end += 1
+            if end - start != 2 or (end < len(text) and text[end].isdigit()) or not text[start:end].isascii():
+                continue
+            value, spelled = int(text[start:end]), False
+        else:
+            hit = _number_words_after(text, start, tables)
+            if hit is None:
+                continue
+            end, value = hit
+            spelled = True
+        if not MIN_AGE <= value <= MAX_AGE or not _plain_after_cue(text, end, tables):
+            continue
+        found[start] = (start, end, value, spelled)
+    for start in sorted(found):
+        yield found[start]
+
+
+class AgeExtractor:
+    """Stated ages (kind ``age``): ``value`` is the age as digits, ``attrs["words"]`` if it was spelled out."""
+
+    name = "ages"
+    kinds: tuple[str, ...] = ("age",)
+
+    def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
+        """Yield one ``age`` entity per stated age in ``text``."""
+        if field in ("url", "email", "phone") or len(text) < 4:
+            return
+        for start, end, value, spelled in find_ages(text):
+            yield Entity("age", str(value), field, start, end, text[start:end], {"words": spelled})

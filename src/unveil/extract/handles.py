@@ -1,0 +1,752 @@
+"""Messaging and social handles with their platform: "Telegram: @anna_vip" -> ``telegram:anna_vip``.
+
+Two ads that give the same Telegram or Snapchat name are very likely the same poster, so handles link ads
+into networks just as shared phone numbers do.  A handle is only useful with its platform ("anna_vip" on
+Telegram and on Instagram may be different people), so a name is reported only when the ad says where it
+lives:
+
+* a platform word before it: "Telegram: @anna_vip", "snap anna_b", "LINE ID: anna", "👻 anna_b";
+* a platform word after it: "@anna_vip on telegram";
+* the platform's link: "t.me/anna_vip", "instagram.com/anna.b", "snapchat.com/add/anna_b".
+
+A bare "@anna" is never reported ("@home", "@ 10pm" are prose), nor is a phone number after "WhatsApp:"
+(the phone extractor reads it), nor anything inside an email address.
+
+Everything platform-specific (words per language, abbreviations, links, what a valid name looks like) is
+declared in ``patterns/handles.yaml``, presidio-style, and checked when loaded: a user adds a platform or
+a language without code, and a mistake in the file raises :class:`~unveil.extract.emails.PatternError`
+naming the file and key.  The same engine reads payment handles from ``patterns/payments.yaml``
+(:mod:`unveil.extract.payments`).
+
+Linear time: platform words and links are found with alternations of literal words (no nested
+quantifiers); from each hit a bounded number of characters is examined.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+import string
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from unveil.extract.base import AdContext
+from unveil.extract.emails import TOP, PatternReader, all_words, find_emails, folded, needs_fold, read_pattern_file
+from unveil.types import Entity
+
+__all__ = [
+    "HandleExtractor",
+    "HandleHit",
+    "NameRule",
+    "Platform",
+    "PlatformScanner",
+    "PlatformSpec",
+    "load_platform_spec",
+    "platform_spec",
+]
+
+_FIRST = ("letter", "alnum", "any")
+_FORMS = ("url", "sigil", "label", "bare")
+_SCOPES = ("clause", "field")
+_ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
+_NAME_ALPHABET = _ASCII_ALNUM | frozenset("._-~")
+_RUN_CHARS = _NAME_ALPHABET
+_RUN_RE = re.compile(r"[A-Za-z0-9._~-]{1,80}")
+_MAX_RUN = 80
+_SEPARATORS = " \t:=-–—>→➡⇒👉|~(\ufe0f"
+_STRONG_SEPARATORS = frozenset(":=>→➡⇒👉-–—")
+_MAX_SEP = 6
+_MAX_STEPS = 4
+_LOOKBACK = 40
+_LOOKBACK_WORDS = 6
+_LOOKAHEAD = 16
+_CLAUSE_END = frozenset(",;.!?•\n\r")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_COMPACT_RE = re.compile(r"[ \t._-]")
+_CUE_WORD = re.compile(r"[^\W_]+")
+_MAX_GROUP = 6  # platform words in one group ("snap/insta/tiktok: anna_b"); bounds work on hostile input
+# Times, prices and amounts are never names, even where a platform allows a leading digit.
+_NOT_NAME = re.compile(
+    r"\d+(?:[.:]\d+)?(?:am|pm|h|hr|hrs|hour|hours|min|mins|k|e|eur|euro|euros|usd|gbp|chf|x|st|nd|rd|th|yo|y)?",
+    re.IGNORECASE,
+)
+
+
+def compact(word: str) -> str:
+    """The matching key of a platform word: lower-case, without spaces, dots, dashes or underscores."""
+    return _COMPACT_RE.sub("", word.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class NameRule:
+    """What a valid name is on one platform."""
+
+    chars: frozenset[str]
+    first: str
+    min_len: int
+    max_len: int
+    pattern: re.Pattern[str] | None
+
+    def cut(self, run: str) -> str | None:
+        """The name that ``run`` (a maximal run of name-like characters) spells, or None.
+
+        If the written token goes on with characters the platform does not allow ("anna.vip" for
+        Telegram, which has no dots), it is something else (a domain, another platform's name), not a
+        shorter name.
+        """
+        i = 0
+        while i < len(run) and run[i] in self.chars:
+            i += 1
+        name = run[:i].rstrip(".-")
+        if any(c in _ASCII_ALNUM for c in run[len(name) :]):
+            return None
+        if not self.min_len <= len(name) <= self.max_len:
+            return None
+        first = name[0]
+        if self.first == "letter" and not first.isalpha():
+            return None
+        if self.first == "alnum" and first not in _ASCII_ALNUM:
+            return None
+        if not any(c.isalpha() for c in name) or _NOT_NAME.fullmatch(name):
+            return None
+        if self.pattern is not None and not self.pattern.fullmatch(name):
+            return None
+        return name
+
+
+@dataclass(frozen=True, slots=True)
+class UrlForm:
+    """A link whose path holds a name: ``host/segment.../<prefix>{name}``."""
+
+    host: str
+    segments: tuple[str, ...]
+    prefix: str
+
+
+@dataclass(frozen=True, slots=True)
+class Platform:
+    key: str
+    name: NameRule
+    sigils: str
+    scope: str
+    forms: frozenset[str]
+    reserved: frozenset[str]
+    stopwords: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One platform word found in a text; ``members`` are (platform, short?) pairs."""
+
+    start: int
+    end: int
+    members: tuple[tuple[str, bool], ...]
+
+
+@dataclass(frozen=True)
+class PlatformSpec:
+    """A checked, compiled pattern file (``handles.yaml`` or ``payments.yaml``)."""
+
+    file: str
+    kind: str
+    platforms: Mapping[str, Platform]
+    cue_owners: Mapping[str, tuple[tuple[str, bool], ...]]
+    exact_owners: Mapping[str, tuple[str, ...]]
+    full_cues: frozenset[str]  # compact keys of the cues that are not abbreviations
+    single_cues: frozenset[str]  # compact keys of one-word cues ("telegram", "tg")
+    pair_cues: frozenset[str]  # compact keys of two-word cues ("whats app" -> "whatsapp")
+    symbol_cues: tuple[str, ...]  # emoji and other non-word cues ("👻")
+    exact_re: re.Pattern[str] | None
+    url_re: re.Pattern[str] | None
+    url_forms: Mapping[str, tuple[tuple[str, UrlForm], ...]]
+    labels: frozenset[str]
+    copulas: frozenset[str]
+    fillers: frozenset[str]
+    joiners: frozenset[str]
+    after_words: frozenset[str]
+    stopwords: frozenset[str]
+    sigils: str
+
+
+def _char_class(r: PatternReader, spec: str, key: str) -> frozenset[str]:
+    out: set[str] = set()
+    i = 0
+    while i < len(spec):
+        if i + 2 < len(spec) and spec[i + 1] == "-":
+            lo, hi = spec[i], spec[i + 2]
+            if not (lo in _ASCII_ALNUM and hi in _ASCII_ALNUM and lo <= hi):
+                r.fail(key, f"bad range {spec[i:i + 3]!r} (use A-Z, a-z or 0-9 style ranges)")
+            out.update(chr(c) for c in range(ord(lo), ord(hi) + 1))
+            i += 3
+        else:
+            out.add(spec[i])
+            i += 1
+    bad = sorted(out - _NAME_ALPHABET)
+    if bad:
+        r.fail(key, f"characters {bad} are not allowed in names (letters, digits and . _ - ~ only)")
+    return frozenset(out)
+
+
+def _name_rule(r: PatternReader, data: Any, key: str) -> NameRule:
+    d = r.mapping(data, key, allowed=("chars", "first", "min", "max", "pattern"), required=("chars",))
+    chars = _char_class(r, r.string(d["chars"], f"{key}.chars"), f"{key}.chars")
+    first = r.string(d.get("first", "alnum"), f"{key}.first")
+    if first not in _FIRST:
+        r.fail(f"{key}.first", f"must be one of {', '.join(_FIRST)}, not {first!r}")
+    lo = r.integer(d.get("min", 1), f"{key}.min", 1, _MAX_RUN)
+    hi = r.integer(d.get("max", 30), f"{key}.max", 1, _MAX_RUN)
+    if lo > hi:
+        r.fail(key, f"min ({lo}) is greater than max ({hi})")
+    pattern = None
+    if "pattern" in d:
+        src = r.string(d["pattern"], f"{key}.pattern")
+        try:
+            pattern = re.compile(src)
+        except re.error as exc:
+            r.fail(f"{key}.pattern", f"not a valid regular expression: {exc}")
+    return NameRule(chars, first, lo, hi, pattern)
+
+
+def _url_form(r: PatternReader, text: str, key: str) -> UrlForm:
+    if text.count("{name}") != 1 or not text.endswith("{name}") or "/" not in text or "://" in text:
+        r.fail(key, f"{text!r} must look like 'host/{{name}}' or 'host/path/@{{name}}' (no scheme, name last)")
+    host, _, path = text.partition("/")
+    host = host.lower().removeprefix("www.")
+    if not re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", host):
+        r.fail(key, f"{host!r} is not a host name")
+    *segments, last = path.split("/")
+    prefix = last[: -len("{name}")]
+    if any(not s for s in segments) or len(prefix) > 2:
+        r.fail(key, f"{text!r}: empty path segment or long prefix before {{name}}")
+    return UrlForm(host, tuple(s.lower() for s in segments), prefix)
+
+
+def _exact_pattern(words: set[str]) -> re.Pattern[str] | None:
+    """Case-sensitive whole-word alternation for the ``exact`` cues ("OF", "X")."""
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w@#$/.])(?:{alt})(?![\w@]|\.\w)")
+
+
+def _cue_parts(r: PatternReader, word: str, key: str) -> list[str]:
+    """The words of a cue ("whats app" -> [whats, app]); a symbol cue ("👻") is one part."""
+    if not any(c.isalnum() for c in word):
+        return [word]
+    parts = [p for p in _COMPACT_RE.split(word) if p]
+    if len(parts) > 2 or any(not _CUE_WORD.fullmatch(p) for p in parts):
+        r.fail(key, f"{word!r}: a platform word is one or two words of letters and digits, or a symbol such as an "
+               "emoji")
+    return parts
+
+
+def _parse_spec(label: str, data: Any) -> PlatformSpec:
+    r = PatternReader(label)
+    top = r.mapping(data, TOP, allowed=(
+        "kind", "name_labels", "copulas", "fillers", "joiners", "after_words", "stopwords", "platforms"),
+        required=("kind", "platforms"))
+    kind = r.string(top["kind"], "kind")
+    if not re.fullmatch(r"[a-z_]+", kind):
+        r.fail("kind", f"{kind!r} must be a lower-case id such as 'handle'")
+    platforms: dict[str, Platform] = {}
+    cue_owners: dict[str, list[tuple[str, bool]]] = {}
+    exact_owners: dict[str, list[str]] = {}
+    single: set[str] = set()
+    pairs: set[str] = set()
+    symbols: set[str] = set()
+    exact_words: set[str] = set()
+    url_forms: dict[str, list[tuple[str, UrlForm]]] = {}
+    plats = r.mapping(top["platforms"], "platforms")
+    if not plats:
+        r.fail("platforms", "lists no platform")
+    for key, pdata in plats.items():
+        base = f"platforms.{key}"
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            r.fail(base, "a platform key must be a lower-case id (letters, digits, _)")
+        p = r.mapping(pdata, base, allowed=(
+            "cues", "short", "exact", "urls", "reserved", "name", "sigils", "scope", "forms", "stopwords"),
+            required=("name",))
+        cues = all_words(r.lang_words(p.get("cues"), f"{base}.cues"))
+        short = all_words(r.lang_words(p.get("short"), f"{base}.short"))
+        exact = all_words(r.lang_words(p.get("exact"), f"{base}.exact", lower=False))
+        urls = [_url_form(r, u, f"{base}.urls[{i}]") for i, u in enumerate(r.words(p.get("urls"), f"{base}.urls",
+                                                                                    lower=False))]
+        if not (cues or short or exact or urls):
+            r.fail(base, "needs at least one of cues, short, exact or urls, or nothing can name it")
+        for w in cues | short:
+            parts = _cue_parts(r, w, f"{base}.{'cues' if w in cues else 'short'}")
+            owner = compact(w) if len(parts) > 1 or parts[0][0].isalnum() else w
+            cue_owners.setdefault(owner, []).append((key, w in short and w not in cues))
+            (single if len(parts) == 1 and parts[0][0].isalnum() else pairs if len(parts) > 1 else symbols).add(owner)
+        for w in exact:
+            if not _CUE_WORD.fullmatch(w):
+                r.fail(f"{base}.exact", f"{w!r}: an exact cue is one word of letters and digits")
+            exact_owners.setdefault(w, []).append(key)
+            exact_words.add(w)
+        for form in urls:
+            url_forms.setdefault(form.host, []).append((key, form))
+        sigils = r.string(p.get("sigils", "@"), f"{base}.sigils")
+        if any(c.isalnum() or c.isspace() for c in sigils):
+            r.fail(f"{base}.sigils", f"{sigils!r}: sigils are punctuation such as @ or $")
+        scope = r.string(p.get("scope", "clause"), f"{base}.scope")
+        if scope not in _SCOPES:
+            r.fail(f"{base}.scope", f"must be one of {', '.join(_SCOPES)}, not {scope!r}")
+        forms = r.words(p.get("forms", list(_FORMS)), f"{base}.forms")
+        for i, f in enumerate(forms):
+            if f not in _FORMS:
+                r.fail(f"{base}.forms[{i}]", f"must be one of {', '.join(_FORMS)}, not {f!r}")
+        platforms[key] = Platform(
+            key=key,
+            name=_name_rule(r, p["name"], f"{base}.name"),
+            sigils=sigils,
+            scope=scope,
+            forms=frozenset(forms),
+            reserved=frozenset(r.words(p.get("reserved"), f"{base}.reserved")),
+            stopwords=frozenset(r.words(p.get("stopwords"), f"{base}.stopwords")),
+        )
+    hosts = sorted(url_forms, key=lambda h: (-len(h), h))
+    url_re = None
+    if hosts:
+        url_re = re.compile(
+            rf"(?<![\w.-])(?:https?://)?(?:(?:www|m|mobile|web)\.)?({'|'.join(re.escape(h) for h in hosts)})/",
+            re.IGNORECASE,
+        )
+    for forms_ in url_forms.values():
+        forms_.sort(key=lambda pf: -len(pf[1].segments))
+    owners = {k: tuple(v) for k, v in cue_owners.items()}
+    return PlatformSpec(
+        file=label,
+        kind=kind,
+        platforms=platforms,
+        cue_owners=owners,
+        exact_owners={k: tuple(v) for k, v in exact_owners.items()},
+        full_cues=frozenset(k for k, v in owners.items() if any(not short for _, short in v)),
+        single_cues=frozenset(single),
+        pair_cues=frozenset(pairs),
+        symbol_cues=tuple(sorted(symbols)),
+        exact_re=_exact_pattern(exact_words),
+        url_re=url_re,
+        url_forms={k: tuple(v) for k, v in url_forms.items()},
+        labels=all_words(r.lang_words(top.get("name_labels"), "name_labels")),
+        copulas=all_words(r.lang_words(top.get("copulas"), "copulas")),
+        fillers=all_words(r.lang_words(top.get("fillers"), "fillers")),
+        joiners=all_words(r.lang_words(top.get("joiners"), "joiners")),
+        after_words=all_words(r.lang_words(top.get("after_words"), "after_words")),
+        stopwords=all_words(r.lang_words(top.get("stopwords"), "stopwords")),
+        sigils="".join(sorted({c for p in platforms.values() for c in p.sigils})),
+    )
+
+
+def load_platform_spec(source: str | Path) -> PlatformSpec:
+    """Load and check a platform pattern file.
+
+    Args:
+        source: A file name in the package's ``extract/patterns/`` or a ``Path`` to a user's file.
+
+    Raises:
+        PatternError: The file is malformed; the message names file, key and problem.
+    """
+    label, data = read_pattern_file(source)
+    return _parse_spec(label, data)
+
+
+@functools.lru_cache(maxsize=8)
+def platform_spec(name: str) -> PlatformSpec:
+    """A packaged pattern file, loaded once per process."""
+    return load_platform_spec(name)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Scanner
+# ---------------------------------------------------------------------------------------------------------
+
+
+class HandleHit(NamedTuple):
+    """One name on one platform; ``[start, end)`` covers the sigil and name, or the whole link."""
+
+    start: int
+    end: int
+    platform: str
+    name: str
+    form: str
+
+
+def _after_word(t: str, i: int) -> bool:
+    """Whether position ``i`` follows a word and one space ("anna @example.com")."""
+    return i >= 2 and t[i - 1] == " " and t[i - 2].isalnum()
+
+
+def _looks_like_handle(name: str) -> bool:
+    """Digits, an inner "_" or ".", or CamelCase: not an ordinary word."""
+    core = name.strip("._-")
+    return (
+        any(c.isdigit() for c in name)
+        or any(c in "._" for c in core)
+        or (any(c.isupper() for c in name[1:]) and any(c.islower() for c in name))
+    )
+
+
+def _ends_phrase(t: str, end: int) -> bool:
+    """Whether a name at ``t[:end]`` is the last word of its phrase ("snapchat anna" + line break)."""
+    i = end
+    n = len(t)
+    while i < n and i - end < 8 and t[i] in " \t":
+        i += 1
+    if i >= n:
+        return True
+    c = t[i]
+    if c in "\n\r,;!?)]}|/•·":
+        return True
+    if c == ".":
+        return i + 1 >= n or not t[i + 1].isalnum()
+    return not (c.isalnum() or c in "@#$&'\"(-+*:_\t ")
+
+
+class PlatformScanner:
+    """Finds ``platform:name`` handles in a text, following one :class:`PlatformSpec`.
+
+    Args:
+        spec: The compiled pattern file.
+        blockers: Platform words of the *other* pattern file (payment words for handles and the other
+            way round): "Snap / Venmo: @anna" must not give Snapchat the Venmo name.
+    """
+
+    def __init__(self, spec: PlatformSpec, blockers: frozenset[str] = frozenset()) -> None:
+        self.spec = spec
+        self.blockers = blockers
+        self.never = (
+            spec.stopwords | spec.labels | spec.copulas | spec.fillers | spec.joiners | spec.after_words | blockers
+            | frozenset(spec.cue_owners)
+        )
+
+    # -- entry point ----------------------------------------------------------------------------------------
+
+    def scan(self, text: str) -> list[HandleHit]:
+        """Every handle in ``text`` with offsets into ``text`` (folded first when not ASCII)."""
+        if not needs_fold(text):
+            hits = self._scan(text)
+        else:
+            nt = folded(text)
+            hits = []
+            for h in self._scan(nt.text):
+                start, end = nt.to_original(h.start, h.end)
+                hits.append(h._replace(start=start, end=end))
+        if any(h.form in ("label", "bare") or (h.form == "sigil" and _after_word(text, h.start)) for h in hits):
+            # A name inside an email address is not a handle ("Snap: anna@example.com", "anna @example.com").
+            emails = [(m.start, m.end) for m in find_emails(text)]
+            hits = [h for h in hits if not any(s < h.end and h.start < e for s, e in emails)]
+        seen: set[tuple[int, int, str, str]] = set()
+        out = []
+        for h in sorted(hits):
+            key = (h.start, h.end, h.platform, h.name.lower())
+            if key not in seen:
+                seen.add(key)
+                out.append(h)
+        return out
+
+    def _scan(self, t: str) -> list[HandleHit]:
+        spec = self.spec
+        hits: list[HandleHit] = []
+        if spec.url_re is not None and "/" in t:
+            hits.extend(self._urls(t))
+        cues = self.cues(t)
+        if not cues:
+            return hits
+        groups = self._groups(t, cues)
+        taken: set[int] = set()
+        for g in groups:
+            for h in self._after(t, g):
+                hits.append(h)
+                taken.add(h.start)
+        if any(s in t for s in spec.sigils):
+            hits.extend(self._sigil_names(t, groups, taken))
+        return hits
+
+    # -- platform words -------------------------------------------------------------------------------------
+
+    def cues(self, t: str) -> list[Cue]:
+        """Platform words in ``t``, in text order.
+
+        Words are looked up in a table rather than matched with one big case-insensitive alternation:
+        a cheap set test on the lower-cased words rejects most ads (which name no platform) outright.
+        """
+        spec = self.spec
+        low = t.lower()
+        hit = not spec.single_cues.isdisjoint(_CUE_WORD.findall(low)) or any(c in t for c in spec.symbol_cues)
+        if not hit and spec.pair_cues:
+            squeezed = _COMPACT_RE.sub("", low)
+            hit = any(k in squeezed for k in spec.pair_cues)
+        exact = spec.exact_re is not None and any(w in t for w in spec.exact_owners)
+        if not hit and not exact:
+            return []
+        cues: list[Cue] = []
+        if hit:
+            words = [(m.start(), m.end(), m.group().lower()) for m in _CUE_WORD.finditer(t)]
+            i = 0
+            while i < len(words):
+                start, end, word = words[i]
+                nxt = words[i + 1] if i + 1 < len(words) else None
+                if nxt is not None and nxt[0] - end <= 1 and t[end:nxt[0]] in ("", " ", "\t", ".", "_", "-") \
+                        and word + nxt[2] in spec.pair_cues and self._free(t, start, nxt[1]):
+                    cues.append(Cue(start, nxt[1], spec.cue_owners[word + nxt[2]]))
+                    i += 2
+                    continue
+                if word in spec.single_cues and self._free(t, start, end):
+                    cues.append(Cue(start, end, spec.cue_owners[word]))
+                i += 1
+            for sym in spec.symbol_cues:
+                pos = t.find(sym)
+                while pos != -1:
+                    cues.append(Cue(pos, pos + len(sym), spec.cue_owners[sym]))
+                    pos = t.find(sym, pos + len(sym))
+        if exact:
+            assert spec.exact_re is not None
+            for m in spec.exact_re.finditer(t):
+                cues.append(Cue(m.start(), m.end(), tuple((k, True) for k in spec.exact_owners[m.group()])))
+        cues.sort(key=lambda c: c.start)
+        return cues
+
+    @staticmethod
+    def _free(t: str, start: int, end: int) -> bool:
+        """A platform word standing on its own: not in a handle ("@telegram", "anna_snap"), a link or a domain.
+
+        After a "/" it stands on its own in "snap/ig", not in a link path ("t.me/telegram").
+        """
+        if start > 0:
+            before = t[start - 1]
+            if before in "@#$._":
+                return False
+            if before == "/":
+                token = t[max(0, start - 64) : start - 1].rsplit(None, 1)
+                if token and ("." in token[-1] or ":" in token[-1]):
+                    return False
+        if end < len(t):
+            after = t[end]
+            if after in "@_" or (after == "." and end + 1 < len(t) and t[end + 1].isalnum()):
+                return False
+        return True
+
+    def _groups(self, t: str, cues: list[Cue]) -> list[Cue]:
+        """Merge platform words joined by "/", "&", "," or "and": "Snap & Insta: anna_b"."""
+        groups: list[Cue] = []
+        for c in cues:
+            if groups and len(groups[-1].members) < _MAX_GROUP and self._joined(t[groups[-1].end : c.start]):
+                last = groups[-1]
+                groups[-1] = Cue(last.start, c.end, last.members + c.members)
+            else:
+                groups.append(c)
+        return groups
+
+    def _joined(self, gap: str) -> bool:
+        if len(gap) > 8:
+            return False
+        rest = gap.strip(" \t/&+,|")
+        return not rest or (rest.lower() in self.spec.joiners and gap != rest)
+
+    # -- a name right after a platform word -----------------------------------------------------------------
+
+    def _after(self, t: str, g: Cue) -> Iterator[HandleHit]:
+        spec = self.spec
+        n = len(t)
+        i = g.end
+        strength = 0  # 0 bare, 1 after "is", 2 after ":" or an id word, 3 with a sigil
+        for _ in range(_MAX_STEPS):
+            j = i
+            while j < n and j - i < _MAX_SEP and (t[j] in _SEPARATORS or (strength == 2 and t[j] in "\r\n")):
+                if t[j] in _STRONG_SEPARATORS:
+                    strength = 2  # after ":" the name may be on the next line ("Telegram:\n@anna_vip")
+                j += 1
+            m = _WORD_RE.match(t, j)
+            word = m.group().lower() if m else ""
+            if word in spec.labels:
+                strength = 2
+            elif word in spec.copulas:
+                strength = max(strength, 1)
+            elif word not in spec.fillers:
+                i = j
+                break
+            i = m.end() if m else j
+        else:
+            return
+        sigil = ""
+        if i < n and t[i] in spec.sigils:
+            sigil = t[i]
+            i += 1
+            strength = 3
+        run = self._run(t, i)
+        if run is None:
+            return
+        for platform, short in g.members:
+            p = spec.platforms[platform]
+            if sigil and sigil not in p.sigils:
+                continue
+            form = ("bare", "bare", "label", "sigil")[strength]
+            if form not in p.forms:
+                continue
+            name = self._name(p, run)
+            if name is None:
+                continue
+            # After a bare space or "is", the name must not read as prose: it looks like a handle or ends its
+            # phrase ("snapchat annab" + line break).  After an abbreviation ("snap tessy_x", "tg anna_vip")
+            # only the handle shape counts: "WA area", "SC girls" are places.
+            if strength == 0 and short and not _looks_like_handle(name):
+                continue
+            if strength <= 1 and not (_looks_like_handle(name) or _ends_phrase(t, i + len(name))):
+                continue
+            yield HandleHit(i - len(sigil), i + len(name), platform, name, form)
+
+    def _run(self, t: str, i: int, *, in_link: bool = False) -> str | None:
+        m = _RUN_RE.match(t, i)
+        if m is None:
+            return None
+        end = m.end()
+        if end < len(t) and (t[end] in _RUN_CHARS or t[end] == "@" or t.startswith("://", end)):
+            return None  # too long, an email address or a link: not a name
+        run = m.group()
+        if not in_link and end < len(t) and t[end] == "/" and "." in run.strip("."):
+            return None  # "onlyfans.com/anna": a link, read by _urls
+        return run
+
+    def _name(self, p: Platform, run: str) -> str | None:
+        name = p.name.cut(run)
+        if name is None:
+            return None
+        low = name.lower()
+        if low in self.never or low in p.stopwords or compact(low) in self.spec.cue_owners:
+            return None
+        return name
+
+    # -- "@name" with a platform word nearby ----------------------------------------------------------------
+
+    def _sigil_names(self, t: str, groups: list[Cue], taken: set[int]) -> Iterator[HandleHit]:
+        spec = self.spec
+        ends = [g.end for g in groups]
+        starts = [g.start for g in groups]
+        field_wide = {key for g in groups for key, _ in g.members if spec.platforms[key].scope == "field"}
+        for s in spec.sigils:
+            pos = t.find(s)
+            while pos != -1:
+                at = pos
+                pos = t.find(s, pos + 1)
+                if at in taken or (at > 0 and (t[at - 1].isalnum() or t[at - 1] in "@$._/")):
+                    continue
+                run = self._run(t, at + 1)
+                if run is None:
+                    continue
+                # Platform words of the same clause, before ("Telegram (fast reply) @anna_vip") or after
+                # ("@anna_vip on telegram"); abbreviations only count right next to the name.
+                keys: list[str] = []
+                k = bisect.bisect_right(ends, at) - 1
+                if k >= 0 and at - ends[k] <= _LOOKBACK and self._clause_gap(t[ends[k] : at]):
+                    keys.extend(key for key, short in groups[k].members if not short)
+                name_end = at + 1 + len(run)
+                k2 = bisect.bisect_left(starts, name_end)
+                near = k2 < len(groups) and starts[k2] - name_end <= _LOOKAHEAD
+                if near and self._after_gap(t[name_end : starts[k2]]):
+                    keys.extend(key for key, short in groups[k2].members if not short)
+                keys = [key for key in keys if spec.platforms[key].scope == "clause"]
+                keys.extend(sorted(field_wide))
+                done: set[str] = set()
+                for key in keys:
+                    p = spec.platforms[key]
+                    if key in done or s not in p.sigils or "sigil" not in p.forms:
+                        continue
+                    name = self._name(p, run)
+                    if name is not None:
+                        done.add(key)
+                        yield HandleHit(at, at + 1 + len(name), key, name, "sigil")
+
+    def _clause_gap(self, gap: str) -> bool:
+        """Text between a platform word and a later "@name" that keeps them in one clause."""
+        if len(gap) > _LOOKBACK or any(c in _CLAUSE_END for c in gap) or any(s in gap for s in self.spec.sigils):
+            return False
+        words = _WORD_RE.findall(gap)
+        return len(words) <= _LOOKBACK_WORDS and not self._blocked(words)
+
+    def _after_gap(self, gap: str) -> bool:
+        """Text between "@name" and a later platform word: "@anna_vip on telegram", "@anna_vip (IG)"."""
+        if len(gap) > _LOOKAHEAD or "\n" in gap:
+            return False
+        words = _WORD_RE.findall(gap)
+        rest = _WORD_RE.sub("", gap)
+        return all(w.lower() in self.spec.after_words for w in words) and all(c in " \t(-–:|" for c in rest)
+
+    def _blocked(self, words: list[str]) -> bool:
+        if not self.blockers:
+            return False
+        keys = [compact(w) for w in words]
+        return any(k in self.blockers for k in keys) or any(
+            a + b in self.blockers for a, b in itertools.pairwise(keys))
+
+    # -- links ----------------------------------------------------------------------------------------------
+
+    def _urls(self, t: str) -> Iterator[HandleHit]:
+        spec = self.spec
+        assert spec.url_re is not None
+        for m in spec.url_re.finditer(t):
+            host = m.group(1).lower()
+            for platform, form in spec.url_forms.get(host, ()):
+                i = m.end()
+                ok = True
+                for seg in form.segments:
+                    if t[i : i + len(seg)].lower() == seg and t[i + len(seg) : i + len(seg) + 1] == "/":
+                        i += len(seg) + 1
+                    else:
+                        ok = False
+                        break
+                if not ok or not t.startswith(form.prefix, i):
+                    continue
+                i += len(form.prefix)
+                run = self._run(t, i, in_link=True)
+                if run is None:
+                    continue
+                p = spec.platforms[platform]
+                name = p.name.cut(run)
+                if name is None or name.lower() in p.reserved:
+                    continue
+                yield HandleHit(m.start(), i + len(name), platform, name, "url")
+                break
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Extractor
+# ---------------------------------------------------------------------------------------------------------
+
+
+def make_entities(hits: list[HandleHit], kind: str, text: str, field: str) -> Iterator[Entity]:
+    """Entities for scanner hits: value ``platform:name`` lower-case (names are case-insensitive on every
+    platform read here), ``attrs`` the platform and the form it was written in (url, sigil, label, bare)."""
+    for h in hits:
+        yield Entity(kind, f"{h.platform}:{h.name.lower()}", field, h.start, h.end, text[h.start : h.end],
+                     {"platform": h.platform, "form": h.form})
+
+
+@functools.lru_cache(maxsize=1)
+def _default_handle_scanner() -> PlatformScanner:
+    blockers = platform_spec("payments.yaml").full_cues
+    return PlatformScanner(platform_spec("handles.yaml"), blockers)
+
+
+class HandleExtractor:
+    """Messaging and social handles (kind ``handle``, value ``platform:name``)."""
+
+    name = "handles"
+    kinds: tuple[str, ...] = ("handle",)
+
+    def __init__(self, patterns: Path | None = None) -> None:
+        """Use the packaged ``handles.yaml``, or a user's copy at ``patterns``."""
+        if patterns is None:
+            self._scanner = _default_handle_scanner()
+        else:
+            self._scanner = PlatformScanner(load_platform_spec(patterns), platform_spec("payments.yaml").full_cues)
+
+    @property
+    def scanner(self) -> PlatformScanner:
+        return self._scanner
+
+    def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
+        yield from make_entities(self._scanner.scan(text), self._scanner.spec.kind, text, field)

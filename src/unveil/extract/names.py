@@ -1,0 +1,222 @@
+"""Persona names introduced by a cue: "my name is Anna", "je m'appelle Léa", "soy Sofía", "Name: Jade".
+
+A name is only read right after a cue (``attributes/names.yaml``), and the cue decides how much proof
+the word needs.  Validation is a **stop-word list plus a first-name list**:
+
+* *strong* cues ("my name is", "call me", "ask for", "je m'appelle", "me llamo", "ich heiße",
+  "mi chiamo", "mijn naam is", "chamo-me") and labels ("Name:", "Nom :"): a capitalised word that is
+  not a stop word ("my name is Zoraya"), or a known first name in any case ("my name is anna");
+* *weak* first-person cues ("I'm", "soy", "ich bin", "sono", "ik ben", "je suis", "sou"), which
+  introduce adjectives and nationalities just as often ("I'm new", "soy nueva", "ich bin neu",
+  "sono disponibile", "I'm Brazilian"): a capitalised known first name, or a capitalised non-stop word
+  that ends the phrase ("Hi, I'm Zoraya, 24");
+* *known-only* cues (greetings and sign-offs: "It's", "Meet", "xoxo", "Bisous,"): a capitalised known
+  first name only.
+
+Two names joined after a cue ("Anna & Bella", "Lena und Mia") give two entities with the same cue.
+The value is the name in title case ("ANNA" -> "Anna", "anne-marie" -> "Anne-Marie"); the span is the
+name alone.  Scanning is one regular expression of literal cue alternatives plus a bounded match per
+cue, so the cost is linear in the text.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from unveil.extract.base import AdContext
+from unveil.extract.cities import fold, load_attribute_data, words
+from unveil.types import Entity
+
+__all__ = ["NameExtractor", "find_names"]
+
+_SP = r"[ \t\u00a0]"
+_NAME = regex.compile(r"\p{L}[\p{L}\p{M}]{0,24}(?:-\p{L}[\p{L}\p{M}]{0,24})?(?![\p{L}\p{M}\p{Nd}])")
+# A known first name opening the field and set off by punctuation: "Emily - private massage therapist",
+# "Chloé, massage relaxant", "Emily ♥ Seattle".
+_OPENING = regex.compile(
+    r"[^\p{L}\p{N}]{0,4}(\p{Lu}[\p{L}\p{M}]{1,24}(?:-\p{Lu}[\p{L}\p{M}]{1,24})?)(?=[ \t]{0,2}(?:[-–—,:|•♥~!]|$))"
+)
+# Words after which a known first name signs the ad: "Roxana here", "Léa ici", "Lena hier".
+_HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua"})
+_PHRASE_END = frozenset(",.;:!?)]}\n\r/|~*•-–—")
+
+
+def _as_list(v: Any) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, str):
+        return [v]
+    return [str(x) for x in v]
+
+
+def _all_langs(block: Any) -> list[str]:
+    if isinstance(block, dict):
+        return [w for v in block.values() for w in _as_list(v)]
+    return _as_list(block)
+
+
+def _alternation(items: Iterable[str]) -> str:
+    forms = set()
+    for item in items:
+        for form in {item.lower(), fold(item)}:
+            forms.add(regex.escape(form).replace(r"\ ", _SP + "{1,3}").replace("'", "['’]"))
+    return "|".join(sorted(forms, key=lambda s: (-len(s), s)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    cues: regex.Pattern[str]
+    joiner: regex.Pattern[str]
+    first_names: frozenset[str]
+    stop: frozenset[str]
+    triggers: frozenset[str]  # first word of every cue and label
+
+
+@functools.cache
+def _tables() -> _Tables:
+    data = load_attribute_data("names.yaml")
+    cue_re = (
+        r"(?<![\p{L}\p{M}\p{Nd}'’])(?:"
+        r"(?P<label>" + _alternation(_as_list(data.get("labels"))) + r")" + _SP + r"{0,2}[:\-–]" + _SP + r"{0,3}"
+        r"|(?:(?P<strong>" + _alternation(_all_langs(data.get("strong_cues"))) + r")"
+        r"|(?P<weak>" + _alternation(_all_langs(data.get("weak_cues"))) + r")"
+        r"|(?P<known>" + _alternation(_all_langs(data.get("known_only_cues"))) + r"))"
+        r"(?:" + _SP + r"{1,3}|" + _SP + r"{0,2}[,:\-–]" + _SP + r"{0,3})"
+        r")(?=\p{L})"
+    )
+    joiner = regex.compile(_SP + r"{0,2}(?:" + _alternation(_as_list(data.get("joiners"))) + r")" + _SP + r"{0,2}",
+                           regex.I)
+    phrases = (_as_list(data.get("labels")) + _all_langs(data.get("strong_cues")) + _all_langs(data.get("weak_cues"))
+               + _all_langs(data.get("known_only_cues")))
+    return _Tables(
+        triggers=frozenset(_first_word(p) for p in phrases),
+        cues=regex.compile(cue_re, regex.I),
+        joiner=joiner,
+        first_names=frozenset(fold(n) for n in _as_list(data.get("first_names"))),
+        stop=frozenset(fold(w) for w in _as_list(data.get("stop_words"))),
+    )
+
+
+def _first_word(phrase: str) -> str:
+    key = fold(phrase)
+    i = 0
+    while i < len(key) and key[i].isalpha():
+        i += 1
+    return key[:i]
+
+
+def _title(word: str) -> str:
+    """Title case for all-lower or all-upper names; mixed case as written ("McKenzie")."""
+    if word.islower() or word.isupper():
+        return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+    return word
+
+
+def _ends_phrase(text: str, pos: int) -> bool:
+    i = pos
+    while i < len(text) and text[i] in " \t\u00a0" and i - pos < 3:
+        i += 1
+    if i >= len(text):
+        return True
+    ch = text[i]
+    return ch in _PHRASE_END or ch.isdigit() or not (ch.isalnum() or ch in "'’\"")
+
+
+def _accept(word: str, cls: str, t: _Tables) -> bool:
+    """Whether ``word`` is a name after a cue of class ``cls``, before looking at what follows it."""
+    key = fold(word)
+    cap = word[:1].isupper()
+    known = key in t.first_names
+    if cls in ("strong", "label"):
+        return (cap and (known or key not in t.stop)) or (known and key not in t.stop)
+    if cls == "known":
+        return cap and known
+    return cap  # weak: decided with the context in find_names
+
+
+def _is_home_city(word: str, country: str | None) -> bool:
+    """True if ``word`` is the name of a city of 100,000+ people in ``country`` ("Charlotte, NC")."""
+    if not country:
+        return False
+    from unveil.extract.cities import city_index
+
+    return any(c.country == country and c.population >= 100_000 for c in city_index().lookup(word))
+
+
+def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int, str, str]]:
+    """Yield ``(start, end, name, cue)`` for each persona name introduced by a cue in ``text``.
+
+    ``country`` (ISO alpha-2) lets a field that opens with a city of that country ("Charlotte, NC ...")
+    keep the city out of the names.
+    """
+    t = _tables()
+    w = words(text)
+    last_end = -1
+    om = _OPENING.match(text)
+    if om is not None and fold(om.group(1)) in t.first_names and not _is_home_city(om.group(1), country):
+        last_end = om.end(1)
+        yield om.start(1), om.end(1), _title(om.group(1)), "^"
+    here = _HERE & w.keys
+    if here:
+        for s, _, _k in w.find(here):
+            j = s
+            while j > 0 and text[j - 1] in " \t\u00a0" and s - j < 2:
+                j -= 1
+            i = j
+            while i > 0 and text[i - 1].isalpha() and j - i < 25:
+                i -= 1
+            if i < j and i >= last_end and text[i].isupper() and fold(text[i:j]) in t.first_names and (
+                i == 0 or not text[i - 1].isalnum()
+            ):
+                last_end = max(last_end, j)
+                yield i, j, _title(text[i:j]), "here"
+    hits = t.triggers & w.keys
+    if not hits:
+        return
+    for s, _, _k in w.find(hits):
+        if s < last_end:
+            continue
+        m = t.cues.match(text, s)
+        if m is None:
+            continue
+        cls = m.lastgroup or "strong"
+        cue = " ".join(fold(m.group(cls) or "").split())
+        nm = _NAME.match(text, m.end())
+        if nm is None or not _accept(nm.group(), cls, t):
+            continue
+        names = [nm]
+        jm = t.joiner.match(text, nm.end())
+        if jm is not None and jm.end() > nm.end():
+            second = _NAME.match(text, jm.end())
+            if second is not None and second.group()[:1].isupper() and (
+                fold(second.group()) in t.first_names or fold(second.group()) not in t.stop
+            ):
+                names.append(second)
+        if cls == "weak":
+            first_key = fold(nm.group())
+            if first_key not in t.first_names and (
+                first_key in t.stop or (len(names) == 1 and not _ends_phrase(text, nm.end()))
+            ):
+                continue
+        for n in names:
+            yield n.start(), n.end(), _title(n.group()), cue
+        last_end = names[-1].end()
+
+
+class NameExtractor:
+    """Persona names (kind ``name``): ``value`` in title case, ``attrs["cue"]`` the folded cue that introduced it."""
+
+    name = "names"
+    kinds: tuple[str, ...] = ("name",)
+
+    def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
+        """Yield one ``name`` entity per cued persona name in ``text``."""
+        if field in ("url", "email", "phone") or len(text) < 4:
+            return
+        for start, end, value, cue in find_names(text, (ctx.country or "").upper() or None):
+            yield Entity("name", value, field, start, end, text[start:end], {"cue": cue})

@@ -1,0 +1,526 @@
+"""Prices and rates: "150 GBP/hour", "£150 1hr", "100€ 30 min", "30min: 100, 1h: 180", "200 roses".
+
+A price is an amount with a currency marker ("£150", "100 euros", "CHF 300", "200 roses"), or a bare
+amount that the text clearly states as a rate: tied to a duration ("150/h", "half hour 80",
+"1h: 180") or after a price label ("Rates: 150").  A bare amount takes the currency of the ad's country
+(``AdContext.country``); with no country its currency stays unknown (``None``), and a labelled amount
+without a duration is then dropped.
+
+Durations bind to amounts in this order: a duration after an explicit connector ("per hour",
+"la demi-heure", "/30min", "150ph") first; else a free duration right before the amount ("1h 200€",
+"30min: 100"); else a free duration right after it ("£150 1hr", "100€ 30 min").  Each duration serves
+one amount, so "£150 1hr, £250 2hrs" and "30min 100€ 1h 180€" both pair up correctly.
+
+Never prices: numbers inside phone-like digit runs (seven digits or more across single separators),
+times ("22:00"), dates, percentages, ages and measures ("25 years", "160 cm"), years ("2024") and
+numbers of a duration itself ("24h", "24/7", "open 7 days" have no amount).
+
+Value: ``"150 GBP/60min"``, ``"100 EUR"`` without a duration, ``"500 EUR/night"`` for a night,
+``"150/60min"`` when the currency is unknown.  The span runs from the first to the last part read
+(currency, amount, duration), so "1h 200€" and "100 euros la demi-heure" are whole.
+
+Everything is found with regular expressions made of literal alternatives and bounded repeats (linear on
+any input) plus constant-size look-arounds per number.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from unveil.extract.base import AdContext
+from unveil.extract.cities import fold, load_attribute_data, words
+from unveil.types import Entity
+
+__all__ = ["PriceExtractor", "find_prices"]
+
+_SP = r"[ \t\u00a0]"
+_LEFT_GAP = frozenset(" \t\u00a0:=-–>.")  # "1h: 150", "30 min - 100", "1h = 150", "30 Min. 110€"
+_RIGHT_GAP = frozenset(" \t\u00a0-–(")  # "£150 1hr", "150€ (1h)"
+_RUN_GAP = frozenset(" .-/()")  # separators inside phone numbers and dates
+PHONE_DIGITS = 7
+# After a word the next character must not be a letter ("de" is not the start of "demi"); after "l'" or
+# "/" anything may follow.
+_BOUND = r"(?:(?<=[^\W\d_])(?![^\W\d_])|(?<![^\W\d_]))"
+_PLAIN = frozenset(" ./'-’")  # characters of markers that say nothing by themselves
+# Longest booking a number-and-unit duration may state; "22h" in "de 10h à 22h" is a time of day.
+MAX_MINUTES = 12 * 60
+
+
+def _as_list(v: Any) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, str):
+        return [v]
+    return [str(x) for x in v]
+
+
+def _alternation(items: Iterable[str]) -> str:
+    """Literal alternatives, longest first; a space matches 1-2 spaces, "'" also a typographic apostrophe."""
+    forms = set()
+    for item in items:
+        for form in {item, fold(item)}:
+            forms.add(re.escape(form).replace(r"\ ", _SP + "{1,2}").replace("'", "['’]"))
+    return "|".join(sorted(forms, key=lambda s: (-len(s), s)))
+
+
+def _word_end(pattern: str) -> str:
+    """``pattern`` followed by a non-letter (currency symbols need no boundary but words do)."""
+    return "(?:" + pattern + r")(?![^\W\d_])"
+
+
+@dataclass(frozen=True, slots=True)
+class _Duration:
+    start: int
+    end: int
+    minutes: int | None  # None for a night
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    cur_before: re.Pattern[str]
+    cur_after: re.Pattern[str]
+    markers: dict[str, tuple[str, dict[str, str]]]  # folded marker -> (default code, by country)
+    durations: re.Pattern[str]
+    minute_units: frozenset[str]
+    hour_units: frozenset[str]
+    half_hour: frozenset[str]
+    night: frozenset[str]
+    hour_mins: re.Pattern[str]
+    bare_unit: re.Pattern[str]
+    connector: re.Pattern[str]
+    fillers: frozenset[str]  # words allowed between a duration and its amount: "60 min massage $80"
+    per_hour: re.Pattern[str]
+    label: re.Pattern[str]
+    not_after: frozenset[str]
+    country_currency: dict[str, str]
+    dur_words: frozenset[str]  # first words of the spelled-out durations
+    trigger_words: frozenset[str]  # any word that can be part of a price
+    trigger_chars: tuple[str, ...]  # currency symbols and "½"
+    before_last: frozenset[str]  # last characters of the markers written before an amount
+    min_bare: float
+    max_amount: float
+
+
+def _first_word(phrase: str) -> str:
+    key = fold(phrase)
+    i = 0
+    while i < len(key) and key[i].isalpha():
+        i += 1
+    return key[:i]
+
+
+def _all_words(phrase: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", fold(phrase))
+
+
+def _marker_key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+@functools.cache
+def _tables() -> _Tables:
+    data = load_attribute_data("prices.yaml")
+    markers: dict[str, tuple[str, dict[str, str]]] = {}
+    before: list[str] = []
+    after: list[str] = []
+    for code, spec in (data.get("currencies") or {}).items():
+        for m in _as_list(spec.get("before")):
+            before.append(m)
+            markers[_marker_key(m)] = (str(code), {})
+        for m in _as_list(spec.get("after")):
+            after.append(m)
+            markers[_marker_key(m)] = (str(code), {})
+    for m, spec in (data.get("by_country") or {}).items():
+        by = {str(k): str(v) for k, v in (spec.get("countries") or {}).items()}
+        markers[_marker_key(str(m))] = (str(spec.get("default")), by)
+        if spec.get("before"):
+            before.append(str(m))
+        if spec.get("after"):
+            after.append(str(m))
+    minute_units = _as_list(data.get("minute_units"))
+    hour_units = _as_list(data.get("hour_units"))
+    half = _as_list(data.get("half_hour"))
+    hour_words = _as_list(data.get("hour_words"))
+    night = _as_list(data.get("night_words"))
+    units = _alternation(hour_units + minute_units)
+    connectors = _alternation(_as_list(data.get("rate_connectors")))
+    durations = re.compile(
+        r"(?<![\d.,])(?:(?P<half>" + _alternation(half) + r")"
+        r"|(?P<n>\d{1,3}(?:[.,]\d{1,2})?|½)(?P<h2>½)?" + _SP + r"{0,2}(?P<unit>" + units + r")"
+        r"|(?<![^\W\d_])(?P<word>" + _alternation(hour_words) + r")"
+        r"|(?<![^\W\d_])(?P<night>" + _alternation(night) + r"))(?![^\W\d_])",
+        re.I,
+    )
+    return _Tables(
+        cur_before=re.compile(r"(?<![^\W\d_])(?:" + _alternation(before) + r")" + _SP + r"{0,2}\Z", re.I),
+        cur_after=re.compile(_SP + r"{0,2}(?P<c>" + _alternation(after) + r")(?![^\W\d_])", re.I),
+        markers=markers,
+        durations=durations,
+        minute_units=frozenset(_marker_key(u) for u in minute_units),
+        hour_units=frozenset(_marker_key(u) for u in hour_units),
+        half_hour=frozenset(_marker_key(u) for u in half),
+        night=frozenset(_marker_key(u) for u in night),
+        hour_mins=re.compile(_SP + r"?(?P<m>[0-5]\d)(?!\d)(?:" + _SP + r"?(?:" + _alternation(minute_units)
+                             + r")(?![^\W\d_]))?"),
+        bare_unit=re.compile(_word_end(_alternation(hour_units + hour_words)), re.I),
+        connector=re.compile(_SP + r"{0,2}(?:" + connectors + r")" + _BOUND + r"(?:" + _SP + r"{1,2}(?:" + connectors
+                             + r")" + _BOUND + r")?" + _SP + r"{0,2}", re.I),
+        fillers=frozenset(_marker_key(w) for w in _as_list(data.get("duration_fillers"))),
+        per_hour=re.compile(_SP + r"?" + _word_end(_alternation(_as_list(data.get("per_hour_marks")))), re.I),
+        label=re.compile(
+            r"(?<![^\W\d_])(?:" + _alternation(_as_list(data.get("labels"))) + r")" + _SP + r"{0,2}[:=\-–]?" + _SP
+            + r"{0,2}(?:(?:" + _alternation(_as_list(data.get("label_fillers"))) + r")" + _SP + r"{1,2})?\Z",
+            re.I,
+        ),
+        not_after=frozenset(_marker_key(w) for w in _as_list(data.get("not_amount_after"))),
+        country_currency={str(k): str(v) for k, v in (data.get("country_currency") or {}).items()},
+        dur_words=frozenset(_first_word(p) for p in half + hour_words + night if _first_word(p)),
+        trigger_words=frozenset(
+            w for p in before + after + minute_units + hour_units + half + hour_words + night
+            + _as_list(data.get("per_hour_marks")) + _as_list(data.get("labels")) for w in _all_words(p)
+        ),
+        trigger_chars=tuple(
+            sorted({c for p in before + after + half for c in p if c not in _PLAIN and not c.isalnum()})
+        ),
+        before_last=frozenset(ch for p in before for ch in {p.strip()[-1:].lower(), p.strip()[-1:].upper()}),
+        min_bare=float(data.get("min_bare_amount", 20)),
+        max_amount=float(data.get("max_amount", 100000)),
+    )
+
+
+_NUM = re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,3}(?:[.,]\d{3})+|\d{1,5})(?:[.,](\d{1,2}))?(?!\d)", re.ASCII)
+_DIGITS = re.compile(r"\d+", re.ASCII)
+
+
+def _amount(whole: str, cents: str | None) -> float:
+    value = float(whole.replace(",", "").replace(".", ""))
+    if cents:
+        value += int(cents) / (10 ** len(cents))
+    return value
+
+
+def _fmt(amount: float) -> str:
+    if amount == int(amount):
+        return str(int(amount))
+    return f"{amount:.2f}".rstrip("0").rstrip(".")
+
+
+def _phone_like(text: str, runs: list[tuple[int, int]]) -> dict[int, int]:
+    """Digit groups inside a phone-like or date-like run: start -> 1 first group, 2 last group, 0 inside.
+
+    Only the first group (with a currency before it) or the last (with one after it) can still be an
+    amount: "£150 07700 900123".
+    """
+    out: dict[int, int] = {}
+    run: list[int] = []
+    digits = 0
+    last_end = -10
+
+    def close() -> None:
+        if digits >= PHONE_DIGITS:
+            for i, start in enumerate(run):
+                out[start] = 1 if i == 0 else 2 if i == len(run) - 1 else 0
+
+    for start, end in runs:
+        joined = last_end >= 0 and start - last_end <= 2 and all(ch in _RUN_GAP for ch in text[last_end:start])
+        if not joined:
+            close()
+            run, digits = [], 0
+        run.append(start)
+        digits += end - start
+        last_end = end
+    close()
+    return out
+
+
+def _may_start_duration(text: str, end: int) -> bool:
+    """Whether the digits ending at ``end`` can start a duration ("30 min", "1,5h", "1/2 hour", "1½h")."""
+    i = end
+    if i < len(text) and text[i] in ".,/" and i + 1 < len(text) and text[i + 1].isdigit():
+        i += 2
+        while i < len(text) and text[i].isdigit() and i - end < 4:
+            i += 1
+    while i < len(text) and text[i] in " \t\u00a0" and i - end < 6:
+        i += 1
+    return i < len(text) and (text[i].isalpha() or text[i] == "½")
+
+
+def _durations(text: str, runs: list[tuple[int, int]], t: _Tables) -> list[_Duration]:
+    """Durations, tried only where one can start: at a digit group, a duration word or a "½"."""
+    starts = {s for s, e in runs if _may_start_duration(text, e)}
+    w = words(text)
+    hits = t.dur_words & w.keys
+    if hits:
+        starts.update(s for s, _, _k in w.find(hits))
+    if "½" in text:
+        starts.update(i for i, ch in enumerate(text) if ch == "½")
+    found: list[_Duration] = []
+    last_end = -1
+    for pos in sorted(starts):
+        if pos < last_end:
+            continue  # the "30 min" of "1h 30 min"
+        m = t.durations.match(text, pos)
+        if m is None:
+            continue
+        d = _duration_from(text, m, t)
+        found.append(d)
+        last_end = d.end
+    return found
+
+
+def _is_label(text: str, d: _Duration) -> bool:
+    """True for a duration written as the label of the amount after it: "Half hour: 100", "1h = 150"."""
+    i = d.end
+    while i < len(text) and text[i] in " \t\u00a0" and i - d.end < 2:
+        i += 1
+    return i < len(text) and text[i] in ":="
+
+
+def _duration_from(text: str, m: re.Match[str], t: _Tables) -> _Duration:
+    if m.group("half"):
+        return _Duration(m.start(), m.end(), 30)
+    if m.group("word"):
+        return _Duration(m.start(), m.end(), 60)
+    if m.group("night"):
+        return _Duration(m.start(), m.end(), None)
+    raw = m.group("n")
+    value = 0.5 if raw == "½" else float(raw.replace(",", "."))
+    if m.group("h2"):
+        value += 0.5
+    unit = _marker_key(m.group("unit"))
+    end = m.end()
+    if unit not in t.hour_units:
+        minutes = value
+    else:
+        minutes = value * 60
+        hm = t.hour_mins.match(text, end)
+        if hm is not None and raw.isdigit():
+            # "1h30", "1h 30 min", "1 h 30." are 90 minutes; "1h 50€" is an hour for 50.
+            tail = hm.end()
+            explicit_minutes = hm.group(0)[-1:].isalpha()
+            glued = not text[end].isspace()
+            priced = t.cur_after.match(text, tail) is not None
+            ends = tail == len(text) or text[tail] in " \t\n.)!"
+            if explicit_minutes or (not priced and (glued or ends)):
+                minutes += int(hm.group("m"))
+                end = tail
+    if not 0 < minutes <= MAX_MINUTES:
+        return _Duration(m.start(), end, -1)  # "22h" is a clock time, not a booking length
+    return _Duration(m.start(), end, round(minutes))
+
+
+def _currency(marker: str, t: _Tables, country: str) -> str:
+    code, by = t.markers.get(_marker_key(marker), ("", {}))
+    return by.get(country, code)
+
+
+PriceHit = tuple[int, int, float, str | None, int | None, bool]
+
+
+def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
+    """Yield ``(start, end, amount, currency, minutes, night)`` for each price in ``text``, in order."""
+    if _DIGITS.search(text) is None:
+        return
+    t = _tables()
+    w = words(text)
+    if t.trigger_words.isdisjoint(w.keys) and not any(ch in text for ch in t.trigger_chars):
+        return  # digits but no currency, unit or label: no price can be stated
+    cc = (country or "").upper()
+    runs = [m.span() for m in _DIGITS.finditer(text)]
+    durs = _durations(text, runs, t)
+    starts = [d.start for d in durs]
+    by_start = {d.start: d for d in durs}
+    by_end = {d.end: d for d in durs}
+    used: set[int] = set()  # starts of durations already paired
+    size = len(text)
+    first_duration = min((d.start for d in durs if d.minutes != -1), default=size + 1)
+    duration_first: bool | None = None
+    phone_like = _phone_like(text, runs)
+    num_end = -1
+    for run_start, _ in runs:
+        if run_start < num_end:
+            continue  # the decimals or thousands of the previous amount
+        place = phone_like.get(run_start)
+        if place == 0:
+            continue
+        m = _NUM.match(text, run_start)
+        if m is None:
+            continue
+        s, e = m.span()
+        num_end = e
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and durs[k].start <= s < durs[k].end:
+            continue  # the number of a duration ("30 min", the "30" of "1h30")
+        if e < size and text[e] == ":" and e + 1 < size and text[e + 1].isdigit():
+            continue  # a time
+        if s >= 2 and text[s - 1] == ":" and text[s - 2].isdigit():
+            continue
+        if e < size and text[e] == "%":
+            continue
+        cb = ca = None
+        if place != 2 and _prev_char(text, s) in t.before_last:
+            cb = t.cur_before.search(text, max(0, s - 10), s)
+        if cb is None and place != 1:
+            ca = t.cur_after.match(text, e)
+        if place is not None and cb is None and ca is None:
+            continue
+        amount = _amount(m.group(1), m.group(2))
+        if amount <= 0 or amount > t.max_amount:
+            continue
+        currency: str | None = None
+        span_start, after = s, e
+        if cb is not None:
+            currency = _currency(cb.group(0).strip(), t, cc)
+            span_start = cb.start()
+        elif ca is not None:
+            currency = _currency(ca.group("c"), t, cc)
+            after = ca.end()
+        explicit = currency is not None
+        if not explicit:
+            if amount < t.min_bare or 1900 <= amount <= 2099:
+                continue
+            if e < size and text[e].isalpha() and t.per_hour.match(text, e) is None:
+                continue  # "19yo", "160cm", "3x"
+            if _next_word(text, e) in t.not_after:
+                continue
+        if duration_first is None:  # the first amount decides how this text pairs durations and amounts
+            duration_first = first_duration < span_start
+        dur = _bind(text, span_start, after, explicit, duration_first, t, by_start, by_end, used)
+        if not explicit:
+            if dur is None and not _labelled(text, s, t):
+                continue
+            currency = t.country_currency.get(cc)
+            if currency is None and dur is None:
+                continue
+        if dur is not None:
+            used.add(dur.start)
+            span_start = min(span_start, dur.start)
+            after = max(after, dur.end)
+        yield (span_start, after, amount, currency, dur.minutes if dur else None,
+               bool(dur is not None and dur.minutes is None))
+
+
+def _bind(text: str, start: int, after: int, explicit: bool, duration_first: bool, t: _Tables,
+          by_start: dict[int, _Duration], by_end: dict[int, _Duration], used: set[int]) -> _Duration | None:
+    """The duration of the amount spanning ``[start, after)``, or None.
+
+    A glued per-hour mark ("150/h", "150ph") always wins.  Otherwise the text's own habit decides: when
+    its first duration comes before its first amount ("30 min 100€ / 1h 170€", "Hour: 150") a free
+    duration before the amount is preferred, else one tied after it by a connector ("100€/30min 180€/1h",
+    "150 per hour").  A free duration after the amount ("£150 1hr", "100€ 30 min") comes last, and only
+    for amounts with a currency.
+    """
+    ph = t.per_hour.match(text, after)
+    if ph is not None:
+        mark = ph.group(0)
+        return _Duration(ph.start() + len(mark) - len(mark.lstrip()), ph.end(), 60)
+    if duration_first:
+        dur = _free_duration_before(text, start, by_end, used, t.fillers) or _connected_duration(text, after, t, used)
+    else:
+        dur = _connected_duration(text, after, t, used) or _free_duration_before(text, start, by_end, used, t.fillers)
+    if dur is None and explicit:
+        dur = _free_duration_after(text, after, by_start, used)
+    return dur
+
+
+def _prev_char(text: str, pos: int) -> str:
+    """The character before ``pos``, skipping up to two spaces."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t\u00a0" and pos - i < 2:
+        i -= 1
+    return text[i - 1] if i > 0 else ""
+
+
+def _connected_duration(text: str, pos: int, t: _Tables, used: set[int]) -> _Duration | None:
+    """A duration tied to the amount ending at ``pos`` by a connector: "per hour", "la demi-heure", "/30min"."""
+    cm = t.connector.match(text, pos)
+    if cm is None:
+        return None
+    dm = t.durations.match(text, cm.end())
+    if dm is not None:
+        d = _duration_from(text, dm, t)
+        return d if d.minutes != -1 and d.start not in used and not _is_label(text, d) else None
+    bu = t.bare_unit.match(text, cm.end())
+    if bu is not None:
+        return _Duration(bu.start(), bu.end(), 60)
+    return None
+
+
+def _next_word(text: str, pos: int) -> str:
+    """The folded word (or single symbol) right after ``pos``, skipping at most two spaces."""
+    i = pos
+    while i < len(text) and text[i] in " \t\u00a0" and i - pos < 2:
+        i += 1
+    j = i
+    while j < len(text) and text[j].isalpha() and j - i < 12:
+        j += 1
+    if j == i:
+        return text[i:i + 1]
+    return fold(text[i:j])
+
+
+def _free_duration_before(text: str, pos: int, by_end: dict[int, _Duration], used: set[int],
+                          fillers: frozenset[str] = frozenset()) -> _Duration | None:
+    """A free duration right before ``pos``, across gap characters and up to two filler words."""
+    i = pos
+    words_skipped = 0
+    for _ in range(40):
+        d = by_end.get(i)
+        if d is not None:
+            return None if d.start in used or d.minutes == -1 else d
+        if i == 0:
+            return None
+        if text[i - 1] in _LEFT_GAP:
+            i -= 1
+            continue
+        if not text[i - 1].isalpha() or words_skipped == 2:
+            return None
+        j = i
+        while j > 0 and text[j - 1].isalpha() and i - j < 20:
+            j -= 1
+        if fold(text[j:i]) not in fillers:
+            return None
+        words_skipped += 1
+        i = j
+    return None
+
+
+def _free_duration_after(text: str, pos: int, by_start: dict[int, _Duration], used: set[int]) -> _Duration | None:
+    i = pos
+    for _ in range(4):
+        d = by_start.get(i)
+        if d is not None:
+            return None if d.start in used or d.minutes == -1 or _is_label(text, d) else d
+        if i >= len(text) or text[i] not in _RIGHT_GAP:
+            return None
+        i += 1
+    return None
+
+
+def _labelled(text: str, start: int, t: _Tables) -> bool:
+    return t.label.search(text, max(0, start - 40), start) is not None
+
+
+class PriceExtractor:
+    """Prices and rates (kind ``price``); see the module docstring for the value format."""
+
+    name = "prices"
+    kinds: tuple[str, ...] = ("price",)
+
+    def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
+        """Yield one ``price`` entity per amount stated as a price in ``text``."""
+        if field in ("url", "email", "phone"):
+            return
+        for start, end, amount, currency, minutes, night in find_prices(text, ctx.country):
+            value = _fmt(amount) + (f" {currency}" if currency else "")
+            if minutes:
+                value += f"/{minutes}min"
+            elif night:
+                value += "/night"
+            yield Entity("price", value, field, start, end, text[start:end],
+                         {"amount": amount, "currency": currency, "minutes": minutes, "night": night})

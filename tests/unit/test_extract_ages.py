@@ -1,0 +1,182 @@
+"""Stated ages: digits and number words in seven languages, hard negatives, spans, hostile input."""
+
+from __future__ import annotations
+
+import pytest
+
+from unveil.extract.ages import AgeExtractor, find_ages, number_words
+from unveil.extract.base import AdContext
+
+AGES = AgeExtractor()
+
+
+def ages(text: str) -> list[str]:
+    return [e.value for e in AGES.extract(text, "body", AdContext())]
+
+
+POSITIVE = [
+    # (text, expected ages, expected matched text of the first age)
+    ("Jade, 19yo, new in town", ["19"], "19yo"),
+    ("19 y/o student", ["19"], "19 y/o"),
+    ("I am 19 years old", ["19"], "19 years old"),
+    ("a 19-year-old student", ["19"], "19-year-old"),
+    ("Age: 19", ["19"], "19"),
+    ("AGE 24 | 5'5 | size 8", ["24"], "24"),
+    ("aged 31, discreet", ["31"], "31"),
+    ("I'm 22 and friendly", ["22"], "22"),
+    ("I’m 22 and friendly", ["22"], "22"),
+    ("I am 45.", ["45"], "45"),
+    ("Just turned 21!!", ["21"], "21"),
+    ("Hi, I'm Zoraya, 26, Brazilian", ["26"], "26"),
+    ("Lena, 27 yrs old", ["27"], "27 yrs old"),
+    ("seventeen years old", ["17"], "seventeen years old"),
+    ("nineteen years old", ["19"], "nineteen years old"),
+    ("twenty-two years old", ["22"], "twenty-two years old"),
+    ("I'm twenty five", ["25"], "twenty five"),
+    # French
+    ("Léa, 23 ans, disponible", ["23"], "23 ans"),
+    ("j'ai 19 ans", ["19"], "19 ans"),
+    ("Âge : 28 ans", ["28"], "28 ans"),
+    ("dix-neuf ans", ["19"], "dix-neuf ans"),
+    ("vingt et un ans", ["21"], "vingt et un ans"),
+    ("soixante-douze ans", ["72"], "soixante-douze ans"),
+    ("quatre-vingt-dix-neuf ans", ["99"], "quatre-vingt-dix-neuf ans"),
+    ("septante ans", ["70"], "septante ans"),
+    ("âgée de 40 ans", ["40"], "40 ans"),
+    # Spanish
+    ("Chica de 19 años", ["19"], "19 años"),
+    ("tengo 19", ["19"], "19"),
+    ("Tengo diecinueve años", ["19"], "diecinueve años"),
+    ("veintidós años", ["22"], "veintidós años"),
+    ("treinta y cinco años", ["35"], "treinta y cinco años"),
+    ("Edad: 33 anos", ["33"], "33 anos"),
+    # German
+    ("Lena, 19 Jahre", ["19"], "19 Jahre"),
+    ("Ich bin 25 Jahre alt", ["25"], "25 Jahre alt"),
+    ("Lena (19 J.)", ["19"], "19 J."),
+    ("neunzehn Jahre", ["19"], "neunzehn Jahre"),
+    ("einundzwanzig Jahre alt", ["21"], "einundzwanzig Jahre alt"),
+    ("eine 22-jährige Studentin", ["22"], "22-jährige"),
+    ("ich bin 30", ["30"], "30"),
+    # Italian
+    ("ho 19 anni", ["19"], "19 anni"),
+    ("ventitré anni", ["23"], "ventitré anni"),
+    ("ventotto anni", ["28"], "ventotto anni"),
+    ("Età: 30 anni", ["30"], "30 anni"),
+    # Dutch
+    ("Sanne, 19 jaar", ["19"], "19 jaar"),
+    ("tweeëntwintig jaar", ["22"], "tweeëntwintig jaar"),
+    ("Ik ben 30", ["30"], "30"),
+    ("een 24-jarige studente", ["24"], "24-jarige"),
+    # Portuguese
+    ("tenho 19 anos", ["19"], "19 anos"),
+    ("vinte e dois anos", ["22"], "vinte e dois anos"),
+    ("dezanove anos", ["19"], "dezanove anos"),
+    # two ages
+    ("Anna 23 ans et Bella 25 ans", ["23", "25"], "23 ans"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "span_text"), POSITIVE)
+def test_ages_found(text: str, expected: list[str], span_text: str) -> None:
+    ents = list(AGES.extract(text, "body", AdContext()))
+    assert [e.value for e in ents] == expected
+    assert ents[0].text == span_text
+    for e in ents:
+        assert text[e.start:e.end] == e.text
+        assert e.kind == "age" and e.field == "body"
+
+
+NEGATIVE = [
+    "19 €",
+    "£19 for 15 min",
+    "19:30 tonight",
+    "open 24/7",
+    "24h service",
+    "open 7 days a week",
+    "Call 07700 900123",
+    "12/05/2024",
+    "5'6, size 10, 34B",
+    "height 170cm",
+    "10 years of experience",
+    "I have 10 years experience",
+    "for 10 years",
+    "in 10 years",
+    "over 20 years in the business",
+    "depuis 10 ans",
+    "il y a 15 ans",
+    "plus de 10 ans d'expérience",
+    "15 años de experiencia",
+    "hace 5 años",
+    "seit 5 Jahren",
+    "vor 10 Jahren",
+    "da 10 anni",
+    "10 anni fa",
+    "al 8 jaar ervaring",
+    "há 12 anos",
+    "I'm 5 minutes away",
+    "I'm 10 minutes from the station",
+    "age 18+",
+    "Minimum age 21",
+    "clients aged 30 and over",
+    "I'm 170cm tall",
+    "ages 18-25",
+    "10-19 years",
+    "I'm new",
+    "twenty minutes",
+    "Room 21, bus 19",
+    "2 years",
+    "100 years old",
+    "anni '90",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_age(text: str) -> None:
+    assert ages(text) == []
+
+
+def test_words_attribute() -> None:
+    [digits] = AGES.extract("19 ans", "body", AdContext())
+    [spelled] = AGES.extract("dix-neuf ans", "body", AdContext())
+    assert digits.attrs == {"words": False}
+    assert spelled.attrs == {"words": True}
+
+
+def test_minor_age_is_extracted_as_plain_fact() -> None:
+    # The minor-risk rule downstream needs ages under 18 exactly as stated.
+    assert ages("Age 17") == ["17"]
+    assert ages("16 ans") == ["16"]
+
+
+def test_identifier_fields_are_skipped() -> None:
+    for field in ("url", "email", "phone"):
+        assert list(AGES.extract("19 years old", field, AdContext())) == []
+
+
+def test_number_word_table() -> None:
+    table = number_words({"en": {"units": {1: ["one"]}, "teens": {10: ["ten"]}, "tens": {20: ["twenty"]},
+                                 "compound": ["{t} {u}"]}})
+    assert table == {"ten": 10, "twenty": 20, "twenty one": 21}
+
+
+def test_find_ages_is_ordered() -> None:
+    text = "Mia 25 ans, Lena 19 ans"
+    assert [v for _, _, v, _ in find_ages(text)] == [25, 19]
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "1 2-3 4/5 6.7 " * 75_000,
+        "Anna Berlin Paris " * 60_000,
+        "I'm I'm I'm " * 90_000,
+        "19 years " * 120_000,
+        "vingt-" * 180_000 + "ans",
+    ],
+    ids=["digits", "capitalised", "im", "ages", "number-words"],
+)
+def test_hostile_input_is_linear(hostile: str) -> None:
+    for _ in AGES.extract(hostile, "body", AdContext()):
+        pass

@@ -1,0 +1,138 @@
+"""Cities: the case rule, the cue rule for ambiguous names, disambiguation by the ad's country."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from unveil.extract.base import AdContext
+from unveil.extract.cities import CityExtractor, city_index, fold
+
+CITIES = CityExtractor()
+
+
+def cities(text: str, country: str | None = None, lang: str | None = None) -> list[str]:
+    return [e.value for e in CITIES.extract(text, "body", AdContext(country=country, lang=lang))]
+
+
+CASES = [
+    # (text, ad country, ad language, expected values)
+    ("New in Leeds, visiting Bradford and Manchester", "GB", "en", ["Leeds|GB", "Bradford|GB", "Manchester|GB"]),
+    ("LONDON - Mayfair", "GB", "en", ["London|GB"]),
+    ("Welcome to London, Ontario", "CA", "en", ["London|CA"]),
+    ("Incall in Birmingham", "US", "en", ["Birmingham|US"]),
+    ("Incall in Birmingham", None, "en", ["Birmingham|GB"]),
+    ("Upscale companion in San Antonio", "US", "en", ["San Antonio|US"]),
+    ("Available in Frankfurt am Main", "DE", "de", ["Frankfurt am Main|DE"]),
+    ("Je reçois à Saint-Étienne", "FR", "fr", ["Saint-Étienne|FR"]),
+    ("Je reçois à Saint-Etienne", "FR", "fr", ["Saint-Étienne|FR"]),
+    ("St Etienne centre", "FR", "fr", ["Saint-Étienne|FR"]),
+    ("Masajes en Malaga", "ES", "es", ["Málaga|ES"]),
+    ("Neu in München", "DE", "de", ["Munich|DE"]),
+    ("Massaggi a Milano", "IT", "it", ["Milan|IT"]),
+    ("Massaggi a Venezia", "IT", "it", ["Venice|IT"]),
+    ("Massage in Den Haag", "NL", "nl", ["The Hague|NL"]),
+    ("Massagens em Lisboa", "PT", "pt", ["Lisbon|PT"]),
+    ("Bruxelles centre", "BE", "fr", ["Brussels|BE"]),
+    ("Zurich or Geneva", "CH", "en", ["Zürich|CH", "Geneva|CH"]),
+    ("Stratford-upon-Avon", "GB", "en", ["Stratford-upon-Avon|GB"]),
+    ("Newcastle upon Tyne", "GB", "en", ["Newcastle upon Tyne|GB"]),
+    ("NEW YORK and St. Louis", "US", "en", ["New York City|US", "St. Louis|US"]),
+    ("Tour: Leeds Mon, York Wed, Hull Fri", "GB", "en", ["Leeds|GB", "York|GB", "Kingston upon Hull|GB"]),
+    ("Madrid centro", "ES", "es", ["Madrid|ES"]),
+    ("Miami beach", "US", "en", ["Miami|US"]),
+    ("Seattle, WA", "US", "en", ["Seattle|US"]),
+    ("Charlotte, NC", "US", "en", ["Charlotte|US"]),
+    ("Valencia", None, "es", ["Valencia|ES"]),
+    ("Valencia", "VE", "es", ["Valencia|VE"]),
+    ("Monaco", None, "fr", ["Monaco|MC"]),
+    # ambiguous words: only with a location cue
+    ("Nice and calm flat in Nice", "FR", "en", ["Nice|FR"]),
+    ("Reading glasses. Flat in Reading", "GB", "en", ["Reading|GB"]),
+    ("City: Bath", "GB", "en", ["Bath|GB"]),
+    ("à Tours", "FR", "fr", ["Tours|FR"]),
+    ("in Split", "HR", "en", ["Split|HR"]),
+    ("near Victoria", "CA", "en", ["Victoria|CA"]),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "lang", "expected"), CASES)
+def test_cities(text: str, country: str | None, lang: str | None, expected: list[str]) -> None:
+    ents = list(CITIES.extract(text, "body", AdContext(country=country, lang=lang)))
+    assert [e.value for e in ents] == expected
+    for e in ents:
+        assert text[e.start:e.end] == e.text
+
+
+NEGATIVE = [
+    ("Nice and relaxing", "FR", "en"),
+    ("Bath towels provided. Split the cost? Orange juice. Mobile only. Sale now.", "GB", "en"),
+    ("Reading is my hobby", "GB", "en"),
+    ("Best time, most fun, much love", "GB", "en"),
+    ("I'm Charlotte, call me", "US", "en"),
+    ("Victoria here", "CA", "en"),
+    ("Say hello to Nadia", "US", "en"),
+    ("leeds, london, paris", "GB", "en"),  # lower case: not read as places
+    ("Solo con cita. Para la primera vez", "ES", "es"),
+    ("Sur rendez-vous", "FR", "fr"),
+    ("Gutes Essen und Reisen", "DE", "de"),
+    ("Kent and Essex", "GB", "en"),
+    ("Time is precious", "GB", "en"),
+    ("Police checks welcome", "GB", "en"),
+    ("www.example.com/London", "GB", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "lang"), NEGATIVE)
+def test_no_city(text: str, country: str | None, lang: str | None) -> None:
+    assert cities(text, country, lang) == []
+
+
+def test_attrs() -> None:
+    [e] = CITIES.extract("in Leeds", "body", AdContext(country="GB"))
+    assert e.attrs["country"] == "GB"
+    assert e.attrs["geonameid"] == 2644688
+    assert e.attrs["population"] > 400_000
+    assert 53 < e.attrs["lat"] < 54 and -2 < e.attrs["lon"] < -1
+
+
+def test_url_field_is_skipped() -> None:
+    assert list(CITIES.extract("https://example.com/London", "url", AdContext())) == []
+
+
+def test_fold() -> None:
+    assert fold("Málaga") == "malaga"
+    assert fold("Düsseldorf") == "dusseldorf"
+    assert fold("Straße") == "strasse"
+    assert fold("Saint‑Étienne") == "saint‑etienne"
+
+
+def test_index_lookup_and_speed() -> None:
+    index = city_index()  # built once per process (shared with the tests above)
+    assert [c.country for c in index.lookup("Leeds")] == ["GB"]
+    assert index.lookup("Nowhereville") == []
+    text = "Hello, I'm new in Leeds! Available near the centre, ask for details. " * 6
+    ctx = AdContext(country="GB", lang="en")
+    start = time.perf_counter()
+    for _ in range(200):
+        list(CITIES.extract(text, "body", ctx))
+    per_ad = (time.perf_counter() - start) / 200
+    assert per_ad < 0.005  # well under a millisecond normally; generous for loaded CI machines
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "Leeds Paris London Saint Frankfurt am " * 30_000,
+        "San " * 250_000,
+        "Aa Bb Cc Dd Ee Ff Gg " * 50_000,
+        " ".join(f"Xq{i}" for i in range(150_000)),
+        "1 2-3 4/5 6.7 " * 75_000,
+    ],
+    ids=["cities", "prefix", "short-caps", "distinct", "digits"],
+)
+def test_hostile_input_is_linear(hostile: str) -> None:
+    for _ in CITIES.extract(hostile, "body", AdContext(country="GB")):
+        pass

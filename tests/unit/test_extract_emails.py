@@ -1,0 +1,252 @@
+"""Email extraction: plain and obfuscated addresses in six languages, hard negatives, hostile input.
+
+Rows are ``(text, [(value, written form, obfuscated)])``: the written form is the exact original span, so
+every row also checks the offsets.  Domains are example.com/.org/.net and mail.example; provider names
+(gmail, hotmail, yahoo) appear only in short-form rows.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from unveil.extract.base import AdContext
+from unveil.extract.emails import EmailExtractor, PatternError, find_emails, load_email_patterns, scan_emails
+
+CTX = AdContext()
+
+
+def emails(text: str, extractor: EmailExtractor | None = None) -> list[tuple[str, str, bool]]:
+    out = []
+    for e in (extractor or EmailExtractor()).extract(text, "body", CTX):
+        assert e.kind == "email"
+        assert text[e.start : e.end] == e.text
+        out.append((e.value, e.text, e.attrs["obfuscated"]))
+    return out
+
+
+PLAIN = [
+    ("Email: anna.b@example.com", [("anna.b@example.com", "anna.b@example.com", False)]),
+    ("mail me at Anna.Smith@Example.COM.", [("anna.smith@example.com", "Anna.Smith@Example.COM", False)]),
+    ("bookings@mail.example / x.y+z@example.org", [("bookings@mail.example", "bookings@mail.example", False),
+                                                   ("x.y+z@example.org", "x.y+z@example.org", False)]),
+    ("(anna_b@example.net)", [("anna_b@example.net", "anna_b@example.net", False)]),
+    ("mailto:info@example.com?subject=hi", [("info@example.com", "info@example.com", False)]),
+    ("anna@example.com's inbox", [("anna@example.com", "anna@example.com", False)]),
+    ("write anna@example.com.Thanks", [("anna@example.com", "anna@example.com", False)]),
+    ("anna@example.com . com", [("anna@example.com", "anna@example.com", False)]),
+]
+
+OBFUSCATED_EN = [
+    ("anna at example dot com", [("anna@example.com", "anna at example dot com", True)]),
+    ("Email me at anna at example dot com please", [("anna@example.com", "anna at example dot com", True)]),
+    ("Contact: anna [at] example [dot] com", [("anna@example.com", "anna [at] example [dot] com", True)]),
+    ("anna(at)example(dot)com", [("anna@example.com", "anna(at)example(dot)com", True)]),
+    ("anna (AT) example {dot} com", [("anna@example.com", "anna (AT) example {dot} com", True)]),
+    ("anna{at}example{dot}org", [("anna@example.org", "anna{at}example{dot}org", True)]),
+    ("ANNA AT EXAMPLE DOT NET", [("anna@example.net", "ANNA AT EXAMPLE DOT NET", True)]),
+    ("anna <at> example <dot> com", [("anna@example.com", "anna <at> example <dot> com", True)]),
+    ("anna [@] example [.] com", [("anna@example.com", "anna [@] example [.] com", True)]),
+    ("anna [ at ] example [ dot ] org", [("anna@example.org", "anna [ at ] example [ dot ] org", True)]),
+    ("anna @ example . com", [("anna@example.com", "anna @ example . com", True)]),
+    ("anna @ example.com", [("anna@example.com", "anna @ example.com", True)]),
+    ("anna@ example.net", [("anna@example.net", "anna@ example.net", True)]),
+    ("anna@example dot com", [("anna@example.com", "anna@example dot com", True)]),
+    ("anna dot smith at example dot com", [("anna.smith@example.com", "anna dot smith at example dot com", True)]),
+    ("anna.smith at example dot co dot uk", [("anna.smith@example.co.uk", "anna.smith at example dot co dot uk",
+                                              True)]),
+    ("anna at mail dot example", [("anna@mail.example", "anna at mail dot example", True)]),
+    ("E-mail: anna at example.com", [("anna@example.com", "anna at example.com", True)]),
+    ("anna at gmail.com", [("anna@gmail.com", "anna at gmail.com", True)]),
+    ("write to a n n a @ e x a m p l e . c o m tonight",
+     [("anna@example.com", "a n n a @ e x a m p l e . c o m", True)]),
+    ("a n n a @ g m a i l . c o m I love you", [("anna@gmail.com", "a n n a @ g m a i l . c o m", True)]),
+    ("anna @ e x a m p l e . n e t", [("anna@example.net", "anna @ e x a m p l e . n e t", True)]),
+    ("ａｎｎａ＠ｅｘａｍｐｌｅ．ｃｏｍ", [("anna@example.com", "ａｎｎａ＠ｅｘａｍｐｌｅ．ｃｏｍ", True)]),
+    ("аnna@example.com", [("anna@example.com", "аnna@example.com", True)]),  # Cyrillic а
+    ("anna\u200b@example.com", [("anna@example.com", "anna\u200b@example.com", True)]),
+]
+
+SHORTCUTS = [
+    ("anna@gml", [("anna@gmail.com", "anna@gml", True)]),
+    ("Mail anna_b@gmail tonight", [("anna_b@gmail.com", "anna_b@gmail", True)]),
+    ("anna@gmial.com", [("anna@gmail.com", "anna@gmial.com", True)]),
+    ("anna at gml", [("anna@gmail.com", "anna at gml", True)]),
+    ("anna@hotmial.com", [("anna@hotmail.com", "anna@hotmial.com", True)]),
+    ("anna@hotmial", [("anna@hotmail.com", "anna@hotmial", True)]),
+    ("anna@yaho", [("anna@yahoo.com", "anna@yaho", True)]),
+    ("anna@hotmail", []),  # hotmail.com, .fr, .it ...: ambiguous
+    ("anna@yahoo", []),
+]
+
+LANGUAGES = [
+    # French
+    ("Écrivez-moi : anna arobase example point fr", [("anna@example.fr", "anna arobase example point fr", True)]),
+    ("anna(arobase)example(point)com", [("anna@example.com", "anna(arobase)example(point)com", True)]),
+    ("mail : anna at example point com", [("anna@example.com", "anna at example point com", True)]),
+    ("Courriel : anna.b at example.com", [("anna.b@example.com", "anna.b at example.com", True)]),
+    # Spanish
+    ("correo: anna arroba example punto com", [("anna@example.com", "anna arroba example punto com", True)]),
+    ("anna [arroba] example [punto] es", [("anna@example.es", "anna [arroba] example [punto] es", True)]),
+    # Italian
+    ("scrivimi: anna chiocciola example punto it", [("anna@example.it", "anna chiocciola example punto it", True)]),
+    ("anna(chiocciola)example(punto)com", [("anna@example.com", "anna(chiocciola)example(punto)com", True)]),
+    # German
+    ("E-Mail: anna ät example punkt de", [("anna@example.de", "anna ät example punkt de", True)]),
+    ("anna(at)example(punkt)de", [("anna@example.de", "anna(at)example(punkt)de", True)]),
+    ("Kontakt: anna [at] example [punkt] de", [("anna@example.de", "anna [at] example [punkt] de", True)]),
+    # Dutch
+    ("mail: anna apenstaartje example punt nl", [("anna@example.nl", "anna apenstaartje example punt nl", True)]),
+    ("anna (at) example (punt) nl", [("anna@example.nl", "anna (at) example (punt) nl", True)]),
+    # Portuguese
+    ("anna arroba example ponto com", [("anna@example.com", "anna arroba example ponto com", True)]),
+]
+
+NEGATIVES = [
+    "3233@no.s",
+    "user@localhost",
+    "logo@2x.png",
+    "@@@@",
+    "..@example.com",
+    "x..y@example.com",
+    "see you at 10. dot",
+    "available at home dot now",
+    "I am at the hotel. Dot is my friend",
+    "find me at onlyfans.com",
+    "meet me at example.com",
+    "contact me at example dot com",
+    "Telegram @ anna_vip",
+    "@anna_vip",
+    "Rates @ 200. 2h @ 350",
+    "Incall at 10 pm, outcall at 11",
+    "at at at dot dot dot",
+    "anna at example",
+    "anna [at] example",
+    "anna at example dot",
+    "anna at example dot comx",
+    "Arrive at 8. Com on",
+    "stay at Hotel Central. Point taken",
+    "24/7 @ home",
+    "100% real pics @ 150 roses",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLAIN + OBFUSCATED_EN + SHORTCUTS + LANGUAGES)
+def test_emails_found_with_exact_spans(text, expected):
+    assert emails(text) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_hard_negatives(text):
+    assert emails(text) == []
+
+
+def test_address_without_obfuscated_dot_needs_a_cue_or_a_provider():
+    # "at" is a preposition: "anna at example.com" alone is too weak, the same with an email cue word is not.
+    assert emails("anna at example.com") == []
+    assert [v for v, _, _ in emails("Email anna at example.com")] == ["anna@example.com"]
+    assert [v for v, _, _ in emails("anna at outlook.fr")] == ["anna@outlook.fr"]
+
+
+def test_several_addresses_in_one_ad():
+    text = "Mail anna at example dot com or bookings [at] mail [dot] example, also x@example.org"
+    assert [v for v, _, _ in emails(text)] == ["anna@example.com", "bookings@mail.example", "x@example.org"]
+
+
+def test_scan_emails_keeps_its_tuple_shape():
+    assert list(scan_emails("a@b.co and anna at example dot com")) == [
+        (0, 6, "a@b.co"),
+        (11, 34, "anna@example.com"),
+    ]
+
+
+def test_find_emails_is_non_overlapping_and_ordered():
+    text = "anna at example dot com at example dot org"
+    found = find_emails(text)
+    assert [m.value for m in found] == ["anna@example.com"]
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Pattern files
+# ---------------------------------------------------------------------------------------------------------
+
+POLISH = """
+at_words:
+  strong:
+    pl: [małpa]
+  weak:
+    any: [at]
+dot_words:
+  any: [dot]
+  pl: [kropka]
+"""
+
+
+def test_a_user_adds_a_language_without_code(tmp_path: Path):
+    path = tmp_path / "emails.yaml"
+    path.write_text(POLISH, encoding="utf-8")
+    ex = EmailExtractor(path)
+    assert emails("pisz: anna małpa example kropka pl", ex) == [
+        ("anna@example.pl", "anna małpa example kropka pl", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "key", "problem"),
+    [
+        ("at_words: [at]\ndot_words: {any: [dot]}\n", "at_words", "must be a mapping"),
+        ("at_words: {strong: {any: [arobase]}}\n", "(top level)", "missing required key 'dot_words'"),
+        ("at_words: {strong: {any: [x]}}\ndot_words: {any: [dot]}\ncolour: red\n", "colour", "unknown key"),
+        ("at_words: {strong: {any: [arobase]}}\ndot_words: {any: [dot, \"on\", on]}\n", "dot_words.any[2]",
+         "YAML reads unquoted"),
+        ("at_words: {strong: {english: [at]}}\ndot_words: {any: [dot]}\n", "at_words.strong.english", "language"),
+        ("at_words: {strong: {any: [a.t]}}\ndot_words: {any: [dot]}\n", "at_words", "not a word"),
+        ("at_words: {strong: {any: [at]}}\ndot_words: {any: [at]}\n", "dot_words", "also listed"),
+        ("at_words: {strong: {any: [at]}}\ndot_words: {any: [dot]}\nshortcuts: {bare: {gml: gmail}}\n",
+         "shortcuts.bare.gml", "not a full domain"),
+        ("at_words: {strong: {any: [at]}\n", "line", "invalid YAML"),
+    ],
+)
+def test_bad_pattern_files_say_file_key_and_problem(tmp_path: Path, content, key, problem):
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(PatternError) as info:
+        load_email_patterns(path)
+    message = str(info.value)
+    assert str(path) in message
+    assert key in info.value.key
+    assert problem in message
+
+
+def test_missing_pattern_file_is_a_pattern_error(tmp_path: Path):
+    with pytest.raises(PatternError, match="cannot be read"):
+        load_email_patterns(tmp_path / "nope.yaml")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Hostile input: linear time
+# ---------------------------------------------------------------------------------------------------------
+
+MB = 1_000_000
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a@" * (MB // 2),
+        "at dot " * (MB // 7),
+        "[(" * (MB // 4) + ")]" * (MB // 4),
+        "[at]" * (MB // 4),
+        "a " * (MB // 2) + "@ " + "b " * 1000,
+        "anna at example dot " * (MB // 20),
+        "x.y." * (MB // 4) + "@example.com",
+    ],
+    ids=["a@", "at-dot", "brackets", "[at]", "spaced", "no-tld", "long-local"],
+)
+def test_hostile_input_finishes(text):
+    for m in find_emails(text):
+        assert m.end - m.start <= 1000

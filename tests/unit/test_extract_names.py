@@ -1,0 +1,136 @@
+"""Persona names after cues in seven languages; adjectives, nationalities and greetings are not names."""
+
+from __future__ import annotations
+
+import pytest
+
+from unveil.extract.base import AdContext
+from unveil.extract.names import NameExtractor, find_names
+
+NAMES = NameExtractor()
+
+
+def names(text: str, country: str | None = None) -> list[str]:
+    return [e.value for e in NAMES.extract(text, "body", AdContext(country=country))]
+
+
+CASES = [
+    # (text, expected names, expected cue of the first)
+    ("Hi, I'm Anna", ["Anna"], "i'm"),
+    ("Hi, I’m Anna", ["Anna"], "i'm"),
+    ("Hi, I'm Zoraya, 24", ["Zoraya"], "i'm"),
+    ("my name is Bella", ["Bella"], "my name is"),
+    ("my name is anna", ["Anna"], "my name is"),
+    ("My Name Is Zoraya and I love to travel", ["Zoraya"], "my name is"),
+    ("call me Jade", ["Jade"], "call me"),
+    ("ask for Bella", ["Bella"], "ask for"),
+    ("Call Crystal on 0161 496 0000", ["Crystal"], "call"),
+    ("Name: Anna", ["Anna"], "name"),
+    ("I'M ANNA", ["Anna"], "i'm"),
+    ("I am Anne-marie, 30", ["Anne-marie"], "i am"),
+    ("xoxo Mia", ["Mia"], "xoxo"),
+    ("It's Sophie!", ["Sophie"], "it's"),
+    ("Victoria here, call me", ["Victoria"], "here"),
+    ("Emily - private massage therapist", ["Emily"], "^"),
+    ("we are Anna & Bella", ["Anna", "Bella"], "we are"),
+    ("I'm Chloe and Bella", ["Chloe", "Bella"], "i'm"),
+    # French
+    ("je m'appelle Léa", ["Léa"], "je m'appelle"),
+    ("Moi c'est Chloé", ["Chloé"], "moi c'est"),
+    ("je suis Manon, nouvelle", ["Manon"], "je suis"),
+    ("Bisous, Clara", ["Clara"], "bisous"),
+    ("Nom : Inès", ["Inès"], "nom"),
+    # Spanish
+    ("me llamo Sofía", ["Sofía"], "me llamo"),
+    ("Hola, soy Valentina, colombiana", ["Valentina"], "soy"),
+    ("Pregunta por Lucía", ["Lucía"], "pregunta por"),
+    ("Somos Carla y Martina", ["Carla", "Martina"], "somos"),
+    # German
+    ("ich bin Lena", ["Lena"], "ich bin"),
+    ("Ich heiße Mia", ["Mia"], "ich heisse"),
+    ("Mein Name ist Jasmin", ["Jasmin"], "mein name ist"),
+    ("Wir sind Lisa und Nina", ["Lisa", "Nina"], "wir sind"),
+    # Italian
+    ("mi chiamo Giulia", ["Giulia"], "mi chiamo"),
+    ("Sono Chiara", ["Chiara"], "sono"),
+    ("Chiedi di Elena", ["Elena"], "chiedi di"),
+    # Dutch
+    ("Hoi, ik ben Sanne", ["Sanne"], "ik ben"),
+    ("mijn naam is Fleur", ["Fleur"], "mijn naam is"),
+    ("Ik heet Noor", ["Noor"], "ik heet"),
+    # Portuguese
+    ("chamo-me Inês", ["Inês"], "chamo-me"),
+    ("Olá, sou a Beatriz", ["Beatriz"], "sou a"),
+    ("Meu nome é Carolina", ["Carolina"], "meu nome e"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "cue"), CASES)
+def test_names(text: str, expected: list[str], cue: str) -> None:
+    ents = list(NAMES.extract(text, "body", AdContext()))
+    assert [e.value for e in ents] == expected
+    assert ents[0].attrs == {"cue": cue}
+    for e in ents:
+        assert text[e.start:e.end] == e.text
+
+
+NEGATIVE = [
+    "I'm new",
+    "I'm New In Town",
+    "I'm Brazilian.",
+    "I'm Available!",
+    "I'm in Leeds",
+    "I'm Xandrielle and I love to travel",  # unknown name after a weak cue, phrase goes on
+    "soy nueva",
+    "Soy de Madrid",
+    "Soy Colombiana.",
+    "ich bin neu",
+    "Ich bin aus Berlin",
+    "Ich bin Deutsche.",
+    "sono disponibile",
+    "Sono Italiana.",
+    "je suis Française",
+    "Je suis Nouvelle en ville",
+    "ik ben nieuw",
+    "sou nova",
+    "Call Me Now",
+    "ask for details",
+    "Ask For Details",
+    "It's Friday!",
+    "Meet Me Tonight",
+    "Pregunta por ella",
+    "Lena und Mia",  # no cue
+    "I'm I'm I'm",
+    "Charlotte, NC",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_name(text: str) -> None:
+    assert names(text, "US") == []
+
+
+def test_opening_city_is_not_a_name() -> None:
+    assert names("Charlotte - relaxing massage", "US") == []
+    assert names("Charlotte - relaxing massage", "GB") == ["Charlotte"]
+
+
+def test_find_names_tuples() -> None:
+    assert list(find_names("call me Jade")) == [(8, 12, "Jade", "call me")]
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "I'm I'm I'm " * 90_000,
+        "Anna Bella Paris London " * 45_000,
+        "my name is " * 90_000,
+        "I'm Anna & " * 90_000,
+        "1 2-3 4/5 6.7 " * 75_000,
+    ],
+    ids=["im", "capitalised", "cue", "joined", "digits"],
+)
+def test_hostile_input_is_linear(hostile: str) -> None:
+    for _ in NAMES.extract(hostile, "body", AdContext()):
+        pass

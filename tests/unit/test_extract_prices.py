@@ -1,0 +1,143 @@
+"""Prices and rates: currencies, durations, pairing, the ad's country as default currency, hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from unveil.extract.base import AdContext
+from unveil.extract.prices import PriceExtractor, find_prices
+
+PRICES = PriceExtractor()
+
+
+def prices(text: str, country: str | None = None) -> list[str]:
+    return [e.value for e in PRICES.extract(text, "body", AdContext(country=country))]
+
+
+CASES = [
+    # (text, ad country, expected values)
+    ("150 GBP/hour", "GB", ["150 GBP/60min"]),
+    ("£150 1hr", "GB", ["150 GBP/60min"]),
+    ("£150 per hour", None, ["150 GBP/60min"]),
+    ("£140/h", "GB", ["140 GBP/60min"]),
+    ("150ph", "GB", ["150 GBP/60min"]),
+    ("150 p/h", "GB", ["150 GBP/60min"]),
+    ("100€ 30 min", "FR", ["100 EUR/30min"]),
+    ("100 euros la demi-heure", "FR", ["100 EUR/30min"]),
+    ("150 euros l'heure", "FR", ["150 EUR/60min"]),
+    ("$200 1h", "US", ["200 USD/60min"]),
+    ("$200 1h", "CA", ["200 CAD/60min"]),
+    ("200 dollars an hour", "US", ["200 USD/60min"]),
+    ("200 roses", "US", ["200 ROSES"]),
+    ("300 roses for the hour", "US", ["300 ROSES/60min"]),
+    ("150/h", "GB", ["150 GBP/60min"]),
+    ("150/h", None, ["150/60min"]),
+    ("half hour 80", "GB", ["80 GBP/30min"]),
+    ("1h 200€", "FR", ["200 EUR/60min"]),
+    ("30min: 100, 1h: 180", "GB", ["100 GBP/30min", "180 GBP/60min"]),
+    ("£150 1hr, £250 2hrs", "GB", ["150 GBP/60min", "250 GBP/120min"]),
+    ("30min 100€ 1h 180€", "FR", ["100 EUR/30min", "180 EUR/60min"]),
+    ("100€ 30 min 180€ 1h", "FR", ["100 EUR/30min", "180 EUR/60min"]),
+    ("Mes tarifs : 30 min 100€ / 1h 170€", "FR", ["100 EUR/30min", "170 EUR/60min"]),
+    ("100€/30min 180€/1h", "FR", ["100 EUR/30min", "180 EUR/60min"]),
+    ("Hour: 150 / Half hour: 100", "GB", ["150 GBP/60min", "100 GBP/30min"]),
+    ("$250/hr | $150/30min | $1000 overnight", "US", ["250 USD/60min", "150 USD/30min", "1000 USD/night"]),
+    ("1h = 150€ ; 2h = 280€ ; nuit = 800€", "FR", ["150 EUR/60min", "280 EUR/120min", "800 EUR/night"]),
+    ("1h30 250€", "FR", ["250 EUR/90min"]),
+    ("1h 30 min 250€", "FR", ["250 EUR/90min"]),
+    ("1/2h 80€", "FR", ["80 EUR/30min"]),
+    ("60 min massage $80, 90 min $110", "US", ["80 USD/60min", "110 USD/90min"]),
+    ("Rates: 150", "GB", ["150 GBP"]),
+    ("Price from 120", "GB", ["120 GBP"]),
+    ("€1.500 per night", "FR", ["1500 EUR/night"]),
+    ("£99.50 30mins", "GB", ["99.5 GBP/30min"]),
+    ("150 Euro pro Stunde", "DE", ["150 EUR/60min"]),
+    ("30 Min. 110€ / 1 Std. 180€", "DE", ["110 EUR/30min", "180 EUR/60min"]),
+    ("halbe Stunde 80 €", "DE", ["80 EUR/30min"]),
+    ("150 euros la hora, media hora 80€", "ES", ["150 EUR/60min", "80 EUR/30min"]),
+    ("1 hora 150 euros", "ES", ["150 EUR/60min"]),
+    ("150 euro all'ora", "IT", ["150 EUR/60min"]),
+    ("mezz'ora 80€", "IT", ["80 EUR/30min"]),
+    ("150 euro per uur", "NL", ["150 EUR/60min"]),
+    ("100 euro het half uur", "NL", ["100 EUR/30min"]),
+    ("80€ meia hora", "PT", ["80 EUR/30min"]),
+    ("100 euros por hora", "PT", ["100 EUR/60min"]),
+    ("CHF 300 pro Stunde", "CH", ["300 CHF/60min"]),
+    ("300 zł za godzinę", "PL", ["300 PLN/60min"]),
+    ("500 lei ora", "RO", ["500 RON/60min"]),
+    ("1200 kr", "SE", ["1200 SEK"]),
+    ("1200 kr", "NO", ["1200 NOK"]),
+    ("1200 kr", "DK", ["1200 DKK"]),
+    ("£150 07700 900123", "GB", ["150 GBP"]),
+    ("19 €", "FR", ["19 EUR"]),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), CASES)
+def test_prices(text: str, country: str | None, expected: list[str]) -> None:
+    ents = list(PRICES.extract(text, "body", AdContext(country=country)))
+    assert [e.value for e in ents] == expected
+    for e in ents:
+        assert text[e.start:e.end] == e.text
+
+
+NEGATIVE = [
+    ("Call 07700 900123 or 0161 496 0123", "GB"),
+    ("open 7 days, 24/7, 24h", "GB"),
+    ("Available 10am-10pm", "GB"),
+    ("de 10h à 22h, 7j/7", "FR"),
+    ("12.05.2024", "FR"),
+    ("22:00 until late", "GB"),
+    ("I'm 25 years old", "GB"),
+    ("age 25, 1h later", "GB"),
+    ("160cm 55kg 34B", "GB"),
+    ("Born in 1999", "GB"),
+    ("100% discretion", "GB"),
+    ("Room 21, bus 19", "GB"),
+    ("Rates: 150", None),  # a labelled bare amount needs the ad's currency
+    ("lei 150", "IT"),
+    ("2 for 1", "GB"),
+    ("Suite 150, floor 2", "GB"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), NEGATIVE)
+def test_no_price(text: str, country: str | None) -> None:
+    assert prices(text, country) == []
+
+
+def test_attrs() -> None:
+    [p] = PRICES.extract("£150 per hour", "body", AdContext(country="GB"))
+    assert p.attrs == {"amount": 150.0, "currency": "GBP", "minutes": 60, "night": False}
+    [n] = PRICES.extract("overnight 800", "body", AdContext(country="GB"))
+    assert n.attrs == {"amount": 800.0, "currency": "GBP", "minutes": None, "night": True}
+    [u] = PRICES.extract("150/h", "body", AdContext())
+    assert u.attrs["currency"] is None and u.value == "150/60min"
+
+
+def test_span_covers_currency_amount_and_duration() -> None:
+    text = "Tarifs : 100 euros la demi-heure."
+    [p] = PRICES.extract(text, "body", AdContext(country="FR"))
+    assert p.text == "100 euros la demi-heure"
+
+
+def test_find_prices_tuples() -> None:
+    assert list(find_prices("1h 200€", "FR")) == [(0, 7, 200.0, "EUR", 60, False)]
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "1 2-3 4/5 6.7 " * 75_000,
+        "150€ 1h " * 120_000,
+        "£" * 500_000 + "150",
+        "1h" * 400_000,
+        "9" * 1_000_000,
+        "I'm I'm I'm " * 90_000,
+    ],
+    ids=["digits", "prices", "symbols", "durations", "one-number", "im"],
+)
+def test_hostile_input_is_linear(hostile: str) -> None:
+    for _ in PRICES.extract(hostile, "body", AdContext(country="GB")):
+        pass
