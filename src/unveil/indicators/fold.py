@@ -15,6 +15,7 @@ identity.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -104,17 +105,41 @@ def fold(text: str) -> Folded:
     folded = text.translate(_TABLE)
     if len(folded) == len(text) and _TABLE.irregular.isdisjoint(text):
         return Folded(text, folded)
+    # Some characters fold to zero or several characters: build the map run by run, so that only those
+    # characters cost Python work (an emoji with a variation selector is common in ads).
     parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for index, char in enumerate(text):
-        out = _TABLE[ord(char)]
-        if not out:
+    pos = 0
+    for match in _irregular_re().finditer(text):
+        index = match.start()
+        if index > pos:
+            parts.append(text[pos:index].translate(_TABLE))
+            starts.extend(range(pos, index))
+            ends.extend(range(pos + 1, index + 1))
+        out = _TABLE[ord(match.group())]
+        if out:
+            parts.append(out)
+            starts.extend([index] * len(out))
+            ends.extend([index + 1] * len(out))
+        elif ends:
             # Dropped character (accent, zero-width): the previous character's span absorbs it.
-            if ends:
-                ends[-1] = index + 1
-            continue
-        parts.append(out)
-        starts.extend([index] * len(out))
-        ends.extend([index + 1] * len(out))
+            ends[-1] = index + 1
+        pos = index + 1
+    if pos < len(text):
+        parts.append(text[pos:].translate(_TABLE))
+        starts.extend(range(pos, len(text)))
+        ends.extend(range(pos + 1, len(text) + 1))
     return Folded(text, "".join(parts), starts, ends)
+
+
+_IRREGULAR_CACHE: list[tuple[int, re.Pattern[str]]] = []
+
+
+def _irregular_re() -> re.Pattern[str]:
+    """A character class of every character seen so far that does not fold to exactly one character."""
+    size = len(_TABLE.irregular)
+    if not _IRREGULAR_CACHE or _IRREGULAR_CACHE[0][0] != size:
+        chars = "".join(re.escape(c) for c in sorted(_TABLE.irregular))
+        _IRREGULAR_CACHE[:] = [(size, re.compile(f"[{chars}]"))]
+    return _IRREGULAR_CACHE[0][1]

@@ -33,8 +33,9 @@ __all__ = ["default_rulebook", "load_rulebook"]
 
 _ID_RE = regex.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*")
 _LANG_RE = regex.compile(r"[a-z]{2,3}")
-# A group ending in a quantifier, itself quantified: the classic catastrophic-backtracking shape.
-_NESTED_QUANTIFIER = regex.compile(r"\((?:[^()\\]|\\.)*[+*}]\)[+*{]")
+# A group ending in a quantifier (possibly followed by optional atoms, as in "(\w+\s?)*"), itself
+# quantified: the classic catastrophic-backtracking shape.
+_NESTED_QUANTIFIER = regex.compile(r"\((?:[^()\\]|\\.)*[+*}](?:(?:\\.|\[[^\]]*\]|[^()\\])[?*])*\)[+*{]")
 _RULE_KEYS = (
     "id",
     "category",
@@ -57,6 +58,7 @@ _MATCH_KEYS = ("phrases", "patterns", "emoji", "condition", "exclude", "language
 _FILE_KEYS = ("version", "scoring", "categories", "sources", "languages", "negation_window", "rules")
 _SCORING_KEYS = ("minor_risk_floor", "scale")
 _MAX_WEIGHT = 10.0
+_BOOLEAN_HINT = " (YAML reads unquoted no/yes/on/off as booleans: quote it)"
 
 
 @cache
@@ -261,8 +263,15 @@ class _Builder:
                 self._err(name, where, f"language {code!r} must be a mapping with name and negation")
                 continue
             words = spec.get("negation", [])
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            if not isinstance(words, list):
                 self._err(name, spec.line_of("negation"), _list_of_strings("negation", words))
+                continue
+            if not all(isinstance(w, str) for w in words):
+                for index, word in enumerate(words):
+                    if not isinstance(word, str):
+                        line = words.line_of(index) if isinstance(words, LinedList) else spec.line_of("negation")
+                        hint = _BOOLEAN_HINT if isinstance(word, bool) else ""
+                        self._err(name, line, f"language {code!r}: negation item {word!r} is not a string{hint}")
                 continue
             folded = frozenset(t for w in words for t in phrase_tokens_safe(w))
             known = self.languages.get(code)
@@ -441,9 +450,7 @@ class _Builder:
                 line = values.line_of(index) if isinstance(values, LinedList) else section.line_of(lang)
                 location = f"{raw.key_files.get(key, raw.file)}:{line}"
                 if not isinstance(value, str):
-                    hint = ""
-                    if isinstance(value, bool):
-                        hint = " (YAML reads unquoted no/yes/on/off as booleans: quote it)"
+                    hint = _BOOLEAN_HINT if isinstance(value, bool) else ""
                     self.errors.append(
                         f"{location}: rule {data.get('id')!r}: {key} item {value!r} is not a string{hint}"
                     )

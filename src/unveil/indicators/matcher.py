@@ -39,6 +39,10 @@ _CLEAN_GAP = regex.compile(r"[\s'\-\"*~_]*")
 # Seconds allowed per pattern per megabyte of text (plus a floor); a slow user pattern is cut off.
 _TIMEOUT_FLOOR = 0.5
 _TIMEOUT_PER_MB = 2.0
+# Rules declared in the shipped rulebook: their patterns are written to run in linear time (bounded
+# repeats in look-arounds) and are tested on adversarial megabyte texts, so they run without the
+# time limit, whose bookkeeping costs about as much as the match itself on a short ad.
+_SHIPPED_ORIGIN = "unveil/indicators/data/rules.yaml:"
 
 
 def fold_pattern(pattern: str) -> str:
@@ -118,7 +122,7 @@ class TextMatcher:
         self.rules = list(rules)
         self.window = window
         self._root = _Node()
-        self._patterns: list[tuple[int, str, regex.Pattern[str]]] = []
+        self._patterns: list[tuple[int, str, regex.Pattern[str], bool]] = []  # (..., time-limited)
         emoji_rules: dict[str, list[int]] = {}
         for index, rule in enumerate(self.rules):
             if not rule.enabled:
@@ -128,7 +132,8 @@ class TextMatcher:
             for lang, phrases in rule.exclude.items():
                 self._add_phrases(index, lang, phrases, exclusion=True)
             for lang, patterns in rule.patterns.items():
-                self._patterns.extend((index, lang, compile_pattern(p)) for p in patterns)
+                limited = not rule.origin.startswith(_SHIPPED_ORIGIN)
+                self._patterns.extend((index, lang, compile_pattern(p), limited) for p in patterns)
             for symbol in rule.emoji:
                 emoji_rules.setdefault(fold(symbol).text, []).append(index)
         self._emoji_rules = emoji_rules
@@ -196,9 +201,9 @@ class TextMatcher:
 
     def _match_patterns(self, folded: str, hits: dict[tuple[int, int, int], set[str]]) -> None:
         timeout = _TIMEOUT_FLOOR + _TIMEOUT_PER_MB * len(folded) / 1_000_000
-        for index, lang, pattern in self._patterns:
+        for index, lang, pattern, limited in self._patterns:
             try:
-                for match in pattern.finditer(folded, timeout=timeout):
+                for match in pattern.finditer(folded, timeout=timeout if limited else None):
                     start, end = match.span()
                     if end > start:
                         hits.setdefault((index, start, end), set()).add(lang)
@@ -223,10 +228,25 @@ class TextMatcher:
         ad_lang: str | None,
     ) -> list[Flag]:
         kept: dict[int, list[tuple[int, int]]] = {}
+        # Exclusion spans of each rule sorted by start, with the running maximum of their ends: a hit
+        # [start, end) overlaps one iff some span starting before `end` reaches past `start`.  This keeps
+        # the check logarithmic when a text repeats an excluded phrase many times.
+        exclusions: dict[int, tuple[list[int], list[int]]] = {}
+        for index, spans in excluded.items():
+            spans.sort()
+            reaches: list[int] = []
+            furthest = -1
+            for _, span_end in spans:
+                furthest = max(furthest, span_end)
+                reaches.append(furthest)
+            exclusions[index] = ([span_start for span_start, _ in spans], reaches)
         for (index, start, end), langs in hits.items():
             rule = self.rules[index]
-            if any(s < end and start < e for s, e in excluded.get(index, ())):
-                continue
+            excluding = exclusions.get(index)
+            if excluding is not None:
+                before = bisect.bisect_left(excluding[0], end)
+                if before and excluding[1][before - 1] > start:
+                    continue
             if rule.negatable and self._negated(words, start, self._cues(frozenset(langs), ad_lang)):
                 continue
             kept.setdefault(index, []).append((start, end))
