@@ -539,3 +539,21 @@ def test_a_language_can_be_added_without_code() -> None:
     assert pieces is not None
     assert [(p.value, p.text) for p in pieces] == [(0, "nolla"), (7, "seitseman")]
     assert lex.lookup("kaksikymmenta") is not None
+
+
+def test_deobfuscate_digits_if_is_exact() -> None:
+    from unveil.normalise.deobfuscate import deobfuscate_digits_if
+
+    texts = [
+        "Roxana - companion in London", "https://citylistings.example/gb/london/83791", "anna@example.com",
+        "I am 26", "zero seven", "call 0770", "O7700", "seven seven seven", "tel07700", "1|o1|o1",
+        "７７００ ９００", "7\ufe0f\u20e3 7\ufe0f\u20e3", "double five", "un deux trois", "12345", "123456",
+    ]
+    for text in texts:
+        for need in (1, 6, 7):
+            nt = deobfuscate_digits_if(text, "en", need)
+            full = deobfuscate_digits(text, "en")
+            if nt is None:
+                assert sum(c.isdigit() for c in full.text) < need, text
+            else:
+                assert (nt.text, list(nt.starts), list(nt.ends)) == (full.text, list(full.starts), list(full.ends))

@@ -165,3 +165,15 @@ def test_number_words_read_like_digits(before: str, phone: str, after: str) -> N
     )
     nt = deobfuscate_digits(f"{before} {spelled} {after}")
     assert phone in [nt.text[s:e] for s, e, _ in digit_spans(nt)]
+
+
+@SETTINGS
+@given(any_text, st.sampled_from([None, "en", "fr", "es", "de", "it", "nl", "pt", "ro", "pl"]), st.integers(1, 8))
+def test_deobfuscate_digits_if_skips_only_when_exact(text: str, lang: str | None, need: int) -> None:
+    """The cheap pre-check returns None only when full de-obfuscation has fewer than ``need`` digits."""
+    got = deob.deobfuscate_digits_if(text, lang, need)
+    full = deobfuscate_digits(text, lang)
+    if got is None:
+        assert sum("0" <= c <= "9" for c in full.text) < need
+    else:
+        assert (got.text, list(got.starts), list(got.ends)) == (full.text, list(full.starts), list(full.ends))

@@ -87,3 +87,26 @@ def test_hostile_inputs_finish():
 @pytest.mark.parametrize("text", ["Ref 19998", "Ref 1234", "only 150 GBP", "call 555 0142"])
 def test_short_local_numbers_are_not_phones(text):
     assert [e for e in extract_ad({"body": text, "country": "GB"}) if e.kind == "phone"] == []
+
+
+def test_min_plausible_digits_matches_phone_metadata() -> None:
+    """No plausible number has fewer digits (country code included) than the phone extractor's skip bound."""
+    import phonenumbers
+    from phonenumbers import PhoneMetadata
+
+    from unveil.extract.phones import MIN_PLAUSIBLE_DIGITS
+
+    descs = ("general_desc", "fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost",
+             "personal_number", "voip", "pager", "uan", "voicemail")
+    metas = [PhoneMetadata.metadata_for_region(r) for r in phonenumbers.SUPPORTED_REGIONS]
+    metas += [PhoneMetadata.metadata_for_nongeo_region(cc) for cc in phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS]
+    fewest = min(
+        len(str(md.country_code)) + length
+        for md in metas
+        if md is not None
+        for d in descs
+        if getattr(md, d, None) is not None
+        for length in (getattr(md, d).possible_length or ())
+        if length > 0
+    )
+    assert fewest >= MIN_PLAUSIBLE_DIGITS

@@ -66,3 +66,24 @@ def test_global_identifier_is_untouched() -> None:
 def test_long_input() -> None:
     [e] = LANG.extract("Hello, I am available today. " * 40_000, "body", AdContext())
     assert e.value == "en"
+
+
+def test_memoised_walk_scores_like_py3langid() -> None:
+    """The memoised automaton walk gives exactly py3langid's language and confidence."""
+    import json
+    from pathlib import Path
+
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from unveil.demo.generator import iter_ads
+    from unveil.extract.language import LANGUAGES, MAX_CHARS, _identifier
+
+    ref = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ref.set_languages(list(LANGUAGES))
+    fast = _identifier()
+    texts = [ad["body"][:MAX_CHARS] for ad in iter_ads(300, seed=3)]
+    for path in sorted((Path(__file__).resolve().parents[1] / "data").glob("extraction_eval_*.jsonl")):
+        texts += [json.loads(line)["text"][:MAX_CHARS] for line in path.read_text("utf-8").splitlines() if line]
+    texts += ["", " ", "a  b", "x" * 300, "é" * 50, "  leading and trailing  ", "tab\tand\nnew line"]
+    for text in texts + texts:  # twice: the second pass reads from the memo
+        assert fast.classify(text) == ref.classify(text), text

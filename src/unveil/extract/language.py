@@ -19,6 +19,8 @@ of their text.
 from __future__ import annotations
 
 import functools
+import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -42,11 +44,57 @@ MIN_CONFIDENCE = 0.5
 MAX_CHARS = 200
 
 
+#: Memo of the tokeniser automaton over whole words: ``(state, word bytes) -> (state after, features)``.
+#: The automaton is deterministic, so a word met again from the same state yields the same features; ads
+#: repeat their words, so most of a text is walked with one lookup per word instead of one step per byte.
+_WALKS: dict[tuple[int, bytes], tuple[int, tuple[int, ...]]] = {}
+_WALKS_MAX = 200_000
+_CHUNK = re.compile(rb"[^ ]* ?")
+
+
+def _walk(nm: Any, rowbase: Any, out: Any, data: bytes) -> list[int]:
+    """The feature indexes py3langid's ``visit_counts`` collects over ``data``, in the same order."""
+    if len(_WALKS) > _WALKS_MAX:
+        _WALKS.clear()
+    state = 0
+    feats: list[int] = []
+    for chunk in _CHUNK.findall(data):
+        if not chunk:
+            continue
+        key = (state, chunk)
+        hit = _WALKS.get(key)
+        if hit is None:
+            s = state
+            found = []
+            for letter in chunk:
+                s = nm[rowbase[s] + letter]
+                f = out[s]
+                if f >= 0:
+                    found.append(f)
+            hit = _WALKS[key] = (s, tuple(found))
+        state = hit[0]
+        feats.extend(hit[1])
+    return feats
+
+
 @functools.cache
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    import numpy as np
+    from py3langid.langid import MODEL_FILE, RAW_FLOOR, LanguageIdentifier
 
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    class _Identifier(LanguageIdentifier):
+        """py3langid's identifier with a memoised automaton walk (same features, same scores)."""
+
+        __slots__ = ()
+
+        def _raw_score(self, text: bytes) -> Any:
+            feats = _walk(self.tk_nextmove, self._rowbase, self.tk_output, text)
+            if feats:
+                return self._sparse_score(Counter(feats), self.nb_ptc)
+            fill = 0.0 if self._norm_probs else RAW_FLOOR
+            return np.full(len(self.nb_classes), fill, dtype=np.float32)
+
+    ident = _Identifier.from_model_file(MODEL_FILE, norm_probs=True)
     ident.set_languages(list(LANGUAGES))
     return ident
 

@@ -22,20 +22,26 @@ libphonenumber knows the number range, ``possible`` when only the length fits
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
 from unveil.extract.base import AdContext
-from unveil.normalise.deobfuscate import deobfuscate_digits, digit_spans
+from unveil.normalise.deobfuscate import deobfuscate_digits_if, digit_spans
 from unveil.normalise.offsets import NormalisedText
 from unveil.types import Entity
 
 MIN_DIGITS = 7
 MAX_DIGITS = 15
+#: Fewest digits any plausible number has, country code included (Austria: +43 and a 4-digit national
+#: number).  A field whose de-obfuscated text cannot hold this many digits holds no phone, so it is not
+#: de-obfuscated at all (see ``deobfuscate_digits_if``); a unit test checks the value against the
+#: libphonenumber metadata.
+MIN_PLAUSIBLE_DIGITS = 6
 # A possible-but-not-valid number must be dialable as a whole and this long:
 # libphonenumber calls four-digit local numbers "possible" too.
 MIN_POSSIBLE_NATIONAL_DIGITS = 8
@@ -76,12 +82,45 @@ def _region(country: str | None) -> str:
     return "ZZ"  # unknown region: only numbers with an explicit country code are read
 
 
+class _Read(NamedTuple):
+    """A plausible number and what the extractor reports about it, computed once per candidate."""
+
+    number: phonenumbers.PhoneNumber
+    e164: str
+    valid: bool
+    region: str | None
+
+
 def _parse(candidate: str, region: str) -> phonenumbers.PhoneNumber | None:
+    read = _read(candidate, region)
+    return read.number if read is not None else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _read(candidate: str, region: str) -> _Read | None:
+    """Parse ``candidate`` (digits, maybe a leading ``+``) with ``region`` as default; None if implausible.
+
+    Cached: the same numbers recur across the ads of one poster or network.  The ``PhoneNumber`` inside is
+    shared between calls and must not be modified.
+    """
     try:
         number = phonenumbers.parse(candidate, region)
     except NumberParseException:
         return None
-    return number if plausible(number) else None
+    valid = phonenumbers.is_valid_number(number)
+    if not valid:
+        reason = phonenumbers.is_possible_number_with_reason(number)
+        if not (
+            reason == phonenumbers.ValidationResult.IS_POSSIBLE
+            and len(phonenumbers.national_significant_number(number)) >= MIN_POSSIBLE_NATIONAL_DIGITS
+        ):
+            return None
+    return _Read(
+        number,
+        phonenumbers.format_number(number, PhoneNumberFormat.E164),
+        valid,
+        phonenumbers.region_code_for_number(number) if valid else None,
+    )
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -104,22 +143,27 @@ class PhoneExtractor:
     kinds: tuple[str, ...] = ("phone",)
 
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
-        nt = deobfuscate_digits(text, ctx.lang)
+        nt = deobfuscate_digits_if(text, ctx.lang, MIN_PLAUSIBLE_DIGITS)
+        if nt is None:  # cannot hold enough digits for any phone number
+            return
         runs = digit_spans(nt)
         if not runs:
             return
         region = _region(ctx.country)
         home_cc = phonenumbers.country_code_for_region(region) if region != "ZZ" else 0
         blocked = _blocked_spans(text)
+        ntext = nt.text
         for start, end, obfuscated in runs:
+            if end - start - (ntext[start] == "+") < MIN_PLAUSIBLE_DIGITS:
+                continue  # too few digits for any number, even after a spelled-out "plus"
             plus_at = _spelled_plus(text, nt, start, end)
-            for s, e, number in _numbers_in_run(nt, start, end, region, plus=plus_at is not None):
+            for s, e, read in _numbers_in_run(nt, start, end, region, plus=plus_at is not None):
                 ostart, oend = nt.to_original(s, e)
                 if _unit_follows(text, oend):
                     # "... 6 9. 150 EUR": a price glued onto the number; read it without its last group.
                     shorter = _without_last_group(nt, s, e, region)
                     if shorter is not None:
-                        e, number = shorter
+                        e, read = shorter
                         ostart, oend = nt.to_original(s, e)
                 if plus_at is not None and s == start:
                     ostart, obfuscated = plus_at, True
@@ -129,24 +173,23 @@ class PhoneExtractor:
                     continue
                 yield Entity(
                     kind="phone",
-                    value=phonenumbers.format_number(number, PhoneNumberFormat.E164),
+                    value=read.e164,
                     field=field,
                     start=ostart,
                     end=oend,
                     text=text[ostart:oend],
-                    attrs=_attrs(number, home_cc, obfuscated),
+                    attrs=_attrs(read, home_cc, obfuscated),
                 )
 
 
-def _without_last_group(nt: NormalisedText, start: int, end: int,
-                        region: str) -> tuple[int, phonenumbers.PhoneNumber] | None:
+def _without_last_group(nt: NormalisedText, start: int, end: int, region: str) -> tuple[int, _Read] | None:
     """The number read without the digits after its last gap, when that still reads."""
     cuts = [i for i in range(start + 1, end) if nt.starts[i] > nt.ends[i - 1]]
     if not cuts:
         return None
     cut = cuts[-1]
-    number = _parse(nt.text[start:cut], region)
-    return (cut, number) if number is not None else None
+    read = _read(nt.text[start:cut], region)
+    return (cut, read) if read is not None else None
 
 
 def _spelled_plus(text: str, nt: NormalisedText, start: int, end: int) -> int | None:
@@ -159,11 +202,11 @@ def _spelled_plus(text: str, nt: NormalisedText, start: int, end: int) -> int | 
 
 
 def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
-                    plus: bool = False) -> Iterator[tuple[int, int, phonenumbers.PhoneNumber]]:
+                    plus: bool = False) -> Iterator[tuple[int, int, _Read]]:
     """Phone numbers in one digit run of ``nt.text``, as ``(start, end, number)``."""
     run = nt.text[start:end]
     if plus:
-        number = _parse("+" + run, region) if len(run) <= MAX_DIGITS else None
+        number = _read("+" + run, region) if len(run) <= MAX_DIGITS else None
         if number is not None:
             yield start, end, number
             return
@@ -171,7 +214,7 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
     if digits < MIN_DIGITS:
         return
     if digits <= MAX_DIGITS + 2:  # room for a 00 international prefix
-        number = _parse(run, region)
+        number = _read(run, region)
         if number is not None:
             yield start, end, number
             return
@@ -190,7 +233,7 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
                 continue
             if n > MAX_DIGITS + 2:
                 break
-            number = _parse(piece, region)
+            number = _read(piece, region)
             if number is not None:
                 found = (pos, cut, number)
                 # prefer the longest readable piece from here
@@ -204,11 +247,10 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
         pos = found[1]
 
 
-def _attrs(number: phonenumbers.PhoneNumber, home_cc: int, obfuscated: bool) -> dict[str, Any]:
-    valid = phonenumbers.is_valid_number(number)
+def _attrs(read: _Read, home_cc: int, obfuscated: bool) -> dict[str, Any]:
     return {
         "obfuscated": obfuscated,
-        "foreign": bool(home_cc) and number.country_code != home_cc,
-        "confidence": "valid" if valid else "possible",
-        "region": phonenumbers.region_code_for_number(number) if valid else None,
+        "foreign": bool(home_cc) and read.number.country_code != home_cc,
+        "confidence": "valid" if read.valid else "possible",
+        "region": read.region,
     }

@@ -74,7 +74,7 @@ from unveil.normalise.numwords import (
 )
 from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
 
-__all__ = ["deobfuscate_digits", "digit_spans", "fold_text"]
+__all__ = ["deobfuscate_digits", "deobfuscate_digits_if", "digit_spans", "fold_text"]
 
 _log = logging.getLogger(__name__)
 
@@ -129,6 +129,8 @@ class _Builder(NormalisedBuilder):
         """Append ``out`` where ``out[k]`` is the rewrite of ``original[start + k]``."""
         n = len(out)
         if n:
+            if self._copy_end >= 0:
+                self._flush()
             self._parts.append(out)
             self._starts.extend(range(start, start + n))
             self._ends.extend(range(start + 1, start + n + 1))
@@ -136,8 +138,13 @@ class _Builder(NormalisedBuilder):
     def copy_digits(self, start: int, end: int) -> None:
         """Append only the ASCII digits of ``original[start:end]``, each mapped to itself."""
         chunk = self._original[start:end]
+        if chunk.isascii() and chunk.isdigit():
+            self.copy(start, end)  # nothing to drop: a plain copy, which the builder can merge
+            return
         keep = list(itertools.compress(range(start, end), map(_ASCII_DIGITS.__contains__, chunk)))
         if keep:
+            if self._copy_end >= 0:
+                self._flush()
             self._parts.append(_NON_DIGITS_RE.sub("", chunk))
             self._starts.extend(keep)
             self._ends.extend(map((1).__add__, keep))
@@ -212,7 +219,11 @@ def _fold(text: str) -> NormalisedText:
         run = text[start:end]
         outs = list(map(_fold_char, run))
         if all(len(o) == 1 for o in outs) and not any(map(_is_mark, run)):
-            b.emit_aligned("".join(outs), start)  # one output char per input char: the common case
+            joined = "".join(outs)  # one output char per input char: the common case
+            if joined == run:
+                b.copy(start, end)  # unchanged ("é", "£"): same map, and lets the builder merge copies
+            else:
+                b.emit_aligned(joined, start)
             pos = end
             continue
         i = start
@@ -449,17 +460,44 @@ def _norm_lang(lang: str | None) -> str | None:
     return code or None
 
 
+# Alphanumeric tokens known to be ordinary words (``_analyse_token`` gives one ``_WORD``), per language: a set
+# lookup lets the tokeniser skip them without the separator bookkeeping.  Bounded: cleared when it grows.
+_PLAIN_WORDS: dict[str | None, set[str]] = {}
+_PLAIN_WORDS_MAX = 65536
+
+
 def _tokenise(text: str, lang: str | None) -> list[_Seg]:
     """Scan the folded text once into numeric segments (see :class:`_Seg` for how runs are linked)."""
     segs: list[_Seg] = []
     append = segs.append
     joinable = False  # the next segment continues the current run
     lead: tuple[int, int] | None = None  # the separator token just before the next token
+    plain = _PLAIN_WORDS.get(lang)
+    if plain is None or len(plain) > _PLAIN_WORDS_MAX:
+        plain = _PLAIN_WORDS[lang] = set()
     for m in _TOKEN_RE.finditer(text):
-        a, b = m.span()
-        if a == b:
+        kind = m.lastgroup
+        if kind == "c":
+            a, b = m.span(3)
+            if b - a > MAX_SEGMENT_CHARS:  # no number is written as one 160-character token
+                joinable, lead = False, None
+                continue
+            token = text[a:b]
+            if token in plain:  # an ordinary word ends any run; its separators do not matter
+                joinable, lead = False, None
+                continue
+            tpls = _analyse_token(token, lang)
+            if len(tpls) == 1 and tpls[0].kind == _WORD:
+                plain.add(token)
+                joinable, lead = False, None
+                continue
+        elif kind == "d":
+            a, b = m.span(2)
+            tpls = ()
+        else:  # "o" (other symbols), or only separators at the end of the text
+            joinable, lead = False, None
             continue
-        sa, a = m.span(1)
+        sa = m.start()
         if a > sa:
             lead = (sa, a)
             if a - sa == 1:
@@ -467,12 +505,8 @@ def _tokenise(text: str, lang: str | None) -> list[_Seg]:
                     joinable = False
             elif a - sa > _MAX_SEP or _BREAKING_SEP_RE.search(text, sa, a) is not None:
                 joinable = False
-        kind = m.lastgroup
         if kind == "c":
-            if b - a > MAX_SEGMENT_CHARS:  # no number is written as one 160-character token
-                joinable, lead = False, None
-                continue
-            for tpl in _analyse_token(text[a:b], lang):
+            for tpl in tpls:
                 if tpl.kind == _WORD:
                     joinable, lead = False, None
                     continue
@@ -483,7 +517,7 @@ def _tokenise(text: str, lang: str | None) -> list[_Seg]:
                 seg.joined = joinable
                 append(seg)
                 joinable, lead = True, None
-        elif kind == "d":
+        else:
             votes = _STRONG_VOTE
             if b - a > 1:
                 lengths = list(map(len, _DIGITS_RE.findall(text, a, b)))
@@ -496,8 +530,6 @@ def _tokenise(text: str, lang: str | None) -> list[_Seg]:
             seg.joined = joinable
             append(seg)
             joinable, lead = True, None
-        elif kind == "o":
-            joinable, lead = False, None
     return segs
 
 
@@ -1110,6 +1142,10 @@ def _deobfuscate_folded(text: str, lang: str | None) -> NormalisedText:
 
 def _compose(inner: NormalisedText, outer: NormalisedText) -> NormalisedText:
     """Map offsets of ``inner`` (over ``outer.text``) back to ``outer.original``."""
+    if outer.is_identity:
+        return NormalisedText(outer.original, inner.text, inner.starts, inner.ends)
+    if inner.is_identity:
+        return outer
     starts = array("l", map(outer.starts.__getitem__, inner.starts))
     ends = array("l", map(outer.ends.__getitem__, map((-1).__add__, inner.ends)))
     return NormalisedText(outer.original, inner.text, starts, ends)
@@ -1132,8 +1168,11 @@ def deobfuscate_digits(text: str, lang: str | None = None) -> NormalisedText:
         it was read from (a number word maps to all its letters, "double five" maps both 5s to the whole
         phrase).
     """
-    folded = fold_text(text)
-    code = _norm_lang(lang)
+    return _deobfuscate_from_folded(text, fold_text(text), _norm_lang(lang))
+
+
+def _deobfuscate_from_folded(text: str, folded: NormalisedText, code: str | None) -> NormalisedText:
+    """The rest of :func:`deobfuscate_digits`, given ``fold_text(text)`` and the normalised language code."""
     try:
         inner = _deobfuscate_folded(folded.text, code)
     except Exception:  # pragma: no cover - defensive: one bad ad must not stop a corpus run
@@ -1144,6 +1183,46 @@ def deobfuscate_digits(text: str, lang: str | None = None) -> NormalisedText:
     if inner.text == text and folded.text == text:
         return NormalisedText.identity(text)  # nothing changed: the common case for text without numbers
     return _compose(inner, folded)
+
+
+_ALNUM_TOKEN_RE = regex.compile(r"[\p{L}\p{M}0-9]++")
+
+
+def _has_number_token(folded: str, lang: str | None) -> bool:
+    """True if some alphanumeric token with a letter could become digits (number word, substitute, leet)."""
+    plain = _PLAIN_WORDS.get(lang)
+    if plain is None or len(plain) > _PLAIN_WORDS_MAX:
+        plain = _PLAIN_WORDS[lang] = set()
+    for token in set(_ALNUM_TOKEN_RE.findall(folded)).difference(plain):
+        if len(token) > MAX_SEGMENT_CHARS or token.isdigit():
+            continue  # skipped by the tokeniser / plain digits, counted by the caller
+        tpls = _analyse_token(token, lang)
+        if len(tpls) == 1 and tpls[0].kind == _WORD:
+            plain.add(token)
+            continue
+        return True
+    return False
+
+
+def deobfuscate_digits_if(text: str, lang: str | None, min_digits: int) -> NormalisedText | None:
+    """:func:`deobfuscate_digits`, or None when its output certainly holds fewer than ``min_digits`` digits.
+
+    Without a token that can become digits (a number word, a letter substitute, a leet spelling), the
+    de-obfuscated text holds no more ASCII digits than the folded text; counting those is far cheaper than
+    de-obfuscating, and most fields (titles, web addresses) have none or few.  The check is exact: when
+    this returns None, ``deobfuscate_digits(text, lang)`` has fewer than ``min_digits`` ASCII digits.
+    """
+    folded = fold_text(text)
+    ftext = folded.text
+    code = _norm_lang(lang)
+    if sum(map(ftext.count, "0123456789")) < min_digits:
+        try:
+            if not _has_number_token(ftext, code):
+                return None
+        except Exception:  # pragma: no cover - defensive: fall through to the guarded full path
+            if RAISE_INTERNAL_ERRORS:
+                raise
+    return _deobfuscate_from_folded(text, folded, code)
 
 
 _SPAN_RE = regex.compile(r"\+?[0-9]+")
@@ -1171,5 +1250,6 @@ def digit_spans(nt: NormalisedText) -> list[tuple[int, int, bool]]:
     for m in _SPAN_RE.finditer(text):
         s, e = m.span()
         a, z = nt.starts[s], nt.ends[e - 1]
-        spans.append((s, e, not all(map(_is_ordinary, original[a:z]))))
+        chunk = original[a:z]
+        spans.append((s, e, not (_ORDINARY.issuperset(chunk) or all(map(_is_ordinary, chunk)))))
     return spans

@@ -19,8 +19,8 @@ class NormalisedText:
 
     original: str
     text: str
-    starts: array  # array('l'): original start of each output char
-    ends: array  # array('l'): original end (exclusive) of each output char
+    starts: array | range  # array('l'): original start of each output char (a range when unchanged)
+    ends: array | range  # array('l'): original end (exclusive) of each output char (a range when unchanged)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of ``text`` to a span of ``original``."""
@@ -30,25 +30,48 @@ class NormalisedText:
 
     @classmethod
     def identity(cls, text: str) -> NormalisedText:
+        """``text`` unchanged; the offset maps are ranges, built in O(1)."""
         n = len(text)
-        return cls(text, text, array("l", range(n)), array("l", range(1, n + 1)))
+        return cls(text, text, range(n), range(1, n + 1))
+
+    @property
+    def is_identity(self) -> bool:
+        """True when ``text`` is ``original`` with every character mapped to itself (cheap test)."""
+        return isinstance(self.starts, range) and self.text is self.original
 
 
 class NormalisedBuilder:
-    """Accumulates output pieces with their original spans."""
+    """Accumulates output pieces with their original spans.
 
-    __slots__ = ("_ends", "_original", "_parts", "_starts")
+    Consecutive copies of adjacent stretches of the original are merged and written once (``_flush``);
+    when the whole output is one copy of the whole original, :meth:`build` returns the identity map
+    without building offset arrays.  Subclasses that write to the buffers directly call ``_flush`` first.
+    """
+
+    __slots__ = ("_copy_end", "_copy_start", "_ends", "_original", "_parts", "_starts")
 
     def __init__(self, original: str) -> None:
         self._original = original
         self._parts: list[str] = []
         self._starts = array("l")
         self._ends = array("l")
+        self._copy_start = -1  # pending copy of original[_copy_start:_copy_end], not yet in the buffers
+        self._copy_end = -1
+
+    def _flush(self) -> None:
+        s, e = self._copy_start, self._copy_end
+        if s < e:
+            self._parts.append(self._original[s:e])
+            self._starts.extend(range(s, e))
+            self._ends.extend(range(s + 1, e + 1))
+        self._copy_start = self._copy_end = -1
 
     def emit(self, out: str, start: int, end: int) -> None:
         """Append ``out`` as the rewrite of ``original[start:end]``."""
         if not out:
             return
+        if self._copy_end >= 0:
+            self._flush()
         self._parts.append(out)
         n = len(out)
         self._starts.extend([start] * n)
@@ -58,9 +81,15 @@ class NormalisedBuilder:
         """Append ``original[start:end]`` unchanged, char by char."""
         if start >= end:
             return
-        self._parts.append(self._original[start:end])
-        self._starts.extend(range(start, end))
-        self._ends.extend(range(start + 1, end + 1))
+        if self._copy_end == start:
+            self._copy_end = end  # continues the pending copy
+            return
+        if self._copy_end >= 0:
+            self._flush()
+        self._copy_start, self._copy_end = start, end
 
     def build(self) -> NormalisedText:
+        if not self._parts and self._copy_start == 0 and self._copy_end == len(self._original):
+            return NormalisedText.identity(self._original)
+        self._flush()
         return NormalisedText(self._original, "".join(self._parts), self._starts, self._ends)
