@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Install Debian's Chromium for the browser (e2e) tests, once.
+#
+# Playwright cannot download its own browsers on these machines, so the tests launch the system
+# Chromium at /usr/bin/chromium. This script is idempotent: it does nothing when Chromium is there.
+# It needs root (CI runs it as root); without root it tries sudo, and fails loudly if neither works.
+set -euo pipefail
+
+if [ -x /usr/bin/chromium ]; then
+    exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+        SUDO="sudo"
+    else
+        echo "install-browser.sh: /usr/bin/chromium is missing and this is not root; install the 'chromium' package" >&2
+        exit 1
+    fi
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
+/usr/bin/chromium --version

@@ -1,0 +1,1 @@
+"""Tests of the review workspace (a package, so its conftest does not shadow tests/conftest.py)."""
