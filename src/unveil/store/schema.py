@@ -158,10 +158,55 @@ MIGRATIONS += [
             CREATE TABLE image_hashes (
                 ad_key VARCHAR NOT NULL,
                 image VARCHAR NOT NULL,           -- path as given in the ad
-                status VARCHAR NOT NULL,          -- ok | missing | unreadable
+                status VARCHAR NOT NULL,          -- ok | missing | unreadable | not_image
                 detail VARCHAR,
-                pdq VARCHAR,                      -- hex
-                quality INTEGER
+                pdq VARCHAR,                      -- hex, 256 bits
+                quality INTEGER,                  -- PDQ quality 0-100 (low: a flat picture, unreliable hash)
+                file VARCHAR                      -- the file read (image resolved against the input folder)
+            )
+            """,
+            # Link-stage bookkeeping: the ads already fingerprinted (ad_no: a compact internal number for
+            # the large tables), and key/value state (settings the tables were made with, a running mark).
+            "CREATE TABLE link_ads (ad_key VARCHAR NOT NULL, ad_no BIGINT NOT NULL)",
+            "CREATE TABLE link_state (key VARCHAR PRIMARY KEY, value VARCHAR)",
+            # Near-duplicate text (docs/linking.md): segments per ad (masked: left out of its signature),
+            # b-bit MinHash signatures, LSH band hashes, boilerplate segments, verified pairs, clusters.
+            "CREATE TABLE text_segments (ad_no BIGINT NOT NULL, seg BIGINT NOT NULL, masked BOOLEAN NOT NULL)",
+            "CREATE TABLE text_signatures (ad_no BIGINT NOT NULL, shingles INTEGER NOT NULL, sig BLOB NOT NULL)",
+            "CREATE TABLE text_bands (ad_no BIGINT NOT NULL, hash BIGINT NOT NULL)",
+            """
+            CREATE TABLE text_boilerplate (
+                seg BIGINT NOT NULL,
+                ads INTEGER NOT NULL,             -- ads containing the segment
+                co_phones INTEGER NOT NULL,       -- distinct phone numbers in those ads
+                text VARCHAR                      -- the segment as compared (masks shown as #)
+            )
+            """,
+            "CREATE TABLE text_pairs (a BIGINT NOT NULL, b BIGINT NOT NULL, similarity DOUBLE NOT NULL)",
+            "CREATE TABLE text_clusters (ad_no BIGINT NOT NULL, cluster BIGINT NOT NULL)",
+            """
+            CREATE TABLE templates (
+                template_id VARCHAR NOT NULL,     -- T- + hash of the cluster's smallest ad key
+                cluster BIGINT NOT NULL,
+                ads INTEGER NOT NULL,
+                co_phones INTEGER NOT NULL,
+                hub BOOLEAN NOT NULL,             -- too many phones: not used to link
+                medoid VARCHAR,                   -- ad key of the most central member
+                text VARCHAR                      -- the shared text, varying slots shown as [...]
+            )
+            """,
+            # Reused images: bands of distinct PDQ hashes, verified near-duplicate pairs, pictures
+            # (components of near-duplicate hashes) and their hub status.
+            "CREATE TABLE image_bands (pdq VARCHAR NOT NULL, hash BIGINT NOT NULL)",
+            "CREATE TABLE image_pairs (a VARCHAR NOT NULL, b VARCHAR NOT NULL, distance INTEGER NOT NULL)",
+            "CREATE TABLE pictures (pdq VARCHAR NOT NULL, cluster VARCHAR NOT NULL)",
+            """
+            CREATE TABLE picture_stats (
+                picture VARCHAR NOT NULL,         -- smallest PDQ hash of the picture's near-duplicates
+                ads INTEGER NOT NULL,
+                co_phones INTEGER NOT NULL,
+                hub BOOLEAN NOT NULL,
+                example VARCHAR                   -- one image path showing it
             )
             """,
         ],
@@ -170,7 +215,72 @@ MIGRATIONS += [
         3,
         "review workspace: users, tokens, audit log, labels",
         [
-            # Filled by the workspace work; an empty migration only bumps the version.
+            # Accounts of the web workspace; passwords hashed with argon2id, never stored in clear.
+            """
+            CREATE TABLE users (
+                username VARCHAR PRIMARY KEY,
+                password_hash VARCHAR NOT NULL,   -- argon2id (PHC string)
+                role VARCHAR NOT NULL,            -- admin | analyst | viewer
+                disabled BOOLEAN NOT NULL DEFAULT false,
+                created_at TIMESTAMP NOT NULL,
+                created_by VARCHAR,
+                changed_at TIMESTAMP
+            )
+            """,
+            # REST API tokens: only the SHA-256 of the token is kept; the token is shown once.
+            """
+            CREATE TABLE api_tokens (
+                token_hash VARCHAR PRIMARY KEY,   -- SHA-256 hex of the token
+                prefix VARCHAR NOT NULL,          -- first characters, to tell tokens apart
+                username VARCHAR NOT NULL,
+                name VARCHAR,
+                created_at TIMESTAMP NOT NULL,
+                revoked_at TIMESTAMP
+            )
+            """,
+            # Browser sessions: the cookie holds a random id, the store its SHA-256.
+            """
+            CREATE TABLE sessions (
+                session_hash VARCHAR PRIMARY KEY,
+                username VARCHAR NOT NULL,
+                csrf_token VARCHAR NOT NULL,
+                created_at TIMESTAMP NOT NULL,
+                expires_at TIMESTAMP NOT NULL,
+                client VARCHAR
+            )
+            """,
+            # Append-only: the code has no UPDATE or DELETE on it; rows are hash-chained (row_hash covers
+            # prev_hash), so an edit made outside unveil shows up in `unveil audit verify`.
+            """
+            CREATE TABLE audit_log (
+                seq BIGINT PRIMARY KEY,
+                logged_at TIMESTAMP NOT NULL,
+                username VARCHAR,
+                role VARCHAR,
+                action VARCHAR NOT NULL,          -- view_ad | view_network | search | label | export | ...
+                target VARCHAR,                   -- ad key, network id, user name (ids, never identifiers)
+                detail JSON,
+                client VARCHAR,
+                via VARCHAR,                      -- page | api | cli
+                prev_hash VARCHAR NOT NULL,
+                row_hash VARCHAR NOT NULL
+            )
+            """,
+            # Reviewer labels and notes; also append-only (the latest label per network is current).
+            """
+            CREATE TABLE labels (
+                label_id VARCHAR PRIMARY KEY,
+                network_id VARCHAR NOT NULL,      -- id at labelling time
+                label VARCHAR NOT NULL,           -- trafficking | independent | spam | scam | massage_parlour | unknown
+                likelihood INTEGER NOT NULL,      -- 0..100
+                note VARCHAR,
+                username VARCHAR NOT NULL,
+                created_at TIMESTAMP NOT NULL,
+                network_size INTEGER NOT NULL
+            )
+            """,
+            # Member ads of the network when it was labelled, so a label follows its ads across re-analysis.
+            "CREATE TABLE label_members (label_id VARCHAR NOT NULL, ad_key VARCHAR NOT NULL)",
         ],
     ),
 ]
