@@ -30,8 +30,11 @@ from tqdm import tqdm
 from unveil import arrow_schemas
 from unveil.ingest.readers import RawRecord, expand_paths, file_sha256, read_records
 from unveil.ingest.validate import Rejection, ad_key, validate_record
-from unveil.link.graph import build_networks
-from unveil.link.identifiers import LinkSettings, build_identifier_links
+from unveil.link.identifiers import LinkSettings
+from unveil.link.images import ImageSettings
+from unveil.link.stage import LinkPlan, finish_link_stage, run_link_stage
+from unveil.link.state import set_state
+from unveil.link.text_signatures import TextSettings
 from unveil.per_ad import RuleEvaluator, process_batch
 from unveil.score.networks import score_networks
 from unveil.store import Store
@@ -68,11 +71,15 @@ class RunSummary:
 
 @dataclass
 class AnalyzeOptions:
+    """Options of ``analyze``; ``link``, ``text`` and ``images`` shape the links (docs/linking.md)."""
+
     batch_size: int = 2000
     link: LinkSettings = field(default_factory=LinkSettings)
     progress: bool = True
-    workers: int = 1  # processes for the per-ad stages; 1 runs them in this process
+    workers: int = 1  # processes for the per-ad stages (and the link stage's fingerprints); 1: this process
     rejects_path: Path | None = None  # default: <db>.rejects.jsonl
+    text: TextSettings = field(default_factory=TextSettings)
+    images: ImageSettings = field(default_factory=ImageSettings)
 
 
 def _default_source(path: Path) -> str:
@@ -282,22 +289,25 @@ def analyze(paths: Sequence[str | Path], db: str | Path, *, options: AnalyzeOpti
 
 
 def link_stages(store: Store, run_id: str, opts: AnalyzeOptions, summary: RunSummary) -> None:
-    """The cross-ad stages, through the store's engine."""
+    """The cross-ad stages, through the store's engine: links, hubs and networks, then their scores.
+
+    Incremental: only ads not linked before are fingerprinted, and only the networks they touch are
+    recomputed and scored (docs/linking.md).  Timings land in ``summary.timings`` per step (``link_*``,
+    ``image_hashes``, ``networks``, ``score``) with ``link_total`` for the whole cross-ad part; the step
+    counts are kept in ``link_state`` under ``last_counts``.
+    """
     engine = store.engine
-    steps = [
-        ("link", lambda: build_identifier_links(engine, opts.link)),
-        ("networks", lambda: build_networks(engine, run_id)),
-        ("score", lambda: score_networks(engine, run_id)),
-    ]
-    with tqdm(total=len(steps), desc="link", disable=not opts.progress, leave=False) as bar:
-        for name, step in steps:
-            bar.set_description(name)
-            t = time.perf_counter()
-            out = step()
-            summary.timings[name] = time.perf_counter() - t
-            if isinstance(out, dict):
-                summary.networks = out.get("networks", summary.networks)
-                summary.networks_multi_ad = out.get("networks_multi_ad", summary.networks_multi_ad)
-            bar.update(1)
+    t0 = time.perf_counter()
+    plan = LinkPlan(identifiers=opts.link, text=opts.text, images=opts.images)
+    counts = run_link_stage(engine, run_id, plan, workers=opts.workers, progress=opts.progress,
+                            timings=summary.timings)
+    t = time.perf_counter()
+    counts.update(score_networks(engine, run_id, full=bool(counts.get("link_rebuild"))))
+    summary.timings["score"] = round(time.perf_counter() - t, 3)
+    set_state(engine, "last_counts", json.dumps(counts, sort_keys=True, default=str))
+    finish_link_stage(engine)
+    summary.timings["link_total"] = round(time.perf_counter() - t0, 3)
+    summary.networks = store.count("networks")
+    summary.networks_multi_ad = int(engine.scalar("SELECT COUNT(*) AS n FROM networks WHERE size > 1") or 0)
     summary.links_total = store.count("links")
     summary.hubs = store.count("hub_identifiers")
