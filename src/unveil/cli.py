@@ -25,13 +25,10 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 
 def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    value = _parsed(text, int)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
-    return value
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,9 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=_positive_int, default=2000, help="ads per transaction (default: 2000)")
     p.add_argument("--workers", type=_positive_int, default=1,
                    help="processes for extraction and indicators (default: 1; use the number of cores on big corpora)")
-    p.add_argument("--hub-max-co-phones", type=_positive_int, default=12,
-                   help="an identifier whose ads show more distinct other phones than this is a hub and is "
-                   "not used to link (default: %(default)s)")
+    _add_link_options(p)
 
     p = sub.add_parser("extract", parents=[common, rules], help="print entities and flags per ad, no store",
                        description="Read ads and print one JSON line per accepted ad with its entities and "
@@ -85,6 +80,79 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-images", action="store_true", help="do not generate images")
     _register_web_commands(sub, common)
     return parser
+
+
+def _parsed(text: str, convert: type[int] | type[float]) -> Any:
+    try:
+        return convert(text)
+    except ValueError:
+        what = "whole number" if convert is int else "number"
+        raise argparse.ArgumentTypeError(f"{text!r} is not a {what}") from None
+
+
+def _fraction(text: str) -> float:
+    value = _parsed(text, float)
+    if not 0.0 < value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} must be above 0 and at most 1")
+    return float(value)
+
+
+def _hamming_distance(text: str) -> int:
+    value = _parsed(text, int)
+    if not 0 <= value <= 128:
+        raise argparse.ArgumentTypeError(f"{value} must be between 0 and 128 (of 256 bits)")
+    return int(value)
+
+
+def _add_link_options(p: argparse.ArgumentParser) -> None:
+    """How ads are linked (docs/linking.md); the defaults come from the settings classes."""
+    from unveil.link.identifiers import LinkSettings
+    from unveil.link.images import ImageSettings
+    from unveil.link.text_signatures import TextSettings
+
+    ids, text, images = LinkSettings(), TextSettings(), ImageSettings()
+    g = p.add_argument_group("linking", "how ads are linked into networks (see docs/linking.md)")
+    g.add_argument("--hub-max-co-phones", metavar="N", type=_positive_int, default=ids.hub_max_co_phones,
+                   help="an identifier whose ads show more distinct other phones than this is a hub and is "
+                   "not used to link (default: %(default)s)")
+    g.add_argument("--no-text-links", action="store_true", help="do not link ads by near-duplicate text")
+    g.add_argument("--text-threshold", metavar="SIM", type=_fraction, default=text.threshold,
+                   help="estimated Jaccard similarity of word shingles two texts need to link (default: %(default)s)")
+    g.add_argument("--text-min-shingles", metavar="N", type=_positive_int, default=text.min_shingles,
+                   help="texts with fewer distinct shingles are not compared (default: %(default)s)")
+    g.add_argument("--boilerplate-max-co-phones", metavar="N", type=_positive_int,
+                   default=text.boilerplate_max_co_phones,
+                   help="a text segment seen with more distinct phones than this is boilerplate and ignored "
+                   "(default: %(default)s)")
+    g.add_argument("--template-max-co-phones", metavar="N", type=_positive_int, default=text.template_max_co_phones,
+                   help="a text cluster seen with more distinct phones than this is a hub and does not link "
+                   "(default: %(default)s)")
+    g.add_argument("--no-image-links", action="store_true", help="do not hash images or link ads by them")
+    g.add_argument("--image-max-distance", metavar="BITS", type=_hamming_distance, default=images.max_distance,
+                   help="largest PDQ Hamming distance (of 256 bits) between copies of one picture "
+                   "(default: %(default)s)")
+    g.add_argument("--picture-max-co-phones", metavar="N", type=_positive_int, default=images.picture_max_co_phones,
+                   help="a picture seen with more distinct phones than this is a hub (stock photo, banner) and "
+                   "does not link (default: %(default)s)")
+
+
+def _link_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """``link``, ``text`` and ``images`` keyword arguments of ``AnalyzeOptions`` from the linking options."""
+    from dataclasses import replace
+
+    from unveil.link.identifiers import LinkSettings
+    from unveil.link.images import ImageSettings
+    from unveil.link.text_signatures import TextSettings
+
+    return {
+        "link": LinkSettings(hub_max_co_phones=args.hub_max_co_phones),
+        "text": replace(TextSettings(), enabled=not args.no_text_links, threshold=args.text_threshold,
+                        min_shingles=args.text_min_shingles,
+                        boilerplate_max_co_phones=args.boilerplate_max_co_phones,
+                        template_max_co_phones=args.template_max_co_phones),
+        "images": replace(ImageSettings(), enabled=not args.no_image_links, max_distance=args.image_max_distance,
+                          picture_max_co_phones=args.picture_max_co_phones),
+    }
 
 
 def _register_web_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -122,14 +190,13 @@ def _rules(args: argparse.Namespace) -> Any:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from unveil.link.identifiers import LinkSettings
     from unveil.pipeline import AnalyzeOptions, analyze
     from unveil.report.html import write_report
     from unveil.store import Store
 
     opts = AnalyzeOptions(
         batch_size=args.batch_size,
-        link=LinkSettings(hub_max_co_phones=args.hub_max_co_phones),
+        **_link_settings(args),
         progress=not args.quiet,
         workers=args.workers,
         rejects_path=Path(args.rejects) if args.rejects else None,

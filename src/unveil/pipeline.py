@@ -250,7 +250,7 @@ def analyze(paths: Sequence[str | Path], db: str | Path, *, options: AnalyzeOpti
     ]
     store = Store(db)
     params = {"batch_size": opts.batch_size, "workers": opts.workers, "link": asdict(opts.link),
-              "rulebook": getattr(rules, "version", None)}
+              "text": asdict(opts.text), "images": asdict(opts.images), "rulebook": getattr(rules, "version", None)}
     run_id = store.begin_run("analyze", params, inputs)
     summary = RunSummary(run_id=run_id, db=str(db), files=len(files))
     rejects_path = opts.rejects_path or Path(f"{db}.rejects.jsonl")

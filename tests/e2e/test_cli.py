@@ -138,3 +138,39 @@ def test_demo_generates_analyses_and_reports(tmp_path):
     listed = unveil("networks", "--db", result["db"], "--min-size", "2").stdout.splitlines()
     impure = [n for n in map(json.loads, listed) if len({truth[k] for k in n["ad_ids"]}) > 1]
     assert len(impure) <= len(listed) * 0.02
+
+
+@pytest.mark.parametrize("args", [("--text-threshold", "1.5"), ("--text-threshold", "x"),
+                                  ("--image-max-distance", "300"), ("--text-min-shingles", "0")])
+def test_bad_linking_options_exit_2(tmp_path, args):
+    done = unveil("analyze", str(tmp_path / "ads.jsonl"), *args)
+    assert done.returncode == 2 and args[0] in done.stderr and done.stdout == ""
+
+
+TEMPLATE = ("New in town for a short stay, friendly and discreet, available from noon until late in the "
+            "evening, clean private apartment near the central station, text first with your name and the "
+            "time you would like, no calls from hidden numbers please, {city} visit ends on sunday")
+
+
+def _ads_sharing_only_their_text() -> list[dict]:
+    return [{"id": f"t{i}", "source": "site-a", "country": "GB", "city": city,
+             "posted_at": f"2026-11-0{i + 1}T10:00:00Z",
+             "body": TEMPLATE.format(city=city) + f" call 020 7946 0{i}1{i}"}
+            for i, city in enumerate(["Leeds", "York"])]
+
+
+def test_linking_options_change_links_and_are_recorded(tmp_path):
+    from unveil.store import Store
+
+    path = write_jsonl(tmp_path / "ads.jsonl", _ads_sharing_only_their_text())
+    sizes = {}
+    for name, extra in (("default", ()), ("off", ("--no-text-links", "--no-image-links", "--text-threshold", "0.9"))):
+        db = tmp_path / f"{name}.duckdb"
+        done = unveil("analyze", str(path), "--db", str(db), "-q", *extra)
+        assert done.returncode == 0, done.stderr
+        sizes[name] = json.loads(done.stdout)["networks_multi_ad"]
+        with Store(db) as store:
+            params = json.loads(store.engine.scalar("SELECT parameters FROM runs"))
+        sizes[name + "_params"] = (params["text"]["enabled"], params["images"]["enabled"], params["text"]["threshold"])
+    assert sizes["default"] == 1 and sizes["default_params"] == (True, True, 0.6)
+    assert sizes["off"] == 0 and sizes["off_params"] == (False, False, 0.9)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +56,49 @@ class NetworkRecord:
             "flags": {c: dict(sorted(g.items())) for c, g in sorted(self.flags_by_grade.items())},
             "links": dict(sorted(self.links.items())), "templates": self.templates, "pictures": self.pictures,
         }, ensure_ascii=False)
+
+
+def ad_features(ad: dict[str, Any], entities: Iterable[Any], flags: Iterable[Any],
+                hubs: Container[tuple[str, str]] = ()) -> NetworkFeatures:
+    """The features of one ad scored as a network of one, exactly as :func:`collect` computes them.
+
+    ``entities`` and ``flags`` are the per-ad stage's (``kind``/``value``/``attrs``, ``category``/``grade``/
+    ``weight``); ``hubs`` holds the ``(kind, value)`` pairs the store refused as hubs.  The screening API
+    uses this so that a screened ad and the same ad stored alone get the same score.
+    """
+    f = NetworkFeatures(size=1, n_cities=1 if ad.get("city") else 0, n_countries=1 if ad.get("country") else 0)
+    phones: set[str] = set()
+    foreign: set[str] = set()
+    emails: set[str] = set()
+    names: set[str] = set()
+    points: set[tuple[float, float]] = set()
+    for e in entities:
+        if e.kind == "phone":
+            f.phone_mentions += 1
+            f.obfuscated_mentions += e.attrs.get("obfuscated") is True
+            if (e.kind, e.value) not in hubs:
+                phones.add(e.value)
+            if e.attrs.get("foreign") is True:
+                foreign.add(e.value)
+        elif e.kind == "email":
+            emails.add(e.value)
+        elif e.kind == "name":
+            names.add(e.value)
+        elif e.kind == "city":
+            try:
+                points.add((float(e.attrs["lat"]), float(e.attrs["lon"])))
+            except (KeyError, TypeError, ValueError):
+                pass
+    f.n_phones, f.n_emails, f.n_foreign_phones, f.n_names = len(phones), len(emails), len(foreign), len(names)
+    if points:
+        f.spread_km = spread_km(sorted(points))
+    for flag in flags:
+        f.flag_counts[flag.category] = f.flag_counts.get(flag.category, 0) + 1
+        f.flag_points[flag.category] = f.flag_points.get(flag.category, 0.0) + (flag.weight or 0.0) * \
+            GRADE_MULTIPLIER.get(flag.grade or "", DEFAULT_GRADE_MULTIPLIER)
+        if flag.category == "minor_risk":
+            f.n_minor_risk += 1
+    return f
 
 
 def collect(engine: Engine, scope: str) -> list[NetworkRecord]:

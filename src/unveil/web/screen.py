@@ -10,11 +10,13 @@ number, say) are reported but do not make a match.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import Any
 
 from unveil.ingest.validate import Rejection, validate_record
 from unveil.per_ad import AdResult, RuleEvaluator, analyse_ad
-from unveil.score.risk import GRADE_MULTIPLIER, NetworkFeatures, score_network
+from unveil.score.features import ad_features
+from unveil.score.risk import score_network
 from unveil.web.screen_index import MATCH_KINDS, Snapshot, lookup
 
 
@@ -34,20 +36,10 @@ def validate(record: dict[str, Any], default_source: str = "screen") -> dict[str
     return result
 
 
-def ad_score(ad: dict[str, Any], result: AdResult) -> tuple[float, list[dict[str, Any]]]:
-    """The ad as a network of one: the same points and reasons as ``score_networks``."""
-    feats = NetworkFeatures(size=1, n_cities=1 if ad.get("city") else 0, n_countries=1 if ad.get("country") else 0)
-    phones = {e.value for e in result.entities if e.kind == "phone"}
-    feats.n_phones = len(phones)
-    feats.n_emails = len({e.value for e in result.entities if e.kind == "email"})
-    feats.n_foreign_phones = len({e.value for e in result.entities if e.kind == "phone" and e.attrs.get("foreign")})
-    for f in result.flags:
-        feats.flag_counts[f.category] = feats.flag_counts.get(f.category, 0) + 1
-        feats.flag_points[f.category] = feats.flag_points.get(f.category, 0.0) + f.weight * GRADE_MULTIPLIER.get(
-            f.grade or "", 0.3)
-        if f.category == "minor_risk":
-            feats.n_minor_risk += 1
-    risk, reasons = score_network(feats)
+def ad_score(ad: dict[str, Any], result: AdResult,
+             hubs: Container[tuple[str, str]] = ()) -> tuple[float, list[dict[str, Any]]]:
+    """The ad as a network of one: the same features, points and reasons as ``score_networks``."""
+    risk, reasons = score_network(ad_features(ad, result.entities, result.flags, hubs))
     return risk, [r.to_dict() for r in reasons]
 
 
@@ -59,7 +51,7 @@ def screen(record: dict[str, Any], rules: RuleEvaluator | None, index: Snapshot)
     """
     ad = validate(record)
     result = analyse_ad(ad, rules)
-    score, reasons = ad_score(ad, result)
+    score, reasons = ad_score(ad, result, index.hubs)
     idents = list(dict.fromkeys((e.kind, e.value) for e in result.entities if e.kind in MATCH_KINDS))
     candidates, hubs = lookup(index, idents)
     return {
