@@ -12,16 +12,13 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-# How much a flag of each evidence grade counts (see docs/indicators.md):
-# only outcome-validated indicators count in full; contradicted ones are shown
-# to the reviewer but add nothing.
-GRADE_MULTIPLIER: dict[str, float] = {
-    "outcome_validated": 1.0,
-    "expert_consensus": 0.6,
-    "practitioner_heuristic": 0.3,
-    "contradicted_by_evidence": 0.0,
-}
-DEFAULT_GRADE_MULTIPLIER = 0.3
+from unveil.indicators.model import GRADES
+
+# How much a flag of each evidence grade counts: the rulebook's grades (docs/indicators.md), so only
+# outcome-validated indicators count in full and contradicted ones are shown but add nothing.  A flag
+# without a known grade (a user rule written before grades) counts as a practitioner heuristic.
+GRADE_MULTIPLIER: dict[str, float] = dict(GRADES)
+DEFAULT_GRADE_MULTIPLIER = GRADES["practitioner_heuristic"]
 
 # Thresholds below which a feature adds nothing (see docs/scoring.md).
 MIN_SPREAD_KM = 100.0
