@@ -203,6 +203,9 @@ class TextMatcher:
         timeout = _TIMEOUT_FLOOR + _TIMEOUT_PER_MB * len(folded) / 1_000_000
         for index, lang, pattern, limited in self._patterns:
             try:
+                # Most fields match no pattern, and a failed ``search`` costs half a ``finditer`` walk.
+                if pattern.search(folded, timeout=timeout if limited else None) is None:
+                    continue
                 for match in pattern.finditer(folded, timeout=timeout if limited else None):
                     start, end = match.span()
                     if end > start:
