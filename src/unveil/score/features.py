@@ -7,6 +7,7 @@ Python only assembles the grouped rows per network and computes the geographic s
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import defaultdict
 from collections.abc import Container, Iterable
@@ -85,10 +86,8 @@ def ad_features(ad: dict[str, Any], entities: Iterable[Any], flags: Iterable[Any
         elif e.kind == "name":
             names.add(e.value)
         elif e.kind == "city":
-            try:
+            with contextlib.suppress(KeyError, TypeError, ValueError):
                 points.add((float(e.attrs["lat"]), float(e.attrs["lon"])))
-            except (KeyError, TypeError, ValueError):
-                pass
     f.n_phones, f.n_emails, f.n_foreign_phones, f.n_names = len(phones), len(emails), len(foreign), len(names)
     if points:
         f.spread_km = spread_km(sorted(points))
