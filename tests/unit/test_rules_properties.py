@@ -132,6 +132,10 @@ ADVERSARIAL = {
     "emoji-in-text": _repeat("🌹 prices for the hour, ✈️ here this week 👑 "),
     "emoji-only": _repeat("🌹👑🍒🌸💗", MB // 8),
     "accents": _repeat("arrive\u0301e Stra\u00dfe \u200b"),
+    # the name-list, "Name here, 16" and "Name (16)" patterns: comma-separated words that never reach the tail
+    "name-lists": _repeat("ana, bea, cleo, dee and "),
+    "clause-start-names": _repeat(". lexi here, 1 mia (1 "),
+    "first-time-in": _repeat("first time in primera vez en "),
 }
 
 

@@ -36,14 +36,14 @@ ANY = "*"  # a row for a rule that matches in every language (emoji, "*" pattern
 Row = tuple[str, str, str, bool]
 
 AGE: list[Row] = [
-    ("minor_risk.age_phrase", "en", "Lily, age 17, friendly and chatty", True),
+    ("minor_risk.age_phrase", "en", "Lily, age 17, free at weekends", True),
     ("minor_risk.age_phrase", "en", "Age: 17", True),
-    ("minor_risk.age_phrase", "en", "I'm 16 and looking for company", True),
-    ("minor_risk.age_phrase", "en", "sixteen years old, sweet", True),
+    ("minor_risk.age_phrase", "en", "I'm 16 and only free at weekends", True),
+    ("minor_risk.age_phrase", "en", "sixteen years old, texts only", True),
     ("minor_risk.age_phrase", "en", "I'm 15 minutes from the station", False),
     ("minor_risk.age_phrase", "en", "Age 25, experienced", False),
     ("minor_risk.age_phrase", "en", "been doing this 15 years.", False),
-    ("minor_risk.age_phrase", "fr", "Chloé, 16 ans, souriante", True),
+    ("minor_risk.age_phrase", "fr", "Chloé, 16 ans, à Lyon", True),
     ("minor_risk.age_phrase", "fr", "J'ai dix-sept ans", True),
     ("minor_risk.age_phrase", "fr", "Je masse depuis 10 ans", False),
     ("minor_risk.age_phrase", "fr", "dix ans d'expérience", False),
@@ -61,13 +61,13 @@ AGE: list[Row] = [
 
 SCHOOL: list[Row] = [
     ("minor_risk.school", "en", "still at school, free after 4pm", True),
-    ("minor_risk.school", "en", "Still in year 11 but mature", True),
+    ("minor_risk.school", "en", "Still in year 11, weekends only", True),
     ("minor_risk.school", "en", "After high school I trained as a therapist", False),
     ("minor_risk.school", "en", "I finished high school years ago", False),
     ("minor_risk.school", "en", "I am not in high school any more", False),
     ("minor_risk.school", "fr", "Lycéenne, libre le mercredi", True),
     ("minor_risk.school", "fr", "Après le lycée j'ai fait une école d'esthétique", False),
-    ("minor_risk.school", "es", "Colegiala muy madura", True),
+    ("minor_risk.school", "es", "Colegiala, solo por la tarde", True),
     ("minor_risk.school", "es", "Después del instituto estudié estética", False),
     ("minor_risk.school", "de", "Schülerin, nur nachmittags", True),
     ("minor_risk.school", "de", "Ich gehe in die 11. Klasse", True),
@@ -258,15 +258,125 @@ EMOJI: list[Row] = [
     ("third_party_control.crown_emoji", ANY, "Queen of the city", False),
     ("movement.airplane_emoji", ANY, "Arriving ✈️ Friday", True),
     ("movement.airplane_emoji", ANY, "Airport pickup available", False),
-    ("youth_language.emoji", ANY, "Sweet 🍒", True),
+    ("youth_language.emoji", ANY, "Texts only 🍒", True),
     ("youth_language.emoji", ANY, "Spring 🌸 special", True),
     ("youth_language.emoji", ANY, "Sweet 🍓", False),
     ("coded_language.rose_emoji", ANY, "Prices 🌹🌹", True),
     ("coded_language.rose_emoji", ANY, "Prices €", False),
 ]
 
+# Rows for the 2026.11.2 generalisation: spelled and abbreviated ages, "not 18 yet", school years, third-party
+# booking, rotating and listed persons, itineraries. Each positive has a near-miss negative (durations, times,
+# rooms, graduation, a first-person independent, a denial).
+AGE_FORMS: list[Row] = [
+    ("minor_risk.age_phrase", ANY, "Mia (16) and Zoe, weekends only", True),
+    ("minor_risk.age_phrase", ANY, "Reviews (16) and photos (12) below", False),
+    ("minor_risk.age_phrase", "en", "i am sixteen, weekday evenings only", True),
+    ("minor_risk.age_phrase", "en", "Zara here, 15. Texts after 5", True),
+    ("minor_risk.age_phrase", "en", "Fifteen, west end, texts only", True),
+    ("minor_risk.age_phrase", "en", "Kim 17y, north side", True),
+    ("minor_risk.age_phrase", "en", "a 16-year-old from the coast", True),
+    ("minor_risk.age_phrase", "en", "not 18 yet, weekends only", True),
+    ("minor_risk.age_phrase", "en", "If you are not 18 yet, leave this page", False),
+    ("minor_risk.age_phrase", "en", "almost 18 years of experience", False),
+    ("minor_risk.age_phrase", "en", "I'm twelve minutes from the station", False),
+    ("minor_risk.age_phrase", "en", "Open 16-22h, room 17, 10 years experience", False),
+    ("minor_risk.age_phrase", "fr", "j'ai quinze, libre le mercredi", True),
+    ("minor_risk.age_phrase", "fr", "Inès 16a, centre-ville", True),
+    ("minor_risk.age_phrase", "fr", "bientôt 18 ans, rdv la veille", True),
+    ("minor_risk.age_phrase", "fr", "Appartement 17a, deuxième étage", False),
+    ("minor_risk.age_phrase", "fr", "Si vous n'avez pas encore 18 ans, quittez la page", False),
+    ("minor_risk.age_phrase", "es", "tengo dieciséis, solo por la tarde", True),
+    ("minor_risk.age_phrase", "es", "aún no tengo los 18, zona norte", True),
+    ("minor_risk.age_phrase", "es", "Llevo casi 18 años en el sector", False),
+    ("minor_risk.age_phrase", "de", "Mara, 15 J., nur Nachrichten", True),
+    ("minor_risk.age_phrase", "de", "ich bin sechzehn, nur abends", True),
+    ("minor_risk.age_phrase", "de", "noch nicht 18, Raum Nord", True),
+    ("minor_risk.age_phrase", "de", "fast 18 Uhr, bin gleich da", False),
+    ("minor_risk.age_phrase", "de", "mit 12-jähriger Erfahrung", False),
+    ("minor_risk.age_phrase", "it", "ho quindici, solo messaggi", True),
+    ("minor_risk.age_phrase", "it", "sedicenne, zona centro", True),
+    ("minor_risk.age_phrase", "it", "quasi 18 anni di esperienza", False),
+    ("minor_risk.age_phrase", "nl", "ik ben vijftien, alleen appen", True),
+    ("minor_risk.age_phrase", "nl", "Noor, 15 jr, regio Oost", True),
+    ("minor_risk.age_phrase", "nl", "nog geen 18, alleen weekend", True),
+    ("minor_risk.age_phrase", "nl", "bijna 18 jaar ervaring", False),
+    ("minor_risk.age_phrase", "nl", "Ik ben 16 minuten van het station", False),
+    ("minor_risk.school", "en", "in year 10, free after 4", True),
+    ("minor_risk.school", "en", "11th grader, weekends only", True),
+    ("minor_risk.school", "en", "graduated from high school years ago", False),
+    ("minor_risk.school", "en", "Driving school instructor, art school graduate", False),
+    ("minor_risk.school", "fr", "je suis en seconde, dispo le samedi", True),
+    ("minor_risk.school", "fr", "Quand j'étais au lycée je faisais du sport", False),
+    ("minor_risk.school", "es", "estoy en 4º de la ESO, solo tardes", True),
+    ("minor_risk.school", "es", "voy al insti por la mañana", True),
+    ("minor_risk.school", "es", "Cuando iba al instituto hacía teatro", False),
+    ("minor_risk.school", "de", "bin noch auf dem Gymnasium, nur abends", True),
+    ("minor_risk.school", "de", "bin noch auf der Realschule, nur abends", True),
+    ("minor_risk.school", "de", "Als ich noch in der Schule war, tanzte ich", False),
+    ("minor_risk.school", "it", "faccio ancora le superiori, solo la sera", True),
+    ("minor_risk.school", "it", "Quando andavo al liceo ballavo", False),
+    ("minor_risk.school", "nl", "zit in havo 4, alleen weekend", True),
+    ("minor_risk.school", "nl", "Toen ik op de middelbare zat, danste ik", False),
+]
+
+THIRD_PARTY_FORMS: list[Row] = [
+    ("third_party_control.speaks_for_her", "en", "Her bookings are handled by the office", True),
+    ("third_party_control.speaks_for_her", "en", "Don't text the lady directly, everything goes through me", True),
+    ("third_party_control.speaks_for_her", "en", "Book at the front desk, ask for Mia at the door", True),
+    ("third_party_control.speaks_for_her", "en", "I take my own bookings and answer my own texts", False),
+    ("third_party_control.speaks_for_her", "fr", "tout passe par moi, je vous la confirme par SMS", True),
+    ("third_party_control.speaks_for_her", "fr", "je gère moi-même mes rendez-vous", False),
+    ("third_party_control.speaks_for_her", "es", "yo gestiono sus citas, no le escribas directamente", True),
+    ("third_party_control.speaks_for_her", "es", "gestiono yo misma mis citas", False),
+    ("third_party_control.speaks_for_her", "de", "Termine nur über mich, sie kann kein Telefon", True),
+    ("third_party_control.speaks_for_her", "de", "Ich mache meine Termine selbst", False),
+    ("third_party_control.speaks_for_her", "it", "prenotazioni solo tramite la sua agenzia", True),
+    ("third_party_control.speaks_for_her", "it", "rispondo io personalmente, nessuna agenzia", False),
+    ("third_party_control.speaks_for_her", "nl", "ik plan haar afspraken, niet direct bellen", True),
+    ("third_party_control.speaks_for_her", "nl", "ik plan mijn eigen afspraken", False),
+]
+
+MULTIPLE_FORMS: list[Row] = [
+    ("multiple_persons.several", "en", "A new face every week, see today's lineup", True),
+    ("multiple_persons.several", "en", "Ana, Bea, Cleo and Dee - all here tonight", True),
+    ("multiple_persons.several", "en", "Mon, Wed and Fri - all day appointments", False),
+    ("multiple_persons.several", "en", "We are 5 minutes from the station", False),
+    ("multiple_persons.several", "fr", "une nouvelle hôtesse chaque semaine, choisissez sur les photos", True),
+    ("multiple_persons.several", "fr", "nouvelles photos chaque semaine", False),
+    ("multiple_persons.several", "es", "somos tres, un solo número para todas", True),
+    ("multiple_persons.several", "es", "estamos a 5 minutos del centro", False),
+    ("multiple_persons.several", "de", "Jeden Tag eine neue Dame, heutige Besetzung unten", True),
+    ("multiple_persons.several", "de", "Ina, Pia, Lu und Rosa – alle heute da", True),
+    ("multiple_persons.several", "de", "Keine anderen Frauen bei mir", False),
+    ("multiple_persons.several", "it", "siamo in tre, tutte disponibili dal pomeriggio", True),
+    ("multiple_persons.several", "it", "Nessun'altra ragazza in casa", False),
+    ("multiple_persons.several", "nl", "Elke dag een andere dame, kies op de foto's", True),
+    ("multiple_persons.several", "nl", "Geen andere meiden bij mij", False),
+    ("third_party_control.possessive", "de", "Unsere Mädels freuen sich", True),
+    ("third_party_control.possessive", "it", "Le nostre signorine ricevono su appuntamento", True),
+]
+
+MOVEMENT_FORMS: list[Row] = [
+    ("movement.new_in_town", "en", "Last 3 nights in Leeds, next stop York", True),
+    ("movement.new_in_town", "en", "first time in Derby, here till the 14th", True),
+    ("movement.new_in_town", "en", "first time in years I changed my photos", False),
+    ("movement.new_in_town", "en", "I'm not just in town for a week, I live here", False),
+    ("movement.new_in_town", "fr", "Derniers soirs à Lille, semaine pro à Metz", True),
+    ("movement.new_in_town", "fr", "Nouvelles photos cette semaine", False),
+    ("movement.new_in_town", "es", "último finde en Vigo, la semana que viene en León", True),
+    ("movement.new_in_town", "es", "no soy nueva, vivo aquí desde hace años", False),
+    ("movement.new_in_town", "de", "Nur kurz in Ulm, nächste Woche in Bonn", True),
+    ("movement.new_in_town", "de", "Nicht zum ersten Mal in der Stadt, ich wohne hier", False),
+    ("movement.new_in_town", "it", "Ultimi giorni a Pisa, poi vado a Lucca", True),
+    ("movement.new_in_town", "it", "Foto nuove in arrivo", False),
+    ("movement.new_in_town", "nl", "Een paar dagen in Delft, volgende week in Gouda", True),
+    ("movement.new_in_town", "nl", "Niet voor het eerst in de stad, ik woon hier", False),
+]
+
 ROWS: list[Row] = [
     *AGE, *SCHOOL, *THIRD_PARTY, *MULTIPLE, *MOVEMENT, *AUTONOMY, *ETHNICITY, *YOUTH, *PRICE_TRUST_CODES, *EMOJI,
+    *AGE_FORMS, *THIRD_PARTY_FORMS, *MULTIPLE_FORMS, *MOVEMENT_FORMS,
 ]
 
 
@@ -329,7 +439,7 @@ def test_cue_words_inside_other_words_fire_nothing(text: str) -> None:
 
 def test_offsets_map_back_through_folding() -> None:
     """Decomposed accents, ß and upper case change the folded length; offsets still index the original."""
-    body = "GRÜSSE! Fraîchement arrive\u0301e, Süße Thailänderin, 16 JAHRE"
+    body = "GRÜSSE aus Gießen! Fraîchement arrive\u0301e, Thailänderin, 16 JAHRE"
     ad = {"body": body, "title": "Neu in der Stadt", "lang": "de"}
     flags = BOOK.evaluate(ad, [])
     assert {f.rule for f in flags} >= {
@@ -348,7 +458,7 @@ def _entity(kind: str, value: str, body: str, text: str, **attrs: Any) -> Entity
     return Entity(kind=kind, value=value, field="body", start=start, end=start + len(text), text=text, attrs=attrs)
 
 
-AGE_BODY = "Hi, Anna here, 16, sweet and friendly"
+AGE_BODY = "Hi, Anna here, 16, texts only"
 
 
 @pytest.mark.parametrize(("value", "should_fire"), [("16", True), ("10", True), ("17", True), ("18", False),
@@ -366,7 +476,7 @@ def test_stated_age_from_an_age_entity(value: str, should_fire: bool) -> None:
 @pytest.mark.parametrize(("age", "should_fire"), [(16, True), ("17", True), (15.0, True), (18, False), ("19", False),
                                                    (None, False), (True, False), ("sixteen", False), (-3, False)])
 def test_stated_age_from_the_structured_age_field(age: Any, should_fire: bool) -> None:
-    ad = {"body": "Friendly and chatty", "lang": "en", "age": age}
+    ad = {"body": "Texts only", "lang": "en", "age": age}
     flags = _flags_of("minor_risk.stated_age", ad)
     assert bool(flags) is should_fire
     if should_fire:
