@@ -10,17 +10,8 @@ if [ -x /usr/bin/chromium ]; then
     exit 0
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then
-        SUDO="sudo"
-    else
-        echo "install-browser.sh: /usr/bin/chromium is missing and this is not root; install the 'chromium' package" >&2
-        exit 1
-    fi
-fi
-
-export DEBIAN_FRONTEND=noninteractive
+. "$(dirname "$0")/root-apt.sh"
+root_or_sudo "install-browser.sh: /usr/bin/chromium is missing and this is not root; install the 'chromium' package"
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
 /usr/bin/chromium --version

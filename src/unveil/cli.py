@@ -50,23 +50,36 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Ingest JSONL, CSV or Parquet files (or folders of them) into the store and "
                        "run extraction, indicators, linking and scoring. Prints a JSON summary on stdout.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="input file or folder")
-    p.add_argument("--db", default="unveil.duckdb", help="store file (default: %(default)s)")
+    p.add_argument("--db", help="store file (default: unveil.duckdb; with --engine spark and --out: none)")
+    p.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb",
+                   help="where the stages run: duckdb in this process (default), or Apache Spark (needs "
+                   "pip install 'unveil[spark]' and Java 17+; always a full rebuild; see docs/spark.md)")
+    p.add_argument("--master", metavar="URL",
+                   help="Spark master with --engine spark: local[N] (default local[*]), spark://HOST:7077, yarn, "
+                   "k8s://https://HOST:443")
+    p.add_argument("--out", metavar="DIR",
+                   help="with --engine spark: also write every result table as Parquet under DIR (a local path "
+                   "or a Hadoop file system URL); read it with `unveil networks --parquet DIR`")
     p.add_argument("--report", metavar="FILE", help="HTML report path (default: <db>.report.html)")
     p.add_argument("--rejects", metavar="FILE", help="rejects file (default: <db>.rejects.jsonl)")
     p.add_argument("--batch-size", type=_positive_int, default=2000, help="ads per transaction (default: 2000)")
     p.add_argument("--workers", type=_positive_int, default=1,
                    help="processes for extraction and indicators (default: 1; use the number of cores on big corpora)")
+    _add_patterns_option(p)
     _add_link_options(p)
 
     p = sub.add_parser("extract", parents=[common, rules], help="print entities and flags per ad, no store",
                        description="Read ads and print one JSON line per accepted ad with its entities and "
                        "indicator flags. Rejected records are reported on stderr.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="input file or folder")
+    _add_patterns_option(p)
 
     p = sub.add_parser("networks", parents=[common], help="list networks from a store, riskiest first",
                        description="One record per network: network_id, ad_ids, size, risk, reasons, "
                        "identifiers, cities, first_seen, last_seen.")
     p.add_argument("--db", default="unveil.duckdb", help="store file (default: %(default)s)")
+    p.add_argument("--parquet", metavar="DIR",
+                   help="read the Parquet output of `unveil analyze --engine spark --out DIR` instead of a store")
     p.add_argument("--min-size", type=_positive_int, default=2, help="smallest network listed (default: 2)")
     p.add_argument("--limit", type=_positive_int, help="list at most this many networks")
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format")
@@ -88,6 +101,26 @@ def _parsed(text: str, convert: type[int] | type[float]) -> Any:
     except ValueError:
         what = "whole number" if convert is int else "number"
         raise argparse.ArgumentTypeError(f"{text!r} is not a {what}") from None
+
+
+def _add_patterns_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--patterns", action="append", metavar="FILE_OR_DIR",
+                   help="YAML file (or folder of them) adding words, languages or platforms to the email, handle "
+                   "and payment extractors (repeatable); see docs/extraction.md")
+
+
+def _patterns(args: argparse.Namespace) -> tuple[Path, ...]:
+    """The ``--patterns`` paths, checked now: a bad file exits with status 2 naming file, line and key."""
+    paths = tuple(Path(p) for p in getattr(args, "patterns", None) or ())
+    if paths:
+        from unveil.extract.user_patterns import PatternError, load_user_extractors
+
+        try:
+            load_user_extractors(paths)
+        except PatternError as exc:
+            print(f"unveil: error: --patterns: {exc}", file=sys.stderr)
+            raise SystemExit(EXIT_USAGE) from None
+    return paths
 
 
 def _fraction(text: str) -> float:
@@ -200,13 +233,25 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         progress=not args.quiet,
         workers=args.workers,
         rejects_path=Path(args.rejects) if args.rejects else None,
+        patterns=_patterns(args),
     )
-    summary = analyze(args.paths, args.db, options=opts, rules=_rules(args))
-    report = Path(args.report) if args.report else Path(f"{args.db}.report.html")
-    with Store(args.db) as store:
-        write_report(store, report, run={"run_id": summary.run_id})
-    summary.report = str(report)
-    _print_json(summary.to_dict())
+    if args.engine == "spark":
+        from unveil.spark.run import analyze_spark
+
+        db = args.db if args.db or args.out else "unveil.duckdb"
+        summary = analyze_spark(args.paths, db=db, out=args.out, master=args.master, options=opts,
+                                rules=_rules(args))
+    else:
+        if args.out or args.master:
+            raise UnveilError("--out and --master go with --engine spark")
+        db = args.db or "unveil.duckdb"
+        summary = analyze(args.paths, db, options=opts, rules=_rules(args))
+    if db:
+        report = Path(args.report) if args.report else Path(f"{db}.report.html")
+        with Store(db) as store:
+            write_report(store, report, run={"run_id": summary.run_id})
+        summary.report = str(report)
+    _print_json({**summary.to_dict(), "engine": args.engine, **({"out": args.out} if args.out else {})})
     return EXIT_OK
 
 
@@ -217,6 +262,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from unveil.pipeline import _default_source
 
     rules = _rules(args)
+    patterns = _patterns(args)
+    extractors = None
+    if patterns:
+        from unveil.extract.user_patterns import load_user_extractors
+
+        extractors = load_user_extractors(patterns)
     seen: set[str] = set()
     accepted = rejected = 0
     for path in expand_paths(args.paths):
@@ -232,7 +283,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if key in seen:
                 continue
             seen.add(key)
-            out = analyse_ad(result, rules)
+            out = analyse_ad(result, rules, extractors)
             accepted += 1
             _print_json({
                 "id": result["id"],
@@ -252,8 +303,14 @@ def cmd_networks(args: argparse.Namespace) -> int:
     from unveil.report.html import network_records
     from unveil.store import Store
 
-    with Store(args.db, read_only=True) as store:
-        records = network_records(store, min_size=args.min_size, limit=args.limit)
+    if args.parquet:
+        from unveil.spark.parquet import parquet_store
+
+        with parquet_store(args.parquet) as store:
+            records = network_records(store, min_size=args.min_size, limit=args.limit)
+    else:
+        with Store(args.db, read_only=True) as store:
+            records = network_records(store, min_size=args.min_size, limit=args.limit)
     if args.format == "jsonl":
         for n in records:
             _print_json({k: n[k] for k in (*NETWORK_FIELDS, "countries", "minor_risk")})

@@ -28,6 +28,8 @@ import pyarrow as pa
 from tqdm import tqdm
 
 from unveil import arrow_schemas
+from unveil.extract import Extractor
+from unveil.extract.user_patterns import load_user_extractors
 from unveil.ingest.readers import RawRecord, expand_paths, file_sha256, read_records
 from unveil.ingest.validate import Rejection, ad_key, validate_record
 from unveil.link.identifiers import LinkSettings
@@ -80,6 +82,7 @@ class AnalyzeOptions:
     rejects_path: Path | None = None  # default: <db>.rejects.jsonl
     text: TextSettings = field(default_factory=TextSettings)
     images: ImageSettings = field(default_factory=ImageSettings)
+    patterns: tuple[Path, ...] = ()  # user pattern files or folders for the extractors (docs/extraction.md)
 
 
 def _default_source(path: Path) -> str:
@@ -187,28 +190,36 @@ class _Prepared:
     rejects: pa.Table
 
 
-# Worker processes keep the rulebook they were started with.
+# Worker processes keep the rulebook and the extractors (built from the pattern files) they were started with.
 _WORKER_RULES: RuleEvaluator | None = None
+_WORKER_EXTRACTORS: tuple[Extractor, ...] | None = None
 
 
-def _init_worker(rules: RuleEvaluator | None) -> None:
-    global _WORKER_RULES
+def _init_worker(rules: RuleEvaluator | None, patterns: tuple[Path, ...] = ()) -> None:
+    global _WORKER_RULES, _WORKER_EXTRACTORS
     _WORKER_RULES = rules
+    _WORKER_EXTRACTORS = load_user_extractors(patterns) if patterns else None
 
 
 def _process_in_worker(ads: pa.Table) -> tuple[pa.Table, pa.Table]:
-    return process_batch(ads, _WORKER_RULES)
+    return process_batch(ads, _WORKER_RULES, _WORKER_EXTRACTORS)
 
 
 def _run_ingest(ingest: _Ingest, batches: Iterator[_Prepared], workers: int,
-                rules: RuleEvaluator | None) -> None:
-    """Analyse prepared batches, in worker processes when ``workers > 1``, writing them in order."""
+                rules: RuleEvaluator | None, patterns: tuple[Path, ...] = (),
+                extractors: tuple[Extractor, ...] | None = None) -> None:
+    """Analyse prepared batches, in worker processes when ``workers > 1``, writing them in order.
+
+    ``extractors`` (built from ``patterns`` by the caller) serve this process; workers rebuild them from
+    ``patterns``.
+    """
     if workers <= 1:
         for prepared in batches:
-            ingest.write(prepared, *process_batch(prepared.ads, rules))
+            ingest.write(prepared, *process_batch(prepared.ads, rules, extractors))
         return
     ctx = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "forkserver")
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(rules,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(rules, tuple(patterns))) as pool:
         pending: deque[tuple[_Prepared, Future[tuple[pa.Table, pa.Table]]]] = deque()
         for prepared in batches:
             pending.append((prepared, pool.submit(_process_in_worker, prepared.ads)))
@@ -241,16 +252,20 @@ def analyze(paths: Sequence[str | Path], db: str | Path, *, options: AnalyzeOpti
     Raises:
         InputError: a path does not exist or has an unknown format.
         StoreError: the database cannot be opened.
+        PatternError: a file of ``options.patterns`` is invalid (the message names file, line and key).
     """
     opts = options or AnalyzeOptions()
     files = expand_paths(paths)
+    # Pattern files are checked before the store is touched: a bad file is a usage error (PatternError).
+    extractors = load_user_extractors(opts.patterns) if opts.patterns else None
     t0 = time.perf_counter()
     inputs: list[dict[str, Any]] = [
         {"path": str(p), "sha256": file_sha256(p), "bytes": p.stat().st_size} for p in files
     ]
     store = Store(db)
     params = {"batch_size": opts.batch_size, "workers": opts.workers, "link": asdict(opts.link),
-              "text": asdict(opts.text), "images": asdict(opts.images), "rulebook": getattr(rules, "version", None)}
+              "text": asdict(opts.text), "images": asdict(opts.images), "rulebook": getattr(rules, "version", None),
+              "patterns": [str(p) for p in opts.patterns]}
     run_id = store.begin_run("analyze", params, inputs)
     summary = RunSummary(run_id=run_id, db=str(db), files=len(files))
     rejects_path = opts.rejects_path or Path(f"{db}.rejects.jsonl")
@@ -273,7 +288,7 @@ def analyze(paths: Sequence[str | Path], db: str | Path, *, options: AnalyzeOpti
                             bar.set_postfix(ads=summary.accepted, rejected=summary.rejected, refresh=False)
                         bar.update(info["bytes"])
 
-                _run_ingest(ingest, prepared(), opts.workers, rules)
+                _run_ingest(ingest, prepared(), opts.workers, rules, opts.patterns, extractors)
         summary.timings["ingest"] = time.perf_counter() - t
         link_stages(store, run_id, opts, summary)
         summary.ads_total = store.count("ads")

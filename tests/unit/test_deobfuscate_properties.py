@@ -136,8 +136,10 @@ def test_phone_digits_recovered_whatever_surrounds_them(before: str, phone: str,
     assert (start, start + len(phone)) in spans
 
 
+# A "+" after a space or an opening bracket starts an international number ("one (+44 20 ...)"), by design:
+# such a separator is not neutral, so the property leaves it out.
 separators = st.text(alphabet=st.sampled_from(" .-/*~_,|[](){}+"), min_size=1, max_size=3).filter(
-    lambda sep: "  " not in sep and " +" not in sep and "\t+" not in sep
+    lambda sep: "  " not in sep and not any(f"{o}+" in sep for o in " \t([{")
 )
 
 

@@ -124,6 +124,8 @@ _INDEPENDENT_INDICATOR_RATES: Final[tuple[tuple[str, float], ...]] = (
 )
 _NETWORK_LOW_PRICE: Final = 0.30
 _INDEPENDENT_LOW_PRICE: Final = 0.04
+# Categories left out of an ad that states an age of 17 (besides the framed ones, which are descriptions).
+_NOT_WITH_A_MINOR_AGE: Final = frozenset({"youth_language", "trust_language", "stated_ethnicity_nationality"})
 _FRAMED: Final = {"stated_ethnicity_nationality": lx.ETHNICITY_FRAMES, "youth_language": lx.YOUTH_FRAMES}
 _EU: Final = ("GB", "FR", "ES", "DE")
 _NO_TRUTH: Final[dict[str, Any]] = {}
@@ -678,25 +680,29 @@ class _Network(_Poster):
         early: list[str] = []
         late: list[str] = []
         for cat, sentence, phrase in words.indicators:
-            # A stated age of 17 is kept a bare fact: nothing else about youth in that ad.
-            if rng.random() < 0.85 and not (age17 and cat == "youth_language"):
+            # A stated age of 17 is kept a bare fact in a logistics-only ad (who, where, when, price, contact):
+            # no description, youth, ethnicity or trust wording next to it.
+            if rng.random() < 0.85 and not (age17 and cat in _NOT_WITH_A_MINOR_AGE):
                 (early if cat in _FRAMED else late).append(sentence)
                 indicators.append({"category": cat, "text": phrase})
 
         sentences = [_render(intro, rng, 0.25)]
         stated_age: int | None = None
         if age17:
+            # Every random draw below still happens, so the rest of the corpus does not depend on this ad.
+            sentences = [f"{persona}."]
             sentences.append(lx.AGE_PLAIN_FORM[lang].format(n=17) + ".")
             stated_age = 17
         elif rng.random() < 0.6:
             sentences.append(_age_text(lang, self.age_form, age) + ".")
             stated_age = age
         sentences.extend(early)
-        if rng.random() < 0.85:
-            sentences.append(_render(desc, rng, 0.3))
-        sentences.append(_render(service, rng, 0.3))
+        described = [_render(desc, rng, 0.3)] if rng.random() < 0.85 else []
+        described.append(_render(service, rng, 0.3))
         if rng.random() < 0.3:
-            sentences.append(_render(words.extra, rng, 0.3))
+            described.append(_render(words.extra, rng, 0.3))
+        if not age17:
+            sentences.extend(described)
         sentences.append(_render(location, rng, 0.2))
         if rng.random() < 0.8:
             sentences.append(_render(hours, rng, 0.3))
@@ -735,11 +741,15 @@ class _Network(_Poster):
         )
         sentences.extend(contact.lines)
         if rng.random() < 0.6:
-            sentences.append(_render(closing, rng, 0.3))
+            closing_line = _render(closing, rng, 0.3)
+            if not age17:
+                sentences.append(closing_line)
 
         title = _render(words.title, rng, 0.4)
         if indicators and rng.random() < 0.15:
             title = f"{indicators[0]['text']} - {title}"
+        if age17:
+            title = f"{persona} - {city[0]}"
         site = _HOME_SITE[country] if rng.random() < 0.6 else _SHARED_SITE
         phone_field = number if method is None and rng.random() < 0.6 else None
         email_field = self.email if (self.email is not None and method is None and rng.random() < 0.2) else None

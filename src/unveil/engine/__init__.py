@@ -6,7 +6,7 @@ from typing import Any
 
 from unveil.engine.base import Engine
 
-__all__ = ["DuckDBEngine", "Engine", "open_engine"]
+__all__ = ["DuckDBEngine", "Engine", "SparkEngine", "open_engine"]
 
 
 def __getattr__(name: str) -> Any:
@@ -15,13 +15,31 @@ def __getattr__(name: str) -> Any:
         from unveil.engine.duckdb import DuckDBEngine
 
         return DuckDBEngine
+    if name == "SparkEngine":
+        from unveil.spark.session import require_pyspark
+
+        require_pyspark()
+        from unveil.engine.spark import SparkEngine
+
+        return SparkEngine
     raise AttributeError(name)
 
 
 def open_engine(kind: str = "duckdb", **options: Any) -> Engine:
-    """Build an engine by name (``duckdb``; ``spark`` arrives with the Spark extra)."""
+    """Build an engine by name: ``duckdb``, or ``spark`` (needs the ``spark`` extra and Java 17+).
+
+    Raises:
+        UnveilError: ``spark`` was asked for and pyspark is not installed (the message says how to install it).
+    """
     if kind == "duckdb":
         from unveil.engine.duckdb import DuckDBEngine
 
         return DuckDBEngine(**options)
-    raise ValueError(f"unknown engine {kind!r}; available: duckdb")
+    if kind == "spark":
+        from unveil.spark.session import require_pyspark
+
+        require_pyspark()
+        from unveil.engine.spark import SparkEngine
+
+        return SparkEngine(**options)
+    raise ValueError(f"unknown engine {kind!r}; available: duckdb, spark")

@@ -53,6 +53,10 @@ class Engine(ABC):
         """SQL for the text of top-level ``key`` in the JSON object ``expr``."""
         raise NotImplementedError(f"{self.name} engine does not define json_text")
 
+    def sha256_hex(self, expr: str) -> str:
+        """SQL for the lower-case hex SHA-256 of the text ``expr`` (this default is DuckDB's spelling)."""
+        return f"sha256({expr})"
+
     def drop(self, name: str) -> None:
         self.execute(f"DROP TABLE IF EXISTS {name}")
 

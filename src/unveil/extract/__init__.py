@@ -1,5 +1,5 @@
 """Per-ad extraction of contact identifiers and attributes, with evidence offsets."""
 
-from unveil.extract.base import Extractor, extract_ad, registry
+from unveil.extract.base import Extractor, extract_ad, extract_batch, registry
 
-__all__ = ["Extractor", "extract_ad", "registry"]
+__all__ = ["Extractor", "extract_ad", "extract_batch", "registry"]

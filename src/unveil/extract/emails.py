@@ -55,6 +55,7 @@ __all__ = [
     "folded",
     "load_email_patterns",
     "needs_fold",
+    "parse_email_patterns",
     "read_pattern_file",
     "scan_emails",
     "valid_domain",
@@ -316,6 +317,15 @@ def known_tlds() -> frozenset[str]:
     r = PatternReader(label)
     top = r.mapping(data, TOP, allowed=("tlds", "reserved"), required=("tlds",))
     return frozenset(r.words(top["tlds"], "tlds")) | frozenset(r.words(top.get("reserved"), "reserved"))
+
+
+def parse_email_patterns(label: str, data: Any) -> EmailPatterns:
+    """Check and compile the parsed content of an ``emails.yaml`` (``label`` names it in errors).
+
+    Raises:
+        PatternError: The content is malformed; the message names the key.
+    """
+    return _parse_email_patterns(label, data, known_tlds())
 
 
 def load_email_patterns(path: Path | None = None) -> EmailPatterns:
@@ -774,9 +784,13 @@ class EmailExtractor:
     name = "emails"
     kinds: tuple[str, ...] = ("email",)
 
-    def __init__(self, patterns: Path | None = None) -> None:
-        """Use the packaged word lists, or a user's copy of ``emails.yaml`` at ``patterns``."""
-        self._patterns = load_email_patterns(patterns) if patterns is not None else None
+    def __init__(self, patterns: Path | EmailPatterns | None = None) -> None:
+        """Use the packaged word lists, a user's copy of ``emails.yaml`` at ``patterns``, or compiled patterns
+        (see :mod:`unveil.extract.user_patterns`)."""
+        if patterns is None or isinstance(patterns, EmailPatterns):
+            self._patterns = patterns
+        else:
+            self._patterns = load_email_patterns(patterns)
 
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
         for m in find_emails(text, self._patterns):

@@ -46,6 +46,7 @@ __all__ = [
     "PlatformScanner",
     "PlatformSpec",
     "load_platform_spec",
+    "parse_platform_spec",
     "platform_spec",
 ]
 
@@ -354,6 +355,15 @@ def load_platform_spec(source: str | Path) -> PlatformSpec:
     return _parse_spec(label, data)
 
 
+def parse_platform_spec(label: str, data: Any) -> PlatformSpec:
+    """Check and compile the parsed content of a platform pattern file (``label`` names it in errors).
+
+    Raises:
+        PatternError: The content is malformed; the message names file, key and problem.
+    """
+    return _parse_spec(label, data)
+
+
 @functools.lru_cache(maxsize=8)
 def platform_spec(name: str) -> PlatformSpec:
     """A packaged pattern file, loaded once per process."""
@@ -404,6 +414,18 @@ def _ends_phrase(t: str, end: int) -> bool:
     if c == ".":
         return i + 1 >= n or not t[i + 1].isalnum()
     return not (c.isalnum() or c in "@#$&'\"(-+*:_\t ")
+
+
+@functools.lru_cache(maxsize=16)
+def _lower_words(t: str) -> tuple[str, frozenset[str]]:
+    """``t`` lower-cased and its distinct words; shared by the handle and payment scanners of one field."""
+    low = t.lower()
+    return low, frozenset(_CUE_WORD.findall(low))
+
+
+@functools.lru_cache(maxsize=16)
+def _squeezed(low: str) -> str:
+    return _COMPACT_RE.sub("", low)
 
 
 class PlatformScanner:
@@ -475,10 +497,10 @@ class PlatformScanner:
         a cheap set test on the lower-cased words rejects most ads (which name no platform) outright.
         """
         spec = self.spec
-        low = t.lower()
-        hit = not spec.single_cues.isdisjoint(_CUE_WORD.findall(low)) or any(c in t for c in spec.symbol_cues)
+        low, word_set = _lower_words(t)
+        hit = not spec.single_cues.isdisjoint(word_set) or any(c in t for c in spec.symbol_cues)
         if not hit and spec.pair_cues:
-            squeezed = _COMPACT_RE.sub("", low)
+            squeezed = _squeezed(low)
             hit = any(k in squeezed for k in spec.pair_cues)
         exact = spec.exact_re is not None and any(w in t for w in spec.exact_owners)
         if not hit and not exact:
@@ -737,12 +759,20 @@ class HandleExtractor:
     name = "handles"
     kinds: tuple[str, ...] = ("handle",)
 
-    def __init__(self, patterns: Path | None = None) -> None:
-        """Use the packaged ``handles.yaml``, or a user's copy at ``patterns``."""
-        if patterns is None:
+    def __init__(self, patterns: Path | PlatformSpec | None = None,
+                 blockers: frozenset[str] | None = None) -> None:
+        """Use the packaged ``handles.yaml``, a user's copy at ``patterns`` or a compiled spec.
+
+        ``blockers`` are the platform words of the other file (``payments.yaml``); the packaged ones by default.
+        """
+        if patterns is None and blockers is None:
             self._scanner = _default_handle_scanner()
         else:
-            self._scanner = PlatformScanner(load_platform_spec(patterns), platform_spec("payments.yaml").full_cues)
+            spec = platform_spec("handles.yaml") if patterns is None else (
+                patterns if isinstance(patterns, PlatformSpec) else load_platform_spec(patterns))
+            if blockers is None:
+                blockers = platform_spec("payments.yaml").full_cues
+            self._scanner = PlatformScanner(spec, blockers)
 
     @property
     def scanner(self) -> PlatformScanner:

@@ -17,7 +17,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from unveil.extract.base import AdContext
-from unveil.extract.handles import PlatformScanner, load_platform_spec, make_entities, platform_spec
+from unveil.extract.handles import (
+    PlatformScanner,
+    PlatformSpec,
+    load_platform_spec,
+    make_entities,
+    platform_spec,
+)
 from unveil.types import Entity
 
 __all__ = ["PaymentExtractor"]
@@ -34,12 +40,20 @@ class PaymentExtractor:
     name = "payments"
     kinds: tuple[str, ...] = ("payment",)
 
-    def __init__(self, patterns: Path | None = None) -> None:
-        """Use the packaged ``payments.yaml``, or a user's copy at ``patterns``."""
-        if patterns is None:
+    def __init__(self, patterns: Path | PlatformSpec | None = None,
+                 blockers: frozenset[str] | None = None) -> None:
+        """Use the packaged ``payments.yaml``, a user's copy at ``patterns`` or a compiled spec.
+
+        ``blockers`` are the platform words of the other file (``handles.yaml``); the packaged ones by default.
+        """
+        if patterns is None and blockers is None:
             self._scanner = _default_payment_scanner()
         else:
-            self._scanner = PlatformScanner(load_platform_spec(patterns), platform_spec("handles.yaml").full_cues)
+            spec = platform_spec("payments.yaml") if patterns is None else (
+                patterns if isinstance(patterns, PlatformSpec) else load_platform_spec(patterns))
+            if blockers is None:
+                blockers = platform_spec("handles.yaml").full_cues
+            self._scanner = PlatformScanner(spec, blockers)
 
     @property
     def scanner(self) -> PlatformScanner:

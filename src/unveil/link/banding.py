@@ -23,8 +23,10 @@ import pyarrow as pa
 
 from unveil.engine import Engine
 
-# verify(engine, candidates_table) -> verified rows (a, b, value) as Arrow; candidates_table has (a, b).
-Verifier = Callable[[Engine, str], pa.Table]
+# verify(engine, candidates_table) -> verified rows (a, b, value) as Arrow, or the name of a table of them
+# that the verifier made in the engine (an engine whose tables live elsewhere, e.g. Spark, verifies there);
+# candidates_table has (a, b).
+Verifier = Callable[[Engine, str], "pa.Table | str"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +124,22 @@ def update_pairs(engine: Engine, spec: Banded, *, aff: str, old_bands: str | Non
     added = 0
     if candidates:
         verified = verify(engine, "_bd_cand")
-        added = verified.num_rows
+        if isinstance(verified, str):
+            ok = verified
+            added = int(engine.scalar(f"SELECT COUNT(*) AS n FROM {ok}") or 0)
+        else:
+            ok = "_bd_ok"
+            added = verified.num_rows
+            if added:
+                engine.register(ok, verified)
         if added:
-            engine.register("_bd_ok", verified)
-            engine.execute(f"INSERT INTO {p} SELECT a, b, {spec.value} FROM _bd_ok")
+            engine.execute(f"INSERT INTO {p} SELECT a, b, {spec.value} FROM {ok}")
             if not full:
-                engine.execute(f"INSERT INTO {touched} SELECT a FROM _bd_ok UNION ALL SELECT b FROM _bd_ok")
-            engine.unregister("_bd_ok")
+                engine.execute(f"INSERT INTO {touched} SELECT a FROM {ok} UNION ALL SELECT b FROM {ok}")
+        if isinstance(verified, str):
+            engine.drop(ok)
+        elif added:
+            engine.unregister(ok)
     for name in ("_bd_touch", "_bd_size", "_bd_live", "_bd_under", "_bd_cand", "_bd_ovp", "_bd_sup", "_bd_gone"):
         engine.drop(name)
     return {"candidates": candidates, "pairs_added": added, "pairs_removed": removed}

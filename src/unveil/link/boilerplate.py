@@ -67,10 +67,15 @@ def _fill_texts(engine: Engine, min_tokens: int) -> None:
     if texts:
         engine.register("_bp_text", pa.table({"seg": list(texts), "text": list(texts.values())},
                                              schema=pa.schema([("seg", pa.int64()), ("text", pa.string())])))
-        engine.execute(
-            "UPDATE text_boilerplate SET text = (SELECT t.text FROM _bp_text t WHERE t.seg = text_boilerplate.seg) "
-            "WHERE text IS NULL"
+        # Rows rewritten rather than UPDATEd: the same SQL runs on engines without UPDATE (Spark).
+        engine.create_table_as(
+            "_bp_filled",
+            "SELECT b.seg, b.ads, b.co_phones, t.text FROM text_boilerplate b LEFT JOIN _bp_text t ON t.seg = b.seg "
+            "WHERE b.text IS NULL",
         )
+        engine.execute("DELETE FROM text_boilerplate WHERE text IS NULL")
+        engine.execute("INSERT INTO text_boilerplate SELECT seg, ads, co_phones, text FROM _bp_filled")
+        engine.drop("_bp_filled")
         engine.unregister("_bp_text")
 
 

@@ -49,8 +49,8 @@ def refresh_hub_rows(engine: Engine) -> int:
         engine.execute(
             """
             INSERT INTO hub_identifiers
-            SELECT 'boilerplate', COALESCE(text, CAST(seg AS VARCHAR)), ads, co_phones,
-                   'phrase in ' || CAST(ads AS VARCHAR) || ' ads showing ' || CAST(co_phones AS VARCHAR)
+            SELECT 'boilerplate', COALESCE(text, CAST(seg AS STRING)), ads, co_phones,
+                   'phrase in ' || CAST(ads AS STRING) || ' ads showing ' || CAST(co_phones AS STRING)
                    || ' phone numbers: boilerplate, left out before comparing texts'
             FROM text_boilerplate
             """
@@ -59,8 +59,8 @@ def refresh_hub_rows(engine: Engine) -> int:
             """
             INSERT INTO hub_identifiers
             SELECT 'text', template_id, ads, co_phones,
-                   'near-duplicate text shared by ' || CAST(ads AS VARCHAR) || ' ads showing '
-                   || CAST(co_phones AS VARCHAR) || ' phone numbers (spam or a widely copied template), not '
+                   'near-duplicate text shared by ' || CAST(ads AS STRING) || ' ads showing '
+                   || CAST(co_phones AS STRING) || ' phone numbers (spam or a widely copied template), not '
                    || 'used to link: ' || COALESCE(text, '')
             FROM templates WHERE hub
             """
@@ -69,7 +69,7 @@ def refresh_hub_rows(engine: Engine) -> int:
             """
             INSERT INTO hub_identifiers
             SELECT 'image', picture, ads, co_phones,
-                   'picture shown by ' || CAST(ads AS VARCHAR) || ' ads showing ' || CAST(co_phones AS VARCHAR)
+                   'picture shown by ' || CAST(ads AS STRING) || ' ads showing ' || CAST(co_phones AS STRING)
                    || ' phone numbers (a stock photo or banner), not used to link; e.g. ' || COALESCE(example, '')
             FROM picture_stats WHERE hub
             """

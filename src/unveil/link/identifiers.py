@@ -69,15 +69,15 @@ def build_identifier_links(engine: Engine, settings: LinkSettings, *, full: bool
     )
     engine.create_table_as(
         "_id_hubs",
-        "SELECT kind, value, ads, co_phones, 'shared by ' || CAST(ads AS VARCHAR) || ' ads showing ' "
-        "|| CAST(co_phones AS VARCHAR) || ' other phone numbers: a site or switchboard number, not used to link' "
+        "SELECT kind, value, ads, co_phones, 'shared by ' || CAST(ads AS STRING) || ' ads showing ' "
+        "|| CAST(co_phones AS STRING) || ' other phone numbers: a site or switchboard number, not used to link' "
         f"AS reason FROM _co_phones WHERE co_phones > {int(settings.hub_max_co_phones)}",
     )
     engine.create_table_as(
         "_id_links",
         """
         SELECT i.ad_key AS ad_b, s.anchor AS ad_a, i.kind, i.value, 1.0 AS strength,
-               '{"shared_by_ads": ' || CAST(s.ads AS VARCHAR) || '}' AS evidence
+               '{"shared_by_ads": ' || CAST(s.ads AS STRING) || '}' AS evidence
         FROM _ids i JOIN _shared s ON i.kind = s.kind AND i.value = s.value
         LEFT JOIN _id_hubs h ON h.kind = s.kind AND h.value = s.value
         WHERE i.ad_key <> s.anchor AND h.value IS NULL

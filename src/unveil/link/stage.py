@@ -51,22 +51,35 @@ class LinkPlan:
         return {"identifiers": asdict(self.identifiers), "text": asdict(self.text), "images": asdict(self.images)}
 
 
+class StepTimer:
+    """A progress bar over named steps: each step's seconds go to ``timings``, its counts into ``counts``."""
+
+    def __init__(self, n_steps: int, progress: bool, timings: dict[str, float], counts: dict[str, Any]) -> None:
+        self.bar = tqdm(total=n_steps, desc="link", unit="step", disable=not progress, leave=False,
+                        file=sys.stderr)
+        self.timings = timings
+        self.counts = counts
+
+    def __call__(self, name: str, step: Callable[[], dict[str, Any] | None]) -> None:
+        self.bar.set_description(name)
+        t = time.perf_counter()
+        out = step()
+        self.timings[name] = round(time.perf_counter() - t, 3)
+        if out:
+            self.counts.update(out)
+        self.bar.update(1)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
 def run_link_stage(engine: Engine, run_id: str, plan: LinkPlan, *, workers: int = 1, progress: bool = False,
                    timings: dict[str, float] | None = None) -> dict[str, Any]:
     """Update links, hubs and networks for the ads not linked yet; returns counts for the run summary."""
     timings = timings if timings is not None else {}
     counts: dict[str, Any] = {}
     n_steps = 3 + int(plan.text.enabled) + 2 * int(plan.images.enabled)
-    bar = tqdm(total=n_steps, desc="link", unit="step", disable=not progress, leave=False, file=sys.stderr)
-
-    def timed(name: str, step: Callable[[], dict[str, Any] | None]) -> None:
-        bar.set_description(name)
-        t = time.perf_counter()
-        out = step()
-        timings[name] = round(time.perf_counter() - t, 3)
-        if out:
-            counts.update(out)
-        bar.update(1)
+    timed = StepTimer(n_steps, progress, timings, counts)
 
     full = state.begin(engine, plan.describe())
     counts["link_rebuild"] = full
@@ -83,7 +96,7 @@ def run_link_stage(engine: Engine, run_id: str, plan: LinkPlan, *, workers: int 
             timed("link_images", lambda: update_image_links(engine, plan.images, full=full))
     timed("link_hubs", lambda: {"derived_hubs": refresh_hub_rows(engine)})
     timed("networks", lambda: update_networks(engine, run_id, full=full))
-    bar.close()
+    timed.close()
     return counts
 
 

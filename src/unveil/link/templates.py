@@ -36,6 +36,46 @@ FIXED_SHARE = 0.8
 MAX_TEMPLATE_CHARS = 600
 SLOT = "[…]"
 
+# The SQL of a template update, shared by every engine (the Spark run uses it too, unveil.spark.link).
+# Members of the clusters in ``_cl_new``:
+MEMBERS_SQL = """
+    SELECT c.cluster, c.ad_no, l.ad_key FROM text_clusters c JOIN _cl_new n ON n.cluster = c.cluster
+    JOIN link_ads l ON l.ad_no = c.ad_no
+"""
+# Per cluster: ads, distinct phones, smallest ad key (names the template):
+STATS_SQL = """
+    SELECT m.cluster, COUNT(DISTINCT m.ad_no) AS ads, COUNT(DISTINCT e.value) AS co_phones,
+           MIN(m.ad_key) AS first_key
+    FROM _tp_members m LEFT JOIN entities e ON e.ad_key = m.ad_key AND e.kind = 'phone'
+    GROUP BY m.cluster
+"""
+# The most central members of each cluster (parameter: how many), the medoid first:
+CENTRAL_SQL = """
+    SELECT cluster, ad_no, ad_key, score FROM (
+        SELECT m.cluster, m.ad_no, m.ad_key, ROUND(SUM(x.similarity), 3) AS score,
+               ROW_NUMBER() OVER (PARTITION BY m.cluster ORDER BY ROUND(SUM(x.similarity), 3) DESC, m.ad_key)
+               AS rank
+        FROM _tp_members m
+        JOIN (SELECT a AS ad_no, similarity FROM text_pairs UNION ALL SELECT b, similarity FROM text_pairs) x
+          ON x.ad_no = m.ad_no
+        GROUP BY m.cluster, m.ad_no, m.ad_key
+    ) t WHERE rank <= ?
+"""
+# Text links of the non-hub templates of the clusters in ``_cl_new``:
+LINKS_SQL = """
+    SELECT LEAST(la.ad_key, lb.ad_key) AS ad_a, GREATEST(la.ad_key, lb.ad_key) AS ad_b, 'text' AS kind,
+           t.template_id AS value, p.similarity AS strength,
+           '{"similarity": ' || CAST(p.similarity AS STRING) || ', "template": "' || t.template_id
+           || '", "template_ads": ' || CAST(t.ads AS STRING) || '}' AS evidence
+    FROM text_pairs p
+    JOIN text_clusters c ON c.ad_no = p.a
+    JOIN _cl_new n ON n.cluster = c.cluster
+    JOIN templates t ON t.cluster = c.cluster
+    JOIN link_ads la ON la.ad_no = p.a
+    JOIN link_ads lb ON lb.ad_no = p.b
+    WHERE NOT t.hub
+"""
+
 
 def template_id(first_key: str) -> str:
     return "T-" + hashlib.sha256(first_key.encode("utf-8")).hexdigest()[:10]
@@ -76,48 +116,32 @@ def explain(medoid: Sequence[Sequence[str]], members: Sequence[Sequence[Sequence
     return text if len(text) <= MAX_TEMPLATE_CHARS else text[: MAX_TEMPLATE_CHARS - 1] + "…"
 
 
+def segments_of_batch(ads: pa.Table, spans: pa.Table | None, boilerplate: set[int] | frozenset[int],
+                      out: dict[int, list[list[str]]] | None = None) -> dict[int, list[list[str]]]:
+    """``ad_no -> [segment tokens]`` of a batch of ads, boilerplate segments left out (a pure function)."""
+    out = {} if out is None else out
+    tokens, row = ad_token_segments(ads, spans)
+    hashes = segment_hashes(tokens)
+    nos = ads.column("ad_no").to_numpy()
+    lists = tokens.to_pylist()
+    for i, toks in enumerate(lists):
+        if len(toks) and int(hashes[i]) not in boilerplate:
+            out.setdefault(int(nos[row[i]]), []).append(toks)
+    return out
+
+
 def _segments_by_ad(engine: Engine, select_ad_nos: str, boilerplate: set[int]) -> dict[int, list[list[str]]]:
     out: dict[int, list[list[str]]] = {}
     for ads, spans in iter_ad_batches(engine, select_ad_nos):
-        tokens, row = ad_token_segments(ads, spans)
-        hashes = segment_hashes(tokens)
-        nos = ads.column("ad_no").to_numpy()
-        lists = tokens.to_pylist()
-        for i, toks in enumerate(lists):
-            if len(toks) and int(hashes[i]) not in boilerplate:
-                out.setdefault(int(nos[row[i]]), []).append(toks)
+        segments_of_batch(ads, spans, boilerplate, out)
     return out
 
 
 def update_templates(engine: Engine, settings: TextSettings) -> dict[str, int]:
     """Rewrite templates, text hubs and text links of the clusters in ``_cl_old``/``_cl_new``."""
-    engine.create_table_as(
-        "_tp_members",
-        "SELECT c.cluster, c.ad_no, l.ad_key FROM text_clusters c JOIN _cl_new n ON n.cluster = c.cluster "
-        "JOIN link_ads l ON l.ad_no = c.ad_no",
-    )
-    stats = engine.query(
-        """
-        SELECT m.cluster, COUNT(DISTINCT m.ad_no) AS ads, COUNT(DISTINCT e.value) AS co_phones,
-               MIN(m.ad_key) AS first_key
-        FROM _tp_members m LEFT JOIN entities e ON e.ad_key = m.ad_key AND e.kind = 'phone'
-        GROUP BY m.cluster
-        """
-    ).to_pylist()
-    central = engine.query(
-        """
-        SELECT cluster, ad_no, ad_key, score FROM (
-            SELECT m.cluster, m.ad_no, m.ad_key, ROUND(SUM(x.similarity), 3) AS score,
-                   ROW_NUMBER() OVER (PARTITION BY m.cluster ORDER BY ROUND(SUM(x.similarity), 3) DESC, m.ad_key)
-                   AS rank
-            FROM _tp_members m
-            JOIN (SELECT a AS ad_no, similarity FROM text_pairs UNION ALL SELECT b, similarity FROM text_pairs) x
-              ON x.ad_no = m.ad_no
-            GROUP BY m.cluster, m.ad_no, m.ad_key
-        ) t WHERE rank <= ?
-        """,
-        [SAMPLE + 1],
-    ).to_pylist()
+    engine.create_table_as("_tp_members", MEMBERS_SQL)
+    stats = engine.query(STATS_SQL).to_pylist()
+    central = engine.query(CENTRAL_SQL, [SAMPLE + 1]).to_pylist()
     # Sums are rounded before ranking: summing in another order (another run, another engine) must not
     # change which member is the medoid.
     by_cluster: dict[int, list[dict[str, Any]]] = {}
@@ -160,22 +184,7 @@ def update_templates(engine: Engine, settings: TextSettings) -> dict[str, int]:
     engine.register("_tp_rows", table)
     engine.execute("INSERT INTO templates SELECT * FROM _tp_rows")
     engine.unregister("_tp_rows")
-    engine.create_table_as(
-        "_tp_links",
-        """
-        SELECT LEAST(la.ad_key, lb.ad_key) AS ad_a, GREATEST(la.ad_key, lb.ad_key) AS ad_b, 'text' AS kind,
-               t.template_id AS value, p.similarity AS strength,
-               '{"similarity": ' || CAST(p.similarity AS VARCHAR) || ', "template": "' || t.template_id
-               || '", "template_ads": ' || CAST(t.ads AS VARCHAR) || '}' AS evidence
-        FROM text_pairs p
-        JOIN text_clusters c ON c.ad_no = p.a
-        JOIN _cl_new n ON n.cluster = c.cluster
-        JOIN templates t ON t.cluster = c.cluster
-        JOIN link_ads la ON la.ad_no = p.a
-        JOIN link_ads lb ON lb.ad_no = p.b
-        WHERE NOT t.hub
-        """,
-    )
+    engine.create_table_as("_tp_links", LINKS_SQL)
     removed, added = replace_links(
         engine, "kind = 'text' AND value IN (SELECT template_id FROM _tp_old_ids)", "_tp_links"
     )

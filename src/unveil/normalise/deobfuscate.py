@@ -42,9 +42,11 @@ the run logic makes a bounded number of passes.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import logging
+import re
 import unicodedata
 from array import array
 from collections.abc import Callable, Sequence
@@ -294,6 +296,8 @@ _SPLIT_TOKEN_RE = regex.compile(r"[0-9]+|[^0-9]+")
 _LINE_BREAKS = "\n\r\v\f\x85\u2028\u2029\x1c\x1d\x1e"
 _BREAKING_SEP_RE = regex.compile(r"[\n\r\v\f\x85\u2028\u2029\x1c\x1d\x1e]|\s\s\s")
 _WS_PLUS_RE = regex.compile(r"\s\+")
+# A "+" right after an opening bracket ("one (+44 20 ...", "1(+44 ..."): the start of an international number.
+_BRACKET_PLUS_RE = regex.compile(r"[(\[{]\+")
 _SPACED_PUNCT_RE = regex.compile(r"\s\S|\S\s")
 _SPACED_DASH_RE = regex.compile(r"\s[^\P{Pd}-]|[^\P{Pd}-]\s")
 _MAX_SEP = 6
@@ -466,8 +470,109 @@ _PLAIN_WORDS: dict[str | None, set[str]] = {}
 _PLAIN_WORDS_MAX = 65536
 
 
+_SEP_OR_SPACE_RE = regex.compile(rf"[{_SEP_CLASS}]|\s")
+_TOKEN_CHAR_RE = regex.compile(r"[\p{L}\p{M}0-9]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_sep_or_space(ch: str) -> bool:
+    """A character the tokeniser reads as (part of) the separators before a token."""
+    return _SEP_OR_SPACE_RE.match(ch) is not None
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_token_char(ch: str) -> bool:
+    return _TOKEN_CHAR_RE.match(ch) is not None
+
+
+# Alphanumeric tokens the fast way: the standard ``re`` engine is several times quicker than ``regex`` with
+# Unicode properties.  On text where the two agree character by character (checked on the few distinct
+# non-ASCII characters), ``[^\W_]`` matches exactly the tokeniser's ``[\p{L}\p{M}0-9]``.
+_FAST_TOKEN_RE = re.compile(r"[^\W_]+")
+_NON_ASCII_CHARS_RE = re.compile(r"[^\x00-\x7f]")
+_RUN_GAP_RE = regex.compile(rf"(?:[{_SEP_CLASS}]|\s)*+")
+
+
+@functools.lru_cache(maxsize=8192)
+def _fast_token_safe(ch: str) -> bool:
+    """Whether ``re``'s word class agrees with the tokeniser's token class on ``ch`` (they differ on marks,
+    non-ASCII digits and letters that only one of the two Unicode versions knows)."""
+    return (_FAST_TOKEN_RE.match(ch) is not None) == _is_token_char(ch)
+
+
+def _alnum_tokens(text: str) -> list[str]:
+    """The tokeniser's alphanumeric tokens of ``text`` (``_ALNUM_TOKEN_RE.findall``), quickly when safe."""
+    if text.isascii() or all(map(_fast_token_safe, set(_NON_ASCII_CHARS_RE.findall(text)))):
+        return _FAST_TOKEN_RE.findall(text)
+    return _ALNUM_TOKEN_RE.findall(text)
+
+
+def _numeric_token_starts(text: str, lang: str | None, plain: set[str]) -> list[int]:
+    """Start offsets of the alphanumeric tokens of ``text`` that can become digits, in order.
+
+    Every other alphanumeric token is an ordinary word (or too long to be a number), and every other
+    non-separator character is an "other" token: both end any run and produce no segment, so the
+    tokeniser may jump over stretches made only of them (see :func:`_tokenise`).  The distinct tokens are
+    collected in C (``findall`` and a set difference against the known ordinary words); only the few left
+    are looked up and located.  A token that stands alone (only an ordinary word or symbol on each side)
+    and cannot convert by itself (no digit, not glued, too few votes: "and", "for", "seven", "I") yields
+    no digits whatever its run rules say, so it is left out too.
+    """
+    wanted: dict[str, bool] = {}  # token -> converts on its own
+    for token in set(_alnum_tokens(text)).difference(plain):
+        if len(token) > MAX_SEGMENT_CHARS:
+            continue
+        if token.isascii() and token.isdigit():
+            wanted[token] = True
+            continue
+        tpls = _analyse_token(token, lang)
+        if len(tpls) == 1 and tpls[0].kind == _WORD:
+            plain.add(token)
+            continue
+        t = tpls[0]
+        wanted[token] = len(tpls) > 1 or t.kind == _DIGB or t.glued or t.votes >= _RUN_THRESHOLD
+    if not wanted:
+        return []
+    n = len(text)
+    found: list[tuple[int, int, bool]] = []
+    for token, alone_ok in wanted.items():
+        size = len(token)
+        i = text.find(token)
+        while i != -1:
+            j = i + size
+            if (i == 0 or not _is_token_char(text[i - 1])) and (j == n or not _is_token_char(text[j])):
+                found.append((i, j, alone_ok))
+            i = text.find(token, i + 1)
+    found.sort()
+    starts: list[int] = []
+    last = len(found) - 1
+    gap = _RUN_GAP_RE.match
+    for k, (i, j, alone_ok) in enumerate(found):
+        if (
+            alone_ok
+            or (k > 0 and gap(text, found[k - 1][1], i).end() == i)
+            or (k < last and gap(text, j, found[k + 1][0]).end() == found[k + 1][0])
+        ):
+            starts.append(i)
+    return starts
+
+
+def _restart_point(text: str, start: int) -> int:
+    """Where the tokeniser's match for the token at ``start`` begins: after the separators before it."""
+    i = start
+    while i > 0 and _is_sep_or_space(text[i - 1]):
+        i -= 1
+    return i
+
+
 def _tokenise(text: str, lang: str | None) -> list[_Seg]:
-    """Scan the folded text once into numeric segments (see :class:`_Seg` for how runs are linked)."""
+    """Scan the folded text once into numeric segments (see :class:`_Seg` for how runs are linked).
+
+    Ordinary words and other symbols end any run and yield no segment, so after one of them the scan
+    jumps to the separators before the next token that can be numeric (:func:`_numeric_token_starts`):
+    the matches in between would only have reset the run state, which a jump leaves reset too.  Most of
+    an ad is prose, so this reads a few tokens around each number instead of every word.
+    """
     segs: list[_Seg] = []
     append = segs.append
     joinable = False  # the next segment continues the current run
@@ -475,62 +580,73 @@ def _tokenise(text: str, lang: str | None) -> list[_Seg]:
     plain = _PLAIN_WORDS.get(lang)
     if plain is None or len(plain) > _PLAIN_WORDS_MAX:
         plain = _PLAIN_WORDS[lang] = set()
-    for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup
-        if kind == "c":
-            a, b = m.span(3)
-            if b - a > MAX_SEGMENT_CHARS:  # no number is written as one 160-character token
-                joinable, lead = False, None
-                continue
-            token = text[a:b]
-            if token in plain:  # an ordinary word ends any run; its separators do not matter
-                joinable, lead = False, None
-                continue
-            tpls = _analyse_token(token, lang)
-            if len(tpls) == 1 and tpls[0].kind == _WORD:
-                plain.add(token)
-                joinable, lead = False, None
-                continue
-        elif kind == "d":
-            a, b = m.span(2)
-            tpls = ()
-        else:  # "o" (other symbols), or only separators at the end of the text
-            joinable, lead = False, None
-            continue
-        sa = m.start()
-        if a > sa:
-            lead = (sa, a)
-            if a - sa == 1:
-                if text[sa] in _LINE_BREAKS:
+    starts = _numeric_token_starts(text, lang, plain)
+    if not starts:
+        return segs
+    n_starts = len(starts)
+    pos = _restart_point(text, starts[0])
+    while True:
+        jump = -1
+        for m in _TOKEN_RE.finditer(text, pos):
+            kind = m.lastgroup
+            if kind == "c":
+                a, b = m.span(3)
+                token = text[a:b]
+                if b - a > MAX_SEGMENT_CHARS or token in plain:
+                    jump = b  # a 160-character token or an ordinary word ends any run
+                    break
+                tpls = _analyse_token(token, lang)
+                if len(tpls) == 1 and tpls[0].kind == _WORD:
+                    plain.add(token)
+                    jump = b
+                    break
+            elif kind == "d":
+                a, b = m.span(2)
+                tpls = ()
+            else:  # "o" (other symbols), or only separators at the end of the text
+                jump = m.end()
+                break
+            sa = m.start()
+            if a > sa:
+                lead = (sa, a)
+                if a - sa == 1:
+                    if text[sa] in _LINE_BREAKS:
+                        joinable = False
+                elif a - sa > _MAX_SEP or _BREAKING_SEP_RE.search(text, sa, a) is not None:
                     joinable = False
-            elif a - sa > _MAX_SEP or _BREAKING_SEP_RE.search(text, sa, a) is not None:
-                joinable = False
-        if kind == "c":
-            for tpl in tpls:
-                if tpl.kind == _WORD:
-                    joinable, lead = False, None
-                    continue
-                seg = _Seg(tpl, a)
-                if tpl.start == 0:
-                    seg.lead = lead
-                    seg.gap = lead if joinable else None
+            if kind == "c":
+                for tpl in tpls:
+                    if tpl.kind == _WORD:
+                        joinable, lead = False, None
+                        continue
+                    seg = _Seg(tpl, a)
+                    if tpl.start == 0:
+                        seg.lead = lead
+                        seg.gap = lead if joinable else None
+                    seg.joined = joinable
+                    append(seg)
+                    joinable, lead = True, None
+            else:
+                votes = _STRONG_VOTE
+                if b - a > 1:
+                    lengths = list(map(len, _DIGITS_RE.findall(text, a, b)))
+                    votes = _STRONG_VOTE * len(lengths) + (
+                        _LONG_GROUP_BONUS if max(lengths) >= _LONG_GROUP else 0
+                    )
+                seg = _Seg(_Tpl(_DIGB, 0, b - a, (), True, votes, True, False, False), a)
+                seg.lead = lead
+                seg.gap = lead if joinable else None
                 seg.joined = joinable
                 append(seg)
                 joinable, lead = True, None
-        else:
-            votes = _STRONG_VOTE
-            if b - a > 1:
-                lengths = list(map(len, _DIGITS_RE.findall(text, a, b)))
-                votes = _STRONG_VOTE * len(lengths) + (
-                    _LONG_GROUP_BONUS if max(lengths) >= _LONG_GROUP else 0
-                )
-            seg = _Seg(_Tpl(_DIGB, 0, b - a, (), True, votes, True, False, False), a)
-            seg.lead = lead
-            seg.gap = lead if joinable else None
-            seg.joined = joinable
-            append(seg)
-            joinable, lead = True, None
-    return segs
+        if jump < 0:
+            return segs  # the scan reached the end of the text
+        # A reset: the run state is as at the start.  Resume before the next token that can be numeric.
+        joinable, lead = False, None
+        k = bisect.bisect_left(starts, jump)
+        if k >= n_starts:
+            return segs
+        pos = max(jump, _restart_point(text, starts[k]))
 
 
 def _digb_pieces(seg: _Seg, text: str) -> list[_P]:
@@ -967,7 +1083,8 @@ def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: i
     phone-length on their own, when the digits read so far already make a full number (10+) and a long
     number follows, when punctuation with a space follows 11+ digits and comes before 3+ more
     ("07700900123 - 150"), when a spaced typographic dash follows 7+ digits ("202 555 0100 – 150"), or
-    when a ``+`` after a space starts a new international number.  Numbers up to 13 digits are
+    when a ``+`` after a space or an opening bracket starts a new international number ("one (+44 20
+    7946 0775)": the number word is not glued onto the country code).  Numbers up to 13 digits are
     therefore never split by ASCII separators, whatever the poster put inside them.
     """
     if (lg >= 7 and rg >= 7) or (left_total >= 10 and right_total >= 7):
@@ -976,7 +1093,12 @@ def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: i
         return True  # "07700900123 - 150 GBP": punctuation and a space after a full number
     if left_total >= 7 and rg >= 2 and _SPACED_DASH_RE.search(text, start, end) is not None:
         return True  # "202 555 0100 – 150$": a typographic dash with spaces is punctuation
-    return text.find("+", start, end) > start and _WS_PLUS_RE.search(text, start, end) is not None
+    if text.find("+", start, end) <= start:
+        return False
+    if _WS_PLUS_RE.search(text, start, end) is not None:
+        return True
+    # "(+44 ..." after other digits: a bracketed country code opens a new number when a full one follows.
+    return right_total >= 7 and _BRACKET_PLUS_RE.search(text, start, end) is not None
 
 
 def _emit_digit_stretch(b: _Builder, text: str, start: int, end: int) -> None:
