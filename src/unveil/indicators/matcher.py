@@ -36,6 +36,8 @@ _WORD = r"[\p{L}\p{M}\p{N}]"
 _PHRASE_GAP = regex.compile(r"[\s'\-_*~+/·]{0,5}")
 # What may separate a negation word from what it negates without closing the clause.
 _CLEAN_GAP = regex.compile(r"[\s'\-\"*~_]*")
+# Flags one rule raises in one field at most (the earliest spans are kept).
+MAX_FLAGS_PER_RULE = 20
 # Seconds allowed per pattern per megabyte of text (plus a floor); a slow user pattern is cut off.
 _TIMEOUT_FLOOR = 0.5
 _TIMEOUT_PER_MB = 2.0
@@ -259,9 +261,13 @@ class TextMatcher:
             rule = self.rules[index]
             spans.sort(key=lambda span: (span[0], -span[1]))
             reach = -1
+            kept_spans = 0
             for start, end in spans:
                 if end <= reach:
                     continue  # inside a longer match of the same rule
+                if kept_spans == MAX_FLAGS_PER_RULE:
+                    break  # the first ones are evidence enough; a hostile text must not yield millions of rows
+                kept_spans += 1
                 reach = end
                 o_start, o_end = folded.to_original(start, end)
                 flags.append(
