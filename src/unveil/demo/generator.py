@@ -679,12 +679,15 @@ class _Network(_Poster):
         indicators: list[dict[str, str]] = []
         early: list[str] = []
         late: list[str] = []
+        drawn = False  # whether an indicator would be drawn without the age-17 filter (keeps the draws aligned)
         for cat, sentence, phrase in words.indicators:
             # A stated age of 17 is kept a bare fact in a logistics-only ad (who, where, when, price, contact):
             # no description, youth, ethnicity or trust wording next to it.
-            if rng.random() < 0.85 and not (age17 and cat in _NOT_WITH_A_MINOR_AGE):
-                (early if cat in _FRAMED else late).append(sentence)
-                indicators.append({"category": cat, "text": phrase})
+            if rng.random() < 0.85 and not (age17 and cat == "youth_language"):
+                drawn = True
+                if not (age17 and cat in _NOT_WITH_A_MINOR_AGE):
+                    (early if cat in _FRAMED else late).append(sentence)
+                    indicators.append({"category": cat, "text": phrase})
 
         sentences = [_render(intro, rng, 0.25)]
         stated_age: int | None = None
@@ -746,7 +749,7 @@ class _Network(_Poster):
                 sentences.append(closing_line)
 
         title = _render(words.title, rng, 0.4)
-        if indicators and rng.random() < 0.15:
+        if (drawn or indicators) and rng.random() < 0.15 and indicators:
             title = f"{indicators[0]['text']} - {title}"
         if age17:
             title = f"{persona} - {city[0]}"
