@@ -52,8 +52,9 @@ STATS_SQL = """
 # The most central members of each cluster (parameter: how many), the medoid first:
 CENTRAL_SQL = """
     SELECT cluster, ad_no, ad_key, score FROM (
-        SELECT m.cluster, m.ad_no, m.ad_key, ROUND(SUM(x.similarity), 3) AS score,
-               ROW_NUMBER() OVER (PARTITION BY m.cluster ORDER BY ROUND(SUM(x.similarity), 3) DESC, m.ad_key)
+        SELECT m.cluster, m.ad_no, m.ad_key, SUM(CAST(ROUND(x.similarity * 1000) AS BIGINT)) AS score,
+               ROW_NUMBER() OVER (PARTITION BY m.cluster
+                                  ORDER BY SUM(CAST(ROUND(x.similarity * 1000) AS BIGINT)) DESC, m.ad_key)
                AS rank
         FROM _tp_members m
         JOIN (SELECT a AS ad_no, similarity FROM text_pairs UNION ALL SELECT b, similarity FROM text_pairs) x
@@ -142,13 +143,14 @@ def update_templates(engine: Engine, settings: TextSettings) -> dict[str, int]:
     engine.create_table_as("_tp_members", MEMBERS_SQL)
     stats = engine.query(STATS_SQL).to_pylist()
     central = engine.query(CENTRAL_SQL, [SAMPLE + 1]).to_pylist()
-    # Sums are rounded before ranking: summing in another order (another run, another engine) must not
-    # change which member is the medoid.
+    # Each similarity is rounded to an integer number of thousandths before summing: an integer sum does not
+    # depend on the order of the rows, so another run or another engine picks the same medoid (a rounded
+    # float sum did not: sums near a rounding boundary differed between DuckDB and Spark).
     by_cluster: dict[int, list[dict[str, Any]]] = {}
     for r in central:
         by_cluster.setdefault(r["cluster"], []).append(r)
     for rows in by_cluster.values():
-        rows.sort(key=lambda r: (-float(r["score"]), str(r["ad_key"])))
+        rows.sort(key=lambda r: (-int(r["score"]), str(r["ad_key"])))
     wanted = sorted({int(r["ad_no"]) for r in central})
     boilerplate = {int(r["seg"]) for r in engine.query("SELECT seg FROM text_boilerplate").to_pylist()}
     segments: dict[int, list[list[str]]] = {}
