@@ -236,7 +236,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         patterns=_patterns(args),
     )
     if args.engine == "spark":
-        from unveil.spark.run import analyze_spark
+        from unveil.engine.spark_pipeline.run import analyze_spark
 
         db = args.db if args.db or args.out else "unveil.duckdb"
         summary = analyze_spark(args.paths, db=db, out=args.out, master=args.master, options=opts,
@@ -304,7 +304,7 @@ def cmd_networks(args: argparse.Namespace) -> int:
     from unveil.store import Store
 
     if args.parquet:
-        from unveil.spark.parquet import parquet_store
+        from unveil.engine.spark_pipeline.parquet import parquet_store
 
         with parquet_store(args.parquet) as store:
             records = network_records(store, min_size=args.min_size, limit=args.limit)

@@ -23,7 +23,7 @@ def spark_session() -> Iterator[Any]:
         if os.environ.get("CI"):
             pytest.fail("pyspark is not installed: `make test` installs '.[test,spark]'")
         pytest.skip("pyspark is not installed (pip install '.[spark]')")
-    from unveil.spark.session import get_session
+    from unveil.engine.spark_pipeline.session import get_session
 
     spark = get_session(master=SPARK_MASTER, conf={"spark.sql.shuffle.partitions": "4"})
     yield spark

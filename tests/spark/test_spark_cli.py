@@ -64,8 +64,8 @@ def test_spark_options_need_spark_engine(tmp_path: Path, capsys: pytest.CaptureF
 def test_missing_pyspark_message(monkeypatch: pytest.MonkeyPatch) -> None:
     import builtins
 
+    from unveil.engine.spark_pipeline.session import require_pyspark
     from unveil.errors import UnveilError
-    from unveil.spark.session import require_pyspark
 
     real_import = builtins.__import__
 

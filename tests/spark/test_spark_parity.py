@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from unveil.demo.generator import generate_corpus
+from unveil.engine.spark_pipeline.run import analyze_spark
 from unveil.indicators import load_rulebook
 from unveil.pipeline import AnalyzeOptions, analyze
-from unveil.spark.run import analyze_spark
 from unveil.store import Store
 
 from conftest import snapshot

@@ -16,7 +16,7 @@ def __getattr__(name: str) -> Any:
 
         return DuckDBEngine
     if name == "SparkEngine":
-        from unveil.spark.session import require_pyspark
+        from unveil.engine.spark_pipeline.session import require_pyspark
 
         require_pyspark()
         from unveil.engine.spark import SparkEngine
@@ -36,7 +36,7 @@ def open_engine(kind: str = "duckdb", **options: Any) -> Engine:
 
         return DuckDBEngine(**options)
     if kind == "spark":
-        from unveil.spark.session import require_pyspark
+        from unveil.engine.spark_pipeline.session import require_pyspark
 
         require_pyspark()
         from unveil.engine.spark import SparkEngine

@@ -12,7 +12,7 @@ few statement shapes the cross-ad stages use into the equivalent SELECT:
 * ``INSERT [OR IGNORE] INTO t [(cols)] SELECT ... | VALUES (...)``  ->  ``t := t UNION ALL (rows cast to t)``
 * ``CREATE [OR REPLACE] TABLE t AS SELECT ...``, ``DROP TABLE [IF EXISTS] t``; ``BEGIN``/``COMMIT``/
   ``ROLLBACK``/``CHECKPOINT`` do nothing (Spark has no transactions: a failed Spark run leaves nothing in
-  the store, see :mod:`unveil.spark.run`).
+  the store, see :mod:`unveil.engine.spark_pipeline.run`).
 
 ``UPDATE`` and ``CREATE TABLE t (columns)`` are refused: create empty tables with :meth:`create_empty`.
 Identifiers may be double-quoted (``"end"``) as in DuckDB: the session sets
@@ -51,7 +51,7 @@ class SparkEngine(Engine):
     def __init__(self, spark: SparkSession | None = None, *, master: str | None = None,
                  conf: dict[str, str] | None = None) -> None:
         if spark is None:
-            from unveil.spark.session import get_session
+            from unveil.engine.spark_pipeline.session import get_session
 
             spark = get_session(master=master, conf=conf)
         self.spark = spark

@@ -36,7 +36,7 @@ FIXED_SHARE = 0.8
 MAX_TEMPLATE_CHARS = 600
 SLOT = "[…]"
 
-# The SQL of a template update, shared by every engine (the Spark run uses it too, unveil.spark.link).
+# The SQL of a template update, shared by every engine (the Spark run uses it too, unveil.engine.spark_pipeline.link).
 # Members of the clusters in ``_cl_new``:
 MEMBERS_SQL = """
     SELECT c.cluster, c.ad_no, l.ad_key FROM text_clusters c JOIN _cl_new n ON n.cluster = c.cluster

@@ -29,11 +29,11 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from unveil import __version__
+from unveil.engine.spark_pipeline.session import local_cores, require_pyspark
 from unveil.errors import StoreError, UnveilError
 from unveil.ingest.readers import expand_paths, file_sha256
 from unveil.link.stage import LinkPlan
 from unveil.pipeline import AnalyzeOptions, RunSummary
-from unveil.spark.session import local_cores, require_pyspark
 from unveil.store import Store
 from unveil.store.store import utcnow
 
@@ -72,8 +72,8 @@ def analyze_spark(paths: Sequence[str | Path], *, db: str | Path | None = None, 
     if db is None and out is None:
         raise UnveilError("a Spark run needs --db FILE and/or --out DIR to write its results")
     from unveil.engine.spark import SparkEngine
-    from unveil.spark import ingest as spark_ingest
-    from unveil.spark import link as spark_link
+    from unveil.engine.spark_pipeline import ingest as spark_ingest
+    from unveil.engine.spark_pipeline import link as spark_link
 
     opts = options or AnalyzeOptions()
     t0 = time.perf_counter()
