@@ -77,6 +77,30 @@ def main() -> int:
              "write store (s) | same networks as DuckDB |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     steps: list[str] = []
     unveil = [sys.executable, "-m", "unveil", "analyze", "-q"]
+    title = f"{TITLE}, {', '.join(f'{n:,}' for n in args.sizes)} ads"
+
+    def report(final: bool) -> None:
+        """Print (at the end) and record the rows so far: a long run that is stopped keeps what it measured."""
+        table = "\n".join(lines)
+        step_table = "\n".join([
+            "Seconds per link step (the same runs):",
+            "",
+            "| ads | engine | cores | identifiers | text | image hashes | images | hubs | networks | score |",
+            "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+            *steps,
+        ])
+        if final:
+            print(table + "\n\n" + step_table)
+        if args.record:
+            how = (f"`python benchmarks/spark.py --sizes {' '.join(map(str, args.sizes))}"
+                   f"{f' --repeats {args.repeats}' if args.repeats > 1 else ''} --record`: one `unveil analyze` "
+                   f"process per run into a fresh store (medians of {args.repeats} run(s)); DuckDB with "
+                   f"`--workers {args.workers}`, Spark in local mode with "
+                   f"{' and '.join(map(str, args.spark_cores))} executor core(s) (`--master local[N]`, results "
+                   "copied into a DuckDB store). Text ads from `iter_ads`, no images."
+                   + ("" if final else " Partial: the run was still going when this was written."))
+            record_section(title, how, table + "\n\n" + step_table)
+
     with tempfile.TemporaryDirectory(prefix="unveil-spark-bench-", dir=args.tmp) as tmp:
         work = Path(tmp)
         for n in args.sizes:
@@ -113,22 +137,8 @@ def main() -> int:
                         "score")
                 steps.append(f"| {n:,} | {engine} | {cores} | "
                              + " | ".join(f"{t.get(k, 0):.1f}" for k in keys) + " |")
-    table = "\n".join(lines)
-    step_table = "\n".join([
-        "Seconds per link step (the same runs):",
-        "",
-        "| ads | engine | cores | identifiers | text | image hashes | images | hubs | networks | score |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-        *steps,
-    ])
-    print(table + "\n\n" + step_table)
-    if args.record:
-        how = (f"`python benchmarks/spark.py --sizes {' '.join(map(str, args.sizes))}"
-               f"{f' --repeats {args.repeats}' if args.repeats > 1 else ''} --record`: one `unveil analyze` "
-               f"process per run into a fresh store (medians of {args.repeats} run(s)); DuckDB with "
-               f"`--workers {args.workers}`, Spark in local mode with 1 and 2 executor cores (`--master "
-               "local[N]`, results copied into a DuckDB store). Text ads from `iter_ads`, no images.")
-        record_section(TITLE, how, table + "\n\n" + step_table)
+                report(final=False)
+    report(final=True)
     return 0
 
 
