@@ -17,6 +17,12 @@ PHONE_CASES = [
     ("(202) 555-0142 anytime", "US", ["+12025550142"]),
     ("txt 07700 900123", "GB", ["+447700900123"]),
     ("no phone here, only 150 GBP", "GB", []),
+    # A price glued before the number: its amount is not the first digits of the phone.
+    ("Rates £40. 020 7946 0678 call me", "GB", ["+442079460678"]),
+    ("EUR 150 06 39 98 12 34", "FR", ["+33639981234"]),
+    ("$200 (212) 555-0123", "US", ["+12125550123"]),
+    ("150€ 01 99 00 12 34", "FR", ["+33199001234"]),
+    ("$ 2125550123", "US", ["+12125550123"]),  # one block: nothing to cut, read as written
 ]
 
 

@@ -159,6 +159,9 @@ NEGATIVES = [
     "Nur WhatsApp, keine Anrufe",
     "Solo su WhatsApp",
     "Alleen WhatsApp",
+    # A phone number in words and digits after a platform word is a phone, not a name.
+    "whatsapp:seven0seven7009000",
+    "Telegram: oh7700900123",
 ]
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from unveil.normalise.memo import shared_texts
 from unveil.types import TEXT_FIELDS, Entity
 
 
@@ -62,13 +63,14 @@ def extract_ad(ad: Mapping[str, Any], extractors: Iterable[Extractor] | None = N
         extractors = registry.extractors
     ctx = AdContext(country=ad.get("country"), lang=ad.get("lang"))
     found: dict[tuple[str, str, str, int, int], Entity] = {}
-    for field in TEXT_FIELDS:
-        text = ad.get(field)
-        if not text or not isinstance(text, str):
-            continue
-        for extractor in extractors:
-            for ent in extractor.extract(text, field, ctx):
-                found.setdefault((ent.kind, ent.value, ent.field, ent.start, ent.end), ent)
+    with shared_texts():
+        for field in TEXT_FIELDS:
+            text = ad.get(field)
+            if not text or not isinstance(text, str):
+                continue
+            for extractor in extractors:
+                for ent in extractor.extract(text, field, ctx):
+                    found.setdefault((ent.kind, ent.value, ent.field, ent.start, ent.end), ent)
     order = {f: i for i, f in enumerate(TEXT_FIELDS)}
     return sorted(found.values(), key=lambda e: (order.get(e.field, 99), e.start, e.end, e.kind, e.value))
 
@@ -88,12 +90,13 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
     ctxs = [AdContext(country=ad.get("country"), lang=ad.get("lang")) for ad in ads]
     texts = [[(f, t) for f in TEXT_FIELDS if (t := ad.get(f)) and isinstance(t, str)] for ad in ads]
     found: list[dict[tuple[str, str, str, int, int], Entity]] = [{} for _ in ads]
-    for extractor in extractors:
-        extract = extractor.extract
-        for ctx, fields, seen in zip(ctxs, texts, found, strict=True):
-            for field, text in fields:
-                for ent in extract(text, field, ctx):
-                    seen.setdefault((ent.kind, ent.value, ent.field, ent.start, ent.end), ent)
+    with shared_texts():  # per-text work (folding, words, addresses) done once for all extractors
+        for extractor in extractors:
+            extract = extractor.extract
+            for ctx, fields, seen in zip(ctxs, texts, found, strict=True):
+                for field, text in fields:
+                    for ent in extract(text, field, ctx):
+                        seen.setdefault((ent.kind, ent.value, ent.field, ent.start, ent.end), ent)
     order = {f: i for i, f in enumerate(TEXT_FIELDS)}
     return [
         sorted(seen.values(), key=lambda e: (order.get(e.field, 99), e.start, e.end, e.kind, e.value))

@@ -38,6 +38,7 @@ import regex
 import yaml
 
 from unveil.extract.base import AdContext
+from unveil.normalise.memo import per_text
 from unveil.types import Entity
 
 __all__ = ["CityExtractor", "CityIndex", "Words", "city_index", "fold", "load_attribute_data", "words"]
@@ -151,19 +152,10 @@ class Words:
         return (pos, m.end(), fold(m.group())) if m is not None else None
 
 
-_last_words: Words | None = None
-
-
+@per_text
 def words(text: str) -> Words:
-    """The :class:`Words` of ``text``, cached for the most recent text (the extractors run one after another
-    on the same field string)."""
-    global _last_words
-    cached = _last_words
-    if cached is not None and cached.text is text:
-        return cached
-    result = Words(text)
-    _last_words = result
-    return result
+    """The :class:`Words` of ``text``, shared by the age, price, city and name extractors of one field."""
+    return Words(text)
 
 
 @functools.cache

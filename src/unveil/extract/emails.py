@@ -41,7 +41,8 @@ import yaml
 
 from unveil.errors import UnveilError
 from unveil.extract.base import AdContext
-from unveil.normalise.deobfuscate import fold_text
+from unveil.normalise.deobfuscate import folded_text
+from unveil.normalise.memo import per_text
 from unveil.normalise.offsets import NormalisedText
 from unveil.types import Entity
 
@@ -717,10 +718,9 @@ def needs_fold(text: str) -> bool:
     return not text.isascii() and _FOLDS.search(text) is not None
 
 
-@functools.lru_cache(maxsize=16)
 def folded(text: str) -> NormalisedText:
-    """``fold_text(text)``, cached: the email, handle, payment and crypto extractors fold the same field."""
-    return fold_text(text)
+    """``fold_text(text)``, shared: the email, handle, payment, crypto and phone extractors fold the same field."""
+    return folded_text(text)
 
 
 def _find_any(text: str, pats: EmailPatterns) -> list[EmailMatch]:
@@ -736,7 +736,7 @@ def _find_any(text: str, pats: EmailPatterns) -> list[EmailMatch]:
     return out
 
 
-@functools.lru_cache(maxsize=64)
+@per_text
 def _find_cached(text: str) -> tuple[EmailMatch, ...]:
     # The handle and payment extractors ask for the same field's addresses to avoid reading an address as
     # a handle; a small cache keeps that to one scan per field.

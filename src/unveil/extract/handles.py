@@ -36,6 +36,8 @@ from typing import Any, NamedTuple
 
 from unveil.extract.base import AdContext
 from unveil.extract.emails import TOP, PatternReader, all_words, find_emails, folded, needs_fold, read_pattern_file
+from unveil.normalise.deobfuscate import deobfuscate_digits
+from unveil.normalise.memo import per_text
 from unveil.types import Entity
 
 __all__ = [
@@ -69,6 +71,7 @@ _CLAUSE_END = frozenset(",;.!?•\n\r")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _COMPACT_RE = re.compile(r"[ \t._-]")
 _CUE_WORD = re.compile(r"[^\W_]+")
+_MIN_NUMBER_DIGITS = 7  # a name that de-obfuscates to this many digits and nothing else is a number
 _MAX_GROUP = 6  # platform words in one group ("snap/insta/tiktok: anna_b"); bounds work on hostile input
 # Times, prices and amounts are never names, even where a platform allows a leading digit.
 _NOT_NAME = re.compile(
@@ -112,11 +115,22 @@ class NameRule:
             return None
         if self.first == "alnum" and first not in _ASCII_ALNUM:
             return None
-        if not any(c.isalpha() for c in name) or _NOT_NAME.fullmatch(name):
+        if not any(c.isalpha() for c in name) or _NOT_NAME.fullmatch(name) or _spells_a_number(name):
             return None
         if self.pattern is not None and not self.pattern.fullmatch(name):
             return None
         return name
+
+
+def _spells_a_number(name: str) -> bool:
+    """A phone number in words and digits ("whatsapp: seven0seven7009000", "oh7700900123"), not a name.
+
+    The phone extractor reads it; as a handle it would link the ads of one number under a made-up name.
+    """
+    if not any("0" <= c <= "9" for c in name):
+        return False  # glued number words alone ("sevenseven") are not rewritten: a name, as written
+    digits = deobfuscate_digits(name).text
+    return digits.isascii() and digits.isdigit() and len(digits) >= _MIN_NUMBER_DIGITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,14 +430,14 @@ def _ends_phrase(t: str, end: int) -> bool:
     return not (c.isalnum() or c in "@#$&'\"(-+*:_\t ")
 
 
-@functools.lru_cache(maxsize=16)
+@per_text
 def _lower_words(t: str) -> tuple[str, frozenset[str]]:
     """``t`` lower-cased and its distinct words; shared by the handle and payment scanners of one field."""
     low = t.lower()
     return low, frozenset(_CUE_WORD.findall(low))
 
 
-@functools.lru_cache(maxsize=16)
+@per_text
 def _squeezed(low: str) -> str:
     return _COMPACT_RE.sub("", low)
 

@@ -53,6 +53,11 @@ _UNIT_AFTER = re.compile(
     r"heures?|horas?|stunden?|std|ore|uur|kg|lbs?|cm|ft|years?|yo|ans|años|anos|jahre|anni|jaar|%)",
     re.IGNORECASE,
 )
+# A currency right before a digit run makes its first group an amount (searched in a 5-character window
+# ending at the run, so ``$`` is the window's end); only a run the poster broke into groups is cut.
+# Not after a digit: in "150€ 01 99 00 12 34" the sign closes the amount before it.
+_CURRENCY_BEFORE = re.compile(r"(?<![0-9])(?<![0-9]\s)(?:[€$£]|(?<![a-z])(?:eur|gbp|usd|chf|pln|ron|kr))\s?$",
+                              re.IGNORECASE)
 # Calendar dates (day and month in range, a 19xx/20xx year) and clock times.
 # French numbers such as 06.39.98.12.34 are not dates: 39 is no month.
 _DATE_TIME = re.compile(
@@ -130,6 +135,11 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _URL.finditer(text) if not _MESSAGING_URL.search(m.group())]
 
 
+def _currency_before(text: str, ostart: int) -> bool:
+    """A currency sign or code right before original offset ``ostart`` ("£40", "EUR 150", "$ 200")."""
+    return _CURRENCY_BEFORE.search(text, max(0, ostart - 5), ostart) is not None
+
+
 def _is_date_or_time(text: str, start: int, end: int) -> bool:
     return _DATE_TIME.search(text, start, end) is not None
 
@@ -156,6 +166,13 @@ class PhoneExtractor:
         for start, end, obfuscated in runs:
             if end - start - (ntext[start] == "+") < MIN_PLAUSIBLE_DIGITS:
                 continue  # too few digits for any number, even after a spelled-out "plus"
+            if ntext[start] != "+" and _currency_before(text, nt.starts[start]):
+                # "£40. 020 7946 0678": the first group is the amount of a price; the number starts after it.
+                cut = next((i for i in range(start + 1, end) if nt.starts[i] > nt.ends[i - 1]), None)
+                if cut is not None:
+                    if end - cut < MIN_PLAUSIBLE_DIGITS:
+                        continue
+                    start = cut
             plus_at = _spelled_plus(text, nt, start, end)
             for s, e, read in _numbers_in_run(nt, start, end, region, plus=plus_at is not None):
                 ostart, oend = nt.to_original(s, e)

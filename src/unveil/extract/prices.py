@@ -322,6 +322,14 @@ def _currency(marker: str, t: _Tables, country: str) -> str:
 PriceHit = tuple[int, int, float, str | None, int | None, bool]
 
 
+def _closes_amount(text: str, sign_start: int) -> bool:
+    """Whether the currency starting at ``sign_start`` follows a number (then it is that number's)."""
+    i = sign_start - 1
+    if i >= 0 and text[i] == " ":
+        i -= 1
+    return i >= 0 and text[i].isdigit()
+
+
 def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
     """Yield ``(start, end, amount, currency, minutes, night)`` for each price in ``text``, in order."""
     if _DIGITS.search(text) is None:
@@ -365,6 +373,8 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
         cb = ca = None
         if place != 2 and _prev_char(text, s) in t.before_last:
             cb = t.cur_before.search(text, max(0, s - 10), s)
+            if cb is not None and place == 1 and _closes_amount(text, cb.start()):
+                cb = None  # "150€ 01 99 00 12 34": the sign belongs to the amount before the phone
         if cb is None and place != 1:
             ca = t.cur_after.match(text, e)
         if place is not None and cb is None and ca is None:

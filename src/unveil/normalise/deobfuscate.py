@@ -27,7 +27,8 @@ When does a number word become digits?  Ads are prose, and "one of the best", "I
    ("2sixseven", "seven7oo") or is itself a leet spelling with a digit ("f1ve", "th0usand").
 4. A weak word - a number word that is also ordinary prose somewhere ("for", "un", "sept", "once",
    "tres", "otto") - becomes a digit when glued to a digit ("for80"), or in a qualifying run next to a
-   number word that became digits ("seven for two", "vingt et un").  "oh" may also lean on digits.
+   number word that became digits ("seven for two", "vingt et un"), or (one or two of them) between two
+   tokens that became digits ("3 sei 8", "7 null null 9").  "oh" may also lean on digits.
 5. A letter substitute becomes a digit when glued to digits ("O7700", "9OO123"). Standing alone, "o"/"O"
    is a zero between two converted tokens ("0 7 7 O O 9") and "o o" after a number word ("five o one
    o o"), but a single "o" at the edge of a run is "or"/"the" in es/it/pt/ro; "I"/"l"/"i" is a one only
@@ -54,6 +55,7 @@ from typing import NamedTuple
 
 import regex
 
+from unveil.normalise.memo import per_text
 from unveil.normalise.numwords import (
     COMP,
     CONN_TU,
@@ -74,7 +76,7 @@ from unveil.normalise.numwords import (
     lexicon,
     single_digit,
 )
-from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
+from unveil.normalise.offsets import NormalisedBuilder, NormalisedText, extend_run
 
 __all__ = ["deobfuscate_digits", "deobfuscate_digits_if", "digit_spans", "fold_text"]
 
@@ -134,8 +136,8 @@ class _Builder(NormalisedBuilder):
             if self._copy_end >= 0:
                 self._flush()
             self._parts.append(out)
-            self._starts.extend(range(start, start + n))
-            self._ends.extend(range(start + 1, start + n + 1))
+            extend_run(self._starts, start, start + n)
+            extend_run(self._ends, start + 1, start + n + 1)
 
     def copy_digits(self, start: int, end: int) -> None:
         """Append only the ASCII digits of ``original[start:end]``, each mapped to itself."""
@@ -273,6 +275,11 @@ def fold_text(text: str) -> NormalisedText:
             raise
         _log.exception("fold_text failed; returning the text unchanged")
         return NormalisedText.identity(text)
+
+
+#: :func:`fold_text`, computed once per text while a :func:`~unveil.normalise.memo.shared_texts` scope is
+#: open: the phone, email, handle, payment and crypto extractors all fold the same field.
+folded_text = per_text(fold_text)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -789,7 +796,7 @@ def _validate(run: list[_Seg], text: str) -> list[list[_Seg]]:
     return out
 
 
-def _decide(run: list[_Seg]) -> None:
+def _decide(run: list[_Seg], text: str) -> None:
     """Set ``seg.on`` for every segment of a run (see the module docstring for the rule)."""
     qualified = sum(s.votes for s in run) >= _RUN_THRESHOLD
     for s in run:
@@ -836,6 +843,7 @@ def _decide(run: list[_Seg]) -> None:
                         s.on = True  # "oh" next to converted digits ("oh 7 7 ...")
                         changed = True
             changed |= _sandwich_letters(run, lends)
+            changed |= _sandwich_weak_words(run, text)
             if not changed:
                 break
     for i, s in enumerate(run):
@@ -847,6 +855,46 @@ def _decide(run: list[_Seg]) -> None:
     for i, s in enumerate(run):  # a connector whose neighbour was switched off above
         if s.kind == _CONN and s.on and not (run[i - 1].on and run[i + 1].on):
             s.on = False
+
+
+_MAX_SANDWICHED_WEAK = 2  # "7 null null 9"; a longer stretch of ambiguous words between digits is prose
+# A unit right after the digit that closes the sandwich makes "for 2 hours", "sei 8 euro" a phrase.
+_UNIT_AFTER_RE = regex.compile(
+    r"[ \t]{0,2}(?:[€$£%]|(?:h|hr|hrs|hours?|min|mins|minutes?|heures?|horas?|ore|ora|uur|stunden?|std|uhr|"
+    r"eur|euros?|usd|gbp|chf|am|pm|x)(?!\p{L}))",
+    regex.IGNORECASE,
+)
+
+
+def _sandwich_weak_words(run: list[_Seg], text: str) -> bool:
+    """Convert weak number words enclosed by converted tokens ("3 sei 8", "0 nul 3", "7 null null 9").
+
+    Digits do not lend to a weak word on one side only ("... 1 2 3 for appointments"), but one or two of
+    them between two digits of one qualifying run are digits too, unless a unit follows ("... 1 2 3 for 2
+    hours"); return True if any changed.
+    """
+    changed = False
+    n = len(run)
+    i = 1
+    while i < n - 1:
+        if not (run[i].kind == _WEAK and not run[i].has_sub and not run[i].on):
+            i += 1
+            continue
+        j = i
+        while j < n and run[j].kind == _WEAK and not run[j].has_sub and not run[j].on:
+            j += 1
+        if (
+            j < n
+            and j - i <= _MAX_SANDWICHED_WEAK
+            and run[i - 1].on
+            and run[j].on
+            and _UNIT_AFTER_RE.match(text, run[j].end) is None
+        ):
+            for k in range(i, j):
+                run[k].on = True
+            changed = True
+        i = j
+    return changed
 
 
 def _sandwich_letters(run: list[_Seg], lends: Callable[[int], bool]) -> bool:
@@ -1229,7 +1277,7 @@ def _deobfuscate_folded(text: str, lang: str | None) -> NormalisedText:
     stretches: list[list[_Seg]] = []
     for raw in _runs(segs):
         for run in _validate(raw, text):
-            _decide(run)
+            _decide(run, text)
             cur: list[_Seg] = []
             for seg in run:
                 if seg.on:
@@ -1334,7 +1382,7 @@ def deobfuscate_digits_if(text: str, lang: str | None, min_digits: int) -> Norma
     de-obfuscating, and most fields (titles, web addresses) have none or few.  The check is exact: when
     this returns None, ``deobfuscate_digits(text, lang)`` has fewer than ``min_digits`` ASCII digits.
     """
-    folded = fold_text(text)
+    folded = folded_text(text)
     ftext = folded.text
     code = _norm_lang(lang)
     if sum(map(ftext.count, "0123456789")) < min_digits:

@@ -12,6 +12,19 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass
 
+#: 0, 1, 2, ...: offset runs are appended as slices of this array (two memory copies) instead of by
+#: iterating a ``range`` (one int object per character), which made the offset map the costliest part of
+#: rewriting a long field.  Longer runs fall back to the ``range``.
+_IOTA = array("l", range(1 << 16))
+
+
+def extend_run(buf: array, start: int, end: int) -> None:
+    """Append ``start, start + 1, ..., end - 1`` to ``buf``."""
+    if end <= len(_IOTA):
+        buf.extend(_IOTA[start:end])
+    else:
+        buf.extend(range(start, end))
+
 
 @dataclass(frozen=True, slots=True)
 class NormalisedText:
@@ -62,8 +75,8 @@ class NormalisedBuilder:
         s, e = self._copy_start, self._copy_end
         if s < e:
             self._parts.append(self._original[s:e])
-            self._starts.extend(range(s, e))
-            self._ends.extend(range(s + 1, e + 1))
+            extend_run(self._starts, s, e)
+            extend_run(self._ends, s + 1, e + 1)
         self._copy_start = self._copy_end = -1
 
     def emit(self, out: str, start: int, end: int) -> None:
