@@ -178,3 +178,27 @@ def test_risk_reasons_explain_the_score(tmp_path):
     reasons = json.loads(net["reasons"])
     assert {r["feature"] for r in reasons} >= {"size", "phones", "cities"}
     assert abs(sum(r["points"] for r in reasons) - net["risk"]) < 0.5
+
+
+def test_networks_at_the_cap_are_ordered_by_their_points_before_it(tmp_path):
+    import json
+
+    from unveil.report.html import network_records
+    from unveil.web.queries import list_networks
+
+    db = _run(tmp_path, "cap", [simple_ads(60, networks=3)])
+    with Store(db) as store:
+        ids = [r["network_id"] for r in store.rows(
+            "SELECT network_id FROM networks WHERE size > 1 ORDER BY network_id")]
+        assert len(ids) == 3
+        # Three networks at the cap of 100, with 110, 140 and 125 points before it; the one with the most
+        # evidence must come first whatever its size or id.
+        for nid, extra in zip(ids, (10.0, 40.0, 25.0), strict=True):
+            reasons = [{"feature": "minor_risk", "value": 1, "points": 25.0, "text": "x"},
+                       {"feature": "size", "value": 2, "points": 75.0 + extra, "text": "y"}]
+            store.engine.execute("UPDATE networks SET risk = 100.0, reasons = ? WHERE network_id = ?",
+                                 [json.dumps(reasons), nid])
+        want = [ids[1], ids[2], ids[0]]
+        assert [n["network_id"] for n in network_records(store, min_size=2)][:3] == want
+        _, page = list_networks(store, min_size=2)
+        assert [n["network_id"] for n in page][:3] == want

@@ -62,3 +62,46 @@ def test_network_rows_carry_features_and_explained_reasons(tmp_path):
     reasons = json.loads(net["reasons"])
     assert abs(sum(r["points"] for r in reasons) - net["risk"]) < 0.5
     assert all(r["text"] for r in reasons)
+
+
+def _flag(field: str, start: int, end: int, category: str = "minor_risk"):
+    from unveil.types import Flag
+
+    return Flag(rule=f"{category}.x", category=category, field=field, start=start, end=end, text="t", weight=1.0)
+
+
+@pytest.mark.parametrize(("spans", "pieces"), [
+    ([], 0),
+    ([("body", 5, 11), ("body", 9, 11)], 1),  # "Age 17": age phrase and stated age on the same words
+    ([("body", 9, 21), ("body", 9, 21)], 1),
+    ([("body", 0, 4), ("body", 4, 8)], 2),  # touching, not overlapping
+    ([("body", 0, 10), ("body", 2, 3), ("body", 5, 12), ("body", 20, 25)], 2),
+    ([("title", 0, 6), ("body", 0, 6)], 2),  # one per field
+])
+def test_overlapping_minor_risk_flags_are_one_piece_of_evidence(spans, pieces):
+    from unveil.score.features import minor_risk_pieces
+
+    flags = [_flag(*s) for s in spans] + [_flag("body", 0, 30, category="movement")]
+    assert minor_risk_pieces(flags) == pieces
+
+
+def test_stored_minor_risk_count_merges_overlapping_flags_like_screening(tmp_path):
+    from unveil.indicators import default_rulebook
+    from unveil.per_ad import analyse_ad
+    from unveil.score.features import minor_risk_pieces
+
+    ads = [
+        {"id": "1", "source": "s", "country": "GB", "lang": "en", "body": "Mia. Age 17. Call 020 7946 0123"},
+        {"id": "2", "source": "s", "country": "GB", "lang": "en",
+         "body": "Hi, I am 17 years old. Call 020 7946 0123. Age 17."},
+    ]
+    db = tmp_path / "m.duckdb"
+    rules = default_rulebook()
+    analyze([write_jsonl(tmp_path / "ads.jsonl", ads)], db, options=AnalyzeOptions(progress=False), rules=rules)
+    with Store(db, read_only=True) as store:
+        [net] = store.rows("SELECT n_minor_risk, reasons FROM networks WHERE size = 2")
+        raw = store.engine.scalar("SELECT COUNT(*) AS n FROM indicators WHERE category = 'minor_risk'")
+    per_ad = [minor_risk_pieces(analyse_ad(ad, rules).flags) for ad in ads]
+    assert per_ad == [1, 2]
+    assert net["n_minor_risk"] == 3 < raw
+    assert json.loads(net["reasons"])[0]["value"] == 3

@@ -15,6 +15,7 @@ import pyarrow as pa
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from unveil import __version__
+from unveil.score.networks import UNCAPPED_POINTS_SQL
 from unveil.store import Store
 
 TOP_NETWORKS = 25
@@ -31,10 +32,10 @@ def network_records(store: Store, *, min_size: int = 1, limit: int | None = None
     """Networks in the contract shape of ``unveil networks``, riskiest first."""
     sql = (
         "SELECT n.network_id, n.size, n.risk, n.reasons, n.identifiers, n.cities, n.countries, "
-        "n.first_seen, n.last_seen, n.n_minor_risk, "
+        f"n.first_seen, n.last_seen, n.n_minor_risk, {UNCAPPED_POINTS_SQL} AS points, "
         "list(m.ad_key ORDER BY m.ad_key) AS ad_ids "
         "FROM networks n JOIN network_members m ON m.network_id = n.network_id "
-        "WHERE n.size >= ? GROUP BY ALL ORDER BY n.risk DESC, n.size DESC, n.network_id"
+        "WHERE n.size >= ? GROUP BY ALL ORDER BY n.risk DESC, points DESC, n.size DESC, n.network_id"
     )
     if limit is not None:
         sql += f" LIMIT {int(limit)}"

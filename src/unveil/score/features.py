@@ -67,6 +67,7 @@ def ad_features(ad: dict[str, Any], entities: Iterable[Any], flags: Iterable[Any
     ``weight``); ``hubs`` holds the ``(kind, value)`` pairs the store refused as hubs.  The screening API
     uses this so that a screened ad and the same ad stored alone get the same score.
     """
+    flags = list(flags)
     f = NetworkFeatures(size=1, n_cities=1 if ad.get("city") else 0, n_countries=1 if ad.get("country") else 0)
     phones: set[str] = set()
     foreign: set[str] = set()
@@ -95,9 +96,25 @@ def ad_features(ad: dict[str, Any], entities: Iterable[Any], flags: Iterable[Any
         f.flag_counts[flag.category] = f.flag_counts.get(flag.category, 0) + 1
         f.flag_points[flag.category] = f.flag_points.get(flag.category, 0.0) + (flag.weight or 0.0) * \
             GRADE_MULTIPLIER.get(flag.grade or "", DEFAULT_GRADE_MULTIPLIER)
-        if flag.category == "minor_risk":
-            f.n_minor_risk += 1
+    f.n_minor_risk = minor_risk_pieces(flags)
     return f
+
+
+def minor_risk_pieces(flags: Iterable[Any]) -> int:
+    """Pieces of minor-risk evidence in one ad: its ``minor_risk`` flags, overlapping spans of a field once.
+
+    The Python twin of the SQL in :func:`_collect` (screening scores an ad as a stored network of one).
+    """
+    spans = sorted((f.field, f.start, f.end) for f in flags if f.category == "minor_risk")
+    pieces = 0
+    field, reach = None, -1
+    for fld, start, end in spans:
+        if fld != field or start >= reach:
+            pieces += 1
+            field, reach = fld, end
+        else:
+            reach = max(reach, end)
+    return pieces
 
 
 def collect(engine: Engine, scope: str) -> list[NetworkRecord]:
@@ -198,8 +215,19 @@ def _collect(engine: Engine) -> list[NetworkRecord]:
             grade, DEFAULT_GRADE_MULTIPLIER
         )
         rec.flags_by_grade.setdefault(cat, {})[grade or "ungraded"] = r["n"]
-        if cat == "minor_risk":
-            f.n_minor_risk += r["n"]
+    # Pieces of minor-risk evidence: overlapping minor_risk flags of one field count once ("Age 17" raises
+    # an age phrase and a stated age on the same words).  A flag opens a new piece when it starts at or after
+    # the furthest end of the flags before it in its field.
+    for r in _rows(engine, """
+        SELECT network_id, COUNT(*) AS n FROM (
+            SELECT m.network_id, f.start,
+                   MAX(f."end") OVER (PARTITION BY f.ad_key, f.field ORDER BY f.start, f."end"
+                                      ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
+            FROM _sc_members m JOIN indicators f ON f.ad_key = m.ad_key WHERE f.category = 'minor_risk'
+        ) t WHERE reach IS NULL OR start >= reach
+        GROUP BY network_id
+    """):
+        records[r["network_id"]].features.n_minor_risk = int(r["n"])
     for r in _rows(engine, """
         SELECT m.network_id, l.kind, COUNT(*) AS n
         FROM _sc_members m JOIN links l ON l.ad_a = m.ad_key GROUP BY m.network_id, l.kind

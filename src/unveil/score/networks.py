@@ -19,6 +19,10 @@ from unveil.score.risk import score_network
 
 CHUNK = 100_000  # networks scored per round
 
+#: SQL (over ``networks`` aliased ``n``) for the sum of a network's points before the cap of 100: the
+#: tie-break among networks at the cap, so that more evidence still ranks higher there.
+UNCAPPED_POINTS_SQL = "COALESCE(list_sum(CAST(json_extract(n.reasons, '$[*].points') AS DOUBLE[])), 0)"
+
 SCHEMA = pa.schema([
     ("network_id", pa.string()), ("size", pa.int32()), ("risk", pa.float64()), ("reasons", pa.string()),
     ("identifiers", pa.string()), ("cities", pa.list_(pa.string())), ("countries", pa.list_(pa.string())),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from unveil.score.networks import UNCAPPED_POINTS_SQL
 from unveil.store import Store
 
 # Entity kinds that identify a poster (shown in graphs, searched, pseudonymised in exports).
@@ -105,7 +106,8 @@ def list_networks(store: Store, *, min_size: int = 2, min_risk: float = 0.0, min
     total = int(store.engine.scalar(f"SELECT COUNT(*) AS n FROM networks n WHERE {cond}", params) or 0)
     rows = store.rows(
         f"SELECT {_NETWORK_COLUMNS} FROM networks n WHERE {cond} "
-        "ORDER BY (COALESCE(n.n_minor_risk, 0) > 0) DESC, n.risk DESC, n.size DESC, n.network_id "
+        f"ORDER BY (COALESCE(n.n_minor_risk, 0) > 0) DESC, n.risk DESC, {UNCAPPED_POINTS_SQL} DESC, n.size DESC, "
+        "n.network_id "
         "LIMIT ? OFFSET ?",
         [*params, int(limit), int(offset)],
     )
