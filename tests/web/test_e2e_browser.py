@@ -3,11 +3,14 @@ export the HTML case file, open an ad; every view lands in the audit log.
 
 The server runs in a thread (uvicorn) on a free port over a private copy of the demo store.  Chromium is
 Debian's (``scripts/install-browser.sh``); Playwright cannot download browsers here.  Screenshots of the
-dashboard, a network and an ad are written to ``docs/screenshots/`` on every run.
+dashboard, a network and an ad are taken on every run, into the test's temporary folder; with
+``UNVEIL_UPDATE_SCREENSHOTS=1`` they replace the ones in ``docs/screenshots/`` (a test run leaves the
+work tree clean otherwise).
 """
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -27,7 +30,7 @@ pytestmark = pytest.mark.e2e
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 
 
@@ -119,8 +122,9 @@ def test_review_flow_in_chromium(server: tuple[str, Any, Workspace], browser: An
     page.click("form[action='/login'] button[type=submit]")
     page.wait_for_url(base + "/")
     assert page.locator("h1").inner_text() == "Dashboard"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "dashboard.png"), full_page=True)
+    shots = DOCS_SCREENSHOTS if os.environ.get("UNVEIL_UPDATE_SCREENSHOTS") == "1" else tmp_path / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "dashboard.png"), full_page=True)
 
     # Search the phone written in an obscured form; the stored E.164 value is found.
     page.click("nav >> text=Search")
@@ -144,7 +148,7 @@ def test_review_flow_in_chromium(server: tuple[str, Any, Workspace], browser: An
     card.wait_for()
     assert "trafficking" in card.inner_text() and "70%" in card.inner_text()
     assert "<b>checked</b>" in card.inner_text()  # shown as text
-    page.screenshot(path=str(SCREENSHOTS / "network.png"), full_page=True)
+    page.screenshot(path=str(shots / "network.png"), full_page=True)
 
     # Export the HTML case file and read it.
     page.select_option("form.export select[name=format]", "html")
@@ -169,7 +173,7 @@ def test_review_flow_in_chromium(server: tuple[str, Any, Workspace], browser: An
     if page.locator("button.blurred").count():
         page.locator("button.blurred").first.click()
         assert "revealed" in (page.locator("button.blurred").first.get_attribute("class") or "")
-    page.screenshot(path=str(SCREENSHOTS / "ad.png"), full_page=True)
+    page.screenshot(path=str(shots / "ad.png"), full_page=True)
 
     # Markup in an ad is shown as text and never runs.
     page.goto(base + "/ads/hostile.example/x-1")
