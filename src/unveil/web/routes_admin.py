@@ -93,16 +93,26 @@ def enable_user(request: Request, state: StateDep, session: AdminPost, username:
 
 
 def _set_disabled(request: Request, state: WebState, session: Session, username: str, disabled: bool) -> Response:
-    if username == session.user.username and disabled:
+    set_account_disabled(request, state, session.user, username, disabled, via="page")
+    return RedirectResponse("/admin/users", status_code=303)
+
+
+def set_account_disabled(request: Request, state: WebState, actor: users.User, username: str, disabled: bool, *,
+                         via: str) -> users.User:
+    """Disable or enable ``username`` for the admin ``actor`` (page or API): the check that nobody locks
+    themselves out, the store, the token cache and the audit row, in one place; returns the account."""
+    if username == actor.username and disabled:
         raise HTTPException(400, "you cannot disable your own account")
     with state.db.use() as store:
         try:
             users.set_disabled(store, username, disabled)
         except users.AccountError as exc:
             raise HTTPException(404, str(exc)) from None
-        state.accounts_changed()
-        state.record(store, request, session.user, "user_disable" if disabled else "user_enable", target=username)
-    return RedirectResponse("/admin/users", status_code=303)
+        state.accounts_changed()  # sessions and tokens of a disabled account stop working now
+        state.record(store, request, actor, "user_disable" if disabled else "user_enable", target=username, via=via)
+        target = users.get_user(store, username)
+    assert target is not None
+    return target
 
 
 @router.post("/admin/users/{username}/token")

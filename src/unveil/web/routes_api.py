@@ -35,7 +35,7 @@ from unveil.web.models import (
     UserIn,
     UserOut,
 )
-from unveil.web.routes_admin import audit_download
+from unveil.web.routes_admin import audit_download, set_account_disabled
 from unveil.web.routes_pages import run_export
 from unveil.web.screen_index import Snapshot
 from unveil.web.state import WebState, get_state
@@ -302,17 +302,7 @@ def api_add_user(request: Request, state: StateDep, user: Admin, body: UserIn) -
 @router.post("/users/{username}/disable", response_model=UserOut, responses=NOT_FOUND, tags=["users"])
 def api_disable_user(request: Request, state: StateDep, user: Admin, username: str) -> dict[str, Any]:
     """Disable an account: its sessions end and its tokens stop working (admins)."""
-    if username == user.username:
-        raise HTTPException(400, "you cannot disable your own account")
-    with state.db.use() as store:
-        try:
-            users.set_disabled(store, username, True)
-        except users.AccountError as exc:
-            raise HTTPException(404, str(exc)) from None
-        state.accounts_changed()
-        state.record(store, request, user, "user_disable", target=username, via="api")
-        target = users.get_user(store, username)
-    assert target is not None
+    target = set_account_disabled(request, state, user, username, True, via="api")
     return {"username": target.username, "role": target.role, "disabled": True}
 
 
