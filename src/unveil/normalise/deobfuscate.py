@@ -737,12 +737,20 @@ def _merge_pipes(segs: list[_Seg], text: str) -> list[_Seg]:
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _runs(segs: list[_Seg]) -> list[list[_Seg]]:
+def _word_before_bracket(cur: list[_Seg], seg: _Seg, text: str) -> bool:
+    """A lone number word, then an opening bracket: "the old one (0 2oh79..." - the word is prose, the
+    number starts at the bracket ("four four (zero) two ..." keeps its country code: two words before)."""
+    gap = seg.gap
+    return len(cur) == 1 and cur[0].kind != _DIGB and not cur[0].glued and gap is not None \
+        and "(" in text[gap[0] : gap[1]]
+
+
+def _runs(segs: list[_Seg], text: str) -> list[list[_Seg]]:
     """Group numeric segments joined by short separators (or glued) into runs."""
     runs: list[list[_Seg]] = []
     cur: list[_Seg] = []
     for seg in segs:
-        if seg.joined and cur:
+        if seg.joined and cur and not _word_before_bracket(cur, seg, text):
             cur.append(seg)
         else:
             if cur:
@@ -842,7 +850,7 @@ def _decide(run: list[_Seg], text: str) -> None:
                     elif s.zero_sub and ((p >= 0 and run[p].on) or (q >= 0 and run[q].on)):
                         s.on = True  # "oh" next to converted digits ("oh 7 7 ...")
                         changed = True
-            changed |= _sandwich_letters(run, lends)
+            changed |= _sandwich_letters(run, lends, text)
             changed |= _sandwich_weak_words(run, text)
             if not changed:
                 break
@@ -897,7 +905,7 @@ def _sandwich_weak_words(run: list[_Seg], text: str) -> bool:
     return changed
 
 
-def _sandwich_letters(run: list[_Seg], lends: Callable[[int], bool]) -> bool:
+def _sandwich_letters(run: list[_Seg], lends: Callable[[int], bool], text: str) -> bool:
     """Convert lone letter substitutes that sit inside a number; return True if any changed.
 
     A lone "O"/"o" is a zero between two converted tokens ("0 7 7 O O 9 ...") or, two or more of them,
@@ -922,7 +930,17 @@ def _sandwich_letters(run: list[_Seg], lends: Callable[[int], bool]) -> bool:
             # "ligue para o nove ...")
             ok = (inside and run[i - 1].on and run[j].on) or (i > 0 and lends(i - 1) and j - i >= 2)
         else:
-            ok = inside and lends(i - 1) and lends(j)
+            # "seven I seven", or between two digit groups of the run ("+33 I 99 OO ...") unless a unit follows
+            ok = inside and (
+                (lends(i - 1) and lends(j))
+                or (
+                    run[i - 1].kind == _DIGB
+                    and run[j].kind == _DIGB
+                    and run[i - 1].on
+                    and run[j].on
+                    and _UNIT_AFTER_RE.match(text, run[j].end) is None
+                )
+            )
         if ok:
             for k in range(i, j):
                 run[k].on = True
@@ -973,6 +991,8 @@ class _Phrase:
         if kind == UNIT:
             if v == 0:
                 return False
+            if last in (_L_TENS, _L_TEEN) and nxt is not None and nxt.kind == CONN_UT:
+                return False  # "fünfzig, dreiundfünfzig": the unit opens the next number (50 53, not 53 50)
             ok = (
                 (last == _L_TENS and cur % 10 == 0)
                 or (last == _L_TEEN and self.takes_unit and cur % 10 == 0)
@@ -1275,7 +1295,7 @@ def _deobfuscate_folded(text: str, lang: str | None) -> NormalisedText:
     if "|" in text:
         segs = _merge_pipes(segs, text)
     stretches: list[list[_Seg]] = []
-    for raw in _runs(segs):
+    for raw in _runs(segs, text):
         for run in _validate(raw, text):
             _decide(run, text)
             cur: list[_Seg] = []
