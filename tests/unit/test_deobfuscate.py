@@ -9,6 +9,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unveil.normalise import deobfuscate as deob
 from unveil.normalise.deobfuscate import deobfuscate_digits, digit_spans, fold_text
@@ -557,3 +559,16 @@ def test_deobfuscate_digits_if_is_exact() -> None:
                 assert sum(c.isdigit() for c in full.text) < need, text
             else:
                 assert (nt.text, list(nt.starts), list(nt.ends)) == (full.text, list(full.starts), list(full.ends))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"\+?[0-9]{1,30}", fullmatch=True))
+def test_plain_number_shortcut_matches_the_full_rewrite(text: str) -> None:
+    from unveil.normalise.deobfuscate import _deobfuscate_from_folded, deobfuscate_digits_if, fold_text
+
+    fast = deobfuscate_digits_if(text, None, 6)
+    full = _deobfuscate_from_folded(text, fold_text(text), None)
+    if fast is None:
+        assert sum(c.isdigit() for c in text) < 6
+        return
+    assert (fast.text, list(fast.starts), list(fast.ends)) == (full.text, list(full.starts), list(full.ends))

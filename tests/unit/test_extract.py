@@ -23,6 +23,8 @@ PHONE_CASES = [
     ("$200 (212) 555-0123", "US", ["+12125550123"]),
     ("150€ 01 99 00 12 34", "FR", ["+33199001234"]),
     ("$ 2125550123", "US", ["+12125550123"]),  # one block: nothing to cut, read as written
+    ("https://citylistings.example/gb/london/02079460123", "GB", []),  # an address's digits
+    ("https://wa.me/447700900123", "GB", ["+447700900123"]),  # a messaging link is a phone
 ]
 
 

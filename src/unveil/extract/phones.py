@@ -153,6 +153,8 @@ class PhoneExtractor:
     kinds: tuple[str, ...] = ("phone",)
 
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
+        if _URL.fullmatch(text) and not _MESSAGING_URL.search(text):
+            return  # one web address (an ad's own link): its digits are never a phone
         nt = deobfuscate_digits_if(text, ctx.lang, MIN_PLAUSIBLE_DIGITS)
         if nt is None:  # cannot hold enough digits for any phone number
             return
