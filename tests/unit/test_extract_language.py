@@ -87,3 +87,28 @@ def test_memoised_walk_scores_like_py3langid() -> None:
     texts += ["", " ", "a  b", "x" * 300, "é" * 50, "  leading and trailing  ", "tab\tand\nnew line"]
     for text in texts + texts:  # twice: the second pass reads from the memo
         assert fast.classify(text) == ref.classify(text), text
+
+
+def test_batch_scoring_matches_one_text_at_a_time_and_py3langid() -> None:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from unveil.extract.language import LANGUAGES, MAX_CHARS, MIN_CONFIDENCE, identify, identify_many
+
+    texts = [
+        "Bonjour, je suis disponible ce soir à Lyon, appelle-moi pour un rendez-vous.",
+        "Hello gentlemen, I am new in town and available all week for dinner dates.",
+        "Hola, soy nueva en la ciudad y estoy disponible toda la semana.",
+        "short",
+        "Hallo, ich bin neu in der Stadt und die ganze Woche verfügbar. Bis bald!",
+        "Ciao, sono nuova in città e disponibile tutta la settimana per cena.",
+    ]
+    batch = identify_many(texts)
+    assert batch == [identify(t) for t in texts] == identify_many(list(reversed(texts)))[::-1]
+    ref = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ref.set_languages(list(LANGUAGES))
+    for text, got in zip(texts, batch, strict=True):
+        if got is None:
+            continue
+        lang, conf = ref.classify(text[:MAX_CHARS])
+        assert conf >= MIN_CONFIDENCE and got == (lang, round(float(conf), 4))
+    assert [g[0] if g else None for g in batch] == ["fr", "en", "es", None, "de", "it"]

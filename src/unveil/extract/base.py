@@ -28,7 +28,9 @@ class Extractor(Protocol):
     """Reads one field and yields entities with offsets into that field's text.
 
     An extractor must be a pure function of ``(text, field, ctx)``: ``extract_batch`` reads a text that
-    recurs in a batch once and gives every ad the same entities.
+    recurs in a batch once and gives every ad the same entities.  It may also offer
+    ``extract_many(items)`` over ``(field, text, ctx)`` triples, returning one entity list per triple, the
+    same as ``extract`` would; ``extract_batch`` then calls that instead.
     """
 
     name: str
@@ -119,6 +121,11 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
     results: list[list[Entity]] = [[] for _ in items]
     with shared_texts():  # per-text work (folding, words, addresses) done once for all extractors
         for extractor in extractors:
+            many = getattr(extractor, "extract_many", None)
+            if many is not None:  # an extractor with a batch method (one numpy product for all texts)
+                for out, ents in zip(results, many(items), strict=True):
+                    out.extend(ents)
+                continue
             extract = extractor.extract
             for (field, text, ctx), out in zip(items, results, strict=True):
                 out.extend(extract(text, field, ctx))
