@@ -255,10 +255,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+EXTRACT_BATCH = 256  # ads per extraction batch of `unveil extract` (small: output keeps streaming)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
+    from unveil.extract import extract_batch
     from unveil.ingest.readers import expand_paths, read_records
     from unveil.ingest.validate import Rejection, ad_key, validate_record
-    from unveil.per_ad import analyse_ad
     from unveil.pipeline import _default_source
 
     rules = _rules(args)
@@ -270,6 +273,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
         extractors = load_user_extractors(patterns)
     seen: set[str] = set()
     accepted = rejected = 0
+    pending: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        # Ads go through extraction in small batches (shared per-text work, one language-scoring product),
+        # printed in input order; the output is the same as ad by ad.
+        for ad, entities in zip(pending, extract_batch(pending, extractors), strict=True):
+            _print_json({
+                "id": ad["id"],
+                "source": ad["source"],
+                "entities": [e.to_dict() for e in entities],
+                "indicators": [f.to_dict() for f in (rules.evaluate(ad, entities) if rules is not None else [])],
+            })
+        pending.clear()
+
     for path in expand_paths(args.paths):
         source = _default_source(path)
         for rec in read_records(path):
@@ -283,14 +300,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
             if key in seen:
                 continue
             seen.add(key)
-            out = analyse_ad(result, rules, extractors)
+            pending.append(result)
             accepted += 1
-            _print_json({
-                "id": result["id"],
-                "source": result["source"],
-                "entities": [e.to_dict() for e in out.entities],
-                "indicators": [f.to_dict() for f in out.flags],
-            })
+            if len(pending) >= EXTRACT_BATCH:
+                flush()
+    flush()
     print(f"unveil: {accepted} ads extracted, {rejected} records rejected", file=sys.stderr)
     return EXIT_OK
 

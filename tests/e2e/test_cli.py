@@ -113,6 +113,25 @@ def test_extract_contract(tmp_path):
     assert "missing_field" in done.stderr  # rejects reported on stderr, not stdout
 
 
+def test_extract_in_batches_matches_ad_by_ad(tmp_path):
+    from unveil.indicators import load_rulebook
+    from unveil.ingest.validate import validate_record
+    from unveil.per_ad import analyse_ad
+
+    ads = simple_ads(300, networks=3)  # more than one extraction batch of the command
+    ads[5]["title"] = ads[7]["title"] = "Anna, 17, new in Leeds"  # a repeated text inside a batch
+    done = unveil("extract", str(write_jsonl(tmp_path / "ads.jsonl", ads)))
+    assert done.returncode == 0
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["id"] for r in lines] == [a["id"] for a in ads]
+    rules = load_rulebook()
+    for ad, rec in zip(ads, lines, strict=True):
+        want = analyse_ad(validate_record(ad, "ads"), rules)
+        assert rec["entities"] == [e.to_dict() for e in want.entities]
+        assert rec["indicators"] == [f.to_dict() for f in want.flags]
+    assert any(f["category"] == "minor_risk" for f in lines[5]["indicators"])
+
+
 def test_report_escapes_ad_text(analysed):
     root, _path, _db, _done = analysed
     html = (root / "t.duckdb.report.html").read_text(encoding="utf-8")

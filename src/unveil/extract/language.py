@@ -113,7 +113,6 @@ def identify_many(texts: Sequence[str]) -> list[tuple[str, float] | None]:
     same result alone or in any batch (``identify`` is this function on one text).
     """
     import numpy as np
-    from scipy.sparse import csr_matrix
 
     ident = _identifier()
     out: list[tuple[str, float] | None] = [None] * len(texts)
@@ -137,9 +136,9 @@ def identify_many(texts: Sequence[str]) -> list[tuple[str, float] | None]:
     if not rows:
         return out
     weights = _weights()
-    x = csr_matrix((np.log1p(np.asarray(counts, dtype=np.float32)), np.asarray(indices, dtype=np.int64),
-                    np.asarray(indptr, dtype=np.int64)), shape=(len(rows), weights.shape[0]))
-    scores = np.asarray(x @ weights, dtype=np.float32) + np.asarray(ident.nb_pc, dtype=np.float32)
+    scores = _sparse_times_dense(np.asarray(indptr, dtype=np.int64), np.asarray(indices, dtype=np.int64),
+                                 np.log1p(np.asarray(counts, dtype=np.float32)), weights)
+    scores += np.asarray(ident.nb_pc, dtype=np.float32)
     # py3langid's calibration: temperature sqrt(bytes), softmax, script aliases folded into one label.
     scores *= (1.0 / np.sqrt(np.maximum(np.asarray(lengths, dtype=np.float32), 1.0)))[:, None]
     scores = np.exp(scores - scores.max(axis=1, keepdims=True))
@@ -152,6 +151,27 @@ def identify_many(texts: Sequence[str]) -> list[tuple[str, float] | None]:
         conf = float(scores[row, k])
         if conf >= MIN_CONFIDENCE:
             out[i] = (str(ident.nb_classes[k]), round(conf, 4))
+    return out
+
+
+def _sparse_times_dense(indptr: Any, indices: Any, data: Any, weights: Any) -> Any:
+    """``csr_matrix((data, indices, indptr)) @ weights`` in float32, rows accumulated in index order.
+
+    SciPy's own kernel, called directly when available: building a ``csr_matrix`` costs ~20 µs of checks,
+    as much as scoring one text.  Both routes run the same kernel, so the numbers are the same.
+    """
+    import numpy as np
+
+    n_rows = len(indptr) - 1
+    try:
+        from scipy.sparse._sparsetools import csr_matvecs
+    except ImportError:  # pragma: no cover - a SciPy without the private module: the public route
+        from scipy.sparse import csr_matrix
+
+        return np.asarray(csr_matrix((data, indices, indptr), shape=(n_rows, weights.shape[0])) @ weights,
+                          dtype=np.float32)
+    out = np.zeros((n_rows, weights.shape[1]), dtype=np.float32)
+    csr_matvecs(n_rows, weights.shape[0], weights.shape[1], indptr, indices, data, weights.ravel(), out.ravel())
     return out
 
 
