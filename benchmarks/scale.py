@@ -105,6 +105,8 @@ def main() -> int:
                         help="base size for the incremental run of 10,000 new ads (0: skip)")
     parser.add_argument("--tmp", type=Path, default=None, help="working folder (default: a temporary one)")
     parser.add_argument("--record", action="store_true", help="write the tables to docs/benchmarks.md")
+    parser.add_argument("--section", default="", help="record under 'Scale: ..., SECTION' instead of replacing the "
+                        "main section (a partial re-run keeps the full one)")
     args = parser.parse_args()
 
     size_lines = ["| ads | wall (s) | ads/s | peak RSS (MiB) | ingest (s) | link stage (s) | link ads/s | "
@@ -178,7 +180,10 @@ def main() -> int:
                f"{f' --incremental-check {args.incremental_check}' if args.incremental_check else ''}`: one "
                "`unveil analyze` process per run into a fresh store; ingest and link-stage seconds from its "
                "JSON summary; peak resident memory of the largest process.")
-        record_section("Scale: unveil analyze with linking", how, "\n\n".join([table, *extra]))
+        title = "Scale: unveil analyze with linking" + (f", {args.section}" if args.section else "")
+        if args.section:
+            how = how.replace("`: one", f" --section '{args.section}'`: one", 1)
+        record_section(title, how, "\n\n".join([table, *extra]))
     return 0
 
 
