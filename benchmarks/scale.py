@@ -177,12 +177,11 @@ def main() -> int:
     if args.record:
         how = (f"`python benchmarks/scale.py --sizes {' '.join(map(str, args.sizes))} --workers {args.workers}"
                f"{f' --images {args.images}' if args.images else ''}"
-               f"{f' --incremental-check {args.incremental_check}' if args.incremental_check else ''}`: one "
+               f"{f' --incremental-check {args.incremental_check}' if args.incremental_check else ''}"
+               f"{f' --section {args.section!r}' if args.section else ''}`: one "
                "`unveil analyze` process per run into a fresh store; ingest and link-stage seconds from its "
                "JSON summary; peak resident memory of the largest process.")
         title = "Scale: unveil analyze with linking" + (f", {args.section}" if args.section else "")
-        if args.section:
-            how = how.replace("`: one", f" --section '{args.section}'`: one", 1)
         record_section(title, how, "\n\n".join([table, *extra]))
     return 0
 

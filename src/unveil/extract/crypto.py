@@ -28,7 +28,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from unveil.extract.base import AdContext
-from unveil.extract.emails import TOP, PatternReader, folded, needs_fold, read_pattern_file
+from unveil.extract.emails import TOP, PatternReader, needs_fold, read_pattern_file
+from unveil.normalise.deobfuscate import folded_text
 from unveil.types import Entity
 
 __all__ = [
@@ -338,7 +339,7 @@ def find_crypto(text: str) -> list[CryptoMatch]:
         return _scan_crypto(text)
     if not _LONG_RUN.search(text):
         return []
-    nt = folded(text)
+    nt = folded_text(text)
     out = []
     for m in _scan_crypto(nt.text):
         start, end = nt.to_original(m.start, m.end)
@@ -439,7 +440,7 @@ def find_ibans(text: str) -> list[IbanMatch]:
         return _scan_ibans(text)
     if not _IBAN_HINT.search(text):
         return []
-    nt = folded(text)
+    nt = folded_text(text)
     out = []
     for m in _scan_ibans(nt.text):
         start, end = nt.to_original(m.start, m.end)

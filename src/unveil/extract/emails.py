@@ -43,7 +43,6 @@ from unveil.errors import UnveilError
 from unveil.extract.base import AdContext
 from unveil.normalise.deobfuscate import folded_text
 from unveil.normalise.memo import per_text
-from unveil.normalise.offsets import NormalisedText
 from unveil.types import Entity
 
 __all__ = [
@@ -53,7 +52,6 @@ __all__ = [
     "PatternError",
     "PatternReader",
     "find_emails",
-    "folded",
     "load_email_patterns",
     "needs_fold",
     "parse_email_patterns",
@@ -718,17 +716,12 @@ def needs_fold(text: str) -> bool:
     return not text.isascii() and _FOLDS.search(text) is not None
 
 
-def folded(text: str) -> NormalisedText:
-    """``fold_text(text)``, shared: the email, handle, payment, crypto and phone extractors fold the same field."""
-    return folded_text(text)
-
-
 def _find_any(text: str, pats: EmailPatterns) -> list[EmailMatch]:
     if not needs_fold(text):
         return _find(text, pats)
     if not _possible(text, pats):
         return []  # folding cannot create a marker that is not there in some form
-    nt = folded(text)
+    nt = folded_text(text)
     out = []
     for m in _find(nt.text, pats):
         start, end = nt.to_original(m.start, m.end)

@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from unveil.extract.base import AdContext
-from unveil.extract.emails import TOP, PatternReader, all_words, find_emails, folded, needs_fold, read_pattern_file
-from unveil.normalise.deobfuscate import deobfuscate_digits
+from unveil.extract.emails import TOP, PatternReader, all_words, find_emails, needs_fold, read_pattern_file
+from unveil.normalise.deobfuscate import deobfuscate_digits, folded_text
 from unveil.normalise.memo import per_text
 from unveil.types import Entity
 
@@ -466,7 +466,7 @@ class PlatformScanner:
         if not needs_fold(text):
             hits = self._scan(text)
         else:
-            nt = folded(text)
+            nt = folded_text(text)
             hits = []
             for h in self._scan(nt.text):
                 start, end = nt.to_original(h.start, h.end)
