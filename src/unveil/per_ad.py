@@ -7,6 +7,7 @@ process, Spark through ``mapInArrow``) and get the same rows.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,49 @@ def analyse_ad(ad: Mapping[str, Any], rules: RuleEvaluator | None = None,
     return AdResult(entities, flags)
 
 
+# An ad that reaches the lazily built tables of every stage (gazetteer, language model, number words,
+# platform and email word lists), so that a worker builds them before it starts timing real work.
+_WARM_UP_AD: dict[str, Any] = {
+    "ad_key": "warm-up", "title": "Anna, Paris", "country": "FR", "lang": "fr",
+    "body": "Bonjour, je suis Anna, 25 ans, à Paris. 100 € / heure. Appelle 01 99 00 12 34 ou "
+            "zéro un 99 00 12 35, anna at example dot com, snap: anna_x, paypal.me/anna.",
+}
+
+
+def prepare_process(rules: RuleEvaluator | None = None, extractors: Sequence[Extractor] | None = None) -> None:
+    """Build every lazy table once, then move everything alive out of the garbage collector's sight.
+
+    The gazetteer, the language model and the rule tries are a few hundred thousand long-lived objects;
+    left in the tracked generations, every full collection walks them again while a batch allocates
+    millions of short-lived entities, which costs about 5% of the per-ad time.  ``gc.freeze`` keeps them
+    out of all later collections; objects made afterwards are collected as usual.  Worker processes and
+    single-process runs call this before their first batch.
+    """
+    analyse_ad(_WARM_UP_AD, rules, extractors)
+    gc.collect()
+    gc.freeze()
+
+
+# Entities repeat a handful of attribute sets ({"obfuscated": false, ...}): their JSON is kept, keyed on
+# (name, type, value) so that True, 1 and 1.0 (equal in Python, not in JSON) stay apart.
+_ATTRS_JSON: dict[tuple[Any, ...], str] = {}
+_ATTRS_JSON_MAX = 4096
+
+
+def attrs_json(attrs: Mapping[str, Any]) -> str:
+    """``attrs`` as canonical JSON (sorted keys, UTF-8 kept): what the ``attrs`` columns store."""
+    try:
+        key = tuple((k, type(v), v) for k, v in attrs.items())
+        out = _ATTRS_JSON.get(key)
+    except TypeError:  # an unhashable value (a list): not kept
+        return json.dumps(attrs, sort_keys=True, ensure_ascii=False)
+    if out is None:
+        if len(_ATTRS_JSON) >= _ATTRS_JSON_MAX:
+            _ATTRS_JSON.clear()
+        out = _ATTRS_JSON[key] = json.dumps(attrs, sort_keys=True, ensure_ascii=False)
+    return out
+
+
 def process_batch(batch: pa.RecordBatch | pa.Table, rules: RuleEvaluator | None = None,
                   extractors: Sequence[Extractor] | None = None) -> tuple[pa.Table, pa.Table]:
     """Entities and flags for every ad of an ``ADS`` batch, as Arrow tables."""
@@ -61,7 +105,7 @@ def process_batch(batch: pa.RecordBatch | pa.Table, rules: RuleEvaluator | None 
             ent_cols["start"].append(e.start)
             ent_cols["end"].append(e.end)
             ent_cols["text"].append(e.text)
-            ent_cols["attrs"].append(json.dumps(e.attrs, sort_keys=True, ensure_ascii=False))
+            ent_cols["attrs"].append(attrs_json(e.attrs))
         for f in result.flags:
             flag_cols["ad_key"].append(key)
             flag_cols["rule"].append(f.rule)

@@ -37,7 +37,7 @@ from unveil.link.images import ImageSettings
 from unveil.link.stage import LinkPlan, finish_link_stage, run_link_stage
 from unveil.link.state import set_state
 from unveil.link.text_signatures import TextSettings
-from unveil.per_ad import RuleEvaluator, process_batch
+from unveil.per_ad import RuleEvaluator, prepare_process, process_batch
 from unveil.score.networks import score_networks
 from unveil.store import Store
 
@@ -199,6 +199,7 @@ def _init_worker(rules: RuleEvaluator | None, patterns: tuple[Path, ...] = ()) -
     global _WORKER_RULES, _WORKER_EXTRACTORS
     _WORKER_RULES = rules
     _WORKER_EXTRACTORS = load_user_extractors(patterns) if patterns else None
+    prepare_process(rules, _WORKER_EXTRACTORS)
 
 
 def _process_in_worker(ads: pa.Table) -> tuple[pa.Table, pa.Table]:
@@ -214,6 +215,7 @@ def _run_ingest(ingest: _Ingest, batches: Iterator[_Prepared], workers: int,
     ``patterns``.
     """
     if workers <= 1:
+        prepare_process(rules, extractors)
         for prepared in batches:
             ingest.write(prepared, *process_batch(prepared.ads, rules, extractors))
         return

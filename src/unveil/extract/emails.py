@@ -713,7 +713,13 @@ _FOLDS = re.compile(
 
 def needs_fold(text: str) -> bool:
     """Whether folding could change what an extractor reads in ``text``."""
-    return not text.isascii() and _FOLDS.search(text) is not None
+    return not text.isascii() and _has_fold_chars(text)
+
+
+@per_text
+def _has_fold_chars(text: str) -> bool:
+    # Five extractors ask about each field; a non-ASCII one (accents, emoji) costs a scan of the text.
+    return _FOLDS.search(text) is not None
 
 
 def _find_any(text: str, pats: EmailPatterns) -> list[EmailMatch]:

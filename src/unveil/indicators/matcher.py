@@ -27,6 +27,7 @@ import regex
 from ..types import Flag
 from .fold import Folded, fold
 from .model import Language, Rule
+from .pattern_gate import leading_gate
 from .phrases import ANY, TOKEN_RE, expand, phrase_tokens
 
 __all__ = ["TextMatcher", "compile_pattern", "fold_pattern"]
@@ -38,6 +39,10 @@ _PHRASE_GAP = regex.compile(r"[\s'\-_*~+/·]{0,5}")
 _CLEAN_GAP = regex.compile(r"[\s'\-\"*~_]*")
 # Flags one rule raises in one field at most (the earliest spans are kept).
 MAX_FLAGS_PER_RULE = 20
+# Recent scans kept per matcher: titles and reposted bodies recur ("New in town", a network's template),
+# and scanning even a short title costs ~50 µs (mostly the fixed cost of each pattern search).
+_SCAN_CACHE_MAX = 4096
+_SCAN_CACHE_MAX_CHARS = 2000
 # Seconds allowed per pattern per megabyte of text (plus a floor); a slow user pattern is cut off.
 _TIMEOUT_FLOOR = 0.5
 _TIMEOUT_PER_MB = 2.0
@@ -76,6 +81,16 @@ def fold_pattern(pattern: str) -> str:
 def compile_pattern(pattern: str) -> regex.Pattern[str]:
     """Compile a rulebook pattern with word boundaries on both ends."""
     return regex.compile(f"(?<!{_WORD})(?:{fold_pattern(pattern)})(?!{_WORD})")
+
+
+def _compile_gate(gate: str | None) -> regex.Pattern[str] | None:
+    """The gate as the patterns are wrapped (a word boundary before it); None searches the group always."""
+    if gate is None:
+        return None
+    try:
+        return regex.compile(f"(?<!{_WORD})(?:{gate})")
+    except regex.error:  # pragma: no cover - the reader only copies pieces of a pattern that compiled
+        return None
 
 
 class _Node:
@@ -120,11 +135,16 @@ class _Words:
 class TextMatcher:
     """All text rules of a rulebook compiled for scanning fields."""
 
-    def __init__(self, rules: Sequence[Rule], languages: Mapping[str, Language], window: int = 3) -> None:
+    def __init__(self, rules: Sequence[Rule], languages: Mapping[str, Language], window: int = 3,
+                 gates: bool = True) -> None:
+        """``gates=False`` searches every pattern in every field (the reference the gated matcher is tested
+        against; see :mod:`.pattern_gate`)."""
         self.rules = list(rules)
         self.window = window
         self._root = _Node()
-        self._patterns: list[tuple[int, str, regex.Pattern[str], bool]] = []  # (..., time-limited)
+        # Patterns grouped by the text every match of theirs starts with: one failed search of the gate
+        # skips the whole group (most fields hold no "1[0-7]" word, so 30 age patterns cost one search).
+        groups: dict[str | None, list[tuple[int, str, regex.Pattern[str], bool]]] = {}  # (..., time-limited)
         emoji_rules: dict[str, list[int]] = {}
         for index, rule in enumerate(self.rules):
             if not rule.enabled:
@@ -135,9 +155,13 @@ class TextMatcher:
                 self._add_phrases(index, lang, phrases, exclusion=True)
             for lang, patterns in rule.patterns.items():
                 limited = not rule.origin.startswith(_SHIPPED_ORIGIN)
-                self._patterns.extend((index, lang, compile_pattern(p), limited) for p in patterns)
+                for p in patterns:
+                    groups.setdefault(leading_gate(fold_pattern(p)) if gates else None, []).append(
+                        (index, lang, compile_pattern(p), limited))
             for symbol in rule.emoji:
                 emoji_rules.setdefault(fold(symbol).text, []).append(index)
+        self._pattern_groups = [(_compile_gate(gate) if len(members) > 1 else None, members)
+                                for gate, members in groups.items()]
         self._emoji_rules = emoji_rules
         self._emoji_re = (
             regex.compile("|".join(regex.escape(e) for e in sorted(emoji_rules, key=len, reverse=True)))
@@ -147,6 +171,12 @@ class TextMatcher:
         self._negation = {code: lang.negation for code, lang in languages.items()}
         self._all_negation: frozenset[str] = frozenset().union(*self._negation.values())
         self._cue_cache: dict[tuple[frozenset[str], str | None], frozenset[str]] = {}
+        self._scans: dict[tuple[str, str, str | None], tuple[Flag, ...]] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_scans"] = {}  # a worker process starts with an empty cache
+        return state
 
     def _add_phrases(self, index: int, lang: str, phrases: Sequence[str], exclusion: bool) -> None:
         for phrase in phrases:
@@ -160,6 +190,17 @@ class TextMatcher:
 
     def scan(self, field_name: str, text: str, ad_lang: str | None = None) -> list[Flag]:
         """Flags of every text rule in one field; offsets point into ``text``."""
+        if len(text) > _SCAN_CACHE_MAX_CHARS:
+            return self._scan(field_name, text, ad_lang)
+        key = (field_name, text, ad_lang)
+        flags = self._scans.get(key)
+        if flags is None:
+            if len(self._scans) >= _SCAN_CACHE_MAX:
+                self._scans.clear()
+            flags = self._scans[key] = tuple(self._scan(field_name, text, ad_lang))
+        return list(flags)
+
+    def _scan(self, field_name: str, text: str, ad_lang: str | None) -> list[Flag]:
         folded = fold(text)
         words = _Words.of(folded.text)
         hits: dict[tuple[int, int, int], set[str]] = {}
@@ -203,17 +244,20 @@ class TextMatcher:
 
     def _match_patterns(self, folded: str, hits: dict[tuple[int, int, int], set[str]]) -> None:
         timeout = _TIMEOUT_FLOOR + _TIMEOUT_PER_MB * len(folded) / 1_000_000
-        for index, lang, pattern, limited in self._patterns:
-            try:
-                # Most fields match no pattern, and a failed ``search`` costs half a ``finditer`` walk.
-                if pattern.search(folded, timeout=timeout if limited else None) is None:
-                    continue
-                for match in pattern.finditer(folded, timeout=timeout if limited else None):
-                    start, end = match.span()
-                    if end > start:
-                        hits.setdefault((index, start, end), set()).add(lang)
-            except TimeoutError:
-                continue  # a pathological pattern on a pathological text: keep what was found
+        for gate, members in self._pattern_groups:
+            if gate is not None and gate.search(folded) is None:
+                continue  # no match of any member can start anywhere in this text
+            for index, lang, pattern, limited in members:
+                try:
+                    # Most fields match no pattern, and a failed ``search`` costs half a ``finditer`` walk.
+                    if pattern.search(folded, timeout=timeout if limited else None) is None:
+                        continue
+                    for match in pattern.finditer(folded, timeout=timeout if limited else None):
+                        start, end = match.span()
+                        if end > start:
+                            hits.setdefault((index, start, end), set()).add(lang)
+                except TimeoutError:
+                    continue  # a pathological pattern on a pathological text: keep what was found
 
     def _match_emoji(self, folded: str, hits: dict[tuple[int, int, int], set[str]]) -> None:
         if self._emoji_re is None:

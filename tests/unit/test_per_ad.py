@@ -1,0 +1,53 @@
+"""The per-ad batch function's helpers: attribute JSON, process preparation, the indicator scan cache."""
+
+from __future__ import annotations
+
+import gc
+import json
+import pickle
+
+import pyarrow as pa
+
+from unveil import arrow_schemas
+from unveil.indicators import default_rulebook
+from unveil.per_ad import analyse_ad, attrs_json, prepare_process, process_batch
+
+
+def test_attrs_json_is_canonical_and_keeps_equal_python_values_apart() -> None:
+    assert attrs_json({"b": 1, "a": "é"}) == '{"a": "é", "b": 1}'
+    assert attrs_json({"a": "é", "b": 1}) == '{"a": "é", "b": 1}'
+    # True == 1 == 1.0 in Python; their JSON differs and must not be served from one cache entry.
+    assert [attrs_json({"x": v}) for v in (1, True, 1.0, 1, True)] == [
+        '{"x": 1}', '{"x": true}', '{"x": 1.0}', '{"x": 1}', '{"x": true}']
+    assert attrs_json({"spans": [1, 2]}) == '{"spans": [1, 2]}'  # unhashable values are not cached
+    assert json.loads(attrs_json({})) == {}
+
+
+def test_prepare_process_freezes_the_tables_and_changes_no_result() -> None:
+    rules = default_rulebook()
+    ad = {"ad_key": "k1", "title": "Mia, Lyon", "body": "Mia, 16 ans. Appelle 01 99 00 12 34.", "country": "FR",
+          "lang": "fr"}
+    before = analyse_ad(ad, rules)
+    try:
+        prepare_process(rules)
+        assert gc.get_freeze_count() > 0
+        assert analyse_ad(ad, rules) == before
+        entities, flags = process_batch(pa.Table.from_pylist([ad], schema=arrow_schemas.ADS), rules)
+        assert sorted(entities.column("kind").to_pylist()) == sorted(e.kind for e in before.entities)
+        assert flags.num_rows == len(before.flags) > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_indicator_scan_cache_returns_fresh_lists_and_is_not_pickled() -> None:
+    book = default_rulebook()
+    matcher = book._matcher
+    first = matcher.scan("title", "New in town, 16 ans", "fr")
+    first.append("caller's own list")  # type: ignore[arg-type]
+    again = matcher.scan("title", "New in town, 16 ans", "fr")
+    assert again and "caller's own list" not in again
+    assert matcher._scans
+    assert pickle.loads(pickle.dumps(book))._matcher._scans == {}
+    long_text = "new in town " * 300  # long texts are scanned every time, not kept
+    matcher.scan("body", long_text, "en")
+    assert ("body", long_text, "en") not in matcher._scans
