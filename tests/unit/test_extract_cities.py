@@ -5,9 +5,11 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from unveil.extract.base import AdContext
-from unveil.extract.cities import CityExtractor, city_index, fold
+from unveil.extract.cities import _FOLD_TABLE, CityExtractor, city_index, fold
 
 CITIES = CityExtractor()
 
@@ -99,6 +101,11 @@ def test_attrs() -> None:
 
 def test_url_field_is_skipped() -> None:
     assert list(CITIES.extract("https://example.com/London", "url", AdContext())) == []
+
+
+@given(st.text(alphabet=st.one_of(st.characters(max_codepoint=0x24F), st.sampled_from("ßæœ’ʼ‘ḯẞ😀ﬁİ"))))
+def test_fold_by_runs_is_the_whole_table(text: str) -> None:
+    assert fold(text) == text.lower().translate(_FOLD_TABLE)
 
 
 def test_fold() -> None:

@@ -458,6 +458,17 @@ class PlatformScanner:
             spec.stopwords | spec.labels | spec.copulas | spec.fillers | spec.joiners | spec.after_words | blockers
             | frozenset(spec.cue_owners)
         )
+        self._host_slashes = tuple(f"{host.lower()}/" for host in spec.url_forms)
+
+    def _names_a_host(self, t: str) -> bool:
+        """Whether ASCII ``t`` holds one of the link hosts followed by "/" (in any case).
+
+        A few substring tests instead of the case-insensitive link pattern, which is tried at every
+        position; most fields with a "/" ("24/7", "$150/hr", the ad's own address) link to no platform.
+        Only for ASCII text, where the pattern's case-insensitive matching is plain ASCII case folding.
+        """
+        low = _lower_words(t)[0]
+        return any(host in low for host in self._host_slashes)
 
     # -- entry point ----------------------------------------------------------------------------------------
 
@@ -487,7 +498,7 @@ class PlatformScanner:
     def _scan(self, t: str) -> list[HandleHit]:
         spec = self.spec
         hits: list[HandleHit] = []
-        if spec.url_re is not None and "/" in t:
+        if spec.url_re is not None and "/" in t and (not t.isascii() or self._names_a_host(t)):
             hits.extend(self._urls(t))
         cues = self.cues(t)
         if not cues:
