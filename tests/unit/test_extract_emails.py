@@ -250,3 +250,20 @@ MB = 1_000_000
 def test_hostile_input_finishes(text):
     for m in find_emails(text):
         assert m.end - m.start <= 1000
+
+
+@pytest.mark.parametrize(("text", "possible", "marker"), [
+    ("Available at weekends, see you soon", False, True),  # prose "at": the marker scan runs and says no
+    ("Contact anna AT example DOT com", True, True),
+    ("anna[at]example.com", True, True),
+    ("anna arobase example point com", True, True),
+    ("anna@example.com", True, True),
+    ("No address here, just a price: 150 per hour", False, False),  # no at-word: the word-set test says no
+    ("Chat on the app, ask for Anna", False, False),
+])
+def test_possible_skips_ascii_fields_without_an_at_word(text: str, possible: bool, marker: bool) -> None:
+    from unveil.extract.emails import _possible, email_patterns
+
+    pats = email_patterns()
+    assert _possible(text, pats) is possible
+    assert (pats.hint_re.search(text) is not None) is marker  # what the word-set test stands in for

@@ -79,6 +79,9 @@ ENGLISH = [
     ("tiktok.com/@anna.b", [("tiktok:anna.b", "tiktok.com/@anna.b")]),
     ("discord: anna.b", [("discord:anna.b", "anna.b")]),
     ("WhatsApp: annab_vip", [("whatsapp:annab_vip", "annab_vip")]),
+    ("Whats App: annab_vip", [("whatsapp:annab_vip", "annab_vip")]),  # two-word platform names
+    ("whats-app annab_vip", [("whatsapp:annab_vip", "annab_vip")]),
+    ("Only Fans: anna.b", [("onlyfans:anna.b", "anna.b")]),
     ("Snap & Insta: anna_b", [("instagram:anna_b", "anna_b"), ("snapchat:anna_b", "anna_b")]),
     ("snap/ig: @anna_b", [("instagram:anna_b", "@anna_b"), ("snapchat:anna_b", "@anna_b")]),
     ("Тelegram: @anna_vip", [("telegram:anna_vip", "@anna_vip")]),  # Cyrillic Т

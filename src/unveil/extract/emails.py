@@ -53,6 +53,7 @@ __all__ = [
     "PatternReader",
     "find_emails",
     "load_email_patterns",
+    "lower_words",
     "needs_fold",
     "parse_email_patterns",
     "read_pattern_file",
@@ -236,6 +237,7 @@ class EmailPatterns:
     hint_re: re.Pattern[str]
     after_word_re: re.Pattern[str]
     cue_re: re.Pattern[str]
+    at_first_words: frozenset[str]  # the first word of each at-word, lower-case
 
 
 def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailPatterns:
@@ -306,6 +308,7 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
         hint_re=hint_re,
         after_word_re=after_word_re,
         cue_re=cue_re,
+        at_first_words=frozenset(re.split(r"[ '-]", w)[0].lower() for w in at_strong | at_weak),
     )
 
 
@@ -691,6 +694,10 @@ class _Scanner:
 
 def _possible(text: str, pats: EmailPatterns) -> bool:
     """Cheap test: could any marker in ``text`` start an address?  Most ads say "at" only as prose."""
+    if text.isascii() and "@" not in text and pats.at_first_words.isdisjoint(lower_words(text)[1]):
+        # No at-word at all: a set test on the field's words instead of the case-insensitive marker scan
+        # (only for ASCII text, where that scan's case folding is plain ASCII).
+        return False
     return any(m.group() in "@＠﹫" or pats.after_word_re.match(text, m.end()) for m in pats.hint_re.finditer(text))
 
 
@@ -709,6 +716,17 @@ _FOLDS = re.compile(
     "\uff00-\uffef\ufe50-\ufe6f\U0001d400-\U0001d7ff\U0001f100-\U0001f1ff\u00ad\u034f\u061c\u115f\u1160"
     "\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\U000e0000-\U000e0fff]"
 )
+
+
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+@per_text
+def lower_words(text: str) -> tuple[str, frozenset[str]]:
+    """``text`` lower-cased and its distinct words (runs of letters and digits), shared by the email, handle
+    and payment scanners of one field."""
+    low = text.lower()
+    return low, frozenset(_WORD_RUN.findall(low))
 
 
 def needs_fold(text: str) -> bool:

@@ -35,9 +35,16 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from unveil.extract.base import AdContext
-from unveil.extract.emails import TOP, PatternReader, all_words, find_emails, needs_fold, read_pattern_file
+from unveil.extract.emails import (
+    TOP,
+    PatternReader,
+    all_words,
+    find_emails,
+    lower_words,
+    needs_fold,
+    read_pattern_file,
+)
 from unveil.normalise.deobfuscate import deobfuscate_digits, folded_text
-from unveil.normalise.memo import per_text
 from unveil.types import Entity
 
 __all__ = [
@@ -430,18 +437,6 @@ def _ends_phrase(t: str, end: int) -> bool:
     return not (c.isalnum() or c in "@#$&'\"(-+*:_\t ")
 
 
-@per_text
-def _lower_words(t: str) -> tuple[str, frozenset[str]]:
-    """``t`` lower-cased and its distinct words; shared by the handle and payment scanners of one field."""
-    low = t.lower()
-    return low, frozenset(_CUE_WORD.findall(low))
-
-
-@per_text
-def _squeezed(low: str) -> str:
-    return _COMPACT_RE.sub("", low)
-
-
 class PlatformScanner:
     """Finds ``platform:name`` handles in a text, following one :class:`PlatformSpec`.
 
@@ -459,6 +454,12 @@ class PlatformScanner:
             | frozenset(spec.cue_owners)
         )
         self._host_slashes = tuple(f"{host.lower()}/" for host in spec.url_forms)
+        # Every way to cut each two-word cue into a first and a second word.
+        seconds: dict[str, set[str]] = {}
+        for key in spec.pair_cues:
+            for i in range(1, len(key)):
+                seconds.setdefault(key[:i], set()).add(key[i:])
+        self._pair_seconds = {first: frozenset(rest) for first, rest in seconds.items()}
 
     def _names_a_host(self, t: str) -> bool:
         """Whether ASCII ``t`` holds one of the link hosts followed by "/" (in any case).
@@ -467,7 +468,7 @@ class PlatformScanner:
         position; most fields with a "/" ("24/7", "$150/hr", the ad's own address) link to no platform.
         Only for ASCII text, where the pattern's case-insensitive matching is plain ASCII case folding.
         """
-        low = _lower_words(t)[0]
+        low = lower_words(t)[0]
         return any(host in low for host in self._host_slashes)
 
     # -- entry point ----------------------------------------------------------------------------------------
@@ -522,11 +523,12 @@ class PlatformScanner:
         a cheap set test on the lower-cased words rejects most ads (which name no platform) outright.
         """
         spec = self.spec
-        low, word_set = _lower_words(t)
+        word_set = lower_words(t)[1]
         hit = not spec.single_cues.isdisjoint(word_set) or any(c in t for c in spec.symbol_cues)
-        if not hit and spec.pair_cues:
-            squeezed = _squeezed(low)
-            hit = any(k in squeezed for k in spec.pair_cues)
+        if not hit and self._pair_seconds:
+            # A two-word cue ("whats app") needs both its words: look the pairs up in the word set.
+            pairs = self._pair_seconds
+            hit = any(not pairs[w].isdisjoint(word_set) for w in word_set & pairs.keys())
         exact = spec.exact_re is not None and any(w in t for w in spec.exact_owners)
         if not hit and not exact:
             return []

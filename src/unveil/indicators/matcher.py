@@ -123,13 +123,8 @@ class _Words:
 
     @classmethod
     def of(cls, folded: str) -> _Words:
-        words = cls(folded)
-        for match in TOKEN_RE.finditer(folded):
-            words.texts.append(match.group())
-            start, end = match.span()
-            words.starts.append(start)
-            words.ends.append(end)
-        return words
+        matches = list(TOKEN_RE.finditer(folded))
+        return cls(folded, [m.group() for m in matches], [m.start() for m in matches], [m.end() for m in matches])
 
 
 class TextMatcher:
