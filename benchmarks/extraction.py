@@ -234,9 +234,8 @@ def throughput(n_ads: int, repeat: int) -> dict[str, Any]:
     """ads/s over ``n_ads`` demo ads: wall clock and CPU time (medians of ``repeat``), CPU µs per extractor."""
     from unveil.demo.generator import iter_ads
     from unveil.extract.base import AdContext, _ensure_default_extractors, registry
-    from unveil.types import TEXT_FIELDS
-
     from unveil.per_ad import prepare_process
+    from unveil.types import TEXT_FIELDS
 
     ads = list(iter_ads(n_ads, seed=5, with_images=False))
     prepare_process()  # as a pipeline worker: lazily built tables loaded and frozen, outside the timing
