@@ -51,3 +51,5 @@ def test_indicator_scan_cache_returns_fresh_lists_and_is_not_pickled() -> None:
     long_text = "new in town " * 300  # long texts are scanned every time, not kept
     matcher.scan("body", long_text, "en")
     assert ("body", long_text, "en") not in matcher._scans
+    book.clear_cache()
+    assert matcher._scans == {}

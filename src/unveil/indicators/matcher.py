@@ -168,6 +168,10 @@ class TextMatcher:
         self._cue_cache: dict[tuple[frozenset[str], str | None], frozenset[str]] = {}
         self._scans: dict[tuple[str, str, str | None], tuple[Flag, ...]] = {}
 
+    def clear_cache(self) -> None:
+        """Forget the scans kept for repeated texts."""
+        self._scans.clear()
+
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_scans"] = {}  # a worker process starts with an empty cache

@@ -66,6 +66,10 @@ class Rulebook:
     def __repr__(self) -> str:
         return f"Rulebook(version={self.version!r}, rules={len(self.rules)})"
 
+    def clear_cache(self) -> None:
+        """Forget the fields scanned so far (the matcher keeps recent scans; benchmarks start cold)."""
+        self._matcher.clear_cache()
+
     def rule(self, rule_id: str) -> Rule:
         """The rule with this id (``KeyError`` if none)."""
         return self._by_id[rule_id]
