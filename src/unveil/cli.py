@@ -262,6 +262,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from unveil.extract import extract_batch
     from unveil.ingest.readers import expand_paths, read_records
     from unveil.ingest.validate import Rejection, ad_key, validate_record
+    from unveil.per_ad import prepare_process
     from unveil.pipeline import _default_source
 
     rules = _rules(args)
@@ -271,6 +272,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         from unveil.extract.user_patterns import load_user_extractors
 
         extractors = load_user_extractors(patterns)
+    prepare_process(rules, extractors)  # tables built once and kept out of the garbage collector's walks
     seen: set[str] = set()
     accepted = rejected = 0
     pending: list[dict[str, Any]] = []

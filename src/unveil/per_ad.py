@@ -60,11 +60,18 @@ def prepare_process(rules: RuleEvaluator | None = None, extractors: Sequence[Ext
     left in the tracked generations, every full collection walks them again while a batch allocates
     millions of short-lived entities, which costs about 5% of the per-ad time.  ``gc.freeze`` keeps them
     out of all later collections; objects made afterwards are collected as usual.  Worker processes and
-    single-process runs call this before their first batch.
+    single-process runs call this before their first batch.  The freeze happens once per process: a
+    long-lived process that analyses many times (a notebook, the test suite) keeps collecting what it
+    makes later.
     """
     analyse_ad(_WARM_UP_AD, rules, extractors)
-    gc.collect()
-    gc.freeze()
+    if not _FROZEN:
+        gc.collect()
+        gc.freeze()
+        _FROZEN.append(True)
+
+
+_FROZEN: list[bool] = []  # prepare_process froze this process's objects
 
 
 # Entities repeat a handful of attribute sets ({"obfuscated": false, ...}): their JSON is kept, keyed on

@@ -8,7 +8,7 @@ import pickle
 
 import pyarrow as pa
 
-from unveil import arrow_schemas
+from unveil import arrow_schemas, per_ad
 from unveil.indicators import default_rulebook
 from unveil.per_ad import analyse_ad, attrs_json, prepare_process, process_batch
 
@@ -30,7 +30,7 @@ def test_prepare_process_freezes_the_tables_and_changes_no_result() -> None:
     before = analyse_ad(ad, rules)
     try:
         prepare_process(rules)
-        assert gc.get_freeze_count() > 0
+        assert gc.get_freeze_count() > 0 or per_ad._FROZEN  # frozen now, or earlier in this process
         assert analyse_ad(ad, rules) == before
         entities, flags = process_batch(pa.Table.from_pylist([ad], schema=arrow_schemas.ADS), rules)
         assert sorted(entities.column("kind").to_pylist()) == sorted(e.kind for e in before.entities)
