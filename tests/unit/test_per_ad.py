@@ -41,6 +41,7 @@ def test_prepare_process_freezes_the_tables_and_changes_no_result() -> None:
 
 def test_indicator_scan_cache_returns_fresh_lists_and_is_not_pickled() -> None:
     book = default_rulebook()
+    book.keep_scans(4096)  # the process-wide default (a web app started earlier may have set 0)
     matcher = book._matcher
     first = matcher.scan("title", "New in town, 16 ans", "fr")
     first.append("caller's own list")  # type: ignore[arg-type]
@@ -53,3 +54,7 @@ def test_indicator_scan_cache_returns_fresh_lists_and_is_not_pickled() -> None:
     assert ("body", long_text, "en") not in matcher._scans
     book.clear_cache()
     assert matcher._scans == {}
+    book.keep_scans(0)  # the screening server's setting: nothing kept, results unchanged
+    assert matcher.scan("title", "New in town, 16 ans", "fr") == again
+    assert matcher._scans == {}
+    book.keep_scans(4096)

@@ -167,6 +167,7 @@ class TextMatcher:
         self._all_negation: frozenset[str] = frozenset().union(*self._negation.values())
         self._cue_cache: dict[tuple[frozenset[str], str | None], frozenset[str]] = {}
         self._scans: dict[tuple[str, str, str | None], tuple[Flag, ...]] = {}
+        self.scan_cache_size = _SCAN_CACHE_MAX  # 0 keeps no text after its scan (the screening server)
 
     def clear_cache(self) -> None:
         """Forget the scans kept for repeated texts."""
@@ -189,12 +190,12 @@ class TextMatcher:
 
     def scan(self, field_name: str, text: str, ad_lang: str | None = None) -> list[Flag]:
         """Flags of every text rule in one field; offsets point into ``text``."""
-        if len(text) > _SCAN_CACHE_MAX_CHARS:
+        if len(text) > _SCAN_CACHE_MAX_CHARS or not self.scan_cache_size:
             return self._scan(field_name, text, ad_lang)
         key = (field_name, text, ad_lang)
         flags = self._scans.get(key)
         if flags is None:
-            if len(self._scans) >= _SCAN_CACHE_MAX:
+            if len(self._scans) >= self.scan_cache_size:
                 self._scans.clear()
             flags = self._scans[key] = tuple(self._scan(field_name, text, ad_lang))
         return list(flags)

@@ -49,6 +49,9 @@ def create_app(settings: Settings, *, rules: RuleEvaluator | None = _RULES_UNSET
         state = WebState(settings=settings, db=Database(settings.db, settings.pool_size),
                          rules=load_rules() if rules is _RULES_UNSET else rules)
         app.state.unveil = state
+        keep_scans = getattr(state.rules, "keep_scans", None)
+        if keep_scans is not None:
+            keep_scans(0)  # screened and searched text is not kept in memory once answered
         # The extractors and rules load their tables on first use (about a second): pay it at start-up,
         # not in the first reviewer's search or the first screened ad.
         analyse_ad({"title": "warm-up", "body": "call 020 7946 0000 or a@example.com", "country": "GB"}, state.rules)
