@@ -105,3 +105,9 @@ def test_stored_minor_risk_count_merges_overlapping_flags_like_screening(tmp_pat
     assert per_ad == [1, 2]
     assert net["n_minor_risk"] == 3 < raw
     assert json.loads(net["reasons"])[0]["value"] == 3
+
+
+@pytest.mark.parametrize(("n", "words"), [(1, "1 piece of evidence"), (2, "2 pieces of evidence")])
+def test_minor_risk_reason_is_worded_for_its_count(n, words):
+    _, reasons = score_network(NetworkFeatures(size=1, n_minor_risk=n))
+    assert reasons[0].text.startswith(words)

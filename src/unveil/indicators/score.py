@@ -58,7 +58,8 @@ def score_ad(flags: Sequence[Flag], rulebook: Rulebook | None = None) -> AdScore
         score = max(score, book.minor_risk_floor)
     reasons: list[str] = []
     if minor:
-        reasons.append(f"minor_risk: {counts['minor_risk']} piece(s) of evidence of a possible minor (review first)")
+        n = counts["minor_risk"]
+        reasons.append(f"minor_risk: {n} piece{'' if n == 1 else 's'} of evidence of a possible minor (review first)")
     for category in sorted(by_category, key=lambda c: (-by_category[c], c)):
         if category == "minor_risk":
             continue

@@ -70,7 +70,8 @@ def score_network(f: NetworkFeatures) -> tuple[float, list[Reason]]:
     reasons: list[Reason] = []
     if f.n_minor_risk:
         reasons.append(Reason("minor_risk", f.n_minor_risk, 25.0,
-                              f"{f.n_minor_risk} piece(s) of evidence of a possible minor (review first)"))
+                              f"{f.n_minor_risk} piece{'' if f.n_minor_risk == 1 else 's'} of evidence of a "
+                              "possible minor (review first)"))
     if f.size > 1:
         reasons.append(Reason("size", f.size, min(15.0, 4.0 * math.log2(f.size)), f"{f.size} linked ads"))
     if f.n_phones > 1:
