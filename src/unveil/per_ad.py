@@ -53,8 +53,13 @@ _WARM_UP_AD: dict[str, Any] = {
 }
 
 
+def warm_up(rules: RuleEvaluator | None = None, extractors: Sequence[Extractor] | None = None) -> None:
+    """Build the lazily loaded tables now (about a second) instead of in the first real ad."""
+    analyse_ad(_WARM_UP_AD, rules, extractors)
+
+
 def prepare_process(rules: RuleEvaluator | None = None, extractors: Sequence[Extractor] | None = None) -> None:
-    """Build every lazy table once, then move everything alive out of the garbage collector's sight.
+    """:func:`warm_up`, then move everything alive out of the garbage collector's sight.
 
     The gazetteer, the language model and the rule tries are a few hundred thousand long-lived objects;
     left in the tracked generations, every full collection walks them again while a batch allocates
@@ -64,7 +69,7 @@ def prepare_process(rules: RuleEvaluator | None = None, extractors: Sequence[Ext
     long-lived process that analyses many times (a notebook, the test suite) keeps collecting what it
     makes later.
     """
-    analyse_ad(_WARM_UP_AD, rules, extractors)
+    warm_up(rules, extractors)
     if not _FROZEN:
         gc.collect()
         gc.freeze()

@@ -71,25 +71,29 @@ def _class_end(src: str, i: int) -> int:
     raise _Unknown
 
 
+def _token_end(src: str, j: int) -> int:
+    """End of the escape, character class or single character starting at ``j``."""
+    c = src[j]
+    if c == "\\":
+        return _escape_end(src, j)
+    if c == "[":
+        return _class_end(src, j)
+    return j + 1
+
+
 def _group_end(src: str, i: int) -> int:
     """End of the group starting at ``src[i] == "("``."""
     depth = 0
     j = i
     while j < len(src):
         c = src[j]
-        if c == "\\":
-            j = _escape_end(src, j)
-            continue
-        if c == "[":
-            j = _class_end(src, j)
-            continue
         if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth == 0:
                 return j + 1
-        j += 1
+        j = _token_end(src, j)
     raise _Unknown
 
 
@@ -119,17 +123,11 @@ def _top_level_split(src: str) -> list[str]:
     parts, start, j = [], 0, 0
     while j < len(src):
         c = src[j]
-        if c == "\\":
-            j = _escape_end(src, j)
-        elif c == "[":
-            j = _class_end(src, j)
-        elif c == "(":
-            j = _group_end(src, j)
-        elif c == "|":
+        if c == "|":
             parts.append(src[start:j])
             start = j = j + 1
         else:
-            j += 1
+            j = _group_end(src, j) if c == "(" else _token_end(src, j)
     parts.append(src[start:])
     return parts
 

@@ -1412,12 +1412,11 @@ def deobfuscate_digits_if(text: str, lang: str | None, min_digits: int) -> Norma
         except Exception:  # pragma: no cover - defensive: fall through to the guarded full path
             if RAISE_INTERNAL_ERRORS:
                 raise
-    if _PLAIN_NUMBER_RE.fullmatch(text):
+    if _SPAN_RE.fullmatch(text):
         return NormalisedText.identity(text)  # "02079460946", "+442079460454": nothing to rewrite
     return _deobfuscate_from_folded(text, folded, code)
 
 
-_PLAIN_NUMBER_RE = re.compile(r"\+?[0-9]+")
 _SPAN_RE = regex.compile(r"\+?[0-9]+")
 _ORDINARY = frozenset("0123456789 .-/()+\t")
 

@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from unveil import __version__
-from unveil.per_ad import RuleEvaluator, analyse_ad
+from unveil.per_ad import RuleEvaluator, warm_up
 from unveil.web import routes_admin, routes_api, routes_pages
 from unveil.web.auth import LoginRequired
 from unveil.web.db import Database
@@ -54,7 +54,7 @@ def create_app(settings: Settings, *, rules: RuleEvaluator | None = _RULES_UNSET
             keep_scans(0)  # screened and searched text is not kept in memory once answered
         # The extractors and rules load their tables on first use (about a second): pay it at start-up,
         # not in the first reviewer's search or the first screened ad.
-        analyse_ad({"title": "warm-up", "body": "call 020 7946 0000 or a@example.com", "country": "GB"}, state.rules)
+        warm_up(state.rules)
         with state.db.use() as store:
             if not store.count("users"):
                 log.warning("no accounts yet: stop the server and run `unveil users add NAME --role admin`")

@@ -112,7 +112,6 @@ def _duplicate_details(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordB
 
 
 _EXTRACTORS: dict[tuple[str, ...], Any] = {}  # per Python worker: extractors built from pattern files
-_PREPARED: list[bool] = []  # per Python worker: prepare_process ran (once; Spark reuses workers across tasks)
 
 
 def per_ad_batches(rules: RuleEvaluator | None, patterns: tuple[str, ...] = ()) -> Any:
@@ -131,9 +130,7 @@ def per_ad_batches(rules: RuleEvaluator | None, patterns: tuple[str, ...] = ()) 
 
                 _EXTRACTORS[patterns] = load_user_extractors([Path(p) for p in patterns])
             extractors = _EXTRACTORS[patterns]
-        if not _PREPARED:
-            prepare_process(rules, extractors)
-            _PREPARED.append(True)
+        prepare_process(rules, extractors)  # Spark reuses a worker across tasks: only the first builds and freezes
         for batch in batches:
             if batch.num_rows == 0:
                 continue
