@@ -9,12 +9,21 @@ from typing import Any
 
 import pytest
 
+from unveil.extract import keep_recent_fields
 from unveil.store import Store
 from unveil.store.schema import RESULT_TABLES
 
 # Columns that record *when* or *by which run* a row was written; they differ
 # between two runs that produce the same results.
 VOLATILE = {"run_id", "ingested_at"}
+
+
+@pytest.fixture(autouse=True)
+def _forget_recent_fields() -> Iterable[None]:
+    """A single-process analyze in a test turns on the cross-batch field cache for the whole pytest process;
+    a later test that patches an extractor must not be served results read before the patch."""
+    yield
+    keep_recent_fields(0)
 
 
 def write_jsonl(path: Path, records: Iterable[Any]) -> Path:

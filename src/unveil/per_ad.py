@@ -16,7 +16,7 @@ from typing import Any, Protocol
 import pyarrow as pa
 
 from unveil import arrow_schemas
-from unveil.extract import Extractor, extract_ad, extract_batch
+from unveil.extract import Extractor, extract_ad, extract_batch, keep_recent_fields
 from unveil.types import Entity, Flag
 
 
@@ -67,8 +67,10 @@ def prepare_process(rules: RuleEvaluator | None = None, extractors: Sequence[Ext
     out of all later collections; objects made afterwards are collected as usual.  Worker processes and
     single-process runs call this before their first batch.  The freeze happens once per process: a
     long-lived process that analyses many times (a notebook, the test suite) keeps collecting what it
-    makes later.
+    makes later.  It also turns on :func:`~unveil.extract.keep_recent_fields` (titles recur across
+    batches); the web server, which screens ads for other parties, does not call this.
     """
+    keep_recent_fields(RECENT_FIELDS)
     warm_up(rules, extractors)
     if not _FROZEN:
         gc.collect()
@@ -77,6 +79,7 @@ def prepare_process(rules: RuleEvaluator | None = None, extractors: Sequence[Ext
 
 
 _FROZEN: list[bool] = []  # prepare_process froze this process's objects
+RECENT_FIELDS = 32768  # short fields whose entities a batch process keeps across batches (~30 MiB)
 
 
 # Entities repeat a handful of attribute sets ({"obfuscated": false, ...}): their JSON is kept, keyed on

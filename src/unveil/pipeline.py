@@ -114,6 +114,9 @@ class _Ingest:
         self.summary = summary
         self.rejects_out = rejects_out
         self.seen: dict[str, tuple[str, str, int]] = {}  # key -> (hash, file, line) first seen this run
+        # Ads stored before this run: on a new database none, and ``seen`` knows every ad this run stores,
+        # so the per-batch lookup in the store (a scan of the growing ads table) is skipped.
+        self.stored_before = store.count("ads") > 0
         self.batches = 0
 
     def _reject(self, rows: list[dict[str, Any]], rec: RawRecord, sha: str, why: Rejection,
@@ -156,7 +159,7 @@ class _Ingest:
             self.seen[key] = (result["content_hash"], str(rec.path), rec.line)
             result["ad_key"] = key
             accepted.append((rec, result))
-        stored = self.store.existing_hashes([ad["ad_key"] for _, ad in accepted])
+        stored = self.store.existing_hashes([ad["ad_key"] for _, ad in accepted]) if self.stored_before else {}
         new_ads = []
         for rec, ad in accepted:
             known = stored.get(ad["ad_key"])

@@ -58,3 +58,49 @@ def test_indicator_scan_cache_returns_fresh_lists_and_is_not_pickled() -> None:
     assert matcher.scan("title", "New in town, 16 ans", "fr") == again
     assert matcher._scans == {}
     book.keep_scans(4096)
+
+
+def test_recent_fields_are_reused_across_batches_with_the_same_entities() -> None:
+    from unveil.demo.generator import iter_ads
+    from unveil.extract import base
+
+    ads = [{**ad, "ad_key": str(i)} for i, ad in enumerate(iter_ads(300, seed=3, with_images=False))]
+    # Two batches that share titles and phone fields with the first, in another order and grouping.
+    batches = [ads[:150], ads[150:], ads[::-1][:120]]
+    base.keep_recent_fields(0)
+    expected = [base.extract_batch(batch) for batch in batches]
+    try:
+        base.keep_recent_fields(4096)
+        assert [base.extract_batch(batch) for batch in batches] == expected
+        kept = base._RECENT.table
+        assert kept and {key[0] for key in kept} <= {"title", "phone", "email"}
+        assert all(len(key[1]) <= base._RECENT_CHARS for key in kept)
+        # Served from the table, and callers' lists are not the kept ones.
+        again = base.extract_batch(batches[2])
+        assert again == expected[2]
+        again[0].append("caller's own item")  # type: ignore[arg-type]
+        assert base.extract_batch(batches[2]) == expected[2]
+        # Extractors passed by the caller (user patterns) neither read nor fill the table.
+        base.keep_recent_fields(0)
+        base.keep_recent_fields(4096)
+        assert base.extract_batch(batches[0], base.default_extractors()) == expected[0]
+        assert base._RECENT.table == {}
+        base.extract_batch(batches[0])
+        assert base._RECENT.table
+        base.keep_recent_fields(0)  # the screening server's setting: nothing kept
+        assert base._RECENT.table == {}
+        assert base.extract_batch(batches[1]) == expected[1] and base._RECENT.table == {}
+    finally:
+        base.keep_recent_fields(0)
+
+
+def test_recent_fields_table_is_bounded() -> None:
+    from unveil.extract import base
+
+    try:
+        base.keep_recent_fields(3)
+        ads = [{"title": f"Title number {i}", "country": "GB"} for i in range(10)]
+        assert base.extract_batch(ads) == [base.extract_batch([ad])[0] for ad in ads]
+        assert 0 < len(base._RECENT.table) <= 3
+    finally:
+        base.keep_recent_fields(0)

@@ -100,36 +100,64 @@ def parse_posted_at(value: str) -> datetime | None:
     return parsed
 
 
-def _check_field(name: str, value: Any, spec: dict[str, Any]) -> Rejection | None:
-    allowed = _types(spec)
-    got = _type_name(value)
+@dataclass(frozen=True, slots=True)
+class _FieldRule:
+    """One field's part of the contract, read once from the schema."""
+
+    allowed: frozenset[str]  # JSON type names, "null" included when the field may be null
+    want: str  # the allowed types as a message says them
+    max_length: int | None
+    minimum: int | None
+    maximum: int | None
+    max_items: int | None
+    items: _FieldRule | None
+
+    @classmethod
+    def of(cls, spec: dict[str, Any]) -> _FieldRule:
+        allowed = _types(spec)
+        items = spec.get("items")
+        return cls(frozenset(allowed), " or ".join(t for t in allowed if t != "null"), spec.get("maxLength"),
+                   spec.get("minimum"), spec.get("maximum"), spec.get("maxItems"),
+                   cls.of(items) if isinstance(items, dict) else None)
+
+
+@cache
+def _field_rules() -> dict[str, _FieldRule]:
+    props: dict[str, Any] = ad_schema()["properties"]
+    return {name: _FieldRule.of(props[name]) for name in FIELDS}
+
+
+def _check_field(name: str, value: Any, rule: _FieldRule) -> Rejection | None:
     if value is None:
-        return None if "null" in allowed else Rejection("missing_field", f"field {name!r} is null")
-    if got not in allowed and not (got == "integer" and "number" in allowed):
-        want = " or ".join(t for t in allowed if t != "null")
+        return None if "null" in rule.allowed else Rejection("missing_field", f"field {name!r} is null")
+    got = _type_name(value)
+    if got not in rule.allowed and not (got == "integer" and "number" in rule.allowed):
         # The value itself is left out: it may be a phone number or an email, and
         # reasons end up in logs.
-        return Rejection("wrong_type", f"field {name!r} must be {want}, got {got}")
+        return Rejection("wrong_type", f"field {name!r} must be {rule.want}, got {got}")
     if got == "string":
         if _has_surrogates(value):
             return Rejection("undecodable_text", f"field {name!r} holds text that is not valid Unicode")
-        max_len = spec.get("maxLength")
-        if max_len is not None and len(value) > max_len:
-            return Rejection("too_large", f"field {name!r} is {len(value)} characters, over the limit of {max_len}")
-    if got == "integer":
-        lo, hi = spec.get("minimum"), spec.get("maximum")
+        if rule.max_length is not None and len(value) > rule.max_length:
+            return Rejection("too_large",
+                             f"field {name!r} is {len(value)} characters, over the limit of {rule.max_length}")
+    elif got == "integer":
+        lo, hi = rule.minimum, rule.maximum
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             return Rejection("invalid_value", f"field {name!r} is {value}, outside {lo}..{hi}")
-    if got == "array":
-        max_items = spec.get("maxItems")
-        if max_items is not None and len(value) > max_items:
-            return Rejection("too_large", f"field {name!r} has {len(value)} items, over the limit of {max_items}")
-        item_spec = spec.get("items", {})
+    elif got == "array":
+        if rule.max_items is not None and len(value) > rule.max_items:
+            return Rejection("too_large",
+                             f"field {name!r} has {len(value)} items, over the limit of {rule.max_items}")
+        item_rule = rule.items or _ANY
         for i, item in enumerate(value):
-            problem = _check_field(f"{name}[{i}]", item, item_spec)
+            problem = _check_field(f"{name}[{i}]", item, item_rule)
             if problem:
                 return problem
     return None
+
+
+_ANY = _FieldRule(frozenset(), "", None, None, None, None, None)  # an array without "items" in the schema
 
 
 def validate_record(data: Any, default_source: str) -> dict[str, Any] | Rejection:
@@ -142,7 +170,7 @@ def validate_record(data: Any, default_source: str) -> dict[str, Any] | Rejectio
     """
     if not isinstance(data, dict):
         return Rejection("not_an_object", f"expected a JSON object, got {_type_name(data)}")
-    props: dict[str, Any] = ad_schema()["properties"]
+    rules = _field_rules()
     for name in ad_schema()["required"]:
         value = data.get(name)
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -152,7 +180,7 @@ def validate_record(data: Any, default_source: str) -> dict[str, Any] | Rejectio
         value = data.get(name)
         if isinstance(value, str) and name not in ("body", "title") and not value.strip():
             value = None
-        problem = _check_field(name, value, props[name])
+        problem = _check_field(name, value, rules[name])
         if problem:
             return problem
         ad[name] = value
