@@ -119,3 +119,39 @@ def test_min_plausible_digits_matches_phone_metadata() -> None:
         if length > 0
     )
     assert fewest >= MIN_PLAUSIBLE_DIGITS
+
+
+class _TwoFieldExtractor:
+    """A user extractor that reports a repeat of one entity and, from the body, one on the title."""
+
+    name = "two_fields"
+    kinds = ("marker",)
+
+    def extract(self, text, field, ctx):
+        from unveil.types import Entity
+
+        if "zz" in text:
+            yield Entity("marker", "zz", field, text.index("zz"), text.index("zz") + 2, "zz")
+            yield Entity("marker", "zz", field, text.index("zz"), text.index("zz") + 2, "zz")  # a repeat
+        if field == "body":
+            yield Entity("marker", "from-body", "title", 0, 1, "x")
+
+
+def test_batch_entities_are_deduplicated_and_ordered_by_field_then_offset():
+    from unveil.extract import extract_batch
+    from unveil.extract.base import default_extractors
+
+    extractors = (*default_extractors(), _TwoFieldExtractor())
+    ads = [
+        {"title": "zz Anna", "body": "zz call 020 7946 0123", "country": "GB"},
+        {"title": "zz Anna", "url": "https://example.com/zz"},  # no body: every entity on its own field
+    ]
+    first, second = extract_batch(ads, extractors)
+    keys = [(e.field, e.start, e.end, e.kind, e.value) for e in first]
+    assert len(keys) == len(set(keys))  # the repeat is gone
+    order = {"title": 0, "body": 1, "url": 2, "phone": 3, "email": 4}
+    assert keys == sorted(keys, key=lambda k: (order[k[0]], *k[1:]))
+    # The body's entity that points at the title is merged into the title's place.
+    assert [e.value for e in first if e.field == "title" and e.kind == "marker"] == ["from-body", "zz"]
+    assert [e.field for e in second if e.kind == "marker"] == ["title", "url"]
+    assert extract_batch(ads[:1], extractors)[0] == first

@@ -122,13 +122,18 @@ class Store:
 
     def write_batch(self, ads: pa.Table, entities: pa.Table, flags: pa.Table, rejects: pa.Table,
                     run_id: str) -> None:
-        """Insert one batch of accepted ads with their evidence, and its rejects, atomically."""
+        """Insert one batch of accepted ads with their evidence, and its rejects, atomically.
+
+        ``ads`` holds only ads not stored yet (the ingest checks keys against the store and the run): a key
+        already stored fails the batch instead of being dropped in silence, and the insert skips the
+        conflict check that ``OR IGNORE`` costs (half the time of writing the ads).
+        """
         now = utcnow()
         with self.engine.transaction():
             if ads.num_rows:
                 self.engine.register("_b_ads", ads)
                 self.engine.execute(
-                    "INSERT OR IGNORE INTO ads SELECT ad_key, source, id, title, body, url, posted_at, "
+                    "INSERT INTO ads SELECT ad_key, source, id, title, body, url, posted_at, "
                     "posted_at_utc, city, region, country, phone, email, age, lang, images, content_hash, "
                     "input_file, input_line, ?, ? FROM _b_ads",
                     [run_id, now],
