@@ -37,7 +37,7 @@ from unveil.link.images import ImageSettings
 from unveil.link.stage import LinkPlan, finish_link_stage, run_link_stage
 from unveil.link.state import set_state
 from unveil.link.text_signatures import TextSettings
-from unveil.per_ad import RuleEvaluator, prepare_process, process_batch
+from unveil.per_ad import RuleEvaluator, prepare_process, process_batch, rare_full_collections
 from unveil.score.networks import score_networks
 from unveil.store import Store
 
@@ -293,9 +293,11 @@ def analyze(paths: Sequence[str | Path], db: str | Path, *, options: AnalyzeOpti
                             bar.set_postfix(ads=summary.accepted, rejected=summary.rejected, refresh=False)
                         bar.update(info["bytes"])
 
-                _run_ingest(ingest, prepared(), opts.workers, rules, opts.patterns, extractors)
+                with rare_full_collections():
+                    _run_ingest(ingest, prepared(), opts.workers, rules, opts.patterns, extractors)
         summary.timings["ingest"] = time.perf_counter() - t
-        link_stages(store, run_id, opts, summary)
+        with rare_full_collections():  # the link stage's Python steps hold one record per network
+            link_stages(store, run_id, opts, summary)
         summary.ads_total = store.count("ads")
         summary.entities_total = store.count("entities")
         summary.flags_total = store.count("indicators")

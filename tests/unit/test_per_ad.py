@@ -104,3 +104,27 @@ def test_recent_fields_table_is_bounded() -> None:
         assert 0 < len(base._RECENT.table) <= 3
     finally:
         base.keep_recent_fields(0)
+
+
+def test_batch_processes_rarely_run_full_collections_and_the_stages_leave_no_cycles() -> None:
+    from unveil.demo.generator import iter_ads
+
+    rules = default_rulebook()
+    before = gc.get_threshold()
+    with per_ad.rare_full_collections():
+        assert gc.get_threshold()[:2] == before[:2]
+        assert gc.get_threshold()[2] >= per_ad.FULL_COLLECTION_AFTER
+    assert gc.get_threshold() == before
+    try:
+        prepare_process(rules)
+        ads = [{**ad, "ad_key": str(i)} for i, ad in enumerate(iter_ads(300, seed=4, with_images=False))]
+        table = pa.Table.from_pylist(ads, schema=arrow_schemas.ADS)
+        process_batch(table, rules)  # lazily built tables and caches settle
+        gc.collect()
+        entities, flags = process_batch(table, rules)
+        del entities, flags
+        # What rare full collections would have freed: nothing, the per-ad stages make no reference cycles.
+        assert gc.collect() == 0
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
