@@ -10,6 +10,7 @@ recompute links and networks from the stored evidence.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import multiprocessing
@@ -198,15 +199,27 @@ _WORKER_RULES: RuleEvaluator | None = None
 _WORKER_EXTRACTORS: tuple[Extractor, ...] | None = None
 
 
+_WORKER_BATCHES: list[int] = [0]
+# A worker runs only the per-ad stages, which make no reference cycles (tests/unit/test_per_ad.py): its
+# garbage collector, which walks each batch's live ads and entities again and again, is off, and a full
+# collection every few batches frees whatever a cycle made by other code would hold (bounded memory).
+BATCHES_BETWEEN_COLLECTIONS = 8
+
+
 def _init_worker(rules: RuleEvaluator | None, patterns: tuple[Path, ...] = ()) -> None:
     global _WORKER_RULES, _WORKER_EXTRACTORS
     _WORKER_RULES = rules
     _WORKER_EXTRACTORS = load_user_extractors(patterns) if patterns else None
     prepare_process(rules, _WORKER_EXTRACTORS)
+    gc.disable()
 
 
 def _process_in_worker(ads: pa.Table) -> tuple[pa.Table, pa.Table]:
-    return process_batch(ads, _WORKER_RULES, _WORKER_EXTRACTORS)
+    result = process_batch(ads, _WORKER_RULES, _WORKER_EXTRACTORS)
+    _WORKER_BATCHES[0] += 1
+    if _WORKER_BATCHES[0] % BATCHES_BETWEEN_COLLECTIONS == 0:
+        gc.collect()
+    return result
 
 
 def _run_ingest(ingest: _Ingest, batches: Iterator[_Prepared], workers: int,

@@ -212,3 +212,17 @@ def test_docs_embed_the_schema_file_verbatim():
     doc = (Path(__file__).parents[2] / "docs" / "input.md").read_text(encoding="utf-8")
     schema = (Path(__file__).parents[2] / "src" / "unveil" / "schema" / "ad.schema.json").read_text("utf-8")
     assert schema.strip() in doc
+
+
+def test_pipeline_workers_collect_garbage_every_few_batches(monkeypatch):
+    import pyarrow as pa
+
+    from unveil import arrow_schemas, pipeline
+
+    calls = []
+    monkeypatch.setattr(pipeline.gc, "collect", lambda *a: calls.append(a) or 0)
+    monkeypatch.setattr(pipeline, "_WORKER_BATCHES", [0])
+    empty = pa.Table.from_pylist([], schema=arrow_schemas.ADS)
+    for _ in range(pipeline.BATCHES_BETWEEN_COLLECTIONS * 2 + 1):
+        pipeline._process_in_worker(empty)
+    assert len(calls) == 2

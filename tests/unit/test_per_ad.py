@@ -118,6 +118,12 @@ def test_batch_processes_rarely_run_full_collections_and_the_stages_leave_no_cyc
     try:
         prepare_process(rules)
         ads = [{**ad, "ad_key": str(i)} for i, ad in enumerate(iter_ads(300, seed=4, with_images=False))]
+        # Hostile and odd fields too: the paths where parsers raise and extractors give up.
+        odd = ["9" * 400, "+" * 50 + "1", "call ０２０ ７９４６ ０１２３ or 0️⃣2️⃣0️⃣", "@" * 300, "a@b." * 100,
+               "zero " * 200, "£" * 100 + "40", "ᴀɴɴᴀ ᴀᴛ ᴇxᴀᴍᴘʟᴇ ᴅᴏᴛ ᴄᴏᴍ", "\u0000\ufeff\u200b" * 30,
+               "1[0-7] " * 100, "bc1" + "q" * 80, "DE89 " * 40, "https://" + "x" * 500]
+        ads += [{"ad_key": f"odd{i}", "title": text[:200], "body": text, "url": text[:300], "phone": text[:60],
+                 "country": "GB", "lang": "en"} for i, text in enumerate(odd)]
         table = pa.Table.from_pylist(ads, schema=arrow_schemas.ADS)
         process_batch(table, rules)  # lazily built tables and caches settle
         gc.collect()
