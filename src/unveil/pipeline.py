@@ -199,7 +199,7 @@ _WORKER_RULES: RuleEvaluator | None = None
 _WORKER_EXTRACTORS: tuple[Extractor, ...] | None = None
 
 
-_WORKER_BATCHES: list[int] = [0]
+_WORKER_BATCHES = 0  # batches this worker has analysed
 # A worker runs only the per-ad stages, which make no reference cycles (tests/unit/test_per_ad.py): its
 # garbage collector, which walks each batch's live ads and entities again and again, is off, and a full
 # collection every few batches frees whatever a cycle made by other code would hold (bounded memory).
@@ -215,9 +215,10 @@ def _init_worker(rules: RuleEvaluator | None, patterns: tuple[Path, ...] = ()) -
 
 
 def _process_in_worker(ads: pa.Table) -> tuple[pa.Table, pa.Table]:
+    global _WORKER_BATCHES
     result = process_batch(ads, _WORKER_RULES, _WORKER_EXTRACTORS)
-    _WORKER_BATCHES[0] += 1
-    if _WORKER_BATCHES[0] % BATCHES_BETWEEN_COLLECTIONS == 0:
+    _WORKER_BATCHES += 1
+    if _WORKER_BATCHES % BATCHES_BETWEEN_COLLECTIONS == 0:
         gc.collect()
     return result
 
@@ -263,6 +264,7 @@ _REJECTS_SCHEMA = pa.schema([
 ])
 
 
+@rare_full_collections()  # the run holds one record per ad read, then per network: full collections walk them all
 def analyze(paths: Sequence[str | Path], db: str | Path, *, options: AnalyzeOptions | None = None,
             rules: RuleEvaluator | None = None) -> RunSummary:
     """Ingest ``paths`` into the store at ``db`` and run every stage.
@@ -306,11 +308,9 @@ def analyze(paths: Sequence[str | Path], db: str | Path, *, options: AnalyzeOpti
                             bar.set_postfix(ads=summary.accepted, rejected=summary.rejected, refresh=False)
                         bar.update(info["bytes"])
 
-                with rare_full_collections():
-                    _run_ingest(ingest, prepared(), opts.workers, rules, opts.patterns, extractors)
+                _run_ingest(ingest, prepared(), opts.workers, rules, opts.patterns, extractors)
         summary.timings["ingest"] = time.perf_counter() - t
-        with rare_full_collections():  # the link stage's Python steps hold one record per network
-            link_stages(store, run_id, opts, summary)
+        link_stages(store, run_id, opts, summary)
         summary.ads_total = store.count("ads")
         summary.entities_total = store.count("entities")
         summary.flags_total = store.count("indicators")

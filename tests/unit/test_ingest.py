@@ -221,7 +221,7 @@ def test_pipeline_workers_collect_garbage_every_few_batches(monkeypatch):
 
     calls = []
     monkeypatch.setattr(pipeline.gc, "collect", lambda *a: calls.append(a) or 0)
-    monkeypatch.setattr(pipeline, "_WORKER_BATCHES", [0])
+    monkeypatch.setattr(pipeline, "_WORKER_BATCHES", 0)
     empty = pa.Table.from_pylist([], schema=arrow_schemas.ADS)
     for _ in range(pipeline.BATCHES_BETWEEN_COLLECTIONS * 2 + 1):
         pipeline._process_in_worker(empty)

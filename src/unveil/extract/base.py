@@ -112,9 +112,7 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
             ids.append(i)
         per_ad.append(ids)
     results: list[list[Entity]] = [[] for _ in items]
-    todo = list(range(len(items)))
-    if recent is not None:
-        todo = recent.fill(keys, results)
+    todo = recent.fill(keys, results) if recent is not None else list(range(len(items)))
     todo_items = [items[i] for i in todo] if len(todo) < len(items) else items
     with shared_texts():  # per-text work (folding, words, addresses) done once for all extractors
         for extractor in extractors:

@@ -26,6 +26,11 @@ GRADES: dict[str, float] = {
 GRADE_ORDER: tuple[str, ...] = tuple(GRADES)
 
 
+def minor_risk_evidence(count: int) -> str:
+    """How an ad's or a network's reasons state its ``count`` of minor-risk evidence."""
+    return f"{count} piece{'' if count == 1 else 's'} of evidence of a possible minor (review first)"
+
+
 class RulebookError(ValueError):
     """An invalid rulebook file.
 

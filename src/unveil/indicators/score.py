@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..types import Flag
 from .loader import default_rulebook
-from .model import GRADES
+from .model import GRADES, minor_risk_evidence
 from .rulebook import Rulebook
 
 __all__ = ["GRADE_MULTIPLIER", "AdScore", "score_ad"]
@@ -58,8 +58,7 @@ def score_ad(flags: Sequence[Flag], rulebook: Rulebook | None = None) -> AdScore
         score = max(score, book.minor_risk_floor)
     reasons: list[str] = []
     if minor:
-        n = counts["minor_risk"]
-        reasons.append(f"minor_risk: {n} piece{'' if n == 1 else 's'} of evidence of a possible minor (review first)")
+        reasons.append(f"minor_risk: {minor_risk_evidence(counts['minor_risk'])}")
     for category in sorted(by_category, key=lambda c: (-by_category[c], c)):
         if category == "minor_risk":
             continue

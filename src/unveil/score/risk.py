@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from unveil.indicators.model import GRADES
+from unveil.indicators.model import GRADES, minor_risk_evidence
 
 # How much a flag of each evidence grade counts: the rulebook's grades (docs/indicators.md), so only
 # outcome-validated indicators count in full and contradicted ones are shown but add nothing.  A flag
@@ -69,9 +69,7 @@ def score_network(f: NetworkFeatures) -> tuple[float, list[Reason]]:
     """Risk in [0, 100] and the reasons, most important first (``minor_risk`` always first)."""
     reasons: list[Reason] = []
     if f.n_minor_risk:
-        reasons.append(Reason("minor_risk", f.n_minor_risk, 25.0,
-                              f"{f.n_minor_risk} piece{'' if f.n_minor_risk == 1 else 's'} of evidence of a "
-                              "possible minor (review first)"))
+        reasons.append(Reason("minor_risk", f.n_minor_risk, 25.0, minor_risk_evidence(f.n_minor_risk)))
     if f.size > 1:
         reasons.append(Reason("size", f.size, min(15.0, 4.0 * math.log2(f.size)), f"{f.size} linked ads"))
     if f.n_phones > 1:
