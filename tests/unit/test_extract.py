@@ -25,6 +25,13 @@ PHONE_CASES = [
     ("$ 2125550123", "US", ["+12125550123"]),  # one block: nothing to cut, read as written
     ("https://citylistings.example/gb/london/02079460123", "GB", []),  # an address's digits
     ("https://wa.me/447700900123", "GB", ["+447700900123"]),  # a messaging link is a phone
+    # A number written as a phone inside a web address: grouped in a slug or given to a phone-like key.
+    ("https://nyc.classifieds.example/companions/new-in-town-212-555-0147/88123456", "US", ["+12125550147"]),
+    ("https://bookings.example/form?ref=9921&phone=02079460311", "GB", ["+442079460311"]),
+    ("https://site.example/ad?id=2125550123", "US", []),  # an id, whatever its digits
+    ("https://site.example/ad/07700-900-123", "GB", []),  # only "possible": a web address needs a valid range
+    ("https://archive.example/2026-11-03/item", "US", []),
+    ("https://site.example/v2.555.0123.4", "US", []),  # glued to letters and to more digits
 ]
 
 
@@ -34,6 +41,15 @@ def test_phones(text, country, values):
     assert [e.value for e in ents] == values
     for e in ents:
         assert text[e.start:e.end] == e.text
+
+
+def test_phone_in_the_ads_own_address_field():
+    ad = {"url": "https://nyc.classifieds.example/companions/new-in-town-212-555-0147/88123456", "country": "US"}
+    [phone] = [e for e in extract_ad(ad) if e.kind == "phone"]
+    assert (phone.field, phone.value, phone.text) == ("url", "+12125550147", "212-555-0147")
+    assert phone.attrs["obfuscated"] is False
+    assert not [e for e in extract_ad({"url": "https://site.example/ad/88123456", "country": "US"})
+                if e.kind == "phone"]
 
 
 def test_phone_attrs_mark_foreign_and_confidence():

@@ -12,7 +12,11 @@ Reading order:
    of digits (an order number is not two phones).
 3. Runs that are something else are dropped: dates and times, prices and
    measures (a currency or unit right before or after), numbers inside a web
-   address other than a messaging link (``wa.me/...``, ``tel:``).
+   address other than a messaging link (``wa.me/...``, ``tel:``), unless the
+   address spells a valid number out the way a poster writes it: grouped in a
+   slug (``/new-in-town-212-555-0123/``) or given to a phone-like query key
+   (``?phone=2125550123``).  Classified sites put the poster's number in the
+   ad's own address; a bare block of digits in a path is an ad's id.
 
 Each phone carries ``obfuscated`` (how it was written), ``foreign`` (country
 code differs from the ad's country), and ``confidence``: ``valid`` when
@@ -69,6 +73,17 @@ _DATE_TIME = re.compile(
 _PLUS_WORD = re.compile(r"(?:^|[^\w])(plus|m[aá]s|pi[uù]|mais)[\s,:.\-]*$", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _MESSAGING_URL = re.compile(r"(?:wa\.me|whatsapp\.com|t\.me|signal\.me|viber|tel:|sms:|callto:)", re.IGNORECASE)
+# Inside a web address, a number counts when grouped like a phone in a slug: digit groups joined by single
+# "-", "." or "_" and nothing else, standing between slug or path punctuation (not glued to letters or
+# digits)...
+_SLUG_PHONE = re.compile(r"\+?[0-9]+(?:[-._][0-9]+)+")
+_SLUG_EDGE_BEFORE = frozenset("/-_=+")
+_SLUG_EDGE_AFTER = frozenset("/-_?&#.")
+# ... or when a query key says it is one ("?phone=2125550123", "&tel=+44...").
+_PHONE_KEY_BEFORE = re.compile(
+    r"[?&;](?:phone|phone_?number|tel|telephone|mobile|mob|cell|number|whatsapp|wa|contact)=$", re.IGNORECASE)
+# Cheap test before a whole-field web address is read for numbers at all.
+_URL_PHONE_HINT = re.compile(r"[0-9][-._][0-9]|=\+?[0-9]")
 
 
 def plausible(number: phonenumbers.PhoneNumber) -> bool:
@@ -135,6 +150,19 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _URL.finditer(text) if not _MESSAGING_URL.search(m.group())]
 
 
+def _spelled_in_url(text: str, ostart: int, oend: int, read: _Read) -> bool:
+    """Whether a valid number at ``text[ostart:oend]`` inside a web address is written as a phone there."""
+    if not read.valid:
+        return False  # a web address needs a real number range: ids and fiction-only "possible" numbers stay out
+    if _PHONE_KEY_BEFORE.search(text, max(0, ostart - 16), ostart) is not None:
+        return oend == len(text) or not text[oend].isalnum()
+    return (
+        _SLUG_PHONE.fullmatch(text, ostart, oend) is not None
+        and (ostart == 0 or text[ostart - 1] in _SLUG_EDGE_BEFORE)
+        and (oend == len(text) or text[oend] in _SLUG_EDGE_AFTER)
+    )
+
+
 def _currency_before(text: str, ostart: int) -> bool:
     """A currency sign or code right before original offset ``ostart`` ("£40", "EUR 150", "$ 200")."""
     return _CURRENCY_BEFORE.search(text, max(0, ostart - 5), ostart) is not None
@@ -153,8 +181,8 @@ class PhoneExtractor:
     kinds: tuple[str, ...] = ("phone",)
 
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
-        if _URL.fullmatch(text) and not _MESSAGING_URL.search(text):
-            return  # one web address (an ad's own link): its digits are never a phone
+        if _URL.fullmatch(text) and not _MESSAGING_URL.search(text) and _URL_PHONE_HINT.search(text) is None:
+            return  # one web address (an ad's own link) with no number written as a phone
         nt = deobfuscate_digits_if(text, ctx.lang, MIN_PLAUSIBLE_DIGITS)
         if nt is None:  # cannot hold enough digits for any phone number
             return
@@ -186,7 +214,7 @@ class PhoneExtractor:
                         ostart, oend = nt.to_original(s, e)
                 if plus_at is not None and s == start:
                     ostart, obfuscated = plus_at, True
-                if any(bs <= ostart < be for bs, be in blocked):
+                if any(bs <= ostart < be for bs, be in blocked) and not _spelled_in_url(text, ostart, oend, read):
                     continue
                 if _is_date_or_time(text, ostart, oend):
                     continue
