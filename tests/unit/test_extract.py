@@ -32,6 +32,10 @@ PHONE_CASES = [
     ("https://site.example/ad/07700-900-123", "GB", []),  # only "possible": a web address needs a valid range
     ("https://archive.example/2026-11-03/item", "US", []),
     ("https://site.example/v2.555.0123.4", "US", []),  # glued to letters and to more digits
+    # A leading word of look-alike letters is read only when the run hides digits too and falls short without it.
+    ("appelle OI 99 OO 9I 96", "FR", ["+33199009196"]),
+    ("Oi 912 345 678", "PT", ["+351912345678"]),  # a greeting: the run reads alone
+    ("appelle Oi 99 00 91 96", "FR", []),  # plain digits after a greeting: not enough to call "Oi" digits
 ]
 
 

@@ -71,6 +71,9 @@ _DATE_TIME = re.compile(
 )
 # "plus" spelled out before a number stands for "+" (en/fr/de/nl/ro/pl "plus", es "más", it "più", pt "mais").
 _PLUS_WORD = re.compile(r"(?:^|[^\w])(plus|m[aá]s|pi[uù]|mais)[\s,:.\-]*$", re.IGNORECASE)
+# A word made only of letters that stand for 0 and 1, right before a run (see ``_letters_lead``).
+_LETTERS_LEAD = re.compile(r"(?<![^\W_])([OoIl]{1,3})[ .\-]{1,2}$")
+_LETTER_DIGITS = str.maketrans("OoIl", "0011")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _MESSAGING_URL = re.compile(r"(?:wa\.me|whatsapp\.com|t\.me|signal\.me|viber|tel:|sms:|callto:)", re.IGNORECASE)
 # Inside a web address, a number counts when grouped like a phone in a slug: digit groups joined by single
@@ -203,8 +206,14 @@ class PhoneExtractor:
                     if end - cut < MIN_PLAUSIBLE_DIGITS:
                         continue
                     start = cut
-            plus_at = _spelled_plus(text, nt, start, end)
-            for s, e, read in _numbers_in_run(nt, start, end, region, plus=plus_at is not None):
+            lead_at = _spelled_plus(text, nt, start, end)
+            numbers = list(_numbers_in_run(nt, start, end, region, plus=lead_at is not None))
+            if not numbers and obfuscated and lead_at is None:
+                lead = _letters_lead(text, nt, start, end, region)
+                if lead is not None:
+                    lead_at, read = lead
+                    numbers = [(start, end, read)]
+            for s, e, read in numbers:
                 ostart, oend = nt.to_original(s, e)
                 if _unit_follows(text, oend):
                     # "... 6 9. 150 EUR": a price glued onto the number; read it without its last group.
@@ -212,8 +221,8 @@ class PhoneExtractor:
                     if shorter is not None:
                         e, read = shorter
                         ostart, oend = nt.to_original(s, e)
-                if plus_at is not None and s == start:
-                    ostart, obfuscated = plus_at, True
+                if lead_at is not None and s == start:
+                    ostart, obfuscated = lead_at, True
                 if any(bs <= ostart < be for bs, be in blocked) and not _spelled_in_url(text, ostart, oend, read):
                     continue
                 if _is_date_or_time(text, ostart, oend):
@@ -237,6 +246,25 @@ def _without_last_group(nt: NormalisedText, start: int, end: int, region: str) -
     cut = cuts[-1]
     read = _read(nt.text[start:cut], region)
     return (cut, read) if read is not None else None
+
+
+def _letters_lead(text: str, nt: NormalisedText, start: int, end: int, region: str) -> tuple[int, _Read] | None:
+    """A run that reads as no number, led by a word of look-alike letters only ("OI 99 OO 9I 96").
+
+    The front end leaves such a word alone at the start of a run: "Oi" is a greeting and "io" a pronoun
+    before a number.  Here the run already hides digits behind letters and is a digit or two short of a
+    number, so the word is read as its digits when that gives a *valid* number.
+    """
+    if nt.text[start] == "+":
+        return None
+    ostart = nt.starts[start]
+    m = _LETTERS_LEAD.search(text, max(0, ostart - 8), ostart)
+    if m is None:
+        return None
+    read = _read(m.group(1).translate(_LETTER_DIGITS) + nt.text[start:end], region)
+    if read is None or not read.valid:
+        return None
+    return m.start(1), read
 
 
 def _spelled_plus(text: str, nt: NormalisedText, start: int, end: int) -> int | None:
