@@ -337,3 +337,32 @@ def test_eval_set_is_well_formed_and_scores_above_target():
     for kind, target in (("handle", 0.9), ("email", 0.97), ("payment", 0.9), ("crypto", 0.97), ("iban", 0.97)):
         tp, fp, fn = counts[kind]
         assert 2 * tp / (2 * tp + fp + fn) >= target, (kind, counts[kind])
+
+
+def test_ascii_case_twins_are_every_non_ascii_letter_that_ignorecase_matches_to_ascii():
+    import re
+    import sys
+
+    from unveil.extract.handles import _ASCII_CASE_TWINS
+
+    twins = [chr(cp) for cp in range(128, sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF
+             and any(re.fullmatch(f"(?i){a}", chr(cp)) for a in "abcdefghijklmnopqrstuvwxyz")]
+    assert twins == [c for c in map(chr, range(128, 0x2200)) if _ASCII_CASE_TWINS.match(c)]
+
+
+@pytest.mark.parametrize("text", [
+    "Fans: ONLYFANS.COM/anna_b ✨",  # non-ASCII elsewhere: the host test still finds the link
+    "Fans: ONLYFANſ.COM/anna_b ✨",  # a long s matches "s" case-insensitively: the link pattern decides
+    "Ig: INSTAGRAM.COM/anna.b 💋 and 24/7",
+    "24/7 ✨ £150/hr",
+])
+def test_link_host_test_on_non_ascii_text_finds_what_the_link_pattern_finds(text):
+    # The host test may answer True for nothing; it must never answer False where the link pattern matches.
+    for ex in (HandleExtractor(), PaymentExtractor()):
+        scanner = ex.scanner
+        assert scanner.spec.url_re is not None
+        for host in scanner.spec.url_forms:
+            for written in (host, host.upper(), host.replace("s", "ſ"), host.replace("k", "\u212a")):
+                linked = f"{text} {written}/anna"
+                if scanner.spec.url_re.search(linked):
+                    assert scanner._names_a_host(linked), linked

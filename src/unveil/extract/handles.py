@@ -78,6 +78,9 @@ _CLAUSE_END = frozenset(",;.!?•\n\r")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _COMPACT_RE = re.compile(r"[ \t._-]")
 _CUE_WORD = re.compile(r"[^\W_]+")
+# The non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter ("İ", "ı", long s, Kelvin sign);
+# a unit test recomputes the list from the running Python.
+_ASCII_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 _MIN_NUMBER_DIGITS = 7  # a name that de-obfuscates to this many digits and nothing else is a number
 _MAX_GROUP = 6  # platform words in one group ("snap/insta/tiktok: anna_b"); bounds work on hostile input
 # Times, prices and amounts are never names, even where a platform allows a leading digit.
@@ -454,6 +457,7 @@ class PlatformScanner:
             | frozenset(spec.cue_owners)
         )
         self._host_slashes = tuple(f"{host.lower()}/" for host in spec.url_forms)
+        self._ascii_hosts = all(host.isascii() for host in spec.url_forms)
         # Every way to cut each two-word cue into a first and a second word.
         seconds: dict[str, set[str]] = {}
         for key in spec.pair_cues:
@@ -462,12 +466,16 @@ class PlatformScanner:
         self._pair_seconds = {first: frozenset(rest) for first, rest in seconds.items()}
 
     def _names_a_host(self, t: str) -> bool:
-        """Whether ASCII ``t`` holds one of the link hosts followed by "/" (in any case).
+        """Whether ``t`` may hold one of the link hosts followed by "/" (in any case).
 
         A few substring tests instead of the case-insensitive link pattern, which is tried at every
         position; most fields with a "/" ("24/7", "$150/hr", the ad's own address) link to no platform.
-        Only for ASCII text, where the pattern's case-insensitive matching is plain ASCII case folding.
+        Exact when every host is ASCII and ``t`` holds none of the four non-ASCII letters that the pattern's
+        case-insensitive matching equates with an ASCII one (``_ASCII_CASE_TWINS``): then a match is made of
+        characters that lower-case to the host's.  Otherwise it answers True, and the pattern decides.
         """
+        if not t.isascii() and (not self._ascii_hosts or _ASCII_CASE_TWINS.search(t) is not None):
+            return True
         low = lower_words(t)[0]
         return any(host in low for host in self._host_slashes)
 
@@ -499,7 +507,7 @@ class PlatformScanner:
     def _scan(self, t: str) -> list[HandleHit]:
         spec = self.spec
         hits: list[HandleHit] = []
-        if spec.url_re is not None and "/" in t and (not t.isascii() or self._names_a_host(t)):
+        if spec.url_re is not None and "/" in t and self._names_a_host(t):
             hits.extend(self._urls(t))
         cues = self.cues(t)
         if not cues:
