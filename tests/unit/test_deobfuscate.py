@@ -543,6 +543,36 @@ def test_a_language_can_be_added_without_code() -> None:
     assert lex.lookup("kaksikymmenta") is not None
 
 
+@pytest.mark.parametrize(("text", "lang", "out"), [
+    # Weak only because they are prose elsewhere: numbers in an ad declared in their own language.
+    ("nove zero 0 0 3 otto.", "it", "900038."),
+    ("seis cero 5 tres dos.", "es", "60532."),
+    ("sieben neun 4 6 elf", "de", "794611"),
+    # The same words in another language's ad, and words that are prose in their own language, stay weak.
+    ("seis cero 5 tres dos.", "fr", "605 tres dos."),
+    ("otto persone", "it", "otto persone"),
+    ("12 sept 2024", "fr", "12 sept 2024"),
+    ("12 dez 2024", "pt", "12 dez 2024"),
+    ("ho due gatti e 3 cani", "it", "ho due gatti e 3 cani"),
+])
+def test_strong_here_words_are_numbers_in_their_own_language(text: str, lang: str, out: str) -> None:
+    assert deobfuscate_digits(text, lang).text == out
+
+
+def test_strong_here_is_checked_when_the_lexicon_loads() -> None:
+    def lex(strong: list[str]) -> Lexicon:
+        return Lexicon({"languages": {"xx": {
+            "numbers": {2: ["kaksi"], 7: ["seitsemän"]}, "multipliers": {100: ["sata"]},
+            "weak": ["kaksi", "sata"], "strong_here": strong}}})
+
+    assert lex(["kaksi"]).lookup("kaksi", "xx").weak is False  # type: ignore[union-attr]
+    assert lex(["kaksi"]).lookup("kaksi", "yy").weak is True  # type: ignore[union-attr]
+    with pytest.raises(ValueError, match="not one of this language's number words"):
+        lex(["kolme"])
+    with pytest.raises(ValueError, match="hundreds or thousands"):
+        lex(["sata"])
+
+
 def test_deobfuscate_digits_if_is_exact() -> None:
     from unveil.normalise.deobfuscate import deobfuscate_digits_if
 

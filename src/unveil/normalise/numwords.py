@@ -182,6 +182,8 @@ class Lexicon:
         weak_keys: set[str] = set()
         for spec in langs.values():
             weak_keys.update(key_of(w) for w in _as_list((spec or {}).get("weak")))
+        # (key, lang) -> the same entry, not weak: used when the ad is declared in ``lang`` (``strong_here``).
+        self.strong_here: dict[tuple[str, str], Entry] = {}
 
         # key -> {lang: Entry}
         table: dict[str, dict[str, Entry]] = {}
@@ -236,6 +238,15 @@ class Lexicon:
                 if not e.weak and e.kind not in (CONN_TU, CONN_UT) and len(k) >= 3:
                     for v in _leet_variants(k, leet, max_swaps):
                         add(v, replace(e, leet=True))
+            for w in _as_list(spec.get("strong_here")):
+                k = key_of(w)
+                mine = table.get(k, {}).get(lang)
+                if mine is None:
+                    raise ValueError(f"{lang}: strong_here word {w!r} is not one of this language's number words")
+                if mine.kind in (M100, M1000):
+                    raise ValueError(f"{lang}: strong_here word {w!r} is a hundreds or thousands word; those stay weak")
+                if mine.weak:
+                    self.strong_here[(k, lang)] = replace(mine, weak=False)
             for value, forms in (spec.get("pairs") or {}).items():
                 kind = _kind_of(int(value))
                 if kind is None:
@@ -266,7 +277,7 @@ class Lexicon:
         entries = self._table.get(key)
         if not entries:
             return None
-        return _pick(entries, lang, self.order)
+        return _pick_here(self, key, entries, lang)
 
     def pair(self, first: str, second: str, lang: str | None = None) -> Entry | None:
         """Return the entry for two consecutive words that form one number ("quatre vingt")."""
@@ -301,6 +312,14 @@ def _pick(entries: Mapping[str, Entry], lang: str | None, order: tuple[str, ...]
         if code in entries:
             return entries[code]
     return next(iter(entries.values()))
+
+
+def _pick_here(lex: Lexicon, key: str, entries: Mapping[str, Entry], lang: str | None) -> Entry:
+    """:func:`_pick`, with a weak word read as strong in an ad of the language that lists it in ``strong_here``."""
+    entry = _pick(entries, lang, lex.order)
+    if entry.weak and lang is not None and entry.lang == lang:
+        return lex.strong_here.get((key, lang), entry)
+    return entry
 
 
 @functools.lru_cache(maxsize=16384)
@@ -340,7 +359,7 @@ def _segment_cached(lex: Lexicon, token: str, lang: str | None) -> tuple[RelPiec
             entries = table.get(k)
             if not entries:
                 continue
-            entry = _pick(entries, lang, lex.order)
+            entry = _pick_here(lex, k, entries, lang)
             if entry.kind in (CONN_TU, CONN_UT) and (i == 0) != (j == n):
                 continue  # a connector is a whole token or sits inside one, never at one edge
             cost = best[j] + (_COST_WEAK if entry.weak else _COST_WORD)
