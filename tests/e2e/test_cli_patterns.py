@@ -18,7 +18,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples" / "patterns
 ADS = [
     {"id": "1", "country": "DE", "title": "Mia", "body": "Hallo, Threema: AB12CD34 oder 020 7946 0101."},
     {"id": "2", "country": "DE", "title": "Mia", "body": "Schreib mir: threema id ab12cd34, danke."},
-    {"id": "3", "country": "PL", "title": "Ola", "body": "Napisz: ola.demo małpa example kropka com"},
+    {"id": "3", "country": "FI", "title": "Ola", "body": "Kirjoita: ola.demo miukumauku example piste com"},
 ]
 BAD = "platforms:\n  newchat:\n    cues:\n      any: [newchat]\n    name: {chars: 'a-z', min: lots}\n"
 
@@ -36,7 +36,7 @@ def test_extract_with_patterns(tmp_path: Path) -> None:
     plain = unveil("extract", str(ads))
     assert plain.returncode == 0 and _values(plain.stdout, "handle") == []
     done = unveil("extract", str(ads), "--patterns", str(EXAMPLES / "threema.handles.yaml"),
-                  "--patterns", str(EXAMPLES / "polish.emails.yaml"))
+                  "--patterns", str(EXAMPLES / "finnish.emails.yaml"))
     assert done.returncode == 0, done.stderr
     assert _values(done.stdout, "handle") == ["threema:ab12cd34", "threema:ab12cd34"]
     assert _values(done.stdout, "email") == ["ola.demo@example.com"]

@@ -36,6 +36,13 @@ PHONE_CASES = [
     ("appelle OI 99 OO 9I 96", "FR", ["+33199009196"]),
     ("Oi 912 345 678", "PT", ["+351912345678"]),  # a greeting: the run reads alone
     ("appelle Oi 99 00 91 96", "FR", []),  # plain digits after a greeting: not enough to call "Oi" digits
+    # Accounts and identifiers hold digit runs that read as numbers; none of them is a phone.
+    ("IBAN DE89 3704 0044 0532 0130 00", "DE", []),
+    ("IBAN: DE89 3704 0044 0532 0130 01", "GB", []),  # a mistyped IBAN is still an account
+    ("eth 0x52908400098527886E0F7030069857D2E4169EE7", "US", []),
+    ("ref A7F30200794601234D2E99 call 020 7946 0123", "GB", ["+442079460123"]),
+    ("tel07700900123", "GB", ["+447700900123"]),  # glued to a word, not inside an identifier
+    ("zerosevensevenzerozeroninezerozeroonetwothree", "GB", ["+447700900123"]),
 ]
 
 

@@ -323,7 +323,8 @@ def test_eval_set_is_well_formed_and_scores_above_target():
     rows = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(rows) >= 150
     for row in rows:
-        assert set(row) == {"text", "lang", "entities"} and row["lang"] in {"en", "fr", "es", "de", "it", "nl"}
+        assert set(row) == {"text", "lang", "entities"}
+        assert row["lang"] in {"en", "fr", "es", "de", "it", "nl", "pt", "pl", "ro", "cs", "hu", "sv"}
         gold = {(e["kind"], e["value"]) for e in row["entities"]}
         assert {k for k, _ in gold} <= set(counts)
         ctx = AdContext(lang=row["lang"])

@@ -405,7 +405,8 @@ class IbanMatch(NamedTuple):
     country: str
 
 
-def _scan_ibans(text: str) -> list[IbanMatch]:
+def _scan_ibans(text: str, checksum: bool = True) -> list[IbanMatch]:
+    """IBANs in ``text``: the country's length and, with ``checksum``, a valid mod-97 check."""
     lengths = iban_lengths()
     out = []
     for m in _IBAN_START.finditer(text):
@@ -429,9 +430,17 @@ def _scan_ibans(text: str) -> list[IbanMatch]:
         if not ok or (i < len(text) and text[i].isalnum()):
             continue
         iban = "".join(chars)
-        if iban.upper() == iban and valid_iban(iban):
+        if iban.upper() == iban and (not checksum or valid_iban(iban)):
             out.append(IbanMatch(start, i, iban, iban[:2]))
     return out
+
+
+def iban_shaped_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` written as an IBAN (country code, check digits, the country's length), valid or
+    mistyped: their digits are an account, never a phone number."""
+    if not _IBAN_HINT.search(text):
+        return []
+    return [(m.start, m.end) for m in _scan_ibans(text, checksum=False)]
 
 
 def find_ibans(text: str) -> list[IbanMatch]:

@@ -35,6 +35,7 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
 from unveil.extract.base import AdContext
+from unveil.extract.crypto import iban_shaped_spans
 from unveil.normalise.deobfuscate import deobfuscate_digits_if, digit_spans
 from unveil.normalise.offsets import NormalisedText
 from unveil.types import Entity
@@ -62,6 +63,11 @@ _UNIT_AFTER = re.compile(
 # Not after a digit: in "150€ 01 99 00 12 34" the sign closes the amount before it.
 _CURRENCY_BEFORE = re.compile(r"(?<![0-9])(?<![0-9]\s)(?:[€$£]|(?<![a-z])(?:eur|gbp|usd|chf|pln|ron|kr))\s?$",
                               re.IGNORECASE)
+# A phone inside a letters-and-digits token this long, with digits of the token outside it, is part of an
+# identifier (crypto addresses are 26-62 characters, hashes and references longer); looked at up to
+# _ID_REACH characters on each side, so the test is bounded on a megabyte of letters.
+MIN_ID_CHARS = 20
+_ID_REACH = 64
 # Calendar dates (day and month in range, a 19xx/20xx year) and clock times.
 # French numbers such as 06.39.98.12.34 are not dates: 39 is no month.
 _DATE_TIME = re.compile(
@@ -166,6 +172,23 @@ def _spelled_in_url(text: str, ostart: int, oend: int, read: _Read) -> bool:
     )
 
 
+def _inside_id(text: str, ostart: int, oend: int) -> bool:
+    """Whether ``text[ostart:oend]`` is part of a long letters-and-digits token with digits of its own
+    elsewhere: a crypto address, a hash, a reference ("0x5290...0F7030069857D2E..."), not a phone glued
+    to a word ("call07700900123", "zerosevenseven...")."""
+    if not ((ostart > 0 and text[ostart - 1].isalnum()) or (oend < len(text) and text[oend].isalnum())):
+        return False
+    lo = ostart
+    while lo > 0 and ostart - lo < _ID_REACH and text[lo - 1].isalnum():
+        lo -= 1
+    hi = oend
+    while hi < len(text) and hi - oend < _ID_REACH and text[hi].isalnum():
+        hi += 1
+    if hi - lo < MIN_ID_CHARS:
+        return False
+    return any(c.isdigit() for c in text[lo:ostart]) or any(c.isdigit() for c in text[oend:hi])
+
+
 def _currency_before(text: str, ostart: int) -> bool:
     """A currency sign or code right before original offset ``ostart`` ("£40", "EUR 150", "$ 200")."""
     return _CURRENCY_BEFORE.search(text, max(0, ostart - 5), ostart) is not None
@@ -195,6 +218,7 @@ class PhoneExtractor:
         region = _region(ctx.country)
         home_cc = phonenumbers.country_code_for_region(region) if region != "ZZ" else 0
         blocked = _blocked_spans(text)
+        accounts: list[tuple[int, int]] | None = None  # IBAN-shaped spans, found once a phone needs them
         ntext = nt.text
         for start, end, obfuscated in runs:
             if end - start - (ntext[start] == "+") < MIN_PLAUSIBLE_DIGITS:
@@ -226,6 +250,12 @@ class PhoneExtractor:
                 if any(bs <= ostart < be for bs, be in blocked) and not _spelled_in_url(text, ostart, oend, read):
                     continue
                 if _is_date_or_time(text, ostart, oend):
+                    continue
+                if _inside_id(text, ostart, oend):
+                    continue
+                if accounts is None:
+                    accounts = iban_shaped_spans(text)
+                if any(a < oend and ostart < z for a, z in accounts):
                     continue
                 yield Entity(
                     kind="phone",
