@@ -72,6 +72,11 @@ POSITIVE = [
     ("tenho 19 anos", ["19"], "19 anos"),
     ("vinte e dois anos", ["22"], "vinte e dois anos"),
     ("dezanove anos", ["19"], "dezanove anos"),
+    # Polish and Romanian
+    ("mam 22 lata", ["22"], "22 lata"),
+    ("Jestem Ola, 19 lat", ["19"], "19 lat"),
+    ("am 23 de ani", ["23"], "23 de ani"),
+    ("Sunt Ioana, 20 de ani", ["20"], "20 de ani"),
     # two ages
     ("Anna 23 ans et Bella 25 ans", ["23", "25"], "23 ans"),
 ]
@@ -128,6 +133,11 @@ NEGATIVE = [
     "2 years",
     "100 years old",
     "anni '90",
+    "pracuję od 15 lat",
+    "16 lat temu",
+    "experiență de 10 ani",
+    "am 15 ani de experiență",
+    "acum 16 ani",
 ]
 
 

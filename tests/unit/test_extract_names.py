@@ -62,6 +62,11 @@ CASES = [
     ("chamo-me Inês", ["Inês"], "chamo-me"),
     ("Olá, sou a Beatriz", ["Beatriz"], "sou a"),
     ("Meu nome é Carolina", ["Carolina"], "meu nome e"),
+    # Polish and Romanian
+    ("Mam na imię Kasia", ["Kasia"], "mam na imie"),
+    ("Cześć, jestem Kasia, 22 lata", ["Kasia"], "jestem"),
+    ("Bună, mă numesc Ioana", ["Ioana"], "ma numesc"),
+    ("Sunt Ioana, 23 de ani", ["Ioana"], "sunt"),
 ]
 
 
@@ -102,6 +107,8 @@ NEGATIVE = [
     "Lena und Mia",  # no cue
     "I'm I'm I'm",
     "Charlotte, NC",
+    "Jestem Nowa w mieście",
+    "Sunt Disponibilă azi",
 ]
 
 
