@@ -73,6 +73,9 @@ CASES = [
     ("150 € 01 99 00 12 34", "FR", ["150 EUR"]),
     ("£100 £150", "GB", ["100 GBP", "150 GBP"]),
     ("19 €", "FR", ["19 EUR"]),
+    ("$120 half hr, $200 per hr", "US", ["120 USD/30min", "200 USD/60min"]),
+    ("200 zł pół godziny, 300 zł godzina", "PL", ["200 PLN/30min", "300 PLN/60min"]),
+    ("200 lei jumătate de oră", "RO", ["200 RON/30min"]),
 ]
 
 
