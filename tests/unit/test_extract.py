@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unveil.extract import extract_ad
+from unveil.extract.base import AdContext
 from unveil.extract.emails import scan_emails
 
 PHONE_CASES = [
@@ -182,3 +183,18 @@ def test_batch_entities_are_deduplicated_and_ordered_by_field_then_offset():
     assert [e.value for e in first if e.field == "title" and e.kind == "marker"] == ["from-body", "zz"]
     assert [e.field for e in second if e.kind == "marker"] == ["title", "url"]
     assert extract_batch(ads[:1], extractors)[0] == first
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(("unit", "phones"), [
+    ("DE89 3704 0044 0532 0130 00 ", 0),  # every run is checked against every account span: must not be n^2
+    ("https://x.example/a-212-555-0147/ ", 1),  # and against every web address
+    ("0x52908400098527886E0F7030069857D2E4169EE7 ", 0),
+])
+def test_phones_on_a_megabyte_of_accounts_and_addresses(unit: str, phones: int) -> None:
+    from unveil.extract.phones import PhoneExtractor
+
+    text = unit * (1_000_000 // len(unit))
+    found = list(PhoneExtractor().extract(text, "body", AdContext(country="US")))
+    assert len(found) == phones * (1_000_000 // len(unit))
+    assert all(text[e.start:e.end] == e.text for e in found)
