@@ -37,6 +37,7 @@ PHONE_CASES = [
     ("appelle OI 99 OO 9I 96", "FR", ["+33199009196"]),
     ("Oi 912 345 678", "PT", ["+351912345678"]),  # a greeting: the run reads alone
     ("appelle Oi 99 00 91 96", "FR", []),  # plain digits after a greeting: not enough to call "Oi" digits
+    ("\u041el 99 \u041e\u041e 85 75", "FR", ["+33199008575"]),  # Cyrillic O: folded first
     # Accounts and identifiers hold digit runs that read as numbers; none of them is a phone.
     ("IBAN DE89 3704 0044 0532 0130 00", "DE", []),
     ("IBAN: DE89 3704 0044 0532 0130 01", "GB", []),  # a mistyped IBAN is still an account

@@ -305,14 +305,14 @@ def _letters_lead(text: str, nt: NormalisedText, start: int, end: int, region: s
     """
     if nt.text[start] == "+":
         return None
-    ostart = nt.starts[start]
-    m = _LETTERS_LEAD.search(text, max(0, ostart - 8), ostart)
+    # Read in the folded text, where look-alike letters of other scripts ("Оl", Cyrillic О) are Latin.
+    m = _LETTERS_LEAD.search(nt.text, max(0, start - 8), start)
     if m is None:
         return None
     read = _read(m.group(1).translate(_LETTER_DIGITS) + nt.text[start:end], region)
     if read is None or not read.valid:
         return None
-    return m.start(1), read
+    return nt.starts[m.start(1)], read
 
 
 def _spelled_plus(text: str, nt: NormalisedText, start: int, end: int) -> int | None:
