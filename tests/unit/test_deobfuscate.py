@@ -602,3 +602,31 @@ def test_plain_number_shortcut_matches_the_full_rewrite(text: str) -> None:
         assert sum(c.isdigit() for c in text) < 6
         return
     assert (fast.text, list(fast.starts), list(fast.ends)) == (full.text, list(full.starts), list(full.ends))
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("text", [
+    "(" * 1_000_000 + "1 " * 500_000 + ")1",  # each bracket asked whether its partner is in the number
+    "1 " * 500_000 + "(1" + ")" * 1_000_000,
+])
+def test_linear_on_bracket_runs_around_a_long_number(text: str) -> None:
+    nt = deobfuscate_digits(text)
+    assert sum(ch.isdigit() for ch in nt.text) == sum(ch.isdigit() for ch in text)
+
+
+@pytest.mark.timeout(60)
+def test_linear_on_many_distinct_digit_tokens_before_a_long_run() -> None:
+    # "1 11 111 ... 1111...": every distinct token occurs inside the long run at almost every position.
+    text = " ".join("1" * n for n in range(1, 161)) + " " + "1" * 1_000_000
+    nt = deobfuscate_digits(text)
+    assert nt.text.count("1") == text.count("1")
+
+
+def test_one_pass_token_search_finds_what_the_per_token_searches_find(monkeypatch) -> None:
+    texts = ["call 0 7 7 0 0 9 0 0 1 2 3 or seven seven 1 11 111", "O7700 9OO123 and 12 ans, 1|o1|o1",
+             "zéro six 12 34 56 78 ou 06 12 34 56 78 ８９ un deux"]
+    expected = [deob._numeric_token_starts(t, "en", set()) for t in texts]
+    monkeypatch.setattr(deob, "_FIND_WORK", 0)
+    monkeypatch.setattr(deob, "_FIND_OCCURRENCES", 0)
+    assert [deob._numeric_token_starts(t, "en", set()) for t in texts] == expected
+    assert all(expected)

@@ -199,3 +199,32 @@ def test_phones_on_a_megabyte_of_accounts_and_addresses(unit: str, phones: int) 
     found = list(PhoneExtractor().extract(text, "body", AdContext(country="US")))
     assert len(found) == phones * (1_000_000 // len(unit))
     assert all(text[e.start:e.end] == e.text for e in found)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("unit", ["1\u200b", "1\u00ad", "1\u2060"])
+def test_phones_on_a_megabyte_of_digits_split_by_invisible_characters(unit: str) -> None:
+    # Folding drops the invisible characters: one long digit run with a possible cut between every two
+    # digits, which a list scan per cut made quadratic.
+    from unveil.extract.phones import PhoneExtractor
+
+    text = unit * 500_000
+    found = list(PhoneExtractor().extract(text, "body", AdContext(country="US")))
+    assert all(text[e.start:e.end] == e.text for e in found)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("unit", ["snap: anna_b a@b.com ", "venmo: anna-b a@b.com "])
+def test_handles_on_a_megabyte_of_handles_next_to_emails(unit: str) -> None:
+    text = unit * (1_000_000 // len(unit))
+    ents = extract_ad({"body": text, "country": "US", "lang": "en"})
+    assert {e.kind for e in ents} >= {"email"}
+    assert all(text[e.start:e.end] == e.text for e in ents)
+
+
+@pytest.mark.parametrize("bad", [float("nan"), 44, ["GB"], {"c": "GB"}, b"GB"])
+def test_a_country_or_language_that_is_not_a_string_is_unknown(bad) -> None:
+    text = "Anna, 24 ans, 150€ l'heure, appelle +44 20 7946 0123 ou anna at example dot com"
+    got = extract_ad({"body": text, "country": bad, "lang": bad})
+    assert got == extract_ad({"body": text})
+    assert "+442079460123" in {e.value for e in got if e.kind == "phone"}

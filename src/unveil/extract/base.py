@@ -89,7 +89,12 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
     index: dict[Any, int] = {}
     per_ad: list[list[int]] = []
     for ad in ads:
+        # A country or language that is not a string (a data frame's NaN, a number, a list) is unknown.
         country, lang = ad.get("country"), ad.get("lang")
+        if country is not None and not isinstance(country, str):
+            country = None
+        if lang is not None and not isinstance(lang, str):
+            lang = None
         ctx: AdContext | None = None
         ids = []
         for field in TEXT_FIELDS:
@@ -97,16 +102,12 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
             if not text or not isinstance(text, str):
                 continue
             key: Any = (field, text, country, lang)
-            try:
-                i = index.get(key)
-            except TypeError:  # an unhashable country or language: read this field on its own
-                key, i = None, None
+            i = index.get(key)
             if i is None:
                 if ctx is None:
                     ctx = AdContext(country=country, lang=lang)
                 i = len(items)
-                if key is not None:
-                    index[key] = i
+                index[key] = i
                 items.append((field, text, ctx))
                 keys.append(key)
             ids.append(i)

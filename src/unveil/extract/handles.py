@@ -44,6 +44,7 @@ from unveil.extract.emails import (
     needs_fold,
     read_pattern_file,
 )
+from unveil.extract.spans import SpanIndex
 from unveil.normalise.deobfuscate import deobfuscate_digits, folded_text
 from unveil.types import Entity
 
@@ -493,8 +494,8 @@ class PlatformScanner:
                 hits.append(h._replace(start=start, end=end))
         if any(h.form in ("label", "bare") or (h.form == "sigil" and _after_word(text, h.start)) for h in hits):
             # A name inside an email address is not a handle ("Snap: anna@example.com", "anna @example.com").
-            emails = [(m.start, m.end) for m in find_emails(text)]
-            hits = [h for h in hits if not any(s < h.end and h.start < e for s, e in emails)]
+            emails = SpanIndex((m.start, m.end) for m in find_emails(text))
+            hits = [h for h in hits if not emails.hits(h.start, h.end)]
         seen: set[tuple[int, int, str, str]] = set()
         out = []
         for h in sorted(hits):

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
@@ -38,6 +37,7 @@ from phonenumbers import NumberParseException, PhoneNumberFormat
 
 from unveil.extract.base import AdContext
 from unveil.extract.crypto import iban_shaped_spans
+from unveil.extract.spans import SpanIndex
 from unveil.normalise.deobfuscate import deobfuscate_digits_if, digit_spans
 from unveil.normalise.offsets import NormalisedText
 from unveil.types import Entity
@@ -154,22 +154,6 @@ def _read(candidate: str, region: str) -> _Read | None:
     )
 
 
-class _SpanIndex:
-    """Spans of a text (web addresses, accounts) asked "does any of you overlap [start, end)?" once per
-    phone: a binary search, so a megabyte of addresses and numbers stays linear-logarithmic."""
-
-    __slots__ = ("max_ends", "starts")
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans = sorted(spans)
-        self.starts = [a for a, _ in spans]
-        self.max_ends = list(itertools.accumulate((z for _, z in spans), max))
-
-    def hits(self, start: int, end: int) -> bool:
-        k = bisect.bisect_left(self.starts, end)
-        return k > 0 and self.max_ends[k - 1] > start
-
-
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
     """Web addresses whose digits are not phone numbers (not a messaging link)."""
     if "://" not in text and "www." not in text.lower():
@@ -235,8 +219,8 @@ class PhoneExtractor:
             return
         region = _region(ctx.country)
         home_cc = phonenumbers.country_code_for_region(region) if region != "ZZ" else 0
-        blocked = _SpanIndex(_blocked_spans(text))
-        accounts: _SpanIndex | None = None  # IBAN-shaped spans, found once a phone needs them
+        blocked = SpanIndex(_blocked_spans(text))
+        accounts: SpanIndex | None = None  # IBAN-shaped spans, found once a phone needs them
         ntext = nt.text
         for start, end, obfuscated in runs:
             if end - start - (ntext[start] == "+") < MIN_PLAUSIBLE_DIGITS:
@@ -272,7 +256,7 @@ class PhoneExtractor:
                 if _inside_id(text, ostart, oend):
                     continue
                 if accounts is None:
-                    accounts = _SpanIndex(iban_shaped_spans(text))
+                    accounts = SpanIndex(iban_shaped_spans(text))
                 if accounts.hits(ostart, oend):
                     continue
                 yield Entity(
@@ -349,7 +333,9 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
     pos = start
     while pos < end:
         found = None
-        for cut in [c for c in cuts if c > pos] + [end]:
+        after = bisect.bisect_right(cuts, pos)  # the cuts after pos (a list scan here was quadratic)
+        for k in range(after, len(cuts) + 1):
+            cut = cuts[k] if k < len(cuts) else end
             piece = nt.text[pos:cut]
             n = len(piece) - piece.startswith("+")
             if n < MIN_DIGITS:
@@ -361,10 +347,9 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
                 found = (pos, cut, number)
                 # prefer the longest readable piece from here
         if found is None:
-            nxt = [c for c in cuts if c > pos]
-            if not nxt:
+            if after >= len(cuts):
                 return
-            pos = nxt[0]
+            pos = cuts[after]
             continue
         yield found
         pos = found[1]

@@ -507,11 +507,22 @@ def _fast_token_safe(ch: str) -> bool:
     return (_FAST_TOKEN_RE.match(ch) is not None) == _is_token_char(ch)
 
 
+def _token_re(text: str) -> re.Pattern[str] | regex.Pattern[str]:
+    """The pattern of the tokeniser's alphanumeric tokens for ``text``: ``re``'s when it agrees on ``text``."""
+    if text.isascii() or all(map(_fast_token_safe, set(_NON_ASCII_CHARS_RE.findall(text)))):
+        return _FAST_TOKEN_RE
+    return _ALNUM_TOKEN_RE
+
+
 def _alnum_tokens(text: str) -> list[str]:
     """The tokeniser's alphanumeric tokens of ``text`` (``_ALNUM_TOKEN_RE.findall``), quickly when safe."""
-    if text.isascii() or all(map(_fast_token_safe, set(_NON_ASCII_CHARS_RE.findall(text)))):
-        return _FAST_TOKEN_RE.findall(text)
-    return _ALNUM_TOKEN_RE.findall(text)
+    return _token_re(text).findall(text)
+
+
+# Above this many (distinct tokens x characters) the occurrences are counted first, and above this many
+# occurrences the tokens are located in one pass instead of one search per token (see below).
+_FIND_WORK = 200_000
+_FIND_OCCURRENCES = 2_000
 
 
 def _numeric_token_starts(text: str, lang: str | None, plain: set[str]) -> list[int]:
@@ -542,15 +553,23 @@ def _numeric_token_starts(text: str, lang: str | None, plain: set[str]) -> list[
         return []
     n = len(text)
     found: list[tuple[int, int, bool]] = []
-    for token, alone_ok in wanted.items():
-        size = len(token)
-        i = text.find(token)
-        while i != -1:
-            j = i + size
-            if (i == 0 or not _is_token_char(text[i - 1])) and (j == n or not _is_token_char(text[j])):
-                found.append((i, j, alone_ok))
-            i = text.find(token, i + 1)
-    found.sort()
+    if len(wanted) * n > _FIND_WORK and sum(map(text.count, wanted)) > _FIND_OCCURRENCES:
+        # The searches below stop at every occurrence, inside other tokens too: on a hostile text
+        # ("1 11 111 ... 1111111111...") that is the number of tokens times the length.  One pass instead.
+        for m in _token_re(text).finditer(text):
+            alone = wanted.get(m.group())
+            if alone is not None:
+                found.append((m.start(), m.end(), alone))
+    else:
+        for token, alone_ok in wanted.items():
+            size = len(token)
+            i = text.find(token)
+            while i != -1:
+                j = i + size
+                if (i == 0 or not _is_token_char(text[i - 1])) and (j == n or not _is_token_char(text[j])):
+                    found.append((i, j, alone_ok))
+                i = text.find(token, i + 1)
+        found.sort()
     starts: list[int] = []
     last = len(found) - 1
     gap = _RUN_GAP_RE.match
@@ -1237,9 +1256,16 @@ def _emit_lead(b: _Builder, text: str, start: int, end: int, number: str) -> Non
     number ("(202) 555-0100" -> "2025550100", "[9][0][4]" -> "904").
     """
     a, e = start, end
-    while e > a and (
-        text[e - 1] in _DECORATION or (text[e - 1] in _CLOSER and _CLOSER[text[e - 1]] in number)
-    ):
+    closers: str | None = None  # the closing brackets inside the number, read once (a bracket run is long)
+    while e > a:
+        c = text[e - 1]
+        if c not in _DECORATION:
+            if c not in _CLOSER:
+                break
+            if closers is None:
+                closers = "".join(ch for ch in ")]}" if ch in number)
+            if _CLOSER[c] not in closers:
+                break
         e -= 1
     plus = -1
     if e > a and text[e - 1] == "+":
@@ -1253,7 +1279,12 @@ def _trail_skip(text: str, end: int, number: str) -> int:
     """Position after closing brackets glued to the end of a number whose opener sits inside it."""
     pos = end
     n = len(text)
-    while pos < n and text[pos] in _OPENER and _OPENER[text[pos]] in number:
+    openers: str | None = None  # the opening brackets inside the number, read once
+    while pos < n and text[pos] in _OPENER:
+        if openers is None:
+            openers = "".join(ch for ch in "([{" if ch in number)
+        if _OPENER[text[pos]] not in openers:
+            break
         pos += 1
     return pos
 
