@@ -435,6 +435,19 @@ def _scan_ibans(text: str, checksum: bool = True) -> list[IbanMatch]:
     return out
 
 
+# The longest IBAN in its printed form: 34 characters and a space after every four.
+_MAX_PRINTED_IBAN = 34 + 8
+
+
+def may_be_in_iban(text: str, start: int, end: int) -> bool:
+    """Whether an IBAN-shaped span could overlap ``text[start:end]``: one must start close enough before.
+
+    A search of a few dozen characters, where :func:`iban_shaped_spans` reads the whole field.
+    """
+    lo = max(0, start - _MAX_PRINTED_IBAN)
+    return _IBAN_START.search(text, lo, min(len(text), end + 4)) is not None
+
+
 def iban_shaped_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` written as an IBAN (country code, check digits, the country's length), valid or
     mistyped: their digits are an account, never a phone number."""

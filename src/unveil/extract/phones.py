@@ -36,7 +36,7 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
 from unveil.extract.base import AdContext
-from unveil.extract.crypto import iban_shaped_spans
+from unveil.extract.crypto import iban_shaped_spans, may_be_in_iban
 from unveil.extract.spans import SpanIndex
 from unveil.normalise.deobfuscate import deobfuscate_digits_if, digit_spans
 from unveil.normalise.offsets import NormalisedText
@@ -219,7 +219,8 @@ class PhoneExtractor:
             return
         region = _region(ctx.country)
         home_cc = phonenumbers.country_code_for_region(region) if region != "ZZ" else 0
-        blocked = SpanIndex(_blocked_spans(text))
+        urls = _blocked_spans(text)
+        blocked = SpanIndex(urls) if urls else None
         accounts: SpanIndex | None = None  # IBAN-shaped spans, found once a phone needs them
         ntext = nt.text
         for start, end, obfuscated in runs:
@@ -249,15 +250,16 @@ class PhoneExtractor:
                         ostart, oend = nt.to_original(s, e)
                 if lead_at is not None and s == start:
                     ostart, obfuscated = lead_at, True
-                if blocked.hits(ostart, ostart + 1) and not _spelled_in_url(text, ostart, oend, read):
+                if blocked is not None and blocked.hits(ostart, ostart + 1) \
+                        and not _spelled_in_url(text, ostart, oend, read):
                     continue
                 if _is_date_or_time(text, ostart, oend):
                     continue
                 if _inside_id(text, ostart, oend):
                     continue
-                if accounts is None:
+                if accounts is None and may_be_in_iban(text, ostart, oend):
                     accounts = SpanIndex(iban_shaped_spans(text))
-                if accounts.hits(ostart, oend):
+                if accounts is not None and accounts.hits(ostart, oend):
                     continue
                 yield Entity(
                     kind="phone",
