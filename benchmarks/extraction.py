@@ -286,6 +286,8 @@ def tables(acc: dict[str, Any], thr: dict[str, Any] | None, demo: dict[str, Any]
     lines = ["| kind | language | precision | recall | F1 | tp | fp | fn |", "|---|---|---:|---:|---:|---:|---:|---:|"]
     for key, t in acc["tallies"].items():
         kind, lang = key.split("|")
+        if lang != "all" and t["tp"] + t["fp"] + t["fn"] == 0:
+            continue  # a language without labels or findings of this kind: nothing was measured
         p, r, f = t["prf"]
         lines.append(f"| {kind} | {lang} | {p:.3f} | {r:.3f} | {f:.3f} | {t['tp']} | {t['fp']} | {t['fn']} |")
     lines.append("")
