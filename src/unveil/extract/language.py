@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -117,27 +116,30 @@ def identify_many(texts: Sequence[str]) -> list[tuple[str, float] | None]:
     ident = _identifier()
     out: list[tuple[str, float] | None] = [None] * len(texts)
     rows: list[int] = []
-    indptr = [0]
-    indices: list[int] = []
-    counts: list[int] = []
+    flat: list[int] = []  # the features of every scored text, one after the other
+    sizes: list[int] = []  # how many of them each text has
     lengths: list[int] = []
     for i, text in enumerate(texts):
         sample = text[:MAX_CHARS]
         if not _enough_letters(sample):
             continue
         data = ident._encode(sample)
-        feats = Counter(_walk(ident.tk_nextmove, ident._rowbase, ident.tk_output, data))
-        for f in sorted(feats):
-            indices.append(f)
-            counts.append(feats[f])
-        indptr.append(len(indices))
+        feats = _walk(ident.tk_nextmove, ident._rowbase, ident.tk_output, data)
+        flat.extend(feats)
+        sizes.append(len(feats))
         rows.append(i)
         lengths.append(len(data))
     if not rows:
         return out
     weights = _weights()
-    scores = _sparse_times_dense(np.asarray(indptr, dtype=np.int64), np.asarray(indices, dtype=np.int64),
-                                 np.log1p(np.asarray(counts, dtype=np.float32)), weights)
+    # Count each (text, feature) pair in one sort instead of a Counter per text: the sparse rows come out
+    # the same (features ascending, counts), at a fraction of the Python work.
+    n_feats = weights.shape[0]
+    row_of = np.repeat(np.arange(len(rows), dtype=np.int64), np.asarray(sizes, dtype=np.int64))
+    keys, counts = np.unique(row_of * n_feats + np.asarray(flat, dtype=np.int64), return_counts=True)
+    indptr = np.searchsorted(keys, np.arange(len(rows) + 1, dtype=np.int64) * n_feats)
+    scores = _sparse_times_dense(indptr.astype(np.int64), keys % n_feats,
+                                 np.log1p(counts.astype(np.float32)), weights)
     scores += np.asarray(ident.nb_pc, dtype=np.float32)
     # py3langid's calibration: temperature sqrt(bytes), softmax, script aliases folded into one label.
     scores *= (1.0 / np.sqrt(np.maximum(np.asarray(lengths, dtype=np.float32), 1.0)))[:, None]
