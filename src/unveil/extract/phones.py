@@ -236,7 +236,7 @@ class PhoneExtractor:
             lead_at = _spelled_plus(text, nt, start, end)
             numbers = list(_numbers_in_run(nt, start, end, region, plus=lead_at is not None))
             if not numbers and obfuscated and lead_at is None:
-                lead = _letters_lead(text, nt, start, end, region)
+                lead = _letters_lead(nt, start, end, region)
                 if lead is not None:
                     lead_at, read = lead
                     numbers = [(start, end, read)]
@@ -282,7 +282,7 @@ def _without_last_group(nt: NormalisedText, start: int, end: int, region: str) -
     return (cut, read) if read is not None else None
 
 
-def _letters_lead(text: str, nt: NormalisedText, start: int, end: int, region: str) -> tuple[int, _Read] | None:
+def _letters_lead(nt: NormalisedText, start: int, end: int, region: str) -> tuple[int, _Read] | None:
     """A run that reads as no number, led by a word of look-alike letters only ("OI 99 OO 9I 96").
 
     The front end leaves such a word alone at the start of a run: "Oi" is a greeting and "io" a pronoun

@@ -24,9 +24,6 @@ class SpanIndex:
         self.starts = [a for a, _ in ordered]
         self.max_ends = list(itertools.accumulate((z for _, z in ordered), max))
 
-    def __bool__(self) -> bool:
-        return bool(self.starts)
-
     def hits(self, start: int, end: int) -> bool:
         """Whether a span overlaps ``[start, end)`` (``end > start``)."""
         k = bisect.bisect_left(self.starts, end)
