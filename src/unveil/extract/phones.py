@@ -38,6 +38,7 @@ from phonenumbers import NumberParseException, PhoneNumberFormat
 from unveil.extract.base import AdContext
 from unveil.extract.crypto import iban_shaped_spans, may_be_in_iban
 from unveil.extract.spans import SpanIndex
+from unveil.extract.urls import SCHEME_URL, web_address_spans
 from unveil.normalise.deobfuscate import deobfuscate_digits_if, digit_spans
 from unveil.normalise.offsets import NormalisedText
 from unveil.types import Entity
@@ -82,7 +83,6 @@ _PLUS_WORD = re.compile(r"(?:^|[^\w])(plus|m[aá]s|pi[uù]|mais)[\s,:.\-]*$", re
 # A word made only of letters that stand for 0 and 1, right before a run (see ``_letters_lead``).
 _LETTERS_LEAD = re.compile(r"(?<![^\W_])([OoIl]{1,3})[ .\-]{1,2}$")
 _LETTER_DIGITS = str.maketrans("OoIl", "0011")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _MESSAGING_URL = re.compile(r"(?:wa\.me|whatsapp\.com|t\.me|signal\.me|viber|tel:|sms:|callto:)", re.IGNORECASE)
 # Inside a web address, a number counts when grouped like a phone in a slug: digit groups joined by single
 # "-", "." or "_" and nothing else, standing between slug or path punctuation (not glued to letters or
@@ -156,9 +156,7 @@ def _read(candidate: str, region: str) -> _Read | None:
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
     """Web addresses whose digits are not phone numbers (not a messaging link)."""
-    if "://" not in text and "www." not in text.lower():
-        return []
-    return [m.span() for m in _URL.finditer(text) if not _MESSAGING_URL.search(m.group())]
+    return [(s, e) for s, e in web_address_spans(text) if not _MESSAGING_URL.search(text, s, e)]
 
 
 def _spelled_in_url(text: str, ostart: int, oend: int, read: _Read) -> bool:
@@ -209,7 +207,7 @@ class PhoneExtractor:
     kinds: tuple[str, ...] = ("phone",)
 
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
-        if _URL.fullmatch(text) and not _MESSAGING_URL.search(text) and _URL_PHONE_HINT.search(text) is None:
+        if SCHEME_URL.fullmatch(text) and not _MESSAGING_URL.search(text) and _URL_PHONE_HINT.search(text) is None:
             return  # one web address (an ad's own link) with no number written as a phone
         nt = deobfuscate_digits_if(text, ctx.lang, MIN_PLAUSIBLE_DIGITS)
         if nt is None:  # cannot hold enough digits for any phone number

@@ -1,20 +1,123 @@
-"""Web addresses (``http(s)://`` and ``www.``), normalised to a lower-case host.
+"""Web addresses, normalised to a lower-case host plus path and query.
 
-The pattern has a single character class under one quantifier, so it cannot
-backtrack badly; trailing sentence punctuation is trimmed afterwards.
+Three written forms are read:
+
+* with a scheme or ``www.`` ("https://site.example/ad/1", "www.annasite.com");
+* a host with a path and no scheme ("annasite.es/fotos", "site.example/call/2025550123"): any real
+  top-level domain (``patterns/tlds.yaml``), because the ``/`` after it rules out a missing space;
+* a host alone ("annasite.com", "anna-london.co.uk") only under the endings listed as ``bare_hosts`` in
+  ``patterns/tlds.yaml``: "hola.es" or "Hi.My name" are prose with a missing space, and a mail provider
+  ("anna at gmail.com") is part of an address, not a site.
+
+:func:`web_address_spans` is also what keeps a web address's ids and dates out of the phone numbers.
+
+How it stays linear.  The scheme form is one character class under one quantifier.  The host form can
+only start at a token boundary (after a character that cannot be inside a host), each label is bounded
+(at most 63 characters, then a dot) and the top-level domain is at most 24 letters followed by a
+fixed-width look-ahead, so every start position does work bounded by the length of its own token.
+Trailing sentence punctuation is trimmed afterwards.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from unveil.extract.base import AdContext
+from unveil.extract.emails import (
+    TOP,
+    PatternReader,
+    email_patterns,
+    known_tlds,
+    read_pattern_file,
+    words_alternation,
+)
+from unveil.extract.spans import SpanIndex
 from unveil.types import Entity
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
+__all__ = ["UrlExtractor", "bare_host_endings", "normalise_url", "web_address_spans"]
+
+SCHEME_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
+# A host ("label." repeated, then a top-level domain) not glued to a longer host, address or path, maybe
+# followed by a path.  The look-ahead refuses a host that goes on ("anna.b@..." is not "anna.b"; "co.uk"
+# is read whole), but allows a full stop that ends a sentence.
+_HOST_URL = re.compile(
+    r"(?<![\w@.\-/])((?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)+)([A-Za-z]{2,24})(?![\w@-]|\.[\w-])(/[^\s<>\"'`]*)?")
+# Cheap test before the host form is searched at all: a letter or digit, a dot, two letters.
+_HOST_HINT = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}")
 _TRAILING = ".,;:!?)]}>'\""
+AT_MARKER_REACH = 24  # characters before a lone host searched for an at-word ("jolie [ at ] example.com")
+
+
+@functools.lru_cache(maxsize=1)
+def bare_host_endings() -> frozenset[str]:
+    """Endings ("com", "co.uk") under which a host written alone is read as a web address, lower-case."""
+    label, data = read_pattern_file("tlds.yaml")
+    r = PatternReader(label)
+    top = r.mapping(data, TOP, allowed=("tlds", "reserved", "bare_hosts"), required=("tlds",))
+    endings = frozenset(w.lower() for w in r.words(top.get("bare_hosts"), "bare_hosts"))
+    tlds = known_tlds()
+    for ending in endings:
+        if ending.rsplit(".", 1)[-1] not in tlds:
+            r.fail("bare_hosts", f"{ending!r} does not end in a listed top-level domain")
+    return endings
+
+
+@functools.lru_cache(maxsize=1)
+def _after_at_marker() -> re.Pattern[str]:
+    """An "@" or at-word ("at", "[at]", "arobase") right before a host: the host is an address's domain."""
+    p = email_patterns()
+    words = words_alternation(p.at_strong | p.at_weak)
+    return re.compile(rf"(?:@|(?<!\w)(?:{words})(?:[ \t]{{0,2}}[\]\)\}}>])?)[ \t]{{0,3}}$", re.IGNORECASE)
+
+
+def _host_is_address(text: str, start: int, host: str, tld: str, has_path: bool) -> bool:
+    """Whether ``host`` + ``tld`` at ``text[start:]``, written without scheme or ``www.``, names a site.
+
+    ``host`` is the labels before the top-level domain, each with its dot.
+    """
+    if tld.lower() not in known_tlds():
+        return False
+    labels = host[:-1].lower().split(".")
+    if not any(c.isalpha() for c in labels[-1]):
+        return False  # "100.ro/h" is a price, "1.5/hr" a rate
+    if has_path:
+        return True
+    endings = bare_host_endings()
+    tld = tld.lower()
+    if tld not in endings and not (len(labels) >= 2 and f"{labels[-1]}.{tld}" in endings):
+        return False
+    providers = email_patterns().providers
+    if f"{labels[-1]}.{tld}" in providers or ".".join([*labels[-2:], tld]) in providers:
+        return False
+    return _after_at_marker().search(text, max(0, start - AT_MARKER_REACH), start) is None
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
+
+
+def web_address_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every web address in ``text``, in order, trailing punctuation left out."""
+    spans: list[tuple[int, int]] = []
+    if "://" in text or "www." in text or "WWW." in text or "Www." in text:
+        spans = [(m.start(), _trimmed_end(text, m.start(), m.end())) for m in SCHEME_URL.finditer(text)]
+    if _HOST_HINT.search(text) is None:
+        return spans
+    hosts = []
+    for m in _HOST_URL.finditer(text):
+        if _host_is_address(text, m.start(), m.group(1), m.group(2), m.group(3) is not None):
+            hosts.append((m.start(), _trimmed_end(text, m.start(), m.end())))
+    if not spans:
+        return hosts
+    # "www.annasite.com" is found by both forms: keep the scheme form's span.
+    found = SpanIndex(spans)
+    kept = [h for h in hosts if not found.hits(h[0], h[0] + 1)]
+    return sorted(spans + kept) if kept else spans
 
 
 def normalise_url(raw: str) -> str | None:
@@ -37,12 +140,7 @@ class UrlExtractor:
     kinds: tuple[str, ...] = ("url",)
 
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
-        if "www" not in text.lower() and "://" not in text:
-            return
-        for m in _URL.finditer(text):
-            start, end = m.start(), m.end()
-            while end > start and text[end - 1] in _TRAILING:
-                end -= 1
+        for start, end in web_address_spans(text):
             value = normalise_url(text[start:end])
             if value:
                 yield Entity("url", value, field, start, end, text[start:end])

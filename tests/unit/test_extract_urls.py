@@ -1,0 +1,119 @@
+"""Web addresses: with a scheme, with a path and no scheme, and lone hosts under common endings."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from unveil.extract import extract_ad
+from unveil.extract.base import AdContext
+from unveil.extract.emails import PatternError
+from unveil.extract.urls import UrlExtractor, bare_host_endings, web_address_spans
+
+EXTRACTOR = UrlExtractor()
+CTX = AdContext(country="US", lang="en")
+
+
+def urls(text: str) -> list[tuple[str, str]]:
+    return [(e.value, e.text) for e in EXTRACTOR.extract(text, "body", CTX)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("see https://Site.example/ad/1.", [("site.example/ad/1", "https://Site.example/ad/1")]),
+    ("www.annasite.com!", [("annasite.com", "www.annasite.com")]),
+    # A path after the host: any real top-level domain, also a country one.
+    ("Fotos: annasite.es/fotos", [("annasite.es/fotos", "annasite.es/fotos")]),
+    ("web:meinseite.de/profil?id=7", [("meinseite.de/profil?id=7", "meinseite.de/profil?id=7")]),
+    ("(sweetpage.example/new/)", [("sweetpage.example/new", "sweetpage.example/new/")]),
+    # A lone host under a listed ending.
+    ("visit annasite.com today", [("annasite.com", "annasite.com")]),
+    ("Mehr auf Anna-London.CO.UK.", [("anna-london.co.uk", "Anna-London.CO.UK")]),
+    # Both forms of one address count once.
+    ("www.annasite.com/x and annasite.com", [("annasite.com/x", "www.annasite.com/x"),
+                                             ("annasite.com", "annasite.com")]),
+])
+def test_written_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert urls(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "hola.es nueva en la ciudad",  # a missing space before a country ending
+    "Hi.My name is Anna",
+    "new.Call me",  # "call" is a top-level domain, but not one a lone host is read under
+    "100.ro/h, 1.5/hr",  # rates: the label before the ending has no letter
+    "e.g. tomorrow",
+    "anna.b@example.com",  # an email address, not a host
+    "jolie at example.com",  # the domain of a hidden email address
+    "honey_b [ AT ] example.com",
+    "anna arobase example.com",
+    "write to gmail.com",  # a mail provider
+])
+def test_not_web_addresses(text: str) -> None:
+    assert urls(text) == []
+
+
+def test_spans_are_sorted_and_trimmed() -> None:
+    text = "a.example/x, then https://b.example/y). www.c.com."
+    assert [text[s:e] for s, e in web_address_spans(text)] == ["a.example/x", "https://b.example/y",
+                                                                "www.c.com"]
+
+
+def test_messaging_and_payment_links_without_scheme_are_addresses_too() -> None:
+    ents = extract_ad({"body": "t.me/anna_x or paypal.me/AnnaB", "country": "US", "lang": "en"})
+    assert {(e.kind, e.value) for e in ents if e.kind != "language"} == {
+        ("handle", "telegram:anna_x"), ("url", "t.me/anna_x"),
+        ("payment", "paypal:annab"), ("url", "paypal.me/AnnaB"),
+    }
+
+
+@pytest.mark.parametrize("body", [
+    "more pics: sweetpage.example/gallery/2025550199",
+    "pics at sweetpage.example/p?id=2025550199",
+    "archive sweetpage.example/2026-11-03/item-2025550199",
+])
+def test_numbers_in_addresses_without_scheme_are_not_phones(body: str) -> None:
+    ents = extract_ad({"body": body, "country": "US", "lang": "en"})
+    assert [e.kind for e in ents if e.kind in ("phone", "url")] == ["url"]
+
+
+@pytest.mark.parametrize(("body", "phone"), [
+    ("sweetpage.example/new-in-town-202-555-0147/", "+12025550147"),  # written as a phone in a slug
+    ("sweetpage.example/book?phone=2025550147", "+12025550147"),  # behind a phone-like key
+    ("wa.me/12025550147", "+12025550147"),  # a messaging link
+])
+def test_phones_written_in_addresses_without_scheme_are_read(body: str, phone: str) -> None:
+    ents = extract_ad({"body": body, "country": "US", "lang": "en"})
+    assert [e.value for e in ents if e.kind == "phone"] == [phone]
+
+
+def test_bare_host_endings_are_checked() -> None:
+    endings = bare_host_endings()
+    assert {"com", "co.uk"} <= endings
+    assert not {"es", "it", "de", "me", "call"} & endings
+
+
+def test_bare_host_endings_must_end_in_a_real_domain(monkeypatch: pytest.MonkeyPatch) -> None:
+    from unveil.extract import urls as module
+
+    monkeypatch.setattr(module, "read_pattern_file",
+                        lambda name: ("tlds.yaml", {"tlds": ["com"], "bare_hosts": ["com", "co.nowhere"]}))
+    module.bare_host_endings.cache_clear()
+    try:
+        with pytest.raises(PatternError, match=r"bare_hosts: 'co\.nowhere' does not end in a listed"):
+            module.bare_host_endings()
+    finally:
+        module.bare_host_endings.cache_clear()
+
+
+@pytest.mark.parametrize("unit", ["a.", "ab.", "a-b.c", "x.example/", "www.a.", "a@b.", "1.2.", "a.com", "a.com ",
+                                  "at a.com ", "x.example/2025550147 "])
+def test_megabyte_of_host_like_text_is_linear(unit: str) -> None:
+    """Every start of a hostile megabyte of labels and dots costs work bounded by its own token."""
+    text = unit * (1_000_000 // len(unit))
+    t0 = time.process_time()
+    list(EXTRACTOR.extract(text, "body", CTX))
+    web_address_spans(text[: len(text) // 2])
+    extract_ad({"body": text[:200_000], "country": "US"})
+    # Generous: a quadratic scan of a megabyte takes hours, a linear one well under a second.
+    assert time.process_time() - t0 < 30
