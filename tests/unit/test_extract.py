@@ -127,6 +127,32 @@ def test_short_local_numbers_are_not_phones(text):
     assert [e for e in extract_ad({"body": text, "country": "GB"}) if e.kind == "phone"] == []
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    ("Order ref #2025550199 confirmed", "US"),
+    ("Post ID 2025550147", "US"),
+    ("Reference: 3125550188", "US"),
+    ("Ad #3125550188 renewed", "US"),
+    ("Booking ref 07700900123", "GB"),
+    ("annonce n° 0199001234", "FR"),
+    ("réf. 0199001234", "FR"),
+    ("Anzeigen-Nr. 030 23125456", "DE"),
+    ("Bestellnummer: 030 23125456", "DE"),
+    ("pedido 612345678", "ES"),
+])
+def test_numbers_labelled_as_identifiers_are_not_phones(text, country):
+    assert [e for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"] == []
+
+
+@pytest.mark.parametrize(("text", "country", "phone"), [
+    ("Call 202-555-0147 (ad id 3125550188)", "US", "+12025550147"),
+    ("mon n° : 06 39 98 12 34", "FR", "+33639981234"),  # "n°" alone is the number's own label
+    ("Handy Nr. 030 23125456", "DE", "+493023125456"),
+    ("paid? text 2025550147", "US", "+12025550147"),  # "id" inside a word is no label
+])
+def test_phones_next_to_identifier_words_are_read(text, country, phone):
+    assert [e.value for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"] == [phone]
+
+
 def test_min_plausible_digits_matches_phone_metadata() -> None:
     """No plausible number has fewer digits (country code included) than the phone extractor's skip bound."""
     import phonenumbers

@@ -66,6 +66,24 @@ _UNIT_AFTER = re.compile(
 # Not after a digit: in "150€ 01 99 00 12 34" the sign closes the amount before it.
 _CURRENCY_BEFORE = re.compile(r"(?<![0-9])(?<![0-9]\s)(?:[€$£]|(?<![a-z])(?:eur|gbp|usd|chf|pln|ron|kr))\s?$",
                               re.IGNORECASE)
+# A label right before a number that names it an identifier ("Order ref #2025550199", "Post ID ...",
+# "Anzeigen-Nr. ...", "réf. ..."): searched in the _ID_LABEL_REACH characters ending at the number.  A
+# listing word ("ad", "annonce", "Anzeige") counts only with a number word after it ("ad #", "annonce
+# n°") or after a label ("Réf. annonce"); "n°", "Nr." and "No." alone also stand before phones ("mon n° :
+# 06 ...", "Handy Nr. 0170 ...").
+_LISTING_WORD = (r"(?:ad|post|listing|annonce|anuncio|annuncio|anzeigen?|advertentie|an[uú]ncio|ogłoszenie"
+                 r"|anun[tț])")
+_NUMBER_WORD = r"(?:id|#|no\.?|nr\.?|n[°º]|num[eé]ro|number|nummer|n[uú]mero)"
+_ID_LABEL_BEFORE = re.compile(
+    rf"(?<![^\W\d_])(?:{_LISTING_WORD}[\s-]?{_NUMBER_WORD}|(?:"
+    r"order|ordine|commande|pedido|bestellung|bestelling|zamówienie|comand[aă]|invoice|facture|factura|"
+    r"fattura|rechnung|tracking|ticket|transaction|booking\s?ref|id|r[eé]f|r[eé]f[eé]rence|"
+    r"referencia|refer[eê]ncia|riferimento|rif|referenz|referentie|referin[tț][aă]|"
+    r"(?:bestell|auftrags|rechnungs|referenz|kunden)(?:-?nummer|-?nr)"
+    rf")\.?(?:[\s-]?{_LISTING_WORD})?(?:\s?{_NUMBER_WORD}\.?)?)\s?[:#]?\s?[#:]?\s?$",
+    re.IGNORECASE,
+)
+_ID_LABEL_REACH = 32
 # A phone inside a letters-and-digits token this long, with digits of the token outside it, is part of an
 # identifier (crypto addresses are 26-62 characters, hashes and references longer); looked at up to
 # _ID_REACH characters on each side, so the test is bounded on a megabyte of letters.
@@ -189,6 +207,11 @@ def _inside_id(text: str, ostart: int, oend: int) -> bool:
     return any(c.isdigit() for c in text[lo:ostart]) or any(c.isdigit() for c in text[oend:hi])
 
 
+def _labelled_as_id(text: str, ostart: int) -> bool:
+    """An identifier's label right before original offset ``ostart`` ("Order ref #", "Post ID:")."""
+    return _ID_LABEL_BEFORE.search(text, max(0, ostart - _ID_LABEL_REACH), ostart) is not None
+
+
 def _currency_before(text: str, ostart: int) -> bool:
     """A currency sign or code right before original offset ``ostart`` ("£40", "EUR 150", "$ 200")."""
     return _CURRENCY_BEFORE.search(text, max(0, ostart - 5), ostart) is not None
@@ -253,7 +276,7 @@ class PhoneExtractor:
                     continue
                 if _is_date_or_time(text, ostart, oend):
                     continue
-                if _inside_id(text, ostart, oend):
+                if _inside_id(text, ostart, oend) or _labelled_as_id(text, ostart):
                     continue
                 if accounts is None and may_be_in_iban(text, ostart, oend):
                     accounts = SpanIndex(iban_shaped_spans(text))
