@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -151,6 +153,45 @@ def test_numbers_labelled_as_identifiers_are_not_phones(text, country):
 ])
 def test_phones_next_to_identifier_words_are_read(text, country, phone):
     assert [e.value for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"] == [phone]
+
+
+@pytest.mark.parametrize(("text", "country", "phone", "written"), [
+    ("Call me\n202\n555\n0147", "US", "+12025550147", "202\n555\n0147"),
+    ("Text 202💋555💋0147", "US", "+12025550147", "202💋555💋0147"),
+    ("Call 202 ❤️ 555 ❤️ 0147 anytime", "US", "+12025550147", "202 ❤️ 555 ❤️ 0147"),
+    ("#202 #555 #0147", "US", "+12025550147", "202 #555 #0147"),
+    ("Tel.\n020\n7946\n0123", "GB", "+442079460123", "020\n7946\n0123"),
+    ("0💋2💋0💋7💋9💋4💋6💋0💋1💋2💋3", "GB", "+442079460123", "0💋2💋0💋7💋9💋4💋6💋0💋1💋2💋3"),
+    ("appelle-moi 01 99 00\n12 34", "FR", "+33199001234", "01 99 00\n12 34"),
+    ("+44\n20 7946\n0123", "FR", "+442079460123", "+44\n20 7946\n0123"),
+    ("Age 25\n202\n555\n0147", "US", "+12025550147", "202\n555\n0147"),  # the age is not joined
+])
+def test_digit_groups_split_by_line_breaks_or_emoji_are_one_phone(text, country, phone, written):
+    phones = [e for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"]
+    assert [(e.value, e.text, e.attrs["obfuscated"]) for e in phones] == [(phone, written, True)]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Rates\n150\n250\n400", "FR"),  # no trunk prefix: three figures, not 01 50 25 04 00
+    ("150🌹 250🌹 400🌹", "FR"),  # prices
+    ("£20\n7946\n0123", "GB"),  # a currency before the first group
+    ("open 10:00\n22:00\n", "DK"),  # clock times
+    ("\n".join(["0", "2", "0", "7", "9", "4", "6", "0", "1", "2", "3", "4", "5", "6", "7", "8"]), "GB"),  # a column
+    ("202 apples\n555 pears\n0147", "US"),  # words between the groups
+])
+def test_split_groups_that_are_not_phones(text, country):
+    assert [e for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"] == []
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("unit", ["7\n", "202💋", "0\n2\n0\n7\n9\n4\n6\n0\n1\n2\n3\n4\n5\n6\nx "])
+def test_megabyte_of_split_groups_is_linear(unit):
+    from unveil.extract.phones import PhoneExtractor
+
+    text = unit * (1_000_000 // len(unit))
+    t0 = time.process_time()
+    list(PhoneExtractor().extract(text, "body", AdContext(country="GB")))
+    assert time.process_time() - t0 < 60  # linear: seconds per megabyte; a quadratic scan takes hours
 
 
 def test_min_plausible_digits_matches_phone_metadata() -> None:

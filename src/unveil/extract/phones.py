@@ -28,12 +28,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat
+from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat
 
 from unveil.extract.base import AdContext
 from unveil.extract.crypto import iban_shaped_spans, may_be_in_iban
@@ -84,6 +86,12 @@ _ID_LABEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ID_LABEL_REACH = 32
+# Digit groups split by line breaks or emoji ("202💋555💋0147"): at most this many groups, this many
+# characters between two of them (see ``_split_numbers``).
+MAX_SPLIT_GROUPS = 15
+MAX_SPLIT_GAP = 12
+_SPLIT_PUNCT = frozenset(".,-/*~_|#•·()[]{}")
+_PRICE_EMOJI = frozenset("🌹💵💶💷💴💰💲💸")
 # A phone inside a letters-and-digits token this long, with digits of the token outside it, is part of an
 # identifier (crypto addresses are 26-62 characters, hashes and references longer); looked at up to
 # _ID_REACH characters on each side, so the test is bounded on a megabyte of letters.
@@ -244,8 +252,10 @@ class PhoneExtractor:
         blocked = SpanIndex(urls) if urls else None
         accounts: SpanIndex | None = None  # IBAN-shaped spans, found once a phone needs them
         ntext = nt.text
+        unread: list[tuple[int, int]] = []  # runs that read as no number: maybe groups of one, split apart
         for start, end, obfuscated in runs:
             if end - start - (ntext[start] == "+") < MIN_PLAUSIBLE_DIGITS:
+                unread.append((start, end))
                 continue  # too few digits for any number, even after a spelled-out "plus"
             if ntext[start] != "+" and _currency_before(text, nt.starts[start]):
                 # "£40. 020 7946 0678": the first group is the amount of a price; the number starts after it.
@@ -261,6 +271,8 @@ class PhoneExtractor:
                 if lead is not None:
                     lead_at, read = lead
                     numbers = [(start, end, read)]
+            if not numbers:
+                unread.append((start, end))
             for s, e, read in numbers:
                 ostart, oend = nt.to_original(s, e)
                 if _unit_follows(text, oend):
@@ -274,23 +286,128 @@ class PhoneExtractor:
                 if blocked is not None and blocked.hits(ostart, ostart + 1) \
                         and not _spelled_in_url(text, ostart, oend, read):
                     continue
-                if _is_date_or_time(text, ostart, oend):
-                    continue
-                if _inside_id(text, ostart, oend) or _labelled_as_id(text, ostart):
+                if _not_a_phone(text, ostart, oend):
                     continue
                 if accounts is None and may_be_in_iban(text, ostart, oend):
                     accounts = SpanIndex(iban_shaped_spans(text))
                 if accounts is not None and accounts.hits(ostart, oend):
                     continue
-                yield Entity(
-                    kind="phone",
-                    value=read.e164,
-                    field=field,
-                    start=ostart,
-                    end=oend,
-                    text=text[ostart:oend],
-                    attrs=_attrs(read, home_cc, obfuscated),
-                )
+                yield _entity(text, field, ostart, oend, read, home_cc, obfuscated)
+        if len(unread) >= 2:
+            for ostart, oend, read in _split_numbers(text, nt, unread, region):
+                if blocked is not None and blocked.hits(ostart, oend):
+                    continue
+                if _not_a_phone(text, ostart, oend) or may_be_in_iban(text, ostart, oend):
+                    continue
+                yield _entity(text, field, ostart, oend, read, home_cc, True)
+
+
+def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc: int,
+            obfuscated: bool) -> Entity:
+    return Entity(kind="phone", value=read.e164, field=field, start=ostart, end=oend, text=text[ostart:oend],
+                  attrs=_attrs(read, home_cc, obfuscated))
+
+
+def _not_a_phone(text: str, ostart: int, oend: int) -> bool:
+    """A date or time, part of a long identifier, or a number labelled as an identifier."""
+    return _is_date_or_time(text, ostart, oend) or _inside_id(text, ostart, oend) \
+        or _labelled_as_id(text, ostart)
+
+
+def _split_gap(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]``, between two digit groups, is only breaks and decoration: line breaks,
+    emoji and symbols ("202💋555💋0147", "07700\\n900123"), never a letter, digit, currency or price emoji."""
+    if not 0 < b - a <= MAX_SPLIT_GAP:
+        return False
+    for ch in text[a:b]:
+        if ch.isspace() or ch in _SPLIT_PUNCT:
+            continue
+        cat = unicodedata.category(ch)
+        if cat == "Sc" or ch in _PRICE_EMOJI or cat[0] not in "SMC" or cat in ("Cn", "Co", "Cs"):
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=512)
+def _national_dialling(region: str) -> tuple[str, frozenset[int]]:
+    """The trunk prefix a national number is written with in ``region`` ("0" in France, "" in the US) and
+    the lengths of such numbers, prefix included (from libphonenumber's metadata and example number)."""
+    meta = PhoneMetadata.metadata_for_region(region)
+    example = phonenumbers.example_number(region)
+    if meta is None or meta.general_desc is None or example is None:
+        return "", frozenset()
+    national = "".join(c for c in phonenumbers.format_number(example, PhoneNumberFormat.NATIONAL) if c.isdigit())
+    prefix = national[: len(national) - len(phonenumbers.national_significant_number(example))]
+    return prefix, frozenset(n + len(prefix) for n in meta.general_desc.possible_length)
+
+
+def _may_be_dialled(digits: str, region: str) -> bool:
+    """Cheap test before a join of split groups is parsed: an international prefix and enough digits, or
+    the length and trunk prefix of a national number of ``region``."""
+    if digits.startswith(("+", "00")):
+        return MIN_DIGITS <= len(digits) - (1 if digits[0] == "+" else 2) <= MAX_DIGITS
+    if region == "ZZ":
+        return False
+    prefix, lengths = _national_dialling(region)
+    return len(digits) in lengths and digits.startswith(prefix)
+
+
+def _as_dialled(digits: str, read: _Read) -> bool:
+    """Whether ``digits`` are the whole number as dialled: with its country code, or in the national format
+    with the trunk prefix ("0150250400" in France, not "150250400", which is more likely three prices)."""
+    if digits.startswith(("+", "00")):
+        return True
+    national = phonenumbers.format_number(read.number, PhoneNumberFormat.NATIONAL)
+    return "".join(c for c in national if c.isdigit()) == digits
+
+
+def _split_numbers(text: str, nt: NormalisedText, unread: list[tuple[int, int]],
+                   region: str) -> Iterator[tuple[int, int, _Read]]:
+    """*Valid* numbers whose digit groups the poster split with line breaks or emoji, as original spans.
+
+    ``unread`` are the runs that read as no number on their own, in order.  Runs with only breaks and
+    decoration between them (:func:`_split_gap`) form a chain; a chain of more than MAX_SPLIT_GROUPS
+    groups is a column of figures, not a phone.  In a chain, from each group on, the longest join that is
+    a valid number written as dialled wins.  A currency before the first group or a unit after the last
+    one makes it a price.
+    """
+    chain = [unread[0]]
+    for prev, run in itertools.pairwise(unread):
+        if nt.text[run[0]] != "+" and _split_gap(text, nt.ends[prev[1] - 1], nt.starts[run[0]]):
+            chain.append(run)
+            continue
+        yield from _numbers_in_chain(text, nt, chain, region)
+        chain = [run]
+    yield from _numbers_in_chain(text, nt, chain, region)
+
+
+def _numbers_in_chain(text: str, nt: NormalisedText, chain: list[tuple[int, int]],
+                      region: str) -> Iterator[tuple[int, int, _Read]]:
+    n = len(chain)
+    if not 2 <= n <= MAX_SPLIT_GROUPS:
+        return
+    i = 0
+    while i < n - 1:
+        ostart = nt.starts[chain[i][0]]
+        best: tuple[int, _Read] | None = None
+        if not _currency_before(text, ostart):
+            digits = nt.text[chain[i][0]:chain[i][1]]
+            for j in range(i + 1, n):
+                digits += nt.text[chain[j][0]:chain[j][1]]
+                if len(digits) > MAX_DIGITS + 2:
+                    break
+                if _may_be_dialled(digits, region):
+                    read = _read(digits, region)
+                    if read is not None and read.valid and _as_dialled(digits, read):
+                        best = (j, read)
+        if best is None:
+            i += 1
+            continue
+        j, read = best
+        oend = nt.ends[chain[j][1] - 1]
+        if not _unit_follows(text, oend):
+            yield ostart, oend, read
+        i = j + 1
 
 
 def _without_last_group(nt: NormalisedText, start: int, end: int, region: str) -> tuple[int, _Read] | None:
