@@ -76,6 +76,17 @@ CASES = [
     ("$120 half hr, $200 per hr", "US", ["120 USD/30min", "200 USD/60min"]),
     ("200 zł pół godziny, 300 zł godzina", "PL", ["200 PLN/30min", "300 PLN/60min"]),
     ("200 lei jumătate de oră", "RO", ["200 RON/30min"]),
+    # US shorthand: "hh" after an amount is half an hour; an hour unit after a number too large for hours
+    # is the rate of that amount.
+    ("$150 hh $250 hr", "US", ["150 USD/30min", "250 USD/60min"]),
+    ("150 hh 250 hr", "US", ["150 USD/30min", "250 USD/60min"]),
+    ("150hh", "US", ["150 USD/30min"]),
+    ("$150/hh", "US", ["150 USD/30min"]),
+    ("$80 hr", "US", ["80 USD/60min"]),
+    ("$200 hour", "US", ["200 USD/60min"]),
+    ("£100 half hour, £150 hour", "GB", ["100 GBP/30min", "150 GBP/60min"]),
+    ("200 an hour", "US", ["200 USD/60min"]),  # "an" is no year here
+    ("1500 overnight", "US", ["1500 USD/night"]),
 ]
 
 
@@ -104,6 +115,11 @@ NEGATIVE = [
     ("lei 150", "IT"),
     ("2 for 1", "GB"),
     ("Suite 150, floor 2", "GB"),
+    ("open 24 hours, 48 hrs notice", "US"),  # durations, not rates
+    ("available 2 hr", "US"),
+    ("Escort HH 150", "DE"),  # Hamburg's plate code, not half an hour
+    ("200h", "FR"),
+    ("80 hr", "US"),  # a bare number under 100 before an hour unit stays hours
 ]
 
 

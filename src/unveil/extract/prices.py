@@ -2,9 +2,9 @@
 
 A price is an amount with a currency marker ("£150", "100 euros", "CHF 300", "200 roses"), or a bare
 amount that the text clearly states as a rate: tied to a duration ("150/h", "half hour 80",
-"1h: 180") or after a price label ("Rates: 150").  A bare amount takes the currency of the ad's country
-(``AdContext.country``); with no country its currency stays unknown (``None``), and a labelled amount
-without a duration is then dropped.
+"1h: 180", "150hh", "200 hr", "1500 overnight") or after a price label ("Rates: 150").  A bare amount
+takes the currency of the ad's country (``AdContext.country``); with no country its currency stays
+unknown (``None``), and a labelled amount without a duration is then dropped.
 
 Durations bind to amounts in this order: a duration after an explicit connector ("per hour",
 "la demi-heure", "/30min", "150ph") first; else a free duration right before the amount ("1h 200€",
@@ -78,6 +78,9 @@ class _Duration:
     start: int
     end: int
     minutes: int | None  # None for a night
+    # An hour unit written right after a number too large to be hours ("$200 hr", "150 hour"): that number
+    # is the amount and the unit its rate, also for an amount without currency.
+    tied: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,7 @@ class _Tables:
     connector: re.Pattern[str]
     fillers: frozenset[str]  # words allowed between a duration and its amount: "60 min massage $80"
     per_hour: re.Pattern[str]
+    per_half_hour: re.Pattern[str]
     label: re.Pattern[str]
     not_after: frozenset[str]
     country_currency: dict[str, str]
@@ -103,6 +107,7 @@ class _Tables:
     trigger_chars: tuple[str, ...]  # currency symbols and "½"
     before_last: frozenset[str]  # last characters of the markers written before an amount
     min_bare: float
+    min_rate_before_unit: float
     max_amount: float
 
 
@@ -172,6 +177,8 @@ def _tables() -> _Tables:
                              + r")" + _BOUND + r")?" + _SP + r"{0,2}", re.I),
         fillers=frozenset(_marker_key(w) for w in _as_list(data.get("duration_fillers"))),
         per_hour=re.compile(_SP + r"?" + _word_end(_alternation(_as_list(data.get("per_hour_marks")))), re.I),
+        per_half_hour=re.compile(_SP + r"?" + _word_end(_alternation(_as_list(data.get("per_half_hour_marks")))),
+                                 re.I),
         label=re.compile(
             r"(?<![^\W\d_])(?:" + _alternation(_as_list(data.get("labels"))) + r")" + _SP + r"{0,2}[:=\-–]?" + _SP
             + r"{0,2}(?:(?:" + _alternation(_as_list(data.get("label_fillers"))) + r")" + _SP + r"{1,2})?\Z",
@@ -182,13 +189,15 @@ def _tables() -> _Tables:
         dur_words=frozenset(_first_word(p) for p in half + hour_words + night if _first_word(p)),
         trigger_words=frozenset(
             w for p in before + after + minute_units + hour_units + half + hour_words + night
-            + _as_list(data.get("per_hour_marks")) + _as_list(data.get("labels")) for w in _all_words(p)
+            + _as_list(data.get("per_hour_marks")) + _as_list(data.get("per_half_hour_marks"))
+            + _as_list(data.get("labels")) for w in _all_words(p)
         ),
         trigger_chars=tuple(
             sorted({c for p in before + after + half for c in p if c not in _PLAIN and not c.isalnum()})
         ),
         before_last=frozenset(ch for p in before for ch in {p.strip()[-1:].lower(), p.strip()[-1:].upper()}),
         min_bare=float(data.get("min_bare_amount", 20)),
+        min_rate_before_unit=float(data.get("min_amount_before_hour_unit", 100)),
         max_amount=float(data.get("max_amount", 100000)),
     )
 
@@ -268,9 +277,24 @@ def _durations(text: str, runs: list[tuple[int, int]], t: _Tables) -> list[_Dura
         if m is None:
             continue
         d = _duration_from(text, m, t)
+        if d.minutes == -1 and m.group("unit") and _amount_before_unit(text, m, t):
+            # "$200 hr", "150 hour": an amount and its rate, not 200 hours.
+            d = _Duration(m.start("unit"), m.end("unit"), 60, tied=True)
         found.append(d)
         last_end = d.end
     return found
+
+
+def _amount_before_unit(text: str, m: re.Match[str], t: _Tables) -> bool:
+    """Whether the number of a too-long hour duration is an amount: a currency before it, or at least
+    ``min_amount_before_hour_unit`` ("24 hours" and "48h" stay durations)."""
+    if _marker_key(m.group("unit")) not in t.hour_units or not m.group("n").isdigit():
+        return False
+    if m.start("unit") == m.end("n"):
+        return False  # "200h" glued: a time or a count, as before
+    return float(m.group("n")) >= t.min_rate_before_unit or (
+        _prev_char(text, m.start()) in t.before_last
+        and t.cur_before.search(text, max(0, m.start() - 10), m.start()) is not None)
 
 
 def _is_label(text: str, d: _Duration) -> bool:
@@ -394,10 +418,11 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
         if not explicit:
             if amount < t.min_bare or 1900 <= amount <= 2099:
                 continue
-            if e < size and text[e].isalpha() and t.per_hour.match(text, e) is None:
+            if e < size and text[e].isalpha() and t.per_hour.match(text, e) is None \
+                    and t.per_half_hour.match(text, e) is None:
                 continue  # "19yo", "160cm", "3x"
-            if _next_word(text, e) in t.not_after:
-                continue
+            if _next_word(text, e) in t.not_after and _connected_duration(text, e, t, used) is None:
+                continue  # "25 ans", but "200 an hour"
         if duration_first is None:  # the first amount decides how this text pairs durations and amounts
             duration_first = first_duration < span_start
         dur = _bind(text, span_start, after, explicit, duration_first, t, by_start, by_end, used)
@@ -425,16 +450,20 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
     "150 per hour").  A free duration after the amount ("£150 1hr", "100€ 30 min") comes last, and only
     for amounts with a currency.
     """
-    ph = t.per_hour.match(text, after)
-    if ph is not None:
-        mark = ph.group(0)
-        return _Duration(ph.start() + len(mark) - len(mark.lstrip()), ph.end(), 60)
+    for marks, minutes in ((t.per_hour, 60), (t.per_half_hour, 30)):
+        ph = marks.match(text, after)
+        if ph is not None:
+            mark = ph.group(0)
+            return _Duration(ph.start() + len(mark) - len(mark.lstrip()), ph.end(), minutes)
     if duration_first:
         dur = _free_duration_before(text, start, by_end, used, t.fillers) or _connected_duration(text, after, t, used)
     else:
         dur = _connected_duration(text, after, t, used) or _free_duration_before(text, start, by_end, used, t.fillers)
-    if dur is None and explicit:
-        dur = _free_duration_after(text, after, by_start, used)
+    if dur is None:
+        after_dur = _free_duration_after(text, after, by_start, used)
+        # Without a currency only a unit tied to the number ("150 hour") or a night ("1500 overnight").
+        if after_dur is not None and (explicit or after_dur.tied or after_dur.minutes is None):
+            dur = after_dur
     return dur
 
 
