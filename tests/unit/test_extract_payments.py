@@ -62,12 +62,16 @@ PAYMENTS = [
     ("Depósito por Venmo: @anna-b-12", [("venmo:anna-b-12", "@anna-b-12")]),
     ("Anzahlung per Revolut: @annab", [("revolut:annab", "@annab")]),
     ("Deposito tramite cash app: $AnnaB", [("cashapp:annab", "$AnnaB")]),
+    # A deposit asked in a "$tag" names the service by itself.
+    ("$AnnaB for the deposit", [("cashapp:annab", "$AnnaB")]),
+    ("Deposit $AnnaCash before we meet", [("cashapp:annacash", "$AnnaCash")]),
     ("Aanbetaling via Revolut @annab", [("revolut:annab", "@annab")]),
 ]
 
 PAYMENT_NEGATIVES = [
     "$200 deposit via cash app",
-    "$AnnaB for the deposit",
+    "deposit first, $pecial rates today",  # "$" for "s"
+    "$AnnaB for the party",  # no Cash App and no deposit named
     "Cash only, $150 per hour",
     "cash app only",
     "cash app $USD 200",
