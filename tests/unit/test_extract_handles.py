@@ -35,6 +35,9 @@ ENGLISH = [
     ("Telegram: @anna_vip", [("telegram:anna_vip", "@anna_vip")]),
     ("telegram @anna_vip", [("telegram:anna_vip", "@anna_vip")]),
     ("TG: @anna_vip", [("telegram:anna_vip", "@anna_vip")]),
+    ("tele @anna_vip for pics", [("telegram:anna_vip", "@anna_vip")]),  # a cut-off "telegram"
+    ("teleg: annavip", [("telegram:annavip", "annavip")]),
+    ("k1k: anna22", [("kik:anna22", "anna22")]),
     ("tg anna_vip", [("telegram:anna_vip", "anna_vip")]),
     ("Telegram:\n@anna_vip", [("telegram:anna_vip", "@anna_vip")]),
     ("Also on Telegram @AnnaVip xx", [("telegram:annavip", "@AnnaVip")]),
@@ -116,6 +119,8 @@ OTHER_LANGUAGES = [
 ]
 
 NEGATIVES = [
+    "I watch tele at night",
+    "tele @ 10pm",
     "WhatsApp +44 7700 900123",
     "WhatsApp: +44 7700 900123",
     "Telegram/WhatsApp: 07700 900123",
