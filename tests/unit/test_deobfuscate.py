@@ -183,6 +183,7 @@ EXAMPLES: list[tuple[str, str]] = [
     ("call +44 (0) 7700-900-123 now", "call +4407700900123 now"),
     ("O7|OO 9OO123", "07100900123"),
     ("0 7 7 O O 9 O O 1 2 3", "07700900123"),
+    ("Зl2-555-0l88", "3125550188"),  # Cyrillic Ze for 3
 ]
 
 
@@ -255,6 +256,11 @@ def test_unchanged(text: str) -> None:
     nt = deobfuscate_digits(text)
     assert nt.text == text
     check_offsets(nt)
+
+
+def test_cyrillic_ze_in_words_stays_a_letter() -> None:
+    nt = deobfuscate_digits("Здравей, обади се на Зоя 22")  # look-alike letters fold, but no digit appears
+    assert "3" not in nt.text and nt.text.endswith(" 22")
 
 
 @pytest.mark.parametrize(
