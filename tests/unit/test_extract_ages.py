@@ -79,6 +79,11 @@ POSITIVE = [
     ("Sunt Ioana, 20 de ani", ["20"], "20 de ani"),
     # two ages
     ("Anna 23 ans et Bella 25 ans", ["23", "25"], "23 ans"),
+    # a known first name opening a phrase, then the age
+    ("Sandra, 22, independent", ["22"], "22"),
+    ("New in town! Mia, 24 - sweet", ["24"], "24"),
+    ("Hi guys, Ashley here, 25, new to Houston", ["25"], "25"),
+    ("Anna 22 - new in town", ["22"], "22"),  # without the comma only at the start of the field
 ]
 
 
@@ -93,6 +98,12 @@ def test_ages_found(text: str, expected: list[str], span_text: str) -> None:
 
 
 NEGATIVE = [
+    "Anna, 25€",
+    "Anna 24/7",
+    "Ask for Anna 20 min",
+    "Room with Anna, 22 rue Haute",  # the name does not open a phrase
+    "Hello. Anna 22 here",  # no comma away from the start
+    "Anna, 150 roses",
     "19 €",
     "£19 for 15 min",
     "19:30 tonight",
@@ -184,8 +195,9 @@ def test_find_ages_is_ordered() -> None:
         "I'm I'm I'm " * 90_000,
         "19 years " * 120_000,
         "vingt-" * 180_000 + "ans",
+        "Anna, 22. " * 100_000,
     ],
-    ids=["digits", "capitalised", "im", "ages", "number-words"],
+    ids=["digits", "capitalised", "im", "ages", "number-words", "name-age"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in AGES.extract(hostile, "body", AdContext()):

@@ -67,6 +67,9 @@ CASES = [
     ("Cześć, jestem Kasia, 22 lata", ["Kasia"], "jestem"),
     ("Bună, mă numesc Ioana", ["Ioana"], "ma numesc"),
     ("Sunt Ioana, 23 de ani", ["Ioana"], "sunt"),
+    # a known first name opening a phrase and followed by an age
+    ("New in town! Mia, 24, sweet", ["Mia"], "age"),
+    ("Kim 22", ["Kim"], "age"),
 ]
 
 
@@ -120,6 +123,7 @@ def test_no_name(text: str) -> None:
 def test_opening_city_is_not_a_name() -> None:
     assert names("Charlotte - relaxing massage", "US") == []
     assert names("Charlotte - relaxing massage", "GB") == ["Charlotte"]
+    assert names("Leaving soon. Charlotte, 28", "US") == []
 
 
 def test_find_names_tuples() -> None:

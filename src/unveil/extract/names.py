@@ -29,10 +29,10 @@ from typing import Any
 import regex
 
 from unveil.extract.base import AdContext
-from unveil.extract.cities import fold, load_attribute_data, words
+from unveil.extract.cities import Words, fold, load_attribute_data, words
 from unveil.types import Entity
 
-__all__ = ["NameExtractor", "find_names"]
+__all__ = ["NameExtractor", "find_names", "is_home_city", "name_then_number"]
 
 _SP = r"[ \t\u00a0]"
 _NAME = regex.compile(r"\p{L}[\p{L}\p{M}]{0,24}(?:-\p{L}[\p{L}\p{M}]{0,24})?(?![\p{L}\p{M}\p{Nd}])")
@@ -43,6 +43,11 @@ _OPENING = regex.compile(
 )
 # Words after which a known first name signs the ad: "Roxana here", "Léa ici", "Lena hier".
 _HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua"})
+# Before a first name that opens a phrase ("... in town! Mia, 24"), and between the name and the number.
+_NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(")
+_NAME_NUMBER_GAP = regex.compile(
+    r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)"
+    r"|[ \t\u00a0]{1,2}(?=\d)", regex.I)
 _PHRASE_END = frozenset(",.;:!?)]}\n\r/|~*•-–—")
 
 
@@ -139,7 +144,37 @@ def _accept(word: str, cls: str, t: _Tables) -> bool:
     return cap  # weak: decided with the context in find_names
 
 
-def _is_home_city(word: str, country: str | None) -> bool:
+def name_then_number(text: str, w: Words, country: str | None) -> Iterator[tuple[int, int, int, int]]:
+    """``(name_start, name_end, number_start, number_end)``: a capitalised known first name that opens a
+    phrase, then a comma and two digits ("Sandy, 22, independent", "... in town! Mia, 24", "Hi guys,
+    Ashley here, 25"); at the very start of the field the comma may be left out ("Anna 22 - new in
+    town").  The two digits are an age
+    (read by the age extractor, which also checks what follows them).  A city of the ad's country
+    ("Charlotte, 28th Street") is not a name here.
+    """
+    known = _tables().first_names & w.keys
+    if not known:
+        return
+    for s, e, _k in w.find(known):
+        if not text[s].isupper():
+            continue
+        i = s
+        while i > 0 and s - i < 4 and not text[i - 1].isalnum() and text[i - 1] not in _NAME_OPENERS:
+            i -= 1
+        opening = i == 0
+        if not (opening or text[i - 1] in _NAME_OPENERS):
+            continue
+        m = _NAME_NUMBER_GAP.match(text, e)
+        if m is None or (not opening and "," not in m.group()):
+            continue
+        start = end = m.end()
+        while end < len(text) and text[end].isdigit() and end - start < 3:
+            end += 1
+        if end - start == 2 and text[start:end].isascii() and not is_home_city(text[s:e], country):
+            yield s, e, start, end
+
+
+def is_home_city(word: str, country: str | None) -> bool:
     """True if ``word`` is the name of a city of 100,000+ people in ``country`` ("Charlotte, NC")."""
     if not country:
         return False
@@ -158,9 +193,13 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
     w = words(text)
     last_end = -1
     om = _OPENING.match(text)
-    if om is not None and fold(om.group(1)) in t.first_names and not _is_home_city(om.group(1), country):
+    if om is not None and fold(om.group(1)) in t.first_names and not is_home_city(om.group(1), country):
         last_end = om.end(1)
         yield om.start(1), om.end(1), _title(om.group(1)), "^"
+    for s, e, _a, z in name_then_number(text, w, country):
+        if s >= last_end and not (z + 1 < len(text) and text[z] in "/:.," and text[z + 1].isdigit()):  # 24/7
+            last_end = e
+            yield s, e, _title(text[s:e]), "age"
     here = _HERE & w.keys
     if here:
         for s, _, _k in w.find(here):
