@@ -87,6 +87,13 @@ CASES = [
     ("£100 half hour, £150 hour", "GB", ["100 GBP/30min", "150 GBP/60min"]),
     ("200 an hour", "US", ["200 USD/60min"]),  # "an" is no year here
     ("1500 overnight", "US", ["1500 USD/night"]),
+    ("$150hh $250hr", "US", ["150 USD/30min", "250 USD/60min"]),
+    ("150 half hour", "US", ["150 USD/30min"]),  # a duration without a number serves a bare amount
+    # shorthand labels before the amount; QV ("quick visit") has no stated length
+    ("HH 150 | H 250", "US", ["150 USD/30min", "250 USD/60min"]),
+    ("HH: 150 / H: 250", "US", ["150 USD/30min", "250 USD/60min"]),
+    ("QV 80 HH 120 H 200", "US", ["80 USD", "120 USD/30min", "200 USD/60min"]),
+    ("$80 HH $120", "US", ["80 USD/30min", "120 USD"]),  # after an amount "HH" is its mark
 ]
 
 
@@ -120,6 +127,9 @@ NEGATIVE = [
     ("Escort HH 150", "DE"),  # Hamburg's plate code, not half an hour
     ("200h", "FR"),
     ("80 hr", "US"),  # a bare number under 100 before an hour unit stays hours
+    ("HH 150", "DE"),  # Hamburg, without a currency
+    ("Mein Snap ist mia_hh21", None),  # a handle, not a shorthand glued to an amount
+    ("hh150", "US"),
 ]
 
 

@@ -147,8 +147,8 @@ def _accept(word: str, cls: str, t: _Tables) -> bool:
 def name_then_number(text: str, w: Words, country: str | None) -> Iterator[tuple[int, int, int, int]]:
     """``(name_start, name_end, number_start, number_end)``: a capitalised known first name that opens a
     phrase, then a comma and two digits ("Sandy, 22, independent", "... in town! Mia, 24", "Hi guys,
-    Ashley here, 25"); at the very start of the field the comma may be left out ("Anna 22 - new in
-    town").  The two digits are an age
+    Ashley here, 25"); at the start of the field or of a line the comma may be left out ("Anna 22 - new
+    in town").  The two digits are an age
     (read by the age extractor, which also checks what follows them).  A city of the ad's country
     ("Charlotte, 28th Street") is not a name here.
     """
@@ -161,7 +161,7 @@ def name_then_number(text: str, w: Words, country: str | None) -> Iterator[tuple
         i = s
         while i > 0 and s - i < 4 and not text[i - 1].isalnum() and text[i - 1] not in _NAME_OPENERS:
             i -= 1
-        opening = i == 0
+        opening = i == 0 or text[i - 1] in "\n\r"  # the start of the field or of a line
         if not (opening or text[i - 1] in _NAME_OPENERS):
             continue
         m = _NAME_NUMBER_GAP.match(text, e)

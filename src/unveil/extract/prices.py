@@ -34,6 +34,7 @@ from typing import Any
 
 from unveil.extract.base import AdContext
 from unveil.extract.cities import fold, load_attribute_data, words
+from unveil.extract.spans import SpanIndex
 from unveil.types import Entity
 
 __all__ = ["PriceExtractor", "find_prices"]
@@ -77,10 +78,13 @@ def _word_end(pattern: str) -> str:
 class _Duration:
     start: int
     end: int
-    minutes: int | None  # None for a night
-    # An hour unit written right after a number too large to be hours ("$200 hr", "150 hour"): that number
-    # is the amount and the unit its rate, also for an amount without currency.
-    tied: bool = False
+    minutes: int | None  # None for a night, 0 for a shorthand of no stated length ("QV")
+    # No number of its own: a word or phrase ("hour", "half hour", "overnight", "HH", or the unit of "$200 hr"
+    # whose number is the amount).  Right after an amount it is that amount's duration, with or without a
+    # currency ("150 half hour", "200 hr").
+    unit_only: bool = False
+    # Shorthand that labels the amount after it ("HH 150"), never the one before it ("QV 80 HH 120").
+    label: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +110,8 @@ class _Tables:
     trigger_words: frozenset[str]  # any word that can be part of a price
     trigger_chars: tuple[str, ...]  # currency symbols and "½"
     before_last: frozenset[str]  # last characters of the markers written before an amount
+    shorthand: dict[str, int]  # folded word -> minutes, written before an amount ("HH 150")
+    shorthand_not_in: frozenset[str]
     min_bare: float
     min_rate_before_unit: float
     max_amount: float
@@ -190,12 +196,15 @@ def _tables() -> _Tables:
         trigger_words=frozenset(
             w for p in before + after + minute_units + hour_units + half + hour_words + night
             + _as_list(data.get("per_hour_marks")) + _as_list(data.get("per_half_hour_marks"))
-            + _as_list(data.get("labels")) for w in _all_words(p)
+            + _as_list(data.get("labels")) + [str(k) for k in data.get("shorthand_durations") or {}]
+            for w in _all_words(p)
         ),
         trigger_chars=tuple(
             sorted({c for p in before + after + half for c in p if c not in _PLAIN and not c.isalnum()})
         ),
         before_last=frozenset(ch for p in before for ch in {p.strip()[-1:].lower(), p.strip()[-1:].upper()}),
+        shorthand={fold(str(k)): int(v) for k, v in (data.get("shorthand_durations") or {}).items()},
+        shorthand_not_in=frozenset(str(c).upper() for c in _as_list(data.get("shorthand_not_in"))),
         min_bare=float(data.get("min_bare_amount", 20)),
         min_rate_before_unit=float(data.get("min_amount_before_hour_unit", 100)),
         max_amount=float(data.get("max_amount", 100000)),
@@ -204,6 +213,8 @@ def _tables() -> _Tables:
 
 _NUM = re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,3}(?:[.,]\d{3})+|\d{1,5})(?:[.,](\d{1,2}))?(?!\d)", re.ASCII)
 _DIGITS = re.compile(r"\d+", re.ASCII)
+# Between a shorthand and its amount: "HH 150", "hh: 150", "H-250"; never glued ("mia_hh21" is a handle).
+_SHORTHAND_GAP = re.compile(r"(?:[ \t\u00a0]{1,2}[:=\-]?|[:=\-])[ \t\u00a0]{0,2}\d")
 
 
 def _amount(whole: str, cents: str | None) -> float:
@@ -259,8 +270,9 @@ def _may_start_duration(text: str, end: int) -> bool:
     return i < len(text) and (text[i].isalpha() or text[i] == "½")
 
 
-def _durations(text: str, runs: list[tuple[int, int]], t: _Tables) -> list[_Duration]:
-    """Durations, tried only where one can start: at a digit group, a duration word or a "½"."""
+def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str = "") -> list[_Duration]:
+    """Durations, tried only where one can start: at a digit group, a duration word or a "½"; and the
+    shorthand written before an amount ("HH 150 | H 250") outside ``shorthand_not_in`` countries."""
     starts = {s for s, e in runs if _may_start_duration(text, e)}
     w = words(text)
     hits = t.dur_words & w.keys
@@ -279,22 +291,30 @@ def _durations(text: str, runs: list[tuple[int, int]], t: _Tables) -> list[_Dura
         d = _duration_from(text, m, t)
         if d.minutes == -1 and m.group("unit") and _amount_before_unit(text, m, t):
             # "$200 hr", "150 hour": an amount and its rate, not 200 hours.
-            d = _Duration(m.start("unit"), m.end("unit"), 60, tied=True)
+            d = _Duration(m.start("unit"), m.end("unit"), 60, unit_only=True)
         found.append(d)
         last_end = d.end
+    short = t.shorthand.keys() & w.keys if country not in t.shorthand_not_in else ()
+    if short:
+        taken = SpanIndex((d.start, d.end) for d in found)
+        for s, e, k in w.find(short):
+            if (s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_")) \
+                    and _SHORTHAND_GAP.match(text, e) is not None and not taken.hits(s, e):
+                found.append(_Duration(s, e, t.shorthand[k], unit_only=True, label=True))
+        found.sort(key=lambda d: d.start)
     return found
 
 
 def _amount_before_unit(text: str, m: re.Match[str], t: _Tables) -> bool:
-    """Whether the number of a too-long hour duration is an amount: a currency before it, or at least
-    ``min_amount_before_hour_unit`` ("24 hours" and "48h" stay durations)."""
+    """Whether the number of a too-long hour duration is an amount: a currency before it ("$250hr"), or at
+    least ``min_amount_before_hour_unit`` and a space before the unit ("24 hours" and "200h" stay)."""
     if _marker_key(m.group("unit")) not in t.hour_units or not m.group("n").isdigit():
         return False
+    priced = _prev_char(text, m.start()) in t.before_last and \
+        t.cur_before.search(text, max(0, m.start() - 10), m.start()) is not None
     if m.start("unit") == m.end("n"):
-        return False  # "200h" glued: a time or a count, as before
-    return float(m.group("n")) >= t.min_rate_before_unit or (
-        _prev_char(text, m.start()) in t.before_last
-        and t.cur_before.search(text, max(0, m.start() - 10), m.start()) is not None)
+        return priced  # "$250hr"; a bare "200h" is a time or a count
+    return priced or float(m.group("n")) >= t.min_rate_before_unit
 
 
 def _is_label(text: str, d: _Duration) -> bool:
@@ -307,11 +327,11 @@ def _is_label(text: str, d: _Duration) -> bool:
 
 def _duration_from(text: str, m: re.Match[str], t: _Tables) -> _Duration:
     if m.group("half"):
-        return _Duration(m.start(), m.end(), 30)
+        return _Duration(m.start(), m.end(), 30, unit_only=True)
     if m.group("word"):
-        return _Duration(m.start(), m.end(), 60)
+        return _Duration(m.start(), m.end(), 60, unit_only=True)
     if m.group("night"):
-        return _Duration(m.start(), m.end(), None)
+        return _Duration(m.start(), m.end(), None, unit_only=True)
     raw = m.group("n")
     value = 0.5 if raw == "½" else float(raw.replace(",", "."))
     if m.group("h2"):
@@ -364,7 +384,7 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
         return  # digits but no currency, unit or label: no price can be stated
     cc = (country or "").upper()
     runs = [m.span() for m in _DIGITS.finditer(text)]
-    durs = _durations(text, runs, t)
+    durs = _durations(text, runs, t, cc)
     starts = [d.start for d in durs]
     by_start = {d.start: d for d in durs}
     by_end = {d.end: d for d in durs}
@@ -436,7 +456,8 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
             used.add(dur.start)
             span_start = min(span_start, dur.start)
             after = max(after, dur.end)
-        yield (span_start, after, amount, currency, dur.minutes if dur else None,
+        # A shorthand of no stated length ("QV 80") makes the amount a price, without minutes.
+        yield (span_start, after, amount, currency, (dur.minutes or None) if dur else None,
                bool(dur is not None and dur.minutes is None))
 
 
@@ -444,12 +465,18 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
           by_start: dict[int, _Duration], by_end: dict[int, _Duration], used: set[int]) -> _Duration | None:
     """The duration of the amount spanning ``[start, after)``, or None.
 
-    A glued per-hour mark ("150/h", "150ph") always wins.  Otherwise the text's own habit decides: when
-    its first duration comes before its first amount ("30 min 100€ / 1h 170€", "Hour: 150") a free
-    duration before the amount is preferred, else one tied after it by a connector ("100€/30min 180€/1h",
-    "150 per hour").  A free duration after the amount ("£150 1hr", "100€ 30 min") comes last, and only
-    for amounts with a currency.
+    A shorthand label right before the amount wins in a text that writes durations first ("QV 80 HH 120":
+    "HH" is 120's, not a mark after 80).  Then a glued rate mark ("150/h", "150ph", "150 hh").  Otherwise
+    the text's own habit decides: when its first duration comes before its first amount ("30 min 100€ /
+    1h 170€", "Hour: 150") a free duration before the amount is preferred, else one tied after it by a
+    connector ("100€/30min 180€/1h", "150 per hour").  A free duration after the amount ("£150 1hr",
+    "100€ 30 min") comes last, and only for amounts with a currency or durations without a number of
+    their own ("150 half hour").
     """
+    if duration_first:
+        before = _free_duration_before(text, start, by_end, used, t.fillers)
+        if before is not None and before.label:
+            return before  # "QV 80 HH 120": "HH" labels 120, it is not the mark after 80
     for marks, minutes in ((t.per_hour, 60), (t.per_half_hour, 30)):
         ph = marks.match(text, after)
         if ph is not None:
@@ -461,8 +488,8 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
         dur = _connected_duration(text, after, t, used) or _free_duration_before(text, start, by_end, used, t.fillers)
     if dur is None:
         after_dur = _free_duration_after(text, after, by_start, used)
-        # Without a currency only a unit tied to the number ("150 hour") or a night ("1500 overnight").
-        if after_dur is not None and (explicit or after_dur.tied or after_dur.minutes is None):
+        # Without a currency only a duration without a number ("150 hour", "150 half hour", "1500 overnight").
+        if after_dur is not None and (explicit or after_dur.unit_only):
             dur = after_dur
     return dur
 
@@ -534,7 +561,7 @@ def _free_duration_after(text: str, pos: int, by_start: dict[int, _Duration], us
     for _ in range(4):
         d = by_start.get(i)
         if d is not None:
-            return None if d.start in used or d.minutes == -1 or _is_label(text, d) else d
+            return None if d.start in used or d.minutes == -1 or d.label or _is_label(text, d) else d
         if i >= len(text) or text[i] not in _RIGHT_GAP:
             return None
         i += 1
