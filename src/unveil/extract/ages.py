@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from unveil.extract.base import AdContext
-from unveil.extract.cities import Words, fold, load_attribute_data, words
+from unveil.extract.cities import fold, load_attribute_data, words
 from unveil.extract.names import name_then_number
 from unveil.types import Entity
 
@@ -34,7 +34,6 @@ MIN_AGE = 10
 MAX_AGE = 99
 MAX_NUMBER_WORDS = 5  # "quatre vingt dix neuf" is the longest spelling
 _SEP = " \t\u00a0-"  # between a number and its unit, or between number words
-_DIGIT_PAIR = re.compile(r"\d\d")
 
 
 def _key(text: str) -> str:
@@ -320,9 +319,9 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
     return not (after and (after[0] in tables.not_units or after[0] in tables.unit_first))
 
 
-def _named_ages(text: str, w: Words, tables: _Tables, country: str | None) -> Iterator[tuple[int, int, int]]:
+def _named_ages(text: str, tables: _Tables, country: str | None) -> Iterator[tuple[int, int, int]]:
     """``(start, end, age)`` of the two digits after a first name that opens a phrase ("Sandy, 22")."""
-    for _s, _e, start, end in name_then_number(text, w, country):
+    for _s, _e, start, end in name_then_number(text, country):
         value = int(text[start:end])
         if MIN_AGE <= value <= MAX_AGE and _plain_after_cue(text, end, tables):
             yield start, end, value
@@ -339,9 +338,8 @@ def find_ages(text: str, country: str | None = None) -> Iterator[tuple[int, int,
     cue_keys = tables.cue_first & w.keys
     name_keys = tables.name_cue_first & w.keys
     found: dict[int, tuple[int, int, int, bool]] = {}
-    if _DIGIT_PAIR.search(text) is not None:
-        for start, end, value in _named_ages(text, w, tables, country):
-            found[start] = (start, end, value, False)
+    for start, end, value in _named_ages(text, tables, country):
+        found[start] = (start, end, value, False)
     if not (unit_keys or cue_keys or name_keys):
         yield from (found[start] for start in sorted(found))
         return

@@ -61,6 +61,7 @@ __all__ = [
 ]
 
 _FIRST = ("letter", "alnum", "any")
+_FIRST_CLASS = {"letter": r"[^\W\d_]", "alnum": "[A-Za-z0-9]", "any": r"\S"}  # where a name can start
 _FORMS = ("url", "sigil", "label", "bare")
 _SCOPES = ("clause", "field")
 _ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
@@ -196,6 +197,10 @@ class PlatformSpec:
     after_words: frozenset[str]
     stopwords: frozenset[str]
     sigils: str
+    # Cues whose platforms read names only after a sigil ("deposit" for Cash App's "$tag"), and where such a
+    # name can start: without a match, those cues alone cannot lead to a name and the text is not scanned.
+    sigil_only_cues: frozenset[str]
+    sigil_name_res: Mapping[str, re.Pattern[str]]  # platform -> its sigil then a character a name starts with
 
 
 def _char_class(r: PatternReader, spec: str, key: str) -> frozenset[str]:
@@ -344,6 +349,7 @@ def _parse_spec(label: str, data: Any) -> PlatformSpec:
     for forms_ in url_forms.values():
         forms_.sort(key=lambda pf: -len(pf[1].segments))
     owners = {k: tuple(v) for k, v in cue_owners.items()}
+    sigil_only = {k for k, v in platforms.items() if v.forms <= {"sigil", "url"} and v.sigils}
     return PlatformSpec(
         file=label,
         kind=kind,
@@ -363,6 +369,9 @@ def _parse_spec(label: str, data: Any) -> PlatformSpec:
         joiners=all_words(r.lang_words(top.get("joiners"), "joiners")),
         after_words=all_words(r.lang_words(top.get("after_words"), "after_words")),
         stopwords=all_words(r.lang_words(top.get("stopwords"), "stopwords")),
+        sigil_only_cues=frozenset(k for k, v in owners.items() if all(p in sigil_only for p, _ in v)),
+        sigil_name_res={k: re.compile(f"[{re.escape(platforms[k].sigils)}]{_FIRST_CLASS[platforms[k].name.first]}")
+                        for k in sigil_only},
         sigils="".join(sorted({c for p in platforms.values() for c in p.sigils})),
     )
 
@@ -533,7 +542,11 @@ class PlatformScanner:
         """
         spec = self.spec
         word_set = lower_words(t)[1]
-        hit = not spec.single_cues.isdisjoint(word_set) or any(c in t for c in spec.symbol_cues)
+        found = spec.single_cues & word_set
+        if found and found <= spec.sigil_only_cues and not any(
+                spec.sigil_name_res[p].search(t) for c in found for p, _ in spec.cue_owners[c]):
+            found = frozenset()  # "deposit" with no "$tag" in the text
+        hit = bool(found) or any(c in t for c in spec.symbol_cues)
         if not hit and self._pair_seconds:
             # A two-word cue ("whats app") needs both its words: look the pairs up in the word set.
             pairs = self._pair_seconds

@@ -29,7 +29,8 @@ from typing import Any
 import regex
 
 from unveil.extract.base import AdContext
-from unveil.extract.cities import Words, fold, load_attribute_data, words
+from unveil.extract.cities import fold, load_attribute_data, words
+from unveil.normalise.memo import per_text
 from unveil.types import Entity
 
 __all__ = ["NameExtractor", "find_names", "is_home_city", "name_then_number"]
@@ -45,6 +46,7 @@ _OPENING = regex.compile(
 _HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua"})
 # Before a first name that opens a phrase ("... in town! Mia, 24"), and between the name and the number.
 _NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(")
+_DIGIT_PAIR = regex.compile(r"\d\d")
 _NAME_NUMBER_GAP = regex.compile(
     r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)"
     r"|[ \t\u00a0]{1,2}(?=\d)", regex.I)
@@ -144,17 +146,24 @@ def _accept(word: str, cls: str, t: _Tables) -> bool:
     return cap  # weak: decided with the context in find_names
 
 
-def name_then_number(text: str, w: Words, country: str | None) -> Iterator[tuple[int, int, int, int]]:
+def name_then_number(text: str, country: str | None) -> list[tuple[int, int, int, int]]:
     """``(name_start, name_end, number_start, number_end)``: a capitalised known first name that opens a
     phrase, then a comma and two digits ("Sandy, 22, independent", "... in town! Mia, 24", "Hi guys,
     Ashley here, 25"); at the start of the field or of a line the comma may be left out ("Anna 22 - new
-    in town").  The two digits are an age
-    (read by the age extractor, which also checks what follows them).  A city of the ad's country
-    ("Charlotte, 28th Street") is not a name here.
+    in town").  The two digits are an age (read by the age extractor, which also checks what follows
+    them).  A city of the ad's country ("Charlotte, 28th Street") is not a name here.
     """
+    return [hit for hit in _name_then_number(text) if not is_home_city(text[hit[0]:hit[1]], country)]
+
+
+@per_text
+def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
+    """:func:`name_then_number` before the city test, once per text for the age and name extractors."""
+    w = words(text)
     known = _tables().first_names & w.keys
-    if not known:
-        return
+    if not known or _DIGIT_PAIR.search(text) is None:
+        return []
+    out = []
     for s, e, _k in w.find(known):
         if not text[s].isupper():
             continue
@@ -170,8 +179,9 @@ def name_then_number(text: str, w: Words, country: str | None) -> Iterator[tuple
         start = end = m.end()
         while end < len(text) and text[end].isdigit() and end - start < 3:
             end += 1
-        if end - start == 2 and text[start:end].isascii() and not is_home_city(text[s:e], country):
-            yield s, e, start, end
+        if end - start == 2 and text[start:end].isascii():
+            out.append((s, e, start, end))
+    return out
 
 
 def is_home_city(word: str, country: str | None) -> bool:
@@ -196,7 +206,7 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
     if om is not None and fold(om.group(1)) in t.first_names and not is_home_city(om.group(1), country):
         last_end = om.end(1)
         yield om.start(1), om.end(1), _title(om.group(1)), "^"
-    for s, e, _a, z in name_then_number(text, w, country):
+    for s, e, _a, z in name_then_number(text, country):
         if s >= last_end and not (z + 1 < len(text) and text[z] in "/:.," and text[z + 1].isdigit()):  # 24/7
             last_end = e
             yield s, e, _title(text[s:e]), "age"

@@ -86,6 +86,15 @@ _ID_LABEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ID_LABEL_REACH = 32
+# The words such a label can end with (lower case), before "#", ":" or "." : a cheap test first.
+_ID_LABEL_LAST_WORDS = frozenset("""
+    ad post listing annonce anuncio annuncio anzeige anzeigen advertentie anuncio anúncio ogłoszenie anunt anunț
+    id no nr n° nº numero numéro number nummer número num
+    order ordine commande pedido bestellung bestelling zamówienie comanda comandă invoice facture factura fattura
+    rechnung tracking ticket transaction ref réf reference référence referencia referência riferimento rif
+    referenz referentie referinta referință bestellnummer auftragsnummer rechnungsnummer referenznummer
+    kundennummer
+""".split())
 # Digit groups split by line breaks or emoji ("202💋555💋0147"): at most this many groups, this many
 # characters between two of them (see ``_split_numbers``).
 MAX_SPLIT_GROUPS = 15
@@ -181,7 +190,13 @@ def _read(candidate: str, region: str) -> _Read | None:
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
-    """Web addresses whose digits are not phone numbers (not a messaging link)."""
+    """Web addresses whose digits are not phone numbers (not a messaging link).
+
+    Only addresses with a path or a ``www.`` can hold a number that is not the host's own: a text with
+    neither ``/`` nor ``www.`` is not searched.
+    """
+    if "/" not in text and "www." not in text and "WWW." not in text and "Www." not in text:
+        return []
     return [(s, e) for s, e in web_address_spans(text) if not _MESSAGING_URL.search(text, s, e)]
 
 
@@ -216,8 +231,21 @@ def _inside_id(text: str, ostart: int, oend: int) -> bool:
 
 
 def _labelled_as_id(text: str, ostart: int) -> bool:
-    """An identifier's label right before original offset ``ostart`` ("Order ref #", "Post ID:")."""
-    return _ID_LABEL_BEFORE.search(text, max(0, ostart - _ID_LABEL_REACH), ostart) is not None
+    """An identifier's label right before original offset ``ostart`` ("Order ref #", "Post ID:").
+
+    The label pattern is tried only when the last word before the number can end a label: most phones
+    follow "call", "tel" or nothing, and this test is cheaper than the pattern's search.
+    """
+    lo = max(0, ostart - _ID_LABEL_REACH)
+    i = ostart
+    while i > lo and text[i - 1] in " \t:#.-" and ostart - i < 6:
+        i -= 1
+    j = i
+    while j > lo and (text[j - 1].isalpha() or text[j - 1] in "°º"):
+        j -= 1
+    if text[j:i].lower() not in _ID_LABEL_LAST_WORDS:
+        return False
+    return _ID_LABEL_BEFORE.search(text, lo, ostart) is not None
 
 
 def _currency_before(text: str, ostart: int) -> bool:
@@ -293,7 +321,7 @@ class PhoneExtractor:
                 if accounts is not None and accounts.hits(ostart, oend):
                     continue
                 yield _entity(text, field, ostart, oend, read, home_cc, obfuscated)
-        if len(unread) >= 2:
+        if len(unread) >= 2 and sum(e - s for s, e in unread) >= MIN_DIGITS:
             for ostart, oend, read in _split_numbers(text, nt, unread, region):
                 if blocked is not None and blocked.hits(ostart, oend):
                     continue

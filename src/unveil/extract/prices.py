@@ -34,7 +34,6 @@ from typing import Any
 
 from unveil.extract.base import AdContext
 from unveil.extract.cities import fold, load_attribute_data, words
-from unveil.extract.spans import SpanIndex
 from unveil.types import Entity
 
 __all__ = ["PriceExtractor", "find_prices"]
@@ -296,13 +295,21 @@ def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str 
         last_end = d.end
     short = t.shorthand.keys() & w.keys if country not in t.shorthand_not_in else ()
     if short:
-        taken = SpanIndex((d.start, d.end) for d in found)
+        firsts = [d.start for d in found]  # in order, not overlapping
+        added = []
         for s, e, k in w.find(short):
+            # Standing alone ("mia_hh21" is a handle), not the unit of a duration ("1 h"), before an amount.
             if (s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_")) \
-                    and _SHORTHAND_GAP.match(text, e) is not None and not taken.hits(s, e):
-                found.append(_Duration(s, e, t.shorthand[k], unit_only=True, label=True))
-        found.sort(key=lambda d: d.start)
+                    and _SHORTHAND_GAP.match(text, e) is not None and not _inside(found, firsts, s):
+                added.append(_Duration(s, e, t.shorthand[k], unit_only=True, label=True))
+        if added:
+            found = sorted(found + added, key=lambda d: d.start)
     return found
+
+
+def _inside(found: list[_Duration], starts: list[int], pos: int) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and found[k].start <= pos < found[k].end
 
 
 def _amount_before_unit(text: str, m: re.Match[str], t: _Tables) -> bool:
@@ -473,17 +480,16 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
     "100€ 30 min") comes last, and only for amounts with a currency or durations without a number of
     their own ("150 half hour").
     """
-    if duration_first:
-        before = _free_duration_before(text, start, by_end, used, t.fillers)
-        if before is not None and before.label:
-            return before  # "QV 80 HH 120": "HH" labels 120, it is not the mark after 80
+    before = _free_duration_before(text, start, by_end, used, t.fillers) if duration_first else None
+    if before is not None and before.label:
+        return before  # "QV 80 HH 120": "HH" labels 120, it is not the mark after 80
     for marks, minutes in ((t.per_hour, 60), (t.per_half_hour, 30)):
         ph = marks.match(text, after)
         if ph is not None:
             mark = ph.group(0)
             return _Duration(ph.start() + len(mark) - len(mark.lstrip()), ph.end(), minutes)
     if duration_first:
-        dur = _free_duration_before(text, start, by_end, used, t.fillers) or _connected_duration(text, after, t, used)
+        dur = before or _connected_duration(text, after, t, used)
     else:
         dur = _connected_duration(text, after, t, used) or _free_duration_before(text, start, by_end, used, t.fillers)
     if dur is None:

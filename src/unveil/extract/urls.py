@@ -34,7 +34,6 @@ from unveil.extract.emails import (
     read_pattern_file,
     words_alternation,
 )
-from unveil.extract.spans import SpanIndex
 from unveil.types import Entity
 
 __all__ = ["UrlExtractor", "bare_host_endings", "normalise_url", "web_address_spans"]
@@ -45,8 +44,10 @@ SCHEME_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
 # is read whole), but allows a full stop that ends a sentence.
 _HOST_URL = re.compile(
     r"(?<![\w@.\-/])((?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)+)([A-Za-z]{2,24})(?![\w@-]|\.[\w-])(/[^\s<>\"'`]*)?")
-# Cheap test before the host form is searched at all: a letter or digit, a dot, two letters.
+# Where a host can be: a letter or digit, a dot, two letters.
 _HOST_HINT = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}")
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+_HOST_RUN = re.compile(r"[A-Za-z0-9.\-]*")
 _TRAILING = ".,;:!?)]}>'\""
 AT_MARKER_REACH = 24  # characters before a lone host searched for an at-word ("jolie [ at ] example.com")
 
@@ -106,18 +107,31 @@ def web_address_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if "://" in text or "www." in text or "WWW." in text or "Www." in text:
         spans = [(m.start(), _trimmed_end(text, m.start(), m.end())) for m in SCHEME_URL.finditer(text)]
-    if _HOST_HINT.search(text) is None:
-        return spans
     hosts = []
-    for m in _HOST_URL.finditer(text):
-        if _host_is_address(text, m.start(), m.group(1), m.group(2), m.group(3) is not None):
-            hosts.append((m.start(), _trimmed_end(text, m.start(), m.end())))
+    # Only the first character of a run of host characters can start a host (the pattern's look-behind), so
+    # each hint is taken back to the start of its run, tried once, and the search goes on after the run.
+    pos = 0
+    k = 0  # the next scheme-form span: hosts inside one are already found
+    while (h := _HOST_HINT.search(text, pos)) is not None:
+        while k < len(spans) and spans[k][1] <= h.start():
+            k += 1
+        if k < len(spans) and spans[k][0] <= h.start():
+            pos = max(h.end(), spans[k][1])
+            continue
+        start = h.start()
+        floor = max(pos, spans[k - 1][1]) if k else pos
+        while start > floor and text[start - 1] in _HOST_CHARS:
+            start -= 1
+        m = _HOST_URL.match(text, start)
+        if m is not None and _host_is_address(text, start, m.group(1), m.group(2), m.group(3) is not None):
+            hosts.append((start, _trimmed_end(text, start, m.end())))
+            pos = m.end()
+        else:
+            run = _HOST_RUN.match(text, h.end())
+            pos = run.end() if run is not None else h.end()
     if not spans:
         return hosts
-    # "www.annasite.com" is found by both forms: keep the scheme form's span.
-    found = SpanIndex(spans)
-    kept = [h for h in hosts if not found.hits(h[0], h[0] + 1)]
-    return sorted(spans + kept) if kept else spans
+    return sorted(spans + hosts) if hosts else spans
 
 
 def normalise_url(raw: str) -> str | None:
