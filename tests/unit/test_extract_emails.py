@@ -46,6 +46,8 @@ OBFUSCATED_EN = [
     ("anna(at)example(dot)com", [("anna@example.com", "anna(at)example(dot)com", True)]),
     ("anna (AT) example {dot} com", [("anna@example.com", "anna (AT) example {dot} com", True)]),
     ("anna{at}example{dot}org", [("anna@example.org", "anna{at}example{dot}org", True)]),
+    ("anna #at# example #dot# com", [("anna@example.com", "anna #at# example #dot# com", True)]),
+    ("anna*at*example*dot*com", [("anna@example.com", "anna*at*example*dot*com", True)]),
     ("ANNA AT EXAMPLE DOT NET", [("anna@example.net", "ANNA AT EXAMPLE DOT NET", True)]),
     ("anna <at> example <dot> com", [("anna@example.com", "anna <at> example <dot> com", True)]),
     ("anna [@] example [.] com", [("anna@example.com", "anna [@] example [.] com", True)]),

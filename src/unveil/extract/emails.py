@@ -270,7 +270,7 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
     markers = at_strong | at_weak | dots
     marker_alt = words_alternation(markers)
     token_re = re.compile(
-        rf"(?P<b>[\[\(\{{<][ \t]{{0,2}}(?:{marker_alt}|@|\.)[ \t]{{0,2}}[\]\)\}}>])"
+        rf"(?P<b>[\[\(\{{<#*][ \t]{{0,2}}(?:{marker_alt}|@|\.)[ \t]{{0,2}}[\]\)\}}>#*])"
         r"|(?P<w>[\w%+'\-]+)"
         r"|(?P<s>[^\S\n\r\v\f\x85\u2028\u2029]+)"
         r"|(?P<n>\s+)"
@@ -286,11 +286,11 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
     # at night" costs one short match.
     dot_alt = words_alternation(dots)
     after_word_re = re.compile(
-        rf"[ \t]{{0,2}}[\]\)\}}>]?[ \t]{{0,3}}(?:"
-        rf"[\w-]{{1,63}}(?:[ \t]{{0,3}}(?:\.|[\[\(\{{<][ \t]{{0,2}}(?:{dot_alt}|\.))|[ \t]{{1,3}}(?:{dot_alt})[ \t])"
+        rf"[ \t]{{0,2}}[\]\)\}}>#*]?[ \t]{{0,3}}(?:"
+        rf"[\w-]{{1,63}}(?:[ \t]{{0,3}}(?:\.|[\[\(\{{<#*][ \t]{{0,2}}(?:{dot_alt}|\.))|[ \t]{{1,3}}(?:{dot_alt})[ \t])"
         rf"|(?:{words_alternation(frozenset(bare))})(?![\w.]))" if bare else
-        rf"[ \t]{{0,2}}[\]\)\}}>]?[ \t]{{0,3}}"
-        rf"[\w-]{{1,63}}(?:[ \t]{{0,3}}(?:\.|[\[\(\{{<][ \t]{{0,2}}(?:{dot_alt}|\.))|[ \t]{{1,3}}(?:{dot_alt})[ \t])",
+        rf"[ \t]{{0,2}}[\]\)\}}>#*]?[ \t]{{0,3}}"
+        rf"[\w-]{{1,63}}(?:[ \t]{{0,3}}(?:\.|[\[\(\{{<#*][ \t]{{0,2}}(?:{dot_alt}|\.))|[ \t]{{1,3}}(?:{dot_alt})[ \t])",
         re.IGNORECASE,
     )
     cue_re = re.compile(rf"(?<!\w)(?:{words_alternation(cues)})(?!\w)" if cues else r"(?!x)x", re.IGNORECASE)
