@@ -38,6 +38,10 @@ ENGLISH = [
     ("tele @anna_vip for pics", [("telegram:anna_vip", "@anna_vip")]),  # a cut-off "telegram"
     ("teleg: annavip", [("telegram:annavip", "annavip")]),
     ("k1k: anna22", [("kik:anna22", "anna22")]),
+    # links with hidden dots and slashes
+    ("t . me / anna_vip", [("telegram:anna_vip", "t . me / anna_vip")]),
+    ("t[.]me/anna_vip", [("telegram:anna_vip", "t[.]me/anna_vip")]),
+    ("onlyfans dot com slash anna_b", [("onlyfans:anna_b", "onlyfans dot com slash anna_b")]),
     ("tg anna_vip", [("telegram:anna_vip", "anna_vip")]),
     ("Telegram:\n@anna_vip", [("telegram:anna_vip", "@anna_vip")]),
     ("Also on Telegram @AnnaVip xx", [("telegram:annavip", "@AnnaVip")]),
@@ -119,6 +123,8 @@ OTHER_LANGUAGES = [
 ]
 
 NEGATIVES = [
+    "see you at 9. Me and you",
+    "polka dot dress, slash prices",
     "I watch tele at night",
     "tele @ 10pm",
     "WhatsApp +44 7700 900123",
@@ -305,9 +311,11 @@ MB = 1_000_000
         "instagram.com/" + "a." * (MB // 2),
         "@anna_vip " * (MB // 10) + "on telegram",
         "telegram " + "@anna_vip " * (MB // 10),
+        "t . me / " * (MB // 9),
+        "t dot " * (MB // 6),
     ],
     ids=["telegram@", "snap::", "joined", "emoji", "t.me", "@", "a@", "brackets", "long-name", "long-link",
-         "names-then-word", "word-then-names"],
+         "names-then-word", "word-then-names", "hidden-link", "dots"],
 )
 def test_hostile_input_finishes(text):
     for e in EXTRACTOR.extract(text, "body", CTX):

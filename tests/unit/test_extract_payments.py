@@ -64,6 +64,7 @@ PAYMENTS = [
     ("Deposito tramite cash app: $AnnaB", [("cashapp:annab", "$AnnaB")]),
     # A deposit asked in a "$tag" names the service by itself.
     ("$AnnaB for the deposit", [("cashapp:annab", "$AnnaB")]),
+    ("paypal dot me slash annab", [("paypal:annab", "paypal dot me slash annab")]),
     ("Deposit $AnnaCash before we meet", [("cashapp:annacash", "$AnnaCash")]),
     ("Aanbetaling via Revolut @annab", [("revolut:annab", "@annab")]),
 ]

@@ -60,6 +60,13 @@ __all__ = [
     "platform_spec",
 ]
 
+# A dot or slash of a link written so that a link search misses it: "t . me / anna", "t[.]me", "t dot me
+# slash anna".  The hint is tested first; most texts have none.
+_HIDDEN_DOT = (r"(?:[ \t]{0,2}(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))[ \t]{0,2}|[ \t]{1,2}\.[ \t]{0,2}"
+               r"|[ \t]{0,2}\.[ \t]{1,2}|\.|[ \t]{1,2}dot[ \t]{1,2})")
+_HIDDEN_SLASH = r"(?:[ \t]{0,2}/[ \t]{0,2}|[ \t]{1,2}slash[ \t]{1,2})"
+_HIDDEN_LINK_HINT = re.compile(r"\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\w \.|\w ?/ |(?<!\w)(?:dot|slash)(?!\w)",
+                               re.IGNORECASE)
 _FIRST = ("letter", "alnum", "any")
 _FIRST_CLASS = {"letter": r"[^\W\d_]", "alnum": "[A-Za-z0-9]", "any": r"\S"}  # where a name can start
 _FORMS = ("url", "sigil", "label", "bare")
@@ -467,6 +474,13 @@ class PlatformScanner:
             | frozenset(spec.cue_owners)
         )
         self._host_slashes = tuple(f"{host.lower()}/" for host in spec.url_forms)
+        # Links whose dots and slash are hidden ("t . me / anna", "t[.]me/anna", "onlyfans dot com slash
+        # anna"): one pattern per host, tried only in a text with such a dot or slash.
+        self._hidden_links = tuple(
+            (host, re.compile(r"(?<![\w.-])" + _HIDDEN_DOT.join(re.escape(part) for part in host.split("."))
+                              + _HIDDEN_SLASH, re.IGNORECASE))
+            for host in spec.url_forms
+        )
         self._ascii_hosts = all(host.isascii() for host in spec.url_forms)
         # Every way to cut each two-word cue into a first and a second word.
         seconds: dict[str, set[str]] = {}
@@ -519,6 +533,8 @@ class PlatformScanner:
         hits: list[HandleHit] = []
         if spec.url_re is not None and "/" in t and self._names_a_host(t):
             hits.extend(self._urls(t))
+        if spec.url_re is not None and _HIDDEN_LINK_HINT.search(t) is not None:
+            hits.extend(self._hidden_urls(t))
         cues = self.cues(t)
         if not cues:
             return hits
@@ -759,28 +775,37 @@ class PlatformScanner:
         spec = self.spec
         assert spec.url_re is not None
         for m in spec.url_re.finditer(t):
-            host = m.group(1).lower()
-            for platform, form in spec.url_forms.get(host, ()):
-                i = m.end()
-                ok = True
-                for seg in form.segments:
-                    if t[i : i + len(seg)].lower() == seg and t[i + len(seg) : i + len(seg) + 1] == "/":
-                        i += len(seg) + 1
-                    else:
-                        ok = False
-                        break
-                if not ok or not t.startswith(form.prefix, i):
-                    continue
-                i += len(form.prefix)
-                run = self._run(t, i, in_link=True)
-                if run is None:
-                    continue
-                p = spec.platforms[platform]
-                name = p.name.cut(run)
-                if name is None or name.lower() in p.reserved:
-                    continue
-                yield HandleHit(m.start(), i + len(name), platform, name, "url")
-                break
+            yield from self._link_names(t, m.start(), m.end(), m.group(1).lower())
+
+    def _hidden_urls(self, t: str) -> Iterator[HandleHit]:
+        for host, pattern in self._hidden_links:
+            for m in pattern.finditer(t):
+                yield from self._link_names(t, m.start(), m.end(), host)
+
+    def _link_names(self, t: str, start: int, path: int, host: str) -> Iterator[HandleHit]:
+        """The name of the first link form of ``host`` that the path at ``t[path:]`` spells (at most one)."""
+        spec = self.spec
+        for platform, form in spec.url_forms.get(host, ()):
+            i = path
+            ok = True
+            for seg in form.segments:
+                if t[i : i + len(seg)].lower() == seg and t[i + len(seg) : i + len(seg) + 1] == "/":
+                    i += len(seg) + 1
+                else:
+                    ok = False
+                    break
+            if not ok or not t.startswith(form.prefix, i):
+                continue
+            i += len(form.prefix)
+            run = self._run(t, i, in_link=True)
+            if run is None:
+                continue
+            p = spec.platforms[platform]
+            name = p.name.cut(run)
+            if name is None or name.lower() in p.reserved:
+                continue
+            yield HandleHit(start, i + len(name), platform, name, "url")
+            break
 
 
 # ---------------------------------------------------------------------------------------------------------
