@@ -194,6 +194,35 @@ def test_megabyte_of_split_groups_is_linear(unit):
     assert time.process_time() - t0 < 60  # linear: seconds per megabyte; a quadratic scan takes hours
 
 
+@pytest.mark.parametrize(("text", "country", "phone"), [
+    ("Call 3|2-555-0|88", "US", "+13125550188"),  # "|" for 1 where reading it as a separator gives nothing
+    ("07|700|900|123", "GB", "+447700900123"),  # "|" as a separator where that reads
+    ("020|7946|0123", "GB", "+442079460123"),
+])
+def test_pipes_are_separators_or_ones(text, country, phone):
+    assert [e.value for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"] == [phone]
+
+
+@pytest.mark.parametrize(("text", "country", "phones"), [
+    # a figure set apart by a comma or a full stop is not the start of the phone after it
+    ("Lena, 22, 0170 1234567", "DE", ["+491701234567"]),
+    ("Kasia, 22, 512 345 678", "PL", ["+48512345678"]),
+    ("Lyon 3, 01 99 00 12 34", "FR", ["+33199001234"]),
+    ("1. 0170 1234567\n2. 0151 23456789", "DE", ["+491701234567", "+4915123456789"]),
+    # lists and columns of figures hold no phone
+    ("Rates: 150, 250, 400, 1000", "US", []),
+    ("Rates\n150\n250\n400\n1000", "US", []),
+    ("💋150\n💋250\n💋400\n💋1000", "US", []),
+    ("Cennik\n150\n250\n500\n800", "PL", []),
+    # a postcode, then a price
+    ("Kraków 31-000, 150 zł", "PL", []),
+    # spelled-out groups listed with commas still read whole
+    ("zéro six, trente neuf, quatre vingt dix huit, douze, trente quatre", "FR", ["+33639981234"]),
+])
+def test_figures_next_to_phones(text, country, phones):
+    assert [e.value for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"] == phones
+
+
 def test_min_plausible_digits_matches_phone_metadata() -> None:
     """No plausible number has fewer digits (country code included) than the phone extractor's skip bound."""
     import phonenumbers

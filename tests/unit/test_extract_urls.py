@@ -28,7 +28,8 @@ def urls(text: str) -> list[tuple[str, str]]:
     ("(sweetpage.example/new/)", [("sweetpage.example/new", "sweetpage.example/new/")]),
     # A lone host under a listed ending.
     ("visit annasite.com today", [("annasite.com", "annasite.com")]),
-    ("Mehr auf Anna-London.CO.UK.", [("anna-london.co.uk", "Anna-London.CO.UK")]),
+    ("Mehr auf Anna-London.co.uk.", [("anna-london.co.uk", "Anna-London.co.uk")]),
+    ("ANNASITE.COM", [("annasite.com", "ANNASITE.COM")]),
     # Both forms of one address count once.
     ("www.annasite.com/x and annasite.com", [("annasite.com/x", "www.annasite.com/x"),
                                              ("annasite.com", "annasite.com")]),
@@ -48,6 +49,8 @@ def test_written_forms(text: str, expected: list[tuple[str, str]]) -> None:
     "honey_b [ AT ] example.com",
     "anna arobase example.com",
     "write to gmail.com",  # a mail provider
+    "Im new.Com see me",  # a capitalised ending after a lower-case word: a missing space
+    "Sweet.Info inside",
 ])
 def test_not_web_addresses(text: str) -> None:
     assert urls(text) == []

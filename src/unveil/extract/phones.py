@@ -99,6 +99,7 @@ _ID_LABEL_LAST_WORDS = frozenset("""
 # characters between two of them (see ``_split_numbers``).
 MAX_SPLIT_GROUPS = 15
 MAX_SPLIT_GAP = 12
+_LINE_REACH = 40
 _SPLIT_PUNCT = frozenset(".,-/*~_|#•·()[]{}")
 _PRICE_EMOJI = frozenset("🌹💵💶💷💴💰💲💸")
 # A phone inside a letters-and-digits token this long, with digits of the token outside it, is part of an
@@ -118,6 +119,7 @@ _PLUS_WORD = re.compile(r"(?:^|[^\w])(plus|m[aá]s|pi[uù]|mais)[\s,:.\-]*$", re
 # A word made only of letters that stand for 0 and 1, right before a run (see ``_letters_lead``).
 _LETTERS_LEAD = re.compile(r"(?<![^\W_])([OoIl]{1,3})[ .\-]{1,2}$")
 _LETTER_DIGITS = str.maketrans("OoIl", "0011")
+_PIPE_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])\|(?=[0-9])")
 _MESSAGING_URL = re.compile(r"(?:wa\.me|whatsapp\.com|t\.me|signal\.me|viber|tel:|sms:|callto:)", re.IGNORECASE)
 # Inside a web address, a number counts when grouped like a phone in a slug: digit groups joined by single
 # "-", "." or "_" and nothing else, standing between slug or path punctuation (not glued to letters or
@@ -299,6 +301,10 @@ class PhoneExtractor:
                 if lead is not None:
                     lead_at, read = lead
                     numbers = [(start, end, read)]
+                else:
+                    piped = _pipes_as_ones(text, nt.starts[start], nt.ends[end - 1], region)
+                    if piped is not None:
+                        numbers = [(start, end, piped)]
             if not numbers:
                 unread.append((start, end))
             for s, e, read in numbers:
@@ -309,6 +315,8 @@ class PhoneExtractor:
                     if shorter is not None:
                         e, read = shorter
                         ostart, oend = nt.to_original(s, e)
+                    elif _last_group_listed(nt, s, e):
+                        continue  # "Porto 4000-123, 80 euros": a postcode, then a price
                 if lead_at is not None and s == start:
                     ostart, obfuscated = lead_at, True
                 if blocked is not None and blocked.hits(ostart, ostart + 1) \
@@ -380,6 +388,24 @@ def _may_be_dialled(digits: str, region: str) -> bool:
     return len(digits) in lengths and digits.startswith(prefix)
 
 
+def _alone_on_line(text: str, a: int, z: int) -> bool:
+    """Whether ``text[a:z]`` is the only word of its line: nothing but spaces, symbols and punctuation
+    between it and the line breaks around it (looked at up to _LINE_REACH characters each way)."""
+    i = a
+    while i > 0 and a - i < _LINE_REACH and text[i - 1] not in "\n\r":
+        if text[i - 1].isalnum():
+            return False
+        i -= 1
+    if i > 0 and text[i - 1] not in "\n\r":
+        return False
+    k = z
+    while k < len(text) and k - z < _LINE_REACH and text[k] not in "\n\r":
+        if text[k].isalnum():
+            return False
+        k += 1
+    return k == len(text) or text[k] in "\n\r"
+
+
 def _as_dialled(digits: str, read: _Read) -> bool:
     """Whether ``digits`` are the whole number as dialled: with its country code, or in the national format
     with the trunk prefix ("0150250400" in France, not "150250400", which is more likely three prices)."""
@@ -433,9 +459,18 @@ def _numbers_in_chain(text: str, nt: NormalisedText, chain: list[tuple[int, int]
             continue
         j, read = best
         oend = nt.ends[chain[j][1] - 1]
+        left_out = chain[:i] + chain[j + 1:]
+        if any(_alone_on_line(text, nt.starts[a], nt.ends[z - 1]) for a, z in left_out):
+            return  # a column of figures ("Rates\n150\n250\n400\n1000"), one line each: not a phone
         if not _unit_follows(text, oend):
             yield ostart, oend, read
         i = j + 1
+
+
+def _last_group_listed(nt: NormalisedText, start: int, end: int) -> bool:
+    """Whether the last digit group of ``nt.text[start:end]`` follows a comma (a figure of its own)."""
+    last = next((i for i in range(end - 1, start, -1) if nt.starts[i] > nt.ends[i - 1]), None)
+    return last is not None and "," in _gap(nt, last)
 
 
 def _without_last_group(nt: NormalisedText, start: int, end: int, region: str) -> tuple[int, _Read] | None:
@@ -446,6 +481,19 @@ def _without_last_group(nt: NormalisedText, start: int, end: int, region: str) -
     cut = cuts[-1]
     read = _read(nt.text[start:cut], region)
     return (cut, read) if read is not None else None
+
+
+def _pipes_as_ones(text: str, a: int, z: int, region: str) -> _Read | None:
+    """A run that reads as no number with its "|" as separators, read with each "|" between two digits as
+    a 1 ("3|2-555-0|88"), when that gives a *valid* number.  "07|700|900" stays separated: it reads."""
+    chunk = text[a:z]
+    if "|" not in chunk or len(chunk) > 2 * MAX_DIGITS + 10:
+        return None
+    digits = "".join(c for c in _PIPE_BETWEEN_DIGITS.sub("1", chunk) if c in "0123456789")
+    if not MIN_DIGITS <= len(digits) <= MAX_DIGITS:
+        return None
+    read = _read(digits, region)
+    return read if read is not None and read.valid and _as_dialled(digits, read) else None
 
 
 def _letters_lead(nt: NormalisedText, start: int, end: int, region: str) -> tuple[int, _Read] | None:
@@ -488,16 +536,22 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
     digits = len(run) - run.startswith("+")
     if digits < MIN_DIGITS:
         return
+    cuts = [i for i in range(start + 1, end) if nt.starts[i] > nt.ends[i - 1]]
+    listed = bool(cuts) and _is_list(nt, start, end, cuts)
+    if cuts and not listed and not run.startswith("+"):
+        lead = _after_leading_figure(nt, start, end, cuts[0], region)
+        if lead is not None:
+            yield lead
+            return
     if digits <= MAX_DIGITS + 2:  # room for a 00 international prefix
         number = _read(run, region)
         if number is not None:
             yield start, end, number
             return
     # Too long or unreadable as one number: try the places where the poster
-    # left a gap (a separator in the original), left to right.
-    cuts = [i for i in range(start + 1, end) if nt.starts[i] > nt.ends[i - 1]]
-    if not cuts:
-        return
+    # left a gap (a separator in the original), left to right; not in a list of figures.
+    if not cuts or listed:
+        return  # "Rates: 150, 250, 400, 1000" holds no "250 400 1000"
     pos = start
     while pos < end:
         found = None
@@ -521,6 +575,44 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
             continue
         yield found
         pos = found[1]
+
+
+def _gap(nt: NormalisedText, cut: int) -> str:
+    """The original text between the digit before ``cut`` and the digit at it."""
+    return nt.original[nt.ends[cut - 1]:nt.starts[cut]]
+
+
+def _is_list(nt: NormalisedText, start: int, end: int, cuts: list[int]) -> bool:
+    """Figures of two or more digits listed with commas ("150, 250, 400, 1000"): two such commas make a
+    list, whose pieces are not phones (digits given one by one, "2, 0, 2, ...", are not a list; a list that
+    reads whole, "zéro six, trente neuf, ...", is read before this is asked)."""
+    bounds = [start, *cuts, end]
+    listed = 0
+    for k in range(1, len(bounds) - 1):
+        if "," in _gap(nt, bounds[k]) and bounds[k] - bounds[k - 1] >= 2 and bounds[k + 1] - bounds[k] >= 2:
+            listed += 1
+            if listed == 2:
+                return True
+    return False
+
+
+def _after_leading_figure(nt: NormalisedText, start: int, end: int, first_cut: int,
+                          region: str) -> tuple[int, int, _Read] | None:
+    """The number after a leading figure of one to three digits that a comma or a full stop sets apart
+    ("Lena, 22, 0170 1234567", "Lyon 3, 01 99 00 12 34", "1. 0170 1234567"), when the rest alone is a
+    valid number written as dialled: an age, a district or a list number is not the start of a phone."""
+    if first_cut - start > 3:
+        return None
+    gap = _gap(nt, first_cut)
+    if "," not in gap and not ("." in gap and gap[-1:].isspace()):
+        return None
+    rest = nt.text[first_cut:end]
+    if not MIN_DIGITS <= len(rest) <= MAX_DIGITS + 2:
+        return None
+    read = _read(rest, region)
+    if read is None or not read.valid or not _as_dialled(rest, read):
+        return None
+    return first_cut, end, read
 
 
 def _attrs(read: _Read, home_cc: int, obfuscated: bool) -> dict[str, Any]:

@@ -86,6 +86,8 @@ def _host_is_address(text: str, start: int, host: str, tld: str, has_path: bool)
         return False  # "100.ro/h" is a price, "1.5/hr" a rate
     if has_path:
         return True
+    if not (tld.islower() or (host.isupper() and tld.isupper())):
+        return False  # "I'm new.Com see me", "Sweet.Info": a sentence with a missing space
     endings = bare_host_endings()
     tld = tld.lower()
     if tld not in endings and not (len(labels) >= 2 and f"{labels[-1]}.{tld}" in endings):
