@@ -94,6 +94,11 @@ CASES = [
     ("HH: 150 / H: 250", "US", ["150 USD/30min", "250 USD/60min"]),
     ("QV 80 HH 120 H 200", "US", ["80 USD", "120 USD/30min", "200 USD/60min"]),
     ("$80 HH $120", "US", ["80 USD/30min", "120 USD"]),  # after an amount "HH" is its mark
+    ("Preț: 500 lei noaptea", "RO", ["500 RON/night"]),
+    ("Cena: 300 zł za noc", "PL", ["300 PLN/night"]),
+    ("Nuit complète 1000€", "FR", ["1000 EUR/night"]),
+    ("R$ 200 a hora", "BR", ["200 BRL/60min"]),
+    ("200 reais a hora", "BR", ["200 BRL/60min"]),
 ]
 
 
@@ -130,6 +135,7 @@ NEGATIVE = [
     ("HH 150", "DE"),  # Hamburg, without a currency
     ("Mein Snap ist mia_hh21", None),  # a handle, not a shorthand glued to an amount
     ("hh150", "US"),
+    ("100 real photos", "US"),
 ]
 
 
