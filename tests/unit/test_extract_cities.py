@@ -56,6 +56,10 @@ CASES = [
     ("à Tours", "FR", "fr", ["Tours|FR"]),
     ("in Split", "HR", "en", ["Split|HR"]),
     ("near Victoria", "CA", "en", ["Victoria|CA"]),
+    # Polish locative forms ("w Warszawie"), which the gazetteer does not carry
+    ("Nowa w Warszawie", "PL", "pl", ["Warsaw|PL"]),
+    ("Nowa w Łodzi", "PL", "pl", ["Łódź|PL"]),
+    ("Jestem we Wrocławiu", "PL", "pl", ["Wrocław|PL"]),
 ]
 
 

@@ -243,6 +243,7 @@ class CityIndex:
         """
         self.root: dict[str, _Node] = {}
         alias_min = int(rules.get("alias_min_population", 100_000))
+        inflected = {int(k): [str(f) for f in v] for k, v in (rules.get("inflected") or {}).items()}
         countries = {_words(fold(n)) for n in country_names}
         home = frozenset(home_countries)
         for rec in cities:
@@ -258,6 +259,7 @@ class CityIndex:
                     key = self._alias_key(alt)
                     if key and key not in countries and (local or (primary and key[0][0] == primary[0][0])):
                         keys.add(key)
+            keys.update(_words(fold(form)) for form in inflected.get(city.geonameid, ()))
             for key in keys:
                 if key and len(key) <= MAX_NAME_WORDS:
                     self._add(key, city, key == primary)
