@@ -99,6 +99,11 @@ CASES = [
     ("Nuit complète 1000€", "FR", ["1000 EUR/night"]),
     ("R$ 200 a hora", "BR", ["200 BRL/60min"]),
     ("200 reais a hora", "BR", ["200 BRL/60min"]),
+    # hours spelled out
+    ("Drie uur 400 euro", "NL", ["400 EUR/180min"]),
+    ("Zwei Stunden 300 €", "DE", ["300 EUR/120min"]),
+    ("300€ deux heures", "FR", ["300 EUR/120min"]),
+    ("Dwie godziny 400 zł", "PL", ["400 PLN/120min"]),
 ]
 
 

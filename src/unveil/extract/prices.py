@@ -106,6 +106,7 @@ class _Tables:
     not_after: frozenset[str]
     country_currency: dict[str, str]
     dur_words: frozenset[str]  # first words of the spelled-out durations
+    spelled_hours: dict[str, int]  # folded number word -> hours ("zwei" Stunden, "deux" heures)
     trigger_words: frozenset[str]  # any word that can be part of a price
     trigger_chars: tuple[str, ...]  # currency symbols and "½"
     before_last: frozenset[str]  # last characters of the markers written before an amount
@@ -159,9 +160,12 @@ def _tables() -> _Tables:
     night = _as_list(data.get("night_words"))
     units = _alternation(hour_units + minute_units)
     connectors = _alternation(_as_list(data.get("rate_connectors")))
+    spelled = {fold(str(k)): int(v) for k, v in (data.get("spelled_hours") or {}).items()}
     durations = re.compile(
         r"(?<![\d.,])(?:(?P<half>" + _alternation(half) + r")"
         r"|(?P<n>\d{1,3}(?:[.,]\d{1,2})?|½)(?P<h2>½)?" + _SP + r"{0,2}(?P<unit>" + units + r")"
+        r"|(?<![^\W\d_])(?P<sn>" + _alternation(spelled) + r")" + _SP + r"{1,2}(?P<sunit>"
+        + _alternation(hour_units) + r")"
         r"|(?<![^\W\d_])(?P<word>" + _alternation(hour_words) + r")"
         r"|(?<![^\W\d_])(?P<night>" + _alternation(night) + r"))(?![^\W\d_])",
         re.I,
@@ -191,7 +195,8 @@ def _tables() -> _Tables:
         ),
         not_after=frozenset(_marker_key(w) for w in _as_list(data.get("not_amount_after"))),
         country_currency={str(k): str(v) for k, v in (data.get("country_currency") or {}).items()},
-        dur_words=frozenset(_first_word(p) for p in half + hour_words + night if _first_word(p)),
+        dur_words=frozenset(_first_word(p) for p in [*half, *hour_words, *night, *spelled] if _first_word(p)),
+        spelled_hours=spelled,
         trigger_words=frozenset(
             w for p in before + after + minute_units + hour_units + half + hour_words + night
             + _as_list(data.get("per_hour_marks")) + _as_list(data.get("per_half_hour_marks"))
@@ -339,6 +344,8 @@ def _duration_from(text: str, m: re.Match[str], t: _Tables) -> _Duration:
         return _Duration(m.start(), m.end(), 60, unit_only=True)
     if m.group("night"):
         return _Duration(m.start(), m.end(), None, unit_only=True)
+    if m.group("sn"):
+        return _Duration(m.start(), m.end(), 60 * t.spelled_hours[fold(m.group("sn")).lower()])
     raw = m.group("n")
     value = 0.5 if raw == "½" else float(raw.replace(",", "."))
     if m.group("h2"):
