@@ -218,6 +218,9 @@ def test_pipes_are_separators_or_ones(text, country, phone):
     ("Kraków 31-000, 150 zł", "PL", []),
     # spelled-out groups listed with commas still read whole
     ("zéro six, trente neuf, quatre vingt dix huit, douze, trente quatre", "FR", ["+33639981234"]),
+    # a number word that starts the next sentence is not the phone's last digit
+    ("tre quattro sette uno due tre quattro cinque sei sette. Sei libero?", "IT", ["+393471234567"]),
+    ("06. 39. 98. 12. 34", "FR", ["+33639981234"]),
 ])
 def test_figures_next_to_phones(text, country, phones):
     assert [e.value for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"] == phones

@@ -543,6 +543,11 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
         if lead is not None:
             yield lead
             return
+    if cuts:
+        tail = _before_next_sentence(nt, start, end, cuts[-1], region)
+        if tail is not None:
+            yield tail
+            return
     if digits <= MAX_DIGITS + 2:  # room for a 00 international prefix
         number = _read(run, region)
         if number is not None:
@@ -613,6 +618,25 @@ def _after_leading_figure(nt: NormalisedText, start: int, end: int, first_cut: i
     if read is None or not read.valid or not _as_dialled(rest, read):
         return None
     return first_cut, end, read
+
+
+def _before_next_sentence(nt: NormalisedText, start: int, end: int, last_cut: int,
+                          region: str) -> tuple[int, int, _Read] | None:
+    """The number without a last group of one to three digits that starts the next sentence ("... sei
+    sette. Sei libero?", Italian "sei" is also "you are"), when the number without it is valid."""
+    if end - last_cut > 3:
+        return None
+    gap = _gap(nt, last_cut)
+    if not (gap[-1:].isspace() and any(c in gap for c in ".!?")):
+        return None
+    head = nt.text[start:last_cut]
+    digits = len(head) - head.startswith("+")
+    if not MIN_DIGITS <= digits <= MAX_DIGITS + 2:
+        return None
+    read = _read(head, region)
+    if read is None or not read.valid or not (head.startswith("+") or _as_dialled(head, read)):
+        return None
+    return start, last_cut, read
 
 
 def _attrs(read: _Read, home_cc: int, obfuscated: bool) -> dict[str, Any]:
