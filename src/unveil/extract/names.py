@@ -47,6 +47,9 @@ _HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua"})
 # Before a first name that opens a phrase ("... in town! Mia, 24"), and between the name and the number.
 _NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(")
 _DIGIT_PAIR = regex.compile(r"\d\d")
+# Words that may follow the age in "Name, 22 ..." (folded): "Chloé, 23 ans", "Sabrina, 26 J.".
+_AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", "jahre", "j", "anni", "jaar",
+                        "lat", "lata", "ani", "de", "and", "et", "y", "und", "e", "en", "i", "si"})
 _NAME_NUMBER_GAP = regex.compile(
     r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)"
     r"|[ \t\u00a0]{1,2}(?=\d)", regex.I)
@@ -184,6 +187,26 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
+def _age_follows(text: str, end: int) -> bool:
+    """Whether the two digits ending at ``end`` after "Name, " read as an age: the phrase ends or an age
+    word follows ("Mia, 24, sweet", "Chloé, 23 ans"), not a unit, a price or more digits ("Florence, 50
+    km", "Anna, 25€", "Anna 24/7")."""
+    i = end
+    while i < len(text) and text[i] in " \t\u00a0" and i - end < 2:
+        i += 1
+    if i == len(text):
+        return True
+    ch = text[i]
+    if ch.isalpha():
+        j = i
+        while j < len(text) and text[j].isalpha() and j - i < 8:
+            j += 1
+        return fold(text[i:j]) in _AGE_WORDS
+    if ch in "/:.," and i + 1 < len(text) and text[i + 1].isdigit():
+        return False
+    return not (ch.isdigit() or ch in "€$£%")
+
+
 def is_home_city(word: str, country: str | None) -> bool:
     """True if ``word`` is the name of a city of 100,000+ people in ``country`` ("Charlotte, NC")."""
     if not country:
@@ -207,7 +230,7 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
         last_end = om.end(1)
         yield om.start(1), om.end(1), _title(om.group(1)), "^"
     for s, e, _a, z in name_then_number(text, country):
-        if s >= last_end and not (z + 1 < len(text) and text[z] in "/:.," and text[z + 1].isdigit()):  # 24/7
+        if s >= last_end and _age_follows(text, z):
             last_end = e
             yield s, e, _title(text[s:e]), "age"
     here = _HERE & w.keys
