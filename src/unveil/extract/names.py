@@ -49,7 +49,7 @@ _NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(")
 _DIGIT_PAIR = regex.compile(r"\d\d")
 # Words that may follow the age in "Name, 22 ..." (folded): "Chloé, 23 ans", "Sabrina, 26 J.".
 _AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", "jahre", "j", "anni", "jaar",
-                        "lat", "lata", "ani", "de", "and", "et", "y", "und", "e", "en", "i", "si"})
+                        "lat", "lata", "ani", "de", "and", "et", "und", "e", "en", "i", "si"})
 _NAME_NUMBER_GAP = regex.compile(
     r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)"
     r"|[ \t\u00a0]{1,2}(?=\d)", regex.I)
