@@ -214,6 +214,8 @@ def test_pipes_are_separators_or_ones(text, country, phone):
     ("Rates\n150\n250\n400\n1000", "US", []),
     ("💋150\n💋250\n💋400\n💋1000", "US", []),
     ("Cennik\n150\n250\n500\n800", "PL", []),
+    ("150 💋 250 💋 400 💋 1000", "US", []),  # a row with one separator
+    ("tre quattro sette uno due tre quattro cinque sei sette, sei il benvenuto", "IT", ["+393471234567"]),
     # a postcode, then a price
     ("Kraków 31-000, 150 zł", "PL", []),
     # spelled-out groups listed with commas still read whole
@@ -221,6 +223,8 @@ def test_pipes_are_separators_or_ones(text, country, phone):
     # a number word that starts the next sentence is not the phone's last digit
     ("tre quattro sette uno due tre quattro cinque sei sette. Sei libero?", "IT", ["+393471234567"]),
     ("06. 39. 98. 12. 34", "FR", ["+33639981234"]),
+    # a word that starts with a unit's letters is no unit ("Horario" is not "horas")
+    ("seis uno dos, treinta y cuatro, cincuenta y seis, setenta y ocho\nHorario: 10-22", "ES", ["+34612345678"]),
 ])
 def test_figures_next_to_phones(text, country, phones):
     assert [e.value for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"] == phones

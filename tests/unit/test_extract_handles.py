@@ -42,6 +42,7 @@ ENGLISH = [
     ("t . me / anna_vip", [("telegram:anna_vip", "t . me / anna_vip")]),
     ("t[.]me/anna_vip", [("telegram:anna_vip", "t[.]me/anna_vip")]),
     ("onlyfans dot com slash anna_b", [("onlyfans:anna_b", "onlyfans dot com slash anna_b")]),
+    ("Dodaj mnie na snapie: kasia_waw", [("snapchat:kasia_waw", "kasia_waw")]),  # Polish locative
     ("tg anna_vip", [("telegram:anna_vip", "anna_vip")]),
     ("Telegram:\n@anna_vip", [("telegram:anna_vip", "@anna_vip")]),
     ("Also on Telegram @AnnaVip xx", [("telegram:annavip", "@AnnaVip")]),

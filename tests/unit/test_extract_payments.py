@@ -73,6 +73,7 @@ PAYMENT_NEGATIVES = [
     "$200 deposit via cash app",
     "deposit first, $pecial rates today",  # "$" for "s"
     "$AnnaB for the party",  # no Cash App and no deposit named
+    "Small deposit $20, rest $FREE consultation",
     "Cash only, $150 per hour",
     "cash app only",
     "cash app $USD 200",

@@ -30,6 +30,9 @@ def urls(text: str) -> list[tuple[str, str]]:
     ("visit annasite.com today", [("annasite.com", "annasite.com")]),
     ("Mehr auf Anna-London.co.uk.", [("anna-london.co.uk", "Anna-London.co.uk")]),
     ("ANNASITE.COM", [("annasite.com", "ANNASITE.COM")]),
+    # after a label, a lone host under any ending
+    ("Website: lena-berlin.de", [("lena-berlin.de", "lena-berlin.de")]),
+    ("Mi web: luciamadrid.es", [("luciamadrid.es", "luciamadrid.es")]),
     # Both forms of one address count once.
     ("www.annasite.com/x and annasite.com", [("annasite.com/x", "www.annasite.com/x"),
                                              ("annasite.com", "annasite.com")]),
@@ -51,6 +54,7 @@ def test_written_forms(text: str, expected: list[tuple[str, str]]) -> None:
     "write to gmail.com",  # a mail provider
     "Im new.Com see me",  # a capitalised ending after a lower-case word: a missing space
     "Sweet.Info inside",
+    "website hola.es",  # no label (no colon): a missing space
 ])
 def test_not_web_addresses(text: str) -> None:
     assert urls(text) == []

@@ -317,7 +317,7 @@ def known_tlds() -> frozenset[str]:
     """The real top-level domains (IANA root zone plus ``example``/``test``), lower-case."""
     label, data = read_pattern_file("tlds.yaml")
     r = PatternReader(label)
-    top = r.mapping(data, TOP, allowed=("tlds", "reserved", "bare_hosts"), required=("tlds",))
+    top = r.mapping(data, TOP, allowed=("tlds", "reserved", "bare_hosts", "bare_host_labels"), required=("tlds",))
     return frozenset(r.words(top["tlds"], "tlds")) | frozenset(r.words(top.get("reserved"), "reserved"))
 
 

@@ -60,7 +60,8 @@ MIN_POSSIBLE_NATIONAL_DIGITS = 8
 # duration.  Lower-case, compared against the few characters around a run.
 _UNIT_AFTER = re.compile(
     r"\s?(?:€|\$|£|eur|euro|euros|gbp|usd|chf|pln|zł|zl|lei|ron|kr|roses?|min|mins|minutes?|h\b|hr|hrs|hours?|"
-    r"heures?|horas?|stunden?|std|ore|uur|kg|lbs?|cm|ft|years?|yo|ans|años|anos|jahre|anni|jaar|%)",
+    r"heures?|horas?|stunden?|std|ore|uur|kg|lbs?|cm|ft|years?|yo|ans|años|anos|jahre|anni|jaar|%)"
+    r"(?![^\W\d_])",  # a whole word: "Horario", "you", "minimum" are no units
     re.IGNORECASE,
 )
 # A currency right before a digit run makes its first group an amount (searched in a 5-character window
@@ -388,6 +389,12 @@ def _may_be_dialled(digits: str, region: str) -> bool:
     return len(digits) in lengths and digits.startswith(prefix)
 
 
+def _one_separator(text: str, nt: NormalisedText, chain: list[tuple[int, int]]) -> bool:
+    """Whether the same separator, with no line break, stands between every two groups of ``chain``."""
+    gaps = {text[nt.ends[a[1] - 1]:nt.starts[b[0]]] for a, b in itertools.pairwise(chain)}
+    return len(gaps) == 1 and not any(c in "\n\r" for c in next(iter(gaps)))
+
+
 def _alone_on_line(text: str, a: int, z: int) -> bool:
     """Whether ``text[a:z]`` is the only word of its line: nothing but spaces, symbols and punctuation
     between it and the line breaks around it (looked at up to _LINE_REACH characters each way)."""
@@ -460,8 +467,11 @@ def _numbers_in_chain(text: str, nt: NormalisedText, chain: list[tuple[int, int]
         j, read = best
         oend = nt.ends[chain[j][1] - 1]
         left_out = chain[:i] + chain[j + 1:]
-        if any(_alone_on_line(text, nt.starts[a], nt.ends[z - 1]) for a, z in left_out):
-            return  # a column of figures ("Rates\n150\n250\n400\n1000"), one line each: not a phone
+        if left_out and (any(_alone_on_line(text, nt.starts[a], nt.ends[z - 1]) for a, z in left_out)
+                         or _one_separator(text, nt, chain)):
+            # A column of figures ("Rates\n150\n250\n400\n1000") or a row with one separator ("150 💋 250
+            # 💋 400 💋 1000") that the number is only part of: a list, not a phone.
+            return
         if not _unit_follows(text, oend):
             yield ostart, oend, read
         i = j + 1
@@ -622,12 +632,13 @@ def _after_leading_figure(nt: NormalisedText, start: int, end: int, first_cut: i
 
 def _before_next_sentence(nt: NormalisedText, start: int, end: int, last_cut: int,
                           region: str) -> tuple[int, int, _Read] | None:
-    """The number without a last group of one to three digits that starts the next sentence ("... sei
-    sette. Sei libero?", Italian "sei" is also "you are"), when the number without it is valid."""
+    """The number without a last group of one to three digits that starts the next sentence or clause
+    ("... sei sette. Sei libero?", "... sette, sei il benvenuto": Italian "sei" is also "you are"), when
+    the number without it is valid."""
     if end - last_cut > 3:
         return None
     gap = _gap(nt, last_cut)
-    if not (gap[-1:].isspace() and any(c in gap for c in ".!?")):
+    if not (gap[-1:].isspace() and any(c in gap for c in ".!?,")):
         return None
     head = nt.text[start:last_cut]
     digits = len(head) - head.startswith("+")

@@ -49,7 +49,20 @@ _HOST_HINT = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}")
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 _HOST_RUN = re.compile(r"[A-Za-z0-9.\-]*")
 _TRAILING = ".,;:!?)]}>'\""
+LABEL_REACH = 32  # characters before a lone host searched for a label ("Mi web: luciamadrid.es")
 AT_MARKER_REACH = 24  # characters before a lone host searched for an at-word ("jolie [ at ] example.com")
+
+
+@functools.lru_cache(maxsize=1)
+def _bare_host_label() -> re.Pattern[str]:
+    """A label such as "Website:" or "Strona:" right before a lone host (``bare_host_labels``)."""
+    label, data = read_pattern_file("tlds.yaml")
+    r = PatternReader(label)
+    top = r.mapping(data, TOP, allowed=("tlds", "reserved", "bare_hosts", "bare_host_labels"), required=("tlds",))
+    words = frozenset(w.lower() for w in r.words(top.get("bare_host_labels"), "bare_host_labels"))
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<!\w)(?:{words_alternation(words)})[ \t]{{0,2}}[:=\-–][ \t]{{0,3}}$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,7 +70,7 @@ def bare_host_endings() -> frozenset[str]:
     """Endings ("com", "co.uk") under which a host written alone is read as a web address, lower-case."""
     label, data = read_pattern_file("tlds.yaml")
     r = PatternReader(label)
-    top = r.mapping(data, TOP, allowed=("tlds", "reserved", "bare_hosts"), required=("tlds",))
+    top = r.mapping(data, TOP, allowed=("tlds", "reserved", "bare_hosts", "bare_host_labels"), required=("tlds",))
     endings = frozenset(w.lower() for w in r.words(top.get("bare_hosts"), "bare_hosts"))
     tlds = known_tlds()
     for ending in endings:
@@ -90,7 +103,8 @@ def _host_is_address(text: str, start: int, host: str, tld: str, has_path: bool)
         return False  # "I'm new.Com see me", "Sweet.Info": a sentence with a missing space
     endings = bare_host_endings()
     tld = tld.lower()
-    if tld not in endings and not (len(labels) >= 2 and f"{labels[-1]}.{tld}" in endings):
+    if tld not in endings and not (len(labels) >= 2 and f"{labels[-1]}.{tld}" in endings) \
+            and _bare_host_label().search(text, max(0, start - LABEL_REACH), start) is None:
         return False
     providers = email_patterns().providers
     if f"{labels[-1]}.{tld}" in providers or ".".join([*labels[-2:], tld]) in providers:
