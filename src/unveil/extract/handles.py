@@ -65,8 +65,17 @@ __all__ = [
 _HIDDEN_DOT = (r"(?:[ \t]{0,2}(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))[ \t]{0,2}|[ \t]{1,2}\.[ \t]{0,2}"
                r"|[ \t]{0,2}\.[ \t]{1,2}|\.|[ \t]{1,2}dot[ \t]{1,2})")
 _HIDDEN_SLASH = r"(?:[ \t]{0,2}/[ \t]{0,2}|[ \t]{1,2}slash[ \t]{1,2})"
-_HIDDEN_LINK_HINT = re.compile(r"\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\w \.|\w ?/ |(?<!\w)(?:dot|slash)(?!\w)",
-                               re.IGNORECASE)
+# What every hidden link holds: a bracketed or spaced dot, a spaced slash, or the word "dot" or "slash"
+# ("t. me/anna", a spaced dot only after the dot, reads as a sentence end and is not looked for).
+def _may_hide_a_link(t: str) -> bool:
+    """Cheap test before the hidden-link patterns are tried (substring tests, no pattern scan)."""
+    return (" ." in t or "/ " in t or " /" in t or ".]" in t or ".)" in t or ".}" in t or "dot]" in t
+            or "dot)" in t or not _HIDDEN_WORDS.isdisjoint(lower_words(t)[1]))
+
+
+_HIDDEN_WORDS = frozenset({"dot", "slash"})
+
+
 _FIRST = ("letter", "alnum", "any")
 _FIRST_CLASS = {"letter": r"[^\W\d_]", "alnum": "[A-Za-z0-9]", "any": r"\S"}  # where a name can start
 _FORMS = ("url", "sigil", "label", "bare")
@@ -477,8 +486,9 @@ class PlatformScanner:
         # Links whose dots and slash are hidden ("t . me / anna", "t[.]me/anna", "onlyfans dot com slash
         # anna"): one pattern per host, tried only in a text with such a dot or slash.
         self._hidden_links = tuple(
-            (host, re.compile(r"(?<![\w.-])" + _HIDDEN_DOT.join(re.escape(part) for part in host.split("."))
-                              + _HIDDEN_SLASH, re.IGNORECASE))
+            (host, host.split(".")[0].lower(),
+             re.compile(r"(?<![\w.-])" + _HIDDEN_DOT.join(re.escape(part) for part in host.split("."))
+                        + _HIDDEN_SLASH, re.IGNORECASE))
             for host in spec.url_forms
         )
         self._ascii_hosts = all(host.isascii() for host in spec.url_forms)
@@ -533,7 +543,7 @@ class PlatformScanner:
         hits: list[HandleHit] = []
         if spec.url_re is not None and "/" in t and self._names_a_host(t):
             hits.extend(self._urls(t))
-        if spec.url_re is not None and _HIDDEN_LINK_HINT.search(t) is not None:
+        if spec.url_re is not None and _may_hide_a_link(t):
             hits.extend(self._hidden_urls(t))
         cues = self.cues(t)
         if not cues:
@@ -778,9 +788,11 @@ class PlatformScanner:
             yield from self._link_names(t, m.start(), m.end(), m.group(1).lower())
 
     def _hidden_urls(self, t: str) -> Iterator[HandleHit]:
-        for host, pattern in self._hidden_links:
-            for m in pattern.finditer(t):
-                yield from self._link_names(t, m.start(), m.end(), host)
+        word_set = lower_words(t)[1]
+        for host, first, pattern in self._hidden_links:
+            if first in word_set:  # the host's first label stands as a word: "t . me", "onlyfans dot com"
+                for m in pattern.finditer(t):
+                    yield from self._link_names(t, m.start(), m.end(), host)
 
     def _link_names(self, t: str, start: int, path: int, host: str) -> Iterator[HandleHit]:
         """The name of the first link form of ``host`` that the path at ``t[path:]`` spells (at most one)."""
