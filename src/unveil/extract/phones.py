@@ -485,7 +485,7 @@ def _last_group_listed(nt: NormalisedText, start: int, end: int) -> bool:
 
 def _without_last_group(nt: NormalisedText, start: int, end: int, region: str) -> tuple[int, _Read] | None:
     """The number read without the digits after its last gap, when that still reads."""
-    cuts = [i for i in range(start + 1, end) if nt.starts[i] > nt.ends[i - 1]]
+    cuts = _cuts(nt, start, end)
     if not cuts:
         return None
     cut = cuts[-1]
@@ -546,18 +546,24 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
     digits = len(run) - run.startswith("+")
     if digits < MIN_DIGITS:
         return
-    cuts = [i for i in range(start + 1, end) if nt.starts[i] > nt.ends[i - 1]]
-    listed = bool(cuts) and _is_list(nt, start, end, cuts)
-    if cuts and not listed and not run.startswith("+"):
-        lead = _after_leading_figure(nt, start, end, cuts[0], region)
-        if lead is not None:
-            yield lead
-            return
-    if cuts:
-        tail = _before_next_sentence(nt, start, end, cuts[-1], region)
-        if tail is not None:
-            yield tail
-            return
+    cuts: list[int] | None = None  # where the poster left a gap, found when needed
+    listed = False
+    chunk = nt.original[nt.starts[start]:nt.ends[end - 1]]
+    if "," in chunk or "." in chunk or "!" in chunk or "?" in chunk:
+        # Figures set apart by commas or sentence punctuation: a list, a figure before the number or a
+        # number word that starts the next sentence.
+        cuts = _cuts(nt, start, end)
+        listed = chunk.count(",") >= 2 and _is_list(nt, start, end, cuts)
+        if cuts and not listed and not run.startswith("+"):
+            lead = _after_leading_figure(nt, start, end, cuts[0], region)
+            if lead is not None:
+                yield lead
+                return
+        if cuts:
+            tail = _before_next_sentence(nt, start, end, cuts[-1], region)
+            if tail is not None:
+                yield tail
+                return
     if digits <= MAX_DIGITS + 2:  # room for a 00 international prefix
         number = _read(run, region)
         if number is not None:
@@ -565,6 +571,8 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
             return
     # Too long or unreadable as one number: try the places where the poster
     # left a gap (a separator in the original), left to right; not in a list of figures.
+    if cuts is None:
+        cuts = _cuts(nt, start, end)
     if not cuts or listed:
         return  # "Rates: 150, 250, 400, 1000" holds no "250 400 1000"
     pos = start
@@ -590,6 +598,11 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
             continue
         yield found
         pos = found[1]
+
+
+def _cuts(nt: NormalisedText, start: int, end: int) -> list[int]:
+    """Positions in ``nt.text[start:end]`` where the original has something between two digits."""
+    return [i for i in range(start + 1, end) if nt.starts[i] > nt.ends[i - 1]]
 
 
 def _gap(nt: NormalisedText, cut: int) -> str:
