@@ -101,16 +101,20 @@ def test_bare_host_endings_are_checked() -> None:
 
 
 def test_bare_host_endings_must_end_in_a_real_domain(monkeypatch: pytest.MonkeyPatch) -> None:
+    from unveil.extract import emails
     from unveil.extract import urls as module
 
-    monkeypatch.setattr(module, "read_pattern_file",
+    monkeypatch.setattr(emails, "read_pattern_file",
                         lambda name: ("tlds.yaml", {"tlds": ["com"], "bare_hosts": ["com", "co.nowhere"]}))
-    module.bare_host_endings.cache_clear()
+    for cached in (module.bare_host_endings, emails.tlds_file, emails.known_tlds):
+        cached.cache_clear()
     try:
         with pytest.raises(PatternError, match=r"bare_hosts: 'co\.nowhere' does not end in a listed"):
             module.bare_host_endings()
     finally:
-        module.bare_host_endings.cache_clear()
+        monkeypatch.undo()
+        for cached in (module.bare_host_endings, emails.tlds_file, emails.known_tlds):
+            cached.cache_clear()
 
 
 @pytest.mark.parametrize("unit", ["a.", "ab.", "a-b.c", "x.example/", "www.a.", "a@b.", "1.2.", "a.com", "a.com ",

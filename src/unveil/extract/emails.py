@@ -313,11 +313,19 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
 
 
 @functools.lru_cache(maxsize=1)
-def known_tlds() -> frozenset[str]:
-    """The real top-level domains (IANA root zone plus ``example``/``test``), lower-case."""
+def tlds_file() -> tuple[PatternReader, dict[str, Any]]:
+    """The checked top level of ``patterns/tlds.yaml`` with a reader for its keys (emails and web
+    addresses both read it)."""
     label, data = read_pattern_file("tlds.yaml")
     r = PatternReader(label)
-    top = r.mapping(data, TOP, allowed=("tlds", "reserved", "bare_hosts", "bare_host_labels"), required=("tlds",))
+    return r, r.mapping(data, TOP, allowed=("tlds", "reserved", "bare_hosts", "bare_host_labels"),
+                        required=("tlds",))
+
+
+@functools.lru_cache(maxsize=1)
+def known_tlds() -> frozenset[str]:
+    """The real top-level domains (IANA root zone plus ``example``/``test``), lower-case."""
+    r, top = tlds_file()
     return frozenset(r.words(top["tlds"], "tlds")) | frozenset(r.words(top.get("reserved"), "reserved"))
 
 

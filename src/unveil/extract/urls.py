@@ -6,8 +6,9 @@ Three written forms are read:
 * a host with a path and no scheme ("annasite.es/fotos", "site.example/call/2025550123"): any real
   top-level domain (``patterns/tlds.yaml``), because the ``/`` after it rules out a missing space;
 * a host alone ("annasite.com", "anna-london.co.uk") only under the endings listed as ``bare_hosts`` in
-  ``patterns/tlds.yaml``: "hola.es" or "Hi.My name" are prose with a missing space, and a mail provider
-  ("anna at gmail.com") is part of an address, not a site.
+  ``patterns/tlds.yaml``, or after a label such as "Website:" (``bare_host_labels``) under any ending:
+  "hola.es", "Hi.My name" or "new.Com" are prose with a missing space, and a mail provider ("anna at
+  gmail.com") is part of an address, not a site.
 
 :func:`web_address_spans` is also what keeps a web address's ids and dates out of the phone numbers.
 
@@ -26,14 +27,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from unveil.extract.base import AdContext
-from unveil.extract.emails import (
-    TOP,
-    PatternReader,
-    email_patterns,
-    known_tlds,
-    read_pattern_file,
-    words_alternation,
-)
+from unveil.extract.emails import email_patterns, known_tlds, tlds_file, words_alternation
 from unveil.types import Entity
 
 __all__ = ["UrlExtractor", "bare_host_endings", "normalise_url", "web_address_spans"]
@@ -56,9 +50,7 @@ AT_MARKER_REACH = 24  # characters before a lone host searched for an at-word ("
 @functools.lru_cache(maxsize=1)
 def _bare_host_label() -> re.Pattern[str]:
     """A label such as "Website:" or "Strona:" right before a lone host (``bare_host_labels``)."""
-    label, data = read_pattern_file("tlds.yaml")
-    r = PatternReader(label)
-    top = r.mapping(data, TOP, allowed=("tlds", "reserved", "bare_hosts", "bare_host_labels"), required=("tlds",))
+    r, top = tlds_file()
     words = frozenset(w.lower() for w in r.words(top.get("bare_host_labels"), "bare_host_labels"))
     if not words:
         return re.compile(r"(?!x)x")
@@ -68,9 +60,7 @@ def _bare_host_label() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def bare_host_endings() -> frozenset[str]:
     """Endings ("com", "co.uk") under which a host written alone is read as a web address, lower-case."""
-    label, data = read_pattern_file("tlds.yaml")
-    r = PatternReader(label)
-    top = r.mapping(data, TOP, allowed=("tlds", "reserved", "bare_hosts", "bare_host_labels"), required=("tlds",))
+    r, top = tlds_file()
     endings = frozenset(w.lower() for w in r.words(top.get("bare_hosts"), "bare_hosts"))
     tlds = known_tlds()
     for ending in endings:
