@@ -140,6 +140,8 @@ def test_short_local_numbers_are_not_phones(text):
     ("Anzeigen-Nr. 030 23125456", "DE"),
     ("Bestellnummer: 030 23125456", "DE"),
     ("pedido 612345678", "ES"),
+    ("Numer ogłoszenia: 512345678", "PL"),  # the number word first
+    ("numéro d'annonce 0199001234", "FR"),
 ])
 def test_numbers_labelled_as_identifiers_are_not_phones(text, country):
     assert [e for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"] == []
@@ -149,6 +151,7 @@ def test_numbers_labelled_as_identifiers_are_not_phones(text, country):
     ("Call 202-555-0147 (ad id 3125550188)", "US", "+12025550147"),
     ("mon n° : 06 39 98 12 34", "FR", "+33639981234"),  # "n°" alone is the number's own label
     ("Handy Nr. 030 23125456", "DE", "+493023125456"),
+    ("Mój numer 512 345 678", "PL", "+48512345678"),
     ("paid? text 2025550147", "US", "+12025550147"),  # "id" inside a word is no label
 ])
 def test_phones_next_to_identifier_words_are_read(text, country, phone):

@@ -74,11 +74,14 @@ _CURRENCY_BEFORE = re.compile(r"(?<![0-9])(?<![0-9]\s)(?:[€$£]|(?<![a-z])(?:e
 # listing word ("ad", "annonce", "Anzeige") counts only with a number word after it ("ad #", "annonce
 # n°") or after a label ("Réf. annonce"); "n°", "Nr." and "No." alone also stand before phones ("mon n° :
 # 06 ...", "Handy Nr. 0170 ...").
-_LISTING_WORD = (r"(?:ad|post|listing|annonce|anuncio|annuncio|anzeigen?|advertentie|an[uú]ncio|ogłoszenie"
-                 r"|anun[tț])")
+_LISTING_WORD = (r"(?:ad|post|listing|annonce|anuncio|annuncio|anzeigen?|advertentie|an[uú]ncio|ogłoszeni[ae]"
+                 r"|anun[tț](?:ului)?)")
 _NUMBER_WORD = r"(?:id|#|no\.?|nr\.?|n[°º]|num[eé]ro|number|nummer|n[uú]mero)"
 _ID_LABEL_BEFORE = re.compile(
-    rf"(?<![^\W\d_])(?:{_LISTING_WORD}[\s-]?{_NUMBER_WORD}|(?:"
+    rf"(?<![^\W\d_])(?:{_LISTING_WORD}[\s-]?{_NUMBER_WORD}"
+    # the number word first: "numéro d'annonce", "número de anuncio", "numer ogłoszenia"
+    rf"|(?:num[eé]ro|n[uú]mero|numer|nummer|num[aă]r|n[°º])\s?(?:de\s|d['’]|del\s|do\s|van\s(?:de\s)?|al\s)?"
+    rf"(?:l['’])?{_LISTING_WORD}|(?:"
     r"order|ordine|commande|pedido|bestellung|bestelling|zamówienie|comand[aă]|invoice|facture|factura|"
     r"fattura|rechnung|tracking|ticket|transaction|booking\s?ref|id|r[eé]f|r[eé]f[eé]rence|"
     r"referencia|refer[eê]ncia|riferimento|rif|referenz|referentie|referin[tț][aă]|"
@@ -89,7 +92,8 @@ _ID_LABEL_BEFORE = re.compile(
 _ID_LABEL_REACH = 32
 # The words such a label can end with (lower case), before "#", ":" or "." : a cheap test first.
 _ID_LABEL_LAST_WORDS = frozenset("""
-    ad post listing annonce anuncio annuncio anzeige anzeigen advertentie anuncio anúncio ogłoszenie anunt anunț
+    ad post listing annonce anuncio annuncio anzeige anzeigen advertentie anuncio anúncio ogłoszenie ogłoszenia
+    anunt anunț anunțului anuntului
     id no nr n° nº numero numéro number nummer número num
     order ordine commande pedido bestellung bestelling zamówienie comanda comandă invoice facture factura fattura
     rechnung tracking ticket transaction ref réf reference référence referencia referência riferimento rif
