@@ -25,6 +25,8 @@ POSITIVE = [
     ("aged 31, discreet", ["31"], "31"),
     ("I'm 22 and friendly", ["22"], "22"),
     ("I’m 22 and friendly", ["22"], "22"),
+    ("Im 23 and new in town", ["23"], "23"),  # the apostrophe left out
+    ("Hi I m 23", ["23"], "23"),
     ("I am 45.", ["45"], "45"),
     ("Just turned 21!!", ["21"], "21"),
     ("Hi, I'm Zoraya, 26, Brazilian", ["26"], "26"),
@@ -149,6 +151,9 @@ NEGATIVE = [
     "experiență de 10 ani",
     "am 15 ani de experiență",
     "acum 16 ani",
+    "Wohnung im 23. Bezirk",  # German "im" (in the) before an ordinal
+    "Termine im 23 Bezirk",
+    "im 3. Stock",
 ]
 
 

@@ -38,6 +38,7 @@ ENGLISH = [
     ("tele @anna_vip for pics", [("telegram:anna_vip", "@anna_vip")]),  # a cut-off "telegram"
     ("teleg: annavip", [("telegram:annavip", "annavip")]),
     ("k1k: anna22", [("kik:anna22", "anna22")]),
+    ("telegram @ anna_vip", [("telegram:anna_vip", "@ anna_vip")]),  # a space after the sigil
     # links with hidden dots and slashes
     ("t . me / anna_vip", [("telegram:anna_vip", "t . me / anna_vip")]),
     ("t[.]me/anna_vip", [("telegram:anna_vip", "t[.]me/anna_vip")]),
@@ -128,6 +129,7 @@ NEGATIVES = [
     "polka dot dress, slash prices",
     "I watch tele at night",
     "tele @ 10pm",
+    "snap @ the hotel",
     "WhatsApp +44 7700 900123",
     "WhatsApp: +44 7700 900123",
     "Telegram/WhatsApp: 07700 900123",

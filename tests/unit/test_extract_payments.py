@@ -67,6 +67,10 @@ PAYMENTS = [
     ("paypal dot me slash annab", [("paypal:annab", "paypal dot me slash annab")]),
     ("Deposit $AnnaCash before we meet", [("cashapp:annacash", "$AnnaCash")]),
     ("Aanbetaling via Revolut @annab", [("revolut:annab", "@annab")]),
+    # A space after the sigil; a Venmo name in a handle's shape after a space.
+    ("cashapp $ annab", [("cashapp:annab", "$ annab")]),
+    ("venmo anna-b", [("venmo:anna-b", "anna-b")]),
+    ("Venmo AnnaB22 for the deposit", [("venmo:annab22", "AnnaB22")]),
 ]
 
 PAYMENT_NEGATIVES = [
@@ -84,6 +88,9 @@ PAYMENT_NEGATIVES = [
     "revolut only",
     "Venmo accepted",
     "venmo or cash",
+    "Venmo preferred",  # a bare word that only ends its phrase is prose on Venmo
+    "Venmo required.",
+    "cash app $ 200 deposit",
     "Be wise, book early",
     "Telegram @anna_vip",
 ]

@@ -133,6 +133,7 @@ class _Tables:
     not_before: frozenset[str]
     not_after: frozenset[str]
     not_units: frozenset[str]
+    ordinal_nouns: frozenset[str]
     unit_keys: frozenset[str]
     words: dict[str, int]
     word_firsts: frozenset[str]
@@ -175,6 +176,7 @@ def _tables() -> _Tables:
         not_before=frozenset(_words_key(w) for w in _as_list(data.get("not_before"))),
         not_after=frozenset(_words_key(w) for w in _as_list(data.get("not_after"))),
         not_units=frozenset(_words_key(w) for w in _as_list(data.get("not_units"))),
+        ordinal_nouns=frozenset(_words_key(w) for w in _as_list(data.get("ordinal_nouns"))),
         unit_keys=frozenset(_words_key(u) for u in strong + bare),
         words=spelled,
         word_firsts=frozenset(k.split(" ")[0] for k in spelled),
@@ -315,6 +317,8 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
             return False
         if nxt in ".,:/-" and end + 1 < size and text[end + 1].isdigit():
             return False
+        if nxt == "." and set(_words_after(text, end + 1, 1)) & tables.ordinal_nouns:
+            return False  # "im 23. Bezirk": a German ordinal
     after = _words_after(text, end, 1)
     return not (after and (after[0] in tables.not_units or after[0] in tables.unit_first))
 

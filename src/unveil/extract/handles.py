@@ -78,7 +78,7 @@ _HIDDEN_WORDS = frozenset({"dot", "slash"})
 
 _FIRST = ("letter", "alnum", "any")
 _FIRST_CLASS = {"letter": r"[^\W\d_]", "alnum": "[A-Za-z0-9]", "any": r"\S"}  # where a name can start
-_FORMS = ("url", "sigil", "label", "bare")
+_FORMS = ("url", "sigil", "label", "bare", "shaped")
 _SCOPES = ("clause", "field")
 _ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
 _NAME_ALPHABET = _ASCII_ALNUM | frozenset("._-~")
@@ -216,7 +216,7 @@ class PlatformSpec:
     # Cues whose platforms read names only after a sigil ("deposit" for Cash App's "$tag"), and where such a
     # name can start: without a match, those cues alone cannot lead to a name and the text is not scanned.
     sigil_only_cues: frozenset[str]
-    sigil_name_res: Mapping[str, re.Pattern[str]]  # platform -> its sigil then a character a name starts with
+    sigil_name_res: Mapping[str, re.Pattern[str]]  # platform -> its sigil, a space or not, then a name's start
 
 
 def _char_class(r: PatternReader, spec: str, key: str) -> frozenset[str]:
@@ -386,7 +386,7 @@ def _parse_spec(label: str, data: Any) -> PlatformSpec:
         after_words=all_words(r.lang_words(top.get("after_words"), "after_words")),
         stopwords=all_words(r.lang_words(top.get("stopwords"), "stopwords")),
         sigil_only_cues=frozenset(k for k, v in owners.items() if all(p in sigil_only for p, _ in v)),
-        sigil_name_res={k: re.compile(f"[{re.escape(platforms[k].sigils)}]{_FIRST_CLASS[platforms[k].name.first]}")
+        sigil_name_res={k: re.compile(f"[{re.escape(platforms[k].sigils)}] ?{_FIRST_CLASS[platforms[k].name.first]}")
                         for k in sigil_only},
         sigils="".join(sorted({c for p in platforms.values() for c in p.sigils})),
     )
@@ -670,10 +670,14 @@ class PlatformScanner:
         else:
             return
         sigil = ""
+        spaced = False  # "cashapp $ annab": one space after the sigil
         if i < n and t[i] in spec.sigils:
             sigil = t[i]
             i += 1
             strength = 3
+            if i + 1 < n and t[i] == " " and t[i + 1].isalpha():
+                i += 1
+                spaced = True
         run = self._run(t, i)
         if run is None:
             return
@@ -682,11 +686,16 @@ class PlatformScanner:
             if sigil and sigil not in p.sigils:
                 continue
             form = ("bare", "bare", "label", "sigil")[strength]
-            if form not in p.forms:
+            shaped = form == "bare" and "bare" not in p.forms and "shaped" in p.forms
+            if form not in p.forms and not shaped:
                 continue
             name = self._name(p, run)
             if name is None:
                 continue
+            if shaped and not (_looks_like_handle(name) or "-" in name.strip("-")):
+                continue  # "venmo anna-b", "venmo AnnaB22"; not "Venmo preferred"
+            if spaced and not (_looks_like_handle(name) or _ends_phrase(t, i + len(name))):
+                continue  # "snap @ the hotel" is prose; "cashapp $ annab" is a tag
             # After a bare space or "is", the name must not read as prose: it looks like a handle or ends its
             # phrase ("snapchat annab" + line break).  After an abbreviation ("snap tessy_x", "tg anna_vip")
             # only the handle shape counts: "WA area", "SC girls" are places.
@@ -694,7 +703,7 @@ class PlatformScanner:
                 continue
             if strength <= 1 and not (_looks_like_handle(name) or _ends_phrase(t, i + len(name))):
                 continue
-            yield HandleHit(i - len(sigil), i + len(name), platform, name, form)
+            yield HandleHit(i - len(sigil) - spaced, i + len(name), platform, name, form)
 
     def _run(self, t: str, i: int, *, in_link: bool = False) -> str | None:
         m = _RUN_RE.match(t, i)
