@@ -11,6 +11,8 @@ import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unveil.extract.base import AdContext
 from unveil.extract.emails import EmailExtractor, PatternError, find_emails, load_email_patterns, scan_emails
@@ -269,3 +271,38 @@ def test_possible_skips_ascii_fields_without_an_at_word(text: str, possible: boo
     pats = email_patterns()
     assert _possible(text, pats) is possible
     assert (pats.hint_re.search(text) is not None) is marker  # what the word-set test stands in for
+
+
+@pytest.mark.parametrize(("text", "possible"), [
+    ("Telegram @anna_vip, fast replies.", False),  # a handle: no domain after the "@"
+    ("@anna_vip on telegram. Text me anytime.", False),
+    ("anna@example.com", True),
+    ("anna @ example . com", True),
+    ("anna @ example dot com", True),
+    ("anna (@) example [dot] com", True),
+    ("a n n a @ g m a i l . c o m", True),
+    ("anna@gml", True),
+    ("anna@gmail", True),
+])
+def test_possible_looks_past_handles(text: str, possible: bool) -> None:
+    from unveil.extract.emails import _possible, email_patterns
+
+    assert _possible(text, email_patterns()) is possible
+
+
+_PIECES = st.sampled_from([
+    "anna", "a", "n", "b", "gmail", "gml", "example", "com", "co", "uk", "dot", "punkt", "at", "AT", "arobase",
+    "@", "＠", ".", " . ", " ", "  ", "\n", "[", "]", "(", ")", "{", "}", "<", ">", "#", "*", "_", "-", "'",
+    "é", "İ", "ä", "2", "telegram", "email:",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_possible_never_hides_an_address(text: str) -> None:
+    """The cheap test says "no" only where the full scan finds nothing."""
+    from unveil.extract.emails import _possible, _Scanner, email_patterns
+
+    pats = email_patterns()
+    if not _possible(text, pats):
+        assert _Scanner(text, pats).scan() == []

@@ -700,13 +700,58 @@ class _Scanner:
         return out
 
 
+# What follows an "@" that may start a domain (see _Scanner.domain): spaces and a bracket's end ("(@)"),
+# a word, then what comes after it on the same line.
+_LINE_SPACE = r"[^\S\n\r\v\f\x85\u2028\u2029]*"
+_AFTER_AT_RE = re.compile(
+    rf"@{_LINE_SPACE}[\]\)\}}>#*]?{_LINE_SPACE}(?P<w>[\w%+'\-]+)(?P<s>{_LINE_SPACE})(?:(?P<dw>[\w%+'\-]+)|(?P<n>.))?",
+    re.DOTALL,
+)
+
+
+def _at_may_start_domain(text: str, at: int, pats: EmailPatterns) -> bool:
+    """Whether the "@" at ``at`` may be followed by a domain: a word, then a dot in some form (".",
+    " . ", " dot ", "[dot]"), or a spaced-out letter ("g m a i l"), or a bare short form ("gml").
+    "@anna_vip on telegram" is a handle: the whole field is not tokenised for it."""
+    m = _AFTER_AT_RE.match(text, at)
+    if m is None:
+        return False
+    word = m.group("w")
+    if len(word) == 1 or m.group("n") in (".", "[", "(", "{", "<", "#", "*"):
+        return True
+    if _valid_prefix(word, _LABEL_CHARS).rstrip("-").lower() in pats.bare:
+        return True
+    dot_word = m.group("dw")
+    return bool(m.group("s")) and dot_word is not None and dot_word.lower() in pats.dot_words
+
+
 def _possible(text: str, pats: EmailPatterns) -> bool:
     """Cheap test: could any marker in ``text`` start an address?  Most ads say "at" only as prose."""
-    if text.isascii() and "@" not in text and pats.at_first_words.isdisjoint(lower_words(text)[1]):
-        # No at-word at all: a set test on the field's words instead of the case-insensitive marker scan
-        # (only for ASCII text, where that scan's case folding is plain ASCII).
+    if "＠" in text or "﹫" in text:
+        return True  # folded to "@" later
+    at = text.find("@")
+    while at != -1:
+        if _at_may_start_domain(text, at, pats):
+            return True
+        at = text.find("@", at + 1)
+    low, words = lower_words(text)
+    if len(low) != len(text):  # lower-casing moved offsets ("İ" is two characters lower-cased): scan it all
+        return any(pats.after_word_re.match(text, m.end()) for m in pats.hint_re.finditer(text))
+    # Only the at-words the field holds are looked at, where they start a word, instead of a
+    # case-insensitive scan of the whole field for every at-word.
+    firsts = pats.at_first_words.intersection(words)
+    if not firsts:
         return False
-    return any(m.group() in "@＠﹫" or pats.after_word_re.match(text, m.end()) for m in pats.hint_re.finditer(text))
+    hint, after = pats.hint_re.match, pats.after_word_re.match
+    for word in firsts:
+        i = low.find(word)
+        while i != -1:
+            if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_"):
+                m = hint(text, i)
+                if m is not None and after(text, m.end()):
+                    return True
+            i = low.find(word, i + 1)
+    return False
 
 
 def _find(text: str, pats: EmailPatterns) -> list[EmailMatch]:
