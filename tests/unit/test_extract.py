@@ -98,6 +98,30 @@ PHONE_CASES = [
     ("06. 39. 98. 12. 34", "FR", ["+33639981234"]),
     # A word that starts with a unit's letters is no unit ("Horario" is not "horas")
     ("seis uno dos, treinta y cuatro, cincuenta y seis, setenta y ocho\nHorario: 10-22", "ES", ["+34612345678"]),
+    # An age, a postcode or a room number before a number dialled with its trunk prefix is no part of it.
+    ("Age 22 020 7946 0351", "GB", ["+442079460351"]),
+    ("Room 12 020 7946 0354", "GB", ["+442079460354"]),
+    ("Anna 24 07700 900 334 Leeds", "GB", ["+447700900334"]),
+    ("Jess, 22, 07700 900 333", "GB", ["+447700900333"]),
+    ("Sydney 2000 0491 570 071", "AU", ["+61491570071"]),
+    ("Perth WA 6000 – 0491 570 140", "AU", ["+61491570140"]),
+    ("Bondi Junction NSW 2022, 0491 570 141", "AU", ["+61491570141"]),
+    ("Adelaide – Skye 25 – 0491 570 112", "AU", ["+61491570112"]),
+    ("Mia 23 0491 570 060 $300", "AU", ["+61491570060"]),
+    # ... and a figure after a valid number is not glued onto it; NANP area codes stay the number's start.
+    ("0491 570 063 300 1hr", "AU", ["+61491570063"]),
+    ("416-555-0163 250 hr", "CA", ["+14165550163"]),
+    ("Québec (Sainte-Foy) - 418-555-0144 - 200$ l'heure", "CA", ["+14185550144"]),
+    ("Léa 22 ans 514 555 0166 200$", "CA", ["+15145550166"]),
+    # "00" for the international prefix where the country's own is another (Australia: 0011)
+    ("0061 491 570 131", "AU", ["+61491570131"]),
+    ("null null drei drei sechs neununddreißig achtundneunzig zwölf vierunddreißig", "DE", ["+33639981234"]),
+    # Rows of amounts, bank and business numbers, ranges of days
+    ("Rates 150 200 250 300 450 800", "GB", []),
+    ("ABN 51 824 753 556 – registered business", "AU", []),
+    ("BSB 062-000 Acc 1234 5678", "AU", []),
+    ("Tour dates 07/07 - 09/07 Perth, 10/07 - 14/07 Adelaide", "AU", []),
+    ("0.2.0.7.9 - 4.6.0.4.2 - 8", "GB", ["+442079460428"]),
 ]
 
 
@@ -116,6 +140,14 @@ def test_phone_in_the_ads_own_address_field():
     assert phone.attrs["obfuscated"] is False
     assert not [e for e in extract_ad({"url": "https://site.example/ad/88123456", "country": "US"})
                 if e.kind == "phone"]
+
+
+def test_a_number_cut_from_its_run_is_obfuscated_only_by_what_it_holds():
+    # The dash before it belongs to the age, not to the number.
+    [ph] = [e for e in extract_ad({"body": "Skye 25 – 0491 570 112", "country": "AU"}) if e.kind == "phone"]
+    assert (ph.text, ph.attrs["obfuscated"]) == ("0491 570 112", False)
+    [ph] = [e for e in extract_ad({"body": "Lena, 22, 0170 1234567", "country": "DE"}) if e.kind == "phone"]
+    assert ph.attrs["obfuscated"] is False
 
 
 def test_phone_attrs_mark_foreign_and_confidence():

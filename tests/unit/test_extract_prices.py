@@ -104,6 +104,20 @@ CASES = [
     ("Zwei Stunden 300 €", "DE", ["300 EUR/120min"]),
     ("300€ deux heures", "FR", ["300 EUR/120min"]),
     ("Dwie godziny 400 zł", "PL", ["400 PLN/120min"]),
+    # A phone's groups are no amounts: a currency between the phone and a price is the price's
+    ("07700 900 336 £150", "GB", ["150 GBP"]),
+    ("Perth 0491 570 007 AUD 300 1hr", "AU", ["300 AUD/60min"]),
+    ("Ava 21 416 555 0161 $200hr", "CA", ["200 CAD/60min"]),
+    ("Leicester 🌹 07700 900 222 🌹 £120 half hour", "GB", ["120 GBP/30min"]),  # roses as decoration
+    # A code after a sign-written amount, then its duration
+    ("$250 CAD/h", "CA", ["250 CAD/60min"]),
+    ("$300 NZD per hr, $550 NZD 2hrs", "NZ", ["300 NZD/60min", "550 NZD/120min"]),
+    ("NZD 180 30min", "NZ", ["180 NZD/30min"]),
+    # Thousands after a space (French), "k" for thousands
+    ("Nuit complète: 1 500 $", "CA", ["1500 CAD/night"]),
+    ("2 300€ nuit", "FR", ["2300 EUR/night"]),
+    ("£1k overnight", "GB", ["1000 GBP/night"]),
+    ("Tarifs 150 200 €", "FR", ["150 EUR", "200 EUR"]),
 ]
 
 

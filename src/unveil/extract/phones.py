@@ -41,7 +41,7 @@ from unveil.extract.base import AdContext
 from unveil.extract.crypto import iban_shaped_spans, may_be_in_iban
 from unveil.extract.spans import SpanIndex
 from unveil.extract.urls import SCHEME_URL, web_address_spans
-from unveil.normalise.deobfuscate import deobfuscate_digits_if, digit_spans
+from unveil.normalise.deobfuscate import deobfuscate_digits_if, digit_spans, written_plainly
 from unveil.normalise.offsets import NormalisedText
 from unveil.types import Entity
 
@@ -85,7 +85,9 @@ _ID_LABEL_BEFORE = re.compile(
     r"order|ordine|commande|pedido|bestellung|bestelling|zamówienie|comand[aă]|invoice|facture|factura|"
     r"fattura|rechnung|tracking|ticket|transaction|booking\s?ref|id|r[eé]f|r[eé]f[eé]rence|"
     r"referencia|refer[eê]ncia|riferimento|rif|referenz|referentie|referin[tț][aă]|"
-    r"(?:bestell|auftrags|rechnungs|referenz|kunden)(?:-?nummer|-?nr)"
+    r"(?:bestell|auftrags|rechnungs|referenz|kunden)(?:-?nummer|-?nr)|"
+    # bank and business numbers: "Acc 1234 5678", "BSB 062-000", "ABN 51 824 753 556", "sort code"
+    r"acc|acct|abn|acn|bsb|sort\s?code"
     rf")\.?(?:[\s-]?{_LISTING_WORD})?(?:\s?{_NUMBER_WORD}\.?)?)\s?[:#]?\s?[#:]?\s?$",
     re.IGNORECASE,
 )
@@ -98,7 +100,7 @@ _ID_LABEL_LAST_WORDS = frozenset("""
     order ordine commande pedido bestellung bestelling zamówienie comanda comandă invoice facture factura fattura
     rechnung tracking ticket transaction ref réf reference référence referencia referência riferimento rif
     referenz referentie referinta referință bestellnummer auftragsnummer rechnungsnummer referenznummer
-    kundennummer
+    kundennummer acc acct abn acn bsb code
 """.split())
 # Digit groups split by line breaks or emoji ("202💋555💋0147"): at most this many groups, this many
 # characters between two of them (see ``_split_numbers``).
@@ -118,6 +120,9 @@ _DATE_TIME = re.compile(
     r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)\d{2}(?!\d)"
     r"|(?<!\d)(?:19|20)\d{2}[./-](?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12]\d|3[01])(?!\d)"
     r"|(?<!\d)(?:[01]?\d|2[0-3])[:h][0-5]\d(?!\d)"
+    # a range of days without a year, months in two digits: "10/07 - 14/07", "1.08-4.08"
+    r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])"
+    r"(?![\d.])"
 )
 # "plus" spelled out before a number stands for "+" (en/fr/de/nl/ro/pl "plus", es "más", it "più", pt "mais").
 _PLUS_WORD = re.compile(r"(?:^|[^\w])(plus|m[aá]s|pi[uù]|mais)[\s,:.\-]*$", re.IGNORECASE)
@@ -314,6 +319,7 @@ class PhoneExtractor:
                 unread.append((start, end))
             for s, e, read in numbers:
                 ostart, oend = nt.to_original(s, e)
+                hidden = obfuscated if (s, e) == (start, end) else not written_plainly(text[ostart:oend])
                 if _unit_follows(text, oend):
                     # "... 6 9. 150 EUR": a price glued onto the number; read it without its last group.
                     shorter = _without_last_group(nt, s, e, region)
@@ -323,7 +329,7 @@ class PhoneExtractor:
                     elif _last_group_listed(nt, s, e):
                         continue  # "Porto 4000-123, 80 euros": a postcode, then a price
                 if lead_at is not None and s == start:
-                    ostart, obfuscated = lead_at, True
+                    ostart, hidden = lead_at, True
                 if blocked is not None and blocked.hits(ostart, ostart + 1) \
                         and not _spelled_in_url(text, ostart, oend, read):
                     continue
@@ -333,7 +339,7 @@ class PhoneExtractor:
                     accounts = SpanIndex(iban_shaped_spans(text))
                 if accounts is not None and accounts.hits(ostart, oend):
                     continue
-                yield _entity(text, field, ostart, oend, read, home_cc, obfuscated)
+                yield _entity(text, field, ostart, oend, read, home_cc, hidden)
         if len(unread) >= 2 and sum(e - s for s, e in unread) >= MIN_DIGITS:
             for ostart, oend, read in _split_numbers(text, nt, unread, region):
                 if blocked is not None and blocked.hits(ostart, oend):
@@ -487,9 +493,11 @@ def _last_group_listed(nt: NormalisedText, start: int, end: int) -> bool:
     return last is not None and "," in _gap(nt, last)
 
 
-def _without_last_group(nt: NormalisedText, start: int, end: int, region: str) -> tuple[int, _Read] | None:
+def _without_last_group(nt: NormalisedText, start: int, end: int, region: str,
+                        cuts: list[int] | None = None) -> tuple[int, _Read] | None:
     """The number read without the digits after its last gap, when that still reads."""
-    cuts = _cuts(nt, start, end)
+    if cuts is None:
+        cuts = _cuts(nt, start, end)
     if not cuts:
         return None
     cut = cuts[-1]
@@ -569,7 +577,27 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
                 yield tail
                 return
     if digits <= MAX_DIGITS + 2:  # room for a 00 international prefix
+        if run.startswith("00") and not run.startswith("000"):
+            # "0061 491 570 131" in Australia, whose own international prefix is 0011: posters write 00.
+            number = _read("+" + run[2:], region)
+            if number is not None and number.valid:
+                yield start, end, number
+                return
         number = _read(run, region)
+        if number is not None and not number.valid and not run.startswith("+"):
+            # Only possible as a whole: a figure and a valid number, before ("Skye 25 – 0491 570 112") or
+            # after it ("0491 570 063 300 1hr"), rather than one long possible number.
+            if cuts is None:
+                cuts = _cuts(nt, start, end)
+            if cuts:
+                lead = _after_leading_figure(nt, start, end, cuts[0], region, any_gap=True)
+                if lead is not None and lead[2].valid:
+                    yield lead
+                    return
+                shorter = _without_last_group(nt, start, end, region, cuts)
+                if shorter is not None and shorter[1].valid and _as_dialled(nt.text[start:shorter[0]], shorter[1]):
+                    yield start, shorter[0], shorter[1]
+                    return
         if number is not None:
             yield start, end, number
             return
@@ -579,6 +607,13 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
         cuts = _cuts(nt, start, end)
     if not cuts or listed:
         return  # "Rates: 150, 250, 400, 1000" holds no "250 400 1000"
+    if not run.startswith("+"):
+        # "Age 22 020 7946 0351", "Sydney 2000 0491 570 071": a figure, then a number as dialled.
+        lead = _after_leading_figure(nt, start, end, cuts[0], region, any_gap=True)
+        if lead is not None:
+            yield lead
+            return
+    trunk = _national_dialling(region)[0] if region != "ZZ" else ""
     pos = start
     while pos < end:
         found = None
@@ -592,9 +627,12 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
             if n > MAX_DIGITS + 2:
                 break
             number = _read(piece, region)
-            if number is not None:
+            if number is not None and (number.valid or not trunk or piece.startswith(("+", trunk))) \
+                    and (found is None or number.valid or not found[2].valid):
+                # prefer the longest valid piece from here, else the longest possible one ("0491 570 063
+                # 300 1hr"); a piece that is only possible must be written as dialled where numbers have a
+                # trunk prefix ("150 200 250" is no UK number)
                 found = (pos, cut, number)
-                # prefer the longest readable piece from here
         if found is None:
             if after >= len(cuts):
                 return
@@ -628,21 +666,31 @@ def _is_list(nt: NormalisedText, start: int, end: int, cuts: list[int]) -> bool:
     return False
 
 
-def _after_leading_figure(nt: NormalisedText, start: int, end: int, first_cut: int,
-                          region: str) -> tuple[int, int, _Read] | None:
-    """The number after a leading figure of one to three digits that a comma or a full stop sets apart
-    ("Lena, 22, 0170 1234567", "Lyon 3, 01 99 00 12 34", "1. 0170 1234567"), when the rest alone is a
-    valid number written as dialled: an age, a district or a list number is not the start of a phone."""
-    if first_cut - start > 3:
-        return None
+def _after_leading_figure(nt: NormalisedText, start: int, end: int, first_cut: int, region: str,
+                          any_gap: bool = False) -> tuple[int, int, _Read] | None:
+    """The number after a leading figure of one to four digits (an age, a district, a postcode, a list
+    number), when the rest alone is a number written as dialled: valid, or possible with the length and
+    trunk prefix of a national number ("Jess, 22, 07700 900 333").
+
+    A comma or a full stop sets the figure apart ("Lena, 22, 0170 1234567", "Lyon 3, 01 99 00 12 34", "1.
+    0170 1234567"); this is asked before the whole run is read.  With ``any_gap`` (asked once the whole
+    run read as no number, or only as a possible one) any gap does, where the rest starts with the trunk
+    prefix that national numbers are dialled with: "Age 22 020 7946 0351", "Perth WA 6000 – 0491 570 140".
+    """
+    if first_cut - start > 4 or (nt.text[start] == "0" and first_cut - start < 4):
+        return None  # "0 0 33 6 ...", "00 33 ...": the start of a prefix, not a figure (a 4-digit postcode may be)
     gap = _gap(nt, first_cut)
-    if "," not in gap and not ("." in gap and gap[-1:].isspace()):
-        return None
     rest = nt.text[first_cut:end]
+    if any_gap:
+        trunk = _national_dialling(region)[0] if region != "ZZ" else ""
+        if not trunk or not rest.startswith(trunk):
+            return None  # where numbers have no trunk prefix, "416 555 0163" starts with its area code
+    elif "," not in gap and not ("." in gap and gap[-1:].isspace()):
+        return None
     if not MIN_DIGITS <= len(rest) <= MAX_DIGITS + 2:
         return None
     read = _read(rest, region)
-    if read is None or not read.valid or not _as_dialled(rest, read):
+    if read is None or not (read.valid or _may_be_dialled(rest, region)) or not _as_dialled(rest, read):
         return None
     return first_cut, end, read
 

@@ -215,14 +215,22 @@ def _tables() -> _Tables:
     )
 
 
-_NUM = re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,3}(?:[.,]\d{3})+|\d{1,5})(?:[.,](\d{1,2}))?(?!\d)", re.ASCII)
+# An amount: digits with "." or "," thousands, or a space before the thousands when a currency follows
+# ("1 500 €", "1 500 $": French and Canadian French write thousands so).
+_NUM = re.compile(
+    r"(?<!\d)(?<!\d[.,])"
+    r"(\d{1,3}(?:[.,]\d{3})+"
+    r"|(?<!\d[ \u00a0\u202f])(?<![^\W_])[1-9]\d?[ \u00a0\u202f]\d{3}(?=[ \u00a0\u202f]?(?:[€$£]|(?i:eur|cad|chf)\b))"
+    r"|\d{1,5})"
+    r"(?:[.,](\d{1,2}))?(?!\d)"
+)
 _DIGITS = re.compile(r"\d+", re.ASCII)
 # Between a shorthand and its amount: "HH 150", "hh: 150", "H-250"; never glued ("mia_hh21" is a handle).
 _SHORTHAND_GAP = re.compile(r"(?:[ \t\u00a0]{1,2}[:=\-]?|[:=\-])[ \t\u00a0]{0,2}\d")
 
 
 def _amount(whole: str, cents: str | None) -> float:
-    value = float(whole.replace(",", "").replace(".", ""))
+    value = float(whole.replace(",", "").replace(".", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
     if cents:
         value += int(cents) / (10 ** len(cents))
     return value
@@ -380,6 +388,22 @@ def _currency(marker: str, t: _Tables, country: str) -> str:
 PriceHit = tuple[int, int, float, str | None, int | None, bool]
 
 
+_SIGNS = frozenset("€$£¥₹₽₺")
+
+
+def _emoji_marker(marker: str) -> bool:
+    """A currency written as an emoji ("🌹"): no letters and no currency sign."""
+    return not any(c.isalnum() for c in marker) and marker.strip() not in _SIGNS
+
+
+def _opens_amount(text: str, sign_end: int) -> bool:
+    """Whether the currency ending at ``sign_end`` comes before a number (then it is that number's)."""
+    i = sign_end
+    if i < len(text) and text[i] == " ":
+        i += 1
+    return i < len(text) and text[i].isdigit()
+
+
 def _closes_amount(text: str, sign_start: int) -> bool:
     """Whether the currency starting at ``sign_start`` follows a number (then it is that number's)."""
     i = sign_start - 1
@@ -428,6 +452,8 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
             continue
         if e < size and text[e] == "%":
             continue
+        if place is not None and text[s] == "0":
+            continue  # "07700 ...", "... 0161 $": a phone's group, no amount starts with 0
         cb = ca = None
         if place != 2 and _prev_char(text, s) in t.before_last:
             cb = t.cur_before.search(text, max(0, s - 10), s)
@@ -435,9 +461,16 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
                 cb = None  # "150€ 01 99 00 12 34": the sign belongs to the amount before the phone
         if cb is None and place != 1:
             ca = t.cur_after.match(text, e)
+            if ca is not None and place == 2 and _opens_amount(text, ca.end()):
+                ca = None  # "07700 900 336 £150": the sign belongs to the amount after the phone
+        marker = cb if cb is not None else ca
+        if place is not None and marker is not None and _emoji_marker(marker.group(0)):
+            continue  # "🌹 07700 900 222 🌹": an emoji around a phone is decoration
         if place is not None and cb is None and ca is None:
             continue
         amount = _amount(m.group(1), m.group(2))
+        if cb is not None and e < size and text[e] in "kK" and (e + 1 == size or not text[e + 1].isalnum()):
+            amount, e = amount * 1000, e + 1  # "£1k"
         if amount <= 0 or amount > t.max_amount:
             continue
         currency: str | None = None
@@ -445,6 +478,10 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
         if cb is not None:
             currency = _currency(cb.group(0).strip(), t, cc)
             span_start = cb.start()
+            code = t.cur_after.match(text, e)
+            if code is not None and code.group("c").isalpha():
+                # "$250 CAD/h": the code after the amount names the dollar and comes before the duration
+                currency, after = _currency(code.group("c"), t, cc), code.end()
         elif ca is not None:
             currency = _currency(ca.group("c"), t, cc)
             after = ca.end()

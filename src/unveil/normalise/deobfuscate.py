@@ -78,7 +78,7 @@ from unveil.normalise.numwords import (
 )
 from unveil.normalise.offsets import NormalisedBuilder, NormalisedText, extend_run
 
-__all__ = ["deobfuscate_digits", "deobfuscate_digits_if", "digit_spans", "fold_text"]
+__all__ = ["deobfuscate_digits", "deobfuscate_digits_if", "digit_spans", "fold_text", "written_plainly"]
 
 _log = logging.getLogger(__name__)
 
@@ -1474,5 +1474,10 @@ def digit_spans(nt: NormalisedText) -> list[tuple[int, int, bool]]:
         s, e = m.span()
         a, z = nt.starts[s], nt.ends[e - 1]
         chunk = original[a:z]
-        spans.append((s, e, not (_ORDINARY.issuperset(chunk) or all(map(_is_ordinary, chunk)))))
+        spans.append((s, e, not written_plainly(chunk)))
     return spans
+
+
+def written_plainly(chunk: str) -> bool:
+    """Whether ``chunk`` (original text behind digits) holds only ASCII digits and ordinary phone punctuation."""
+    return _ORDINARY.issuperset(chunk) or all(map(_is_ordinary, chunk))
