@@ -60,6 +60,13 @@ CASES = [
     ("Nowa w Warszawie", "PL", "pl", ["Warsaw|PL"]),
     ("Nowa w Łodzi", "PL", "pl", ["Łódź|PL"]),
     ("Jestem we Wrocławiu", "PL", "pl", ["Wrocław|PL"]),
+    # Big foreign cities on sight, smaller ones with a cue
+    ("New in Dublin, then Lausanne", "GB", "en", ["Dublin|IE"]),
+    ("based in Lausanne", "FR", "fr", ["Lausanne|CH"]),
+    # A local district that shares its name with a smaller foreign town is not that town
+    ("Auckland – Newmarket", "NZ", "en", ["Auckland|NZ"]),
+    ("Invercargill & Queenstown tour", "NZ", "en", ["Invercargill|NZ"]),
+    ("Glasgow West End", "GB", "en", ["Glasgow|GB"]),
 ]
 
 
@@ -87,6 +94,7 @@ NEGATIVE = [
     ("Time is precious", "GB", "en"),
     ("Police checks welcome", "GB", "en"),
     ("www.example.com/London", "GB", "en"),
+    ("Lily, 19, Ipswich QLD", "AU", "en"),  # an Australian state after a name that is English
 ]
 
 

@@ -43,6 +43,10 @@ PLAIN = [
 
 OBFUSCATED_EN = [
     ("anna at example dot com", [("anna@example.com", "anna at example dot com", True)]),
+    # spaced dots in the name too, but not after a prose word
+    ("sophie . m @ gmail . com", [("sophie.m@gmail.com", "sophie . m @ gmail . com", True)]),
+    ("email . anna @ gmail . com", [("anna@gmail.com", "anna @ gmail . com", True)]),
+    ("I love it . anna@gmail.com", [("anna@gmail.com", "anna@gmail.com", False)]),
     ("Email me at anna at example dot com please", [("anna@example.com", "anna at example dot com", True)]),
     ("Contact: anna [at] example [dot] com", [("anna@example.com", "anna [at] example [dot] com", True)]),
     ("anna(at)example(dot)com", [("anna@example.com", "anna(at)example(dot)com", True)]),

@@ -39,6 +39,9 @@ ENGLISH = [
     ("teleg: annavip", [("telegram:annavip", "annavip")]),
     ("k1k: anna22", [("kik:anna22", "anna22")]),
     ("telegram @ anna_vip", [("telegram:anna_vip", "@ anna_vip")]),  # a space after the sigil
+    # an emoji after a name ends it; it does not join the next platform word
+    ("Snap: emiliemtl 👻 Insta: @emilie.mtl",
+     [("snapchat:emiliemtl", "emiliemtl"), ("instagram:emilie.mtl", "@emilie.mtl")]),
     # links with hidden dots and slashes
     ("t . me / anna_vip", [("telegram:anna_vip", "t . me / anna_vip")]),
     ("t[.]me/anna_vip", [("telegram:anna_vip", "t[.]me/anna_vip")]),
@@ -130,6 +133,7 @@ NEGATIVES = [
     "I watch tele at night",
     "tele @ 10pm",
     "snap @ the hotel",
+    "instagram @ kayla . rose",  # spaced out: not "kayla" alone
     "WhatsApp +44 7700 900123",
     "WhatsApp: +44 7700 900123",
     "Telegram/WhatsApp: 07700 900123",

@@ -353,6 +353,7 @@ class _Rules:
     cues_not_en: frozenset[str]
     labels: frozenset[str]
     small_town: int
+    foreign_town: int
     prefer: dict[str, int]
 
 
@@ -374,6 +375,7 @@ def _rules() -> _Rules:
         cues_not_en=keyset(data.get("cues_not_en") or ()),
         labels=keyset(data.get("labels") or ()),
         small_town=int(data.get("small_town_population", 50_000)),
+        foreign_town=int(data.get("foreign_town_population", 150_000)),
         prefer={" ".join(_words(fold(str(k)))): int(v) for k, v in (data.get("prefer") or {}).items()},
     )
 
@@ -390,6 +392,8 @@ _PARTICLES = frozenset({"am", "an", "der", "die", "im", "in", "ob", "bei", "upon
                         "santo", "sao"})
 # ", NC" after a city: the state or province of a North American address.
 _STATE_AFTER = re.compile(r",? ?[A-Z]{2}(?![A-Za-z])")
+# An Australian state after a city ("Ipswich QLD", "Perth WA"): the city is Australian.
+_AU_STATE_AFTER = re.compile(r",? ?(?:QLD|NSW|VIC|TAS|ACT|NT|WA|SA)(?![A-Za-z])")
 # What may stand between two words of one name: "Saint-Étienne", "St. Louis", "Frankfurt/Main".
 _NAME_GAP = frozenset(" -'’./\u00a0")
 _MAX_GAP = 2
@@ -515,8 +519,13 @@ class CityExtractor:
         """Apply the cue rule (see the module docstring)."""
         if key in rules.never:
             return False
+        if country == "AU" and city.country != "AU" and _AU_STATE_AFTER.match(text, end):
+            return False  # "Ipswich QLD" in an Australian ad is not Ipswich, England
         needs_cue = key in rules.stop or (
             n_words == 1 and city.population < rules.small_town and city.country != country
+            and key not in rules.prefer
+        ) or (
+            bool(country) and city.country != country and city.population < rules.foreign_town
             and key not in rules.prefer
         )
         if not needs_cue:

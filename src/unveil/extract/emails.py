@@ -470,11 +470,17 @@ class _Scanner:
 
     # -- the name before the "@" ----------------------------------------------------------------------------
 
-    def _sep_back(self, j: int) -> tuple[int, bool] | None:
-        """The part before the separator that ends just before token ``j``: (index, hidden?)."""
+    def _sep_back(self, j: int, spaced: bool = False) -> tuple[int, bool] | None:
+        """The part before the separator that ends just before token ``j``: (index, hidden?).
+
+        With ``spaced`` (a name before a spaced or word "@") a dot between single spaces counts too:
+        "sophie . m @ gmail . com", unless the word before it is prose ("email . anna @ ...")."""
         t = self.t
         if t.kind(j - 1) == _DOT and t.kind(j - 2) == _W:
             return j - 2, False
+        if spaced and t.one_space(j - 1) and t.kind(j - 2) == _DOT and t.one_space(j - 3) and t.kind(j - 4) == _W \
+                and t.word(j - 4).lower() not in self.p.local_stopwords:
+            return j - 4, True
         if t.kind(j - 1) == _S and self.dot_word(j - 2) and t.kind(j - 3) == _S and t.kind(j - 4) == _W:
             return j - 4, True
         k = j - 1
@@ -510,7 +516,7 @@ class _Scanner:
         size = len(atom)
         if len(atom) == len(word):
             while len(atoms) < MAX_PARTS:
-                back = self._sep_back(j)
+                back = self._sep_back(j, style != _PLAIN)
                 if back is None:
                     break
                 nj, sep_hidden = back

@@ -450,6 +450,11 @@ def _looks_like_handle(name: str) -> bool:
     )
 
 
+def _spaced_on(t: str, end: int) -> bool:
+    """Whether a name ending at ``end`` goes on after a spaced dot or underscore ("kayla . rose")."""
+    return t.startswith((" . ", " _ "), end) and end + 3 < len(t) and t[end + 3].isalnum()
+
+
 def _ends_phrase(t: str, end: int) -> bool:
     """Whether a name at ``t[:end]`` is the last word of its phrase ("snapchat anna" + line break)."""
     i = end
@@ -631,7 +636,11 @@ class PlatformScanner:
         """Merge platform words joined by "/", "&", "," or "and": "Snap & Insta: anna_b"."""
         groups: list[Cue] = []
         for c in cues:
-            if groups and len(groups[-1].members) < _MAX_GROUP and self._joined(t[groups[-1].end : c.start]):
+            gap = t[groups[-1].end : c.start] if groups else ""
+            if groups and len(groups[-1].members) < _MAX_GROUP and self._joined(gap) \
+                    and (gap.strip() or t[c.start].isalnum() == t[groups[-1].end - 1].isalnum()):
+                # Not an emoji and a word with only a space between: "Snap: emiliemtl 👻 Insta: @emilie.mtl"
+                # ends Snapchat's name with its emoji.
                 last = groups[-1]
                 groups[-1] = Cue(last.start, c.end, last.members + c.members)
             else:
@@ -694,8 +703,9 @@ class PlatformScanner:
                 continue
             if shaped and not (_looks_like_handle(name) or "-" in name.strip("-")):
                 continue  # "venmo anna-b", "venmo AnnaB22"; not "Venmo preferred"
-            if spaced and not (_looks_like_handle(name) or _ends_phrase(t, i + len(name))):
-                continue  # "snap @ the hotel" is prose; "cashapp $ annab" is a tag
+            if spaced and (not (_looks_like_handle(name) or _ends_phrase(t, i + len(name)))
+                           or _spaced_on(t, i + len(name))):
+                continue  # "snap @ the hotel" is prose, "ig @ kayla . rose" spaced out; "cashapp $ annab" a tag
             # After a bare space or "is", the name must not read as prose: it looks like a handle or ends its
             # phrase ("snapchat annab" + line break).  After an abbreviation ("snap tessy_x", "tg anna_vip")
             # only the handle shape counts: "WA area", "SC girls" are places.
