@@ -86,6 +86,9 @@ POSITIVE = [
     ("New in town! Mia, 24 - sweet", ["24"], "24"),
     ("Hi guys, Ashley here, 25, new to Houston", ["25"], "25"),
     ("Anna 22 - new in town", ["22"], "22"),  # without the comma only at the start of the field
+    ("Niamh 25 - Cork", ["25"], "25"),
+    ("Lily 19 new girl", ["19"], "19"),
+    ("Halifax NS 🌊 902-555-0177 🌊 Skylar, 23", ["23"], "23"),
 ]
 
 

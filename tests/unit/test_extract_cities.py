@@ -63,6 +63,10 @@ CASES = [
     # Big foreign cities on sight, smaller ones with a cue
     ("New in Dublin, then Lausanne", "GB", "en", ["Dublin|IE"]),
     ("based in Lausanne", "FR", "fr", ["Lausanne|CH"]),
+    # A name that is also a person's, with a state or "CBD" after it
+    ("Adelaide CBD, Skye 25", "AU", "en", ["Adelaide|AU"]),
+    ("Adelaide SA tonight", "AU", "en", ["Adelaide|AU"]),
+    ("Hamilton city centre", "NZ", "en", ["Hamilton|NZ"]),
     # A local district that shares its name with a smaller foreign town is not that town
     ("Auckland – Newmarket", "NZ", "en", ["Auckland|NZ"]),
     ("Invercargill & Queenstown tour", "NZ", "en", ["Invercargill|NZ"]),

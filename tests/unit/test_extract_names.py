@@ -20,6 +20,10 @@ CASES = [
     ("Hi, I’m Anna", ["Anna"], "i'm"),
     ("Hi, I'm Zoraya, 24", ["Zoraya"], "i'm"),
     ("my name is Bella", ["Bella"], "my name is"),
+    # Irish, Maori and short English forms; an emoji opens a phrase; "new" may follow the age
+    ("Aoife, 23, Dublin city centre.", ["Aoife"], "^"),
+    ("Lily 19 new girl", ["Lily"], "age"),
+    ("Halifax NS 🌊 902-555-0177 🌊 Skylar, 23", ["Skylar"], "age"),
     ("my name is anna", ["Anna"], "my name is"),
     ("My Name Is Zoraya and I love to travel", ["Zoraya"], "my name is"),
     ("call me Jade", ["Jade"], "call me"),

@@ -394,6 +394,7 @@ _PARTICLES = frozenset({"am", "an", "der", "die", "im", "in", "ob", "bei", "upon
 _STATE_AFTER = re.compile(r",? ?[A-Z]{2}(?![A-Za-z])")
 # An Australian state after a city ("Ipswich QLD", "Perth WA"): the city is Australian.
 _AU_STATE_AFTER = re.compile(r",? ?(?:QLD|NSW|VIC|TAS|ACT|NT|WA|SA)(?![A-Za-z])")
+_CBD_AFTER = re.compile(r" (?:CBD|[Cc]ity [Cc]ent(?:re|er))(?![A-Za-z])")
 # What may stand between two words of one name: "Saint-Étienne", "St. Louis", "Frankfurt/Main".
 _NAME_GAP = frozenset(" -'’./\u00a0")
 _MAX_GAP = 2
@@ -532,6 +533,8 @@ class CityExtractor:
             return True
         if city.country in ("US", "CA") and _STATE_AFTER.match(text, end):
             return True  # "Charlotte, NC", "Victoria, BC": a North American address
+        if (city.country == "AU" and _AU_STATE_AFTER.match(text, end)) or _CBD_AFTER.match(text, end):
+            return True  # "Adelaide SA", "Adelaide CBD": an Australian address, a city's centre
         prev = _prev_words(text, start, 3)
         english = (ctx.lang or "").startswith("en")
         weak_ok = key not in rules.person

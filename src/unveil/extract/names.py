@@ -22,6 +22,7 @@ cue, so the cost is linear in the text.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -49,7 +50,8 @@ _NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(")
 _DIGIT_PAIR = regex.compile(r"\d\d")
 # Words that may follow the age in "Name, 22 ..." (folded): "Chloé, 23 ans", "Sabrina, 26 J.".
 _AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", "jahre", "j", "anni", "jaar",
-                        "lat", "lata", "ani", "de", "and", "et", "und", "e", "en", "i", "si"})
+                        "lat", "lata", "ani", "de", "and", "et", "und", "e", "en", "i", "si",
+                        "new", "neu", "nouvelle", "nueva", "nuova", "nieuw", "nova"})
 _NAME_NUMBER_GAP = regex.compile(
     r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)"
     r"|[ \t\u00a0]{1,2}(?=\d)", regex.I)
@@ -174,8 +176,8 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
         while i > 0 and s - i < 4 and not text[i - 1].isalnum() and text[i - 1] not in _NAME_OPENERS:
             i -= 1
         opening = i == 0 or text[i - 1] in "\n\r"  # the start of the field or of a line
-        if not (opening or text[i - 1] in _NAME_OPENERS):
-            continue
+        if not (opening or text[i - 1] in _NAME_OPENERS or any(unicodedata.category(c) == "So" for c in text[i:s])):
+            continue  # an emoji opens a phrase too: "902-555-0177 🌊 Skylar, 23"
         m = _NAME_NUMBER_GAP.match(text, e)
         if m is None or (not opening and "," not in m.group()):
             continue
