@@ -252,8 +252,9 @@ MB = 1_000_000
         "a " * (MB // 2) + "@ " + "b " * 1000,
         "anna at example dot " * (MB // 20),
         "x.y." * (MB // 4) + "@example.com",
+        "@" + " " * MB + "!",  # what follows an "@" is looked at once, not once per space given back
     ],
-    ids=["a@", "at-dot", "brackets", "[at]", "spaced", "no-tld", "long-local"],
+    ids=["a@", "at-dot", "brackets", "[at]", "spaced", "no-tld", "long-local", "at-spaces"],
 )
 def test_hostile_input_finishes(text):
     for m in find_emails(text):

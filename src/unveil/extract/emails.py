@@ -708,9 +708,11 @@ class _Scanner:
 
 # What follows an "@" that may start a domain (see _Scanner.domain): spaces and a bracket's end ("(@)"),
 # a word, then what comes after it on the same line.
-_LINE_SPACE = r"[^\S\n\r\v\f\x85\u2028\u2029]*"
+# Possessive quantifiers: nothing is given back, so a megabyte of spaces after an "@" is read once.
+_LINE_SPACE = r"[^\S\n\r\v\f\x85\u2028\u2029]*+"
 _AFTER_AT_RE = re.compile(
-    rf"@{_LINE_SPACE}[\]\)\}}>#*]?{_LINE_SPACE}(?P<w>[\w%+'\-]+)(?P<s>{_LINE_SPACE})(?:(?P<dw>[\w%+'\-]+)|(?P<n>.))?",
+    rf"@{_LINE_SPACE}(?:[\]\)\}}>#*]{_LINE_SPACE})?+(?P<w>[\w%+'\-]++)(?P<s>{_LINE_SPACE})"
+    rf"(?:(?P<dw>[\w%+'\-]++)|(?P<n>.))?",
     re.DOTALL,
 )
 
