@@ -118,6 +118,9 @@ CASES = [
     ("2 300€ nuit", "FR", ["2300 EUR/night"]),
     ("£1k overnight", "GB", ["1000 GBP/night"]),
     ("Tarifs 150 200 €", "FR", ["150 EUR", "200 EUR"]),
+    # A rate right after a whole phone number
+    ("07700 900 337 150 ph", "GB", ["150 GBP/60min"]),
+    ("416-555-0163 250 hr", "CA", ["250 CAD/60min"]),
 ]
 
 
@@ -131,6 +134,7 @@ def test_prices(text: str, country: str | None, expected: list[str]) -> None:
 
 NEGATIVE = [
     ("Call 07700 900123 or 0161 496 0123", "GB"),
+    ("020 7946 0351 150", "GB"),  # a figure after a phone, with no rate or currency
     ("open 7 days, 24/7, 24h", "GB"),
     ("Available 10am-10pm", "GB"),
     ("de 10h à 22h, 7j/7", "FR"),

@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +43,7 @@ _LEFT_GAP = frozenset(" \t\u00a0:=-–>.")  # "1h: 150", "30 min - 100", "1h = 1
 _RIGHT_GAP = frozenset(" \t\u00a0-–(")  # "£150 1hr", "150€ (1h)"
 _RUN_GAP = frozenset(" .-/()")  # separators inside phone numbers and dates
 PHONE_DIGITS = 7
+FULL_NUMBER_DIGITS = 10  # a national number with its trunk or area code: what follows it is a figure of its own
 # After a word the next character must not be a letter ("de" is not the start of "demi"); after "l'" or
 # "/" anything may follow.
 _BOUND = r"(?:(?<=[^\W\d_])(?![^\W\d_])|(?<![^\W\d_]))"
@@ -242,23 +243,33 @@ def _fmt(amount: float) -> str:
     return f"{amount:.2f}".rstrip("0").rstrip(".")
 
 
-def _phone_like(text: str, runs: list[tuple[int, int]]) -> dict[int, int]:
-    """Digit groups inside a phone-like or date-like run: start -> 1 first group, 2 last group, 0 inside.
+def _phone_like(text: str, runs: list[tuple[int, int]], durations: Container[int] = ()) -> dict[int, int]:
+    """Digit groups inside a phone-like or date-like run: start -> 1 first group, 2 last group, 0 inside,
+    3 last group of two to four digits after a whole number's worth of digits (``FULL_NUMBER_DIGITS``).
 
     Only the first group (with a currency before it) or the last (with one after it) can still be an
-    amount: "£150 07700 900123".
+    amount: "£150 07700 900123"; a last group after a whole number also with a rate or duration after it:
+    "07700 900 337 150 ph".
     """
     out: dict[int, int] = {}
     run: list[int] = []
     digits = 0
     last_end = -10
+    last_size = 0
 
     def close() -> None:
         if digits >= PHONE_DIGITS:
             for i, start in enumerate(run):
                 out[start] = 1 if i == 0 else 2 if i == len(run) - 1 else 0
+            if len(run) > 1 and 2 <= last_size <= 4 and digits - last_size >= FULL_NUMBER_DIGITS \
+                    and text[run[-1]] != "0":
+                out[run[-1]] = 3
 
     for start, end in runs:
+        if start in durations:
+            close()  # "... 063 300 1hr": the duration's number is no group of the phone
+            run, digits, last_end = [], 0, -10
+            continue
         joined = last_end >= 0 and start - last_end <= 2 and all(ch in _RUN_GAP for ch in text[last_end:start])
         if not joined:
             close()
@@ -266,8 +277,23 @@ def _phone_like(text: str, runs: list[tuple[int, int]]) -> dict[int, int]:
         run.append(start)
         digits += end - start
         last_end = end
+        last_size = end - start
     close()
     return out
+
+
+def _rate_follows(text: str, start: int, t: _Tables, by_start: dict[int, _Duration]) -> bool:
+    """Whether the digits at ``start`` are followed by a rate mark ("150 ph", "150/hr") or a duration
+    ("300 1hr", "250 hr")."""
+    end = start
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    if t.per_hour.match(text, end) is not None or t.per_half_hour.match(text, end) is not None:
+        return True
+    i = end
+    while i < len(text) and text[i] in " \t\u00a0" and i - end < 2:
+        i += 1
+    return i in by_start
 
 
 def _may_start_duration(text: str, end: int) -> bool:
@@ -430,7 +456,7 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
     size = len(text)
     first_duration = min((d.start for d in durs if d.minutes != -1), default=size + 1)
     duration_first: bool | None = None
-    phone_like = _phone_like(text, runs)
+    phone_like = _phone_like(text, runs, by_start)
     num_end = -1
     for run_start, _ in runs:
         if run_start < num_end:
@@ -438,6 +464,9 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
         place = phone_like.get(run_start)
         if place == 0:
             continue
+        if place == 3:
+            # "07700 900 337 150 ph", "0491 570 063 300 1hr": a rate after a whole number is an amount
+            place = None if _rate_follows(text, run_start, t, by_start) else 2
         m = _NUM.match(text, run_start)
         if m is None:
             continue
