@@ -122,6 +122,26 @@ PHONE_CASES = [
     ("BSB 062-000 Acc 1234 5678", "AU", []),
     ("Tour dates 07/07 - 09/07 Perth, 10/07 - 14/07 Adelaide", "AU", []),
     ("0.2.0.7.9 - 4.6.0.4.2 - 8", "GB", ["+442079460428"]),
+    # WhatsApp links carry the number international, without its "+"
+    ("wa.me/17025550147", "DE", ["+17025550147"]),
+    ("https://wa.me/33199001234", "IT", ["+33199001234"]),
+    ("https://api.whatsapp.com/send?phone=442079460388&text=hi", "ES", ["+442079460388"]),
+    # A figure after a spelled country code's number, a figure before a number in a country without trunk prefix
+    ("plus four four two zero seven nine four six zero three four five, 24 years old", "US", ["+442079460345"]),
+    ("più quattro quattro due zero sette nove quattro sei zero cinque uno due, 23 anni", "IT", ["+442079460512"]),
+    ("Jessica 24 seven oh two five five five oh one four seven", "US", ["+17025550147"]),
+    ("Wien, 1100, 0044 20 7946 0378", "AT", ["+442079460378"]),
+    # Tens then a unit as words of their own: 27 in English, 20 then 7 where the language glues them
+    ("+44 veinte, siete nueve cuatro seis, cero cuatro cinco seis", "MX", ["+442079460456"]),
+    ("+44 zwanzig sieben neun vier sechs null drei zwei eins", "DE", ["+442079460321"]),
+    ("+33 1 99 00 dodici trentaquattro", "IT", ["+33199001234"]),
+    ("+33 1 99 00 veintiséis catorce", "MX", ["+33199002614"]),
+    ("seven oh two, five five five, oh one, forty seven", "US", ["+17025550147"]),
+    # Addresses, US dates, measurements, rows of rates
+    ("Via Roma 123, 20121 Milano", "IT", []),
+    ("Posted 03/14/2025 10:42 AM", "US", []),
+    ("Born 2001 · 36-24-36", "US", []),
+    ("Rates 100 150 200 250 300 500 1000", "US", []),
 ]
 
 

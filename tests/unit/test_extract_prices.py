@@ -121,6 +121,10 @@ CASES = [
     # A rate right after a whole phone number
     ("07700 900 337 150 ph", "GB", ["150 GBP/60min"]),
     ("416-555-0163 250 hr", "CA", ["250 CAD/60min"]),
+    # Swiss and German "no cents" marks, a German night word
+    ("CHF 200.- pro Stunde, CHF 350.- für 2 Std", "CH", ["200 CHF/60min", "350 CHF/120min"]),
+    ("200,- € die Stunde", "DE", ["200 EUR/60min"]),
+    ("Übernachtung 900€", "DE", ["900 EUR/night"]),
 ]
 
 

@@ -120,6 +120,10 @@ _DATE_TIME = re.compile(
     r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)\d{2}(?!\d)"
     r"|(?<!\d)(?:19|20)\d{2}[./-](?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12]\d|3[01])(?!\d)"
     r"|(?<!\d)(?:[01]?\d|2[0-3])[:h][0-5]\d(?!\d)"
+    # the month first (United States): "03/14/2025"
+    r"|(?<!\d)(?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12]\d|3[01])[./-](?:19|20)\d{2}(?!\d)"
+    # body measurements: "36-24-36"
+    r"|(?<![\d-])[2-5]\d-[1-4]\d-[2-5]\d(?![\d-])"
     # a range of days without a year, months in two digits: "10/07 - 14/07", "1.08-4.08"
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])"
     r"(?![\d.])"
@@ -130,6 +134,11 @@ _PLUS_WORD = re.compile(r"(?:^|[^\w])(plus|m[aá]s|pi[uù]|mais)[\s,:.\-]*$", re
 _LETTERS_LEAD = re.compile(r"(?<![^\W_])([OoIl]{1,3})[ .\-]{1,2}$")
 _LETTER_DIGITS = str.maketrans("OoIl", "0011")
 _PIPE_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])\|(?=[0-9])")
+# Messaging links whose number is always international, written without its "+": "wa.me/447700900123",
+# "api.whatsapp.com/send?phone=...", "viber://chat?number=...".
+_INTERNATIONAL_LINK = re.compile(
+    r"(?:wa\.me/|whatsapp\.com/send/?\?(?:[\w=&]*&)?phone=|viber://(?:chat|add)\?number=(?:%2[Bb])?)$",
+    re.IGNORECASE)
 _MESSAGING_URL = re.compile(r"(?:wa\.me|whatsapp\.com|t\.me|signal\.me|viber|tel:|sms:|callto:)", re.IGNORECASE)
 # Inside a web address, a number counts when grouped like a phone in a slug: digit groups joined by single
 # "-", "." or "_" and nothing else, standing between slug or path punctuation (not glued to letters or
@@ -305,7 +314,10 @@ class PhoneExtractor:
                         continue
                     start = cut
             lead_at = _spelled_plus(text, nt, start, end)
-            numbers = list(_numbers_in_run(nt, start, end, region, plus=lead_at is not None))
+            international = lead_at is not None or (
+                ntext[start] != "+" and _INTERNATIONAL_LINK.search(text, max(0, nt.starts[start] - 48),
+                                                                   nt.starts[start]) is not None)
+            numbers = list(_numbers_in_run(nt, start, end, region, plus=international))
             if not numbers and obfuscated and lead_at is None:
                 lead = _letters_lead(nt, start, end, region)
                 if lead is not None:
@@ -552,6 +564,18 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
     run = nt.text[start:end]
     if plus:
         number = _read("+" + run, region) if len(run) <= MAX_DIGITS else None
+        if number is None or not number.valid:
+            # "plus four four two zero ... four five, 24 years old": the figure after the number is not its
+            # last digits; the longest valid number from the start, up to a gap, is.
+            for cut in reversed(_cuts(nt, start, end)):
+                if cut - start < MIN_DIGITS:
+                    break
+                if cut - start > MAX_DIGITS:
+                    continue
+                head = _read("+" + nt.text[start:cut], region)
+                if head is not None and head.valid:
+                    yield start, cut, head
+                    return
         if number is not None:
             yield start, end, number
             return
@@ -586,9 +610,12 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
         number = _read(run, region)
         if number is not None and not number.valid and not run.startswith("+"):
             # Only possible as a whole: a figure and a valid number, before ("Skye 25 – 0491 570 112") or
-            # after it ("0491 570 063 300 1hr"), rather than one long possible number.
+            # after it ("0491 570 063 300 1hr"), rather than one long possible number; or two figures
+            # ("Via Roma 123, 20121 Milano").
             if cuts is None:
                 cuts = _cuts(nt, start, end)
+            if cuts and run[0] != "0" and (any("," in _gap(nt, c) for c in cuts) or _row_of_amounts(nt, start, end)):
+                return
             if cuts:
                 lead = _after_leading_figure(nt, start, end, cuts[0], region, any_gap=True)
                 if lead is not None and lead[2].valid:
@@ -605,7 +632,7 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
     # left a gap (a separator in the original), left to right; not in a list of figures.
     if cuts is None:
         cuts = _cuts(nt, start, end)
-    if not cuts or listed:
+    if not cuts or listed or _row_of_amounts(nt, start, end):
         return  # "Rates: 150, 250, 400, 1000" holds no "250 400 1000"
     if not run.startswith("+"):
         # "Age 22 020 7946 0351", "Sydney 2000 0491 570 071": a figure, then a number as dialled.
@@ -633,6 +660,12 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
                 # 300 1hr"); a piece that is only possible must be written as dialled where numbers have a
                 # trunk prefix ("150 200 250" is no UK number)
                 found = (pos, cut, number)
+        if pos == start and (found is None or not found[2].valid) and not run.startswith("+"):
+            # No valid number from the start: maybe a figure, then one ("Jessica 24 seven oh two ...").
+            lead = _after_leading_figure(nt, start, end, cuts[0], region, any_gap=True, need_trunk=False)
+            if lead is not None and lead[2].valid:
+                yield lead
+                return
         if found is None:
             if after >= len(cuts):
                 return
@@ -652,6 +685,25 @@ def _gap(nt: NormalisedText, cut: int) -> str:
     return nt.original[nt.ends[cut - 1]:nt.starts[cut]]
 
 
+_ROW_REACH = 48
+
+
+def _row_of_amounts(nt: NormalisedText, start: int, end: int) -> bool:
+    """Whether the run stands in a row of four or more round figures of two to four digits written with
+    single spaces ("Rates 100 150 200 250 300 500 1000"): rates, not a phone, whose groups are not all
+    round.  The row is read in the original text, around the run (the front end may have cut it)."""
+    text = nt.original
+    a, z = nt.starts[start], nt.ends[end - 1]
+    lo, hi = max(0, a - _ROW_REACH), min(len(text), z + _ROW_REACH)
+    while a > lo and (text[a - 1].isdigit() or (text[a - 1] == " " and a - 2 >= lo and text[a - 2].isdigit())):
+        a -= 1
+    while z < hi and (text[z].isdigit() or (text[z] == " " and z + 1 < hi and text[z + 1].isdigit())):
+        z += 1
+    groups = text[a:z].split(" ")
+    return len(groups) >= 4 and all(
+        2 <= len(g) <= 4 and g.isdigit() and g[0] != "0" and g[-1] in "05" for g in groups)
+
+
 def _is_list(nt: NormalisedText, start: int, end: int, cuts: list[int]) -> bool:
     """Figures of two or more digits listed with commas ("150, 250, 400, 1000"): two such commas make a
     list, whose pieces are not phones (digits given one by one, "2, 0, 2, ...", are not a list; a list that
@@ -667,7 +719,7 @@ def _is_list(nt: NormalisedText, start: int, end: int, cuts: list[int]) -> bool:
 
 
 def _after_leading_figure(nt: NormalisedText, start: int, end: int, first_cut: int, region: str,
-                          any_gap: bool = False) -> tuple[int, int, _Read] | None:
+                          any_gap: bool = False, need_trunk: bool = True) -> tuple[int, int, _Read] | None:
     """The number after a leading figure of one to four digits (an age, a district, a postcode, a list
     number), when the rest alone is a number written as dialled: valid, or possible with the length and
     trunk prefix of a national number ("Jess, 22, 07700 900 333").
@@ -675,15 +727,17 @@ def _after_leading_figure(nt: NormalisedText, start: int, end: int, first_cut: i
     A comma or a full stop sets the figure apart ("Lena, 22, 0170 1234567", "Lyon 3, 01 99 00 12 34", "1.
     0170 1234567"); this is asked before the whole run is read.  With ``any_gap`` (asked once the whole
     run read as no number, or only as a possible one) any gap does, where the rest starts with the trunk
-    prefix that national numbers are dialled with: "Age 22 020 7946 0351", "Perth WA 6000 – 0491 570 140".
+    prefix that national numbers are dialled with: "Age 22 020 7946 0351", "Perth WA 6000 – 0491 570 140";
+    without ``need_trunk`` (asked when no valid number reads from the run's start) also where numbers
+    have no trunk prefix: "Jessica 24 seven oh two five five five ...".
     """
     if first_cut - start > 4 or (nt.text[start] == "0" and first_cut - start < 4):
         return None  # "0 0 33 6 ...", "00 33 ...": the start of a prefix, not a figure (a 4-digit postcode may be)
     gap = _gap(nt, first_cut)
     rest = nt.text[first_cut:end]
     if any_gap:
-        trunk = _national_dialling(region)[0] if region != "ZZ" else ""
-        if not trunk or not rest.startswith(trunk):
+        trunk = _national_dialling(region)[0] if region != "ZZ" and need_trunk else ""
+        if need_trunk and (not trunk or not rest.startswith(trunk)):
             return None  # where numbers have no trunk prefix, "416 555 0163" starts with its area code
     elif "," not in gap and not ("." in gap and gap[-1:].isspace()):
         return None

@@ -1013,7 +1013,8 @@ class _Phrase:
             if last in (_L_TENS, _L_TEEN) and nxt is not None and nxt.kind == CONN_UT:
                 return False  # "fünfzig, dreiundfünfzig": the unit opens the next number (50 53, not 53 50)
             ok = (
-                (last == _L_TENS and cur % 10 == 0)
+                # "twenty six"; glued ("trentaquattro", "veinti6") in every language
+                (last == _L_TENS and (self.takes_unit or p.sep is None) and cur % 10 == 0)
                 or (last == _L_TEEN and self.takes_unit and cur % 10 == 0)
                 or (last == _L_HUND and cur % 100 == 0)
                 or (last == _L_THOU and cur == 0)
@@ -1045,6 +1046,7 @@ class _Phrase:
             self.cur = cur + v
             self.last = _L_TENS if kind == TENS and last != _L_CUT else _L_COMP
             self.takes_teen = bool(p.entry and p.entry.takes_teen)
+            self.takes_unit = bool(p.entry and p.entry.takes_unit)
         elif kind == HUNDS:
             if not (last == _L_THOU and cur == 0):
                 return False
@@ -1170,6 +1172,7 @@ def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: i
     phone-length on their own, when the digits read so far already make a full number (10+) and a long
     number follows, when punctuation with a space follows 11+ digits and comes before 3+ more
     ("07700900123 - 150"), when a spaced typographic dash follows 7+ digits ("202 555 0100 – 150"), or
+    when "00" after a comma starts one after a figure ("Wien, 1100, 0044 20 7946 0378"), or
     when a ``+`` after a space or an opening bracket starts a new international number ("one (+44 20
     7946 0775)": the number word is not glued onto the country code).  Numbers up to 13 digits are
     therefore never split by ASCII separators, whatever the poster put inside them.
@@ -1180,6 +1183,9 @@ def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: i
         return True  # "07700900123 - 150 GBP": punctuation and a space after a full number
     if left_total >= 7 and rg >= 2 and _SPACED_DASH_RE.search(text, start, end) is not None:
         return True  # "202 555 0100 – 150$": a typographic dash with spaces is punctuation
+    if right_total >= 9 and left_total >= 3 and text.startswith("00", end) and not text.startswith("000", end) \
+            and "," in text[start:end]:
+        return True  # "Wien, 1100, 0044 20 7946 0378": after a listed figure, an international prefix
     if text.find("+", start, end) <= start:
         return False
     if _WS_PLUS_RE.search(text, start, end) is not None:

@@ -104,7 +104,8 @@ class Entry:
         sub: a letter-for-digit substitute ("o", "l", "oh").
         leet: a generated leet variant containing a digit ("f1ve"); counts as glued to a digit.
         takes_teen: tens that add a following teen (French soixante-dix).
-        takes_unit: a ten that adds a following unit (French dix-sept).
+        takes_unit: a ten that adds a following unit (French dix-sept), or tens that add a unit written
+            after them as a word of its own ("twenty six"; not German "zwanzig sieben", which is 20 7).
     """
 
     value: int
@@ -198,6 +199,7 @@ class Lexicon:
             grammar = spec.get("grammar") or {}
             take_teens = {int(v) for v in grammar.get("tens_take_teens") or []}
             ten_takes_units = bool(grammar.get("ten_takes_units", False))
+            tens_take_units = bool(grammar.get("tens_take_units", True))
             words: list[tuple[str, Entry]] = []
             for value, forms in (spec.get("numbers") or {}).items():
                 kind = _kind_of(int(value))
@@ -214,7 +216,8 @@ class Lexicon:
                                 lang,
                                 weak=k in weak_keys,
                                 takes_teen=int(value) in take_teens,
-                                takes_unit=ten_takes_units and int(value) == 10,
+                                takes_unit=(ten_takes_units and int(value) == 10)
+                                or (kind == TENS and tens_take_units),
                             ),
                         )
                     )
@@ -255,7 +258,8 @@ class Lexicon:
                     parts = key_of(w).split()
                     if len(parts) != 2:
                         raise ValueError(f"{lang}: pair {w!r} must be two words")
-                    entry = Entry(int(value), kind, lang, takes_teen=int(value) in take_teens)
+                    entry = Entry(int(value), kind, lang, takes_teen=int(value) in take_teens,
+                                  takes_unit=kind == TENS and tens_take_units)
                     self.pairs.setdefault((parts[0], parts[1]), {}).setdefault(lang, entry)
 
         for value, forms in (data.get("substitute_words") or {}).items():
