@@ -126,6 +126,7 @@ PHONE_CASES = [
     ("wa.me/17025550147", "DE", ["+17025550147"]),
     ("https://wa.me/33199001234", "IT", ["+33199001234"]),
     ("https://api.whatsapp.com/send?phone=442079460388&text=hi", "ES", ["+442079460388"]),
+    ("wa . me / 13055550162", "MX", ["+13055550162"]),
     # A figure after a spelled country code's number, a figure before a number in a country without trunk prefix
     ("plus four four two zero seven nine four six zero three four five, 24 years old", "US", ["+442079460345"]),
     ("più quattro quattro due zero sette nove quattro sei zero cinque uno due, 23 anni", "IT", ["+442079460512"]),

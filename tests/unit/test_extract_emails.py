@@ -47,6 +47,12 @@ OBFUSCATED_EN = [
     ("sophie . m @ gmail . com", [("sophie.m@gmail.com", "sophie . m @ gmail . com", True)]),
     ("email . anna @ gmail . com", [("anna@gmail.com", "anna @ gmail . com", True)]),
     ("I love it . anna@gmail.com", [("anna@gmail.com", "anna@gmail.com", False)]),
+    # dashes around the words, between spaces; not inside a hyphenated word
+    ("bree.vip -at- gmail -dot- com", [("bree.vip@gmail.com", "bree.vip -at- gmail -dot- com", True)]),
+    ("lena.berlin -at- gmx -punkt- de", [("lena.berlin@gmx.de", "lena.berlin -at- gmx -punkt- de", True)]),
+    ("anna @ gmail -dot- com", [("anna@gmail.com", "anna @ gmail -dot- com", True)]),
+    # an invisible character inside the domain
+    ("bree\u200b.vip@gm\u200bail.com", [("bree.vip@gmail.com", "bree\u200b.vip@gm\u200bail.com", True)]),
     ("Email me at anna at example dot com please", [("anna@example.com", "anna at example dot com", True)]),
     ("Contact: anna [at] example [dot] com", [("anna@example.com", "anna [at] example [dot] com", True)]),
     ("anna(at)example(dot)com", [("anna@example.com", "anna(at)example(dot)com", True)]),
@@ -113,6 +119,7 @@ LANGUAGES = [
 ]
 
 NEGATIVES = [
+    "a stay-at-home.com day",
     "3233@no.s",
     "user@localhost",
     "logo@2x.png",

@@ -71,6 +71,7 @@ PAYMENTS = [
     ("cashapp $ annab", [("cashapp:annab", "$ annab")]),
     ("venmo anna-b", [("venmo:anna-b", "anna-b")]),
     ("Venmo AnnaB22 for the deposit", [("venmo:annab22", "AnnaB22")]),
+    ("deposit required: $ BreeXO", [("cashapp:breexo", "$ BreeXO")]),
 ]
 
 PAYMENT_NEGATIVES = [

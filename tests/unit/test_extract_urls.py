@@ -55,6 +55,8 @@ def test_written_forms(text: str, expected: list[tuple[str, str]]) -> None:
     "Im new.Com see me",  # a capitalised ending after a lower-case word: a missing space
     "Sweet.Info inside",
     "website hola.es",  # no label (no colon): a missing space
+    "bree.vip at gmail dot com",  # the mailbox name of a hidden address
+    "bree.vip -at- gmail -dot- com",
 ])
 def test_not_web_addresses(text: str) -> None:
     assert urls(text) == []

@@ -270,7 +270,9 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
     markers = at_strong | at_weak | dots
     marker_alt = words_alternation(markers)
     token_re = re.compile(
-        rf"(?P<b>[\[\(\{{<#*][ \t]{{0,2}}(?:{marker_alt}|@|\.)[ \t]{{0,2}}[\]\)\}}>#*])"
+        rf"(?P<b>[\[\(\{{<#*][ \t]{{0,2}}(?:{marker_alt}|@|\.)[ \t]{{0,2}}[\]\)\}}>#*]"
+        # dashes as brackets only between spaces: "anna -at- example -dot- com", not "stay-at-home"
+        rf"|(?<!\S)-(?:{marker_alt})-(?!\S))"
         r"|(?P<w>[\w%+'\-]+)"
         r"|(?P<s>[^\S\n\r\v\f\x85\u2028\u2029]+)"
         r"|(?P<n>\s+)"
@@ -285,14 +287,13 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
     # or the end of a bare short form ("at gml").  Checked before tokenising, so prose such as "available
     # at night" costs one short match.
     dot_alt = words_alternation(dots)
-    after_word_re = re.compile(
-        rf"[ \t]{{0,2}}[\]\)\}}>#*]?[ \t]{{0,3}}(?:"
-        rf"[\w-]{{1,63}}(?:[ \t]{{0,3}}(?:\.|[\[\(\{{<#*][ \t]{{0,2}}(?:{dot_alt}|\.))|[ \t]{{1,3}}(?:{dot_alt})[ \t])"
-        rf"|(?:{words_alternation(frozenset(bare))})(?![\w.]))" if bare else
-        rf"[ \t]{{0,2}}[\]\)\}}>#*]?[ \t]{{0,3}}"
-        rf"[\w-]{{1,63}}(?:[ \t]{{0,3}}(?:\.|[\[\(\{{<#*][ \t]{{0,2}}(?:{dot_alt}|\.))|[ \t]{{1,3}}(?:{dot_alt})[ \t])",
-        re.IGNORECASE,
-    )
+    # (a bracket's end or a dash before the label; "." or a dot word, bare or in brackets or dashes, after it)
+    opening = r"[ \t]{0,2}[\]\)\}>#*-]?[ \t]{0,3}"
+    dotted = (rf"[\w-]{{1,63}}(?:[ \t]{{0,3}}(?:\.|[\[\(\{{<#*-][ \t]{{0,2}}(?:{dot_alt}|\.))"
+              rf"|[ \t]{{1,3}}(?:{dot_alt})[ \t])")
+    if bare:
+        dotted = rf"(?:{dotted}|(?:{words_alternation(frozenset(bare))})(?![\w.]))"
+    after_word_re = re.compile(opening + dotted, re.IGNORECASE)
     cue_re = re.compile(rf"(?<!\w)(?:{words_alternation(cues)})(?!\w)" if cues else r"(?!x)x", re.IGNORECASE)
     return EmailPatterns(
         at_strong=at_strong,
@@ -730,7 +731,7 @@ def _at_may_start_domain(text: str, at: int, pats: EmailPatterns) -> bool:
     if _valid_prefix(word, _LABEL_CHARS).rstrip("-").lower() in pats.bare:
         return True
     dot_word = m.group("dw")
-    return bool(m.group("s")) and dot_word is not None and dot_word.lower() in pats.dot_words
+    return bool(m.group("s")) and dot_word is not None and dot_word.strip("-").lower() in pats.dot_words
 
 
 def _possible(text: str, pats: EmailPatterns) -> bool:
@@ -804,8 +805,8 @@ def _has_fold_chars(text: str) -> bool:
 def _find_any(text: str, pats: EmailPatterns) -> list[EmailMatch]:
     if not needs_fold(text):
         return _find(text, pats)
-    if not _possible(text, pats):
-        return []  # folding cannot create a marker that is not there in some form
+    # The cheap test runs on the folded text: an invisible character inside a domain ("gm\u200bail.com")
+    # hides what follows the "@" from it.
     nt = folded_text(text)
     out = []
     for m in _find(nt.text, pats):

@@ -750,7 +750,8 @@ class PlatformScanner:
                 pos = t.find(s, pos + 1)
                 if at in taken or (at > 0 and (t[at - 1].isalnum() or t[at - 1] in "@$._/")):
                     continue
-                run = self._run(t, at + 1)
+                gap = 1 if t.startswith(" ", at + 1) and at + 2 < len(t) and t[at + 2].isalpha() else 0
+                run = self._run(t, at + 1 + gap)  # "deposit required: $ BreeXO": one space after the sigil
                 if run is None:
                     continue
                 # Platform words of the same clause, before ("Telegram (fast reply) @anna_vip") or after
@@ -759,7 +760,7 @@ class PlatformScanner:
                 k = bisect.bisect_right(ends, at) - 1
                 if k >= 0 and at - ends[k] <= _LOOKBACK and self._clause_gap(t[ends[k] : at]):
                     keys.extend(key for key, short in groups[k].members if not short)
-                name_end = at + 1 + len(run)
+                name_end = at + 1 + gap + len(run)
                 k2 = bisect.bisect_left(starts, name_end)
                 near = k2 < len(groups) and starts[k2] - name_end <= _LOOKAHEAD
                 if near and self._after_gap(t[name_end : starts[k2]]):
@@ -772,9 +773,12 @@ class PlatformScanner:
                     if key in done or s not in p.sigils or "sigil" not in p.forms:
                         continue
                     name = self._name(p, run)
+                    if name is not None and gap and (_spaced_on(t, at + 2 + len(name)) or not (
+                            _looks_like_handle(name) or _ends_phrase(t, at + 2 + len(name)))):
+                        name = None
                     if name is not None:
                         done.add(key)
-                        yield HandleHit(at, at + 1 + len(name), key, name, "sigil")
+                        yield HandleHit(at, at + 1 + gap + len(name), key, name, "sigil")
 
     def _clause_gap(self, gap: str) -> bool:
         """Text between a platform word and a later "@name" that keeps them in one clause."""

@@ -137,7 +137,7 @@ _PIPE_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])\|(?=[0-9])")
 # Messaging links whose number is always international, written without its "+": "wa.me/447700900123",
 # "api.whatsapp.com/send?phone=...", "viber://chat?number=...".
 _INTERNATIONAL_LINK = re.compile(
-    r"(?:wa\.me/|whatsapp\.com/send/?\?(?:[\w=&]*&)?phone=|viber://(?:chat|add)\?number=(?:%2[Bb])?)$",
+    r"(?:wa ?\. ?me ?/ ?|whatsapp\.com/send/?\?(?:[\w=&]*&)?phone=|viber://(?:chat|add)\?number=(?:%2[Bb])?)$",
     re.IGNORECASE)
 _MESSAGING_URL = re.compile(r"(?:wa\.me|whatsapp\.com|t\.me|signal\.me|viber|tel:|sms:|callto:)", re.IGNORECASE)
 # Inside a web address, a number counts when grouped like a phone in a slug: digit groups joined by single

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from unveil.extract.base import AdContext
-from unveil.extract.emails import email_patterns, known_tlds, tlds_file, words_alternation
+from unveil.extract.emails import email_patterns, find_emails, known_tlds, tlds_file, words_alternation
 from unveil.types import Entity
 
 __all__ = ["UrlExtractor", "bare_host_endings", "normalise_url", "web_address_spans"]
@@ -135,6 +135,11 @@ def web_address_spans(text: str) -> list[tuple[int, int]]:
         else:
             run = _HOST_RUN.match(text, h.end())
             pos = run.end() if run is not None else h.end()
+    if hosts:
+        # "bree.vip at gmail dot com": a host that is an address's mailbox name is no web address
+        mail = [(m.start, m.end) for m in find_emails(text)]
+        if mail:
+            hosts = [(a, z) for a, z in hosts if not any(s <= a and z <= e for s, e in mail)]
     if not spans:
         return hosts
     return sorted(spans + hosts) if hosts else spans
