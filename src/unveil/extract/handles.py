@@ -450,9 +450,13 @@ def _looks_like_handle(name: str) -> bool:
     )
 
 
-def _spaced_on(t: str, end: int) -> bool:
-    """Whether a name ending at ``end`` goes on after a spaced dot or underscore ("kayla . rose")."""
-    return t.startswith((" . ", " _ "), end) and end + 3 < len(t) and t[end + 3].isalnum()
+def _after_spaced_sigil(t: str, name: str, end: int) -> bool:
+    """Whether ``name``, ending at ``end`` one space after its sigil ("cashapp $ annab"), reads as a name:
+    it looks like a handle or ends its phrase ("snap @ the hotel" is prose), and does not go on after a
+    spaced dot or underscore ("ig @ kayla . rose" is spaced out, not "kayla")."""
+    if t.startswith((" . ", " _ "), end) and end + 3 < len(t) and t[end + 3].isalnum():
+        return False
+    return _looks_like_handle(name) or _ends_phrase(t, end)
 
 
 def _ends_phrase(t: str, end: int) -> bool:
@@ -703,9 +707,8 @@ class PlatformScanner:
                 continue
             if shaped and not (_looks_like_handle(name) or "-" in name.strip("-")):
                 continue  # "venmo anna-b", "venmo AnnaB22"; not "Venmo preferred"
-            if spaced and (not (_looks_like_handle(name) or _ends_phrase(t, i + len(name)))
-                           or _spaced_on(t, i + len(name))):
-                continue  # "snap @ the hotel" is prose, "ig @ kayla . rose" spaced out; "cashapp $ annab" a tag
+            if spaced and not _after_spaced_sigil(t, name, i + len(name)):
+                continue
             # After a bare space or "is", the name must not read as prose: it looks like a handle or ends its
             # phrase ("snapchat annab" + line break).  After an abbreviation ("snap tessy_x", "tg anna_vip")
             # only the handle shape counts: "WA area", "SC girls" are places.
@@ -773,8 +776,7 @@ class PlatformScanner:
                     if key in done or s not in p.sigils or "sigil" not in p.forms:
                         continue
                     name = self._name(p, run)
-                    if name is not None and gap and (_spaced_on(t, at + 2 + len(name)) or not (
-                            _looks_like_handle(name) or _ends_phrase(t, at + 2 + len(name)))):
+                    if name is not None and gap and not _after_spaced_sigil(t, name, at + 2 + len(name)):
                         name = None
                     if name is not None:
                         done.add(key)

@@ -609,22 +609,15 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
                 return
         number = _read(run, region)
         if number is not None and not number.valid and not run.startswith("+"):
-            # Only possible as a whole: a figure and a valid number, before ("Skye 25 – 0491 570 112") or
-            # after it ("0491 570 063 300 1hr"), rather than one long possible number; or two figures
-            # ("Via Roma 123, 20121 Milano").
+            # Only possible as a whole: maybe figures, or a figure and a valid number.
             if cuts is None:
                 cuts = _cuts(nt, start, end)
-            if cuts and run[0] != "0" and (any("," in _gap(nt, c) for c in cuts) or _row_of_amounts(nt, start, end)):
+            if cuts and _figures(nt, start, end, cuts):
                 return
-            if cuts:
-                lead = _after_leading_figure(nt, start, end, cuts[0], region, any_gap=True)
-                if lead is not None and lead[2].valid:
-                    yield lead
-                    return
-                shorter = _without_last_group(nt, start, end, region, cuts)
-                if shorter is not None and shorter[1].valid and _as_dialled(nt.text[start:shorter[0]], shorter[1]):
-                    yield start, shorter[0], shorter[1]
-                    return
+            part = _valid_part(nt, start, end, region, cuts) if cuts else None
+            if part is not None:
+                yield part
+                return
         if number is not None:
             yield start, end, number
             return
@@ -683,6 +676,28 @@ def _cuts(nt: NormalisedText, start: int, end: int) -> list[int]:
 def _gap(nt: NormalisedText, cut: int) -> str:
     """The original text between the digit before ``cut`` and the digit at it."""
     return nt.original[nt.ends[cut - 1]:nt.starts[cut]]
+
+
+def _figures(nt: NormalisedText, start: int, end: int, cuts: list[int]) -> bool:
+    """A run that reads only as a possible number but holds figures: a comma between two of them ("Via
+    Roma 123, 20121 Milano") or a row of round amounts ("Rates 100 150 200 ..."); not a run that starts
+    with 0, as national numbers do ("06, 39, 98, 12, 34")."""
+    if nt.text[start] == "0":
+        return False
+    return any("," in _gap(nt, c) for c in cuts) or _row_of_amounts(nt, start, end)
+
+
+def _valid_part(nt: NormalisedText, start: int, end: int, region: str,
+                cuts: list[int]) -> tuple[int, int, _Read] | None:
+    """In a run that reads only as a possible number, a valid one after a leading figure ("Skye 25 – 0491
+    570 112") or before a last figure ("0491 570 063 300 1hr")."""
+    lead = _after_leading_figure(nt, start, end, cuts[0], region, any_gap=True)
+    if lead is not None and lead[2].valid:
+        return lead
+    shorter = _without_last_group(nt, start, end, region, cuts)
+    if shorter is not None and shorter[1].valid and _as_dialled(nt.text[start:shorter[0]], shorter[1]):
+        return start, shorter[0], shorter[1]
+    return None
 
 
 _ROW_REACH = 48

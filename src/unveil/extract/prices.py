@@ -230,8 +230,11 @@ _DIGITS = re.compile(r"\d+", re.ASCII)
 _SHORTHAND_GAP = re.compile(r"(?:[ \t\u00a0]{1,2}[:=\-]?|[:=\-])[ \t\u00a0]{0,2}\d")
 
 
+_NOT_DIGITS = str.maketrans("", "", ",. \u00a0\u202f")  # thousands separators
+
+
 def _amount(whole: str, cents: str | None) -> float:
-    value = float(whole.replace(",", "").replace(".", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
+    value = float(whole.translate(_NOT_DIGITS))
     if cents:
         value += int(cents) / (10 ** len(cents))
     return value
