@@ -143,6 +143,20 @@ PHONE_CASES = [
     ("Posted 03/14/2025 10:42 AM", "US", []),
     ("Born 2001 · 36-24-36", "US", []),
     ("Rates 100 150 200 250 300 500 1000", "US", []),
+    # From a fifth red team (nl/pt/ro/pl, BE/CH/LU): "00" before a grouped number and a price after it;
+    # a country code on one line, the number on the next; commas end a spelled number
+    ("Bel 0044 20 7946 0123. 150 euro per uur.", "NL", ["+442079460123"]),
+    ("Sună\n+44 20\n7946 0525", "MD", ["+442079460525"]),
+    ("plus quarante-quatre, vingt, sept, neuf, quatre, six, zéro, un, cinq, six", "BE", ["+442079460156"]),
+    ("plus patruzeci și patru, douăzeci, șapte nouă patru șase, zero cinci zero opt", "MD", ["+442079460508"]),
+    # Tax and company numbers, addresses with postcodes, opening hours, a lower-case IBAN, a VAT code
+    ("CPF 123.456.789-09", "BR", []),
+    ("KvK 12345678, BTW NL123456789B01", "NL", []),
+    ("ul. Marszałkowska 84/92, 00-514 Warszawa", "PL", []),
+    ("Rua Augusta 100, 1100-053 Lisboa", "PT", []),
+    ("Czynne codziennie 10.00-22.00", "PL", []),
+    ("iban de89 3704 0044 0532 0130 00", "DE", []),
+    ("Tel 22 123 45-67 Warszawa", "PL", ["+48221234567"]),
 ]
 
 

@@ -71,6 +71,8 @@ CASES = [
     ("Auckland – Newmarket", "NZ", "en", ["Auckland|NZ"]),
     ("Invercargill & Queenstown tour", "NZ", "en", ["Invercargill|NZ"]),
     ("Glasgow West End", "GB", "en", ["Glasgow|GB"]),
+    ("Gdansk, Old Town", "PL", "en", ["Gdańsk|PL"]),  # a part of any town
+    ("in Zug", "CH", "de", ["Zug|CH"]),
 ]
 
 
@@ -98,6 +100,8 @@ NEGATIVE = [
     ("Time is precious", "GB", "en"),
     ("Police checks welcome", "GB", "en"),
     ("www.example.com/London", "GB", "en"),
+    ("sou a Bruna, 23 anos", "BR", "pt"),  # an article before a name, not "in Bruna" (Brno)
+    ("mit dem Zug erreichbar", "CH", "de"),
     ("Lily, 19, Ipswich QLD", "AU", "en"),  # an Australian state after a name that is English
 ]
 

@@ -331,6 +331,9 @@ def test_iban_built_here_is_found_plain_and_grouped(country, bban):
 def test_the_iso_example_iban_checks():
     assert iban("DE", "370400440532013000") == "DE89370400440532013000"
     assert found(IBAN, "DE89 3704 0044 0532 0130 00") == [("DE89370400440532013000", "DE89 3704 0044 0532 0130 00")]
+    # typed in lower case: read, reported upper case, and its digit groups are no phone
+    assert found(IBAN, "iban de89 3704 0044 0532 0130 00") == [
+        ("DE89370400440532013000", "de89 3704 0044 0532 0130 00")]
 
 
 @pytest.mark.parametrize(
@@ -340,7 +343,7 @@ def test_the_iso_example_iban_checks():
         "DE8937040044053201300",  # one short
         "DE893704004405320130001",  # one long
         "XX89370400440532013000",  # no such country
-        "de89370400440532013000",  # lower case is not read
+        "De89370400440532013000",  # mixed case is not read (all lower case is: see below)
         "DE89370400440532013000ABC",  # glued to more text
         "DE89 3704 00 44 0532 0130 00",  # spaces not in groups of four
         "DE00370400440532013000",  # check digits 00 are never issued

@@ -125,6 +125,13 @@ CASES = [
     ("CHF 200.- pro Stunde, CHF 350.- für 2 Std", "CH", ["200 CHF/60min", "350 CHF/120min"]),
     ("200,- € die Stunde", "DE", ["200 EUR/60min"]),
     ("Übernachtung 900€", "DE", ["900 EUR/night"]),
+    # Moldovan lei, night words in Portuguese and Italian, Dutch "'t halfuur"
+    ("1000 lei ora", "MD", ["1000 MDL/60min"]),
+    ("500 lei noaptea", "RO", ["500 RON/night"]),
+    ("1500 MDL/ora", "MD", ["1500 MDL/60min"]),
+    ("pernoite R$ 1.500", "BR", ["1500 BRL/night"]),
+    ("Notte intera 1200 CHF", "CH", ["1200 CHF/night"]),
+    ("100 euro 't halfuur", "NL", ["100 EUR/30min"]),
 ]
 
 

@@ -351,6 +351,7 @@ class _Rules:
     cues: frozenset[str]
     weak_cues: frozenset[str]
     cues_not_en: frozenset[str]
+    cues_not_names: frozenset[str]
     labels: frozenset[str]
     small_town: int
     foreign_town: int
@@ -373,6 +374,7 @@ def _rules() -> _Rules:
         cues=keyset(data.get("cues") or ()),
         weak_cues=keyset(data.get("weak_cues") or ()),
         cues_not_en=keyset(data.get("cues_not_en") or ()),
+        cues_not_names=keyset(data.get("cues_not_names") or ()),
         labels=keyset(data.get("labels") or ()),
         small_town=int(data.get("small_town_population", 50_000)),
         foreign_town=int(data.get("foreign_town_population", 150_000)),
@@ -398,6 +400,17 @@ _CBD_AFTER = re.compile(r" (?:CBD|[Cc]ity [Cc]ent(?:re|er))(?![A-Za-z])")
 # What may stand between two words of one name: "Saint-Étienne", "St. Louis", "Frankfurt/Main".
 _NAME_GAP = frozenset(" -'’./\u00a0")
 _MAX_GAP = 2
+
+
+def _written_before(text: str, start: int) -> str:
+    """The word right before ``start`` as written (accents kept: "a" is not "à")."""
+    j = start
+    while j > 0 and start - j < 3 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    i = j
+    while i > 0 and j - i < 12 and text[i - 1].isalpha():
+        i -= 1
+    return text[i:j]
 
 
 def _prev_words(text: str, start: int, n: int) -> list[str]:
@@ -541,8 +554,9 @@ class CityExtractor:
         for n in (1, 2, 3):
             if len(prev) >= n:
                 cue = " ".join(prev[-n:])
-                if english and cue in rules.cues_not_en:
-                    continue
+                if (english and cue in rules.cues_not_en) or (
+                        not weak_ok and n == 1 and _written_before(text, start).lower() in rules.cues_not_names):
+                    continue  # "sou a Bruna" (an article), but "à Nancy"
                 if cue in rules.cues or (weak_ok and cue in rules.weak_cues):
                     return True
         return _has_label(text, start, rules.labels)

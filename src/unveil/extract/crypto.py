@@ -394,7 +394,8 @@ def valid_iban(iban: str) -> bool:
 # Where an IBAN may start: a country code and check digits at a word boundary.  The rest is counted out
 # in Python for the country's length (at most 34 characters plus spaces), so each start costs a bounded
 # walk and one start never swallows the next ("AB12 DE89 3704 ...").
-_IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}")
+# Upper case as printed, or all lower case as some posters type it ("pt50 0002 ..."); never mixed.
+_IBAN_START = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{2}|[a-z]{2})[0-9]{2}")
 _IBAN_HINT = re.compile(r"[^\W\d_]{2}\d{2}")  # the same on unfolded text (full-width letters and digits)
 
 
@@ -411,7 +412,7 @@ def _scan_ibans(text: str, checksum: bool = True) -> list[IbanMatch]:
     out = []
     for m in _IBAN_START.finditer(text):
         start = m.start()
-        size = lengths.get(text[start : start + 2])
+        size = lengths.get(text[start : start + 2].upper())
         if size is None:
             continue
         chars: list[str] = []
@@ -430,6 +431,8 @@ def _scan_ibans(text: str, checksum: bool = True) -> list[IbanMatch]:
         if not ok or (i < len(text) and text[i].isalnum()):
             continue
         iban = "".join(chars)
+        if iban.lower() == iban:
+            iban = iban.upper()
         if iban.upper() == iban and (not checksum or valid_iban(iban)):
             out.append(IbanMatch(start, i, iban, iban[:2]))
     return out

@@ -87,7 +87,9 @@ _ID_LABEL_BEFORE = re.compile(
     r"referencia|refer[eê]ncia|riferimento|rif|referenz|referentie|referin[tț][aă]|"
     r"(?:bestell|auftrags|rechnungs|referenz|kunden)(?:-?nummer|-?nr)|"
     # bank and business numbers: "Acc 1234 5678", "BSB 062-000", "ABN 51 824 753 556", "sort code"
-    r"acc|acct|abn|acn|bsb|sort\s?code"
+    r"acc|acct|abn|acn|bsb|sort\s?code|"
+    # tax, company and personal numbers: "CPF 123.456.789-09", "NIP", "KvK", "UID", "CEP" (a postcode)
+    r"cpf|cnpj|cep|nif|nipc|nie|nip|regon|pesel|kvk|btw|uid|cui|cnp|siret|siren|ust-?id|mwst"
     rf")\.?(?:[\s-]?{_LISTING_WORD})?(?:\s?{_NUMBER_WORD}\.?)?)\s?[:#]?\s?[#:]?\s?$",
     re.IGNORECASE,
 )
@@ -100,7 +102,8 @@ _ID_LABEL_LAST_WORDS = frozenset("""
     order ordine commande pedido bestellung bestelling zamówienie comanda comandă invoice facture factura fattura
     rechnung tracking ticket transaction ref réf reference référence referencia referência riferimento rif
     referenz referentie referinta referință bestellnummer auftragsnummer rechnungsnummer referenznummer
-    kundennummer acc acct abn acn bsb code
+    kundennummer acc acct abn acn bsb code cpf cnpj cep nif nipc nie nip regon pesel kvk btw uid cui cnp siret
+    siren ust-id ustid id mwst
 """.split())
 # Digit groups split by line breaks or emoji ("202💋555💋0147"): at most this many groups, this many
 # characters between two of them (see ``_split_numbers``).
@@ -124,6 +127,8 @@ _DATE_TIME = re.compile(
     r"|(?<!\d)(?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12]\d|3[01])[./-](?:19|20)\d{2}(?!\d)"
     # body measurements: "36-24-36"
     r"|(?<![\d-])[2-5]\d-[1-4]\d-[2-5]\d(?![\d-])"
+    # a range of clock times with a dot: "10.00-22.00"
+    r"|(?<![\d.])(?:[01]?\d|2[0-3])\.[0-5]\d\s?[-–]\s?(?:[01]?\d|2[0-4])\.[0-5]\d(?![\d.])"
     # a range of days without a year, months in two digits: "10/07 - 14/07", "1.08-4.08"
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])"
     r"(?![\d.])"
@@ -236,10 +241,12 @@ def _spelled_in_url(text: str, ostart: int, oend: int, read: _Read) -> bool:
 
 def _inside_id(text: str, ostart: int, oend: int) -> bool:
     """Whether ``text[ostart:oend]`` is part of a long letters-and-digits token with digits of its own
-    elsewhere: a crypto address, a hash, a reference ("0x5290...0F7030069857D2E..."), not a phone glued
-    to a word ("call07700900123", "zerosevenseven...")."""
+    elsewhere: a crypto address, a hash, a reference ("0x5290...0F7030069857D2E..."), or of a code with
+    capitals glued on both sides; not a phone glued to a word ("call07700900123", "zerosevenseven...")."""
     if not ((ostart > 0 and text[ostart - 1].isalnum()) or (oend < len(text) and text[oend].isalnum())):
         return False
+    if ostart > 0 and oend < len(text) and text[ostart - 1].isupper() and text[oend].isupper():
+        return True  # capitals glued on both sides: a code ("NL123456789B01", a VAT number)
     lo = ostart
     while lo > 0 and ostart - lo < _ID_REACH and text[lo - 1].isalnum():
         lo -= 1
@@ -302,9 +309,21 @@ class PhoneExtractor:
         accounts: SpanIndex | None = None  # IBAN-shaped spans, found once a phone needs them
         ntext = nt.text
         unread: list[tuple[int, int]] = []  # runs that read as no number: maybe groups of one, split apart
+        plus_head: tuple[int, int] | None = None  # the last run, when it starts with "+" and read as nothing
         for start, end, obfuscated in runs:
+            head, plus_head = plus_head, None
+            if head is not None:
+                joined = _joined_to_plus(text, nt, head, (start, end), region)
+                if joined is not None:
+                    unread.remove(head)
+                    ostart, oend = nt.starts[head[0]], nt.ends[end - 1]
+                    if not _not_a_phone(text, ostart, oend):
+                        yield _entity(text, field, ostart, oend, joined, home_cc, True)
+                    continue
             if end - start - (ntext[start] == "+") < MIN_PLAUSIBLE_DIGITS:
                 unread.append((start, end))
+                if ntext[start] == "+":
+                    plus_head = (start, end)
                 continue  # too few digits for any number, even after a spelled-out "plus"
             if ntext[start] != "+" and _currency_before(text, nt.starts[start]):
                 # "£40. 020 7946 0678": the first group is the amount of a price; the number starts after it.
@@ -329,6 +348,8 @@ class PhoneExtractor:
                         numbers = [(start, end, piped)]
             if not numbers:
                 unread.append((start, end))
+                if ntext[start] == "+":
+                    plus_head = (start, end)
             for s, e, read in numbers:
                 ostart, oend = nt.to_original(s, e)
                 hidden = obfuscated if (s, e) == (start, end) else not written_plainly(text[ostart:oend])
@@ -368,9 +389,32 @@ def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc:
 
 
 def _not_a_phone(text: str, ostart: int, oend: int) -> bool:
-    """A date or time, part of a long identifier, or a number labelled as an identifier."""
+    """A date or time, part of a long identifier, a number labelled as an identifier, or ending in a
+    postcode before its place."""
     return _is_date_or_time(text, ostart, oend) or _inside_id(text, ostart, oend) \
-        or _labelled_as_id(text, ostart)
+        or _labelled_as_id(text, ostart) or _ends_in_postcode(text, ostart, oend)
+
+
+# A postcode with a dash at the end of a run, then a capitalised place: "00-514 Warszawa", "1100-053 Lisboa".
+_POSTCODE_END = re.compile(r"(?<![\d-])(?:\d{2}-\d{3}|\d{4}-\d{3})$")
+
+
+def _ends_in_postcode(text: str, ostart: int, oend: int) -> bool:
+    return oend + 1 < len(text) and text[oend] == " " and text[oend + 1].isupper() \
+        and _POSTCODE_END.search(text, ostart, oend) is not None
+
+
+def _joined_to_plus(text: str, nt: NormalisedText, head: tuple[int, int], run: tuple[int, int],
+                    region: str) -> _Read | None:
+    """A country code and the start of a number on one line, the rest on the next ("+44 20\n7946 0525"):
+    the join, when it is *valid*; read before the rest alone, which may be a number of the ad's country."""
+    if not _split_gap(text, nt.ends[head[1] - 1], nt.starts[run[0]]):
+        return None
+    digits = nt.text[head[0]:head[1]] + nt.text[run[0]:run[1]]
+    if len(digits) - 1 > MAX_DIGITS:
+        return None
+    read = _read(digits, region)
+    return read if read is not None and read.valid else None
 
 
 def _split_gap(text: str, a: int, b: int) -> bool:

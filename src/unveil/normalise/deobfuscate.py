@@ -1087,6 +1087,12 @@ class _Phrase:
 
 
 _EXTENDS_UNIT = frozenset((M100, M1000, CONN_UT))  # what can follow a unit inside one number
+_SOFT_SEP = " \t-"
+
+
+def _hard_sep(p: _P, text: str) -> bool:
+    """Whether punctuation other than spaces and hyphens stands before piece ``p``."""
+    return p.sep is not None and text[p.sep[0]:p.sep[1]].strip(_SOFT_SEP) != ""
 _DIGIT_STR = [str(d) for d in range(10)]
 
 
@@ -1099,12 +1105,17 @@ class _Out(NamedTuple):
     end: int
 
 
-def _phrases(pieces: Sequence[_P], lex: Lexicon, lang: str | None) -> list[_Out]:
-    """Read a stretch of pieces as numbers; separators inside a number disappear."""
+def _phrases(pieces: Sequence[_P], lex: Lexicon, lang: str | None, text: str) -> list[_Out]:
+    """Read a stretch of pieces as numbers; separators inside a number disappear.
+
+    Only spaces and hyphens join words into one number: after a comma or any other punctuation a word
+    starts a new one ("quarante-quatre, vingt" is 44 20, not 40 80; "douăzeci, șapte" is 20 7).
+    """
     merged: list[_P] = []
     firsts = lex.pair_firsts
     for p in pieces:  # two-word numbers ("quatre vingt" = 80)
-        if merged and p.entry is not None and merged[-1].text in firsts and merged[-1].entry is not None:
+        if merged and p.entry is not None and merged[-1].text in firsts and merged[-1].entry is not None \
+                and not _hard_sep(p, text):
             pair = lex.pair(merged[-1].text, p.text, lang)
             if pair is not None:
                 prev = merged.pop()
@@ -1141,7 +1152,7 @@ def _phrases(pieces: Sequence[_P], lex: Lexicon, lang: str | None) -> list[_Out]
                 out.append(_tnew(_Out, ("t", None, p.start, p.end)))
                 i += 1
             continue
-        if ph is not None and kind >= 0 and ph.extend(p, kind, value, nxt):
+        if ph is not None and kind >= 0 and not _hard_sep(p, text) and ph.extend(p, kind, value, nxt):
             i += 1
             continue
         if ph is not None:
@@ -1208,7 +1219,9 @@ def _emit_digit_stretch(b: _Builder, text: str, start: int, end: int) -> None:
         left_total += lg
         right_total -= lg
         gap_start, gap_end = spans[k][1], spans[k + 1][0]
-        if _split_here(text, gap_start, gap_end, lg, rg, left_total, right_total):
+        # "0044 20 7946 0123. 150": the "00" of an international prefix is not part of the number's length
+        number_digits = left_total - 2 if text.startswith("00", part) else left_total
+        if _split_here(text, gap_start, gap_end, lg, rg, number_digits, right_total):
             b.copy_digits(part, gap_start)
             b.copy(gap_start, gap_end)
             part = gap_end
@@ -1361,7 +1374,7 @@ def _deobfuscate_folded(text: str, lang: str | None) -> NormalisedText:
         if all(seg.kind == _DIGB for seg in stretch):
             _emit_digit_stretch(b, text, first.start, last.end)
         else:
-            _emit_stretch(b, text, _phrases(_stretch_pieces(stretch, text), lex, lang))
+            _emit_stretch(b, text, _phrases(_stretch_pieces(stretch, text), lex, lang, text))
         pos = _trail_skip(text, last.end, number)
     b.copy(pos, len(text))
     return b.build()
