@@ -157,6 +157,15 @@ PHONE_CASES = [
     ("Czynne codziennie 10.00-22.00", "PL", []),
     ("iban de89 3704 0044 0532 0130 00", "DE", []),
     ("Tel 22 123 45-67 Warszawa", "PL", ["+48221234567"]),
+    ("UID CHE-123.456.788 MWST", "CH", []),  # a code between the label and the number
+    ("RCS Luxembourg B123456 – TVA LU12345678", "LU", []),
+    ("Numéro d'annonce : 88412376 — réf. 2025-04-17-0032", "BE", []),  # a date inside a reference
+    ("faktura FV 123/06/2025", "PL", []),
+    # a hyphenated compound's last word does not open a two-word number ("quarante-quatre vingt" is 44 20)
+    ("zéro zéro quarante-quatre vingt septante-neuf quarante-six zéro un cinquante-six", "BE", ["+442079460156"]),
+    ("plus patruzeci și patru douăzeci șapte nouă patru șase zero cinci douăzeci și patru", "MD",
+     ["+442079460524"]),
+    ("call 07700 900123 10:30 tonight", "GB", ["+447700900123"]),
 ]
 
 

@@ -132,6 +132,7 @@ CASES = [
     ("pernoite R$ 1.500", "BR", ["1500 BRL/night"]),
     ("Notte intera 1200 CHF", "CH", ["1200 CHF/night"]),
     ("100 euro 't halfuur", "NL", ["100 EUR/30min"]),
+    ("Martigny. Fr. 200.– la demi-heure", "CH", ["200 CHF/30min"]),
 ]
 
 

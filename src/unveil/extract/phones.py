@@ -89,8 +89,10 @@ _ID_LABEL_BEFORE = re.compile(
     # bank and business numbers: "Acc 1234 5678", "BSB 062-000", "ABN 51 824 753 556", "sort code"
     r"acc|acct|abn|acn|bsb|sort\s?code|"
     # tax, company and personal numbers: "CPF 123.456.789-09", "NIP", "KvK", "UID", "CEP" (a postcode)
-    r"cpf|cnpj|cep|nif|nipc|nie|nip|regon|pesel|kvk|btw|uid|cui|cnp|siret|siren|ust-?id|mwst"
-    rf")\.?(?:[\s-]?{_LISTING_WORD})?(?:\s?{_NUMBER_WORD}\.?)?)\s?[:#]?\s?[#:]?\s?$",
+    r"cpf|cnpj|cep|nif|nipc|nie|nip|regon|pesel|kvk|btw|uid|cui|cnp|siret|siren|ust-?id|mwst|tva|vat|rcs|"
+    r"faktura|fv"
+    # ... and a country or series code written before the number: "UID CHE-123.456.788", "TVA LU1234..."
+    rf")\.?(?:[\s-]?{_LISTING_WORD})?(?:\s?{_NUMBER_WORD}\.?)?)\s?[:#]?\s?[#:]?\s?(?:[a-z]{{1,3}}-?)?$",
     re.IGNORECASE,
 )
 _ID_LABEL_REACH = 32
@@ -103,7 +105,7 @@ _ID_LABEL_LAST_WORDS = frozenset("""
     rechnung tracking ticket transaction ref réf reference référence referencia referência riferimento rif
     referenz referentie referinta referință bestellnummer auftragsnummer rechnungsnummer referenznummer
     kundennummer acc acct abn acn bsb code cpf cnpj cep nif nipc nie nip regon pesel kvk btw uid cui cnp siret
-    siren ust-id ustid id mwst
+    siren ust-id ustid id mwst tva vat rcs faktura fv
 """.split())
 # Digit groups split by line breaks or emoji ("202💋555💋0147"): at most this many groups, this many
 # characters between two of them (see ``_split_numbers``).
@@ -271,7 +273,15 @@ def _labelled_as_id(text: str, ostart: int) -> bool:
     j = i
     while j > lo and (text[j - 1].isalpha() or text[j - 1] in "°º"):
         j -= 1
-    if text[j:i].lower() not in _ID_LABEL_LAST_WORDS:
+    word = text[j:i].lower()
+    if word not in _ID_LABEL_LAST_WORDS and 1 <= len(word) <= 3 and j > lo and text[j - 1] == " ":
+        # a country or series code before the number: the label is the word before it ("UID CHE-123...")
+        i = j - 1
+        j = i
+        while j > lo and text[j - 1].isalpha():
+            j -= 1
+        word = text[j:i].lower()
+    if word not in _ID_LABEL_LAST_WORDS:
         return False
     return _ID_LABEL_BEFORE.search(text, lo, ostart) is not None
 
@@ -282,7 +292,12 @@ def _currency_before(text: str, ostart: int) -> bool:
 
 
 def _is_date_or_time(text: str, start: int, end: int) -> bool:
-    return _DATE_TIME.search(text, start, end) is not None
+    """A date or clock time overlapping ``text[start:end]`` ("réf. 2025-04-17-0032" holds a date)."""
+    return any(m.start() < end and m.end() > start
+               for m in _DATE_TIME.finditer(text, max(0, start - _DATE_REACH), min(len(text), end + _DATE_REACH)))
+
+
+_DATE_REACH = 12
 
 
 def _unit_follows(text: str, end: int) -> bool:

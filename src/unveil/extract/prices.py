@@ -474,8 +474,8 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
         if m is None:
             continue
         s, e = m.span()
-        if text.startswith((".-", ",-"), e) and (e + 2 == size or not text[e + 2].isalnum()):
-            e += 2  # "CHF 200.- pro Stunde", "200,- €": no cents
+        if text.startswith((".-", ",-", ".–", ",–"), e) and (e + 2 == size or not text[e + 2].isalnum()):
+            e += 2  # "CHF 200.- pro Stunde", "200,- €", "Fr. 200.–": no cents
         num_end = e
         k = bisect.bisect_right(starts, s) - 1
         if k >= 0 and durs[k].start <= s < durs[k].end:

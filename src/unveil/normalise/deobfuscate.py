@@ -1090,6 +1090,15 @@ _EXTENDS_UNIT = frozenset((M100, M1000, CONN_UT))  # what can follow a unit insi
 _SOFT_SEP = " \t-"
 
 
+def _ends_compound(merged: list[_P], text: str) -> bool:
+    """Whether the last piece closes a hyphenated compound with tens before it ("quarante-quatre"): it
+    cannot also open a two-word number ("quarante-quatre vingt" is 44 20, not 40 80)."""
+    if len(merged) < 2 or merged[-2].kind not in (TENS, COMP):
+        return False
+    sep = merged[-1].sep
+    return sep is not None and text[sep[0]:sep[1]] == "-"
+
+
 def _hard_sep(p: _P, text: str) -> bool:
     """Whether punctuation other than spaces and hyphens stands before piece ``p``."""
     return p.sep is not None and text[p.sep[0]:p.sep[1]].strip(_SOFT_SEP) != ""
@@ -1115,7 +1124,7 @@ def _phrases(pieces: Sequence[_P], lex: Lexicon, lang: str | None, text: str) ->
     firsts = lex.pair_firsts
     for p in pieces:  # two-word numbers ("quatre vingt" = 80)
         if merged and p.entry is not None and merged[-1].text in firsts and merged[-1].entry is not None \
-                and not _hard_sep(p, text):
+                and not _hard_sep(p, text) and not _ends_compound(merged, text):
             pair = lex.pair(merged[-1].text, p.text, lang)
             if pair is not None:
                 prev = merged.pop()
