@@ -79,6 +79,9 @@ POSITIVE = [
     ("Jestem Ola, 19 lat", ["19"], "19 lat"),
     ("am 23 de ani", ["23"], "23 de ani"),
     ("Sunt Ioana, 20 de ani", ["20"], "20 de ani"),
+    ("Kasia, Lat 24, Kraków", ["24"], "24"),  # "Lat" (years) before the number
+    ("mam dwadzieścia dwa lata", ["22"], "dwadzieścia dwa lata"),
+    ("am douăzeci și doi de ani", ["22"], "douăzeci și doi de ani"),
     # two ages
     ("Anna 23 ans et Bella 25 ans", ["23", "25"], "23 ans"),
     # a known first name opening a phrase, then the age
@@ -154,6 +157,7 @@ NEGATIVE = [
     "experiență de 10 ani",
     "am 15 ani de experiență",
     "acum 16 ani",
+    "lat 52.2297, lon 21.0122",
     "Wohnung im 23. Bezirk",  # German "im" (in the) before an ordinal
     "Termine im 23 Bezirk",
     "im 3. Stock",
