@@ -73,6 +73,11 @@ CASES = [
     ("Glasgow West End", "GB", "en", ["Glasgow|GB"]),
     ("Gdansk, Old Town", "PL", "en", ["Gdańsk|PL"]),  # a part of any town
     ("in Zug", "CH", "de", ["Zug|CH"]),
+    # Québec the city after "à", not the province after "au"; a location pin labels a place
+    ("Je suis Chloé, nouvelle à Québec", "CA", "fr", ["Québec|CA"]),
+    ("Nouvelle au Québec, à Montréal", "CA", "fr", ["Montréal|CA"]),
+    ("Gabrielle 22 ans 📍Québec", "CA", "fr", ["Québec|CA"]),
+    ("📍 Reading", "GB", "en", ["Reading|GB"]),
 ]
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -355,6 +355,7 @@ class _Rules:
     labels: frozenset[str]
     small_town: int
     foreign_town: int
+    region_cues: Mapping[str, frozenset[str]]  # name of a region and its city -> cues that name the region
     prefer: dict[str, int]
 
 
@@ -379,6 +380,7 @@ def _rules() -> _Rules:
         small_town=int(data.get("small_town_population", 50_000)),
         foreign_town=int(data.get("foreign_town_population", 150_000)),
         prefer={" ".join(_words(fold(str(k)))): int(v) for k, v in (data.get("prefer") or {}).items()},
+        region_cues={" ".join(_words(fold(str(k)))): keyset(v) for k, v in (data.get("region_or_city") or {}).items()},
     )
 
 
@@ -400,6 +402,14 @@ _CBD_AFTER = re.compile(r" (?:CBD|[Cc]ity [Cc]ent(?:re|er))(?![A-Za-z])")
 # What may stand between two words of one name: "Saint-Étienne", "St. Louis", "Frankfurt/Main".
 _NAME_GAP = frozenset(" -'’./\u00a0")
 _MAX_GAP = 2
+
+
+def _pin_before(text: str, start: int) -> bool:
+    """A location pin right before a name ("📍Québec", "📍 Reading") labels it a place."""
+    j = start
+    while j > 0 and start - j < 3 and text[j - 1] in " \t":
+        j -= 1
+    return j > 0 and text[j - 1] == "📍"
 
 
 def _written_before(text: str, start: int) -> str:
@@ -535,7 +545,7 @@ class CityExtractor:
             return False
         if country == "AU" and city.country != "AU" and _AU_STATE_AFTER.match(text, end):
             return False  # "Ipswich QLD" in an Australian ad is not Ipswich, England
-        needs_cue = key in rules.stop or (
+        needs_cue = key in rules.stop or key in rules.region_cues or (
             n_words == 1 and city.population < rules.small_town and city.country != country
             and key not in rules.prefer
         ) or (
@@ -557,6 +567,8 @@ class CityExtractor:
                 if (english and cue in rules.cues_not_en) or (
                         not weak_ok and n == 1 and _written_before(text, start).lower() in rules.cues_not_names):
                     continue  # "sou a Bruna" (an article), but "à Nancy"
+                if cue in rules.region_cues.get(key, ()):
+                    return False  # "au Québec": the province
                 if cue in rules.cues or (weak_ok and cue in rules.weak_cues):
                     return True
-        return _has_label(text, start, rules.labels)
+        return _has_label(text, start, rules.labels) or _pin_before(text, start)
