@@ -166,6 +166,10 @@ PHONE_CASES = [
     ("plus patruzeci și patru douăzeci șapte nouă patru șase zero cinci douăzeci și patru", "MD",
      ["+442079460524"]),
     ("call 07700 900123 10:30 tonight", "GB", ["+447700900123"]),
+    # "double" in German, Italian, Dutch: "doppelnull", "doppio zero", "dubbel nul"
+    ("+44 20 7946 doppelnull vier sieben", "DE", ["+442079460047"]),
+    ("+44 20 7946 doppio zero quattro sette", "IT", ["+442079460047"]),
+    ("+44 20 7946 dubbel nul vier zeven", "NL", ["+442079460047"]),
 ]
 
 
