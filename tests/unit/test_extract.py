@@ -170,6 +170,9 @@ PHONE_CASES = [
     ("+44 20 7946 doppelnull vier sieben", "DE", ["+442079460047"]),
     ("+44 20 7946 doppio zero quattro sette", "IT", ["+442079460047"]),
     ("+44 20 7946 dubbel nul vier zeven", "NL", ["+442079460047"]),
+    # a spaced dash before a last group of four is inside the number; before a price it is not
+    ("+ 1 ( 702 ) 555 – 0164", "US", ["+17025550164"]),
+    ("612 345 678 – 1500 €", "ES", ["+34612345678"]),
 ]
 
 

@@ -1201,8 +1201,11 @@ def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: i
         return True
     if left_total >= 11 and rg >= 3 and _SPACED_PUNCT_RE.search(text, start, end) is not None:
         return True  # "07700900123 - 150 GBP": punctuation and a space after a full number
-    if left_total >= 7 and rg >= 2 and _SPACED_DASH_RE.search(text, start, end) is not None:
-        return True  # "202 555 0100 – 150$": a typographic dash with spaces is punctuation
+    if left_total >= 7 and rg >= 2 and (left_total >= 10 or rg <= 3) \
+            and _SPACED_DASH_RE.search(text, start, end) is not None:
+        # "202 555 0100 – 150$": a typographic dash with spaces is punctuation; but a last group of four
+        # after fewer than ten digits is the number's own ("+ 1 ( 702 ) 555 – 0164")
+        return True
     if right_total >= 9 and left_total >= 3 and text.startswith("00", end) and not text.startswith("000", end) \
             and "," in text[start:end]:
         return True  # "Wien, 1100, 0044 20 7946 0378": after a listed figure, an international prefix
