@@ -173,6 +173,7 @@ PHONE_CASES = [
     # a spaced dash before a last group of four is inside the number; before a price it is not
     ("+ 1 ( 702 ) 555 – 0164", "US", ["+17025550164"]),
     ("612 345 678 – 1500 €", "ES", ["+34612345678"]),
+    ("Whatsapp ➕4️⃣4️⃣2️⃣0️⃣7️⃣9️⃣4️⃣6️⃣0️⃣4️⃣1️⃣0️⃣", "IE", ["+442079460410"]),  # a heavy plus sign
 ]
 
 

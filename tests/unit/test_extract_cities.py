@@ -78,6 +78,9 @@ CASES = [
     ("Nouvelle au Québec, à Montréal", "CA", "fr", ["Montréal|CA"]),
     ("Gabrielle 22 ans 📍Québec", "CA", "fr", ["Québec|CA"]),
     ("📍 Reading", "GB", "en", ["Reading|GB"]),
+    # a place name right after a street word names the street
+    ("CEP 01310-100, Av. Paulista 1578, São Paulo", "BR", "pt", ["São Paulo|BR"]),
+    ("Calle Sevilla 3, Madrid", "ES", "es", ["Madrid|ES"]),
 ]
 
 

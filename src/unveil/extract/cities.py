@@ -352,6 +352,7 @@ class _Rules:
     weak_cues: frozenset[str]
     cues_not_en: frozenset[str]
     cues_not_names: frozenset[str]
+    streets: frozenset[str]
     labels: frozenset[str]
     small_town: int
     foreign_town: int
@@ -376,6 +377,7 @@ def _rules() -> _Rules:
         weak_cues=keyset(data.get("weak_cues") or ()),
         cues_not_en=keyset(data.get("cues_not_en") or ()),
         cues_not_names=keyset(data.get("cues_not_names") or ()),
+        streets=keyset(data.get("street_words") or ()),
         labels=keyset(data.get("labels") or ()),
         small_town=int(data.get("small_town_population", 50_000)),
         foreign_town=int(data.get("foreign_town_population", 150_000)),
@@ -402,6 +404,19 @@ _CBD_AFTER = re.compile(r" (?:CBD|[Cc]ity [Cc]ent(?:re|er))(?![A-Za-z])")
 # What may stand between two words of one name: "Saint-Étienne", "St. Louis", "Frankfurt/Main".
 _NAME_GAP = frozenset(" -'’./\u00a0")
 _MAX_GAP = 2
+
+
+def _street_before(text: str, start: int, streets: frozenset[str]) -> bool:
+    """Whether a street word, abbreviated or not, stands right before ``start`` ("Av. ", "Via ")."""
+    j = start
+    while j > 0 and start - j < 3 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if j > 0 and text[j - 1] == ".":
+        j -= 1
+    i = j
+    while i > 0 and j - i < 12 and text[i - 1].isalpha():
+        i -= 1
+    return i < j and fold(text[i:j]) in streets
 
 
 def _pin_before(text: str, start: int) -> bool:
@@ -543,6 +558,8 @@ class CityExtractor:
         """Apply the cue rule (see the module docstring)."""
         if key in rules.never:
             return False
+        if _street_before(text, start, rules.streets):
+            return False  # "Av. Paulista", "Via Roma", "ul. Warszawska": a street named after a place
         if country == "AU" and city.country != "AU" and _AU_STATE_AFTER.match(text, end):
             return False  # "Ipswich QLD" in an Australian ad is not Ipswich, England
         needs_cue = key in rules.stop or key in rules.region_cues or (
