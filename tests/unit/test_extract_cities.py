@@ -81,6 +81,7 @@ CASES = [
     # a place name right after a street word names the street
     ("CEP 01310-100, Av. Paulista 1578, São Paulo", "BR", "pt", ["São Paulo|BR"]),
     ("Calle Sevilla 3, Madrid", "ES", "es", ["Madrid|ES"]),
+    ("in Paris Gare du Nord", "FR", "fr", ["Paris|FR"]),  # a town read on sight keeps its station
 ]
 
 
@@ -110,6 +111,7 @@ NEGATIVE = [
     ("www.example.com/London", "GB", "en"),
     ("sou a Bruna, 23 anos", "BR", "pt"),  # an article before a name, not "in Bruna" (Brno)
     ("mit dem Zug erreichbar", "CH", "de"),
+    ("Postcode SW1A 1AA, near Victoria station", "GB", "en"),  # a station, not Victoria, Hong Kong
     ("Lily, 19, Ipswich QLD", "AU", "en"),  # an Australian state after a name that is English
 ]
 

@@ -353,6 +353,7 @@ class _Rules:
     cues_not_en: frozenset[str]
     cues_not_names: frozenset[str]
     streets: frozenset[str]
+    places_after: frozenset[str]
     labels: frozenset[str]
     small_town: int
     foreign_town: int
@@ -378,6 +379,7 @@ def _rules() -> _Rules:
         cues_not_en=keyset(data.get("cues_not_en") or ()),
         cues_not_names=keyset(data.get("cues_not_names") or ()),
         streets=keyset(data.get("street_words") or ()),
+        places_after=keyset(data.get("street_words_after") or ()),
         labels=keyset(data.get("labels") or ()),
         small_town=int(data.get("small_town_population", 50_000)),
         foreign_town=int(data.get("foreign_town_population", 150_000)),
@@ -417,6 +419,17 @@ def _street_before(text: str, start: int, streets: frozenset[str]) -> bool:
     while i > 0 and j - i < 12 and text[i - 1].isalpha():
         i -= 1
     return i < j and fold(text[i:j]) in streets
+
+
+def _place_word_after(text: str, end: int, words: frozenset[str]) -> bool:
+    """Whether a street or station word follows the name at ``end`` ("Victoria station")."""
+    i = end
+    if i >= len(text) or text[i] != " ":
+        return False
+    j = i + 1
+    while j < len(text) and j - i < 14 and text[j].isalpha():
+        j += 1
+    return j > i + 1 and (j == len(text) or not text[j].isalpha()) and fold(text[i + 1:j]) in words
 
 
 def _pin_before(text: str, start: int) -> bool:
@@ -571,6 +584,8 @@ class CityExtractor:
         )
         if not needs_cue:
             return True
+        if country and city.country != country and _place_word_after(text, end, rules.places_after):
+            return False  # "near Victoria station" in London: a station, not Victoria, Hong Kong
         if city.country in ("US", "CA") and _STATE_AFTER.match(text, end):
             return True  # "Charlotte, NC", "Victoria, BC": a North American address
         if (city.country == "AU" and _AU_STATE_AFTER.match(text, end)) or _CBD_AFTER.match(text, end):
