@@ -410,15 +410,8 @@ _MAX_GAP = 2
 
 def _street_before(text: str, start: int, streets: frozenset[str]) -> bool:
     """Whether a street word, abbreviated or not, stands right before ``start`` ("Av. ", "Via ")."""
-    j = start
-    while j > 0 and start - j < 3 and text[j - 1] in " \t\u00a0":
-        j -= 1
-    if j > 0 and text[j - 1] == ".":
-        j -= 1
-    i = j
-    while i > 0 and j - i < 12 and text[i - 1].isalpha():
-        i -= 1
-    return i < j and fold(text[i:j]) in streets
+    word = _written_before(text, start, after_dot=True)
+    return bool(word) and fold(word) in streets
 
 
 def _place_word_after(text: str, end: int, words: frozenset[str]) -> bool:
@@ -440,10 +433,13 @@ def _pin_before(text: str, start: int) -> bool:
     return j > 0 and text[j - 1] == "📍"
 
 
-def _written_before(text: str, start: int) -> str:
-    """The word right before ``start`` as written (accents kept: "a" is not "à")."""
+def _written_before(text: str, start: int, after_dot: bool = False) -> str:
+    """The word right before ``start`` as written (accents kept: "a" is not "à"); with ``after_dot`` also
+    an abbreviation's ("Av. ")."""
     j = start
     while j > 0 and start - j < 3 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if after_dot and j > 0 and text[j - 1] == ".":
         j -= 1
     i = j
     while i > 0 and j - i < 12 and text[i - 1].isalpha():
