@@ -174,6 +174,8 @@ PHONE_CASES = [
     ("+ 1 ( 702 ) 555 – 0164", "US", ["+17025550164"]),
     ("612 345 678 – 1500 €", "ES", ["+34612345678"]),
     ("Whatsapp ➕4️⃣4️⃣2️⃣0️⃣7️⃣9️⃣4️⃣6️⃣0️⃣4️⃣1️⃣0️⃣", "IE", ["+442079460410"]),  # a heavy plus sign
+    ("Ingeschreven bij de KvK onder nummer 81234567", "NL", []),  # a label, "under number", the number
+    ("Rocznik 1998, 172/56/36, od 2020 w Poznaniu", "PL", []),  # height/weight/size
 ]
 
 

@@ -92,7 +92,10 @@ _ID_LABEL_BEFORE = re.compile(
     r"cpf|cnpj|cep|nif|nipc|nie|nip|regon|pesel|kvk|btw|uid|cui|cnp|siret|siren|ust-?id|mwst|tva|vat|rcs|"
     r"faktura|fv"
     # ... and a country or series code written before the number: "UID CHE-123.456.788", "TVA LU1234..."
-    rf")\.?(?:[\s-]?{_LISTING_WORD})?(?:\s?{_NUMBER_WORD}\.?)?)\s?[:#]?\s?[#:]?\s?(?:[a-z]{{1,3}}-?)?$",
+    rf")\.?(?:[\s-]?{_LISTING_WORD})?(?:\s?{_NUMBER_WORD}\.?)?"
+    # "KvK onder nummer", "unter der Nummer", "sous le numéro", "under number"
+    rf"(?:\s(?:onder|unter\sder|sous\sle|under|with)\s{_NUMBER_WORD})?)"
+    r"\s?[:#]?\s?[#:]?\s?(?:[a-z]{1,3}-?)?$",
     re.IGNORECASE,
 )
 _ID_LABEL_REACH = 32
@@ -127,8 +130,9 @@ _DATE_TIME = re.compile(
     r"|(?<!\d)(?:[01]?\d|2[0-3])[:h][0-5]\d(?!\d)"
     # the month first (United States): "03/14/2025"
     r"|(?<!\d)(?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12]\d|3[01])[./-](?:19|20)\d{2}(?!\d)"
-    # body measurements: "36-24-36"
+    # body measurements: "36-24-36"; height/weight(/size): "172/56/36", "165/52"
     r"|(?<![\d-])[2-5]\d-[1-4]\d-[2-5]\d(?![\d-])"
+    r"|(?<![\d/])1[4-9]\d/[3-9]\d(?:/[2-5]\d)?(?![\d/])"
     # a range of clock times with a dot: "10.00-22.00"
     r"|(?<![\d.])(?:[01]?\d|2[0-3])\.[0-5]\d\s?[-–]\s?(?:[01]?\d|2[0-4])\.[0-5]\d(?![\d.])"
     # a range of days without a year, months in two digits: "10/07 - 14/07", "1.08-4.08"
