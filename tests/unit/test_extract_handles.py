@@ -38,6 +38,12 @@ ENGLISH = [
     ("tele @anna_vip for pics", [("telegram:anna_vip", "@anna_vip")]),  # a cut-off "telegram"
     ("teleg: annavip", [("telegram:annavip", "annavip")]),
     ("k1k: anna22", [("kik:anna22", "anna22")]),
+    # Platform words in leetspeak: digits or "@" for letters, to slip past a site's filters.
+    ("0nlyfans: annaxo", [("onlyfans:annaxo", "annaxo")]),
+    ("t3l3gram: @anna_vip", [("telegram:anna_vip", "@anna_vip")]),
+    ("sn4p: anna_b22", [("snapchat:anna_b22", "anna_b22")]),
+    ("wh4ts app @anna_b", [("whatsapp:anna_b", "@anna_b")]),
+    ("sn@p: anna_b", [("snapchat:anna_b", "anna_b")]),
     ("telegram @ anna_vip", [("telegram:anna_vip", "@ anna_vip")]),  # a space after the sigil
     # an emoji after a name ends it; it does not join the next platform word
     ("Snap: emiliemtl 👻 Insta: @emilie.mtl",
@@ -162,6 +168,8 @@ NEGATIVES = [
     "x.com/home",
     "t.me/joinchat/abcdef",
     "Snap / Venmo: @annab",
+    "l1ne 2: anna_b",  # a leet word that is not a platform's
+    "mail anna@snapmail.com",
     "My insta is private",
     "Instagram stories daily",
     "Follow me on Instagram!",
@@ -320,9 +328,11 @@ MB = 1_000_000
         "telegram " + "@anna_vip " * (MB // 10),
         "t . me / " * (MB // 9),
         "t dot " * (MB // 6),
+        "sn@p " * (MB // 5),
+        "a$" * (MB // 2),
     ],
     ids=["telegram@", "snap::", "joined", "emoji", "t.me", "@", "a@", "brackets", "long-name", "long-link",
-         "names-then-word", "word-then-names", "hidden-link", "dots"],
+         "names-then-word", "word-then-names", "hidden-link", "dots", "leet-words", "symbol-run"],
 )
 def test_hostile_input_finishes(text):
     for e in EXTRACTOR.extract(text, "body", CTX):

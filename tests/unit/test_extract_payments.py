@@ -72,6 +72,15 @@ PAYMENTS = [
     ("venmo anna-b", [("venmo:anna-b", "anna-b")]),
     ("Venmo AnnaB22 for the deposit", [("venmo:annab22", "AnnaB22")]),
     ("deposit required: $ BreeXO", [("cashapp:breexo", "$ BreeXO")]),
+    # A bare Cash App name in a handle's shape, after a space or a label.
+    ("CashApp anna22", [("cashapp:anna22", "anna22")]),
+    ("Cash App: anna_b", [("cashapp:anna_b", "anna_b")]),
+    # "$" or "@" for a letter in the service's name.
+    ("Ca$hApp $annab", [("cashapp:annab", "$annab")]),
+    ("C@sh app: $anna22", [("cashapp:anna22", "$anna22")]),
+    ("V3nmo @anna-b-12", [("venmo:anna-b-12", "@anna-b-12")]),
+    # Two services, two names in the same order: each name goes to the service of its sigil.
+    ("Cashapp/Venmo: $annab / @anna-b22", [("cashapp:annab", "$annab"), ("venmo:anna-b22", "@anna-b22")]),
 ]
 
 PAYMENT_NEGATIVES = [
@@ -93,6 +102,10 @@ PAYMENT_NEGATIVES = [
     "Venmo required.",
     "cash app $ 200 deposit",
     "Be wise, book early",
+    "Cashapp: preferred",  # a bare word after a label is prose on Cash App
+    "Cash App: Zelle also fine",
+    "CashApp 24/7",
+    "Ca$h only, $150 per hour",
     "Telegram @anna_vip",
 ]
 

@@ -65,6 +65,8 @@ CASES = [
     ("CHF 300 pro Stunde", "CH", ["300 CHF/60min"]),
     ("300 zł za godzinę", "PL", ["300 PLN/60min"]),
     ("500 lei ora", "RO", ["500 RON/60min"]),
+    ("250 lei pe oră", "RO", ["250 RON/60min"]),  # Romanian "per hour" and "one hour"
+    ("250 RON o oră, 1000 lei pe noapte", "RO", ["250 RON/60min", "1000 RON/night"]),
     ("1200 kr", "SE", ["1200 SEK"]),
     ("1200 kr", "NO", ["1200 NOK"]),
     ("1200 kr", "DK", ["1200 DKK"]),

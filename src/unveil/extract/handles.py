@@ -98,6 +98,11 @@ _COMPACT_RE = re.compile(r"[ \t._-]")
 _CUE_WORD = re.compile(r"[^\W_]+")
 # The non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter ("İ", "ı", long s, Kelvin sign);
 # a unit test recomputes the list from the running Python.
+# "$" or "@" for a letter inside a platform word: "Ca$hApp", "C@sh app".
+# A whole word only (never from inside "$anna" or "a@b@c"), and no backtracking across words.
+_SYMBOL_IN_WORD = re.compile(r"(?<![A-Za-z$@])[A-Za-z]+(?:[$@][A-Za-z]+)+(?![$@])")
+_SYMBOL_LETTERS = str.maketrans("$@", "sa")
+_MAX_CUE_LEN = 24
 _ASCII_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 _MIN_NUMBER_DIGITS = 7  # a name that de-obfuscates to this many digits and nothing else is a number
 _MAX_GROUP = 6  # platform words in one group ("snap/insta/tiktok: anna_b"); bounds work on hostile input
@@ -291,6 +296,27 @@ def _cue_parts(r: PatternReader, word: str, key: str) -> list[str]:
     return parts
 
 
+# Digits posters write for letters in a platform word to slip past filters ("0nlyfans", "t3legram").
+_LEET_DIGITS = {"o": "0", "i": "1", "l": "1", "e": "3", "a": "4", "s": "5", "t": "7"}
+_MAX_LEET = 2  # digits for letters in one word; more would make words out of numbers
+_MIN_LEET_WORD = 4  # "kik" or "tg" with a digit is a code, not a platform
+
+
+def leet_variants(key: str) -> set[str]:
+    """``key`` (a compact platform word) with one or two of its letters written as look-alike digits."""
+    if len(key) < _MIN_LEET_WORD:
+        return set()
+    spots = [i for i, c in enumerate(key) if c in _LEET_DIGITS]
+    out = set()
+    for n in range(1, _MAX_LEET + 1):
+        for chosen in itertools.combinations(spots, n):
+            chars = list(key)
+            for i in chosen:
+                chars[i] = _LEET_DIGITS[chars[i]]
+            out.add("".join(chars))
+    return out
+
+
 def _parse_spec(label: str, data: Any) -> PlatformSpec:
     r = PatternReader(label)
     top = r.mapping(data, TOP, allowed=(
@@ -355,6 +381,13 @@ def _parse_spec(label: str, data: Any) -> PlatformSpec:
             reserved=frozenset(r.words(p.get("reserved"), f"{base}.reserved")),
             stopwords=frozenset(r.words(p.get("stopwords"), f"{base}.stopwords")),
         )
+    # A platform word in leetspeak names the same platforms as the word, unless it is another word itself.
+    written = set(cue_owners)
+    for words in (single, pairs):
+        for owner in list(words):
+            for variant in leet_variants(owner) - written:
+                cue_owners.setdefault(variant, cue_owners[owner])
+                words.add(variant)
     hosts = sorted(url_forms, key=lambda h: (-len(h), h))
     url_re = None
     if hosts:
@@ -507,6 +540,8 @@ class PlatformScanner:
             for i in range(1, len(key)):
                 seconds.setdefault(key[:i], set()).add(key[i:])
         self._pair_seconds = {first: frozenset(rest) for first, rest in seconds.items()}
+        # Words that may be a platform word or one of its two words ("cash" of "cash app").
+        self._cue_parts = frozenset(spec.single_cues | spec.pair_cues | seconds.keys()).union(*seconds.values())
 
     def _names_a_host(self, t: str) -> bool:
         """Whether ``t`` may hold one of the link hosts followed by "/" (in any case).
@@ -554,6 +589,8 @@ class PlatformScanner:
             hits.extend(self._urls(t))
         if spec.url_re is not None and _may_hide_a_link(t):
             hits.extend(self._hidden_urls(t))
+        if "$" in t or "@" in t:
+            t = self._symbols_as_letters(t)
         cues = self.cues(t)
         if not cues:
             return hits
@@ -568,6 +605,20 @@ class PlatformScanner:
         return hits
 
     # -- platform words -------------------------------------------------------------------------------------
+
+    def _symbols_as_letters(self, t: str) -> str:
+        """``t`` with "$" and "@" read as letters inside platform words ("Ca$hApp"); same length, so
+        offsets hold.  Elsewhere they stay: "$anna" is a cashtag, "anna@example.com" an address."""
+        pieces: list[str] = []
+        done = 0
+        for m in _SYMBOL_IN_WORD.finditer(t):
+            if m.end() - m.start() > _MAX_CUE_LEN:
+                continue
+            word = m.group().translate(_SYMBOL_LETTERS)
+            if word.lower() in self._cue_parts:
+                pieces += (t[done : m.start()], word)
+                done = m.end()
+        return "".join([*pieces, t[done:]]) if pieces else t
 
     def cues(self, t: str) -> list[Cue]:
         """Platform words in ``t``, in text order.
@@ -699,7 +750,8 @@ class PlatformScanner:
             if sigil and sigil not in p.sigils:
                 continue
             form = ("bare", "bare", "label", "sigil")[strength]
-            shaped = form == "bare" and "bare" not in p.forms and "shaped" in p.forms
+            # A `shaped`-only platform reads a name in a handle's shape after a space or a label alike.
+            shaped = form in ("bare", "label") and form not in p.forms and "bare" not in p.forms and "shaped" in p.forms
             if form not in p.forms and not shaped:
                 continue
             name = self._name(p, run)
@@ -762,7 +814,11 @@ class PlatformScanner:
                 keys: list[str] = []
                 k = bisect.bisect_right(ends, at) - 1
                 if k >= 0 and at - ends[k] <= _LOOKBACK and self._clause_gap(t[ends[k] : at]):
-                    keys.extend(key for key, short in groups[k].members if not short)
+                    # A name with the platform's own sigil in between takes the word: in
+                    # "Cashapp/Venmo: $annab / @anna-b", "$annab" stops Cash App, not Venmo.
+                    between = t[ends[k] : at]
+                    keys.extend(key for key, short in groups[k].members
+                                if not short and not any(c in between for c in spec.platforms[key].sigils))
                 name_end = at + 1 + gap + len(run)
                 k2 = bisect.bisect_left(starts, name_end)
                 near = k2 < len(groups) and starts[k2] - name_end <= _LOOKAHEAD
@@ -784,7 +840,7 @@ class PlatformScanner:
 
     def _clause_gap(self, gap: str) -> bool:
         """Text between a platform word and a later "@name" that keeps them in one clause."""
-        if len(gap) > _LOOKBACK or any(c in _CLAUSE_END for c in gap) or any(s in gap for s in self.spec.sigils):
+        if len(gap) > _LOOKBACK or any(c in _CLAUSE_END for c in gap):
             return False
         words = _WORD_RE.findall(gap)
         return len(words) <= _LOOKBACK_WORDS and not self._blocked(words)
