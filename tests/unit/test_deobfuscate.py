@@ -55,6 +55,11 @@ LANG_CASES: list[tuple[str, str, str]] = [
     ("en", "triple seven 8 double 0 nine", "7778009"),
     ("en", "call two o two five five five o one o o", "call 2025550100"),
     ("en", "twenty six seventy seven hundred", "267700"),
+    # Digits read out one by one after "nine hundred" follow 900; "nine hundred one" alone is 901.
+    ("en", "07700 nine hundred one two three", "07700900123"),
+    ("en", "room nine hundred one", "room 901"),
+    ("fr", "neuf cent un deux trois", "900123"),
+    ("en", "0 7seven hundred nine hundred three eight5", "07700900385"),
     ("en", "ring on 0seven7OO900one23 xx", "ring on 07700900123 xx"),
     ("en", "whats app: oh 7 7 double oh 9oo one2three", "whats app: 07700900123"),
     ("en", "eigth eigth 0 one two th0usand", "88012000"),  # "two thousand" is 2000

@@ -1013,6 +1013,11 @@ class _Phrase:
                 return False
             if last in (_L_TENS, _L_TEEN) and nxt is not None and nxt.kind == CONN_UT:
                 return False  # "fünfzig, dreiundfünfzig": the unit opens the next number (50 53, not 53 50)
+            if last == _L_HUND and nxt is not None and (
+                    nxt.kind in (UNIT, M100) or (nxt.kind == GROUP and len(nxt.text) == 1)):
+                # Digits read out after "900" ("nine hundred one two three"), or the next hundreds
+                # ("seven hundred nine hundred"): 900 1 2 3 and 700 900, not 901 2 3 and 709 100.
+                return False
             ok = (
                 # "twenty six"; glued ("trentaquattro", "veinti6") in every language
                 (last == _L_TENS and (self.takes_unit or p.sep is None) and cur % 10 == 0)
