@@ -212,6 +212,33 @@ def test_phone_attrs_mark_foreign_and_confidence():
 
 
 @pytest.mark.parametrize(
+    ("text", "country", "value", "region"),
+    [
+        ("020 7946 0123", "IE", "+442079460123", "GB"),  # a London number in an Irish ad
+        ("01 99 00 12 34", "BE", "+33199001234", "FR"),  # a Paris number in a Belgian or Swiss ad
+        ("01.99.00.12.34", "CH", "+33199001234", "FR"),
+        ("01 99 00 12 34", "LU", "+33199001234", "FR"),  # Luxembourg dials without a trunk prefix
+        ("0491 570 006", "NZ", "+61491570006", "AU"),
+    ],
+)
+def test_national_number_valid_only_next_door_is_the_neighbours(text, country, value, region):
+    [ph] = [e for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"]
+    assert (ph.value, ph.attrs["region"], ph.attrs["foreign"], ph.attrs["confidence"]) == (value, region, True, "valid")
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "value"),
+    [
+        ("07700 900123", "IE", "+3537700900123"),  # possible at home and nowhere valid: stays at home
+        ("0 6 - 3 9 - 9 8 - 1 2 - 3 4", "FR", "+33639981234"),  # a valid piece next door does not cut a run
+        ("06 39 98 12 34", "FR", "+33639981234"),  # Monaco dials without a trunk prefix: never its number
+    ],
+)
+def test_number_stays_at_home_unless_a_neighbour_says_more(text, country, value):
+    assert [e.value for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"] == [value]
+
+
+@pytest.mark.parametrize(
     ("text", "emails"),
     [
         ("mail Anna.B@Example.com.", ["anna.b@example.com"]),

@@ -7,7 +7,8 @@ Reading order:
    separators into plain digit runs, keeping a map back to the original text.
 2. Each digit run that could be a phone (7 to 15 digits, optional ``+``/``00``
    prefix) is read by libphonenumber with the ad's ``country`` as the default
-   region; an explicit country code always wins.  A run too long for one number
+   region; an explicit country code always wins, and a national number valid
+   only in a neighbouring country is that country's.  A run too long for one number
    is split only where the poster left a separator, never inside a plain block
    of digits (an order number is not two phones).
 3. Runs that are something else are dropped: dates and times, prices and
@@ -194,6 +195,17 @@ def _parse(candidate: str, region: str) -> phonenumbers.PhoneNumber | None:
     return read.number if read is not None else None
 
 
+# Countries whose numbers posters bring across a border without the country code (a French number in a
+# Belgian ad, a British one in an Irish ad), most frequent first.  A national number that is only
+# "possible" at home is the first neighbour's where it is valid; NANP countries share one code.
+_NEIGHBOURS: dict[str, tuple[str, ...]] = {
+    "GB": ("IE",), "IE": ("GB",), "FR": ("BE", "CH"), "BE": ("FR", "NL"), "NL": ("BE", "DE"),
+    "LU": ("FR", "BE", "DE"), "MC": ("FR",), "CH": ("FR", "DE", "AT"), "DE": ("AT", "CH", "NL", "PL"),
+    "AT": ("DE", "CH"), "IT": ("CH", "FR"), "ES": ("FR",), "PL": ("DE",), "RO": ("MD",), "MD": ("RO",),
+    "AU": ("NZ",), "NZ": ("AU",),
+}
+
+
 @functools.lru_cache(maxsize=65536)
 def _read(candidate: str, region: str) -> _Read | None:
     """Parse ``candidate`` (digits, maybe a leading ``+``) with ``region`` as default; None if implausible.
@@ -219,6 +231,30 @@ def _read(candidate: str, region: str) -> _Read | None:
         valid,
         phonenumbers.region_code_for_number(number) if valid else None,
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _across_border(e164: str) -> _Read | None:
+    """A number read as national but only possible at home (``e164``), as the valid number of the first
+    neighbouring country where it is one, written as at home and starting with that country's trunk
+    prefix; else None.
+
+    Decided on the whole number once it is found, never while a run is being split: a piece of a number
+    valid next door must not change where the run is cut."""
+    number = phonenumbers.parse(e164)
+    home = phonenumbers.region_code_for_country_code(number.country_code or 0)
+    if home not in _NEIGHBOURS:
+        return None
+    written = _national_dialling(home)[0] + phonenumbers.national_significant_number(number)
+    for other in _NEIGHBOURS[home]:
+        trunk = _national_dialling(other)[0]
+        if not trunk or not written.startswith(trunk):
+            continue  # without a trunk prefix ("6 12 34 56 78" in Monaco) a national number says nothing
+        there = phonenumbers.parse(written, other)
+        if phonenumbers.is_valid_number(there):
+            return _Read(there, phonenumbers.format_number(there, PhoneNumberFormat.E164), True,
+                         phonenumbers.region_code_for_number(there))
+    return None
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -403,6 +439,8 @@ class PhoneExtractor:
 
 def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc: int,
             obfuscated: bool) -> Entity:
+    if not read.valid and read.number.country_code == home_cc:
+        read = _across_border(read.e164) or read
     return Entity(kind="phone", value=read.e164, field=field, start=ostart, end=oend, text=text[ostart:oend],
                   attrs=_attrs(read, home_cc, obfuscated))
 
