@@ -104,6 +104,10 @@ PHONE_CASES = [
     ("Anna 24 07700 900 334 Leeds", "GB", ["+447700900334"]),
     ("Jess, 22, 07700 900 333", "GB", ["+447700900333"]),
     ("Sydney 2000 0491 570 071", "AU", ["+61491570071"]),
+    # A five-digit postcode before a number dialled with its trunk prefix.
+    ("Paris 75008 01 99 00 67 89", "FR", ["+33199006789"]),
+    ("Marseille 13008 – 06 39 98 57 91", "FR", ["+33639985791"]),
+    ("Nice 06000 01 99 00 12 34", "FR", ["+33199001234"]),
     ("Perth WA 6000 – 0491 570 140", "AU", ["+61491570140"]),
     ("Bondi Junction NSW 2022, 0491 570 141", "AU", ["+61491570141"]),
     ("Adelaide – Skye 25 – 0491 570 112", "AU", ["+61491570112"]),
@@ -176,6 +180,34 @@ PHONE_CASES = [
     ("Whatsapp ➕4️⃣4️⃣2️⃣0️⃣7️⃣9️⃣4️⃣6️⃣0️⃣4️⃣1️⃣0️⃣", "IE", ["+442079460410"]),  # a heavy plus sign
     ("Ingeschreven bij de KvK onder nummer 81234567", "NL", []),  # a label, "under number", the number
     ("Rocznik 1998, 172/56/36, od 2020 w Poznaniu", "PL", []),  # height/weight/size
+    # Dates before a number are not its first digits; a colon after the first group stays inside it.
+    ("Disponible 12.03.2025 – 15.03.2025, 01 99 00 68 02", "FR", ["+33199006802"]),
+    ("le 15/03, 01 99 00 68 02", "FR", ["+33199006802"]),
+    ("Mon 01 : 99 00 12 34", "FR", ["+33199001234"]),
+    ("de 10 : 00 à 22 : 00", "FR", []),
+    ("020・7946・0744", "GB", ["+442079460744"]),  # a katakana middle dot between groups
+    # Company, registry and tax numbers, with a town, a country code or a check key before the digits.
+    ("SIRET 199 001 234 00017 – RCS Paris B 199 001 234", "FR", []),
+    ("RCS Nanterre 199 001 234", "FR", []),
+    ("N° TVA intracommunautaire FR 32 199001234", "FR", []),
+    ("TVA : FR 32 199 001 234", "FR", []),
+    ("BCE 0199.001.234 – TVA BE 0199.001.234", "BE", []),
+    ("Numéro d'entreprise 0199.001.234 – RPM Bruxelles", "BE", []),
+    ("IDE CHE-199.001.234 TVA, inscrite au registre du commerce de Genève", "CH", []),
+    ("UID: CHE-123.456.789", "CH", []),
+    ("Steuer-Nr. 12/345/67890", "DE", []),
+    ("USt-IdNr. DE123456789", "DE", []),
+    ("TVA incluse 01 99 00 12 34", "FR", ["+33199001234"]),  # "incluse" is no country code
+    # Accounts, amounts, addresses and invite links.
+    ("Nr konta: 62 1090 1014 0000 0712 1981 2874", "PL", []),  # a Polish account (mistyped), no "PL"
+    ("Wpłata na konto 61 1090 1014 0000 0712 1981 2874, tel +48 22 123 45 67", "PL", ["+48221234567"]),
+    ("Deposit 0.00250000 BTC", "GB", []),
+    ("ul. Marszałkowska 104/122, 00-017 Warszawa", "PL", []),
+    ("join t.me/joinchat/AAAAAE1234567890abcdef", "GB", []),
+    ("t.me/+aBcD1234567890xyz", "GB", []),
+    ("t.me/+447700900123", "GB", ["+447700900123"]),
+    ("Rates 150 200 250 300 450 800 1200 (30m 45m 1h 1.5h 2h 3h overnight)", "GB", []),
+    ("Prezzi: 100 150 200 500 800 (15' 30' 1h 2h notte)", "IT", []),
 ]
 
 

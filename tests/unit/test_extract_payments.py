@@ -366,6 +366,22 @@ def test_iban_negatives(text):
     assert found(IBAN, text) == []
 
 
+@pytest.mark.parametrize("sep", ["\t", "\n", "-"])
+def test_iban_groups_split_by_a_tab_a_line_break_or_a_dash(sep):
+    value = iban("DE", BBANS["DE"])
+    assert [v for v, _ in found(IBAN, "IBAN " + sep.join(grouped(value).split(" ")))] == [value]
+
+
+def test_polish_account_without_pl_is_the_iban_in_a_polish_ad():
+    value = iban("PL", "109010140000071219812874")
+    nrb = value[2:4] + " " + grouped(value[4:])
+    pl = AdContext(country="PL")
+    assert [(e.value, e.text) for e in IBAN.extract(f"Nr konta: {nrb}", "body", pl)] == [(value, nrb)]
+    assert [e.value for e in IBAN.extract(f"Nr konta: {nrb}", "body", CTX)] == []  # elsewhere, no "PL" to add
+    mistyped = nrb[:-1] + str((int(nrb[-1]) + 1) % 10)
+    assert [e.value for e in IBAN.extract(f"Nr konta: {mistyped}", "body", pl)] == []
+
+
 def test_iban_start_inside_other_text_is_still_found():
     value = iban("NL", BBANS["NL"])
     assert [v for v, _ in found(IBAN, f"AB12 {grouped(value)} ok")] == [value]

@@ -399,6 +399,11 @@ _IBAN_START = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{2}|[a-z]{2})[0-9]{2}")
 _IBAN_HINT = re.compile(r"[^\W\d_]{2}\d{2}")  # the same on unfolded text (full-width letters and digits)
 
 
+_IBAN_GROUP_SEPS = frozenset(" \t\n-")
+# A Polish account number (NRB) is the IBAN without its "PL": 26 digits, printed 2 + 6 groups of four.
+_NRB = re.compile(r"(?<![\w/-])(?<![0-9][.,])[0-9]{2}(?:[ \t]?[0-9]{4}){6}(?![\w/-])(?![.,][0-9])")
+
+
 class IbanMatch(NamedTuple):
     start: int
     end: int
@@ -420,8 +425,8 @@ def _scan_ibans(text: str, checksum: bool = True) -> list[IbanMatch]:
         ok = True
         while len(chars) < size:
             c = text[i] if i < len(text) else ""
-            if c == " " and chars and len(chars) % 4 == 0 and i + 1 < len(text) and text[i + 1].isalnum():
-                i += 1  # printed form: a space between groups of four
+            if c in _IBAN_GROUP_SEPS and chars and len(chars) % 4 == 0 and i + 1 < len(text) and text[i + 1].isalnum():
+                i += 1  # printed form: a space between groups of four (or a tab, a dash, a line break)
                 continue
             if not (c.isascii() and c.isalnum()):
                 ok = False
@@ -443,18 +448,32 @@ _MAX_PRINTED_IBAN = 34 + 8
 
 
 def may_be_in_iban(text: str, start: int, end: int) -> bool:
-    """Whether an IBAN-shaped span could overlap ``text[start:end]``: one must start close enough before.
+    """Whether an IBAN-shaped span or a Polish account number could overlap ``text[start:end]``: one must
+    start close enough before.
 
     A search of a few dozen characters, where :func:`iban_shaped_spans` reads the whole field.
     """
     lo = max(0, start - _MAX_PRINTED_IBAN)
-    return _IBAN_START.search(text, lo, min(len(text), end + 4)) is not None
+    hi = min(len(text), end + 4)
+    return _IBAN_START.search(text, lo, hi) is not None or _NRB.search(text, lo, min(len(text), end + 32)) is not None
 
 
 def iban_shaped_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` written as an IBAN (country code, check digits, the country's length), valid or
-    mistyped: their digits are an account, never a phone number (ask :func:`may_be_in_iban` first)."""
-    return [(m.start, m.end) for m in _scan_ibans(text, checksum=False)]
+    mistyped, and Polish account numbers: their digits are an account, never a phone number (ask
+    :func:`may_be_in_iban` first)."""
+    return [(m.start, m.end) for m in (*_scan_ibans(text, checksum=False), *_scan_nrb(text, checksum=False))]
+
+
+def _scan_nrb(text: str, checksum: bool = True) -> list[IbanMatch]:
+    """Polish account numbers written without "PL" ("61 1090 1014 0000 0712 ..."); with ``checksum``, only
+    those whose IBAN check holds."""
+    out = []
+    for m in _NRB.finditer(text):
+        iban = "PL" + m.group().replace(" ", "").replace("\t", "")
+        if not checksum or valid_iban(iban):
+            out.append(IbanMatch(m.start(), m.end(), iban, "PL"))
+    return out
 
 
 def find_ibans(text: str) -> list[IbanMatch]:
@@ -480,5 +499,8 @@ class IbanExtractor:
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
         if len(text) < 15:
             return
-        for m in find_ibans(text):
+        found = find_ibans(text)
+        if ctx.country == "PL":  # at home the "PL" is left out: the account number alone is the IBAN
+            found += _scan_nrb(text)
+        for m in found:
             yield Entity("iban", m.value, field, m.start, m.end, text[m.start : m.end], {"country": m.country})

@@ -61,7 +61,8 @@ MIN_POSSIBLE_NATIONAL_DIGITS = 8
 # duration.  Lower-case, compared against the few characters around a run.
 _UNIT_AFTER = re.compile(
     r"\s?(?:€|\$|£|eur|euro|euros|gbp|usd|chf|pln|zł|zl|lei|ron|kr|roses?|min|mins|minutes?|h\b|hr|hrs|hours?|"
-    r"heures?|horas?|stunden?|std|ore|uur|kg|lbs?|cm|ft|years?|yo|ans|años|anos|jahre|anni|jaar|%)"
+    r"heures?|horas?|stunden?|std|ore|uur|kg|lbs?|cm|ft|years?|yo|ans|años|anos|jahre|anni|jaar|%|"
+    r"btc|eth|usdt|usdc|xmr|ltc|trx|sats?)"
     r"(?![^\W\d_])",  # a whole word: "Horario", "you", "minimum" are no units
     re.IGNORECASE,
 )
@@ -86,12 +87,12 @@ _ID_LABEL_BEFORE = re.compile(
     r"order|ordine|commande|pedido|bestellung|bestelling|zamówienie|comand[aă]|invoice|facture|factura|"
     r"fattura|rechnung|tracking|ticket|transaction|booking\s?ref|id|r[eé]f|r[eé]f[eé]rence|"
     r"referencia|refer[eê]ncia|riferimento|rif|referenz|referentie|referin[tț][aă]|"
-    r"(?:bestell|auftrags|rechnungs|referenz|kunden)(?:-?nummer|-?nr)|"
+    r"(?:bestell|auftrags|rechnungs|referenz|kunden|steuer)(?:-?nummer|-?nr)|"
     # bank and business numbers: "Acc 1234 5678", "BSB 062-000", "ABN 51 824 753 556", "sort code"
     r"acc|acct|abn|acn|bsb|sort\s?code|"
     # tax, company and personal numbers: "CPF 123.456.789-09", "NIP", "KvK", "UID", "CEP" (a postcode)
     r"cpf|cnpj|cep|nif|nipc|nie|nip|regon|pesel|kvk|btw|uid|cui|cnp|siret|siren|ust-?id|mwst|tva|vat|rcs|"
-    r"faktura|fv"
+    r"faktura|fv|bce|ide|hrb|ondernemingsnummer|(?:num[eé]ro|n[°º])\s?d['’]entreprise"
     # ... and a country or series code written before the number: "UID CHE-123.456.788", "TVA LU1234..."
     rf")\.?(?:[\s-]?{_LISTING_WORD})?(?:\s?{_NUMBER_WORD}\.?)?"
     # "KvK onder nummer", "unter der Nummer", "sous le numéro", "under number"
@@ -109,14 +110,24 @@ _ID_LABEL_LAST_WORDS = frozenset("""
     rechnung tracking ticket transaction ref réf reference référence referencia referência riferimento rif
     referenz referentie referinta referință bestellnummer auftragsnummer rechnungsnummer referenznummer
     kundennummer acc acct abn acn bsb code cpf cnpj cep nif nipc nie nip regon pesel kvk btw uid cui cnp siret
-    siren ust-id ustid id mwst tva vat rcs faktura fv
+    siren ust-id ustid id mwst tva vat rcs faktura fv bce ide hrb idnr steuernummer ondernemingsnummer entreprise
 """.split())
+# Registry and VAT numbers with more between the label and the digits: a court's town and section ("RCS
+# Paris B 199 001 234", "RPM Bruxelles"), or a country code and check key ("TVA intracommunautaire FR 32
+# 199 001 234").  Tried only when one of _REGISTRY_WORDS stands in the window before the number.
+_REGISTRY_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?:rcs|rpm)\s(?:[^\W\d_][\w'’-]*\s){1,2}(?:[ab]\s)?"
+    r"|(?:tva|vat|btw|iva|mwst|ust-?id(?:nr)?)\.?(?:\s?intra-?com(?:munautaire)?)?\s?(?:n[°º]\s?)?[:#]?\s?"
+    r"[a-z]{2}(?:[\s.-]?[0-9a-z]{2})?[\s.-]?)$",
+    re.IGNORECASE,
+)
+_REGISTRY_WORDS = ("rcs", "rpm", "tva", "vat", "btw", "iva", "mwst", "ust")
 # Digit groups split by line breaks or emoji ("202💋555💋0147"): at most this many groups, this many
 # characters between two of them (see ``_split_numbers``).
 MAX_SPLIT_GROUPS = 15
 MAX_SPLIT_GAP = 12
 _LINE_REACH = 40
-_SPLIT_PUNCT = frozenset(".,-/*~_|#•·()[]{}")
+_SPLIT_PUNCT = frozenset(".,-/*~_|#•·()[]{}:")
 _PRICE_EMOJI = frozenset("🌹💵💶💷💴💰💲💸")
 # A phone inside a letters-and-digits token this long, with digits of the token outside it, is part of an
 # identifier (crypto addresses are 26-62 characters, hashes and references longer); looked at up to
@@ -140,6 +151,7 @@ _DATE_TIME = re.compile(
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])"
     r"(?![\d.])"
 )
+_DAY_MONTH_THEN_COMMA = re.compile(r"(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])(?=,)")
 # "plus" spelled out before a number stands for "+" (en/fr/de/nl/ro/pl "plus", es "más", it "più", pt "mais").
 _PLUS_WORD = re.compile(r"(?:^|[^\w])(plus|m[aá]s|pi[uù]|mais)[\s,:.\-]*$", re.IGNORECASE)
 # A word made only of letters that stand for 0 and 1, right before a run (see ``_letters_lead``).
@@ -295,6 +307,8 @@ def _inside_id(text: str, ostart: int, oend: int) -> bool:
     hi = oend
     while hi < len(text) and hi - oend < _ID_REACH and text[hi].isalnum():
         hi += 1
+    if ostart > lo and oend < hi and lo > 0 and text[lo - 1] in "/+=":
+        return True  # letters on both sides in a link's path: an invite code ("t.me/+aBcD1234567890xyz")
     if hi - lo < MIN_ID_CHARS:
         return False
     return any(c.isdigit() for c in text[lo:ostart]) or any(c.isdigit() for c in text[oend:hi])
@@ -307,6 +321,11 @@ def _labelled_as_id(text: str, ostart: int) -> bool:
     follow "call", "tel" or nothing, and this test is cheaper than the pattern's search.
     """
     lo = max(0, ostart - _ID_LABEL_REACH)
+    if text.startswith(("CHE-", "CHE "), ostart - 4):
+        return True  # a Swiss company number, "CHE-199.001.234"
+    window = text[lo:ostart].lower()
+    if any(w in window for w in _REGISTRY_WORDS) and _REGISTRY_BEFORE.search(text, lo, ostart) is not None:
+        return True
     i = ostart
     while i > lo and text[i - 1] in " \t:#.-" and ostart - i < 6:
         i -= 1
@@ -315,8 +334,10 @@ def _labelled_as_id(text: str, ostart: int) -> bool:
         j -= 1
     word = text[j:i].lower()
     if word not in _ID_LABEL_LAST_WORDS and 1 <= len(word) <= 3 and j > lo and text[j - 1] == " ":
-        # a country or series code before the number: the label is the word before it ("UID CHE-123...")
+        # a country or series code before the number: the label is the word before it ("UID: CHE-123...")
         i = j - 1
+        while i > lo and text[i - 1] in " \t:#." and j - i < 4:
+            i -= 1
         j = i
         while j > lo and text[j - 1].isalpha():
             j -= 1
@@ -329,6 +350,21 @@ def _labelled_as_id(text: str, ostart: int) -> bool:
 def _currency_before(text: str, ostart: int) -> bool:
     """A currency sign or code right before original offset ``ostart`` ("£40", "EUR 150", "$ 200")."""
     return _CURRENCY_BEFORE.search(text, max(0, ostart - 5), ostart) is not None
+
+
+def _after_leading_dates(text: str, nt: NormalisedText, start: int, end: int) -> int:
+    """Where the run ``nt.text[start:end]`` goes on after the dates or times it starts with (a day and
+    month alone only before a comma: "le 15/03, 01 99 ..."); ``start`` when it starts with none."""
+    while start < end:
+        at = nt.starts[start]
+        m = _DATE_TIME.match(text, at) or _DAY_MONTH_THEN_COMMA.match(text, at)
+        if m is None or m.end() >= nt.ends[end - 1]:
+            return start
+        cut = bisect.bisect_left(nt.starts, m.end(), start, end)
+        if cut >= end or cut == start:
+            return start
+        start = cut
+    return start
 
 
 def _is_date_or_time(text: str, start: int, end: int) -> bool:
@@ -387,6 +423,12 @@ class PhoneExtractor:
                     if end - cut < MIN_PLAUSIBLE_DIGITS:
                         continue
                     start = cut
+            if ntext[start] != "+":
+                # "12.03.2025 – 15.03.2025, 01 99 00 68 02": dates at the start of a run are not its number.
+                start = _after_leading_dates(text, nt, start, end)
+                if end - start < MIN_PLAUSIBLE_DIGITS:
+                    unread.append((start, end))  # maybe the first group of a number split apart
+                    continue
             lead_at = _spelled_plus(text, nt, start, end)
             international = lead_at is not None or (
                 ntext[start] != "+" and _INTERNATIONAL_LINK.search(text, max(0, nt.starts[start] - 48),
@@ -434,7 +476,8 @@ class PhoneExtractor:
                     continue
                 if _not_a_phone(text, ostart, oend) or may_be_in_iban(text, ostart, oend):
                     continue
-                yield _entity(text, field, ostart, oend, read, home_cc, True)
+                # Groups split by line breaks or emoji are hidden; by a plain space after a date, not.
+                yield _entity(text, field, ostart, oend, read, home_cc, not written_plainly(text[ostart:oend]))
 
 
 def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc: int,
@@ -449,14 +492,24 @@ def _not_a_phone(text: str, ostart: int, oend: int) -> bool:
     """A date or time, part of a long identifier, a number labelled as an identifier, or ending in a
     postcode before its place."""
     return _is_date_or_time(text, ostart, oend) or _inside_id(text, ostart, oend) \
-        or _labelled_as_id(text, ostart) or _ends_in_postcode(text, ostart, oend)
+        or _labelled_as_id(text, ostart) or _ends_in_postcode(text, ostart, oend) \
+        or _DECIMAL.fullmatch(text, ostart, oend) is not None
 
 
+# A fraction, not a number: "Deposit 0.00250000 BTC".
+_DECIMAL = re.compile(r"0[.,][0-9]{3,}")
 # A postcode with a dash at the end of a run, then a capitalised place: "00-514 Warszawa", "1100-053 Lisboa".
 _POSTCODE_END = re.compile(r"(?<![\d-])(?:\d{2}-\d{3}|\d{4}-\d{3})$")
 
 
+# ... or cut inside one: "104/122, 00" before "-017 Warszawa".
+_POSTCODE_HEAD = re.compile(r"(?<![\d-])(?:\d{2}|\d{4})$")
+_POSTCODE_REST = re.compile(r"-\d{3} [^\W\d_]")
+
+
 def _ends_in_postcode(text: str, ostart: int, oend: int) -> bool:
+    if _POSTCODE_REST.match(text, oend) is not None and text[oend + 5].isupper():
+        return _POSTCODE_HEAD.search(text, ostart, oend) is not None
     return oend + 1 < len(text) and text[oend] == " " and text[oend + 1].isupper() \
         and _POSTCODE_END.search(text, ostart, oend) is not None
 
@@ -816,8 +869,9 @@ def _row_of_amounts(nt: NormalisedText, start: int, end: int) -> bool:
     while z < hi and (text[z].isdigit() or (text[z] == " " and z + 1 < hi and text[z + 1].isdigit())):
         z += 1
     groups = text[a:z].split(" ")
-    return len(groups) >= 4 and all(
-        2 <= len(g) <= 4 and g.isdigit() and g[0] != "0" and g[-1] in "05" for g in groups)
+    # The row ends where the figures do: "800 (15' 30' ...)" goes on with durations in brackets.
+    groups = list(itertools.takewhile(str.isdigit, groups))
+    return len(groups) >= 4 and all(2 <= len(g) <= 4 and g[0] != "0" and g[-1] in "05" for g in groups)
 
 
 def _is_list(nt: NormalisedText, start: int, end: int, cuts: list[int]) -> bool:
@@ -837,8 +891,9 @@ def _is_list(nt: NormalisedText, start: int, end: int, cuts: list[int]) -> bool:
 def _after_leading_figure(nt: NormalisedText, start: int, end: int, first_cut: int, region: str,
                           any_gap: bool = False, need_trunk: bool = True) -> tuple[int, int, _Read] | None:
     """The number after a leading figure of one to four digits (an age, a district, a postcode, a list
-    number), when the rest alone is a number written as dialled: valid, or possible with the length and
-    trunk prefix of a national number ("Jess, 22, 07700 900 333").
+    number), or a five-digit postcode before a trunk prefix, when the rest alone is a number written as
+    dialled: valid, or possible with the length and trunk prefix of a national number ("Jess, 22, 07700
+    900 333").
 
     A comma or a full stop sets the figure apart ("Lena, 22, 0170 1234567", "Lyon 3, 01 99 00 12 34", "1.
     0170 1234567"); this is asked before the whole run is read.  With ``any_gap`` (asked once the whole
@@ -847,10 +902,17 @@ def _after_leading_figure(nt: NormalisedText, start: int, end: int, first_cut: i
     without ``need_trunk`` (asked when no valid number reads from the run's start) also where numbers
     have no trunk prefix: "Jessica 24 seven oh two five five five ...".
     """
-    if first_cut - start > 4 or (nt.text[start] == "0" and first_cut - start < 4):
+    figure = first_cut - start
+    if figure > 5 or (nt.text[start] == "0" and figure < 4):
         return None  # "0 0 33 6 ...", "00 33 ...": the start of a prefix, not a figure (a 4-digit postcode may be)
     gap = _gap(nt, first_cut)
     rest = nt.text[first_cut:end]
+    if figure == 5:
+        # A five-digit postcode before a number dialled with its trunk prefix ("Paris 75008 01 99 00 12 34");
+        # a subscriber number never starts with the trunk prefix, so the rest is a number of its own.
+        trunk = _national_dialling(region)[0] if region != "ZZ" else ""
+        if not trunk or not rest.startswith(trunk):
+            return None
     if any_gap:
         trunk = _national_dialling(region)[0] if region != "ZZ" and need_trunk else ""
         if need_trunk and (not trunk or not rest.startswith(trunk)):

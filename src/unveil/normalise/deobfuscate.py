@@ -287,7 +287,8 @@ folded_text = per_text(fold_text)
 # Tokeniser
 # ---------------------------------------------------------------------------------------------------------
 
-_SEP_CLASS = r".,\-/*~_|+()\[\]{}\p{Pd}·•"
+# Middle dots of other scripts and maths ("020・7946・0744") separate digits like "·".
+_SEP_CLASS = r".,\-/*~_|+()\[\]{}\p{Pd}·•・･‧∙⋅"
 _HSPACE = r"[\t\p{Zs}]"
 # Each match is the separators before a token (s) plus the token: d, a block of pure digit groups joined
 # by short separators (fast path for long digit strings); c, an alphanumeric token (letters, marks, ASCII
