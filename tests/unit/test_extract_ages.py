@@ -18,6 +18,8 @@ POSITIVE = [
     # (text, expected ages, expected matched text of the first age)
     ("Jade, 19yo, new in town", ["19"], "19yo"),
     ("19 y/o student", ["19"], "19 y/o"),
+    ("Vârstă: 22", ["22"], "22"),
+    ("Léa, 24 ans, 18 ans minimum pour les clients", ["24"], "24 ans"),
     ("I am 19 years old", ["19"], "19 years old"),
     ("a 19-year-old student", ["19"], "19-year-old"),
     ("Age: 19", ["19"], "19"),
@@ -106,6 +108,12 @@ def test_ages_found(text: str, expected: list[str], span_text: str) -> None:
 
 
 NEGATIVE = [
+    # rules about clients, not the poster's age
+    "18 ans minimum, pièce d'identité demandée",
+    "âge minimum 18 ans",
+    "interdit aux moins de 18 ans",
+    "(18 ans et plus)",
+    "Age 21 - 35 only",
     "Anna, 25€",
     "Anna 24/7",
     "Ask for Anna 20 min",

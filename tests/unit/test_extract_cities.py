@@ -23,6 +23,13 @@ CASES = [
     ("New in Leeds, visiting Bradford and Manchester", "GB", "en", ["Leeds|GB", "Bradford|GB", "Manchester|GB"]),
     ("LONDON - Mayfair", "GB", "en", ["London|GB"]),
     ("Welcome to London, Ontario", "CA", "en", ["London|CA"]),
+    # a street named after a place, with small words between the street word and the name
+    ("15 rue de Marseille, Paris 10e", "FR", "fr", ["Paris|FR"]),
+    ("Avenue de Genève, Annecy", "FR", "fr", ["Annecy|FR"]),
+    ("rue de la Roquette, Paris 11e", "FR", "fr", ["Paris|FR"]),
+    ("Av. da Liberdade, Lisboa", "PT", "pt", ["Lisbon|PT"]),
+    ("je viens de Marseille", "FR", "fr", ["Marseille|FR"]),
+    ("près de la gare de Bordeaux", "FR", "fr", ["Bordeaux|FR"]),  # near the town's station, in the town
     ("Incall in Birmingham", "US", "en", ["Birmingham|US"]),
     ("Incall in Birmingham", None, "en", ["Birmingham|GB"]),
     ("Upscale companion in San Antonio", "US", "en", ["San Antonio|US"]),
@@ -94,6 +101,11 @@ def test_cities(text: str, country: str | None, lang: str | None, expected: list
 
 
 NEGATIVE = [
+    ("photos taken in March 2024", "GB", "en"),  # a month before a number
+    ("(Engels nummer)", "NL", "nl"),  # Dutch "English"
+    ("Mobil: +49 170 1234567", "DE", "de"),
+    ("$MiaMia for the deposit", "US", "en"),  # a cashtag
+    ("Romana, 25", "ES", "es"),  # Spanish "Romanian woman"
     ("Nice and relaxing", "FR", "en"),
     ("Bath towels provided. Split the cost? Orange juice. Mobile only. Sale now.", "GB", "en"),
     ("Reading is my hobby", "GB", "en"),

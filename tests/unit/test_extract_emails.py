@@ -47,6 +47,8 @@ OBFUSCATED_EN = [
     ("sophie . m @ gmail . com", [("sophie.m@gmail.com", "sophie . m @ gmail . com", True)]),
     ("email . anna @ gmail . com", [("anna@gmail.com", "anna @ gmail . com", True)]),
     ("I love it . anna@gmail.com", [("anna@gmail.com", "anna@gmail.com", False)]),
+    # a space after the dot before a lower-case ending; not before a capital (a sentence ends there)
+    ("anna@example. com", [("anna@example.com", "anna@example. com", True)]),
     # dashes around the words, between spaces; not inside a hyphenated word
     ("bree.vip -at- gmail -dot- com", [("bree.vip@gmail.com", "bree.vip -at- gmail -dot- com", True)]),
     ("lena.berlin -at- gmx -punkt- de", [("lena.berlin@gmx.de", "lena.berlin -at- gmx -punkt- de", True)]),
@@ -101,6 +103,8 @@ LANGUAGES = [
     ("anna(arobase)example(point)com", [("anna@example.com", "anna(arobase)example(point)com", True)]),
     ("mail : anna at example point com", [("anna@example.com", "anna at example point com", True)]),
     ("Courriel : anna.b at example.com", [("anna.b@example.com", "anna.b at example.com", True)]),
+    ("camille_gva arobas yahoo point fr", [("camille_gva@yahoo.fr", "camille_gva arobas yahoo point fr", True)]),
+    ("em@il: anna.r AT example.co.uk", [("anna.r@example.co.uk", "anna.r AT example.co.uk", True)]),
     # Spanish
     ("correo: anna arroba example punto com", [("anna@example.com", "anna arroba example punto com", True)]),
     ("anna [arroba] example [punto] es", [("anna@example.es", "anna [arroba] example [punto] es", True)]),
@@ -119,6 +123,7 @@ LANGUAGES = [
 ]
 
 NEGATIVES = [
+    "me@home. Com on over",
     "a stay-at-home.com day",
     "3233@no.s",
     "user@localhost",

@@ -44,6 +44,8 @@ ENGLISH = [
     ("sn4p: anna_b22", [("snapchat:anna_b22", "anna_b22")]),
     ("wh4ts app @anna_b", [("whatsapp:anna_b", "@anna_b")]),
     ("sn@p: anna_b", [("snapchat:anna_b", "anna_b")]),
+    ("Télégramme : @lea_paris", [("telegram:lea_paris", "@lea_paris")]),
+    ("snap ➜ @lea.paris", [("snapchat:lea.paris", "@lea.paris")]),
     ("telegram @ anna_vip", [("telegram:anna_vip", "@ anna_vip")]),  # a space after the sigil
     # an emoji after a name ends it; it does not join the next platform word
     ("Snap: emiliemtl 👻 Insta: @emilie.mtl",
@@ -170,6 +172,11 @@ NEGATIVES = [
     "Snap / Venmo: @annab",
     "l1ne 2: anna_b",  # a leet word that is not a platform's
     "mail anna@snapmail.com",
+    # a word after the platform that goes on past ASCII letters is a word, not a name cut short
+    "Snap : privé",
+    "OnlyFans : bientôt",
+    "Insta : chloé.lyon",
+    "WhatsApp : idem",
     "My insta is private",
     "Instagram stories daily",
     "Follow me on Instagram!",

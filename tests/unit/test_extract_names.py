@@ -19,6 +19,7 @@ CASES = [
     ("Hi, I'm Anna", ["Anna"], "i'm"),
     ("Hi, I’m Anna", ["Anna"], "i'm"),
     ("Hi, I'm Zoraya, 24", ["Zoraya"], "i'm"),
+    ("Je suis Clémence, 22 ans", ["Clémence"], "je suis"),
     ("my name is Bella", ["Bella"], "my name is"),
     # Irish, Maori and short English forms; an emoji opens a phrase; "new" may follow the age
     ("Aoife, 23, Dublin city centre.", ["Aoife"], "^"),
@@ -87,6 +88,9 @@ def test_names(text: str, expected: list[str], cue: str) -> None:
 
 
 NEGATIVE = [
+    "Je suis Parisienne, 24 ans",  # where she is from, how she looks: not names
+    "Je suis Brune, 1m65",
+    "Je suis Belge, 25 ans",
     "I'm new",
     "I'm New In Town",
     "I'm Brazilian.",

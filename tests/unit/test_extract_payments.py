@@ -106,6 +106,8 @@ PAYMENT_NEGATIVES = [
     "Cash App: Zelle also fine",
     "CashApp 24/7",
     "Ca$h only, $150 per hour",
+    "Revolut : demandez le lien",
+    "Revolut : oui",
     "Telegram @anna_vip",
 ]
 

@@ -66,6 +66,16 @@ CASES = [
     ("300 zł za godzinę", "PL", ["300 PLN/60min"]),
     ("500 lei ora", "RO", ["500 RON/60min"]),
     ("250 lei pe oră", "RO", ["250 RON/60min"]),  # Romanian "per hour" and "one hour"
+    ("80€ le quart d'heure", "FR", ["80 EUR/15min"]),
+    ("Quart d'heure : 80 €", "FR", ["80 EUR/15min"]),
+    ("Soirée (4h) 800€", "FR", ["800 EUR/240min"]),
+    ("250 frs 1h", "CH", ["250 CHF/60min"]),
+    ("CHF 1'200.– Nacht", "CH", ["1200 CHF/night"]),  # Swiss thousands
+    ("$160 1/2hr $260 1hr", "US", ["160 USD/30min", "260 USD/60min"]),
+    ("100 € 30'", "IT", ["100 EUR/30min"]),  # Italian minutes
+    ("Prezzi: 15' 50, 30' 80", "IT", ["50 EUR/15min", "80 EUR/30min"]),
+    # a figure before the first price does not decide how durations pair with amounts
+    ("Marseille 13008\nTarifs : 30 min 120 € / 1h 200 €", "FR", ["120 EUR/30min", "200 EUR/60min"]),
     ("250 RON o oră, 1000 lei pe noapte", "RO", ["250 RON/60min", "1000 RON/night"]),
     ("1200 kr", "SE", ["1200 SEK"]),
     ("1200 kr", "NO", ["1200 NOK"]),

@@ -308,6 +308,9 @@ def _number_words_after(text: str, start: int, tables: _Tables) -> tuple[int, in
     return None
 
 
+_RANGE_AFTER = re.compile(r"\s?(?:[-–]|to|bis|à|a|tot|do)\s?[0-9]{2}(?![0-9])")
+
+
 def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
     """True if what follows a cued number leaves it an age ("I'm 19 and", not "I'm 19 minutes away")."""
     size = len(text)
@@ -319,6 +322,8 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
             return False
         if nxt == "." and set(_words_after(text, end + 1, 1)) & tables.ordinal_nouns:
             return False  # "im 23. Bezirk": a German ordinal
+        if _RANGE_AFTER.match(text, end) is not None:
+            return False  # "Age 21 - 35 only": a range of clients' ages
     after = _words_after(text, end, 1)
     return not (after and (after[0] in tables.not_units or after[0] in tables.unit_first))
 

@@ -348,6 +348,7 @@ class _Rules:
     stop: frozenset[str]
     person: frozenset[str]
     never: frozenset[str]
+    months: frozenset[str]
     cues: frozenset[str]
     weak_cues: frozenset[str]
     cues_not_en: frozenset[str]
@@ -374,6 +375,7 @@ def _rules() -> _Rules:
         stop=keyset(data.get("stop_words") or ()) | person,
         person=person,
         never=keyset(data.get("never") or ()),
+        months=keyset(data.get("months") or ()),
         cues=keyset(data.get("cues") or ()),
         weak_cues=keyset(data.get("weak_cues") or ()),
         cues_not_en=keyset(data.get("cues_not_en") or ()),
@@ -402,16 +404,33 @@ _PARTICLES = frozenset({"am", "an", "der", "die", "im", "in", "ob", "bei", "upon
 _STATE_AFTER = re.compile(r",? ?[A-Z]{2}(?![A-Za-z])")
 # An Australian state after a city ("Ipswich QLD", "Perth WA"): the city is Australian.
 _AU_STATE_AFTER = re.compile(r",? ?(?:QLD|NSW|VIC|TAS|ACT|NT|WA|SA)(?![A-Za-z])")
+_NUMBER_AFTER = re.compile(r",? [0-9]")
 _CBD_AFTER = re.compile(r" (?:CBD|[Cc]ity [Cc]ent(?:re|er))(?![A-Za-z])")
 # What may stand between two words of one name: "Saint-Étienne", "St. Louis", "Frankfurt/Main".
 _NAME_GAP = frozenset(" -'’./\u00a0")
 _MAX_GAP = 2
 
 
+# Small words between a street word and the place it is named after: "rue de la Roquette", "Av. da
+# Liberdade", "Avenue de Genève", "Gare de Lyon".
+_STREET_LINKS = frozenset({"de", "du", "des", "la", "le", "d", "da", "do", "dos", "das", "di", "del", "della",
+                           "dei", "van", "von", "der"})
+
+
 def _street_before(text: str, start: int, streets: frozenset[str]) -> bool:
-    """Whether a street word, abbreviated or not, stands right before ``start`` ("Av. ", "Via ")."""
-    word = _written_before(text, start, after_dot=True)
-    return bool(word) and fold(word) in streets
+    """Whether a street word, abbreviated or not, stands right before ``start`` ("Av. ", "Via "), maybe
+    with small words between ("rue de ", "Av. da ")."""
+    for _ in range(3):
+        word = _written_before(text, start, after_dot=True)
+        if not word:
+            return False
+        key = fold(word)
+        if key in streets:
+            return True
+        if key not in _STREET_LINKS:
+            return False
+        start = text.rfind(word, 0, start)
+    return False
 
 
 def _place_word_after(text: str, end: int, words: frozenset[str]) -> bool:
@@ -565,8 +584,10 @@ class CityExtractor:
     def _allowed(text: str, start: int, end: int, key: str, n_words: int, city: City, country: str,
                  ctx: AdContext, rules: _Rules) -> bool:
         """Apply the cue rule (see the module docstring)."""
-        if key in rules.never:
-            return False
+        if key in rules.never or (start > 0 and text[start - 1] in "$@"):
+            return False  # "$MiaMia", "@paris_anna": a handle
+        if key in rules.months and _NUMBER_AFTER.match(text, end):
+            return False  # "in March 2024", "May 5"
         if _street_before(text, start, rules.streets):
             return False  # "Av. Paulista", "Via Roma", "ul. Warszawska": a street named after a place
         if country == "AU" and city.country != "AU" and _AU_STATE_AFTER.match(text, end):

@@ -562,6 +562,8 @@ class _Scanner:
         k1, k2 = t.kind(k + 1), t.kind(k + 2)
         if k1 == _DOT and k2 == _W:
             return k + 2, _GLUED
+        if k1 == _DOT and t.one_space(k + 2) and t.kind(k + 3) == _W and t.word(k + 3).islower():
+            return k + 3, _SPACED_DOT  # "example. com"; not a sentence's end ("me@home. Call me")
         if k1 == _S and k2 == _DOT:
             if t.kind(k + 3) == _W:
                 return k + 3, _SPACED_DOT  # "example .com"

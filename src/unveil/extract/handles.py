@@ -85,8 +85,9 @@ _NAME_ALPHABET = _ASCII_ALNUM | frozenset("._-~")
 _RUN_CHARS = _NAME_ALPHABET
 _RUN_RE = re.compile(r"[A-Za-z0-9._~-]{1,80}")
 _MAX_RUN = 80
-_SEPARATORS = " \t:=-–—>→➡⇒👉|~(\ufe0f"
-_STRONG_SEPARATORS = frozenset(":=>→➡⇒👉-–—")
+_ARROWS = "→➡⇒👉➜➔➞⟶►▶"
+_SEPARATORS = " \t:=-–—>|~(\ufe0f" + _ARROWS
+_STRONG_SEPARATORS = frozenset(":=>-–—" + _ARROWS)
 _MAX_SEP = 6
 _MAX_STEPS = 4
 _LOOKBACK = 40
@@ -775,8 +776,8 @@ class PlatformScanner:
         if m is None:
             return None
         end = m.end()
-        if end < len(t) and (t[end] in _RUN_CHARS or t[end] == "@" or t.startswith("://", end)):
-            return None  # too long, an email address or a link: not a name
+        if end < len(t) and (t[end] in _RUN_CHARS or t[end] == "@" or t.startswith("://", end) or t[end].isalpha()):
+            return None  # too long, an email address, a link or a word going on ("privé"): not a name
         run = m.group()
         if not in_link and end < len(t) and t[end] == "/" and "." in run.strip("."):
             return None  # "onlyfans.com/anna": a link, read by _urls

@@ -39,7 +39,7 @@ from unveil.types import Entity
 __all__ = ["PriceExtractor", "find_prices"]
 
 _SP = r"[ \t\u00a0]"
-_LEFT_GAP = frozenset(" \t\u00a0:=-–>.")  # "1h: 150", "30 min - 100", "1h = 150", "30 Min. 110€"
+_LEFT_GAP = frozenset(" \t\u00a0:=-–>.)")  # "1h: 150", "30 min - 100", "1h = 150", "30 Min. 110€", "(4h) 800€"
 _RIGHT_GAP = frozenset(" \t\u00a0-–(")  # "£150 1hr", "150€ (1h)"
 _RUN_GAP = frozenset(" .-/()")  # separators inside phone numbers and dates
 PHONE_DIGITS = 7
@@ -157,13 +157,15 @@ def _tables() -> _Tables:
     minute_units = _as_list(data.get("minute_units"))
     hour_units = _as_list(data.get("hour_units"))
     half = _as_list(data.get("half_hour"))
+    quarter = _as_list(data.get("quarter_hour"))
     hour_words = _as_list(data.get("hour_words"))
     night = _as_list(data.get("night_words"))
-    units = _alternation(hour_units + minute_units)
+    # "15' 30'": an apostrophe after a number marks minutes (Italian), never inside one ("1'200", "5'6").
+    units = _alternation(hour_units + minute_units) + r"|['’′](?![\d'’′])"
     connectors = _alternation(_as_list(data.get("rate_connectors")))
     spelled = {fold(str(k)): int(v) for k, v in (data.get("spelled_hours") or {}).items()}
     durations = re.compile(
-        r"(?<![\d.,])(?:(?P<half>" + _alternation(half) + r")"
+        r"(?<![\d.,])(?:(?P<half>" + _alternation(half) + r")|(?<![^\W\d_])(?P<quarter>" + _alternation(quarter) + r")"
         r"|(?P<n>\d{1,3}(?:[.,]\d{1,2})?|½)(?P<h2>½)?" + _SP + r"{0,2}(?P<unit>" + units + r")"
         r"|(?<![^\W\d_])(?P<sn>" + _alternation(spelled) + r")" + _SP + r"{1,2}(?P<sunit>"
         + _alternation(hour_units) + r")"
@@ -196,16 +198,17 @@ def _tables() -> _Tables:
         ),
         not_after=frozenset(_marker_key(w) for w in _as_list(data.get("not_amount_after"))),
         country_currency={str(k): str(v) for k, v in (data.get("country_currency") or {}).items()},
-        dur_words=frozenset(_first_word(p) for p in [*half, *hour_words, *night, *spelled] if _first_word(p)),
+        dur_words=frozenset(_first_word(p) for p in [*half, *quarter, *hour_words, *night, *spelled]
+                            if _first_word(p)),
         spelled_hours=spelled,
         trigger_words=frozenset(
-            w for p in before + after + minute_units + hour_units + half + hour_words + night
+            w for p in before + after + minute_units + hour_units + half + quarter + hour_words + night
             + _as_list(data.get("per_hour_marks")) + _as_list(data.get("per_half_hour_marks"))
             + _as_list(data.get("labels")) + [str(k) for k in data.get("shorthand_durations") or {}]
             for w in _all_words(p)
         ),
         trigger_chars=tuple(
-            sorted({c for p in before + after + half for c in p if c not in _PLAIN and not c.isalnum()})
+            sorted({c for p in before + after + half + quarter for c in p if c not in _PLAIN and not c.isalnum()})
         ),
         before_last=frozenset(ch for p in before for ch in {p.strip()[-1:].lower(), p.strip()[-1:].upper()}),
         shorthand={fold(str(k)): int(v) for k, v in (data.get("shorthand_durations") or {}).items()},
@@ -220,7 +223,7 @@ def _tables() -> _Tables:
 # ("1 500 €", "1 500 $": French and Canadian French write thousands so).
 _NUM = re.compile(
     r"(?<!\d)(?<!\d[.,])"
-    r"(\d{1,3}(?:[.,]\d{3})+"
+    r"(\d{1,3}(?:[.,'’]\d{3})+"
     r"|(?<!\d[ \u00a0\u202f])(?<![^\W_])[1-9]\d?[ \u00a0\u202f]\d{3}(?=[ \u00a0\u202f]?(?:[€$£]|(?i:eur|cad|chf)\b))"
     r"|\d{1,5})"
     r"(?:[.,](\d{1,2}))?(?!\d)"
@@ -230,7 +233,7 @@ _DIGITS = re.compile(r"\d+", re.ASCII)
 _SHORTHAND_GAP = re.compile(r"(?:[ \t\u00a0]{1,2}[:=\-]?|[:=\-])[ \t\u00a0]{0,2}\d")
 
 
-_NOT_DIGITS = str.maketrans("", "", ",. \u00a0\u202f")  # thousands separators
+_NOT_DIGITS = str.maketrans("", "", ",. \u00a0\u202f'’")  # thousands separators ("1'200" in Switzerland)
 
 
 def _amount(whole: str, cents: str | None) -> float:
@@ -300,7 +303,7 @@ def _rate_follows(text: str, start: int, t: _Tables, by_start: dict[int, _Durati
 
 
 def _may_start_duration(text: str, end: int) -> bool:
-    """Whether the digits ending at ``end`` can start a duration ("30 min", "1,5h", "1/2 hour", "1½h")."""
+    """Whether the digits ending at ``end`` can start a duration ("30 min", "1,5h", "1/2 hour", "1½h", "30'")."""
     i = end
     if i < len(text) and text[i] in ".,/" and i + 1 < len(text) and text[i + 1].isdigit():
         i += 2
@@ -308,7 +311,7 @@ def _may_start_duration(text: str, end: int) -> bool:
             i += 1
     while i < len(text) and text[i] in " \t\u00a0" and i - end < 6:
         i += 1
-    return i < len(text) and (text[i].isalpha() or text[i] == "½")
+    return i < len(text) and (text[i].isalpha() or text[i] in "½'’′")
 
 
 def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str = "") -> list[_Duration]:
@@ -377,6 +380,8 @@ def _is_label(text: str, d: _Duration) -> bool:
 def _duration_from(text: str, m: re.Match[str], t: _Tables) -> _Duration:
     if m.group("half"):
         return _Duration(m.start(), m.end(), 30, unit_only=True)
+    if m.group("quarter"):
+        return _Duration(m.start(), m.end(), 15, unit_only=True)
     if m.group("word"):
         return _Duration(m.start(), m.end(), 60, unit_only=True)
     if m.group("night"):
@@ -528,15 +533,17 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
                 continue  # "19yo", "160cm", "3x"
             if _next_word(text, e) in t.not_after and _connected_duration(text, e, t, used) is None:
                 continue  # "25 ans", but "200 an hour"
-        if duration_first is None:  # the first amount decides how this text pairs durations and amounts
-            duration_first = first_duration < span_start
-        dur = _bind(text, span_start, after, explicit, duration_first, t, by_start, by_end, used)
+        # The first price decides how this text pairs durations and amounts; a figure that turns out to be
+        # no price ("Marseille 13008", "1m65") does not.
+        first = first_duration < span_start if duration_first is None else duration_first
+        dur = _bind(text, span_start, after, explicit, first, t, by_start, by_end, used)
         if not explicit:
             if dur is None and not _labelled(text, s, t):
                 continue
             currency = t.country_currency.get(cc)
             if currency is None and dur is None:
                 continue
+        duration_first = first
         if dur is not None:
             used.add(dur.start)
             span_start = min(span_start, dur.start)
