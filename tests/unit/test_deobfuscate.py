@@ -60,6 +60,11 @@ LANG_CASES: list[tuple[str, str, str]] = [
     ("en", "room nine hundred one", "room 901"),
     ("fr", "neuf cent un deux trois", "900123"),
     ("en", "0 7seven hundred nine hundred three eight5", "07700900385"),
+    # Leet in weak words and in two-word numbers: "n3uf" is no longer "new", "quatre-v1ngt" is 80.
+    ("fr", "z3ro s1x tr3nte-n3uf quatre-v1ngt-d1x-hu1t d0uze tr3nte-quatre", "0639981234"),
+    ("fr", "un café neuf", "un café neuf"),
+    ("ro", "zero zero patru patru douăzeci șaptezeci și nouă patruzeci și șase zero o sută șaizeci și nouă",
+     "00442079460169"),  # "o sută" is one hundred
     ("en", "ring on 0seven7OO900one23 xx", "ring on 07700900123 xx"),
     ("en", "whats app: oh 7 7 double oh 9oo one2three", "whats app: 07700900123"),
     ("en", "eigth eigth 0 one two th0usand", "88012000"),  # "two thousand" is 2000

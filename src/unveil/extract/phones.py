@@ -97,7 +97,7 @@ _ID_LABEL_BEFORE = re.compile(
     rf")\.?(?:[\s-]?{_LISTING_WORD})?(?:\s?{_NUMBER_WORD}\.?)?"
     # "KvK onder nummer", "unter der Nummer", "sous le numéro", "under number"
     rf"(?:\s(?:onder|unter\sder|sous\sle|under|with)\s{_NUMBER_WORD})?)"
-    r"\s?[:#]?\s?[#:]?\s?(?:[a-z]{1,3}-?)?$",
+    r"\s?[:#]?\s?[#:]?\s?(?:[a-z]{1,3}-?|[a-z]{4,8}-)?$",
     re.IGNORECASE,
 )
 _ID_LABEL_REACH = 32
@@ -333,8 +333,10 @@ def _labelled_as_id(text: str, ostart: int) -> bool:
     while j > lo and (text[j - 1].isalpha() or text[j - 1] in "°º"):
         j -= 1
     word = text[j:i].lower()
-    if word not in _ID_LABEL_LAST_WORDS and 1 <= len(word) <= 3 and j > lo and text[j - 1] == " ":
-        # a country or series code before the number: the label is the word before it ("UID: CHE-123...")
+    if word not in _ID_LABEL_LAST_WORDS and (1 <= len(word) <= 3 or (len(word) <= 8 and text[j:i].isupper())) \
+            and j > lo and text[j - 1] == " ":
+        # a country or series code before the number: the label is the word before it ("UID: CHE-123...",
+        # "ref: ANNA-2079-...")
         i = j - 1
         while i > lo and text[i - 1] in " \t:#." and j - i < 4:
             i -= 1

@@ -47,7 +47,7 @@ UNIT = 0  # 0-9
 TEEN = 1  # 10-19
 TENS = 2  # 20, 30, ... 90
 COMP = 3  # ready-made compound 21-99 (Italian "ventuno")
-HUNDS = 4  # 200, 300, ... 900 as one word (Spanish "doscientos")
+HUNDS = 4  # 200, 300, ... 900 as one word (Spanish "doscientos"); 100 as a pair (Romanian "o sută")
 M100 = 5  # multiplier "hundred"
 M1000 = 6  # multiplier "thousand"
 REP = 7  # "double", "triple": repeat the next digit
@@ -138,8 +138,8 @@ def _kind_of(value: int) -> int | None:
         return TENS
     if 21 <= value <= 99:
         return COMP
-    if 200 <= value <= 900 and value % 100 == 0:
-        return HUNDS
+    if 100 <= value <= 900 and value % 100 == 0:
+        return HUNDS  # 100 only as a pair: Romanian "o sută"
     return None
 
 
@@ -238,9 +238,10 @@ class Lexicon:
                     words.append((key_of(w), Entry(0, kind, lang)))
             for k, e in words:
                 add(k, e)
-                if not e.weak and e.kind not in (CONN_TU, CONN_UT) and len(k) >= 3:
+                if e.kind not in (CONN_TU, CONN_UT) and len(k) >= 3:
+                    # A weak word in leet ("n3uf", "s3pt") is no longer prose: its variants are strong.
                     for v in _leet_variants(k, leet, max_swaps):
-                        add(v, replace(e, leet=True))
+                        add(v, replace(e, leet=True, weak=False))
             for w in _as_list(spec.get("strong_here")):
                 k = key_of(w)
                 mine = table.get(k, {}).get(lang)
@@ -260,7 +261,10 @@ class Lexicon:
                         raise ValueError(f"{lang}: pair {w!r} must be two words")
                     entry = Entry(int(value), kind, lang, takes_teen=int(value) in take_teens,
                                   takes_unit=kind == TENS and tens_take_units)
-                    self.pairs.setdefault((parts[0], parts[1]), {}).setdefault(lang, entry)
+                    # Leet in either word too: "quatre-v1ngt".
+                    for first in (parts[0], *_leet_variants(parts[0], leet, max_swaps)):
+                        for second in (parts[1], *_leet_variants(parts[1], leet, max_swaps)):
+                            self.pairs.setdefault((first, second), {}).setdefault(lang, entry)
 
         for value, forms in (data.get("substitute_words") or {}).items():
             for w in _as_list(forms):
