@@ -106,6 +106,8 @@ PAYMENT_NEGATIVES = [
     "Cash App: Zelle also fine",
     "CashApp 24/7",
     "Ca$h only, $150 per hour",
+    "deposit anna22 first",  # "deposit" names Cash App only for a "$tag"
+    "Deposit: Anna22",
     "Revolut : demandez le lien",
     "Revolut : oui",
     "Telegram @anna_vip",

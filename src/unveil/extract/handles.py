@@ -100,8 +100,7 @@ _CUE_WORD = re.compile(r"[^\W_]+")
 # The non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter ("İ", "ı", long s, Kelvin sign);
 # a unit test recomputes the list from the running Python.
 # "$" or "@" for a letter inside a platform word: "Ca$hApp", "C@sh app".
-# A whole word only (never from inside "$anna" or "a@b@c"), and no backtracking across words.
-_SYMBOL_IN_WORD = re.compile(r"(?<![A-Za-z$@])[A-Za-z]+(?:[$@][A-Za-z]+)+(?![$@])")
+_SYMBOL = re.compile(r"[$@]")
 _SYMBOL_LETTERS = str.maketrans("$@", "sa")
 _MAX_CUE_LEN = 24
 _ASCII_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -112,6 +111,10 @@ _NOT_NAME = re.compile(
     r"\d+(?:[.:]\d+)?(?:am|pm|h|hr|hrs|hour|hours|min|mins|k|e|eur|euro|euros|usd|gbp|chf|x|st|nd|rd|th|yo|y)?",
     re.IGNORECASE,
 )
+
+
+def _ascii_letter(c: str) -> bool:
+    return c.isascii() and c.isalpha()
 
 
 def compact(word: str) -> str:
@@ -222,6 +225,7 @@ class PlatformSpec:
     # Cues whose platforms read names only after a sigil ("deposit" for Cash App's "$tag"), and where such a
     # name can start: without a match, those cues alone cannot lead to a name and the text is not scanned.
     sigil_only_cues: frozenset[str]
+    sigil_words: frozenset[str]  # cues that name their platform for a sigil name only ("deposit $anna")
     sigil_name_res: Mapping[str, re.Pattern[str]]  # platform -> its sigil, a space or not, then a name's start
 
 
@@ -331,6 +335,7 @@ def _parse_spec(label: str, data: Any) -> PlatformSpec:
     exact_owners: dict[str, list[str]] = {}
     single: set[str] = set()
     pairs: set[str] = set()
+    sigil_words: set[str] = set()  # cues that name their platform only for a sigil name ("deposit $anna")
     symbols: set[str] = set()
     exact_words: set[str] = set()
     url_forms: dict[str, list[tuple[str, UrlForm]]] = {}
@@ -342,18 +347,22 @@ def _parse_spec(label: str, data: Any) -> PlatformSpec:
         if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
             r.fail(base, "a platform key must be a lower-case id (letters, digits, _)")
         p = r.mapping(pdata, base, allowed=(
-            "cues", "short", "exact", "urls", "reserved", "name", "sigils", "scope", "forms", "stopwords"),
+            "cues", "short", "exact", "urls", "reserved", "name", "sigils", "scope", "forms", "stopwords",
+            "sigil_cues"),
             required=("name",))
         cues = all_words(r.lang_words(p.get("cues"), f"{base}.cues"))
         short = all_words(r.lang_words(p.get("short"), f"{base}.short"))
         exact = all_words(r.lang_words(p.get("exact"), f"{base}.exact", lower=False))
+        sigil_cues = all_words(r.lang_words(p.get("sigil_cues"), f"{base}.sigil_cues"))
         urls = [_url_form(r, u, f"{base}.urls[{i}]") for i, u in enumerate(r.words(p.get("urls"), f"{base}.urls",
                                                                                     lower=False))]
         if not (cues or short or exact or urls):
             r.fail(base, "needs at least one of cues, short, exact or urls, or nothing can name it")
-        for w in cues | short:
-            parts = _cue_parts(r, w, f"{base}.{'cues' if w in cues else 'short'}")
+        for w in cues | short | sigil_cues:
+            parts = _cue_parts(r, w, f"{base}.{'cues' if w in cues else 'short' if w in short else 'sigil_cues'}")
             owner = compact(w) if len(parts) > 1 or parts[0][0].isalnum() else w
+            if w in sigil_cues:
+                sigil_words.add(owner)
             cue_owners.setdefault(owner, []).append((key, w in short and w not in cues))
             (single if len(parts) == 1 and parts[0][0].isalnum() else pairs if len(parts) > 1 else symbols).add(owner)
         for w in exact:
@@ -389,6 +398,8 @@ def _parse_spec(label: str, data: Any) -> PlatformSpec:
             for variant in leet_variants(owner) - written:
                 cue_owners.setdefault(variant, cue_owners[owner])
                 words.add(variant)
+                if owner in sigil_words:
+                    sigil_words.add(variant)
     hosts = sorted(url_forms, key=lambda h: (-len(h), h))
     url_re = None
     if hosts:
@@ -419,9 +430,11 @@ def _parse_spec(label: str, data: Any) -> PlatformSpec:
         joiners=all_words(r.lang_words(top.get("joiners"), "joiners")),
         after_words=all_words(r.lang_words(top.get("after_words"), "after_words")),
         stopwords=all_words(r.lang_words(top.get("stopwords"), "stopwords")),
-        sigil_only_cues=frozenset(k for k, v in owners.items() if all(p in sigil_only for p, _ in v)),
+        sigil_only_cues=frozenset(k for k, v in owners.items()
+                                  if k in sigil_words or all(p in sigil_only for p, _ in v)),
+        sigil_words=frozenset(sigil_words),
         sigil_name_res={k: re.compile(f"[{re.escape(platforms[k].sigils)}] ?{_FIRST_CLASS[platforms[k].name.first]}")
-                        for k in sigil_only},
+                        for k in sigil_only | {p for w in sigil_words for p, _ in owners[w]}},
         sigils="".join(sorted({c for p in platforms.values() for c in p.sigils})),
     )
 
@@ -611,15 +624,29 @@ class PlatformScanner:
         """``t`` with "$" and "@" read as letters inside platform words ("Ca$hApp"); same length, so
         offsets hold.  Elsewhere they stay: "$anna" is a cashtag, "anna@example.com" an address."""
         pieces: list[str] = []
-        done = 0
-        for m in _SYMBOL_IN_WORD.finditer(t):
-            if m.end() - m.start() > _MAX_CUE_LEN:
+        changed = False
+        done = 0  # every character before this has been looked at
+        size = len(t)
+        for m in _SYMBOL.finditer(t):
+            p = m.start()
+            if p < done or p == 0 or p + 1 >= size or not (_ascii_letter(t[p - 1]) and _ascii_letter(t[p + 1])):
                 continue
-            word = m.group().translate(_SYMBOL_LETTERS)
-            if word.lower() in self._cue_parts:
-                pieces += (t[done : m.start()], word)
-                done = m.end()
-        return "".join([*pieces, t[done:]]) if pieces else t
+            a = p
+            while a > done and (_ascii_letter(t[a - 1]) or t[a - 1] in "$@"):
+                a -= 1
+            z = p + 1
+            while z < size and (_ascii_letter(t[z]) or t[z] in "$@"):
+                z += 1
+            word = t[a:z]
+            if z - a <= _MAX_CUE_LEN and word[0] not in "$@" and word[-1] not in "$@":
+                word = word.translate(_SYMBOL_LETTERS)
+                if word.lower() in self._cue_parts:
+                    pieces += (t[done:a], word)
+                    done, changed = z, True
+                    continue
+            pieces.append(t[done:z])  # not a platform word: kept as written
+            done = z
+        return "".join([*pieces, t[done:]]) if changed else t
 
     def cues(self, t: str) -> list[Cue]:
         """Platform words in ``t``, in text order.
@@ -713,6 +740,7 @@ class PlatformScanner:
 
     def _after(self, t: str, g: Cue) -> Iterator[HandleHit]:
         spec = self.spec
+        sigil_only = compact(t[g.start : g.end]) in spec.sigil_words  # "deposit $anna", never "deposit anna"
         n = len(t)
         i = g.end
         strength = 0  # 0 bare, 1 after "is", 2 after ":" or an id word, 3 with a sigil
@@ -743,6 +771,8 @@ class PlatformScanner:
             if i + 1 < n and t[i] == " " and t[i + 1].isalpha():
                 i += 1
                 spaced = True
+        if sigil_only and not sigil:
+            return
         run = self._run(t, i)
         if run is None:
             return

@@ -371,11 +371,15 @@ def _after_leading_dates(text: str, nt: NormalisedText, start: int, end: int) ->
 
 def _is_date_or_time(text: str, start: int, end: int) -> bool:
     """A date or clock time overlapping ``text[start:end]`` ("réf. 2025-04-17-0032" holds a date)."""
-    return any(m.start() < end and m.end() > start
-               for m in _DATE_TIME.finditer(text, max(0, start - _DATE_REACH), min(len(text), end + _DATE_REACH)))
+    lo, hi = max(0, start - _DATE_REACH), min(len(text), end + _DATE_REACH)
+    if _DATE_HINT.search(text, lo, hi) is None:
+        return False  # most numbers: no digit, separator, digit anywhere near
+    return any(m.start() < end and m.end() > start for m in _DATE_TIME.finditer(text, lo, hi))
 
 
 _DATE_REACH = 12
+# Every form of _DATE_TIME has a digit, one of these separators and a digit: a cheap test before it.
+_DATE_HINT = re.compile(r"[0-9][./:h-][0-9]")
 
 
 def _unit_follows(text: str, end: int) -> bool:
