@@ -74,6 +74,10 @@ CASES = [
     ("Sunt Ioana, 23 de ani", ["Ioana"], "sunt"),
     # a known first name opening a phrase and followed by an age
     ("New in town! Mia, 24, sweet", ["Mia"], "age"),
+    # words that describe her may open the phrase
+    ("Romanian girl Bianca, 23, in Nottingham", ["Bianca"], "age"),
+    ("Polin Agnieszka, 27, jetzt in Leipzig", ["Agnieszka"], "age"),
+    ("Brasileña Larissa, 24, en Valencia", ["Larissa"], "age"),
     ("Kim 22", ["Kim"], "age"),
 ]
 

@@ -9,10 +9,12 @@ and drops exact duplicates.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
+from unveil.normalise.markup import decode_markup
 from unveil.normalise.memo import shared_texts
+from unveil.normalise.offsets import NormalisedText
 from unveil.types import TEXT_FIELDS, Entity
 
 
@@ -68,6 +70,14 @@ def extract_ad(ad: Mapping[str, Any], extractors: Iterable[Extractor] | None = N
     return extract_batch([ad], extractors)[0]
 
 
+def _in_stored_text(e: Entity, nt: NormalisedText) -> Entity:
+    """An entity found in decoded text, with its span and text in the field as stored."""
+    if e.start == e.end:
+        return e  # a whole-field fact (the language)
+    start, end = nt.to_original(e.start, e.end)
+    return replace(e, start=start, end=end, text=nt.original[start:end])
+
+
 def extract_batch(ads: Sequence[Mapping[str, Any]],
                   extractors: Iterable[Extractor] | None = None) -> list[list[Entity]]:
     """Every extractor over every text field of each ad; per ad, entities ordered by field, start, kind.
@@ -115,6 +125,10 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
     results: list[list[Entity]] = [[] for _ in items]
     todo = recent.fill(keys, results) if recent is not None else list(range(len(items)))
     todo_items = [items[i] for i in todo] if len(todo) < len(items) else items
+    # Scraped markup ("020&nbsp;7946&nbsp;0123", "<br>") is read decoded; offsets are mapped back below.
+    decoded = [decode_markup(text) for _, text, _ in todo_items]
+    if any(nt is not None for nt in decoded):
+        todo_items = [(f, t if nt is None else nt.text, c) for (f, t, c), nt in zip(todo_items, decoded, strict=True)]
     with shared_texts():  # per-text work (folding, words, addresses) done once for all extractors
         for extractor in extractors:
             many = getattr(extractor, "extract_many", None)
@@ -125,6 +139,9 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
             extract = extractor.extract
             for i, (field, text, ctx) in zip(todo, todo_items, strict=True):
                 results[i].extend(extract(text, field, ctx))
+    for i, nt in zip(todo, decoded, strict=True):
+        if nt is not None:
+            results[i] = [_in_stored_text(e, nt) for e in results[i]]
     if recent is not None:
         recent.keep(keys, results, todo)
     order = {f: i for i, f in enumerate(TEXT_FIELDS)}

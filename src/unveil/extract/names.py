@@ -86,6 +86,7 @@ class _Tables:
     joiner: regex.Pattern[str]
     first_names: frozenset[str]
     stop: frozenset[str]
+    describing: frozenset[str]  # nationalities and "girl" before a "Name, 22" phrase
     triggers: frozenset[str]  # first word of every cue and label
 
 
@@ -111,6 +112,7 @@ def _tables() -> _Tables:
         joiner=joiner,
         first_names=frozenset(fold(n) for n in _as_list(data.get("first_names"))),
         stop=frozenset(fold(w) for w in _as_list(data.get("stop_words"))),
+        describing=frozenset(fold(w) for w in _as_list(data.get("describing_words"))),
     )
 
 
@@ -169,14 +171,16 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
     if not known or _DIGIT_PAIR.search(text) is None:
         return []
     out = []
+    describing = _tables().describing
     for s, e, _k in w.find(known):
         if not text[s].isupper():
             continue
-        i = s
-        while i > 0 and s - i < 4 and not text[i - 1].isalnum() and text[i - 1] not in _NAME_OPENERS:
+        head = _after_describing_words(text, s, describing)  # "Polish girl Kasia, 24", "Brasileña Larissa, 24"
+        i = head
+        while i > 0 and head - i < 4 and not text[i - 1].isalnum() and text[i - 1] not in _NAME_OPENERS:
             i -= 1
         opening = i == 0 or text[i - 1] in "\n\r"  # the start of the field or of a line
-        if not (opening or text[i - 1] in _NAME_OPENERS or any(unicodedata.category(c) == "So" for c in text[i:s])):
+        if not (opening or text[i - 1] in _NAME_OPENERS or any(unicodedata.category(c) == "So" for c in text[i:head])):
             continue  # an emoji opens a phrase too: "902-555-0177 🌊 Skylar, 23"
         m = _NAME_NUMBER_GAP.match(text, e)
         if m is None or (not opening and "," not in m.group()):
@@ -187,6 +191,24 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
         if end - start == 2 and text[start:end].isascii():
             out.append((s, e, start, end))
     return out
+
+
+_MAX_DESCRIBING = 2
+
+
+def _after_describing_words(text: str, s: int, describing: frozenset[str]) -> int:
+    """Where the phrase before a name at ``s`` starts, when up to two words that describe her stand first
+    ("Romanian girl Bianca", "Polin Agnieszka": ``describing_words`` in ``attributes/names.yaml``)."""
+    for _ in range(_MAX_DESCRIBING):
+        if s < 2 or text[s - 1] != " " or not text[s - 2].isalpha():
+            break
+        k = s - 1
+        while k > 0 and s - k < 16 and text[k - 1].isalpha():
+            k -= 1
+        if fold(text[k : s - 1]) not in describing:
+            break
+        s = k
+    return s
 
 
 def _age_follows(text: str, end: int) -> bool:

@@ -1,0 +1,73 @@
+"""Markup left in scraped text, read as what it stands for, with offsets back to the text as stored.
+
+Scrapers often keep a page's HTML character references ("020&nbsp;7946&nbsp;0123", "&#43;44",
+"anna&#64;example.com", even double-escaped "&amp;nbsp;") and simple tags ("Call<br>020 7946 0345",
+"<b>(702) 555-0147</b>").  Extraction reads the decoded text; every entity it finds is mapped back, so its
+offsets and evidence text are those of the stored field.
+
+Only formatting tags are removed (line breaks and block tags become a line break, inline tags nothing).
+A link's tag stays as written: its address may hold the number ("<a href='https://wa.me/447700900318'>").
+Anything in angle brackets that is not such a tag stays too ("<anna@example.com>", "<3").
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
+
+__all__ = ["decode_markup"]
+
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_BLOCK_TAGS = "br|p|div|li|ul|ol|h[1-6]|tr|td|th|table|tbody|thead|hr|blockquote|pre|section|article|header|footer"
+_INLINE_TAGS = "span|b|i|u|s|em|strong|small|big|font|center|sup|sub|code|wbr|mark|nobr"
+# A tag's attributes, bounded so a page of "<b " without ">" costs linear time.
+_VALUE = r"""(?:"[^"<>]{0,300}"|'[^'<>]{0,300}'|[^\s"'<>]{1,300})"""
+_ATTRS = rf"(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]{{0,40}}(?:\s*=\s*{_VALUE})?){{0,12}}"
+_MARKUP = re.compile(
+    rf"(?P<entity>{_ENTITY})"
+    rf"|(?P<block></?(?:{_BLOCK_TAGS}){_ATTRS}\s*/?>)"
+    rf"|(?P<inline></?(?:{_INLINE_TAGS}){_ATTRS}\s*/?>)",
+    re.IGNORECASE,
+)
+_HINT = re.compile(rf"{_ENTITY}|</?(?:{_BLOCK_TAGS}|{_INLINE_TAGS})\b", re.IGNORECASE)
+_MAX_ROUNDS = 2  # "&amp;nbsp;" (escaped twice) is a space after two rounds
+
+
+def decode_markup(text: str) -> NormalisedText | None:
+    """``text`` with character references decoded and formatting tags removed, or None when it has none."""
+    if ("&" not in text and "<" not in text) or _HINT.search(text) is None:
+        return None
+    nt = _decode_once(text)
+    for _ in range(_MAX_ROUNDS - 1):
+        if ("&" not in nt.text and "<" not in nt.text) or _HINT.search(nt.text) is None:
+            break
+        inner = _decode_once(nt.text)
+        nt = _compose(nt, inner)
+    return nt
+
+
+def _decode_once(text: str) -> NormalisedText:
+    out = NormalisedBuilder(text)
+    pos = 0
+    for m in _MARKUP.finditer(text):
+        out.copy(pos, m.start())
+        if m.lastgroup == "entity":
+            decoded = html.unescape(m.group())
+            out.emit(decoded if decoded != m.group() else m.group(), m.start(), m.end())
+        elif m.lastgroup == "block":
+            out.emit("\n", m.start(), m.end())
+        # an inline tag stands for nothing: "<b>(702) 555-0147</b>" is the number alone
+        pos = m.end()
+    out.copy(pos, len(text))
+    return out.build()
+
+
+def _compose(outer: NormalisedText, inner: NormalisedText) -> NormalisedText:
+    """``inner`` (a rewrite of ``outer.text``) with offsets mapped back to ``outer.original``."""
+    out = NormalisedBuilder(outer.original)
+    for i, ch in enumerate(inner.text):
+        start, end = outer.to_original(inner.starts[i], inner.ends[i])
+        out.emit(ch, start, end)
+    return out.build()

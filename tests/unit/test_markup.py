@@ -1,0 +1,84 @@
+"""Scraped markup (HTML character references, formatting tags) is read decoded, with stored offsets."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unveil.extract import extract_ad
+from unveil.normalise.markup import decode_markup
+
+
+@pytest.mark.parametrize(
+    ("text", "decoded"),
+    [
+        ("Call me&nbsp;020&nbsp;7946&nbsp;0123", "Call me\xa0020\xa07946\xa00123"),
+        ("Tel:&amp;nbsp;020&amp;nbsp;7946", "Tel:\xa0020\xa07946"),  # escaped twice
+        ("Text me <b>(702) 555-0147</b> &amp; ask", "Text me (702) 555-0147 & ask"),
+        ("Call<br>020 7946 0345<br/>No", "Call\n020 7946 0345\nNo"),
+        ('<span class="ph">0491</span> <span class="ph">570</span>', "0491 570"),
+        ("anna&#64;example.com &#x2B;44", "anna@example.com +44"),
+        ("&bogus; stays", "&bogus; stays"),
+    ],
+)
+def test_markup_is_decoded(text: str, decoded: str) -> None:
+    nt = decode_markup(text)
+    assert nt is not None
+    assert nt.text == decoded
+
+
+@pytest.mark.parametrize("text", ["plain text", "<anna@example.com>", "I <3 you", "a < b > c", "R&B night",
+                                  "<a href='https://wa.me/447700900318'>WhatsApp</a>"])
+def test_text_without_formatting_markup_is_left_alone(text: str) -> None:
+    nt = decode_markup(text)
+    assert nt is None or nt.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "written"),
+    [
+        ("Call me&nbsp;020&nbsp;7946&nbsp;0123&nbsp;anytime", "phone", "+442079460123",
+         "020&nbsp;7946&nbsp;0123"),
+        ("WhatsApp: &#43;44 20 7946 0231", "phone", "+442079460231", "&#43;44 20 7946 0231"),
+        ("Tel:&amp;nbsp;020&amp;nbsp;7946&amp;nbsp;0920", "phone", "+442079460920",
+         "020&amp;nbsp;7946&amp;nbsp;0920"),
+        ("Call<br>020<br>7946<br>0356<br>thanks", "phone", "+442079460356", "020<br>7946<br>0356"),
+        ("Write to anna.k&#64;example.com", "email", "anna.k@example.com", "anna.k&#64;example.com"),
+        ("Rates: &pound;150 1hr", "price", "150 GBP/60min", "&pound;150 1hr"),
+    ],
+)
+def test_entities_in_markup_point_at_the_stored_text(text: str, kind: str, value: str, written: str) -> None:
+    found = [e for e in extract_ad({"body": text, "country": "GB"}) if e.kind == kind]
+    assert [(e.value, e.text) for e in found] == [(value, written)]
+    for e in found:
+        assert text[e.start : e.end] == e.text
+
+
+def test_markup_is_not_obfuscation() -> None:
+    [ph] = [e for e in extract_ad({"body": "Call 020&nbsp;7946&nbsp;0123", "country": "GB"}) if e.kind == "phone"]
+    assert ph.attrs["obfuscated"] is False
+
+
+_PIECES = st.sampled_from(["&nbsp;", "&amp;", "&#43;", "&#x40;", "<br>", "<b>", "</b>", "&amp;nbsp;", "<p>",
+                           "020", " 7946 ", "anna", "@", "&", "<", ">", ";", "#", "x", " "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_every_decoded_character_maps_inside_the_stored_text(text: str) -> None:
+    nt = decode_markup(text)
+    if nt is None:
+        return
+    for i in range(len(nt.text)):
+        assert 0 <= nt.starts[i] < nt.ends[i] <= len(text)
+    for e in extract_ad({"body": text, "country": "GB"}):
+        assert text[e.start : e.end] == e.text
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("unit", ["&nbsp;", "<b ", "&amp;" * 3 + "nbsp;", "<span class='x'>", "&#"])
+def test_a_megabyte_of_markup_finishes(unit: str) -> None:
+    text = unit * (1_000_000 // len(unit))
+    nt = decode_markup(text)
+    assert nt is None or len(nt.text) <= len(text)
