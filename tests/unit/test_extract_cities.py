@@ -30,6 +30,9 @@ CASES = [
     ("Av. da Liberdade, Lisboa", "PT", "pt", ["Lisbon|PT"]),
     ("je viens de Marseille", "FR", "fr", ["Marseille|FR"]),
     ("près de la gare de Bordeaux", "FR", "fr", ["Bordeaux|FR"]),  # near the town's station, in the town
+    # a town of the ad's country heading a line before a dash is a place even when it is also a word
+    ("NICE – Promenade des Anglais", "FR", "fr", ["Nice|FR"]),
+    ("READING - town centre", "GB", "en", ["Reading|GB"]),
     ("Incall in Birmingham", "US", "en", ["Birmingham|US"]),
     ("Incall in Birmingham", None, "en", ["Birmingham|GB"]),
     ("Upscale companion in San Antonio", "US", "en", ["San Antonio|US"]),
@@ -102,6 +105,8 @@ def test_cities(text: str, country: str | None, lang: str | None, expected: list
 
 NEGATIVE = [
     ("photos taken in March 2024", "GB", "en"),  # a month before a number
+    ("Nice – friendly girl", "GB", "en"),  # not a town of the ad's country
+    ("Victoria – 24, new in town", "CA", "en"),  # a first name heading the ad
     ("(Engels nummer)", "NL", "nl"),  # Dutch "English"
     ("Mobil: +49 170 1234567", "DE", "de"),
     ("$MiaMia for the deposit", "US", "en"),  # a cashtag

@@ -124,6 +124,7 @@ LANGUAGES = [
 
 NEGATIVES = [
     "me@home. Com on over",
+    "retrouve-moi sur MYM @lea.paris",  # a handle after a platform word
     "a stay-at-home.com day",
     "3233@no.s",
     "user@localhost",

@@ -46,6 +46,8 @@ ENGLISH = [
     ("sn@p: anna_b", [("snapchat:anna_b", "anna_b")]),
     ("Télégramme : @lea_paris", [("telegram:lea_paris", "@lea_paris")]),
     ("snap ➜ @lea.paris", [("snapchat:lea.paris", "@lea.paris")]),
+    ("mym.fans/lea_paris", [("mym:lea_paris", "mym.fans/lea_paris")]),  # MYM, a French fan site
+    ("retrouve-moi sur MYM @lea.paris", [("mym:lea.paris", "@lea.paris")]),
     ("telegram @ anna_vip", [("telegram:anna_vip", "@ anna_vip")]),  # a space after the sigil
     # an emoji after a name ends it; it does not join the next platform word
     ("Snap: emiliemtl 👻 Insta: @emilie.mtl",

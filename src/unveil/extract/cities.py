@@ -405,6 +405,15 @@ _STATE_AFTER = re.compile(r",? ?[A-Z]{2}(?![A-Za-z])")
 # An Australian state after a city ("Ipswich QLD", "Perth WA"): the city is Australian.
 _AU_STATE_AFTER = re.compile(r",? ?(?:QLD|NSW|VIC|TAS|ACT|NT|WA|SA)(?![A-Za-z])")
 _NUMBER_AFTER = re.compile(r",? [0-9]")
+_HEADER_AFTER = re.compile(r" ?[–—-] | ?[|/•] ")
+
+
+def _starts_line(text: str, start: int) -> bool:
+    """Whether only spaces or symbols (emoji, pins) stand between ``start`` and the start of its line."""
+    i = start
+    while i > 0 and start - i < 4 and text[i - 1] != "\n" and not text[i - 1].isalnum():
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
 _CBD_AFTER = re.compile(r" (?:CBD|[Cc]ity [Cc]ent(?:re|er))(?![A-Za-z])")
 # What may stand between two words of one name: "Saint-Étienne", "St. Louis", "Frankfurt/Main".
 _NAME_GAP = frozenset(" -'’./\u00a0")
@@ -601,6 +610,9 @@ class CityExtractor:
         )
         if not needs_cue:
             return True
+        if city.country == country and key not in rules.person and _HEADER_AFTER.match(text, end) \
+                and _starts_line(text, start):
+            return True  # "NICE – Promenade des Anglais", "Reading - town centre": a place heading the ad
         if country and city.country != country and _place_word_after(text, end, rules.places_after):
             return False  # "near Victoria station" in London: a station, not Victoria, Hong Kong
         if city.country in ("US", "CA") and _STATE_AFTER.match(text, end):
