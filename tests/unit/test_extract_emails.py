@@ -105,6 +105,9 @@ LANGUAGES = [
     ("Courriel : anna.b at example.com", [("anna.b@example.com", "anna.b at example.com", True)]),
     ("camille_gva arobas yahoo point fr", [("camille_gva@yahoo.fr", "camille_gva arobas yahoo point fr", True)]),
     ("em@il: anna.r AT example.co.uk", [("anna.r@example.co.uk", "anna.r AT example.co.uk", True)]),
+    ("anna chez gmail point com", [("anna@gmail.com", "anna chez gmail point com", True)]),
+    ("anna(a)example.com", [("anna@example.com", "anna(a)example.com", True)]),  # "a" only in brackets
+    ("anna [a] example [dot] com", [("anna@example.com", "anna [a] example [dot] com", True)]),
     # Spanish
     ("correo: anna arroba example punto com", [("anna@example.com", "anna arroba example punto com", True)]),
     ("anna [arroba] example [punto] es", [("anna@example.es", "anna [arroba] example [punto] es", True)]),
@@ -125,6 +128,9 @@ LANGUAGES = [
 NEGATIVES = [
     "me@home. Com on over",
     "retrouve-moi sur MYM @lea.paris",  # a handle after a platform word
+    "je reçois chez moi",
+    "massage chez vous. com",
+    "(a) first option (b) second.com",
     "a stay-at-home.com day",
     "3233@no.s",
     "user@localhost",

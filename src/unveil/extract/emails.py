@@ -226,6 +226,8 @@ class EmailPatterns:
 
     at_strong: frozenset[str]
     at_weak: frozenset[str]
+    at_bracketed: frozenset[str]  # "@" only in brackets: "anna(a)example.com"
+    bracketed_re: re.Pattern[str] | None
     dot_words: frozenset[str]
     local_stopwords: frozenset[str]
     providers: frozenset[str]
@@ -245,9 +247,10 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
     top = r.mapping(data, TOP, allowed=(
         "at_words", "dot_words", "cue_words", "local_stopwords", "providers", "not_mail_domains", "shortcuts"),
         required=("at_words", "dot_words"))
-    at = r.mapping(top["at_words"], "at_words", allowed=("strong", "weak"))
+    at = r.mapping(top["at_words"], "at_words", allowed=("strong", "weak", "bracketed"))
     at_strong = all_words(r.lang_words(at.get("strong"), "at_words.strong"))
     at_weak = all_words(r.lang_words(at.get("weak"), "at_words.weak"))
+    at_bracketed = all_words(r.lang_words(at.get("bracketed"), "at_words.bracketed"))
     dots = all_words(r.lang_words(top["dot_words"], "dot_words"))
     if not at_strong | at_weak:
         r.fail("at_words", "lists no word at all")
@@ -269,8 +272,9 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
             r.fail(f"shortcuts.labels.{k}", f"{v!r} must be one domain label (no dots)")
     markers = at_strong | at_weak | dots
     marker_alt = words_alternation(markers)
+    bracket_alt = words_alternation(markers | at_bracketed)
     token_re = re.compile(
-        rf"(?P<b>[\[\(\{{<#*][ \t]{{0,2}}(?:{marker_alt}|@|\.)[ \t]{{0,2}}[\]\)\}}>#*]"
+        rf"(?P<b>[\[\(\{{<#*][ \t]{{0,2}}(?:{bracket_alt}|@|\.)[ \t]{{0,2}}[\]\)\}}>#*]"
         # dashes as brackets only between spaces: "anna -at- example -dot- com", not "stay-at-home"
         rf"|(?<!\S)-(?:{marker_alt})-(?!\S))"
         r"|(?P<w>[\w%+'\-]+)"
@@ -295,9 +299,14 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
         dotted = rf"(?:{dotted}|(?:{words_alternation(frozenset(bare))})(?![\w.]))"
     after_word_re = re.compile(opening + dotted, re.IGNORECASE)
     cue_re = re.compile(rf"(?<!\w)(?:{words_alternation(cues)})(?!\w)" if cues else r"(?!x)x", re.IGNORECASE)
+    bracketed_re = re.compile(
+        rf"[\[\(\{{<][ \t]{{0,2}}(?:{words_alternation(at_bracketed)})[ \t]{{0,2}}[\]\)\}}>]", re.IGNORECASE
+    ) if at_bracketed else None
     return EmailPatterns(
         at_strong=at_strong,
         at_weak=at_weak,
+        at_bracketed=at_bracketed,
+        bracketed_re=bracketed_re,
         dot_words=dots,
         local_stopwords=all_words(r.lang_words(top.get("local_stopwords"), "local_stopwords")),
         providers=frozenset(r.words(top.get("providers"), "providers")),
@@ -399,8 +408,8 @@ class _Tokens:
             s, e = m.span()
             if group == "b":
                 inner = text[s + 1 : e - 1].strip(" \t").lower()
-                kind = _BAT if inner == "@" or inner in at_words else _BDOT if inner == "." or inner in pats.dot_words \
-                    else _X
+                kind = _BAT if inner == "@" or inner in at_words or inner in pats.at_bracketed \
+                    else _BDOT if inner == "." or inner in pats.dot_words else _X
             else:
                 kind = _GROUP_KIND[group]
             if kind in (_AT, _BAT) or (kind == _W and text[s:e].lower() in at_words):
@@ -745,6 +754,10 @@ def _possible(text: str, pats: EmailPatterns) -> bool:
         if _at_may_start_domain(text, at, pats):
             return True
         at = text.find("@", at + 1)
+    if pats.bracketed_re is not None and any(b in text for b in "([{<"):
+        for m in pats.bracketed_re.finditer(text):
+            if pats.after_word_re.match(text, m.end()):
+                return True  # "anna(a)example.com"
     low, words = lower_words(text)
     if len(low) != len(text):  # lower-casing moved offsets ("İ" is two characters lower-cased): scan it all
         return any(pats.after_word_re.match(text, m.end()) for m in pats.hint_re.finditer(text))
