@@ -755,8 +755,8 @@ def _possible(text: str, pats: EmailPatterns) -> bool:
             return True
         at = text.find("@", at + 1)
     if pats.bracketed_re is not None and any(b in text for b in "([{<"):
-        for m in pats.bracketed_re.finditer(text):
-            if pats.after_word_re.match(text, m.end()):
+        for b in pats.bracketed_re.finditer(text):
+            if pats.after_word_re.match(text, b.end()):
                 return True  # "anna(a)example.com"
     low, words = lower_words(text)
     if len(low) != len(text):  # lower-casing moved offsets ("İ" is two characters lower-cased): scan it all
