@@ -202,6 +202,7 @@ PHONE_CASES = [
     ("Nr konta: 62 1090 1014 0000 0712 1981 2874", "PL", []),  # a Polish account (mistyped), no "PL"
     ("Wpłata na konto 61 1090 1014 0000 0712 1981 2874, tel +48 22 123 45 67", "PL", ["+48221234567"]),
     ("Deposit 0.00250000 BTC", "GB", []),
+    ("24/170/58, Lena, Tel 0170 1234567", "DE", ["+491701234567"]),  # age/height/weight
     ("Deposit ref: ANNA-2079-4601-23, pay by 12/03", "GB", []),  # a code in capitals after a label
     ("ul. Marszałkowska 104/122, 00-017 Warszawa", "PL", []),
     ("join t.me/joinchat/AAAAAE1234567890abcdef", "GB", []),

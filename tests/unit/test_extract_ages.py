@@ -19,6 +19,7 @@ POSITIVE = [
     ("Jade, 19yo, new in town", ["19"], "19yo"),
     ("19 y/o student", ["19"], "19 y/o"),
     ("Vârstă: 22", ["22"], "22"),
+    ("Twins, 22 and 24 years old", ["24"], "24 years old"),  # "and" makes a range only after "between"
     ("Léa, 24 ans, 18 ans minimum pour les clients", ["24"], "24 ans"),
     ("I am 19 years old", ["19"], "19 years old"),
     ("a 19-year-old student", ["19"], "19-year-old"),
@@ -114,6 +115,15 @@ NEGATIVE = [
     "interdit aux moins de 18 ans",
     "(18 ans et plus)",
     "Age 21 - 35 only",
+    "hôtesses de 20 à 30 ans",  # ranges: the clients' ages
+    "Clients aged 25 to 60 years",
+    "Pentru domni între 30 și 60 de ani",
+    "Mayores de 18 años",
+    "Damen ab 21 Jahren",
+    "Maiores de 18 anos",
+    "tengo 10 años viviendo aquí",  # years of residence or experience
+    "Experiência de 15 anos",
+    "Esperienza di 20 anni",
     "Anna, 25€",
     "Anna 24/7",
     "Ask for Anna 20 min",

@@ -111,6 +111,9 @@ NEGATIVE = [
     ("Mobil: +49 170 1234567", "DE", "de"),
     ("$MiaMia for the deposit", "US", "en"),  # a cashtag
     ("Romana, 25", "ES", "es"),  # Spanish "Romanian woman"
+    ("colonia Roma", "MX", "es"),  # a neighbourhood of Mexico City
+    ("metro Ottaviano", "IT", "it"),  # a station
+    ("Metro a 2 minutos", "ES", "es"),
     ("Nice and relaxing", "FR", "en"),
     ("Bath towels provided. Split the cost? Orange juice. Mobile only. Sale now.", "GB", "en"),
     ("Reading is my hobby", "GB", "en"),

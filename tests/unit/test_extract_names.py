@@ -78,6 +78,10 @@ CASES = [
     ("Romanian girl Bianca, 23, in Nottingham", ["Bianca"], "age"),
     ("Polin Agnieszka, 27, jetzt in Leipzig", ["Agnieszka"], "age"),
     ("Brasileña Larissa, 24, en Valencia", ["Larissa"], "age"),
+    ("Sunt Ana-Maria, 25 de ani", ["Ana-Maria"], "sunt"),  # a hyphenated name is one name
+    ("und heiße Laura", ["Laura"], "heisse"),
+    ("ich bin die Nina", ["Nina"], "ich bin die"),
+    ("sono la Giorgia", ["Giorgia"], "sono la"),
     ("Kim 22", ["Kim"], "age"),
 ]
 
@@ -95,6 +99,8 @@ NEGATIVE = [
     "Je suis Parisienne, 24 ans",  # where she is from, how she looks: not names
     "Je suis Brune, 1m65",
     "Je suis Belge, 25 ans",
+    "ich bin Zärtlich, 25",
+    "sono Solare e dolce",
     "I'm new",
     "I'm New In Town",
     "I'm Brazilian.",

@@ -308,7 +308,13 @@ def _number_words_after(text: str, start: int, tables: _Tables) -> tuple[int, in
     return None
 
 
-_RANGE_AFTER = re.compile(r"\s?(?:[-–]|to|bis|à|a|tot|do)\s?[0-9]{2}(?![0-9])")
+# "21 - 35", "20 à 30", "25 to 60"; "and" only after "between" ("between 30 and 60", not "22 and 24" twins).
+_RANGE_WORDS = r"(?:[-–]|to|bis|à|a|tot|do)"
+_BETWEEN = r"(?:between|entre|zwischen|tra|fra|tussen|între|intre|między|miedzy)"
+_AND = r"(?:and|et|y|e|und|en|și|si|i)"
+_RANGE_AFTER = re.compile(rf"\s?{_RANGE_WORDS}\s?[0-9]{{2}}(?![0-9])")
+_RANGE_BEFORE = re.compile(
+    rf"(?:(?<![0-9])[0-9]{{2}}\s?{_RANGE_WORDS}|{_BETWEEN}\s[0-9]{{2}}\s{_AND})\s?$", re.IGNORECASE)
 
 
 def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
@@ -395,6 +401,8 @@ def find_ages(text: str, country: str | None = None) -> Iterator[tuple[int, int,
             _words_before(text, start, 3), tables.not_before, at_end=True
         ):
             continue
+        if _RANGE_BEFORE.search(text, max(0, start - 20), start) is not None:
+            continue  # "de 20 à 30 ans", "between 30 and 60 years": the clients' ages
         if _matches_any(_words_after(text, end, 3), tables.not_after, at_end=False):
             continue
         found[start] = (start, end, value, spelled)

@@ -173,8 +173,8 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
     out = []
     describing = _tables().describing
     for s, e, _k in w.find(known):
-        if not text[s].isupper():
-            continue
+        if not text[s].isupper() or (s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()):
+            continue  # "Maria" of "Ana-Maria" is half a name
         head = _after_describing_words(text, s, describing)  # "Polish girl Kasia, 24", "Brasileña Larissa, 24"
         i = head
         while i > 0 and head - i < 4 and not text[i - 1].isalnum() and text[i - 1] not in _NAME_OPENERS:

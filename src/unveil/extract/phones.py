@@ -145,6 +145,8 @@ _DATE_TIME = re.compile(
     # body measurements: "36-24-36"; height/weight(/size): "172/56/36", "165/52"
     r"|(?<![\d-])[2-5]\d-[1-4]\d-[2-5]\d(?![\d-])"
     r"|(?<![\d/])1[4-9]\d/[3-9]\d(?:/[2-5]\d)?(?![\d/])"
+    # age/height/weight: "24/170/58"
+    r"|(?<![\d/])[1-6]\d/1[4-9]\d/[3-9]\d(?![\d/])"
     # a range of clock times with a dot: "10.00-22.00"
     r"|(?<![\d.])(?:[01]?\d|2[0-3])\.[0-5]\d\s?[-–]\s?(?:[01]?\d|2[0-4])\.[0-5]\d(?![\d.])"
     # a range of days without a year, months in two digits: "10/07 - 14/07", "1.08-4.08"

@@ -39,7 +39,7 @@ from unveil.types import Entity
 __all__ = ["PriceExtractor", "find_prices"]
 
 _SP = r"[ \t\u00a0]"
-_LEFT_GAP = frozenset(" \t\u00a0:=-–>.)")  # "1h: 150", "30 min - 100", "1h = 150", "30 Min. 110€", "(4h) 800€"
+_LEFT_GAP = frozenset(" \t\u00a0:=-–—>.)")  # "1h: 150", "30 min - 100", "1h = 150", "30 Min. 110€", "(4h) 800€"
 _RIGHT_GAP = frozenset(" \t\u00a0-–(")  # "£150 1hr", "150€ (1h)"
 _RUN_GAP = frozenset(" .-/()")  # separators inside phone numbers and dates
 PHONE_DIGITS = 7
@@ -96,6 +96,7 @@ class _Tables:
     minute_units: frozenset[str]
     hour_units: frozenset[str]
     half_hour: frozenset[str]
+    phrases: dict[str, int]  # a length written out (folded) -> minutes: "quart d'heure" -> 15
     night: frozenset[str]
     hour_mins: re.Pattern[str]
     bare_unit: re.Pattern[str]
@@ -157,7 +158,10 @@ def _tables() -> _Tables:
     minute_units = _as_list(data.get("minute_units"))
     hour_units = _as_list(data.get("hour_units"))
     half = _as_list(data.get("half_hour"))
-    quarter = _as_list(data.get("quarter_hour"))
+    phrases = {fold(str(w)).lower(): int(minutes) for minutes, ws in (data.get("duration_phrases") or {}).items()
+               for w in _as_list(ws)}
+    phrase_words = sorted({str(w) for ws in (data.get("duration_phrases") or {}).values() for w in _as_list(ws)}
+                          | phrases.keys())  # as written and without accents
     hour_words = _as_list(data.get("hour_words"))
     night = _as_list(data.get("night_words"))
     # "15' 30'": an apostrophe after a number marks minutes (Italian), never inside one ("1'200", "5'6").
@@ -165,8 +169,9 @@ def _tables() -> _Tables:
     connectors = _alternation(_as_list(data.get("rate_connectors")))
     spelled = {fold(str(k)): int(v) for k, v in (data.get("spelled_hours") or {}).items()}
     durations = re.compile(
-        r"(?<![\d.,])(?:(?P<half>" + _alternation(half) + r")|(?<![^\W\d_])(?P<quarter>" + _alternation(quarter) + r")"
-        r"|(?P<n>\d{1,3}(?:[.,]\d{1,2})?|½)(?P<h2>½)?" + _SP + r"{0,2}(?P<unit>" + units + r")"
+        r"(?<![\d.,])(?:(?P<half>" + _alternation(half) + r")"
+        r"|(?<![^\W\d_])(?P<phrase>" + _alternation(phrase_words) + r")"
+        r"|(?P<n>\d{1,3}(?:[.,]\d{1,2})?|½)(?P<h2>½)?" + _SP + r"{0,2}(?:de" + _SP + r")?(?P<unit>" + units + r")"
         r"|(?<![^\W\d_])(?P<sn>" + _alternation(spelled) + r")" + _SP + r"{1,2}(?P<sunit>"
         + _alternation(hour_units) + r")"
         r"|(?<![^\W\d_])(?P<word>" + _alternation(hour_words) + r")"
@@ -198,17 +203,18 @@ def _tables() -> _Tables:
         ),
         not_after=frozenset(_marker_key(w) for w in _as_list(data.get("not_amount_after"))),
         country_currency={str(k): str(v) for k, v in (data.get("country_currency") or {}).items()},
-        dur_words=frozenset(_first_word(p) for p in [*half, *quarter, *hour_words, *night, *spelled]
+        dur_words=frozenset(_first_word(p) for p in [*half, *phrase_words, *hour_words, *night, *spelled]
                             if _first_word(p)),
         spelled_hours=spelled,
+        phrases=phrases,
         trigger_words=frozenset(
-            w for p in before + after + minute_units + hour_units + half + quarter + hour_words + night
+            w for p in before + after + minute_units + hour_units + half + phrase_words + hour_words + night
             + _as_list(data.get("per_hour_marks")) + _as_list(data.get("per_half_hour_marks"))
             + _as_list(data.get("labels")) + [str(k) for k in data.get("shorthand_durations") or {}]
             for w in _all_words(p)
         ),
         trigger_chars=tuple(
-            sorted({c for p in before + after + half + quarter for c in p if c not in _PLAIN and not c.isalnum()})
+            sorted({c for p in before + after + half + phrase_words for c in p if c not in _PLAIN and not c.isalnum()})
         ),
         before_last=frozenset(ch for p in before for ch in {p.strip()[-1:].lower(), p.strip()[-1:].upper()}),
         shorthand={fold(str(k)): int(v) for k, v in (data.get("shorthand_durations") or {}).items()},
@@ -224,13 +230,16 @@ def _tables() -> _Tables:
 _NUM = re.compile(
     r"(?<!\d)(?<!\d[.,])"
     r"(\d{1,3}(?:[.,'’]\d{3})+"
-    r"|(?<!\d[ \u00a0\u202f])(?<![^\W_])[1-9]\d?[ \u00a0\u202f]\d{3}(?=[ \u00a0\u202f]?(?:[€$£]|(?i:eur|cad|chf)\b))"
+    r"|(?<!\d[ \u00a0\u202f])(?<![^\W_])[1-9]\d?[ \u00a0\u202f]\d{3}"
+    r"(?=[ \u00a0\u202f]?(?:[€$£]|(?i:eur|cad|chf|gbp|usd|aud|nzd|zł|zl|pln|lei|ron|mdl|sek|kr)\b))"
+    # ... or a sign before: "£1 500"
+    r"|(?:(?<=[€$£])|(?<=[€$£] ))[1-9]\d?[ \u00a0\u202f]\d{3}(?![\d.,])"
     r"|\d{1,5})"
     r"(?:[.,](\d{1,2}))?(?!\d)"
 )
 _DIGITS = re.compile(r"\d+", re.ASCII)
 # Between a shorthand and its amount: "HH 150", "hh: 150", "H-250"; never glued ("mia_hh21" is a handle).
-_SHORTHAND_GAP = re.compile(r"(?:[ \t\u00a0]{1,2}[:=\-]?|[:=\-])[ \t\u00a0]{0,2}\d")
+_SHORTHAND_GAP = re.compile(r"(?:[ \t\u00a0]{1,2}[:=\-]?|[:=\-])[ \t\u00a0]{0,2}[$€£]?\d")  # "HH $150"
 
 
 _NOT_DIGITS = str.maketrans("", "", ",. \u00a0\u202f'’")  # thousands separators ("1'200" in Switzerland)
@@ -380,8 +389,8 @@ def _is_label(text: str, d: _Duration) -> bool:
 def _duration_from(text: str, m: re.Match[str], t: _Tables) -> _Duration:
     if m.group("half"):
         return _Duration(m.start(), m.end(), 30, unit_only=True)
-    if m.group("quarter"):
-        return _Duration(m.start(), m.end(), 15, unit_only=True)
+    if m.group("phrase"):
+        return _Duration(m.start(), m.end(), t.phrases[fold(m.group("phrase")).lower()], unit_only=True)
     if m.group("word"):
         return _Duration(m.start(), m.end(), 60, unit_only=True)
     if m.group("night"):
@@ -529,8 +538,8 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
             if amount < t.min_bare or 1900 <= amount <= 2099:
                 continue
             if e < size and text[e].isalpha() and t.per_hour.match(text, e) is None \
-                    and t.per_half_hour.match(text, e) is None:
-                continue  # "19yo", "160cm", "3x"
+                    and t.per_half_hour.match(text, e) is None and not (e in by_start and by_start[e].unit_only):
+                continue  # "19yo", "160cm", "3x"; not "200hr", an amount and its rate
             if _next_word(text, e) in t.not_after and _connected_duration(text, e, t, used) is None:
                 continue  # "25 ans", but "200 an hour"
         # The first price decides how this text pairs durations and amounts; a figure that turns out to be
