@@ -20,6 +20,8 @@ POSITIVE = [
     ("19 y/o student", ["19"], "19 y/o"),
     ("Vârstă: 22", ["22"], "22"),
     ("Twins, 22 and 24 years old", ["24"], "24 years old"),  # "and" makes a range only after "between"
+    ("Charlotte here, 28", ["28"], "28"),  # "here": a person, though Charlotte is also a US town
+    ("Hier ist Melanie, 36!", ["36"], "36"),
     ("Léa, 24 ans, 18 ans minimum pour les clients", ["24"], "24 ans"),
     ("I am 19 years old", ["19"], "19 years old"),
     ("a 19-year-old student", ["19"], "19-year-old"),
@@ -232,3 +234,9 @@ def test_find_ages_is_ordered() -> None:
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in AGES.extract(hostile, "body", AdContext()):
         pass
+
+
+def test_name_then_here_is_a_person_even_when_it_is_a_home_town() -> None:
+    us = AdContext(country="US")
+    assert [e.value for e in AGES.extract("Charlotte here, 28", "body", us)] == ["28"]
+    assert [e.value for e in AGES.extract("Charlotte, 28th Street", "body", us)] == []

@@ -55,6 +55,8 @@ _AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", 
 _NAME_NUMBER_GAP = regex.compile(
     r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)"
     r"|[ \t\u00a0]{1,2}(?=\d)", regex.I)
+# "Charlotte here, 28": a person, even where Charlotte is also a town of the ad's country.
+_HERE_AFTER = regex.compile(r"[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui)\b", regex.I)
 _PHRASE_END = frozenset(",.;:!?)]}\n\r/|~*•-–—")
 
 
@@ -160,7 +162,8 @@ def name_then_number(text: str, country: str | None) -> list[tuple[int, int, int
     in town").  The two digits are an age (read by the age extractor, which also checks what follows
     them).  A city of the ad's country ("Charlotte, 28th Street") is not a name here.
     """
-    return [hit for hit in _name_then_number(text) if not is_home_city(text[hit[0]:hit[1]], country)]
+    return [hit for hit in _name_then_number(text)
+            if _HERE_AFTER.match(text, hit[1]) or not is_home_city(text[hit[0]:hit[1]], country)]
 
 
 @per_text
