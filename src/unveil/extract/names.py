@@ -56,7 +56,7 @@ _NAME_NUMBER_GAP = regex.compile(
     r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)"
     r"|[ \t\u00a0]{1,2}(?=\d)", regex.I)
 # "Charlotte here, 28": a person, even where Charlotte is also a town of the ad's country.
-_HERE_AFTER = regex.compile(r"[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui)\b", regex.I)
+_HERE_AFTER = regex.compile(r"[ \t\u00a0]{1,2}(?:" + "|".join(sorted(_HERE | {"aquí"})) + r")\b", regex.I)
 _PHRASE_END = frozenset(",.;:!?)]}\n\r/|~*•-–—")
 
 
