@@ -46,6 +46,7 @@ from unveil.extract.emails import (
 )
 from unveil.extract.spans import SpanIndex
 from unveil.normalise.deobfuscate import deobfuscate_digits, folded_text
+from unveil.normalise.numwords import leet_variants as number_leet_variants
 from unveil.types import Entity
 
 __all__ = [
@@ -311,15 +312,7 @@ def leet_variants(key: str) -> set[str]:
     """``key`` (a compact platform word) with one or two of its letters written as look-alike digits."""
     if len(key) < _MIN_LEET_WORD:
         return set()
-    spots = [i for i, c in enumerate(key) if c in _LEET_DIGITS]
-    out = set()
-    for n in range(1, _MAX_LEET + 1):
-        for chosen in itertools.combinations(spots, n):
-            chars = list(key)
-            for i in chosen:
-                chars[i] = _LEET_DIGITS[chars[i]]
-            out.add("".join(chars))
-    return out
+    return set(number_leet_variants(key, _LEET_DIGITS, _MAX_LEET))
 
 
 def _parse_spec(label: str, data: Any) -> PlatformSpec:

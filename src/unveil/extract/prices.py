@@ -158,10 +158,10 @@ def _tables() -> _Tables:
     minute_units = _as_list(data.get("minute_units"))
     hour_units = _as_list(data.get("hour_units"))
     half = _as_list(data.get("half_hour"))
-    phrases = {fold(str(w)).lower(): int(minutes) for minutes, ws in (data.get("duration_phrases") or {}).items()
-               for w in _as_list(ws)}
-    phrase_words = sorted({str(w) for ws in (data.get("duration_phrases") or {}).values() for w in _as_list(ws)}
-                          | phrases.keys())  # as written and without accents
+    written = [(str(w), int(minutes)) for minutes, ws in (data.get("duration_phrases") or {}).items()
+               for w in _as_list(ws)]
+    phrases = {fold(w).lower(): minutes for w, minutes in written}
+    phrase_words = sorted({w for w, _ in written} | phrases.keys())  # as written and without accents
     hour_words = _as_list(data.get("hour_words"))
     night = _as_list(data.get("night_words"))
     # "15' 30'": an apostrophe after a number marks minutes (Italian), never inside one ("1'200", "5'6").

@@ -39,6 +39,7 @@ __all__ = [
     "RelPiece",
     "key_char",
     "key_of",
+    "leet_variants",
     "lexicon",
 ]
 
@@ -151,7 +152,7 @@ def _as_list(v: Any) -> list[str]:
     return [str(x) for x in v]
 
 
-def _leet_variants(key: str, table: Mapping[str, str], max_swaps: int) -> Iterable[str]:
+def leet_variants(key: str, table: Mapping[str, str], max_swaps: int) -> Iterable[str]:
     """Yield variants of ``key`` with 1..max_swaps letters swapped for look-alike digits."""
     positions = [i for i, ch in enumerate(key) if ch in table]
     for r in range(1, min(max_swaps, len(positions)) + 1):
@@ -240,7 +241,7 @@ class Lexicon:
                 add(k, e)
                 if e.kind not in (CONN_TU, CONN_UT) and len(k) >= 3:
                     # A weak word in leet ("n3uf", "s3pt") is no longer prose: its variants are strong.
-                    for v in _leet_variants(k, leet, max_swaps):
+                    for v in leet_variants(k, leet, max_swaps):
                         add(v, replace(e, leet=True, weak=False))
             for w in _as_list(spec.get("strong_here")):
                 k = key_of(w)
@@ -262,8 +263,8 @@ class Lexicon:
                     entry = Entry(int(value), kind, lang, takes_teen=int(value) in take_teens,
                                   takes_unit=kind == TENS and tens_take_units)
                     # Leet in either word too: "quatre-v1ngt".
-                    for first in (parts[0], *_leet_variants(parts[0], leet, max_swaps)):
-                        for second in (parts[1], *_leet_variants(parts[1], leet, max_swaps)):
+                    for first in (parts[0], *leet_variants(parts[0], leet, max_swaps)):
+                        for second in (parts[1], *leet_variants(parts[1], leet, max_swaps)):
                             self.pairs.setdefault((first, second), {}).setdefault(lang, entry)
 
         for value, forms in (data.get("substitute_words") or {}).items():
