@@ -24,6 +24,7 @@ POSITIVE = [
     ("Hier ist Melanie, 36!", ["36"], "36"),
     ("Léa, 24 ans, 18 ans minimum pour les clients", ["24"], "24 ans"),
     ("I am 19 years old", ["19"], "19 years old"),
+    ("Anna, 38 years of age", ["38"], "38 years of age"),
     ("a 19-year-old student", ["19"], "19-year-old"),
     ("Age: 19", ["19"], "19"),
     ("AGE 24 | 5'5 | size 8", ["24"], "24"),

@@ -30,6 +30,16 @@ CASES = [
     ("Av. da Liberdade, Lisboa", "PT", "pt", ["Lisbon|PT"]),
     ("je viens de Marseille", "FR", "fr", ["Marseille|FR"]),
     ("près de la gare de Bordeaux", "FR", "fr", ["Bordeaux|FR"]),  # near the town's station, in the town
+    # a gate of a town named after another ("Porte de Versailles" in Paris, "Porta Venezia" in Milan)
+    ("Paris 15e, Porte de Versailles", "FR", "fr", ["Paris|FR"]),
+    ("Milano, zona Porta Venezia", "IT", "it", ["Milan|IT"]),
+    # a district written after its town is the town
+    ("Neu in Berlin-Mitte", "DE", "de", ["Berlin|DE"]),
+    ("Hamburg-Altona, privat", "DE", "de", ["Hamburg|DE"]),
+    # towns listed with slashes, but not the words of a web address
+    ("Gijón/Oviedo, Ana 28 años", "ES", "es", ["Gijón|ES", "Oviedo|ES"]),
+    ("Paris/Lyon/Marseille", "FR", "fr", ["Paris|FR", "Lyon|FR", "Marseille|FR"]),
+    ("see www.example.com/Paris or x.com/Lyon", "FR", "fr", []),
     # a town of the ad's country heading a line before a dash is a place even when it is also a word
     ("NICE – Promenade des Anglais", "FR", "fr", ["Nice|FR"]),
     ("READING - town centre", "GB", "en", ["Reading|GB"]),

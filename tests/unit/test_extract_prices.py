@@ -31,6 +31,14 @@ CASES = [
     ("200 roses", "US", ["200 ROSES"]),
     ("300 roses for the hour", "US", ["300 ROSES/60min"]),
     ("150/h", "GB", ["150 GBP/60min"]),
+    # "e" for euros only before a rate mark: "Paris 20e" is an ordinal
+    ("150e/h, 90e/30min, 80 e/hh", "FR", ["150 EUR/60min", "90 EUR/30min", "80 EUR/30min"]),
+    ("Paris 20e, 150e la demi-heure", "FR", []),
+    ("250 fr la demi-heure", "CH", ["250 CHF/30min"]),
+    ("100 balles", "FR", ["100 EUR"]),
+    ("100 balles", "CH", ["100 CHF"]),
+    # a glued "hr" makes a large number a rate; a glued "h" and small numbers stay hours
+    ("150hh 200hr", "US", ["150 USD/30min", "200 USD/60min"]),
     ("150/h", None, ["150/60min"]),
     ("half hour 80", "GB", ["80 GBP/30min"]),
     ("1h 200€", "FR", ["200 EUR/60min"]),
@@ -196,6 +204,7 @@ NEGATIVE = [
     ("available 2 hr", "US"),
     ("Escort HH 150", "DE"),  # Hamburg's plate code, not half an hour
     ("200h", "FR"),
+    ("open 24hr, 48hr notice", "US"),
     ("80 hr", "US"),  # a bare number under 100 before an hour unit stays hours
     ("HH 150", "DE"),  # Hamburg, without a currency
     ("Mein Snap ist mia_hh21", None),  # a handle, not a shorthand glued to an amount

@@ -507,6 +507,26 @@ def _has_label(text: str, start: int, labels: frozenset[str]) -> bool:
     return bool(words) and (words[-1] in labels or " ".join(words) in labels)
 
 
+def _listed_after_slash(text: str, start: int) -> bool:
+    """Whether ``start`` follows the "/" of a list of words ("Gijón/Oviedo"), not of a path or a URL."""
+    if start < 2 or text[start - 1] != "/" or not text[start - 2].isalpha():
+        return False
+    i = start - 2
+    while i > 0 and not text[i - 1].isspace() and start - i < 64:
+        i -= 1
+    return not any(c in ".:\\@_=" for c in text[i : start - 1])
+
+
+def _district_of(place: City, town: City) -> bool:
+    """Whether ``place`` lies inside ``town``: same country, smaller, within about 20 km of its centre."""
+    return (
+        place.country == town.country
+        and place.population < town.population
+        and abs(place.lat - town.lat) < 0.2
+        and abs(place.lon - town.lon) < 0.3
+    )
+
+
 class CityExtractor:
     """Finds city names and resolves each to one gazetteer entry (``value`` is ``"Name|CC"``)."""
 
@@ -533,11 +553,13 @@ class CityExtractor:
         for start, end0, key0 in w.find(hits):
             if start < pos or not text[start].isupper():
                 continue
-            if start > 0 and (text[start - 1].isdigit() or text[start - 1] in "@_/.\\="):
+            if start > 0 and (text[start - 1].isdigit() or text[start - 1] in "@_/.\\=") \
+                    and not _listed_after_slash(text, start):
                 continue  # inside an address, a URL or an identifier
             node = root[key0]
             keys = [key0]
             best = (end0, node, 1) if node.cities else None
+            outer = best  # the shortest name that is a town: "Berlin" in "Berlin-Mitte"
             end = end0
             while node.kids and len(keys) < MAX_NAME_WORDS:
                 g = end
@@ -560,6 +582,10 @@ class CityExtractor:
                 continue  # "WA", "NY", "OSS": state and country codes, abbreviations
             key = " ".join(keys[:n_words])
             city = self._resolve(hit.cities or [], key, country, rules)
+            if city is not None and outer is not None and outer[2] < n_words:
+                town = self._resolve(outer[1].cities or [], keys[0], country, rules)
+                if town is not None and _district_of(city, town):
+                    city, key, n_words = town, keys[0], 1  # "Berlin-Mitte", "Hamburg-Altona": the town
             if city is None or not self._allowed(text, start, stop, key, n_words, city, country, ctx, rules):
                 continue
             pos = stop

@@ -91,6 +91,7 @@ class _Duration:
 class _Tables:
     cur_before: re.Pattern[str]
     cur_after: re.Pattern[str]
+    cur_after_rate: re.Pattern[str] | None  # letters that are a currency before a rate mark ("150e/h")
     markers: dict[str, tuple[str, dict[str, str]]]  # folded marker -> (default code, by country)
     durations: re.Pattern[str]
     minute_units: frozenset[str]
@@ -116,6 +117,7 @@ class _Tables:
     shorthand_not_in: frozenset[str]
     min_bare: float
     min_rate_before_unit: float
+    glued_rate_units: frozenset[str]
     max_amount: float
 
 
@@ -148,6 +150,10 @@ def _tables() -> _Tables:
         for m in _as_list(spec.get("after")):
             after.append(m)
             markers[_marker_key(m)] = (str(code), {})
+    rate_letters = {str(k): str(v) for k, v in (data.get("after_before_rate") or {}).items()}
+    for m, code in rate_letters.items():
+        markers[_marker_key(m)] = (code, {})
+    rate_marks = _as_list(data.get("per_hour_marks")) + _as_list(data.get("per_half_hour_marks"))
     for m, spec in (data.get("by_country") or {}).items():
         by = {str(k): str(v) for k, v in (spec.get("countries") or {}).items()}
         markers[_marker_key(str(m))] = (str(spec.get("default")), by)
@@ -181,6 +187,10 @@ def _tables() -> _Tables:
     return _Tables(
         cur_before=re.compile(r"(?<![^\W\d_])(?:" + _alternation(before) + r")" + _SP + r"{0,2}\Z", re.I),
         cur_after=re.compile(_SP + r"{0,2}(?P<c>" + _alternation(after) + r")(?![^\W\d_])", re.I),
+        cur_after_rate=re.compile(
+            _SP + r"?(?P<c>" + _alternation(rate_letters) + r")(?=" + _word_end(_alternation(rate_marks)) + r"|/\d)",
+            re.I,
+        ) if rate_letters else None,
         markers=markers,
         durations=durations,
         minute_units=frozenset(_marker_key(u) for u in minute_units),
@@ -222,6 +232,7 @@ def _tables() -> _Tables:
         min_bare=float(data.get("min_bare_amount", 20)),
         min_rate_before_unit=float(data.get("min_amount_before_hour_unit", 100)),
         max_amount=float(data.get("max_amount", 100000)),
+        glued_rate_units=frozenset(_marker_key(u) for u in _as_list(data.get("glued_rate_units"))),
     )
 
 
@@ -373,9 +384,11 @@ def _amount_before_unit(text: str, m: re.Match[str], t: _Tables) -> bool:
         return False
     priced = _prev_char(text, m.start()) in t.before_last and \
         t.cur_before.search(text, max(0, m.start() - 10), m.start()) is not None
+    large = float(m.group("n")) >= t.min_rate_before_unit
     if m.start("unit") == m.end("n"):
-        return priced  # "$250hr"; a bare "200h" is a time or a count
-    return priced or float(m.group("n")) >= t.min_rate_before_unit
+        # "$250hr", "200hr"; a bare "200h" is a time or a count
+        return priced or (large and _marker_key(m.group("unit")) in t.glued_rate_units)
+    return priced or large
 
 
 def _is_label(text: str, d: _Duration) -> bool:
@@ -509,6 +522,8 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
                 cb = None  # "150€ 01 99 00 12 34": the sign belongs to the amount before the phone
         if cb is None and place != 1:
             ca = t.cur_after.match(text, e)
+            if ca is None and t.cur_after_rate is not None:
+                ca = t.cur_after_rate.match(text, e)
             if ca is not None and place == 2 and _opens_amount(text, ca.end()):
                 ca = None  # "07700 900 336 £150": the sign belongs to the amount after the phone
         marker = cb if cb is not None else ca
