@@ -210,6 +210,27 @@ PHONE_CASES = [
     ("t.me/+447700900123", "GB", ["+447700900123"]),
     ("Rates 150 200 250 300 450 800 1200 (30m 45m 1h 1.5h 2h 3h overnight)", "GB", []),
     ("Prezzi: 100 150 200 500 800 (15' 30' 1h 2h notte)", "IT", []),
+    # Tax, company, account and booking numbers in the other languages of Europe
+    ("CVR 31457826. Ingen telefon", "DK", []),
+    ("Adószám: 24857316-2-42. Cégjegyzékszám: 01-09-123456.", "HU", []),
+    ("Org.nr 556677-8899, bankgiro 5050-1055, Personnummer 900101-1234", "SE", []),
+    ("Y-tunnus 2345678-9", "FI", []),
+    ("ЕИК 204857316, ДДС № BG204857316", "BG", []),
+    ("PIB 104857362, tekući račun 160-0000000123456-78", "RS", []),
+    ("Davčna številka 48573162", "SI", []),
+    ("Registrikood 10374512", "EE", []),
+    ("Záloha na účet 19-2000145399/0800, VS 20240315", "CZ", []),
+    ("Platba 2612345678/1100", "SK", []),
+    ("Előleg a 11773016-11111018-00000000 számlaszámra", "HU", []),
+    ("Rezervace č. 2024031512 potvrzena", "CZ", []),
+    ("Ledig kl. 12.00-20.00.", "DK", []),  # a range of times, then a full stop
+    ("Hinnat 60/90/120 min: 80/110/140 €.", "FI", []),  # amounts in a row with slashes
+    # ... while the same words before a phone do not hide it
+    ("Objednávky 0905 000 033 po 10:00", "SK", ["+421905000033"]),
+    ("Tel. č. 601 000 012", "CZ", ["+420601000012"]),
+    ("see anna.org 020 7946 0123", "GB", ["+442079460123"]),
+    # a trunk zero written out of habit after a country code that has none
+    ("Tel./WhatsApp: +420 (0) 601 000 033", "CZ", ["+420601000033"]),
 ]
 
 

@@ -25,6 +25,13 @@ POSITIVE = [
     ("Léa, 24 ans, 18 ans minimum pour les clients", ["24"], "24 ans"),
     ("I am 19 years old", ["19"], "19 years old"),
     ("Anna, 38 years of age", ["38"], "38 years of age"),
+    ("Tereza, 24 let, Praha 2", ["24"], "24 let"),
+    ("Som Zuzana, 23 rokov", ["23"], "23 rokov"),
+    ("Anna vagyok, 24 éves", ["24"], "24 éves"),
+    ("Ελένη, 25 ετών", ["25"], "25 ετών"),
+    ("Klara, 29 år", ["29"], "29 år"),
+    ("Zovem se Ivana, 24 godine", ["24"], "24 godine"),
+    ("Възраст: 26", ["26"], "26"),
     ("a 19-year-old student", ["19"], "19-year-old"),
     ("Age: 19", ["19"], "19"),
     ("AGE 24 | 5'5 | size 8", ["24"], "24"),
@@ -112,6 +119,7 @@ def test_ages_found(text: str, expected: list[str], span_text: str) -> None:
 
 
 NEGATIVE = [
+    "10 let zkušeností, 3 år erfaring",  # years of experience
     # rules about clients, not the poster's age
     "18 ans minimum, pièce d'identité demandée",
     "âge minimum 18 ans",

@@ -40,6 +40,15 @@ CASES = [
     ("Gijón/Oviedo, Ana 28 años", "ES", "es", ["Gijón|ES", "Oviedo|ES"]),
     ("Paris/Lyon/Marseille", "FR", "fr", ["Paris|FR", "Lyon|FR", "Marseille|FR"]),
     ("see www.example.com/Paris or x.com/Lyon", "FR", "fr", []),
+    # locatives of the other languages of Europe; a town's centre; their words that are foreign towns
+    ("Nová v Praze", "CZ", "cs", ["Prague|CZ"]),
+    ("Budapesten vagyok", "HU", "hu", ["Budapest|HU"]),
+    ("Olen Helsingissä", "FI", "fi", ["Helsinki|FI"]),
+    ("Sofia center", "BG", "bg", ["Sofia|BG"]),
+    ("Split centar", "HR", "hr", ["Split|HR"]),
+    ("Victoria Centre, Nottingham", "GB", "en", ["Nottingham|GB"]),  # a shopping centre
+    ("Árak: 1 óra 25 000 Ft", "HU", "hu", []),  # "prices", not Arāk, Iran
+    ("Göteborg Haga", "SE", "sv", ["Gothenburg|SE"]),  # a district, not The Hague
     # a town of the ad's country heading a line before a dash is a place even when it is also a word
     ("NICE – Promenade des Anglais", "FR", "fr", ["Nice|FR"]),
     ("READING - town centre", "GB", "en", ["Reading|GB"]),

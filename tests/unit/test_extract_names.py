@@ -21,6 +21,15 @@ CASES = [
     ("Hi, I'm Zoraya, 24", ["Zoraya"], "i'm"),
     ("Je suis Clémence, 22 ans", ["Clémence"], "je suis"),
     ("my name is Bella", ["Bella"], "my name is"),
+    # the other languages of Europe; their "I am" only before a known first name
+    ("Jmenuji se Nikola, 27 let", ["Nikola"], "jmenuji se"),
+    ("Jsem Klára, studentka", ["Klára"], "jsem"),
+    ("Som Zuzana, 23 rokov", ["Zuzana"], "som"),
+    ("A nevem Eszter", ["Eszter"], "a nevem"),
+    ("Jag heter Sara", ["Sara"], "jag heter"),
+    ("Minun nimeni on Aino", ["Aino"], "minun nimeni on"),
+    ("Zovem se Ivana", ["Ivana"], "zovem se"),
+    ("Με λένε Ελένη", ["Ελένη"], "με λένε"),
     # Irish, Maori and short English forms; an emoji opens a phrase; "new" may follow the age
     ("Aoife, 23, Dublin city centre.", ["Aoife"], "^"),
     ("Lily 19 new girl", ["Lily"], "age"),
@@ -96,6 +105,9 @@ def test_names(text: str, expected: list[str], cue: str) -> None:
 
 
 NEGATIVE = [
+    "Jsem Slovenka, 25 let",  # a nationality, capitalised in Czech
+    "Olen Helsingissä.",  # "I am in Helsinki"
+    "Det är som Paris",  # Swedish "som" is "as"
     "Je suis Parisienne, 24 ans",  # where she is from, how she looks: not names
     "Je suis Brune, 1m65",
     "Je suis Belge, 25 ans",

@@ -39,6 +39,22 @@ CASES = [
     ("100 balles", "CH", ["100 CHF"]),
     # a glued "hr" makes a large number a rate; a glued "h" and small numbers stay hours
     ("150hh 200hr", "US", ["150 USD/30min", "200 USD/60min"]),
+    # currencies, lengths and nights in the other languages of Europe
+    ("Ceník: 1 hodina 2000 Kč, 2 hodiny 3500 Kč, celá noc 8000 Kč", "CZ",
+     ["2000 CZK/60min", "3500 CZK/120min", "8000 CZK/night"]),
+    ("2 500 Kč/hod.", "CZ", ["2500 CZK/60min"]),
+    ("1 hod 25 000 Kč", "CZ", ["25000 CZK/60min"]),  # the thousands, not 1 hour 25 minutes
+    ("1500 Kč za hodinu", "CZ", ["1500 CZK/60min"]),
+    ("1 óra 25 000 Ft, fél óra 15 000 Ft. Egész éjszaka 150 000 Ft", "HU",
+     ["25000 HUF/60min", "15000 HUF/30min", "150000 HUF/night"]),
+    ("Masszázs 60 perc 20.000 Ft", "HU", ["20000 HUF/60min"]),
+    ("Ολονυχτία 600€. 100€ η ώρα", "GR", ["600 EUR/night", "100 EUR/60min"]),
+    ("Hela natten 12 000 kr. 2000 kr/tim, 1 timme 2500 kr", "SE",
+     ["12000 SEK/night", "2000 SEK/60min", "2500 SEK/60min"]),
+    ("2 timer 2800 kr. 2100 København Ø", "DK", ["2800 DKK/120min"]),  # a postcode after the sign's amount
+    ("1h 700 kn, 2h 1200 kn", "HR", ["700 HRK/60min", "1200 HRK/120min"]),
+    ("Cena 5.000 din/sat, 9.000 din/2 sata", "RS", ["5000 RSD/60min", "9000 RSD/120min"]),
+    ("5 ft 6, $200 1hr", "US", ["200 USD/60min"]),  # feet outside Hungary
     ("150/h", None, ["150/60min"]),
     ("half hour 80", "GB", ["80 GBP/30min"]),
     ("1h 200€", "FR", ["200 EUR/60min"]),

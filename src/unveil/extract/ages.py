@@ -25,6 +25,7 @@ from typing import Any
 
 from unveil.extract.base import AdContext
 from unveil.extract.cities import fold, load_attribute_data, words
+from unveil.extract.literals import literal_alternation
 from unveil.extract.names import name_then_number
 from unveil.types import Entity
 
@@ -68,13 +69,8 @@ def _words_key(text: str) -> str:
 
 def _phrase_pattern(phrases: Iterable[str]) -> str:
     """Alternation of literal phrases, longest first; a space matches 1-3 spaces/hyphens."""
-    parts = set()
-    for p in phrases:
-        for form in {p, fold(p)}:
-            esc = re.escape(form.lower())
-            esc = esc.replace(r"\ ", r"[ \t\u00a0\-]{1,3}").replace("'", "['’]")
-            parts.add(esc)
-    return "|".join(sorted(parts, key=lambda s: (-len(s), s)))
+    forms = {form.lower() for p in phrases for form in (p, fold(p))}
+    return literal_alternation(forms, r"[ \t\u00a0\-]{1,3}", ignore_case=True)
 
 
 def _as_list(v: Any) -> list[str]:

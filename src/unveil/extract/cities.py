@@ -414,7 +414,8 @@ def _starts_line(text: str, start: int) -> bool:
     while i > 0 and start - i < 4 and text[i - 1] != "\n" and not text[i - 1].isalnum():
         i -= 1
     return i == 0 or text[i - 1] == "\n"
-_CBD_AFTER = re.compile(r" (?:CBD|[Cc]ity [Cc]ent(?:re|er))(?![A-Za-z])")
+# A town's centre after its name: "Adelaide CBD", "Sofia center", "Split centar", "Brno centrum".
+_CBD_AFTER = re.compile(r" (?:CBD|(?:[Cc]ity )?[Cc]ent(?:re|er|ar|rum|ro)|[Zz]entrum|[Kk]eskusta)(?![^\W\d_])")
 # What may stand between two words of one name: "Saint-Étienne", "St. Louis", "Frankfurt/Main".
 _NAME_GAP = frozenset(" -'’./\u00a0")
 _MAX_GAP = 2
@@ -518,7 +519,10 @@ def _listed_after_slash(text: str, start: int) -> bool:
 
 
 def _district_of(place: City, town: City) -> bool:
-    """Whether ``place`` lies inside ``town``: same country, smaller, within about 20 km of its centre."""
+    """Whether ``place`` lies inside ``town``: same country, smaller, within about 20 km of its centre.
+
+    Only for a name written onto the town's ("Berlin-Mitte"): towns listed apart ("Gdańsk, Sopot",
+    "Montreux – Vevey") are often this close and are each a town."""
     return (
         place.country == town.country
         and place.population < town.population

@@ -41,6 +41,7 @@ import yaml
 
 from unveil.errors import UnveilError
 from unveil.extract.base import AdContext
+from unveil.extract.literals import literal_alternation
 from unveil.normalise.deobfuscate import folded_text
 from unveil.normalise.memo import per_text
 from unveil.types import Entity
@@ -212,7 +213,7 @@ def all_words(by_lang: Mapping[str, list[str]]) -> frozenset[str]:
 
 def words_alternation(words: set[str] | frozenset[str]) -> str:
     """A regex alternation of literal words, longest first so that no word hides a longer one."""
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return literal_alternation(words, r"\ ", ignore_case=False)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ import regex
 
 from unveil.extract.base import AdContext
 from unveil.extract.cities import fold, load_attribute_data, words
+from unveil.extract.literals import literal_alternation
 from unveil.normalise.memo import per_text
 from unveil.types import Entity
 
@@ -75,11 +76,7 @@ def _all_langs(block: Any) -> list[str]:
 
 
 def _alternation(items: Iterable[str]) -> str:
-    forms = set()
-    for item in items:
-        for form in {item.lower(), fold(item)}:
-            forms.add(regex.escape(form).replace(r"\ ", _SP + "{1,3}").replace("'", "['’]"))
-    return "|".join(sorted(forms, key=lambda s: (-len(s), s)))
+    return literal_alternation({form for item in items for form in (item.lower(), fold(item))}, _SP + "{1,3}", True)
 
 
 @dataclass(frozen=True, slots=True)

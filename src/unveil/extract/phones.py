@@ -77,8 +77,8 @@ _CURRENCY_BEFORE = re.compile(r"(?<![0-9])(?<![0-9]\s)(?:[€$£]|(?<![a-z])(?:e
 # n°") or after a label ("Réf. annonce"); "n°", "Nr." and "No." alone also stand before phones ("mon n° :
 # 06 ...", "Handy Nr. 0170 ...").
 _LISTING_WORD = (r"(?:ad|post|listing|annonce|anuncio|annuncio|anzeigen?|advertentie|an[uú]ncio|ogłoszeni[ae]"
-                 r"|anun[tț](?:ului)?)")
-_NUMBER_WORD = r"(?:id|#|no\.?|nr\.?|n[°º]|num[eé]ro|number|nummer|n[uú]mero)"
+                 r"|anun[tț](?:ului)?|inzer[aá]tu?|rezervace|rezerv[aá]cia|objedn[aá]vk[ayu]|резервация)")
+_NUMBER_WORD = r"(?:id|#|no\.?|nr\.?|n[°º]|№|č\.?|num[eé]ro|number|nummer|n[uú]mero)"
 _ID_LABEL_BEFORE = re.compile(
     rf"(?<![^\W\d_])(?:{_LISTING_WORD}[\s-]?{_NUMBER_WORD}"
     # the number word first: "numéro d'annonce", "número de anuncio", "numer ogłoszenia"
@@ -92,7 +92,18 @@ _ID_LABEL_BEFORE = re.compile(
     r"acc|acct|abn|acn|bsb|sort\s?code|"
     # tax, company and personal numbers: "CPF 123.456.789-09", "NIP", "KvK", "UID", "CEP" (a postcode)
     r"cpf|cnpj|cep|nif|nipc|nie|nip|regon|pesel|kvk|btw|uid|cui|cnp|siret|siren|ust-?id|mwst|tva|vat|rcs|"
-    r"faktura|fv|bce|ide|hrb|ondernemingsnummer|(?:num[eé]ro|n[°º])\s?d['’]entreprise"
+    r"faktura|fv|bce|ide|hrb|ondernemingsnummer|(?:num[eé]ro|n[°º])\s?d['’]entreprise|"
+    # ... in the other languages of Europe: accounts, bookings, tax and company numbers ("účet", "VS",
+    # "Adószám", "Org.nr", "CVR", "Y-tunnus", "ЕИК", "PIB", "Davčna številka", "Registrikood", "ΑΦΜ")
+    r"[uú][cč]et|[uú][cč]tu|vs|i[cč]o|di[cč]|"
+    r"ad[oó]sz[aá]m|c[eé]gjegyz[eé]ksz[aá]m|sz[aá]mlasz[aá]m(?:ra|om)?|banksz[aá]mla(?:sz[aá]m)?|"
+    r"rendel[eé]ssz[aá]m|azonos[ií]t[oó]|hirdet[eé]ssz[aá]m|"
+    r"org\.?\s?nr|orgnr|organisations?nummer|organisasjonsnummer|bankgiro|plusgiro|clearing(?:nr|nummer)?|"
+    r"konto(?:nr|nummer)?|personnummer|cvr|reg\.?\s?nr|"
+    r"y-?tunnus|tili(?:lle|numero)?|viite(?:numero)?|"
+    r"еик|ддс|булстат|сметка|pib|oib|ra[cč]una?|[zž]iro|"
+    r"dav[cč]na\s[sš]tevilka|mati[cč]na\s[sš]tevilka|trr|registrikood|isikukood|arveldusarve|"
+    r"[įi]mon[eė]s\skodas|pvm\skodas|s[aą]skait[aą]|pvn|konts|αφμ|λογαριασμ[οό]ς"
     # ... and a country or series code written before the number: "UID CHE-123.456.788", "TVA LU1234..."
     rf")\.?(?:[\s-]?{_LISTING_WORD})?(?:\s?{_NUMBER_WORD}\.?)?"
     # "KvK onder nummer", "unter der Nummer", "sous le numéro", "under number"
@@ -111,6 +122,14 @@ _ID_LABEL_LAST_WORDS = frozenset("""
     referenz referentie referinta referință bestellnummer auftragsnummer rechnungsnummer referenznummer
     kundennummer acc acct abn acn bsb code cpf cnpj cep nif nipc nie nip regon pesel kvk btw uid cui cnp siret
     siren ust-id ustid id mwst tva vat rcs faktura fv bce ide hrb idnr steuernummer ondernemingsnummer entreprise
+    účet účtu ucet uctu vs ičo ico dič dic rezervace rezervácia rezervacia objednávka objednávky objednávku
+    objednavka objednavky objednavku inzerát inzerátu inzerat inzeratu č № adószám adoszam cégjegyzékszám
+    cegjegyzekszam számlaszám számlaszámra számlaszámom szamlaszam szamlaszamra bankszámla bankszámlaszám
+    bankszamla rendelésszám rendelesszam azonosító azonosito hirdetésszám org orgnr organisationsnummer
+    organisasjonsnummer bankgiro plusgiro clearing clearingnr clearingnummer konto kontonr kontonummer
+    personnummer cvr reg tunnus ytunnus tili tilille tilinumero viite viitenumero еик ддс булстат сметка
+    резервация pib oib račun računa racun racuna žiro ziro številka stevilka trr registrikood isikukood
+    arveldusarve kodas sąskaita saskaita sąskaitą pvn konts αφμ λογαριασμός λογαριασμος
 """.split())
 # Registry and VAT numbers with more between the label and the digits: a court's town and section ("RCS
 # Paris B 199 001 234", "RPM Bruxelles"), or a country code and check key ("TVA intracommunautaire FR 32
@@ -148,7 +167,7 @@ _DATE_TIME = re.compile(
     # age/height/weight: "24/170/58"
     r"|(?<![\d/])[1-6]\d/1[4-9]\d/[3-9]\d(?![\d/])"
     # a range of clock times with a dot: "10.00-22.00"
-    r"|(?<![\d.])(?:[01]?\d|2[0-3])\.[0-5]\d\s?[-–]\s?(?:[01]?\d|2[0-4])\.[0-5]\d(?![\d.])"
+    r"|(?<![\d.])(?:[01]?\d|2[0-3])\.[0-5]\d\s?[-–]\s?(?:[01]?\d|2[0-4])\.[0-5]\d(?!\d|\.\d)"
     # a range of days without a year, months in two digits: "10/07 - 14/07", "1.08-4.08"
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])"
     r"(?![\d.])"
@@ -232,6 +251,13 @@ def _read(candidate: str, region: str) -> _Read | None:
     except NumberParseException:
         return None
     valid = phonenumbers.is_valid_number(number)
+    if not valid and candidate.startswith("+"):
+        nsn = phonenumbers.national_significant_number(number)
+        if nsn.startswith("0"):
+            # "+420 (0) 601 000 033": a trunk zero written out of habit where the country has none
+            bare = phonenumbers.parse(f"+{number.country_code}{nsn[1:]}")
+            if phonenumbers.is_valid_number(bare):
+                number, valid = bare, True
     if not valid:
         reason = phonenumbers.is_possible_number_with_reason(number)
         if not (
@@ -332,7 +358,7 @@ def _labelled_as_id(text: str, ostart: int) -> bool:
     while i > lo and text[i - 1] in " \t:#.-" and ostart - i < 6:
         i -= 1
     j = i
-    while j > lo and (text[j - 1].isalpha() or text[j - 1] in "°º"):
+    while j > lo and (text[j - 1].isalpha() or text[j - 1] in "°º№"):
         j -= 1
     word = text[j:i].lower()
     if word not in _ID_LABEL_LAST_WORDS and (1 <= len(word) <= 3 or (len(word) <= 8 and text[j:i].isupper())) \
@@ -343,7 +369,7 @@ def _labelled_as_id(text: str, ostart: int) -> bool:
         while i > lo and text[i - 1] in " \t:#." and j - i < 4:
             i -= 1
         j = i
-        while j > lo and text[j - 1].isalpha():
+        while j > lo and (text[j - 1].isalpha() or text[j - 1] in "°º№"):
             j -= 1
         word = text[j:i].lower()
     if word not in _ID_LABEL_LAST_WORDS:
@@ -465,7 +491,7 @@ class PhoneExtractor:
                         e, read = shorter
                         ostart, oend = nt.to_original(s, e)
                     elif _last_group_listed(nt, s, e):
-                        continue  # "Porto 4000-123, 80 euros": a postcode, then a price
+                        continue  # "Porto 4000-123, 80 euros": a postcode, then a price; "80/110/140 €"
                 if lead_at is not None and s == start:
                     ostart, hidden = lead_at, True
                 if blocked is not None and blocked.hits(ostart, ostart + 1) \
@@ -501,7 +527,26 @@ def _not_a_phone(text: str, ostart: int, oend: int) -> bool:
     postcode before its place."""
     return _is_date_or_time(text, ostart, oend) or _inside_id(text, ostart, oend) \
         or _labelled_as_id(text, ostart) or _ends_in_postcode(text, ostart, oend) \
-        or _DECIMAL.fullmatch(text, ostart, oend) is not None
+        or _DECIMAL.fullmatch(text, ostart, oend) is not None or _in_bank_account(text, ostart, oend)
+
+
+# Domestic bank account numbers whose groups a phone never has: Hungarian "11773016-11111018(-00000000)",
+# Serbian "160-0000000123456-78", Czech and Slovak "19-2000145399/0800" (a bank code after the slash).
+_BANK_ACCOUNT = re.compile(
+    r"(?<![\d-])(?:\d{8}-\d{8}(?:-\d{8})?|\d{3}-\d{13}-\d{2}|(?:\d{1,6}-)?\d{6,10}/\d{4})(?![\d-]|/\d)"
+)
+_ACCOUNT_REACH = 40
+
+
+_SIX_DIGITS = re.compile(r"[0-9]{6}")
+
+
+def _in_bank_account(text: str, ostart: int, oend: int) -> bool:
+    # Every account form above has six digits in a row: most phones, written in shorter groups, stop here.
+    if oend - ostart < 6 or _SIX_DIGITS.search(text, max(0, ostart - 12), oend + 12) is None:
+        return False
+    lo, hi = max(0, ostart - _ACCOUNT_REACH), min(len(text), oend + _ACCOUNT_REACH)
+    return any(m.start() < oend and m.end() > ostart for m in _BANK_ACCOUNT.finditer(text, lo, hi))
 
 
 # A fraction, not a number: "Deposit 0.00250000 BTC".
@@ -662,9 +707,13 @@ def _numbers_in_chain(text: str, nt: NormalisedText, chain: list[tuple[int, int]
 
 
 def _last_group_listed(nt: NormalisedText, start: int, end: int) -> bool:
-    """Whether the last digit group of ``nt.text[start:end]`` follows a comma (a figure of its own)."""
+    """Whether the last digit group of ``nt.text[start:end]`` follows a comma or a slash (a figure of its
+    own: "4000-123, 80 euros", "80/110/140 €")."""
     last = next((i for i in range(end - 1, start, -1) if nt.starts[i] > nt.ends[i - 1]), None)
-    return last is not None and "," in _gap(nt, last)
+    if last is None:
+        return False
+    gap = _gap(nt, last)
+    return "," in gap or "/" in gap
 
 
 def _without_last_group(nt: NormalisedText, start: int, end: int, region: str,

@@ -34,6 +34,7 @@ from typing import Any
 
 from unveil.extract.base import AdContext
 from unveil.extract.cities import fold, load_attribute_data, words
+from unveil.extract.literals import literal_alternation
 from unveil.types import Entity
 
 __all__ = ["PriceExtractor", "find_prices"]
@@ -60,13 +61,10 @@ def _as_list(v: Any) -> list[str]:
     return [str(x) for x in v]
 
 
-def _alternation(items: Iterable[str]) -> str:
-    """Literal alternatives, longest first; a space matches 1-2 spaces, "'" also a typographic apostrophe."""
-    forms = set()
-    for item in items:
-        for form in {item, fold(item)}:
-            forms.add(re.escape(form).replace(r"\ ", _SP + "{1,2}").replace("'", "['’]"))
-    return "|".join(sorted(forms, key=lambda s: (-len(s), s)))
+def _alternation(items: Iterable[str], ignore_case: bool = True) -> str:
+    """Literal alternatives as written and without accents, longest first; a space matches 1-2 spaces, "'"
+    also a typographic apostrophe."""
+    return literal_alternation({form for item in items for form in (item, fold(item))}, _SP + "{1,2}", ignore_case)
 
 
 def _word_end(pattern: str) -> str:
@@ -92,6 +90,7 @@ class _Tables:
     cur_before: re.Pattern[str]
     cur_after: re.Pattern[str]
     cur_after_rate: re.Pattern[str] | None  # letters that are a currency before a rate mark ("150e/h")
+    rate_first: frozenset[str]  # their first letters, either case
     markers: dict[str, tuple[str, dict[str, str]]]  # folded marker -> (default code, by country)
     durations: re.Pattern[str]
     minute_units: frozenset[str]
@@ -156,7 +155,7 @@ def _tables() -> _Tables:
     rate_marks = _as_list(data.get("per_hour_marks")) + _as_list(data.get("per_half_hour_marks"))
     for m, spec in (data.get("by_country") or {}).items():
         by = {str(k): str(v) for k, v in (spec.get("countries") or {}).items()}
-        markers[_marker_key(str(m))] = (str(spec.get("default")), by)
+        markers[_marker_key(str(m))] = (str(spec.get("default") or ""), by)  # no default: only there
         if spec.get("before"):
             before.append(str(m))
         if spec.get("after"):
@@ -191,14 +190,15 @@ def _tables() -> _Tables:
             _SP + r"?(?P<c>" + _alternation(rate_letters) + r")(?=" + _word_end(_alternation(rate_marks)) + r"|/\d)",
             re.I,
         ) if rate_letters else None,
+        rate_first=frozenset(c for m in rate_letters for c in (m[:1].lower(), m[:1].upper())),
         markers=markers,
         durations=durations,
         minute_units=frozenset(_marker_key(u) for u in minute_units),
         hour_units=frozenset(_marker_key(u) for u in hour_units),
         half_hour=frozenset(_marker_key(u) for u in half),
         night=frozenset(_marker_key(u) for u in night),
-        hour_mins=re.compile(_SP + r"?(?P<m>[0-5]\d)(?!\d)(?:" + _SP + r"?(?:" + _alternation(minute_units)
-                             + r")(?![^\W\d_]))?"),
+        hour_mins=re.compile(_SP + r"?(?P<m>[0-5]\d)(?!\d)(?:" + _SP + r"?(?:"
+                             + _alternation(minute_units, ignore_case=False) + r")(?![^\W\d_]))?"),
         bare_unit=re.compile(_word_end(_alternation(hour_units + hour_words)), re.I),
         connector=re.compile(_SP + r"{0,2}(?:" + connectors + r")" + _BOUND + r"(?:" + _SP + r"{1,2}(?:" + connectors
                              + r")" + _BOUND + r")?" + _SP + r"{0,2}", re.I),
@@ -241,8 +241,9 @@ def _tables() -> _Tables:
 _NUM = re.compile(
     r"(?<!\d)(?<!\d[.,])"
     r"(\d{1,3}(?:[.,'’]\d{3})+"
-    r"|(?<!\d[ \u00a0\u202f])(?<![^\W_])[1-9]\d?[ \u00a0\u202f]\d{3}"
-    r"(?=[ \u00a0\u202f]?(?:[€$£]|(?i:eur|cad|chf|gbp|usd|aud|nzd|zł|zl|pln|lei|ron|mdl|sek|kr)\b))"
+    r"|(?<!\d[ \u00a0\u202f])(?<![^\W_])(?:[1-9]\d?[ \u00a0\u202f]\d{3}|[1-9]\d\d[ \u00a0\u202f]000)"
+    r"(?=[ \u00a0\u202f]?(?:[€$£]|(?i:eur|cad|chf|gbp|usd|aud|nzd|zł|zl|pln|lei|ron|mdl|sek|kr|dkk|nok|kč|czk|ft"
+    r"|huf|forint|лв|bgn|kn|hrk|din|rsd)\b))"
     # ... or a sign before: "£1 500"
     r"|(?:(?<=[€$£])|(?<=[€$£] ))[1-9]\d?[ \u00a0\u202f]\d{3}(?![\d.,])"
     r"|\d{1,5})"
@@ -426,7 +427,7 @@ def _duration_from(text: str, m: re.Match[str], t: _Tables) -> _Duration:
             tail = hm.end()
             explicit_minutes = hm.group(0)[-1:].isalpha()
             glued = not text[end].isspace()
-            priced = t.cur_after.match(text, tail) is not None
+            priced = t.cur_after.match(text, tail) is not None or (not glued and _thousands_after(text, tail, hm))
             ends = tail == len(text) or text[tail] in " \t\n.)!"
             if explicit_minutes or (not priced and (glued or ends)):
                 minutes += int(hm.group("m"))
@@ -434,6 +435,16 @@ def _duration_from(text: str, m: re.Match[str], t: _Tables) -> _Duration:
     if not 0 < minutes <= MAX_MINUTES:
         return _Duration(m.start(), end, -1)  # "22h" is a clock time, not a booking length
     return _Duration(m.start(), end, round(minutes))
+
+
+_THOUSANDS_AFTER = re.compile(r"[ \u00a0\u202f](\d{3})(?!\d)")
+
+
+def _thousands_after(text: str, tail: int, minutes: re.Match[str]) -> bool:
+    """Whether the figure read as the minutes of an hour duration heads an amount written with a space
+    before its thousands: "1 hod 25 000 Kč" is an hour for 25,000, "1h 30 200€" an hour and a half."""
+    m = _THOUSANDS_AFTER.match(text, tail)
+    return m is not None and (m.group(1) == "000" or int(minutes.group("m")) % 15 != 0)
 
 
 def _currency(marker: str, t: _Tables, country: str) -> str:
@@ -488,6 +499,7 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
     duration_first: bool | None = None
     phone_like = _phone_like(text, runs, by_start)
     num_end = -1
+    last_end = -1  # where the last price found ends
     for run_start, _ in runs:
         if run_start < num_end:
             continue  # the decimals or thousands of the previous amount
@@ -520,10 +532,14 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
             cb = t.cur_before.search(text, max(0, s - 10), s)
             if cb is not None and place == 1 and _closes_amount(text, cb.start()):
                 cb = None  # "150€ 01 99 00 12 34": the sign belongs to the amount before the phone
+            if cb is not None and (cb.start() < last_end or not _currency(cb.group(0).strip(), t, cc)):
+                cb = None  # the marker of the price before ("2800 kr. 2100 København"), or of other countries
         if cb is None and place != 1:
             ca = t.cur_after.match(text, e)
-            if ca is None and t.cur_after_rate is not None:
+            if ca is None and t.cur_after_rate is not None and text[e:e + 2].lstrip(" \t\u00a0")[:1] in t.rate_first:
                 ca = t.cur_after_rate.match(text, e)
+            if ca is not None and not _currency(ca.group("c"), t, cc):
+                ca = None  # "5 ft" outside Hungary is a height
             if ca is not None and place == 2 and _opens_amount(text, ca.end()):
                 ca = None  # "07700 900 336 £150": the sign belongs to the amount after the phone
         marker = cb if cb is not None else ca
@@ -572,6 +588,7 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
             used.add(dur.start)
             span_start = min(span_start, dur.start)
             after = max(after, dur.end)
+        last_end = after
         # A shorthand of no stated length ("QV 80") makes the amount a price, without minutes.
         yield (span_start, after, amount, currency, (dur.minutes or None) if dur else None,
                bool(dur is not None and dur.minutes is None))
