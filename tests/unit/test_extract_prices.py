@@ -55,6 +55,10 @@ CASES = [
     ("1h 700 kn, 2h 1200 kn", "HR", ["700 HRK/60min", "1200 HRK/120min"]),
     ("Cena 5.000 din/sat, 9.000 din/2 sata", "RS", ["5000 RSD/60min", "9000 RSD/120min"]),
     ("5 ft 6, $200 1hr", "US", ["200 USD/60min"]),  # feet outside Hungary
+    # "time" is an hour only in Danish and Norwegian ads
+    ("Priser: 1 time 1500 kr, ½ time 900 kr", "DK", ["1500 DKK/60min", "900 DKK/30min"]),
+    ("1 time kr 2.000, 2500 kr/time", "NO", ["2000 NOK/60min", "2500 NOK/60min"]),
+    ("$150 for the time, $200 1 time fee", "US", ["150 USD", "200 USD"]),
     ("150/h", None, ["150/60min"]),
     ("half hour 80", "GB", ["80 GBP/30min"]),
     ("1h 200€", "FR", ["200 EUR/60min"]),

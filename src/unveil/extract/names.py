@@ -44,8 +44,10 @@ _NAME = regex.compile(r"\p{L}[\p{L}\p{M}]{0,24}(?:-\p{L}[\p{L}\p{M}]{0,24})?(?![
 _OPENING = regex.compile(
     r"[^\p{L}\p{N}]{0,4}(\p{Lu}[\p{L}\p{M}]{1,24}(?:-\p{Lu}[\p{L}\p{M}]{1,24})?)(?=[ \t]{0,2}(?:[-–—,:|•♥~!]|$))"
 )
-# Words after which a known first name signs the ad: "Roxana here", "Léa ici", "Lena hier".
-_HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua"})
+# Words after which a known first name signs the ad (folded): "Roxana here", "Léa ici", "Lena hier", "Sara
+# här", and Hungarian "vagyok" (I am), which follows the name: "Anna vagyok".
+_HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua", "har", "taalla", "tady", "ovdje", "tukaj", "εδώ",
+                   "vagyok"})
 # Before a first name that opens a phrase ("... in town! Mia, 24"), and between the name and the number.
 _NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(")
 _DIGIT_PAIR = regex.compile(r"\d\d")
@@ -57,7 +59,8 @@ _NAME_NUMBER_GAP = regex.compile(
     r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)"
     r"|[ \t\u00a0]{1,2}(?=\d)", regex.I)
 # "Charlotte here, 28": a person, even where Charlotte is also a town of the ad's country.
-_HERE_AFTER = regex.compile(r"[ \t\u00a0]{1,2}(?:" + "|".join(sorted(_HERE | {"aquí"})) + r")\b", regex.I)
+_HERE_AFTER = regex.compile(
+    r"[ \t\u00a0]{1,2}(?:" + "|".join(sorted(_HERE | {"aquí", "här", "täällä"})) + r")\b", regex.I)
 _PHRASE_END = frozenset(",.;:!?)]}\n\r/|~*•-–—")
 
 

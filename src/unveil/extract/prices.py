@@ -120,6 +120,11 @@ class _Tables:
     max_amount: float
 
 
+@functools.cache
+def _countries_with_own_units() -> frozenset[str]:
+    return frozenset(str(c).upper() for c in load_attribute_data("prices.yaml").get("hour_units_in") or {})
+
+
 def _first_word(phrase: str) -> str:
     key = fold(phrase)
     i = 0
@@ -137,7 +142,8 @@ def _marker_key(text: str) -> str:
 
 
 @functools.cache
-def _tables() -> _Tables:
+def _tables(country: str = "") -> _Tables:
+    """The patterns of ``prices.yaml``, with the hour units of ``country`` (``hour_units_in``) if it has its own."""
     data = load_attribute_data("prices.yaml")
     markers: dict[str, tuple[str, dict[str, str]]] = {}
     before: list[str] = []
@@ -161,7 +167,7 @@ def _tables() -> _Tables:
         if spec.get("after"):
             after.append(str(m))
     minute_units = _as_list(data.get("minute_units"))
-    hour_units = _as_list(data.get("hour_units"))
+    hour_units = _as_list(data.get("hour_units")) + _as_list((data.get("hour_units_in") or {}).get(country))
     half = _as_list(data.get("half_hour"))
     written = [(str(w), int(minutes)) for minutes, ws in (data.get("duration_phrases") or {}).items()
                for w in _as_list(ws)]
@@ -483,11 +489,11 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
     """Yield ``(start, end, amount, currency, minutes, night)`` for each price in ``text``, in order."""
     if _DIGITS.search(text) is None:
         return
-    t = _tables()
+    cc = (country or "").upper()
+    t = _tables(cc if cc in _countries_with_own_units() else "")
     w = words(text)
     if t.trigger_words.isdisjoint(w.keys) and not any(ch in text for ch in t.trigger_chars):
         return  # digits but no currency, unit or label: no price can be stated
-    cc = (country or "").upper()
     runs = [m.span() for m in _DIGITS.finditer(text)]
     durs = _durations(text, runs, t, cc)
     starts = [d.start for d in durs]
