@@ -89,6 +89,7 @@ CASES = [
     ("Nowa w Warszawie", "PL", "pl", ["Warsaw|PL"]),
     ("Nowa w Łodzi", "PL", "pl", ["Łódź|PL"]),
     ("Jestem we Wrocławiu", "PL", "pl", ["Wrocław|PL"]),
+    ("Przyjeżdżam z Warszawy do Krakowa", "PL", "pl", ["Warsaw|PL", "Kraków|PL"]),  # genitives
     # Big foreign cities on sight, smaller ones with a cue
     ("New in Dublin, then Lausanne", "GB", "en", ["Dublin|IE"]),
     ("based in Lausanne", "FR", "fr", ["Lausanne|CH"]),
