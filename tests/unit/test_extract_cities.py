@@ -36,6 +36,11 @@ CASES = [
     # a district written after its town is the town
     ("Neu in Berlin-Mitte", "DE", "de", ["Berlin|DE"]),
     ("Hamburg-Altona, privat", "DE", "de", ["Hamburg|DE"]),
+    # a part of a town right after it, with a space; a quarter named after another town
+    ("Dresden Neustadt", "DE", "de", ["Dresden|DE"]),
+    ("Napoli Vomero", "IT", "it", ["Naples|IT"]),
+    ("Madrid, barrio de Salamanca", "ES", "es", ["Madrid|ES"]),
+    ("Escort Paris Lyon Marseille", "FR", "fr", ["Paris|FR", "Lyon|FR", "Marseille|FR"]),  # large towns: a list
     # towns listed with slashes, but not the words of a web address
     ("Gijón/Oviedo, Ana 28 años", "ES", "es", ["Gijón|ES", "Oviedo|ES"]),
     ("Paris/Lyon/Marseille", "FR", "fr", ["Paris|FR", "Lyon|FR", "Marseille|FR"]),

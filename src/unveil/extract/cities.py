@@ -531,6 +531,17 @@ def _district_of(place: City, town: City) -> bool:
     )
 
 
+def _district_after(text: str, town_end: int, start: int, place: City, town: City) -> bool:
+    """Whether ``place``, written right after ``town`` with only a space between, names a part of it:
+    "Madrid Chamberí", "Helsinki Kallio", "Dresden Neustadt" (the gazetteer's Neustadt is another town, a
+    small one).  A large town far away is a list without commas: "Paris Lyon"."""
+    return 0 < start - town_end <= 2 and text[town_end:start].isspace() \
+        and (_district_of(place, town) or (place.country == town.country and place.population < _SMALL_DISTRICT))
+
+
+_SMALL_DISTRICT = 100_000
+
+
 class CityExtractor:
     """Finds city names and resolves each to one gazetteer entry (``value`` is ``"Name|CC"``)."""
 
@@ -554,6 +565,7 @@ class CityExtractor:
         country = (ctx.country or "").upper()
         size = len(text)
         pos = 0
+        last: tuple[int, City] | None = None  # where the last town found ends, and that town
         for start, end0, key0 in w.find(hits):
             if start < pos or not text[start].isupper():
                 continue
@@ -593,6 +605,9 @@ class CityExtractor:
             if city is None or not self._allowed(text, start, stop, key, n_words, city, country, ctx, rules):
                 continue
             pos = stop
+            if last is not None and _district_after(text, last[0], start, city, last[1]):
+                continue
+            last = (stop, city)
             yield Entity(
                 kind="city",
                 value=f"{city.name}|{city.country}",
