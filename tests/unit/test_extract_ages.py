@@ -32,6 +32,11 @@ POSITIVE = [
     ("Klara, 29 år", ["29"], "29 år"),
     ("Zovem se Ivana, 24 godine", ["24"], "24 godine"),
     ("Възраст: 26", ["26"], "26"),
+    # two digits in brackets after a known first name, anywhere; age/height/weight after a name
+    ("Hoi, ik ben Femke (30). Prijs per uur", ["30"], "30"),
+    ("Lekker ontspannen bij Mandy (31)", ["31"], "31"),
+    ("Tina (24/170/58), Berlin", ["24"], "24"),
+    ("Kasia 22/165/50, Warszawa", ["22"], "22"),
     ("a 19-year-old student", ["19"], "19-year-old"),
     ("Age: 19", ["19"], "19"),
     ("AGE 24 | 5'5 | size 8", ["24"], "24"),
@@ -120,6 +125,7 @@ def test_ages_found(text: str, expected: list[str], span_text: str) -> None:
 
 NEGATIVE = [
     "10 let zkušeností, 3 år erfaring",  # years of experience
+    "Anna 24/7 available", "Mia (2 girls)", "Anna (020) 7946 0123",
     # rules about clients, not the poster's age
     "18 ans minimum, pièce d'identité demandée",
     "âge minimum 18 ans",

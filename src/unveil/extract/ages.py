@@ -26,7 +26,7 @@ from typing import Any
 from unveil.extract.base import AdContext
 from unveil.extract.cities import fold, load_attribute_data, words
 from unveil.extract.literals import literal_alternation
-from unveil.extract.names import name_then_number
+from unveil.extract.names import HEIGHT_WEIGHT, name_then_number
 from unveil.types import Entity
 
 __all__ = ["AgeExtractor", "find_ages", "number_words"]
@@ -334,7 +334,8 @@ def _named_ages(text: str, tables: _Tables, country: str | None) -> Iterator[tup
     """``(start, end, age)`` of the two digits after a first name that opens a phrase ("Sandy, 22")."""
     for _s, _e, start, end in name_then_number(text, country):
         value = int(text[start:end])
-        if MIN_AGE <= value <= MAX_AGE and _plain_after_cue(text, end, tables):
+        if MIN_AGE <= value <= MAX_AGE and (_plain_after_cue(text, end, tables)
+                                            or HEIGHT_WEIGHT.match(text, end) is not None):
             yield start, end, value
 
 

@@ -54,10 +54,16 @@ _DIGIT_PAIR = regex.compile(r"\d\d")
 # Words that may follow the age in "Name, 22 ..." (folded): "Chloé, 23 ans", "Sabrina, 26 J.".
 _AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", "jahre", "j", "anni", "jaar",
                         "lat", "lata", "ani", "de", "and", "et", "und", "e", "en", "i", "si",
-                        "new", "neu", "nouvelle", "nueva", "nuova", "nieuw", "nova"})
+                        "new", "neu", "nouvelle", "nueva", "nuova", "nieuw", "nova",
+                        "let", "roky", "rokov", "eves", "ετων", "ar", "vuotta", "godine", "godina", "metai",
+                        "metu", "gadi", "aastat"})
+# Height and weight after an age: "Kasia 22/165/50", "Tina (24/170/58)".
+HEIGHT_WEIGHT = regex.compile(r"/1[4-9][0-9]/[3-9][0-9](?![0-9])")
 _NAME_NUMBER_GAP = regex.compile(
     r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)"
-    r"|[ \t\u00a0]{1,2}(?=\d)", regex.I)
+    r"|[ \t\u00a0]{1,2}(?=\d)"
+    # "ik ben Femke (30)", "Tina (24/170/58)": brackets say it anywhere, not only where a phrase opens
+    r"|[ \t\u00a0]{0,2}\((?=\d\d[)/])", regex.I)
 # "Charlotte here, 28": a person, even where Charlotte is also a town of the ad's country.
 _HERE_AFTER = regex.compile(
     r"[ \t\u00a0]{1,2}(?:" + "|".join(sorted(_HERE | {"aquí", "här", "täällä"})) + r")\b", regex.I)
@@ -183,11 +189,15 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
         while i > 0 and head - i < 4 and not text[i - 1].isalnum() and text[i - 1] not in _NAME_OPENERS:
             i -= 1
         opening = i == 0 or text[i - 1] in "\n\r"  # the start of the field or of a line
-        if not (opening or text[i - 1] in _NAME_OPENERS or any(unicodedata.category(c) == "So" for c in text[i:head])):
-            continue  # an emoji opens a phrase too: "902-555-0177 🌊 Skylar, 23"
         m = _NAME_NUMBER_GAP.match(text, e)
-        if m is None or (not opening and "," not in m.group()):
+        if m is None:
             continue
+        if not m.group().endswith("("):
+            if not (opening or text[i - 1] in _NAME_OPENERS
+                    or any(unicodedata.category(c) == "So" for c in text[i:head])):
+                continue  # an emoji opens a phrase too: "902-555-0177 🌊 Skylar, 23"
+            if not opening and "," not in m.group():
+                continue
         start = end = m.end()
         while end < len(text) and text[end].isdigit() and end - start < 3:
             end += 1
@@ -229,6 +239,8 @@ def _age_follows(text: str, end: int) -> bool:
         while j < len(text) and text[j].isalpha() and j - i < 8:
             j += 1
         return fold(text[i:j]) in _AGE_WORDS
+    if ch == "/" and HEIGHT_WEIGHT.match(text, i) is not None:
+        return True
     if ch in "/:.," and i + 1 < len(text) and text[i + 1].isdigit():
         return False
     return not (ch.isdigit() or ch in "€$£%")
