@@ -198,6 +198,7 @@ PHONE_CASES = [
     ("Steuer-Nr. 12/345/67890", "DE", []),
     ("USt-IdNr. DE123456789", "DE", []),
     ("TVA incluse 01 99 00 12 34", "FR", ["+33199001234"]),  # "incluse" is no country code
+    ("Iva call 020 7946 0123 now", "GB", ["+442079460123"]),  # a name, then "call": no VAT number
     # Accounts, amounts, addresses and invite links.
     ("Nr konta: 62 1090 1014 0000 0712 1981 2874", "PL", []),  # a Polish account (mistyped), no "PL"
     ("Wpłata na konto 61 1090 1014 0000 0712 1981 2874, tel +48 22 123 45 67", "PL", ["+48221234567"]),
@@ -225,6 +226,8 @@ PHONE_CASES = [
     ("Rezervace č. 2024031512 potvrzena", "CZ", []),
     ("Ledig kl. 12.00-20.00.", "DK", []),  # a range of times, then a full stop
     ("Hinnat 60/90/120 min: 80/110/140 €.", "FI", []),  # amounts in a row with slashes
+    ("Ref code 1Z999AA10123456784 (UPS)", "US", []),  # digits, capitals, digits: a tracking number
+    ("wa.me/send?phone=%2B13125550107", "US", ["+13125550107"]),  # an escaped "+" is no capital
     # ... while the same words before a phone do not hide it
     ("Objednávky 0905 000 033 po 10:00", "SK", ["+421905000033"]),
     ("Tel. č. 601 000 012", "CZ", ["+420601000012"]),

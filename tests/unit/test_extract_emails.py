@@ -126,6 +126,9 @@ LANGUAGES = [
 ]
 
 NEGATIVES = [
+    "Adresse e-mail : chloé.massage@orange.fr",  # a letter no address holds: never the tail "massage@..."
+    "Contact: léa@example.fr",
+    "TG-@zuri_lv; IG-@zuri.lv",  # a label and a handle: no name ends with "-"
     "me@home. Com on over",
     "retrouve-moi sur MYM @lea.paris",  # a handle after a platform word
     "je reçois chez moi",

@@ -108,6 +108,21 @@ ENGLISH = [
     ("snap/ig: @anna_b", [("instagram:anna_b", "@anna_b"), ("snapchat:anna_b", "@anna_b")]),
     ("Тelegram: @anna_vip", [("telegram:anna_vip", "@anna_vip")]),  # Cyrillic Т
     ("ｔｅｌｅｇｒａｍ：＠ａｎｎａ＿ｖｉｐ", [("telegram:anna_vip", "＠ａｎｎａ＿ｖｉｐ")]),
+    # an aside in brackets before the label's colon; "only" between the word and its colon
+    ("Telegram (fastest): https://t.me/ava_phx?start=ad", [("telegram:ava_phx", "https://t.me/ava_phx")]),
+    ("IG (backup): @megan.brum2", [("instagram:megan.brum2", "@megan.brum2")]),
+    ("TELEGRAM ONLY: brooke_adl", [("telegram:brooke_adl", "brooke_adl")]),
+    # the platform's emoji after a name decorates it
+    ("Snap: vale.na 👻 Napoli", [("snapchat:vale.na", "vale.na")]),
+    # Threema, Session and Wickr; a story link names its user; OnlyFans' own paths are no users
+    ("Threema: 9ZXK4WPM", [("threema:9zxk4wpm", "9ZXK4WPM")]),
+    ("Threema-ID: 7PXK2ZMA", [("threema:7pxk2zma", "7PXK2ZMA")]),
+    ("Session ID: 05d871fc80ca007eed9b2f4df72853e2a2d5465a92fcb1889fb5c84aa2833b3b40",
+     [("session:05d871fc80ca007eed9b2f4df72853e2a2d5465a92fcb1889fb5c84aa2833b3b40",
+       "05d871fc80ca007eed9b2f4df72853e2a2d5465a92fcb1889fb5c84aa2833b3b40")]),
+    ("Wickr: rachel_wkr", [("wickr:rachel_wkr", "rachel_wkr")]),
+    ("instagram.com/stories/leah.atl/3312345678901234567", [("instagram:leah.atl", "instagram.com/stories/leah.atl")]),
+    ("onlyfans.com/action/trial/abcdef123456", []),
 ]
 
 OTHER_LANGUAGES = [
@@ -138,6 +153,9 @@ OTHER_LANGUAGES = [
 ]
 
 NEGATIVES = [
+    "Insta-worthy apartment near the station",  # a compound word, not a label
+    "Threema: password",  # no Threema ID's shape
+    "1h session 150, session available",
     "see you at 9. Me and you",
     "polka dot dress, slash prices",
     "I watch tele at night",

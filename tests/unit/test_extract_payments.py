@@ -81,9 +81,13 @@ PAYMENTS = [
     ("V3nmo @anna-b-12", [("venmo:anna-b-12", "@anna-b-12")]),
     # Two services, two names in the same order: each name goes to the service of its sigil.
     ("Cashapp/Venmo: $annab / @anna-b22", [("cashapp:annab", "$annab"), ("venmo:anna-b22", "@anna-b22")]),
+    # Chime's "$ChimeSign", which Cash App named elsewhere in the field does not take
+    ("Chime: $CarmenLV (NOT cashapp)", [("chime:carmenlv", "$CarmenLV")]),
+    ("Chime $Tasha-Jones-4", [("chime:tasha-jones-4", "$Tasha-Jones-4")]),
 ]
 
 PAYMENT_NEGATIVES = [
+    "$ALL deposits are non-refundable",
     "$200 deposit via cash app",
     "deposit first, $pecial rates today",  # "$" for "s"
     "$AnnaB for the party",  # no Cash App and no deposit named

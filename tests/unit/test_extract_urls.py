@@ -25,6 +25,11 @@ def urls(text: str) -> list[tuple[str, str]]:
     # A path after the host: any real top-level domain, also a country one.
     ("Fotos: annasite.es/fotos", [("annasite.es/fotos", "annasite.es/fotos")]),
     ("web:meinseite.de/profil?id=7", [("meinseite.de/profil?id=7", "meinseite.de/profil?id=7")]),
+    # tracking keys are dropped; a fragment stays only as a route (a Signal link's is the person's)
+    ("https://jadexo.com/?utm_source=ad&fbclid=IwAR0abc", [("jadexo.com", "https://jadexo.com/?utm_source=ad&fbclid=IwAR0abc")]),
+    ("https://example.com/gallery?id=12&utm_campaign=x#top",
+     [("example.com/gallery?id=12", "https://example.com/gallery?id=12&utm_campaign=x#top")]),
+    ("signal.me/#eu/Xq3kZ0v9bA1y-Lm7", [("signal.me/#eu/Xq3kZ0v9bA1y-Lm7", "signal.me/#eu/Xq3kZ0v9bA1y-Lm7")]),
     ("(sweetpage.example/new/)", [("sweetpage.example/new", "sweetpage.example/new/")]),
     # A lone host under a listed ending.
     ("visit annasite.com today", [("annasite.com", "annasite.com")]),

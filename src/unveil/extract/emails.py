@@ -519,8 +519,8 @@ class _Scanner:
                 return spaced
         word = t.word(j)
         atom = _valid_suffix(word, _LOCAL_CHARS)
-        if not atom:
-            return None
+        if not atom or len(atom) < len(word):
+            return None  # a name with a letter no address holds ("chloé.massage@"): not its tail
         atoms = [atom]
         start = t.ends[j] - len(atom)
         hidden = False
@@ -532,7 +532,9 @@ class _Scanner:
                     break
                 nj, sep_hidden = back
                 word = t.word(nj)
-                if any(c not in _LOCAL_CHARS for c in word) or size + len(word) + 1 > MAX_LOCAL:
+                if any(c not in _LOCAL_CHARS for c in word):
+                    return None
+                if size + len(word) + 1 > MAX_LOCAL:
                     break
                 atoms.append(word)
                 size += len(word) + 1
@@ -544,8 +546,8 @@ class _Scanner:
         local = ".".join(reversed(atoms))
         stripped = local.lstrip(_LEAD_PUNCT)
         start += len(local) - len(stripped)
-        if not stripped or ".." in stripped or len(stripped) > MAX_LOCAL:
-            return None
+        if not stripped or ".." in stripped or len(stripped) > MAX_LOCAL or stripped.endswith("-"):
+            return None  # "IG-@zuri.lv" is a label and a handle: mail providers end no name with "-"
         return start, stripped, hidden
 
     def _spaced_back(self, j: int) -> tuple[int, str, bool] | None:

@@ -90,6 +90,7 @@ _ARROWS = "→➡⇒👉➜➔➞⟶►▶"
 _SEPARATORS = " \t:=-–—>|~(\ufe0f" + _ARROWS
 _STRONG_SEPARATORS = frozenset(":=>-–—" + _ARROWS)
 _MAX_SEP = 6
+_MAX_ASIDE = 24  # characters of a bracketed aside between a platform word and its colon
 _MAX_STEPS = 4
 _LOOKBACK = 40
 _LOOKBACK_WORDS = 6
@@ -499,6 +500,13 @@ def _after_spaced_sigil(t: str, name: str, end: int) -> bool:
     return _looks_like_handle(name) or _ends_phrase(t, end)
 
 
+def _decorates(t: str, hit: HandleHit, symbol: Cue) -> bool:
+    """Whether the platform symbol ``symbol`` ("👻") follows ``hit``, a name of the same platform, with only
+    spaces between: it decorates that name and announces no other."""
+    return hit.end <= symbol.start and not t[hit.end : symbol.start].strip() \
+        and any(key == hit.platform for key, _ in symbol.members)
+
+
 def _ends_phrase(t: str, end: int) -> bool:
     """Whether a name at ``t[:end]`` is the last word of its phrase ("snapchat anna" + line break)."""
     i = end
@@ -604,6 +612,8 @@ class PlatformScanner:
         groups = self._groups(t, cues)
         taken: set[int] = set()
         for g in groups:
+            if hits and not t[g.start].isalnum() and _decorates(t, hits[-1], g):
+                continue  # "Snap: vale.na 👻 Napoli": the emoji closes the name before it
             for h in self._after(t, g):
                 hits.append(h)
                 taken.add(h.start)
@@ -737,12 +747,19 @@ class PlatformScanner:
         n = len(t)
         i = g.end
         strength = 0  # 0 bare, 1 after "is", 2 after ":" or an id word, 3 with a sigil
+        if i + 1 < n and t[i] == "-" and t[i - 1].isalpha() and t[i + 1].isalpha():
+            return  # a compound word, "Insta-worthy"
         for _ in range(_MAX_STEPS):
             j = i
             while j < n and j - i < _MAX_SEP and (t[j] in _SEPARATORS or (strength == 2 and t[j] in "\r\n")):
                 if t[j] in _STRONG_SEPARATORS:
                     strength = 2  # after ":" the name may be on the next line ("Telegram:\n@anna_vip")
                 j += 1
+            if j > i and t[j - 1] == "(":
+                close = t.find(")", j, j + _MAX_ASIDE)
+                if close != -1 and t[close + 1 : close + 3].lstrip(" ")[:1] in _STRONG_SEPARATORS:
+                    i = close + 1  # an aside before the label's colon: "Telegram (fastest): ...", "IG (backup): @x"
+                    continue
             m = _WORD_RE.match(t, j)
             word = m.group().lower() if m else ""
             if word in spec.labels:
@@ -849,7 +866,8 @@ class PlatformScanner:
                 if near and self._after_gap(t[name_end : starts[k2]]):
                     keys.extend(key for key, short in groups[k2].members if not short)
                 keys = [key for key in keys if spec.platforms[key].scope == "clause"]
-                keys.extend(sorted(field_wide))
+                if not any(s in spec.platforms[key].sigils for key in keys):
+                    keys.extend(sorted(field_wide))  # "Chime: $CarmenLV (not cashapp)" is Chime's alone
                 done: set[str] = set()
                 for key in keys:
                     p = spec.platforms[key]

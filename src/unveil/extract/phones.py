@@ -137,7 +137,8 @@ _ID_LABEL_LAST_WORDS = frozenset("""
 _REGISTRY_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?:rcs|rpm)\s(?:[^\W\d_][\w'’-]*\s){1,2}(?:[ab]\s)?"
     r"|(?:tva|vat|btw|iva|mwst|ust-?id(?:nr)?)\.?(?:\s?intra-?com(?:munautaire)?)?\s?(?:n[°º]\s?)?[:#]?\s?"
-    r"[a-z]{2}(?:[\s.-]?[0-9a-z]{2})?[\s.-]?)$",
+    # the country code in capitals: "TVA FR 32 ...", not "Iva call 020 ..."
+    r"(?-i:[A-Z]{2})(?:[\s.-]?[0-9a-z]{2})?[\s.-]?)$",
     re.IGNORECASE,
 )
 _REGISTRY_WORDS = ("rcs", "rpm", "tva", "vat", "btw", "iva", "mwst", "ust")
@@ -337,6 +338,9 @@ def _inside_id(text: str, ostart: int, oend: int) -> bool:
         hi += 1
     if ostart > lo and oend < hi and lo > 0 and text[lo - 1] in "/+=":
         return True  # letters on both sides in a link's path: an invite code ("t.me/+aBcD1234567890xyz")
+    if ostart - lo >= 3 and text[ostart - 1].isupper() and text[ostart - 2].isupper() \
+            and any(c.isdigit() for c in text[lo:ostart]):
+        return True  # digits, capitals, then the run: a code ("1Z999AA10123456784", a parcel's tracking number)
     if hi - lo < MIN_ID_CHARS:
         return False
     return any(c.isdigit() for c in text[lo:ostart]) or any(c.isdigit() for c in text[oend:hi])

@@ -145,7 +145,24 @@ def web_address_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans + hosts) if hosts else spans
 
 
+# Query keys that say where a click came from, not what it opens: the same page carries other values in
+# every ad ("?utm_source=ad&fbclid=..."), so they are dropped from the value.
+_TRACKING_KEYS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "igsh", "mc_cid", "mc_eid",
+                            "_ga", "_gl", "si", "ttclid", "twclid", "li_fat_id"})
+
+
+def _kept_query(query: str) -> str:
+    kept = [p for p in query.split("&") if p and not _tracking(p.split("=", 1)[0].lower())]
+    return "?" + "&".join(kept) if kept else ""
+
+
+def _tracking(key: str) -> bool:
+    return key.startswith("utm_") or key in _TRACKING_KEYS
+
+
 def normalise_url(raw: str) -> str | None:
+    """The value of a web address: lower-case host without "www.", path, query without tracking keys, and
+    a fragment only when it is a route ("signal.me/#eu/...", whose fragment is the person's link)."""
     text = raw if "://" in raw else "http://" + raw
     try:
         parts = urlsplit(text)
@@ -156,8 +173,9 @@ def normalise_url(raw: str) -> str | None:
         return None
     host = host.removeprefix("www.")
     path = parts.path.rstrip("/")
-    query = f"?{parts.query}" if parts.query else ""
-    return f"{host}{path}{query}"
+    query = _kept_query(parts.query) if parts.query else ""
+    fragment = f"/#{parts.fragment}" if not path and "/" in parts.fragment else ""
+    return f"{host}{path}{query}{fragment}"
 
 
 class UrlExtractor:
