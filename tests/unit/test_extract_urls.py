@@ -125,7 +125,8 @@ def test_bare_host_endings_must_end_in_a_real_domain(monkeypatch: pytest.MonkeyP
 
 
 @pytest.mark.parametrize("unit", ["a.", "ab.", "a-b.c", "x.example/", "www.a.", "a@b.", "1.2.", "a.com", "a.com ",
-                                  "at a.com ", "x.example/2025550147 "])
+                                  "at a.com ", "x.example/2025550147 ", "a[.]", "a [.] ", "a (dot) ", "a{.}b ",
+                                  "site: a dot ", "website: a dot b "])
 def test_megabyte_of_host_like_text_is_linear(unit: str) -> None:
     """Every start of a hostile megabyte of labels and dots costs work bounded by its own token."""
     text = unit * (1_000_000 // len(unit))
@@ -135,3 +136,21 @@ def test_megabyte_of_host_like_text_is_linear(unit: str) -> None:
     extract_ad({"body": text[:200_000], "country": "US"})
     # Generous: a quadratic scan of a megabyte takes hours, a linear one well under a second.
     assert time.process_time() - t0 < 30
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # dots hidden in brackets, anywhere; spelled out only after a label
+    ("site: annavip[.]com", [("annavip.com", "annavip[.]com")]),
+    ("zoe-lux[dot]com for photos", [("zoe-lux.com", "zoe-lux[dot]com")]),
+    ("visit my-site (.) co [.] uk now", [("my-site.co.uk", "my-site (.) co [.] uk")]),
+    ("website: sophiavip dot com", [("sophiavip.com", "sophiavip dot com")]),
+    # not a site: prose, an unknown ending, an address's domain
+    ("the dot com era", []),
+    ("see x[.]zz", []),
+    ("anna at gmail[dot]com", []),
+    ("anna[at]gmail[dot]com", []),
+])
+def test_hosts_with_hidden_dots(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [e for e in EXTRACTOR.extract(text, "body", CTX)]
+    assert [(e.value, e.text) for e in found] == expected
+    assert all(e.attrs == {"obfuscated": True} for e in found)

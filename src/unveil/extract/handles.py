@@ -87,7 +87,7 @@ _RUN_CHARS = _NAME_ALPHABET
 _RUN_RE = re.compile(r"[A-Za-z0-9._~-]{1,80}")
 _MAX_RUN = 80
 _ARROWS = "→➡⇒👉➜➔➞⟶►▶"
-_SEPARATORS = " \t:=-–—>|~(\ufe0f" + _ARROWS
+_SEPARATORS = " \t\u00a0\u202f\u2009:=-–—>|~(\ufe0f" + _ARROWS  # with the no-break spaces of scraped pages
 _STRONG_SEPARATORS = frozenset(":=>-–—" + _ARROWS)
 _MAX_SEP = 6
 _MAX_ASIDE = 24  # characters of a bracketed aside between a platform word and its colon

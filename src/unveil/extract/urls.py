@@ -178,6 +178,51 @@ def normalise_url(raw: str) -> str | None:
     return f"{host}{path}{query}{fragment}"
 
 
+# A host whose dots are hidden ("annavip[.]com", "zoe-lux[dot]com", "site(.)com"), which posters write
+# where a site refuses links: read anywhere, the brackets leave no doubt.  A dot spelled out ("sophiavip
+# dot com") is prose too ("the dot com era"), so it counts only after a label ("website:").  Possessive
+# loops and a look-behind that starts a host only after a character no host holds keep both linear.
+_DOT_WORDS = r"(?:dot|punto|point|punkt|kropka)"
+_DOT_INSIDE = rf"[ \t]?(?:\.|{_DOT_WORDS})[ \t]?"
+_HIDDEN_DOT = rf"(?:[ \t]?(?:\[{_DOT_INSIDE}\]|\({_DOT_INSIDE}\)|\{{{_DOT_INSIDE}\}})[ \t]?)"
+_HIDDEN_HOST = re.compile(
+    # a host starts after no host character and no hidden dot ("a [.] b": "b" is no start)
+    rf"(?<![\w@.\-/\]\)}}])(?<!\][ \t])(?<!\)[ \t])(?<!}}[ \t])"
+    rf"((?:[A-Za-z0-9][A-Za-z0-9-]{{0,62}}+{_HIDDEN_DOT})++)([A-Za-z]{{2,24}}+)(?![\w@-])", re.I)
+_HIDDEN_HINT = re.compile(rf"[\[({{][ \t]?(?:\.|{_DOT_WORDS})", re.I)
+_SPELLED_DOT = rf"[ \t]{_DOT_WORDS}[ \t]"
+
+
+@functools.lru_cache(maxsize=1)
+def _spelled_host() -> re.Pattern[str]:
+    """A labelled host with its dots spelled out: "website: sophiavip dot com"."""
+    r, top = tlds_file()
+    labels = frozenset(w.lower() for w in r.words(top.get("bare_host_labels"), "bare_host_labels"))
+    return re.compile(
+        rf"(?<!\w)(?:{words_alternation(labels)})[ \t]{{0,2}}[:=\-–]?[ \t]{{0,3}}"
+        rf"((?:[A-Za-z0-9][A-Za-z0-9-]{{0,62}}+{_SPELLED_DOT})++)([A-Za-z]{{2,24}}+)(?![\w@.-])", re.I)
+
+
+def hidden_hosts(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, host)`` of the hosts whose dots are hidden, with the dots put back (lower case)."""
+    found: list[re.Match[str]] = []
+    if _HIDDEN_HINT.search(text) is not None:
+        found.extend(_HIDDEN_HOST.finditer(text))
+    if _SPELLED_HINT.search(text) is not None:
+        found.extend(_spelled_host().finditer(text))
+    tlds = known_tlds()
+    for m in found:
+        tld = m.group(2).lower()
+        if tld not in tlds:
+            continue
+        labels = re.split(rf"{_HIDDEN_DOT}|{_SPELLED_DOT}", m.group(1), flags=re.I)
+        host = ".".join(label.lower() for label in labels if label)
+        yield m.start(1), m.end(2), f"{host}.{tld}"
+
+
+_SPELLED_HINT = re.compile(rf"{_SPELLED_DOT}", re.I)
+
+
 class UrlExtractor:
     name = "urls"
     kinds: tuple[str, ...] = ("url",)
@@ -187,3 +232,10 @@ class UrlExtractor:
             value = normalise_url(text[start:end])
             if value:
                 yield Entity("url", value, field, start, end, text[start:end])
+        hidden = list(hidden_hosts(text))
+        if hidden:
+            mail = [(m.start, m.end) for m in find_emails(text)]
+            for start, end, host in hidden:
+                value = normalise_url(host)
+                if value and not any(s < end and start < e for s, e in mail):  # not an address's domain
+                    yield Entity("url", value, field, start, end, text[start:end], {"obfuscated": True})
