@@ -194,13 +194,13 @@ _SPELLED_DOT = rf"[ \t]{_DOT_WORDS}[ \t]"
 
 
 @functools.lru_cache(maxsize=1)
-def _spelled_host() -> re.Pattern[str]:
-    """A labelled host with its dots spelled out: "website: sophiavip dot com"."""
+def _spelled_host() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A labelled host with its dots spelled out ("website: sophiavip dot com"), and the labels."""
     r, top = tlds_file()
     labels = frozenset(w.lower() for w in r.words(top.get("bare_host_labels"), "bare_host_labels"))
     return re.compile(
         rf"(?<!\w)(?:{words_alternation(labels)})[ \t]{{0,2}}[:=\-–]?[ \t]{{0,3}}"
-        rf"((?:[A-Za-z0-9][A-Za-z0-9-]{{0,62}}+{_SPELLED_DOT})++)([A-Za-z]{{2,24}}+)(?![\w@.-])", re.I)
+        rf"((?:[A-Za-z0-9][A-Za-z0-9-]{{0,62}}+{_SPELLED_DOT})++)([A-Za-z]{{2,24}}+)(?![\w@.-])", re.I), labels
 
 
 def hidden_hosts(text: str) -> Iterator[tuple[int, int, str]]:
@@ -208,19 +208,23 @@ def hidden_hosts(text: str) -> Iterator[tuple[int, int, str]]:
     found: list[re.Match[str]] = []
     if _HIDDEN_HINT.search(text) is not None:
         found.extend(_HIDDEN_HOST.finditer(text))
-    if _SPELLED_HINT.search(text) is not None:
-        found.extend(_spelled_host().finditer(text))
+    low = text.lower()
+    if any(w in low for w in _DOT_WORD_SPACED):
+        spelled, labels = _spelled_host()
+        if any(w in low for w in labels):
+            found.extend(spelled.finditer(text))
     tlds = known_tlds()
     for m in found:
         tld = m.group(2).lower()
         if tld not in tlds:
             continue
-        labels = re.split(rf"{_HIDDEN_DOT}|{_SPELLED_DOT}", m.group(1), flags=re.I)
-        host = ".".join(label.lower() for label in labels if label)
+        parts = _DOT_SPLIT.split(m.group(1))
+        host = ".".join(part.lower() for part in parts if part)
         yield m.start(1), m.end(2), f"{host}.{tld}"
 
 
-_SPELLED_HINT = re.compile(rf"{_SPELLED_DOT}", re.I)
+_DOT_WORD_SPACED = (" dot ", " punto ", " point ", " punkt ", " kropka ", "\tdot")
+_DOT_SPLIT = re.compile(rf"{_HIDDEN_DOT}|{_SPELLED_DOT}", re.I)
 
 
 class UrlExtractor:
