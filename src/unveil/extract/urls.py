@@ -27,7 +27,14 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from unveil.extract.base import AdContext
-from unveil.extract.emails import email_patterns, find_emails, known_tlds, tlds_file, words_alternation
+from unveil.extract.emails import (
+    email_patterns,
+    find_emails,
+    known_tlds,
+    lower_words,
+    tlds_file,
+    words_alternation,
+)
 from unveil.types import Entity
 
 __all__ = ["UrlExtractor", "bare_host_endings", "normalise_url", "web_address_spans"]
@@ -208,8 +215,8 @@ def hidden_hosts(text: str) -> Iterator[tuple[int, int, str]]:
     found: list[re.Match[str]] = []
     if _HIDDEN_HINT.search(text) is not None:
         found.extend(_HIDDEN_HOST.finditer(text))
-    low = text.lower()
-    if any(w in low for w in _DOT_WORD_SPACED):
+    low, words = lower_words(text)  # shared with the email and handle scanners of the field
+    if not _DOT_WORD_SET.isdisjoint(words):
         spelled, labels = _spelled_host()
         if any(w in low for w in labels):
             found.extend(spelled.finditer(text))
@@ -223,7 +230,7 @@ def hidden_hosts(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(1), m.end(2), f"{host}.{tld}"
 
 
-_DOT_WORD_SPACED = (" dot ", " punto ", " point ", " punkt ", " kropka ", "\tdot")
+_DOT_WORD_SET = frozenset({"dot", "punto", "point", "punkt", "kropka"})
 _DOT_SPLIT = re.compile(rf"{_HIDDEN_DOT}|{_SPELLED_DOT}", re.I)
 
 
@@ -236,7 +243,7 @@ class UrlExtractor:
             value = normalise_url(text[start:end])
             if value:
                 yield Entity("url", value, field, start, end, text[start:end])
-        hidden = list(hidden_hosts(text))
+        hidden = list(hidden_hosts(text)) if field not in ("url", "phone", "email") else []
         if hidden:
             mail = [(m.start, m.end) for m in find_emails(text)]
             for start, end, host in hidden:
