@@ -531,15 +531,15 @@ def _district_of(place: City, town: City) -> bool:
     )
 
 
+_SMALL_DISTRICT = 100_000  # a place right after a town, at any distance, is a part of it below this size
+
+
 def _district_after(text: str, town_end: int, start: int, place: City, town: City) -> bool:
     """Whether ``place``, written right after ``town`` with only a space between, names a part of it:
     "Madrid Chamberí", "Helsinki Kallio", "Dresden Neustadt" (the gazetteer's Neustadt is another town, a
     small one).  A large town far away is a list without commas: "Paris Lyon"."""
     return 0 < start - town_end <= 2 and text[town_end:start].isspace() \
         and (_district_of(place, town) or (place.country == town.country and place.population < _SMALL_DISTRICT))
-
-
-_SMALL_DISTRICT = 100_000
 
 
 class CityExtractor:

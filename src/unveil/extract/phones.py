@@ -125,9 +125,9 @@ _ID_LABEL_LAST_WORDS = frozenset("""
     účet účtu ucet uctu vs ičo ico dič dic rezervace rezervácia rezervacia objednávka objednávky objednávku
     objednavka objednavky objednavku inzerát inzerátu inzerat inzeratu č № adószám adoszam cégjegyzékszám
     cegjegyzekszam számlaszám számlaszámra számlaszámom szamlaszam szamlaszamra bankszámla bankszámlaszám
-    bankszamla rendelésszám rendelesszam azonosító azonosito hirdetésszám org orgnr organisationsnummer
+    bankszamla rendelésszám rendelesszam azonosító azonosito hirdetésszám orgnr organisationsnummer
     organisasjonsnummer bankgiro plusgiro clearing clearingnr clearingnummer konto kontonr kontonummer
-    personnummer cvr reg tunnus ytunnus tili tilille tilinumero viite viitenumero еик ддс булстат сметка
+    personnummer cvr tunnus ytunnus tili tilille tilinumero viite viitenumero еик ддс булстат сметка
     резервация pib oib račun računa racun racuna žiro ziro številka stevilka trr registrikood isikukood
     arveldusarve kodas sąskaita saskaita sąskaitą pvn konts αφμ λογαριασμός λογαριασμος
 """.split())

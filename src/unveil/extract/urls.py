@@ -189,7 +189,8 @@ def normalise_url(raw: str) -> str | None:
 # where a site refuses links: read anywhere, the brackets leave no doubt.  A dot spelled out ("sophiavip
 # dot com") is prose too ("the dot com era"), so it counts only after a label ("website:").  Possessive
 # loops and a look-behind that starts a host only after a character no host holds keep both linear.
-_DOT_WORDS = r"(?:dot|punto|point|punkt|kropka)"
+_DOT_WORD_SET = frozenset({"dot", "punto", "point", "punkt", "kropka"})
+_DOT_WORDS = "(?:" + "|".join(sorted(_DOT_WORD_SET)) + ")"
 _DOT_INSIDE = rf"[ \t]?(?:\.|{_DOT_WORDS})[ \t]?"
 _HIDDEN_DOT = rf"(?:[ \t]?(?:\[{_DOT_INSIDE}\]|\({_DOT_INSIDE}\)|\{{{_DOT_INSIDE}\}})[ \t]?)"
 _HIDDEN_HOST = re.compile(
@@ -198,6 +199,7 @@ _HIDDEN_HOST = re.compile(
     rf"((?:[A-Za-z0-9][A-Za-z0-9-]{{0,62}}+{_HIDDEN_DOT})++)([A-Za-z]{{2,24}}+)(?![\w@-])", re.I)
 _HIDDEN_HINT = re.compile(rf"[\[({{][ \t]?(?:\.|{_DOT_WORDS})", re.I)
 _SPELLED_DOT = rf"[ \t]{_DOT_WORDS}[ \t]"
+_DOT_SPLIT = re.compile(rf"{_HIDDEN_DOT}|{_SPELLED_DOT}", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -229,9 +231,6 @@ def hidden_hosts(text: str) -> Iterator[tuple[int, int, str]]:
         host = ".".join(part.lower() for part in parts if part)
         yield m.start(1), m.end(2), f"{host}.{tld}"
 
-
-_DOT_WORD_SET = frozenset({"dot", "punto", "point", "punkt", "kropka"})
-_DOT_SPLIT = re.compile(rf"{_HIDDEN_DOT}|{_SPELLED_DOT}", re.I)
 
 
 class UrlExtractor:
