@@ -113,6 +113,7 @@ ENGLISH = [
     ("IG (backup): @megan.brum2", [("instagram:megan.brum2", "@megan.brum2")]),
     ("TELEGRAM ONLY: brooke_adl", [("telegram:brooke_adl", "brooke_adl")]),
     ("IG\u00a0@mila.b", [("instagram:mila.b", "@mila.b")]),  # a no-break space from a scraped page
+    ("Telegrm @piper_sea", [("telegram:piper_sea", "@piper_sea")]),  # a hurried misspelling
     # the platform's emoji after a name decorates it
     ("Snap: vale.na 👻 Napoli", [("snapchat:vale.na", "vale.na")]),
     # Threema, Session and Wickr; a story link names its user; OnlyFans' own paths are no users
