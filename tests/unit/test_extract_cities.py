@@ -22,6 +22,12 @@ CASES = [
     # (text, ad country, ad language, expected values)
     ("New in Leeds, visiting Bradford and Manchester", "GB", "en", ["Leeds|GB", "Bradford|GB", "Manchester|GB"]),
     ("LONDON - Mayfair", "GB", "en", ["London|GB"]),
+    # nicknames and abbreviations, in ads of the town's country
+    ("NYC 🗽 Bella 25", "US", "en", ["New York City|US"]),
+    ("LA — Zoe & Kat duo", "US", "en", ["Los Angeles|US"]),
+    ("The 6ix ✨ Jenna 27", "CA", "en", ["Toronto|CA"]),
+    ("Philly's favorite, visiting Vegas", "US", "en", ["Philadelphia|US", "Las Vegas|US"]),
+    ("CDMX y GDL", "MX", "es", ["Mexico City|MX", "Guadalajara|MX"]),
     ("Welcome to London, Ontario", "CA", "en", ["London|CA"]),
     # a street named after a place, with small words between the street word and the name
     ("15 rue de Marseille, Paris 10e", "FR", "fr", ["Paris|FR"]),
@@ -130,6 +136,10 @@ def test_cities(text: str, country: str | None, lang: str | None, expected: list
 
 NEGATIVE = [
     ("photos taken in March 2024", "GB", "en"),  # a month before a number
+    ("LA MEJOR CHICA DE LA CIUDAD", "ES", "es"),  # "LA" is Los Angeles only in American ads
+    ("TO BOOK TEXT ME", "CA", "en"),
+    ("follow @nyc_anna, see la.vie.example", "US", "en"),  # a handle, a web address
+    ("Soy de Colombia, muy cariñosa", "US", "es"),  # a country, not the town in Cuba
     ("Nice – friendly girl", "GB", "en"),  # not a town of the ad's country
     ("Victoria – 24, new in town", "CA", "en"),  # a first name heading the ad
     ("(Engels nummer)", "NL", "nl"),  # Dutch "English"

@@ -49,6 +49,13 @@ CASES = [
     ("It's Sophie!", ["Sophie"], "it's"),
     ("Victoria here, call me", ["Victoria"], "here"),
     ("Emily - private massage therapist", ["Emily"], "^"),
+    # a name where North American ads put it: after a dash or symbol with its age, or closing a line
+    ("DC area — Kayla 23\ncall me @ 202-555-0154", ["Kayla"], "age"),
+    ("Leipzig. Sandra 26.", ["Sandra"], "age"),
+    ("my number: 713.555.0121\nHouston Med Center — Tori", ["Tori"], "^"),
+    ("Atlanta ✨ Candice\n404-555-0192", ["Candice"], "^"),
+    ("Hamburg. Nastya.\nText me", ["Nastya"], "^"),
+    ("Victoria. Text 250-555-0103", ["Victoria"], "^"),
     ("we are Anna & Bella", ["Anna", "Bella"], "we are"),
     ("I'm Chloe and Bella", ["Chloe", "Bella"], "i'm"),
     # French

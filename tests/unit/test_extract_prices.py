@@ -17,6 +17,10 @@ def prices(text: str, country: str | None = None) -> list[str]:
 CASES = [
     # (text, ad country, expected values)
     ("150 GBP/hour", "GB", ["150 GBP/60min"]),
+    ("$160 half $260 hr", "US", ["160 USD/30min", "260 USD/60min"]),  # US "half" after an amount
+    ("150 roses half", "US", ["150 ROSES/30min"]),
+    ("$150 la media", "US", ["150 USD/30min"]),
+    ("$180 hr | $1200 all nite", "US", ["180 USD/60min", "1200 USD/night"]),
     ("£150 1hr", "GB", ["150 GBP/60min"]),
     ("£150 per hour", None, ["150 GBP/60min"]),
     ("£140/h", "GB", ["140 GBP/60min"]),

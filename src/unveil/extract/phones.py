@@ -174,8 +174,9 @@ _DATE_TIME = re.compile(
     r"(?![\d.])"
 )
 _DAY_MONTH_THEN_COMMA = re.compile(r"(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])(?=,)")
-# "plus" spelled out before a number stands for "+" (en/fr/de/nl/ro/pl "plus", es "más", it "più", pt "mais").
-_PLUS_WORD = re.compile(r"(?:^|[^\w])(plus|m[aá]s|pi[uù]|mais)[\s,:.\-]*$", re.IGNORECASE)
+# "plus" spelled out before a number stands for "+" (en/fr/de/nl/ro/pl "plus", es "más", it "più", pt "mais",
+# ru/uk/be/sr/mk "плюс", "plyus").
+_PLUS_WORD = re.compile(r"(?:^|[^\w])(plus|m[aá]s|pi[uù]|mais|плюс|plyus|pljus)[\s,:.\-]*$", re.IGNORECASE)
 # A word made only of letters that stand for 0 and 1, right before a run (see ``_letters_lead``).
 _LETTERS_LEAD = re.compile(r"(?<![^\W_])([OoIl]{1,3})[ .\-]{1,2}$")
 _LETTER_DIGITS = str.maketrans("OoIl", "0011")
@@ -894,12 +895,13 @@ def _gap(nt: NormalisedText, cut: int) -> str:
 
 
 def _figures(nt: NormalisedText, start: int, end: int, cuts: list[int]) -> bool:
-    """A run that reads only as a possible number but holds figures: a comma between two of them ("Via
-    Roma 123, 20121 Milano") or a row of round amounts ("Rates 100 150 200 ..."); not a run that starts
-    with 0, as national numbers do ("06, 39, 98, 12, 34")."""
+    """A run that reads only as a possible number but holds figures: a comma, a slash or an opening bracket
+    between two of them ("Via Roma 123, 20121 Milano", "Rates: 200 (30) / 300 (60)") or a row of round
+    amounts ("Rates 100 150 200 ..."); not a run that starts with 0, as national numbers do ("06, 39, 98,
+    12, 34", "0151 / 2345 6710")."""
     if nt.text[start] == "0":
         return False
-    return any("," in _gap(nt, c) for c in cuts) or _row_of_amounts(nt, start, end)
+    return any(ch in _gap(nt, c) for c in cuts for ch in ",/(") or _row_of_amounts(nt, start, end)
 
 
 def _valid_part(nt: NormalisedText, start: int, end: int, region: str,

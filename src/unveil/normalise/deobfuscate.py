@@ -211,6 +211,23 @@ def _fold_cluster(cluster: str) -> str:
     return "".join(_fold_char(x) for x in unicodedata.normalize("NFKC", kept))
 
 
+def _native_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole word of another script rather than look-alike letters.
+
+    Look-alikes hide Latin letters and digits among Latin ones ("О151", "tеlegram"); a Cyrillic or Greek word
+    standing alone is text in its own language, and folding its look-alike letters would turn "ноль" into a
+    mix of scripts that no number word matches.  A word of two or more letters with at least one letter that
+    looks like no Latin one ("л" in "ноль"), with no ASCII letter or digit glued to it, is kept as written.
+    """
+    if end - start < 2 or (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+        return False
+    run = text[start:end]
+    return _CYRILLIC_OR_GREEK_WORD.fullmatch(run) is not None and not all(map(_HOMOGLYPHS.__contains__, run))
+
+
+_CYRILLIC_OR_GREEK_WORD = regex.compile(r"[\p{Cyrillic}\p{Greek}]+")
+
+
 def _fold(text: str) -> NormalisedText:
     """Fold ``text``; ASCII stretches are copied in bulk, only non-ASCII clusters are examined."""
     b = _Builder(text)
@@ -222,6 +239,10 @@ def _fold(text: str) -> NormalisedText:
             start -= 1  # the ASCII character before is the base of this cluster ("1\u20e3", "e\u0301")
         b.copy(pos, start)
         run = text[start:end]
+        if _native_word(text, start, end):
+            b.copy(start, end)  # "ноль", "один": a word of its own script, not look-alikes of Latin letters
+            pos = end
+            continue
         outs = list(map(_fold_char, run))
         if all(len(o) == 1 for o in outs) and not any(map(_is_mark, run)):
             joined = "".join(outs)  # one output char per input char: the common case
@@ -252,7 +273,15 @@ def _fold(text: str) -> NormalisedText:
             i = j
         pos = end
     b.copy(pos, n)
-    return b.build()
+    nt = b.build()
+    if ("'" in text or "’" in text) and _CYRILLIC_APOSTROPHE.search(nt.text) is not None:
+        # Ukrainian spells "п'ять" (five) and "дев'ять" (nine) with an apostrophe, which would split the
+        # word into two tokens; the modifier letter apostrophe is a letter, and the lexicon spells them so.
+        nt = NormalisedText(nt.original, _CYRILLIC_APOSTROPHE.sub("\u02bc", nt.text), nt.starts, nt.ends)
+    return nt
+
+
+_CYRILLIC_APOSTROPHE = regex.compile(r"(?<=\p{Cyrillic})['’](?=\p{Cyrillic})")
 
 
 def fold_text(text: str) -> NormalisedText:
