@@ -651,6 +651,7 @@ def _city_entity(city: City, field: str, start: int, end: int, text: str) -> Ent
 class _Nicknames:
     pattern: re.Pattern[str] | None  # every form, as written (case-sensitive)
     cities: dict[str, City]  # form -> its town
+    countries: frozenset[str]  # the towns' countries: ads of other countries are not searched
 
 
 @functools.cache
@@ -667,10 +668,11 @@ def _nicknames() -> _Nicknames:
         for form in forms or ():
             cities[str(form)] = found[0]
     if not cities:
-        return _Nicknames(None, cities)
+        return _Nicknames(None, cities, frozenset())
     alternation = "|".join(re.escape(f) for f in sorted(cities, key=len, reverse=True))
     # Not inside a word, a handle, a web address or a number ("@nyc_anna", "la-vie.fr", "ATL2").
-    return _Nicknames(re.compile(r"(?<![\w@$/.&-])(?:" + alternation + r")(?![\w@/&-]|\.[A-Za-z])"), cities)
+    pattern = re.compile(r"(?<![\w@$/.&-])(?:" + alternation + r")(?![\w@/&-]|\.[A-Za-z])")
+    return _Nicknames(pattern, cities, frozenset(c.country for c in cities.values()))
 
 
 class CityExtractor:
@@ -688,9 +690,9 @@ class CityExtractor:
             taken.append((ent.start, ent.end))
             yield ent
         nick = _nicknames()
-        if nick.pattern is None or nick.pattern.search(text) is None:
-            return
         country = (ctx.country or "").upper()
+        if nick.pattern is None or (country and country not in nick.countries):
+            return
         for m in nick.pattern.finditer(text):
             city = nick.cities[m.group()]
             if country in ("", city.country) and not any(a < m.end() and m.start() < b for a, b in taken):

@@ -40,16 +40,13 @@ __all__ = ["NameExtractor", "find_names", "is_home_city", "name_then_number"]
 
 _SP = r"[ \t\u00a0]"
 _NAME = regex.compile(r"\p{L}[\p{L}\p{M}]{0,24}(?:-\p{L}[\p{L}\p{M}]{0,24})?(?![\p{L}\p{M}\p{Nd}])")
-# A known first name opening the field or a line and set off by punctuation or a symbol: "Emily - private
-# massage therapist", "Chloé, massage relaxant", "Emily ♥ Seattle", "Мила. Франкфурт", "Ксюша 💋 Нюрнберг".
-# Also a known first name that is a sentence of its own after another: "Hamburg. Nastya.", "Киев. Аня.\n",
-_OPENING = regex.compile(
-    r"(?:(?:^|(?<=\n))[^\p{L}\p{N}\n]{0,4}(\p{Lu}[\p{L}\p{M}]{1,24}(?:-\p{Lu}[\p{L}\p{M}]{1,24})?)"
-    r"(?=[ \t]{0,2}(?:[-–—,:|•♥~!.]|\p{So}|$))"
-    r"|(?<=[.!?][ \t]{1,2})(\p{Lu}[\p{L}\p{M}]{1,24})(?=[.!]?[ \t]*$|[.!][ \t])"
-    # ... or that closes a line after a dash, a bar or a symbol: "Houston — Tori", "Atlanta ✨ Candice"
-    r"|(?<=(?:[—–|•~]|\p{So})[ \t]{1,2})(\p{Lu}[\p{L}\p{M}]{1,24})(?=[ \t]*$))", regex.M
-)
+# A known first name set apart from the text around it (see :func:`_set_apart`): after the start of the
+# field or of a line (and up to four symbols or spaces), then punctuation or a symbol ("Emily - private
+# massage therapist", "Мила. Франкфурт", "Ксюша 💋 Нюрнберг"); a sentence of its own after another
+# ("Hamburg. Nastya."); or closing a line after a dash, a bar or a symbol ("Houston — Tori").
+_AFTER_OPENING = regex.compile(r"[ \t]{0,2}(?:[-–—,:|•♥~!.]|\p{So}|$)", regex.M)
+_AFTER_SENTENCE = regex.compile(r"[.!]?[ \t]*$|[.!][ \t]", regex.M)
+_LINE_END = regex.compile(r"[ \t]*$", regex.M)
 # Words after which a known first name signs the ad (folded): "Roxana here", "Léa ici", "Lena hier", "Sara
 # här", and Hungarian "vagyok" (I am), which follows the name: "Anna vagyok".
 _HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua", "har", "taalla", "tady", "ovdje", "tukaj", "εδώ",
@@ -97,6 +94,9 @@ def _alternation(items: Iterable[str]) -> str:
     return literal_alternation({form for item in items for form in (item.lower(), fold(item))}, _SP + "{1,3}", True)
 
 
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+
+
 class KnownNames:
     """The known first names (folded), also when written in Cyrillic letters ("Стелла" is Stella).
 
@@ -117,7 +117,7 @@ class KnownNames:
     def present(self, w: Words) -> set[str]:
         """The words of a text (folded keys) that are known first names."""
         found = set(self._names & w.keys)
-        if not w.text.isascii():
+        if not w.text.isascii() and _CYRILLIC.search(w.text) is not None:
             found.update(k for k in w.keys if not k.isascii() and k not in found and k in self)
         return found
 
@@ -207,15 +207,22 @@ def name_then_number(text: str, country: str | None) -> list[tuple[int, int, int
 
 
 @per_text
-def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
-    """:func:`name_then_number` before the city test, once per text for the age and name extractors."""
+def _known_names_in(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, key)`` of every word of ``text`` that is a known first name, once per text."""
     w = words(text)
     known = _tables().first_names.present(w)
-    if not known or _DIGIT_PAIR.search(text) is None:
+    return list(w.find(known)) if known else []
+
+
+@per_text
+def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
+    """:func:`name_then_number` before the city test, once per text for the age and name extractors."""
+    found = _known_names_in(text)
+    if not found or _DIGIT_PAIR.search(text) is None:
         return []
     out = []
     describing = _tables().describing
-    for s, e, _k in w.find(known):
+    for s, e, _k in found:
         if not text[s].isupper() or (s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()):
             continue  # "Maria" of "Ana-Maria" is half a name
         head = _after_describing_words(text, s, describing)  # "Polish girl Kasia, 24", "Brasileña Larissa, 24"
@@ -295,6 +302,42 @@ def is_home_city(word: str, country: str | None) -> bool:
                and (not key.isascii() or fold(c.name)[:1] == key[:1]) for c in city_index().lookup(word))
 
 
+def _set_apart(text: str, s: int, e: int) -> bool:
+    """Whether the name at ``text[s:e]`` stands apart: see ``_AFTER_OPENING`` and the two below it."""
+    i = s
+    while i > 0 and s - i < 4 and text[i - 1] != "\n" and not text[i - 1].isalnum():
+        i -= 1
+    if (i == 0 or text[i - 1] == "\n") and _AFTER_OPENING.match(text, e) is not None:
+        return True
+    j = s
+    while j > 0 and s - j < 2 and text[j - 1] in " \t":
+        j -= 1
+    if j == s or j == 0:
+        return False
+    before = text[j - 1]
+    if before in ".!?":
+        return _AFTER_SENTENCE.match(text, e) is not None
+    return (before in "—–|•~" or unicodedata.category(before) == "So") and _LINE_END.match(text, e) is not None
+
+
+def _set_apart_names(text: str, country: str | None) -> list[tuple[int, int]]:
+    """Spans of the known first names of ``text`` that stand apart (:func:`_set_apart`), in order; a
+    hyphenated name whose first part is known is taken whole ("Marie-Ève")."""
+    out = []
+    size = len(text)
+    for s, e, _k in _known_names_in(text):
+        if not text[s].isupper() or (s > 0 and text[s - 1] == "-"):
+            continue
+        if e + 1 < size and text[e] == "-" and text[e + 1].isupper():
+            j = e + 1
+            while j < size and text[j].isalpha() and j - e <= 25:
+                j += 1
+            e = j
+        if _set_apart(text, s, e) and not is_home_city(text[s:e], country):
+            out.append((s, e))
+    return out
+
+
 def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int, str, str]]:
     """Yield ``(start, end, name, cue)`` for each persona name introduced by a cue in ``text``.
 
@@ -304,8 +347,7 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
     t = _tables()
     w = words(text)
     last_end = -1
-    opening = [(om.start(g), om.end(g)) for om in _OPENING.finditer(text) for g in (om.lastindex or 1,)
-               if fold(om.group(g)) in t.first_names and not is_home_city(om.group(g), country)]
+    opening = _set_apart_names(text, country)
     for s, e, _a, z in name_then_number(text, country):
         while opening and opening[0][0] <= s:
             os, oe = opening.pop(0)
