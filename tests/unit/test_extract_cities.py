@@ -28,6 +28,12 @@ CASES = [
     ("The 6ix ✨ Jenna 27", "CA", "en", ["Toronto|CA"]),
     ("Philly's favorite, visiting Vegas", "US", "en", ["Philadelphia|US", "Las Vegas|US"]),
     ("CDMX y GDL", "MX", "es", ["Mexico City|MX", "Guadalajara|MX"]),
+    # a persona named after a town: after a naming cue, or a foreign town followed by her age
+    ("Hi I'm Dallas, visiting Miami this week", "US", "en", ["Miami|US"]),
+    ("Cancún — Paris 25", "MX", "es", ["Cancún|MX"]),
+    ("Paris 16 - Trocadéro", "FR", "fr", ["Paris|FR"]),  # an arrondissement of a town at home
+    ("Hotel near Collins Ave, Miami Beach, FL 33139", "US", "en", ["Miami Beach|US"]),  # a town of its own
+    ("Toronto, incall near Union Stn", "CA", "en", ["Toronto|CA"]),
     ("Welcome to London, Ontario", "CA", "en", ["London|CA"]),
     # a street named after a place, with small words between the street word and the name
     ("15 rue de Marseille, Paris 10e", "FR", "fr", ["Paris|FR"]),

@@ -442,6 +442,7 @@ class _Rules:
     places_after: frozenset[str]
     labels: frozenset[str]
     case_cues: frozenset[str]
+    name_cues: frozenset[str]  # names.yaml's cues that introduce the poster's own name
     small_town: int
     foreign_town: int
     region_cues: Mapping[str, frozenset[str]]  # name of a region and its city -> cues that name the region
@@ -470,6 +471,8 @@ def _rules() -> _Rules:
         places_after=keyset(data.get("street_words_after") or ()),
         labels=keyset(data.get("labels") or ()),
         case_cues=keyset(data.get("case_cues") or ()),
+        name_cues=keyset(w for group in ("strong_cues", "weak_cues") for ws in (names.get(group) or {}).values()
+                         for w in ws or ()),
         small_town=int(data.get("small_town_population", 50_000)),
         foreign_town=int(data.get("foreign_town_population", 150_000)),
         prefer={" ".join(_words(fold(str(k)))): int(v) for k, v in (data.get("prefer") or {}).items()},
@@ -629,6 +632,17 @@ def _district_after(text: str, town_end: int, start: int, place: City, town: Cit
         and (_district_of(place, town) or (place.country == town.country and place.population < _SMALL_DISTRICT))
 
 
+# A two-digit age right after a name, then the end of the phrase: "Paris 24", "Sydney, 23 -".
+_AGE_AFTER = regex.compile(r",?[ \t]{1,2}(?:\p{So}\ufe0f?[ \t]{1,2})?[1-9][0-9](?![0-9%€$£/:.,]?[0-9A-Za-z])")
+
+
+def _named_by_cue(text: str, start: int, rules: _Rules) -> bool:
+    """Whether the word at ``start`` follows a cue that introduces the poster's name ("I'm", "call me",
+    "me llamo", "меня зовут"): a persona named after a town is not the town."""
+    prev = _prev_words(text, start, 3)
+    return any(" ".join(prev[-n:]) in rules.name_cues for n in (1, 2, 3) if len(prev) >= n)
+
+
 def _case_cue_before(text: str, start: int, rules: _Rules, last: tuple[int, City] | None) -> bool:
     """Whether a declined town name at ``start`` follows a preposition ("в Берлине"), a place noun ("отели
     Мюнхена") or "and" right after a town ("у Львові та Тернополі")."""
@@ -745,7 +759,7 @@ class CityExtractor:
                 continue  # "WA", "NY", "OSS": state and country codes, abbreviations
             key = " ".join(keys[:n_words])
             city = self._resolve(hit.cities or [], key, country, rules)
-            if city is not None and outer is not None and outer[2] < n_words:
+            if city is not None and outer is not None and outer[2] < n_words and text[outer[0]] == "-":
                 town = self._resolve(outer[1].cities or [], keys[0], country, rules)
                 if town is not None and _district_of(city, town):
                     city, key, n_words = town, keys[0], 1  # "Berlin-Mitte", "Hamburg-Altona": the town
@@ -780,6 +794,10 @@ class CityExtractor:
         """Apply the cue rule (see the module docstring)."""
         if key in rules.never or (start > 0 and text[start - 1] in "$@"):
             return False  # "$MiaMia", "@paris_anna": a handle
+        if _named_by_cue(text, start, rules):
+            return False  # "Hi I'm Dallas", "call me Phoenix": a persona named after a town
+        if city.country != country and _AGE_AFTER.match(text, end) is not None:
+            return False  # "Dallas — Paris 24", "Cancún — Paris 25 🇫🇷": a persona and her age
         if key in rules.months and _NUMBER_AFTER.match(text, end):
             return False  # "in March 2024", "May 5"
         if _street_before(text, start, rules.streets):
