@@ -34,6 +34,8 @@ CASES = [
     ("Paris 16 - Trocadéro", "FR", "fr", ["Paris|FR"]),  # an arrondissement of a town at home
     ("Hotel near Collins Ave, Miami Beach, FL 33139", "US", "en", ["Miami Beach|US"]),  # a town of its own
     ("Toronto, incall near Union Stn", "CA", "en", ["Toronto|CA"]),
+    ("Berlin, Bezirk Spandau", "DE", "de", ["Berlin|DE"]),  # a district named after a district word
+    ("Гамбург, район Альтона", "DE", "ru", ["Hamburg|DE"]),
     ("Welcome to London, Ontario", "CA", "en", ["London|CA"]),
     # a street named after a place, with small words between the street word and the name
     ("15 rue de Marseille, Paris 10e", "FR", "fr", ["Paris|FR"]),

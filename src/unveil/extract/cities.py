@@ -443,6 +443,7 @@ class _Rules:
     labels: frozenset[str]
     case_cues: frozenset[str]
     name_cues: frozenset[str]  # names.yaml's cues that introduce the poster's own name
+    district_words: frozenset[str]
     small_town: int
     foreign_town: int
     region_cues: Mapping[str, frozenset[str]]  # name of a region and its city -> cues that name the region
@@ -471,6 +472,7 @@ def _rules() -> _Rules:
         places_after=keyset(data.get("street_words_after") or ()),
         labels=keyset(data.get("labels") or ()),
         case_cues=keyset(data.get("case_cues") or ()),
+        district_words=keyset(data.get("district_words") or ()),
         name_cues=keyset(w for group in ("strong_cues", "weak_cues") for ws in (names.get(group) or {}).values()
                          for w in ws or ()),
         small_town=int(data.get("small_town_population", 50_000)),
@@ -796,6 +798,9 @@ class CityExtractor:
             return False  # "$MiaMia", "@paris_anna": a handle
         if _named_by_cue(text, start, rules):
             return False  # "Hi I'm Dallas", "call me Phoenix": a persona named after a town
+        before = _prev_words(text, start, 1)
+        if before and before[-1] in rules.district_words:
+            return False  # "район Альтона", "Bezirk Spandau": a part of the town named before
         if city.country != country and _AGE_AFTER.match(text, end) is not None:
             return False  # "Dallas — Paris 24", "Cancún — Paris 25 🇫🇷": a persona and her age
         if key in rules.months and _NUMBER_AFTER.match(text, end):
