@@ -21,6 +21,10 @@ CASES = [
     ("150 roses half", "US", ["150 ROSES/30min"]),
     ("$150 la media", "US", ["150 USD/30min"]),
     ("$180 hr | $1200 all nite", "US", ["180 USD/60min", "1200 USD/night"]),
+    # minutes without their unit after a priced amount ("for 30", "(30)", "/60")
+    ("$150 for 30 / $240 for 60", "CA", ["150 CAD/30min", "240 CAD/60min"]),
+    ("€150/60", "DE", ["150 EUR/60min"]),
+    ("Rates: 200 (30)", "US", ["200 USD/30min"]),
     ("£150 1hr", "GB", ["150 GBP/60min"]),
     ("£150 per hour", None, ["150 GBP/60min"]),
     ("£140/h", "GB", ["140 GBP/60min"]),
@@ -210,6 +214,7 @@ NEGATIVE = [
     ("Call 07700 900123 or 0161 496 0123", "GB"),
     ("020 7946 0351 150", "GB"),  # a figure after a phone, with no rate or currency
     ("open 7 days, 24/7, 24h", "GB"),
+    ("Kasia 170/60, blonde", "PL"),  # a height and a weight, not an amount and its minutes
     ("Available 10am-10pm", "GB"),
     ("de 10h à 22h, 7j/7", "FR"),
     ("12.05.2024", "FR"),

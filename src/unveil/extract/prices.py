@@ -629,7 +629,17 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
         # Without a currency only a duration without a number ("150 hour", "150 half hour", "1500 overnight").
         if after_dur is not None and (explicit or after_dur.unit_only):
             dur = after_dur
+    if dur is None and (explicit or _labelled(text, start, t)):
+        # "$150 for 30 / $240 for 60", "Rates: 200 (30) / 300 (60)": minutes without their unit, after a
+        # priced amount only (a bare "170/60" is a height and a weight)
+        bm = _MINUTES_ONLY.match(text, after)
+        if bm is not None:
+            dur = _Duration(bm.start(1), bm.end(), int(bm.group(1)))
     return dur
+
+
+_MINUTES_ONLY = re.compile(
+    r"[ \t]?(?:/[ \t]?|[ \t]?for[ \t]|[ \t]?\()(15|20|30|45|60|90|120|180)\)?(?![0-9A-Za-z%'’/.,:])", re.I)
 
 
 def _prev_char(text: str, pos: int) -> str:
