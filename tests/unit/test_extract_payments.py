@@ -50,6 +50,7 @@ PAYMENTS = [
     ("revtag @annab", [("revolut:annab", "@annab")]),
     ("Revolut: @annab", [("revolut:annab", "@annab")]),
     ("Revolut: annab", [("revolut:annab", "annab")]),
+    ("PayPal: rosie.hfx (deposit)", [("paypal:rosie.hfx", "rosie.hfx")]),  # a label: the account as written
     ("revolut.me/annab", [("revolut:annab", "revolut.me/annab")]),
     ("venmo @anna-b-12", [("venmo:anna-b-12", "@anna-b-12")]),
     ("Venmo: anna-b-12", [("venmo:anna-b-12", "anna-b-12")]),
