@@ -35,6 +35,13 @@ CASES = [
     ("Hotel near Collins Ave, Miami Beach, FL 33139", "US", "en", ["Miami Beach|US"]),  # a town of its own
     ("Toronto, incall near Union Stn", "CA", "en", ["Toronto|CA"]),
     ("Berlin, Bezirk Spandau", "DE", "de", ["Berlin|DE"]),  # a district named after a district word
+    # a much smaller place a few km from the town's centre, right after it, is a district of it
+    ("Madrid, Chamberí", "ES", "es", ["Madrid|ES"]),
+    ("Barcelona (Eixample)", "ES", "es", ["Barcelona|ES"]),
+    ("Gdańsk, Sopot, Gdynia", "PL", "pl", ["Gdańsk|PL", "Sopot|PL", "Gdynia|PL"]),  # towns listed apart
+    ("Chicago Loop incall", "US", "en", ["Chicago|US"]),
+    ("Warszawa, 25 lat, brunetka", "PL", "pl", ["Warsaw|PL"]),  # a town and her age heading the ad
+    ("Mi chiamo Aurora e sono di Bergamo, 27 anni.", "IT", "it", ["Bergamo|IT"]),
     ("Гамбург, район Альтона", "DE", "ru", ["Hamburg|DE"]),
     ("Welcome to London, Ontario", "CA", "en", ["London|CA"]),
     # a street named after a place, with small words between the street word and the name

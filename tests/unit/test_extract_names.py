@@ -56,6 +56,10 @@ CASES = [
     ("Atlanta ✨ Candice\n404-555-0192", ["Candice"], "^"),
     ("Hamburg. Nastya.\nText me", ["Nastya"], "^"),
     ("Victoria. Text 250-555-0103", ["Victoria"], "^"),
+    ("Bella - private massage therapist", ["Bella"], "^"),  # a word-name with a dash after it
+    ("Québec — Marie-Ève 29 ans", ["Marie-Ève"], "age"),
+    # a name after a cue is read even where a name set apart stands later in the text
+    ("Lisboa – Saldanha\nOlá, sou a Beatriz, 25 anos.\nLiga-me: 912 345 611", ["Beatriz"], "sou a"),
     ("we are Anna & Bella", ["Anna", "Bella"], "we are"),
     ("I'm Chloe and Bella", ["Chloe", "Bella"], "i'm"),
     # French
@@ -115,6 +119,10 @@ def test_names(text: str, expected: list[str], cue: str) -> None:
 
 
 NEGATIVE = [
+    "Milano Centrale\nBella. Dolce. Discreta.",  # a name that is also a word needs a dash or a comma
+    "Porto – Boavista. Nova. Discreta.",
+    "Available 8pm - 4am, Jan 10 - Jan 14 2025",  # a month before a day
+    "Bern – Lorraine-Quartier\nNur mit Termin",  # a quarter, not a double first name
     "Jsem Slovenka, 25 let",  # a nationality, capitalised in Czech
     "Olen Helsingissä.",  # "I am in Helsinki"
     "Det är som Paris",  # Swedish "som" is "as"

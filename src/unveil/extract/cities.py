@@ -27,6 +27,7 @@ table, then the most populous candidate.  The index is built once per process, l
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -443,6 +444,7 @@ class _Rules:
     labels: frozenset[str]
     case_cues: frozenset[str]
     name_cues: frozenset[str]  # names.yaml's cues that introduce the poster's own name
+    name_cue_ends: frozenset[str]  # the last words of those cues
     district_words: frozenset[str]
     small_town: int
     foreign_town: int
@@ -473,8 +475,9 @@ def _rules() -> _Rules:
         labels=keyset(data.get("labels") or ()),
         case_cues=keyset(data.get("case_cues") or ()),
         district_words=keyset(data.get("district_words") or ()),
-        name_cues=keyset(w for group in ("strong_cues", "weak_cues") for ws in (names.get(group) or {}).values()
-                         for w in ws or ()),
+        name_cues=(name_cues := keyset(w for group in ("strong_cues", "weak_cues")
+                                       for ws in (names.get(group) or {}).values() for w in ws or ())),
+        name_cue_ends=frozenset(c.rsplit(" ", 1)[-1] for c in name_cues),
         small_town=int(data.get("small_town_population", 50_000)),
         foreign_town=int(data.get("foreign_town_population", 150_000)),
         prefer={" ".join(_words(fold(str(k)))): int(v) for k, v in (data.get("prefer") or {}).items()},
@@ -627,15 +630,57 @@ _SMALL_DISTRICT = 100_000  # a place right after a town, at any distance, is a p
 
 
 def _district_after(text: str, town_end: int, start: int, place: City, town: City) -> bool:
-    """Whether ``place``, written right after ``town`` with only a space between, names a part of it:
-    "Madrid Chamberí", "Helsinki Kallio", "Dresden Neustadt" (the gazetteer's Neustadt is another town, a
-    small one).  A large town far away is a list without commas: "Paris Lyon"."""
-    return 0 < start - town_end <= 2 and text[town_end:start].isspace() \
-        and (_district_of(place, town) or (place.country == town.country and place.population < _SMALL_DISTRICT))
+    """Whether ``place``, written right after ``town``, names a part of it.
+
+    With only a space between: "Madrid Chamberí", "Helsinki Kallio", "Dresden Neustadt" (the gazetteer's
+    Neustadt is another town, a small one); a large town far away is a list without commas: "Paris Lyon".
+    After a comma, a dash or a bracket, a much smaller place whose centre lies within a few kilometres of
+    the town's: "Madrid, Chamberí", "Berlin – Friedrichshain", "Barcelona (Eixample)"; a neighbouring town
+    listed apart lies farther out ("Gdańsk, Sopot", 11 km).
+    """
+    gap = text[town_end:start]
+    if 0 < len(gap) <= 2 and gap.isspace():
+        return _district_of(place, town) or (place.country == town.country and place.population < _SMALL_DISTRICT)
+    return 0 < len(gap) <= 4 and _DISTRICT_GAP.fullmatch(gap) is not None and place.country == town.country \
+        and place.population * 2 < town.population and _km(place, town) < _DISTRICT_KM
+
+
+_DISTRICT_GAP = re.compile(r",? ?[–—-]? ?\(?|, ?")
+_DISTRICT_KM = 8.0
+
+
+def _km(a: City, b: City) -> float:
+    """Distance between two towns' centres, in kilometres (equirectangular: towns a few km apart)."""
+    lat = math.radians((a.lat + b.lat) / 2)
+    dx = math.radians(a.lon - b.lon) * math.cos(lat)
+    dy = math.radians(a.lat - b.lat)
+    return 6371.0 * math.hypot(dx, dy)
 
 
 # A two-digit age right after a name, then the end of the phrase: "Paris 24", "Sydney, 23 -".
 _AGE_AFTER = regex.compile(r",?[ \t]{1,2}(?:\p{So}\ufe0f?[ \t]{1,2})?[1-9][0-9](?![0-9%€$£/:.,]?[0-9A-Za-z])")
+
+
+def _written_onto(text: str, town_end: int, place: City) -> bool:
+    """Whether a place whose name runs on from a town's is a part of it ("Berlin-Mitte", "Berlin Mitte",
+    "Chicago Loop", "Amsterdam Zuidoost"), not a town of its own whose name says so ("Miami Beach",
+    "Miami Gardens", "Palm Springs")."""
+    return text[town_end] == "-" or place.name.rsplit(" ", 1)[-1].lower() not in _TOWN_OF_ITS_OWN
+
+
+_TOWN_OF_ITS_OWN = frozenset({"beach", "gardens", "lakes", "springs", "heights", "hills", "park", "city", "shores",
+                              "falls", "village"})
+
+
+def _word_before(text: str, start: int) -> str:
+    """The folded word right before ``start`` (after at most two spaces), or ""."""
+    j = start
+    while j > 0 and start - j < 2 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    i = j
+    while i > 0 and j - i < 30 and text[i - 1].isalpha():
+        i -= 1
+    return fold(text[i:j]) if i < j else ""
 
 
 def _named_by_cue(text: str, start: int, rules: _Rules) -> bool:
@@ -761,7 +806,7 @@ class CityExtractor:
                 continue  # "WA", "NY", "OSS": state and country codes, abbreviations
             key = " ".join(keys[:n_words])
             city = self._resolve(hit.cities or [], key, country, rules)
-            if city is not None and outer is not None and outer[2] < n_words and text[outer[0]] == "-":
+            if city is not None and outer is not None and outer[2] < n_words and _written_onto(text, outer[0], city):
                 town = self._resolve(outer[1].cities or [], keys[0], country, rules)
                 if town is not None and _district_of(city, town):
                     city, key, n_words = town, keys[0], 1  # "Berlin-Mitte", "Hamburg-Altona": the town
@@ -796,13 +841,16 @@ class CityExtractor:
         """Apply the cue rule (see the module docstring)."""
         if key in rules.never or (start > 0 and text[start - 1] in "$@"):
             return False  # "$MiaMia", "@paris_anna": a handle
-        if _named_by_cue(text, start, rules):
+        before = _word_before(text, start)
+        if before in rules.name_cue_ends and _named_by_cue(text, start, rules):
             return False  # "Hi I'm Dallas", "call me Phoenix": a persona named after a town
-        before = _prev_words(text, start, 1)
-        if before and before[-1] in rules.district_words:
+        if before in rules.district_words:
             return False  # "район Альтона", "Bezirk Spandau": a part of the town named before
-        if city.country != country and _AGE_AFTER.match(text, end) is not None:
-            return False  # "Dallas — Paris 24", "Cancún — Paris 25 🇫🇷": a persona and her age
+        if city.country != country and before not in rules.cues and before not in rules.weak_cues \
+                and _AGE_AFTER.match(text, end) is not None:
+            # "Dallas — Paris 24", "Cancún — Paris 25 🇫🇷": a persona and her age ("from Bergamo, 27" is
+            # where she comes from; at home, "Warszawa, 25 lat" heads an ad with the town and her age)
+            return False
         if key in rules.months and _NUMBER_AFTER.match(text, end):
             return False  # "in March 2024", "May 5"
         if _street_before(text, start, rules.streets):

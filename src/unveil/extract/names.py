@@ -32,6 +32,7 @@ import regex
 from unveil.extract.base import AdContext
 from unveil.extract.cities import Words, fold, load_attribute_data, words
 from unveil.extract.literals import literal_alternation
+from unveil.extract.spans import SpanIndex
 from unveil.extract.translit import latin_spellings
 from unveil.normalise.memo import per_text
 from unveil.types import Entity
@@ -45,6 +46,7 @@ _NAME = regex.compile(r"\p{L}[\p{L}\p{M}]{0,24}(?:-\p{L}[\p{L}\p{M}]{0,24})?(?![
 # massage therapist", "Мила. Франкфурт", "Ксюша 💋 Нюрнберг"); a sentence of its own after another
 # ("Hamburg. Nastya."); or closing a line after a dash, a bar or a symbol ("Houston — Tori").
 _AFTER_OPENING = regex.compile(r"[ \t]{0,2}(?:[-–—,:|•♥~!.]|\p{So}|$)", regex.M)
+_AFTER_WORD_OPENING = regex.compile(r"[ \t]{1,2}[-–—|•♥~]|[ \t]{0,2}(?:,|\p{So})")
 _AFTER_SENTENCE = regex.compile(r"[.!]?[ \t]*$|[.!][ \t]", regex.M)
 _LINE_END = regex.compile(r"[ \t]*$", regex.M)
 # Words after which a known first name signs the ad (folded): "Roxana here", "Léa ici", "Lena hier", "Sara
@@ -129,6 +131,8 @@ class _Tables:
     first_names: KnownNames
     stop: frozenset[str]
     describing: frozenset[str]  # nationalities and "girl" before a "Name, 22" phrase
+    word_names: frozenset[str]  # first names that are also ordinary words: never read from layout alone
+    months: frozenset[str]  # first names that are also months (or their abbreviations): not before a day
     triggers: frozenset[str]  # first word of every cue and label
 
 
@@ -155,6 +159,8 @@ def _tables() -> _Tables:
         first_names=KnownNames(fold(n) for n in _as_list(data.get("first_names"))),
         stop=frozenset(fold(w) for w in _as_list(data.get("stop_words"))),
         describing=frozenset(fold(w) for w in _as_list(data.get("describing_words"))),
+        word_names=frozenset(fold(w) for w in _as_list(data.get("word_names"))),
+        months=frozenset(fold(w) for w in _as_list(data.get("month_names"))),
     )
 
 
@@ -225,6 +231,13 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
     for s, e, _k in found:
         if not text[s].isupper() or (s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()):
             continue  # "Maria" of "Ana-Maria" is half a name
+        if _k in _tables().months:
+            continue  # "Jan 10 - Jan 14", "April 3": a date
+        if e + 1 < len(text) and text[e] == "-" and text[e + 1].isupper():
+            j = e + 1  # a double first name: "Marie-Ève 29 ans"
+            while j < len(text) and text[j].isalpha() and j - e <= 25:
+                j += 1
+            e = j
         head = _after_describing_words(text, s, describing)  # "Polish girl Kasia, 24", "Brasileña Larissa, 24"
         i = head
         while i > 0 and head - i < 4 and not text[i - 1].isalnum() and text[i - 1] not in _NAME_OPENERS:
@@ -302,13 +315,20 @@ def is_home_city(word: str, country: str | None) -> bool:
                and (not key.isascii() or fold(c.name)[:1] == key[:1]) for c in city_index().lookup(word))
 
 
-def _set_apart(text: str, s: int, e: int) -> bool:
-    """Whether the name at ``text[s:e]`` stands apart: see ``_AFTER_OPENING`` and the two below it."""
+def _set_apart(text: str, s: int, e: int, word: bool = False) -> bool:
+    """Whether the name at ``text[s:e]`` stands apart: see ``_AFTER_OPENING`` and the two below it.
+
+    A name that is also an ordinary word (``word``: "Bella", "Nova") needs a dash, bar, comma or symbol
+    after it: "Bella - private massage therapist", not "Bella. Dolce. Discreta." nor "Liga-me"."""
     i = s
     while i > 0 and s - i < 4 and text[i - 1] != "\n" and not text[i - 1].isalnum():
         i -= 1
-    if (i == 0 or text[i - 1] == "\n") and _AFTER_OPENING.match(text, e) is not None:
-        return True
+    if i == 0 or text[i - 1] == "\n":
+        after = (_AFTER_WORD_OPENING if word else _AFTER_OPENING).match(text, e)
+        if after is not None:
+            return True
+    if word:
+        return False
     j = s
     while j > 0 and s - j < 2 and text[j - 1] in " \t":
         j -= 1
@@ -323,6 +343,7 @@ def _set_apart(text: str, s: int, e: int) -> bool:
 def _set_apart_names(text: str, country: str | None) -> list[tuple[int, int]]:
     """Spans of the known first names of ``text`` that stand apart (:func:`_set_apart`), in order; a
     hyphenated name whose first part is known is taken whole ("Marie-Ève")."""
+    t = _tables()
     out = []
     size = len(text)
     for s, e, _k in _known_names_in(text):
@@ -332,8 +353,10 @@ def _set_apart_names(text: str, country: str | None) -> list[tuple[int, int]]:
             j = e + 1
             while j < size and text[j].isalpha() and j - e <= 25:
                 j += 1
+            if fold(text[e + 1 : j]) not in t.first_names:
+                continue  # "Lorraine-Quartier", "Liga-me": not a double first name such as "Marie-Ève"
             e = j
-        if _set_apart(text, s, e) and not is_home_city(text[s:e], country):
+        if _set_apart(text, s, e, _k in t.word_names) and not is_home_city(text[s:e], country):
             out.append((s, e))
     return out
 
@@ -346,6 +369,9 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
     """
     t = _tables()
     w = words(text)
+    # Three passes, each in text order: names set apart or before an age, names before "here", names
+    # after a cue.  A later pass skips what overlaps an earlier one, wherever it stands in the text.
+    found: list[tuple[int, int, str, str]] = []
     last_end = -1
     opening = _set_apart_names(text, country)
     for s, e, _a, z in name_then_number(text, country):
@@ -353,16 +379,18 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
             os, oe = opening.pop(0)
             if os >= last_end:
                 last_end = oe
-                yield os, oe, _title(text[os:oe]), "^"
+                found.append((os, oe, _title(text[os:oe]), "^"))
         if s >= last_end and _age_follows(text, z):
             last_end = e
-            yield s, e, _title(text[s:e]), "age"
+            found.append((s, e, _title(text[s:e]), "age"))
     for os, oe in opening:
         if os >= last_end:
             last_end = oe
-            yield os, oe, _title(text[os:oe]), "^"
+            found.append((os, oe, _title(text[os:oe]), "^"))
     here = _HERE & w.keys
     if here:
+        earlier = SpanIndex((f[0], f[1]) for f in found)
+        last_end = -1
         for s, _, _k in w.find(here):
             j = s
             while j > 0 and text[j - 1] in " \t\u00a0" and s - j < 2:
@@ -370,42 +398,45 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
             i = j
             while i > 0 and text[i - 1].isalpha() and j - i < 25:
                 i -= 1
-            if i < j and i >= last_end and text[i].isupper() and fold(text[i:j]) in t.first_names and (
-                i == 0 or not text[i - 1].isalnum()
-            ):
-                last_end = max(last_end, j)
-                yield i, j, _title(text[i:j]), "here"
+            if i < j and i >= last_end and not earlier.hits(i, j) and text[i].isupper() \
+                    and fold(text[i:j]) in t.first_names and (i == 0 or not text[i - 1].isalnum()):
+                last_end = j
+                found.append((i, j, _title(text[i:j]), "here"))
     hits = t.triggers & w.keys
-    if not hits:
-        return
-    for s, _, _k in w.find(hits):
-        if s < last_end:
-            continue
-        m = t.cues.match(text, s)
-        if m is None:
-            continue
-        cls = m.lastgroup or "strong"
-        cue = " ".join(fold(m.group(cls) or "").split())
-        nm = _NAME.match(text, m.end())
-        if nm is None or not _accept(nm.group(), cls, t):
-            continue
-        names = [nm]
-        jm = t.joiner.match(text, nm.end())
-        if jm is not None and jm.end() > nm.end():
-            second = _NAME.match(text, jm.end())
-            if second is not None and second.group()[:1].isupper() and (
-                fold(second.group()) in t.first_names or fold(second.group()) not in t.stop
-            ):
-                names.append(second)
-        if cls == "weak":
-            first_key = fold(nm.group())
-            if first_key not in t.first_names and (
-                first_key in t.stop or (len(names) == 1 and not _ends_phrase(text, nm.end()))
-            ):
+    if hits:
+        earlier = SpanIndex((f[0], f[1]) for f in found)
+        last_end = -1  # where the names of the last cue end: "we are Anna & Bella" holds one cue
+        for s, _, _k in w.find(hits):
+            if s < last_end or earlier.hits(s, s + 1):
                 continue
-        for n in names:
-            yield n.start(), n.end(), _title(n.group()), cue
-        last_end = names[-1].end()
+            m = t.cues.match(text, s)
+            if m is None:
+                continue
+            cls = m.lastgroup or "strong"
+            cue = " ".join(fold(m.group(cls) or "").split())
+            nm = _NAME.match(text, m.end())
+            if nm is None or not _accept(nm.group(), cls, t):
+                continue
+            names = [nm]
+            jm = t.joiner.match(text, nm.end())
+            if jm is not None and jm.end() > nm.end():
+                second = _NAME.match(text, jm.end())
+                if second is not None and second.group()[:1].isupper() and (
+                    fold(second.group()) in t.first_names or fold(second.group()) not in t.stop
+                ):
+                    names.append(second)
+            if cls == "weak":
+                first_key = fold(nm.group())
+                if first_key not in t.first_names and (
+                    first_key in t.stop or (len(names) == 1 and not _ends_phrase(text, nm.end()))
+                ):
+                    continue
+            names = [n for n in names if not earlier.hits(n.start(), n.end())]
+            found.extend((n.start(), n.end(), _title(n.group()), cue) for n in names)
+            if names:
+                last_end = names[-1].end()
+    found.sort(key=lambda f: f[0])
+    yield from found
 
 
 class NameExtractor:
