@@ -146,6 +146,9 @@ NEGATIVE = [
     "Ask for Anna 20 min",
     "Room with Anna, 22 rue Haute",  # the name does not open a phrase
     "Hello. Anna 22 here",  # no comma away from the start
+    "Hello. Anna. 22 rue Haute",
+    "Belge, 15 ans dans le métier du bien-être",  # years in the trade
+    "20 años en el mundo del masaje",
     "Anna, 150 roses",
     "19 €",
     "£19 for 15 min",

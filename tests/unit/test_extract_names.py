@@ -57,6 +57,9 @@ CASES = [
     ("Hamburg. Nastya.\nText me", ["Nastya"], "^"),
     ("Victoria. Text 250-555-0103", ["Victoria"], "^"),
     ("Bella - private massage therapist", ["Bella"], "^"),  # a word-name with a dash after it
+    ("Galway. Niamh. 25.\nRelaxing company", ["Niamh"], "^"),  # name and age as sentences of their own
+    ("Edinburgh • Leith • Georgia • 25", ["Georgia"], "age"),
+    ("Paris 15 | Rosa | 27 ans | 160 cm", ["Rosa"], "age"),
     ("Québec — Marie-Ève 29 ans", ["Marie-Ève"], "age"),
     # a name after a cue is read even where a name set apart stands later in the text
     ("Lisboa – Saldanha\nOlá, sou a Beatriz, 25 anos.\nLiga-me: 912 345 611", ["Beatriz"], "sou a"),

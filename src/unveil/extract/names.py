@@ -70,6 +70,9 @@ HEIGHT_WEIGHT = regex.compile(r"/1[4-9][0-9]/[3-9][0-9](?![0-9])")
 _NAME_NUMBER_GAP = regex.compile(
     r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)"
     r"|[ \t\u00a0]{1,2}(?=\d)"
+    # "Berlin. Lena. 26.", "Georgia • 25", "Valentina ✨ 24 ✨", "Rosa | 27 ans": a full stop, a bullet, a bar
+    # or a symbol between them (read as without a comma: the phrase must end after the number)
+    r"|(?:\.|[ \t\u00a0]{0,2}(?:[•|·]|\p{So}\ufe0f?))[ \t\u00a0]{1,2}(?=\d)"
     # "ik ben Femke (30)", "Tina (24/170/58)": brackets say it anywhere, not only where a phrase opens
     r"|[ \t\u00a0]{0,2}\((?=\d\d[)/])", regex.I)
 # "Charlotte here, 28": a person, even where Charlotte is also a town of the ad's country.
