@@ -220,6 +220,13 @@ PHONE_CASES = [
     ("PIB 104857362, tekući račun 160-0000000123456-78", "RS", []),
     ("Davčna številka 48573162", "SI", []),
     ("Registrikood 10374512", "EE", []),
+    # accounts and tax numbers behind their labels, all their digits ("conto" runs on past one number)
+    ("Bonifico: conto 0300 2032 8001 2345 6789 012", "IT", []),
+    ("Kto. 7712 3344 05, BLZ 290 500 00", "DE", []),
+    ("Steuernr. 244/123/45678", "DE", []),
+    ("P. IVA 12345678901", "IT", []),
+    ("rekening 0123 4567 89 t.n.v. J. de Vries", "NL", []),
+    ("Transferência para NIB 0035 0123 0001 2345 6789 1", "PT", []),
     ("Záloha na účet 19-2000145399/0800, VS 20240315", "CZ", []),
     ("Platba 2612345678/1100", "SK", []),
     ("Előleg a 11773016-11111018-00000000 számlaszámra", "HU", []),

@@ -103,7 +103,10 @@ _ID_LABEL_BEFORE = re.compile(
     r"y-?tunnus|tili(?:lle|numero)?|viite(?:numero)?|"
     r"еик|ддс|булстат|сметка|pib|oib|ra[cč]una?|[zž]iro|"
     r"dav[cč]na\s[sš]tevilka|mati[cč]na\s[sš]tevilka|trr|registrikood|isikukood|arveldusarve|"
-    r"[įi]mon[eė]s\skodas|pvm\skodas|s[aą]skait[aą]|pvn|konts|αφμ|λογαριασμ[οό]ς"
+    r"[įi]mon[eė]s\skodas|pvm\skodas|s[aą]skait[aą]|pvn|konts|αφμ|λογαριασμ[οό]ς|"
+    # German, Italian, Dutch, Portuguese and Argentine accounts and tax numbers: "Kto.", "BLZ", "conto",
+    # "P. IVA", "rekening", "NIB", "CBU"
+    r"kto|blz|conto|p\.?\s?iva|partita\s?iva|rekening(?:nummer)?|nib|cbu|cvu"
     # ... and a country or series code written before the number: "UID CHE-123.456.788", "TVA LU1234..."
     rf")\.?(?:[\s-]?{_LISTING_WORD})?(?:\s?{_NUMBER_WORD}\.?)?"
     # "KvK onder nummer", "unter der Nummer", "sous le numéro", "under number"
@@ -130,6 +133,7 @@ _ID_LABEL_LAST_WORDS = frozenset("""
     personnummer cvr tunnus ytunnus tili tilille tilinumero viite viitenumero еик ддс булстат сметка
     резервация pib oib račun računa racun racuna žiro ziro številka stevilka trr registrikood isikukood
     arveldusarve kodas sąskaita saskaita sąskaitą pvn konts αφμ λογαριασμός λογαριασμος
+    steuernr kto blz conto iva rekening rekeningnummer nib cbu cvu
 """.split())
 # Registry and VAT numbers with more between the label and the digits: a court's town and section ("RCS
 # Paris B 199 001 234", "RPM Bruxelles"), or a country code and check key ("TVA intracommunautaire FR 32
@@ -439,6 +443,7 @@ class PhoneExtractor:
         accounts: SpanIndex | None = None  # IBAN-shaped spans, found once a phone needs them
         ntext = nt.text
         unread: list[tuple[int, int]] = []  # runs that read as no number: maybe groups of one, split apart
+        id_end = -10  # where the digits of the last run labelled as an identifier end
         plus_head: tuple[int, int] | None = None  # the last run, when it starts with "+" and read as nothing
         for start, end, obfuscated in runs:
             head, plus_head = plus_head, None
@@ -472,6 +477,13 @@ class PhoneExtractor:
             international = lead_at is not None or (
                 ntext[start] != "+" and _INTERNATIONAL_LINK.search(text, max(0, nt.starts[start] - 48),
                                                                    nt.starts[start]) is not None)
+            ostart_run = nt.starts[start]
+            if _labelled_as_id(text, ostart_run) or (
+                    0 <= ostart_run - id_end <= 2 and not text[id_end:ostart_run].strip(" -")):
+                # "conto 0300 2032 8001 2345 6789 012": an account number, all of it (the front end may
+                # have cut its digits into more than one run)
+                id_end = nt.ends[end - 1]
+                continue
             numbers = list(_numbers_in_run(nt, start, end, region, plus=international))
             if not numbers and obfuscated and lead_at is None:
                 lead = _letters_lead(nt, start, end, region)
