@@ -514,7 +514,7 @@ class PhoneExtractor:
                 if blocked is not None and blocked.hits(ostart, ostart + 1) \
                         and not _spelled_in_url(text, ostart, oend, read):
                     continue
-                if _not_a_phone(text, ostart, oend):
+                if _not_a_phone(text, ostart, oend, ostart_run):
                     continue
                 if accounts is None and may_be_in_iban(text, ostart, oend):
                     accounts = SpanIndex(iban_shaped_spans(text))
@@ -539,11 +539,11 @@ def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc:
                   attrs=_attrs(read, home_cc, obfuscated))
 
 
-def _not_a_phone(text: str, ostart: int, oend: int) -> bool:
+def _not_a_phone(text: str, ostart: int, oend: int, unlabelled: int = -1) -> bool:
     """A date or time, part of a long identifier, a number labelled as an identifier, or ending in a
-    postcode before its place."""
+    postcode before its place.  ``unlabelled``: an offset already known to follow no identifier's label."""
     return _is_date_or_time(text, ostart, oend) or _inside_id(text, ostart, oend) \
-        or _labelled_as_id(text, ostart) or _ends_in_postcode(text, ostart, oend) \
+        or (ostart != unlabelled and _labelled_as_id(text, ostart)) or _ends_in_postcode(text, ostart, oend) \
         or _DECIMAL.fullmatch(text, ostart, oend) is not None or _in_bank_account(text, ostart, oend)
 
 

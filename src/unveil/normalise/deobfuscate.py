@@ -219,7 +219,9 @@ def _native_word(text: str, start: int, end: int) -> bool:
     mix of scripts that no number word matches.  A word of two or more letters with at least one letter that
     looks like no Latin one ("л" in "ноль"), with no ASCII letter or digit glued to it, is kept as written.
     """
-    if end - start < 2 or (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+    if end - start < 2 or not "\u0370" <= text[start] <= "\u052f":
+        return False  # most runs are accents, symbols or emoji: not Greek or Cyrillic
+    if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
         return False
     run = text[start:end]
     return _CYRILLIC_OR_GREEK_WORD.fullmatch(run) is not None and not all(map(_HOMOGLYPHS.__contains__, run))
