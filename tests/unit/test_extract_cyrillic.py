@@ -175,8 +175,10 @@ def test_latin_spellings() -> None:
         "в Берлине из Киева " * 40_000,
         "Houston — Tori\n" * 50_000,
         "NYC LA ATL " * 60_000,
+        "Leeds NYC " * 60_000,  # towns and nicknames: the nickname pass checks a sorted index of towns
     ],
-    ids=["long-word", "names", "apostrophes", "number-words", "case-forms", "dash-names", "nicknames"],
+    ids=["long-word", "names", "apostrophes", "number-words", "case-forms", "dash-names", "nicknames",
+         "towns-and-nicknames"],
 )
 def test_hostile_cyrillic_and_header_input_is_linear(hostile: str) -> None:
     extract_ad({"id": "1", "body": hostile, "country": "US", "lang": "ru"})

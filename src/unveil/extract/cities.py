@@ -39,6 +39,7 @@ import regex
 import yaml
 
 from unveil.extract.base import AdContext
+from unveil.extract.spans import SpanIndex
 from unveil.normalise.memo import per_text
 from unveil.types import Entity
 
@@ -281,7 +282,7 @@ def cyrillic_case_forms(word: str) -> set[str]:
             short = word[:-3] + "н"
             forms.update((short + "і", short + "я", short + "ю", short + "ем"))
     elif last == "й":
-        forms.update((stem + "я", stem + "ю", stem + "е", stem + "ї", stem + "ю"))
+        forms.update((stem + "я", stem + "ю", stem + "е", stem + "ї"))
     forms.discard(word)
     return forms
 
@@ -754,9 +755,10 @@ class CityExtractor:
         country = (ctx.country or "").upper()
         if nick.pattern is None or (country and country not in nick.countries):
             return
+        found = SpanIndex(taken)  # a sorted index: a hostile field of towns and nicknames stays linear
         for m in nick.pattern.finditer(text):
             city = nick.cities[m.group()]
-            if country in ("", city.country) and not any(a < m.end() and m.start() < b for a, b in taken):
+            if country in ("", city.country) and not found.hits(m.start(), m.end()):
                 yield _city_entity(city, field, m.start(), m.end(), text)
 
     def _gazetteer_names(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
