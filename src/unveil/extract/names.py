@@ -231,16 +231,13 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
         return []
     out = []
     describing = _tables().describing
+    months = _tables().months
     for s, e, _k in found:
         if not text[s].isupper() or (s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()):
             continue  # "Maria" of "Ana-Maria" is half a name
-        if _k in _tables().months:
+        if _k in months:
             continue  # "Jan 10 - Jan 14", "April 3": a date
-        if e + 1 < len(text) and text[e] == "-" and text[e + 1].isupper():
-            j = e + 1  # a double first name: "Marie-Ève 29 ans"
-            while j < len(text) and text[j].isalpha() and j - e <= 25:
-                j += 1
-            e = j
+        e = _second_name_end(text, e)  # a double first name: "Marie-Ève 29 ans"
         head = _after_describing_words(text, s, describing)  # "Polish girl Kasia, 24", "Brasileña Larissa, 24"
         i = head
         while i > 0 and head - i < 4 and not text[i - 1].isalnum() and text[i - 1] not in _NAME_OPENERS:
@@ -318,6 +315,16 @@ def is_home_city(word: str, country: str | None) -> bool:
                and (not key.isascii() or fold(c.name)[:1] == key[:1]) for c in city_index().lookup(word))
 
 
+def _second_name_end(text: str, e: int) -> int:
+    """Where the capitalised second part of a double name after ``e`` ends ("Marie-Ève"), or ``e``."""
+    if e + 1 < len(text) and text[e] == "-" and text[e + 1].isupper():
+        j = e + 1
+        while j < len(text) and text[j].isalpha() and j - e <= 25:
+            j += 1
+        return j
+    return e
+
+
 def _set_apart(text: str, s: int, e: int, word: bool = False) -> bool:
     """Whether the name at ``text[s:e]`` stands apart: see ``_AFTER_OPENING`` and the two below it.
 
@@ -348,14 +355,11 @@ def _set_apart_names(text: str, country: str | None) -> list[tuple[int, int]]:
     hyphenated name whose first part is known is taken whole ("Marie-Ève")."""
     t = _tables()
     out = []
-    size = len(text)
     for s, e, _k in _known_names_in(text):
         if not text[s].isupper() or (s > 0 and text[s - 1] == "-"):
             continue
-        if e + 1 < size and text[e] == "-" and text[e + 1].isupper():
-            j = e + 1
-            while j < size and text[j].isalpha() and j - e <= 25:
-                j += 1
+        j = _second_name_end(text, e)
+        if j > e:
             if fold(text[e + 1 : j]) not in t.first_names:
                 continue  # "Lorraine-Quartier", "Liga-me": not a double first name such as "Marie-Ève"
             e = j
