@@ -67,6 +67,7 @@ PROSE = st.text(
     max_size=60,
 )
 _WORDS = re.compile(r"\w+")
+_SPACED_DOT_END = re.compile(r"\.\s*$|^\s*\.")
 _BRACKETED = re.compile(r"[\[\(\{<]\s*(?:[@.]|\w+)\s*[\]\)\}>]")
 
 
@@ -76,10 +77,12 @@ def _markers() -> frozenset[str]:
 
 
 def neutral(text: str) -> bool:
-    """No platform word, email marker word or bracketed marker (after folding, as the extractors read)."""
+    """No platform word, email marker word or bracketed marker (after folding, as the extractors read), and
+    no spaced-out dot at either end: "A . anna at example dot com" spells the address "a.anna@example.com"
+    (the reader joins letters around a spaced dot), so such surroundings are part of the identifier."""
     folded = fold_text(text).text
     words = {w.lower() for w in _WORDS.findall(folded)}
-    if words & _markers() or _BRACKETED.search(folded):
+    if words & _markers() or _BRACKETED.search(folded) or _SPACED_DOT_END.search(folded):
         return False
     return not any(ex.scanner.cues(folded) for ex in (HANDLES, PAYMENTS))
 
