@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from unveil.extract import keep_recent_fields
 from unveil.store import Store
 from unveil.store.schema import RESULT_TABLES
+
+# CI runs every property test on the same examples (a seed per test): a rare example found at random would
+# otherwise fail one run and pass the next.  Local runs keep exploring new examples; set HYPOTHESIS_PROFILE=ci
+# to replay CI's.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+_PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "")
+if _PROFILE:
+    settings.load_profile(_PROFILE)
 
 # Columns that record *when* or *by which run* a row was written; they differ
 # between two runs that produce the same results.
