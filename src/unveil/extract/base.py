@@ -24,6 +24,10 @@ class AdContext:
 
     country: str | None = None  # ISO alpha-2, default region for phone numbers
     lang: str | None = None
+    # An ad with no ``country``: the country its national phone numbers are read in, and where that came
+    # from ("city", "towns", "web address"; see ``assumed_country``).
+    assumed_country: str | None = None
+    assumed_from: str | None = None
 
 
 class Extractor(Protocol):
@@ -106,16 +110,18 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
         if lang is not None and not isinstance(lang, str):
             lang = None
         ctx: AdContext | None = None
+        assumed = _assumed_country(ad, lang) if not country else None
         ids = []
         for field in TEXT_FIELDS:
             text = ad.get(field)
             if not text or not isinstance(text, str):
                 continue
-            key: Any = (field, text, country, lang)
+            key: Any = (field, text, country, lang) if assumed is None else (field, text, country, lang, assumed)
             i = index.get(key)
             if i is None:
                 if ctx is None:
-                    ctx = AdContext(country=country, lang=lang)
+                    ctx = AdContext(country=country, lang=lang) if assumed is None else \
+                        AdContext(country=country, lang=lang, assumed_country=assumed[0], assumed_from=assumed[1])
                 i = len(items)
                 index[key] = i
                 items.append((field, text, ctx))
@@ -153,6 +159,12 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
                 seen.setdefault((ent.kind, ent.value, ent.field, ent.start, ent.end), ent)
         found.append(sorted(seen.values(), key=lambda e: (order.get(e.field, 99), e.start, e.end, e.kind, e.value)))
     return found
+
+
+def _assumed_country(ad: Mapping[str, Any], lang: str | None) -> tuple[str, str] | None:
+    from unveil.extract.assumed_country import assume_country  # imports the gazetteer: only when needed
+
+    return assume_country(ad, lang)
 
 
 class _RecentFields:

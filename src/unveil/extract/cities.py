@@ -430,6 +430,21 @@ def city_index() -> CityIndex:
                      load_attribute_data("cities.yaml"), home)
 
 
+def towns_named(name: str) -> list[City]:
+    """The gazetteer's towns called ``name`` (as written, any case), the one the extractor would choose
+    for it in an ad of no stated country first, then the rest in the index's preference order."""
+    towns = city_index().lookup(name)
+    if not towns:
+        return towns
+    chosen = CityExtractor._resolve(towns, " ".join(_words(fold(name))), "", _rules())
+    return [chosen, *(t for t in towns if t is not chosen)] if chosen is not None else towns
+
+
+def has_preferred_town(name: str) -> bool:
+    """Whether ``cities.yaml``'s ``prefer`` names the town ``name`` means when no country says otherwise."""
+    return " ".join(_words(fold(name))) in _rules().prefer
+
+
 @dataclass(frozen=True, slots=True)
 class _Rules:
     stop: frozenset[str]

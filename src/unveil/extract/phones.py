@@ -266,10 +266,12 @@ def _read(candidate: str, region: str) -> _Read | None:
                 number, valid = bare, True
     if not valid:
         reason = phonenumbers.is_possible_number_with_reason(number)
-        if not (
-            reason == phonenumbers.ValidationResult.IS_POSSIBLE
-            and len(phonenumbers.national_significant_number(number)) >= MIN_POSSIBLE_NATIONAL_DIGITS
-        ):
+        nsn = phonenumbers.national_significant_number(number)
+        if not (reason == phonenumbers.ValidationResult.IS_POSSIBLE and len(nsn) >= MIN_POSSIBLE_NATIONAL_DIGITS):
+            return None
+        if number.country_code == 1 and (nsn[0] in "01" or nsn[3] in "01"):
+            # libphonenumber's "possible" is a length test; no North American area code or exchange starts
+            # with 0 or 1: "01 99 00 12 34" in a US ad, "123 456 7890"
             return None
     return _Read(
         number,
@@ -436,8 +438,12 @@ class PhoneExtractor:
         runs = digit_spans(nt)
         if not runs:
             return
-        region = _region(ctx.country)
+        region = _region(ctx.country or ctx.assumed_country)
         home_cc = phonenumbers.country_code_for_region(region) if region != "ZZ" else 0
+        # A phone is foreign only to a stated country or one taken from the ad's own town, never to a guess
+        # from the towns its text names or its web address.
+        foreign_to = home_cc if ctx.country or ctx.assumed_from == "city" else 0
+        assumed = None if ctx.country else ctx.assumed_country
         urls = _blocked_spans(text)
         blocked = SpanIndex(urls) if urls else None
         accounts: SpanIndex | None = None  # IBAN-shaped spans, found once a phone needs them
@@ -453,7 +459,7 @@ class PhoneExtractor:
                     unread.remove(head)
                     ostart, oend = nt.starts[head[0]], nt.ends[end - 1]
                     if not _not_a_phone(text, ostart, oend):
-                        yield _entity(text, field, ostart, oend, joined, home_cc, True)
+                        yield _entity(text, field, ostart, oend, joined, home_cc, True, foreign_to, assumed)
                     continue
             if end - start - (ntext[start] == "+") < MIN_PLAUSIBLE_DIGITS:
                 unread.append((start, end))
@@ -520,7 +526,7 @@ class PhoneExtractor:
                     accounts = SpanIndex(iban_shaped_spans(text))
                 if accounts is not None and accounts.hits(ostart, oend):
                     continue
-                yield _entity(text, field, ostart, oend, read, home_cc, hidden)
+                yield _entity(text, field, ostart, oend, read, home_cc, hidden, foreign_to, assumed)
         if len(unread) >= 2 and sum(e - s for s, e in unread) >= MIN_DIGITS:
             for ostart, oend, read in _split_numbers(text, nt, unread, region):
                 if blocked is not None and blocked.hits(ostart, oend):
@@ -528,15 +534,19 @@ class PhoneExtractor:
                 if _not_a_phone(text, ostart, oend) or may_be_in_iban(text, ostart, oend):
                     continue
                 # Groups split by line breaks or emoji are hidden; by a plain space after a date, not.
-                yield _entity(text, field, ostart, oend, read, home_cc, not written_plainly(text[ostart:oend]))
+                yield _entity(text, field, ostart, oend, read, home_cc, not written_plainly(text[ostart:oend]),
+                          foreign_to, assumed)
 
 
 def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc: int,
-            obfuscated: bool) -> Entity:
+            obfuscated: bool, foreign_to: int, assumed: str | None) -> Entity:
     if not read.valid and read.number.country_code == home_cc:
         read = _across_border(read.e164) or read
+    attrs = _attrs(read, foreign_to, obfuscated)
+    if assumed is not None:
+        attrs["assumed_country"] = assumed
     return Entity(kind="phone", value=read.e164, field=field, start=ostart, end=oend, text=text[ostart:oend],
-                  attrs=_attrs(read, home_cc, obfuscated))
+                  attrs=attrs)
 
 
 def _not_a_phone(text: str, ostart: int, oend: int, unlabelled: int = -1) -> bool:
