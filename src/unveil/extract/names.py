@@ -456,5 +456,5 @@ class NameExtractor:
         """Yield one ``name`` entity per cued persona name in ``text``."""
         if field in ("url", "email", "phone") or len(text) < 4:
             return
-        for start, end, value, cue in find_names(text, (ctx.country or "").upper() or None):
+        for start, end, value, cue in find_names(text, (ctx.reading_country or "").upper() or None):
             yield Entity("name", value, field, start, end, text[start:end], {"cue": cue})

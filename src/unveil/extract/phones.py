@@ -264,6 +264,11 @@ def _read(candidate: str, region: str) -> _Read | None:
             bare = phonenumbers.parse(f"+{number.country_code}{nsn[1:]}")
             if phonenumbers.is_valid_number(bare):
                 number, valid = bare, True
+        elif number.country_code == 52 and len(nsn) == 11 and nsn.startswith("1"):
+            # "+52 1 222 123 4544": the mobile prefix Mexico dropped in 2019, still written
+            bare = phonenumbers.parse(f"+52{nsn[1:]}")
+            if phonenumbers.is_valid_number(bare):
+                number, valid = bare, True
     if not valid:
         reason = phonenumbers.is_possible_number_with_reason(number)
         nsn = phonenumbers.national_significant_number(number)
@@ -438,7 +443,7 @@ class PhoneExtractor:
         runs = digit_spans(nt)
         if not runs:
             return
-        region = _region(ctx.country or ctx.assumed_country)
+        region = _region(ctx.reading_country)
         home_cc = phonenumbers.country_code_for_region(region) if region != "ZZ" else 0
         # A phone is foreign only to a stated country or one taken from the ad's own town, never to a guess
         # from the towns its text names or its web address.
@@ -490,7 +495,13 @@ class PhoneExtractor:
                 # have cut its digits into more than one run)
                 id_end = nt.ends[end - 1]
                 continue
-            numbers = list(_numbers_in_run(nt, start, end, region, plus=international))
+            marked = None if international or ntext[start] == "+" else \
+                _marked_country(text, ostart_run, nt.ends[end - 1])
+            numbers = list(_numbers_in_run(nt, start, end, marked, plus=False)) if marked else []
+            if not all(read.valid for _, _, read in numbers):
+                numbers = []  # a number only "possible" in the marked country is read as the ad's
+            if not numbers:
+                numbers = list(_numbers_in_run(nt, start, end, region, plus=international))
             if not numbers and obfuscated and lead_at is None:
                 lead = _letters_lead(nt, start, end, region)
                 if lead is not None:
@@ -536,6 +547,84 @@ class PhoneExtractor:
                 # Groups split by line breaks or emoji are hidden; by a plain space after a date, not.
                 yield _entity(text, field, ostart, oend, read, home_cc, not written_plainly(text[ostart:oend]),
                           foreign_to, assumed)
+
+
+# Countries whose code a poster writes as a label before a number or in brackets after it ("UK: 020 ...",
+# "0151 2345678 (DE)"): Europe, North America, Australia and New Zealand; codes that are also platform
+# or state abbreviations ("TG" Telegram, "AL" Alabama) are left out.
+_MARK_CODES = frozenset(
+    "AT BE BG CH CY CZ DE DK EE ES FI FR GB GR HR HU IE IS IT LT LU LV MT NL NO PL PT RO SE SI SK "
+    "UA RS BA MK MD CA US MX AU NZ UK USA".split())
+# A country's adjective before "number", "SIM", "cell" ... ("my Italian SIM", "UK number", "cel americano").
+_MARK_WORDS = {
+    "american": "US", "americano": "US", "americana": "US", "us": "US", "usa": "US", "british": "GB",
+    "uk": "GB", "english": "GB", "inglés": "GB", "anglais": "GB", "irish": "IE", "french": "FR",
+    "français": "FR", "francais": "FR", "francés": "FR", "francese": "FR", "französische": "FR",
+    "german": "DE", "deutsche": "DE", "alemán": "DE", "allemand": "DE", "tedesco": "DE", "spanish": "ES",
+    "español": "ES", "espagnol": "ES", "spagnolo": "ES", "spanische": "ES", "italian": "IT", "italiano": "IT",
+    "italien": "IT", "italienische": "IT", "dutch": "NL", "belgian": "BE", "belge": "BE", "swiss": "CH",
+    "suisse": "CH", "svizzero": "CH", "schweizer": "CH", "polish": "PL", "portuguese": "PT", "canadian": "CA",
+    "canadien": "CA", "canadiense": "CA", "australian": "AU", "mexican": "MX", "mexicano": "MX",
+    "romanian": "RO", "austrian": "AT", "österreichische": "AT",
+}
+_MARK_NOUNS = (r"(?:number|no\.?|sim|cell|mobile|mob|phone|line|n[uú]mero|num[eé]ro|cel(?:ular)?|tel[eé]fono"
+               r"|nummer|handynummer|handy)")
+_MARK_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?P<code>[A-Z]{2,3}) ?[:：\-–—]"  # "UK: ", "US - ": a code needs its colon or dash
+    r"|(?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?"
+    rf"|(?i:(?<![^\W\d_])(?:(?P<adj>[^\W\d_]+) {_MARK_NOUNS}|{_MARK_NOUNS} (?P<adj2>[^\W\d_]+))))"
+    r"[ \t]{0,2}[:：.)\-–—]?)[ \t]{0,2}\Z")
+_MARK_AFTER = re.compile(r"[ \t]?\((?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?|(?P<code>[A-Z]{2,3}))\)")
+
+
+_MARK_NOUN_WORDS = frozenset({"number", "no", "sim", "cell", "mobile", "mob", "phone", "line", "numero", "número",
+                              "numéro", "cel", "celular", "telefono", "teléfono", "nummer", "handynummer", "handy"})
+
+
+def _may_be_marked(text: str, ostart: int) -> bool:
+    """A cheap test of what ends right before a number: a colon or dash, a flag, or a word that may end a
+    mark (most numbers follow "call", "text" or a line break)."""
+    i = ostart
+    while i > 0 and ostart - i < 4 and text[i - 1] in " \t.)\ufe0f":
+        i -= 1
+    if i == 0:
+        return False
+    c = text[i - 1]
+    if c in ":：-–—" or "\U0001F1E6" <= c <= "\U0001F1FF":
+        return True
+    if not c.isalpha():
+        return False
+    j = i - 1
+    while j > 0 and i - j < 20 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i].lower()
+    return word in _MARK_NOUN_WORDS or word in _MARK_WORDS
+
+
+def _valid_as_is(run: str, region: str) -> bool:
+    number = _read(run, region)
+    return number is not None and number.valid
+
+
+def _marked_country(text: str, ostart: int, oend: int) -> str | None:
+    """The country a label, flag or adjective right before a number, or a code in brackets right after it,
+    says the number is from ("UK: 020 ...", "🇫🇷 06 ...", "my Italian SIM 312 ...", "0151 ... (DE)")."""
+    m = _MARK_AFTER.match(text, oend, oend + 12) if oend < len(text) and text[oend] in " \t(" else None
+    if m is None and _may_be_marked(text, ostart):
+        m = _MARK_BEFORE.search(text, max(0, ostart - 28), ostart)
+    if m is None:
+        return None
+    groups = m.groupdict()
+    if groups.get("flag"):
+        code = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in groups["flag"])
+    elif groups.get("code"):
+        code = groups["code"]
+        if code not in _MARK_CODES:
+            return None
+    else:
+        code = _MARK_WORDS.get((groups.get("adj") or groups.get("adj2") or "").lower(), "")
+    code = {"UK": "GB", "USA": "US"}.get(code, code)
+    return code if code in phonenumbers.SUPPORTED_REGIONS else None
 
 
 def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc: int,
@@ -842,6 +931,12 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
         if run.startswith("00") and not run.startswith("000"):
             # "0061 491 570 131" in Australia, whose own international prefix is 0011: posters write 00.
             number = _read("+" + run[2:], region)
+            if number is not None and number.valid:
+                yield start, end, number
+                return
+        if run.startswith("011") and digits >= 11 and (region in ("US", "CA", "ZZ") or not _valid_as_is(run, region)):
+            # "011 44 20 7946 0555": North America's international prefix before a country code
+            number = _read("+" + run[3:], region)
             if number is not None and number.valid:
                 yield start, end, number
                 return

@@ -730,7 +730,7 @@ class PriceExtractor:
         """Yield one ``price`` entity per amount stated as a price in ``text``."""
         if field in ("url", "email", "phone"):
             return
-        for start, end, amount, currency, minutes, night in find_prices(text, ctx.country):
+        for start, end, amount, currency, minutes, night in find_prices(text, ctx.reading_country):
             value = _fmt(amount) + (f" {currency}" if currency else "")
             if minutes:
                 value += f"/{minutes}min"
