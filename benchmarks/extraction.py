@@ -147,16 +147,26 @@ def load(name: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+# Metadata an evaluation case may carry besides its text (cases tagged "no_country" have only these).
+META_KEYS = ("country", "lang", "title", "city", "region", "url")
+
+
+def _ad(case: dict[str, Any]) -> dict[str, Any]:
+    return {"body": case["text"], **{k: case.get(k) for k in META_KEYS if case.get(k) is not None}}
+
+
 def score(cases: list[dict[str, Any]], kinds: tuple[str, ...], tallies: dict[tuple[str, str], Tally],
           misses: list[str]) -> None:
     for case in cases:
-        ad = {"body": case["text"], "country": case.get("country"), "lang": case.get("lang")}
+        ad = _ad(case)
         found_all = [e for e in extract_ad(ad) if e.kind in kinds]
         for kind in kinds:
             truth = Counter(e["value"] for e in case["entities"] if e["kind"] == kind)
             found = Counter({e.value for e in found_all if e.kind == kind})
             for key in ((kind, "all"), (kind, case.get("lang", "?"))):
                 tallies.setdefault(key, Tally()).add(truth, found)
+            if kind == "phone" and "no_country" in case.get("tags", ()):
+                tallies.setdefault(("phone (ad with no country)", "all"), Tally()).add(truth, found)
             if kind == "phone":
                 obf_truth = Counter(e["value"] for e in case["entities"] if e["kind"] == kind and e["obfuscated"])
                 if obf_truth:
@@ -183,7 +193,7 @@ def accuracy() -> dict[str, Any]:
             for case in cases:
                 if "numbers_no_phone" in case.get("tags", []):
                     no_phone_texts += 1
-                    ad = {"body": case["text"], "country": case["country"], "lang": case["lang"]}
+                    ad = _ad(case)
                     if any(e.kind == "phone" for e in extract_ad(ad)):
                         false_phone_texts += 1
         else:

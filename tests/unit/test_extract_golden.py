@@ -47,7 +47,8 @@ def _inputs() -> list[dict[str, Any]]:
             text = case.get("text")
             if not isinstance(text, str):
                 continue
-            ads.append({"body": text, "country": case.get("country"), "lang": case.get("lang")})
+            ad = {"body": text, "country": case.get("country"), "lang": case.get("lang")}
+            ads.append(ad | {k: case[k] for k in ("title", "city", "region", "url") if case.get(k) is not None})
     # the benchmark's generated obfuscated phones (inputs are stored, so the test does not import it)
     import importlib.util
 
