@@ -354,7 +354,9 @@ def main() -> int:
             "`python benchmarks/extraction.py --record`: labelled sets in `tests/data/extraction_eval_*.jsonl` "
             "(hand-made, independent of the demo generator) plus 600 generated obfuscated phones "
             "(`[generated]`, built by the benchmark's own obfuscation routines); per kind and language. "
-            "`phone (obfuscated)` scores only phones the labels mark as written obfuscated.",
+            "`phone (obfuscated)` scores only phones the labels mark as written obfuscated. "
+            "`phone (ad with no country)` scores the cases whose ad states no `country` (only its city, "
+            "region, web address or title).",
             table,
         )
     return 0
