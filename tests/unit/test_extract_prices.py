@@ -25,6 +25,12 @@ CASES = [
     ("$150 for 30 / $240 for 60", "CA", ["150 CAD/30min", "240 CAD/60min"]),
     ("€150/60", "DE", ["150 EUR/60min"]),
     ("Rates: 200 (30)", "US", ["200 USD/30min"]),
+    # a labelled list goes on after its first amount; its lengths may stand in brackets
+    ("Rates: 200 (30) / 300 (60)", "US", ["200 USD/30min", "300 USD/60min"]),
+    ("Rates: 300 (1h), 550 (2h), 1500 (overnight)", "US", ["300 USD/60min", "550 USD/120min", "1500 USD/night"]),
+    ("Rates 150 | 250 | 400", "GB", ["150 GBP", "250 GBP", "400 GBP"]),
+    ("£150 1hr, 180, 200", "GB", ["150 GBP/60min"]),  # no label: figures after a price are no list
+    ("Rates: 150/h, 5'6, 120 lbs", "US", ["150 USD/60min"]),
     ("£150 1hr", "GB", ["150 GBP/60min"]),
     ("£150 per hour", None, ["150 GBP/60min"]),
     ("£140/h", "GB", ["140 GBP/60min"]),

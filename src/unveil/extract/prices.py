@@ -506,6 +506,7 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
     phone_like = _phone_like(text, runs, by_start)
     num_end = -1
     last_end = -1  # where the last price found ends
+    list_open = False  # whether that price was a labelled amount without a currency, which a list continues
     for run_start, _ in runs:
         if run_start < num_end:
             continue  # the decimals or thousands of the previous amount
@@ -582,9 +583,12 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
         # The first price decides how this text pairs durations and amounts; a figure that turns out to be
         # no price ("Marseille 13008", "1m65") does not.
         first = first_duration < span_start if duration_first is None else duration_first
-        dur = _bind(text, span_start, after, explicit, first, t, by_start, by_end, used)
+        # A labelled amount, or one listed right after a price ("Rates: 300 (1h), 550 (2h)").
+        labelled = not explicit and (_labelled(text, s, t) or (
+            list_open and _LIST_GAP.fullmatch(text, last_end, span_start) is not None))
+        dur = _bind(text, span_start, after, explicit, first, t, by_start, by_end, used, labelled)
         if not explicit:
-            if dur is None and not _labelled(text, s, t):
+            if dur is None and not labelled:
                 continue
             currency = t.country_currency.get(cc)
             if currency is None and dur is None:
@@ -594,14 +598,15 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
             used.add(dur.start)
             span_start = min(span_start, dur.start)
             after = max(after, dur.end)
-        last_end = after
+        last_end, list_open = after, labelled
         # A shorthand of no stated length ("QV 80") makes the amount a price, without minutes.
         yield (span_start, after, amount, currency, (dur.minutes or None) if dur else None,
                bool(dur is not None and dur.minutes is None))
 
 
 def _bind(text: str, start: int, after: int, explicit: bool, duration_first: bool, t: _Tables,
-          by_start: dict[int, _Duration], by_end: dict[int, _Duration], used: set[int]) -> _Duration | None:
+          by_start: dict[int, _Duration], by_end: dict[int, _Duration], used: set[int],
+          labelled: bool = False) -> _Duration | None:
     """The duration of the amount spanning ``[start, after)``, or None.
 
     A shorthand label right before the amount wins in a text that writes durations first ("QV 80 HH 120":
@@ -626,10 +631,12 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
         dur = _connected_duration(text, after, t, used) or _free_duration_before(text, start, by_end, used, t.fillers)
     if dur is None:
         after_dur = _free_duration_after(text, after, by_start, used)
-        # Without a currency only a duration without a number ("150 hour", "150 half hour", "1500 overnight").
-        if after_dur is not None and (explicit or after_dur.unit_only):
+        # Without a currency only a duration without a number ("150 hour", "150 half hour", "1500 overnight"),
+        # or a labelled amount's duration in brackets ("Rates: 300 (1h)").
+        if after_dur is not None and (explicit or after_dur.unit_only
+                                      or (labelled and "(" in text[after:after_dur.start])):
             dur = after_dur
-    if dur is None and (explicit or _labelled(text, start, t)):
+    if dur is None and (explicit or labelled):
         # "$150 for 30 / $240 for 60", "Rates: 200 (30) / 300 (60)": minutes without their unit, after a
         # priced amount only (a bare "170/60" is a height and a weight)
         bm = _MINUTES_ONLY.match(text, after)
@@ -638,6 +645,8 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
     return dur
 
 
+# What stands between the prices of a list: "300 (1h), 550 (2h)", "200 (30) / 300 (60)", "150 | 250".
+_LIST_GAP = re.compile(r"[ \t]{0,2}\)?[ \t]{0,2}[,;/|•·][ \t]{0,2}")
 _MINUTES_ONLY = re.compile(
     r"[ \t]?(?:/[ \t]?|[ \t]?for[ \t]|[ \t]?\()(15|20|30|45|60|90|120|180)\)?(?![0-9A-Za-z%'’/.,:])", re.I)
 
