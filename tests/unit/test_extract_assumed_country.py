@@ -183,6 +183,16 @@ def test_assume_country_never_raises(city: str, region: str | None, url: str | N
     ("CALL US 07700 900123", "GB", ["+447700900123"]),
     # A marked country in which the number is no number leaves the ad's own.
     ("UK: 01 99 00 12 34", "FR", ["+33199001234"]),
+    # Adjectives and names in the ads' languages, after or before a word for a number.
+    ("Belge en tournée\nTél belge 0450 00 12 78", "FR", ["+32450001278"]),
+    ("Deze week in Antwerpen\nNederlands nummer 06 12345611 (ook WhatsApp)", "BE", ["+31612345611"]),
+    ("WhatsApp colombiano 321 1234511", "ES", ["+573211234511"]),
+    ("Zap BR (11) 96123-4533", "PT", ["+5511961234533"]),
+    ("Norwegian number 40 61 23 11", "SE", ["+4740612311"]),
+    # Codes starting an item of a list, in brackets before, flags after.
+    ("CH 078 123 45 22 | DE 01512 3456722", "DE", ["+41781234522", "+4915123456722"]),
+    ("(UK) 020 7946 0578 · (ES) 612 34 56 01", "GB", ["+442079460578", "+34612345601"]),
+    ("Contact\n612 34 56 99 🇪🇸\n312 345 6744 🇮🇹", None, ["+34612345699", "+393123456744"]),
 ])
 def test_a_number_marked_with_its_country_is_read_there(text: str, country: str | None,
                                                         expected: list[str]) -> None:
@@ -224,3 +234,22 @@ def test_hostile_region_and_marks_are_linear() -> None:
     assert {e.value for e in extract_ad({"id": "h", "body": body}) if e.kind == "city"} == {"Birmingham|US"}
     body = "Italian SIM UK: 🇬🇧 " * 50_000 + "07400 123 466"
     assert [e.value for e in extract_ad({"id": "h", "body": body}) if e.kind == "phone"] == ["+447400123466"]
+
+
+def test_phone_marks_file_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from unveil.extract import cities, phones
+
+    real = cities.load_attribute_data
+
+    def fake(name: str) -> dict[str, Any]:
+        data = real(name)
+        return data | {"words": {"XX": ["atlantean"]}} if name == "phone_marks.yaml" else data
+
+    phones._marks.cache_clear()
+    monkeypatch.setattr(cities, "load_attribute_data", fake)
+    try:
+        with pytest.raises(ValueError, match=r"phone_marks.yaml: words: 'XX' is not a country code"):
+            phones._marks()
+    finally:
+        monkeypatch.undo()
+        phones._marks.cache_clear()

@@ -548,6 +548,12 @@ def region_countries() -> dict[str, frozenset[str]]:
             for key in (code, name):
                 out.setdefault(key, set()).add(country)
     out.setdefault("pei", set()).add("CA")
+    # Older abbreviations, written with a dot ("London, Ont.", "Paris, Tex.")
+    for abbr, country in (("ont", "CA"), ("alta", "CA"), ("sask", "CA"), ("nfld", "CA"), ("calif", "US"),
+                          ("fla", "US"), ("tex", "US"), ("ariz", "US"), ("colo", "US"), ("conn", "US"),
+                          ("mich", "US"), ("minn", "US"), ("penn", "US"), ("tenn", "US"), ("okla", "US"),
+                          ("nev", "US")):
+        out.setdefault(abbr, set()).add(country)
     for nation in ("england", "scotland", "wales", "northern ireland", "uk"):
         out.setdefault(nation, set()).add("GB")
     return {k: frozenset(v) for k, v in out.items()}

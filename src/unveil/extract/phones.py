@@ -499,8 +499,10 @@ class PhoneExtractor:
                 _marked_country(text, ostart_run, nt.ends[end - 1])
             numbers = list(_numbers_in_run(nt, start, end, marked, plus=False)) if marked else []
             if not all(read.valid for _, _, read in numbers):
-                numbers = []  # a number only "possible" in the marked country is read as the ad's
-            if not numbers:
+                # only "possible" in the marked country: read there if the ad's own reads no valid number
+                home = list(_numbers_in_run(nt, start, end, region, plus=international))
+                numbers = home if any(read.valid for _, _, read in home) else numbers
+            elif not numbers:
                 numbers = list(_numbers_in_run(nt, start, end, region, plus=international))
             if not numbers and obfuscated and lead_at is None:
                 lead = _letters_lead(nt, start, end, region)
@@ -549,43 +551,55 @@ class PhoneExtractor:
                           foreign_to, assumed)
 
 
-# Countries whose code a poster writes as a label before a number or in brackets after it ("UK: 020 ...",
-# "0151 2345678 (DE)"): Europe, North America, Australia and New Zealand; codes that are also platform
-# or state abbreviations ("TG" Telegram, "AL" Alabama) are left out.
-_MARK_CODES = frozenset(
-    "AT BE BG CH CY CZ DE DK EE ES FI FR GB GR HR HU IE IS IT LT LU LV MT NL NO PL PT RO SE SI SK "
-    "UA RS BA MK MD CA US MX AU NZ UK USA".split())
-# A country's adjective before "number", "SIM", "cell" ... ("my Italian SIM", "UK number", "cel americano").
-_MARK_WORDS = {
-    "american": "US", "americano": "US", "americana": "US", "us": "US", "usa": "US", "british": "GB",
-    "uk": "GB", "english": "GB", "inglés": "GB", "anglais": "GB", "irish": "IE", "french": "FR",
-    "français": "FR", "francais": "FR", "francés": "FR", "francese": "FR", "französische": "FR",
-    "german": "DE", "deutsche": "DE", "alemán": "DE", "allemand": "DE", "tedesco": "DE", "spanish": "ES",
-    "español": "ES", "espagnol": "ES", "spagnolo": "ES", "spanische": "ES", "italian": "IT", "italiano": "IT",
-    "italien": "IT", "italienische": "IT", "dutch": "NL", "belgian": "BE", "belge": "BE", "swiss": "CH",
-    "suisse": "CH", "svizzero": "CH", "schweizer": "CH", "polish": "PL", "portuguese": "PT", "canadian": "CA",
-    "canadien": "CA", "canadiense": "CA", "australian": "AU", "mexican": "MX", "mexicano": "MX",
-    "romanian": "RO", "austrian": "AT", "österreichische": "AT",
-}
-_MARK_NOUNS = (r"(?:number|no\.?|sim|cell|mobile|mob|phone|line|n[uú]mero|num[eé]ro|cel(?:ular)?|tel[eé]fono"
-               r"|nummer|handynummer|handy)")
-_MARK_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?P<code>[A-Z]{2,3}) ?[:：\-–—]"  # "UK: ", "US - ": a code needs its colon or dash
-    r"|(?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?"
-    rf"|(?i:(?<![^\W\d_])(?:(?P<adj>[^\W\d_]+) {_MARK_NOUNS}|{_MARK_NOUNS} (?P<adj2>[^\W\d_]+))))"
-    r"[ \t]{0,2}[:：.)\-–—]?)[ \t]{0,2}\Z")
-_MARK_AFTER = re.compile(r"[ \t]?\((?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?|(?P<code>[A-Z]{2,3}))\)")
+class _Marks(NamedTuple):
+    """``attributes/phone_marks.yaml``, compiled."""
+
+    codes: frozenset[str]
+    words: dict[str, str]  # adjective or name (lower case) -> ISO code
+    number_words: frozenset[str]
+    before: re.Pattern[str]
 
 
-_MARK_NOUN_WORDS = frozenset({"number", "no", "sim", "cell", "mobile", "mob", "phone", "line", "numero", "número",
-                              "numéro", "cel", "celular", "telefono", "teléfono", "nummer", "handynummer", "handy"})
+@functools.cache
+def _marks() -> _Marks:
+    from unveil.extract.cities import load_attribute_data
+
+    data = load_attribute_data("phone_marks.yaml")
+    where = "attributes/phone_marks.yaml"
+    codes = frozenset(str(c) for c in data.get("codes") or ())
+    words: dict[str, str] = {}
+    for country, names in (data.get("words") or {}).items():
+        if str(country) not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError(f"{where}: words: {country!r} is not a country code libphonenumber knows")
+        for name in names or ():
+            words[str(name).lower()] = str(country)
+    bad = sorted(c for c in codes if {"UK": "GB", "USA": "US"}.get(c, c) not in phonenumbers.SUPPORTED_REGIONS)
+    if bad:
+        raise ValueError(f"{where}: codes: {', '.join(bad)} are not country codes libphonenumber knows")
+    nouns = frozenset(str(w).lower() for w in data.get("number_words") or ())
+    if not nouns:
+        raise ValueError(f"{where}: number_words is empty")
+    noun_re = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=lambda n: (-len(n), n))) + ")"
+    name = r"[^\W\d_]+(?: [^\W\d_]+)?"
+    before = re.compile(
+        r"(?:(?<![A-Za-z])(?P<open>\()?(?P<code>[A-Z]{2,3})(?(open)\)|(?P<colon> ?[:：\-–—])?)"
+        r"|(?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?"
+        rf"|(?i:(?<![^\W\d_])(?:(?P<adj>{name}) {noun_re}|{noun_re} (?P<adj2>{name})))(?![^\W\d_])"
+        r"[ \t]{0,2}[:：.)\-–—]?))[ \t]{0,2}\(?\Z")
+    return _Marks(codes, words, nouns, before)
 
 
-def _may_be_marked(text: str, ostart: int) -> bool:
+_MARK_AFTER = re.compile(
+    r"[ \t]?(?:\((?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?|(?P<code>[A-Z]{2,3}))\)"
+    r"|(?P<flag2>[\U0001F1E6-\U0001F1FF]{2}))")
+_LIST_BEFORE = frozenset("\n|/·•,;")
+
+
+def _may_be_marked(text: str, ostart: int, marks: _Marks) -> bool:
     """A cheap test of what ends right before a number: a colon or dash, a flag, or a word that may end a
     mark (most numbers follow "call", "text" or a line break)."""
     i = ostart
-    while i > 0 and ostart - i < 4 and text[i - 1] in " \t.)\ufe0f":
+    while i > 0 and ostart - i < 4 and text[i - 1] in " \t.)(\ufe0f":
         i -= 1
     if i == 0:
         return False
@@ -597,34 +611,54 @@ def _may_be_marked(text: str, ostart: int) -> bool:
     j = i - 1
     while j > 0 and i - j < 20 and text[j - 1].isalpha():
         j -= 1
-    word = text[j:i].lower()
-    return word in _MARK_NOUN_WORDS or word in _MARK_WORDS
+    word = text[j:i]
+    low = word.lower()
+    return low in marks.number_words or low in marks.words or word in marks.codes
+
+
+def _marked_country(text: str, ostart: int, oend: int) -> str | None:
+    """The country a label, flag or adjective right before a number, or a code or flag right after it,
+    says the number is from ("UK: 020 ...", "🇫🇷 06 ...", "my Italian SIM 312 ...", "0151 ... (DE)")."""
+    marks = _marks()
+    code = ""
+    nxt = text[oend] if oend < len(text) else ""
+    m = _MARK_AFTER.match(text, oend, oend + 12) if nxt and (nxt in " \t(" or "\U0001F1E6" <= nxt <= "\U0001F1FF") \
+        else None
+    if m is not None:
+        flag = m.group("flag") or m.group("flag2")
+        code = _flag_code(flag) if flag else m.group("code") if m.group("code") in marks.codes else ""
+    if not code and _may_be_marked(text, ostart, marks):
+        m = marks.before.search(text, max(0, ostart - 40), ostart)
+        if m is not None:
+            if m.group("flag"):
+                code = _flag_code(m.group("flag"))
+            elif m.group("code"):
+                if m.group("code") in marks.codes and (m.group("open") or m.group("colon")
+                                                        or _starts_an_item(text, m.start("code"))):
+                    code = m.group("code")
+            else:
+                word = (m.group("adj") or m.group("adj2") or "").lower()
+                code = marks.words.get(word) or marks.words.get(word.rsplit(" ", 1)[-1]) or \
+                    marks.words.get(word.split(" ", 1)[0], "")
+    code = {"UK": "GB", "USA": "US"}.get(code, code)
+    return code if code in phonenumbers.SUPPORTED_REGIONS else None
+
+
+def _flag_code(flag: str) -> str:
+    return "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in flag)
+
+
+def _starts_an_item(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a line or an item of a list ("CH 078 ... | DE 0151 ...")."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t" and pos - i < 3:
+        i -= 1
+    return i == 0 or text[i - 1] in _LIST_BEFORE
 
 
 def _valid_as_is(run: str, region: str) -> bool:
     number = _read(run, region)
     return number is not None and number.valid
-
-
-def _marked_country(text: str, ostart: int, oend: int) -> str | None:
-    """The country a label, flag or adjective right before a number, or a code in brackets right after it,
-    says the number is from ("UK: 020 ...", "🇫🇷 06 ...", "my Italian SIM 312 ...", "0151 ... (DE)")."""
-    m = _MARK_AFTER.match(text, oend, oend + 12) if oend < len(text) and text[oend] in " \t(" else None
-    if m is None and _may_be_marked(text, ostart):
-        m = _MARK_BEFORE.search(text, max(0, ostart - 28), ostart)
-    if m is None:
-        return None
-    groups = m.groupdict()
-    if groups.get("flag"):
-        code = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in groups["flag"])
-    elif groups.get("code"):
-        code = groups["code"]
-        if code not in _MARK_CODES:
-            return None
-    else:
-        code = _MARK_WORDS.get((groups.get("adj") or groups.get("adj2") or "").lower(), "")
-    code = {"UK": "GB", "USA": "US"}.get(code, code)
-    return code if code in phonenumbers.SUPPORTED_REGIONS else None
 
 
 def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc: int,
