@@ -25,6 +25,9 @@ CASES = [
     # nicknames and abbreviations, in ads of the town's country
     ("NYC 🗽 Bella 25", "US", "en", ["New York City|US"]),
     ("LA — Zoe & Kat duo", "US", "en", ["Los Angeles|US"]),
+    ("NEW ORLEANS LA – French Quarter", "US", "en", ["New Orleans|US"]),  # a state code after a town
+    ("New Orleans, LA", "US", "en", ["New Orleans|US"]),
+    ("Houston TX / LA next week", "US", "en", ["Houston|US", "Los Angeles|US"]),
     ("The 6ix ✨ Jenna 27", "CA", "en", ["Toronto|CA"]),
     ("Philly's favorite, visiting Vegas", "US", "en", ["Philadelphia|US", "Las Vegas|US"]),
     ("CDMX y GDL", "MX", "es", ["Mexico City|MX", "Guadalajara|MX"]),

@@ -816,6 +816,17 @@ def _nicknames() -> _Nicknames:
     return _Nicknames(pattern, cities, frozenset(c.country for c in cities.values()))
 
 
+def _state_of_town_before(text: str, start: int, end: int, town_ends: set[int]) -> bool:
+    """Whether the two capitals at ``text[start:end]`` are a state code right after a town ("New Orleans,
+    LA", "NEW ORLEANS LA")."""
+    if end - start != 2 or not text[start:end].isupper():
+        return False
+    i = start
+    while i > 0 and text[i - 1] in " ," and start - i < 2:
+        i -= 1
+    return i < start and i in town_ends
+
+
 class CityExtractor:
     """Finds city names and resolves each to one gazetteer entry (``value`` is ``"Name|CC"``)."""
 
@@ -835,8 +846,11 @@ class CityExtractor:
         if nick.pattern is None or (country and country not in nick.countries):
             return
         found = SpanIndex(taken)  # a sorted index: a hostile field of towns and nicknames stays linear
+        town_ends = {end for _, end in taken}
         for m in nick.pattern.finditer(text):
             city = nick.cities[m.group()]
+            if _state_of_town_before(text, m.start(), m.end(), town_ends):
+                continue  # "New Orleans, LA": Louisiana, not Los Angeles
             if country in ("", city.country) and not found.hits(m.start(), m.end()):
                 yield _city_entity(city, field, m.start(), m.end(), text)
 
