@@ -189,6 +189,10 @@ def test_assume_country_never_raises(city: str, region: str | None, url: str | N
     ("WhatsApp colombiano 321 1234511", "ES", ["+573211234511"]),
     ("Zap BR (11) 96123-4533", "PT", ["+5511961234533"]),
     ("Norwegian number 40 61 23 11", "SE", ["+4740612311"]),
+    # A short aside in brackets between the mark and the number; an adjective alone before a colon.
+    ("Spanish number (WhatsApp only): 612 34 56 33", "GB", ["+34612345633"]),
+    ("Romanian: 0712 034 522", "GB", ["+40712034522"]),
+    ("Mobile (24/7): 020 7946 0123", "GB", ["+442079460123"]),
     # Codes starting an item of a list, in brackets before, flags after.
     ("CH 078 123 45 22 | DE 01512 3456722", "DE", ["+41781234522", "+4915123456722"]),
     ("(UK) 020 7946 0578 · (ES) 612 34 56 01", "GB", ["+442079460578", "+34612345601"]),

@@ -585,7 +585,8 @@ def _marks() -> _Marks:
         r"(?:(?<![A-Za-z])(?P<open>\()?(?P<code>[A-Z]{2,3})(?(open)\)|(?P<colon> ?[:：\-–—])?)"
         r"|(?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?"
         rf"|(?i:(?<![^\W\d_])(?:(?P<adj>{name}) {noun_re}|{noun_re} (?P<adj2>{name})))(?![^\W\d_])"
-        r"[ \t]{0,2}[:：.)\-–—]?))[ \t]{0,2}\(?\Z")
+        r"(?:[ \t]{0,2}\([^()\n]{1,24}\))?[ \t]{0,2}[:：.)\-–—]?"  # "Spanish number (WhatsApp only): 612 ..."
+        r"|(?i:(?<![^\W\d_])(?P<adj3>[^\W\d_]+))[ \t]?[:：]))[ \t]{0,2}\(?\Z")  # "Romanian: 0712 ..."
     return _Marks(codes, words, nouns, before)
 
 
@@ -637,7 +638,7 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
                                                         or _starts_an_item(text, m.start("code"))):
                     code = m.group("code")
             else:
-                word = (m.group("adj") or m.group("adj2") or "").lower()
+                word = (m.group("adj") or m.group("adj2") or m.group("adj3") or "").lower()
                 code = marks.words.get(word) or marks.words.get(word.rsplit(" ", 1)[-1]) or \
                     marks.words.get(word.split(" ", 1)[0], "")
     code = {"UK": "GB", "USA": "US"}.get(code, code)
