@@ -203,6 +203,11 @@ PHONE_CASES = [
     ("call 011 44 20 7946 0555", "US", ["+442079460555"]),
     ("011 33 1 99 00 12 34", "CA", ["+33199001234"]),
     ("0114 496 0123", "GB", ["+441144960123"]),
+    # A rate row written without the trunk "0" is no number of the ad's country nor of its neighbour's.
+    ("Rates 150 200 350", "GB", []),
+    ("🇬🇧 150 200 350\n🇪🇺 180 240 400\n(30min / 1hr / 2hr)", "GB", []),
+    ("07700 900690 · 150 200 300", "GB", ["+447700900690"]),
+    ("+44 7700 900123", "GB", ["+447700900123"]),
     # No North American area code or exchange starts with 0 or 1.
     ("call 123 456 7890", "US", []),
     ("Appelle le 01 99 00 12 34", "US", []),

@@ -464,7 +464,8 @@ class PhoneExtractor:
                     unread.remove(head)
                     ostart, oend = nt.starts[head[0]], nt.ends[end - 1]
                     if not _not_a_phone(text, ostart, oend):
-                        yield _entity(text, field, ostart, oend, joined, home_cc, True, foreign_to, assumed)
+                        yield _entity(text, field, ostart, oend, joined, home_cc, True, foreign_to, assumed,
+                                      trunk=False)
                     continue
             if end - start - (ntext[start] == "+") < MIN_PLAUSIBLE_DIGITS:
                 unread.append((start, end))
@@ -539,7 +540,10 @@ class PhoneExtractor:
                     accounts = SpanIndex(iban_shaped_spans(text))
                 if accounts is not None and accounts.hits(ostart, oend):
                     continue
-                yield _entity(text, field, ostart, oend, read, home_cc, hidden, foreign_to, assumed)
+                if not international and ntext[s] not in "+0" and _untrunked_possible(read, home_cc, region):
+                    continue  # "Rates 150 200 350" in a British ad: a national number is written with its 0
+                yield _entity(text, field, ostart, oend, read, home_cc, hidden, foreign_to, assumed,
+                              trunk=ntext[s] == "0")
         if len(unread) >= 2 and sum(e - s for s, e in unread) >= MIN_DIGITS:
             for ostart, oend, read in _split_numbers(text, nt, unread, region):
                 if blocked is not None and blocked.hits(ostart, oend):
@@ -547,8 +551,12 @@ class PhoneExtractor:
                 if _not_a_phone(text, ostart, oend) or may_be_in_iban(text, ostart, oend):
                     continue
                 # Groups split by line breaks or emoji are hidden; by a plain space after a date, not.
+                first = bisect.bisect_left(nt.starts, ostart)
+                trunk = first < len(ntext) and ntext[first] == "0"
+                if first < len(ntext) and ntext[first] not in "+0" and _untrunked_possible(read, home_cc, region):
+                    continue
                 yield _entity(text, field, ostart, oend, read, home_cc, not written_plainly(text[ostart:oend]),
-                          foreign_to, assumed)
+                              foreign_to, assumed, trunk=trunk)
 
 
 class _Marks(NamedTuple):
@@ -662,9 +670,18 @@ def _valid_as_is(run: str, region: str) -> bool:
     return number is not None and number.valid
 
 
+def _untrunked_possible(read: _Read, home_cc: int, region: str) -> bool:
+    """For digits written with no "+", "00" or trunk "0" before them: a number of the ad's country that is
+    only possible there while its national numbers are written with a trunk prefix is figures, not a phone
+    ("Rates 150 200 350" in a British ad)."""
+    return not read.valid and read.number.country_code == home_cc and _national_dialling(region)[0] == "0"
+
+
 def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc: int,
-            obfuscated: bool, foreign_to: int, assumed: str | None) -> Entity:
-    if not read.valid and read.number.country_code == home_cc:
+            obfuscated: bool, foreign_to: int, assumed: str | None, trunk: bool = True) -> Entity:
+    """``trunk``: the number was written with a leading 0 (a trunk prefix), as a neighbour's number is
+    when it is written like a national one; "Rates 150 200 350" in a British ad is no Irish number."""
+    if not read.valid and read.number.country_code == home_cc and trunk:
         read = _across_border(read.e164) or read
     attrs = _attrs(read, foreign_to, obfuscated)
     if assumed is not None:
