@@ -36,6 +36,7 @@ import phonenumbers
 
 from unveil.extract.base import AdContext
 from unveil.extract.cities import CityExtractor, fold, has_preferred_town, region_countries, towns_named
+from unveil.extract.phones import PhoneExtractor, country_of_code
 
 #: A name is taken for its biggest town when every town of another calling code with that name is at most
 #: this share of its population ("London": Ontario's is 4% of England's).
@@ -45,6 +46,7 @@ DOMINANT_SHARE = 0.2
 _GENERIC_CCTLDS = frozenset({"ac", "ad", "ag", "ai", "am", "as", "bz", "cc", "cd", "co", "cx", "dj", "fm", "gg",
                              "gl", "gs", "im", "io", "la", "ly", "md", "me", "ms", "mu", "nu", "sc", "sh", "so",
                              "st", "tk", "to", "tv", "vc", "vg", "ws"})
+
 
 class Assumed(NamedTuple):
     country: str  # ISO 3166-1 alpha-2
@@ -125,8 +127,8 @@ def _from_web_address_words(tld: str, words: list[str], codes: list[str]) -> lis
     for code in codes:
         if national_site and code in _LANGUAGE_CODES:
             continue
-        country = "GB" if code == "uk" else code.upper()
-        if country in phonenumbers.SUPPORTED_REGIONS:
+        country = country_of_code(code)
+        if country is not None:
             return [country]
     return []
 
@@ -135,8 +137,8 @@ def _from_domain(tld: str) -> list[str]:
     tld = tld.lower()
     if len(tld) != 2 or tld in _GENERIC_CCTLDS or not tld.isascii() or not tld.isalpha():
         return []
-    country = "GB" if tld == "uk" else tld.upper()
-    return [country] if country in phonenumbers.SUPPORTED_REGIONS else []
+    country = country_of_code(tld)
+    return [country] if country is not None else []
 
 
 def _sources(ad: Mapping[str, Any], lang: str | None) -> Iterator[tuple[str, list[str], list[str]]]:
@@ -163,8 +165,6 @@ class _Readings:
     """The phones an ad's title and body read as in each country tried, counted once per country."""
 
     def __init__(self, ad: Mapping[str, Any], lang: str | None) -> None:
-        from unveil.extract.phones import PhoneExtractor
-
         self.reader = PhoneExtractor()
         self.texts = [(field, text) for field in ("title", "body") if isinstance(text := ad.get(field), str) and text]
         self.lang = lang

@@ -559,6 +559,17 @@ class PhoneExtractor:
                               foreign_to, assumed, trunk=trunk)
 
 
+_CODE_ALIASES = {"UK": "GB", "USA": "US"}
+
+
+def country_of_code(code: str) -> str | None:
+    """The ISO country a code as posters and web addresses write it names ("uk", "UK" and "USA" too), if
+    libphonenumber knows it."""
+    upper = code.upper()
+    country = _CODE_ALIASES.get(upper, upper)
+    return country if country in phonenumbers.SUPPORTED_REGIONS else None
+
+
 class _Marks(NamedTuple):
     """``attributes/phone_marks.yaml``, compiled."""
 
@@ -581,7 +592,7 @@ def _marks() -> _Marks:
             raise ValueError(f"{where}: words: {country!r} is not a country code libphonenumber knows")
         for name in names or ():
             words[str(name).lower()] = str(country)
-    bad = sorted(c for c in codes if {"UK": "GB", "USA": "US"}.get(c, c) not in phonenumbers.SUPPORTED_REGIONS)
+    bad = sorted(c for c in codes if country_of_code(c) is None)
     if bad:
         raise ValueError(f"{where}: codes: {', '.join(bad)} are not country codes libphonenumber knows")
     nouns = frozenset(str(w).lower() for w in data.get("number_words") or ())
@@ -649,8 +660,7 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
                 word = (m.group("adj") or m.group("adj2") or m.group("adj3") or "").lower()
                 code = marks.words.get(word) or marks.words.get(word.rsplit(" ", 1)[-1]) or \
                     marks.words.get(word.split(" ", 1)[0], "")
-    code = {"UK": "GB", "USA": "US"}.get(code, code)
-    return code if code in phonenumbers.SUPPORTED_REGIONS else None
+    return country_of_code(code) if code else None
 
 
 def _flag_code(flag: str) -> str:
