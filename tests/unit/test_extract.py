@@ -207,6 +207,13 @@ PHONE_CASES = [
     ("Rates 150 200 350", "GB", []),
     ("🇬🇧 150 200 350\n🇪🇺 180 240 400\n(30min / 1hr / 2hr)", "GB", []),
     ("07700 900690 · 150 200 300", "GB", ["+447700900690"]),
+    # ... nor when it happens to be valid there: a French number is written with its 0
+    ("Tarifs 150 200 350", "FR", []),
+    ("Appelle au 1 50 20 03 50", "FR", ["+33150200350"]),  # not round amounts: a number missing its 0
+    # A month and year is a date: "Member since 03.2019 — 1200 reviews" holds no phone.
+    ("Member since 03.2019 — 1200 reviews", "GB", []),
+    ("Membre depuis 11/2021. 01 99 00 12 34", "FR", ["+33199001234"]),
+    ("Chiama 06.2019.1234", "IT", ["+390620191234"]),  # a Rome number with dots is no month and year
     ("+44 7700 900123", "GB", ["+447700900123"]),
     # No North American area code or exchange starts with 0 or 1.
     ("call 123 456 7890", "US", []),

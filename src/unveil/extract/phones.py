@@ -166,6 +166,8 @@ _DATE_TIME = re.compile(
     r"|(?<!\d)(?:[01]?\d|2[0-3])[:h][0-5]\d(?!\d)"
     # the month first (United States): "03/14/2025"
     r"|(?<!\d)(?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12]\d|3[01])[./-](?:19|20)\d{2}(?!\d)"
+    # a month and year: "member since 03.2019", "07/2025"; not the start of a longer dotted number
+    r"|(?<![\d./-])(?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}(?!\d|[./-]\d)"
     # body measurements: "36-24-36"; height/weight(/size): "172/56/36", "165/52"
     r"|(?<![\d-])[2-5]\d-[1-4]\d-[2-5]\d(?![\d-])"
     r"|(?<![\d/])1[4-9]\d/[3-9]\d(?:/[2-5]\d)?(?![\d/])"
@@ -540,7 +542,8 @@ class PhoneExtractor:
                     accounts = SpanIndex(iban_shaped_spans(text))
                 if accounts is not None and accounts.hits(ostart, oend):
                     continue
-                if not international and ntext[s] not in "+0" and _untrunked_possible(read, home_cc, region):
+                if not international and ntext[s] not in "+0" \
+                        and _untrunked_figures(read, home_cc, region, text[ostart:oend]):
                     continue  # "Rates 150 200 350" in a British ad: a national number is written with its 0
                 yield _entity(text, field, ostart, oend, read, home_cc, hidden, foreign_to, assumed,
                               trunk=ntext[s] == "0")
@@ -553,7 +556,8 @@ class PhoneExtractor:
                 # Groups split by line breaks or emoji are hidden; by a plain space after a date, not.
                 first = bisect.bisect_left(nt.starts, ostart)
                 trunk = first < len(ntext) and ntext[first] == "0"
-                if first < len(ntext) and ntext[first] not in "+0" and _untrunked_possible(read, home_cc, region):
+                if first < len(ntext) and ntext[first] not in "+0" \
+                        and _untrunked_figures(read, home_cc, region, text[ostart:oend]):
                     continue
                 yield _entity(text, field, ostart, oend, read, home_cc, not written_plainly(text[ostart:oend]),
                               foreign_to, assumed, trunk=trunk)
@@ -680,11 +684,18 @@ def _valid_as_is(run: str, region: str) -> bool:
     return number is not None and number.valid
 
 
-def _untrunked_possible(read: _Read, home_cc: int, region: str) -> bool:
-    """For digits written with no "+", "00" or trunk "0" before them: a number of the ad's country that is
-    only possible there while its national numbers are written with a trunk prefix is figures, not a phone
-    ("Rates 150 200 350" in a British ad)."""
-    return not read.valid and read.number.country_code == home_cc and _national_dialling(region)[0] == "0"
+def _untrunked_figures(read: _Read, home_cc: int, region: str, written: str) -> bool:
+    """For digits written with no "+", "00" or trunk "0" before them, in a country whose national numbers
+    are written with a trunk prefix: a number of that country is figures, not a phone, when it is only
+    possible there ("Rates 150 200 350" in a British ad) or written as three or more round amounts
+    ("Tarifs 150 200 350" in a French ad reads as a valid Paris number without its 0)."""
+    if read.number.country_code != home_cc or _national_dialling(region)[0] != "0":
+        return False
+    if not read.valid:
+        return True
+    groups = written.split()
+    return len(groups) >= 3 and all(
+        g.isdigit() and 2 <= len(g) <= 4 and g[0] != "0" and g[-1] in "05" for g in groups)
 
 
 def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc: int,
