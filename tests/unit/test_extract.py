@@ -214,6 +214,9 @@ PHONE_CASES = [
     ("Member since 03.2019 — 1200 reviews", "GB", []),
     ("Membre depuis 11/2021. 01 99 00 12 34", "FR", ["+33199001234"]),
     ("Chiama 06.2019.1234", "IT", ["+390620191234"]),  # a Rome number with dots is no month and year
+    # Body measurements in centimetres are no phone; digits split by symbols still are
+    ("Giada, 23 anni, 1,70, 90-60-90\nChiamami al 312 345 6730", "IT", ["+393123456730"]),
+    ("available today. 02|07.94-60-67_8. Rates 150", "GB", ["+442079460678"]),
     ("+44 7700 900123", "GB", ["+447700900123"]),
     # No North American area code or exchange starts with 0 or 1.
     ("call 123 456 7890", "US", []),

@@ -125,6 +125,28 @@ ENGLISH = [
     ("Wickr: rachel_wkr", [("wickr:rachel_wkr", "rachel_wkr")]),
     ("instagram.com/stories/leah.atl/3312345678901234567", [("instagram:leah.atl", "instagram.com/stories/leah.atl")]),
     ("onlyfans.com/action/trial/abcdef123456", []),
+    # Names spaced out to get past filters are closed up: around a spaced dot or an underscore, or letter
+    # by letter after the sigil or a label's colon
+    ("instagram @ kayla . rose", [("instagram:kayla.rose", "@ kayla . rose")]),
+    ("Tele: @ sandy _ leipzig", [("telegram:sandy_leipzig", "@ sandy _ leipzig")]),
+    ("Telegram: @ s a s h a v i p", [("telegram:sashavip", "@ s a s h a v i p")]),
+    ("snapchat 👉 @ m e l b . k i k i", [("snapchat:melb.kiki", "@ m e l b . k i k i")]),
+    ("Snap 👻 : m a n o n . l x", [("snapchat:manon.lx", "m a n o n . l x")]),
+    # Latin small capitals, a "font" of name generators
+    ("Snap: ᴋᴀʏʟᴀ.ᴀᴢ", [("snapchat:kayla.az", "ᴋᴀʏʟᴀ.ᴀᴢ")]),
+    # A platform word alone on its line (with its emoji or an arrow) names a handle-shaped word on the next
+    ("👻\nkaylee.xo\nadd me first", [("snapchat:kaylee.xo", "kaylee.xo")]),
+    ("Telegram\n⬇️\nlaura_stgt_vip", [("telegram:laura_stgt_vip", "laura_stgt_vip")]),
+    ("IG 📸\n@dani.cdmx\nsnap 👻\n@dani_cdmx", [("instagram:dani.cdmx", "@dani.cdmx"),
+                                             ("snapchat:dani_cdmx", "@dani_cdmx")]),
+    ("💬 signal\nroos.31", [("signal:roos.31", "roos.31")]),
+    ("Telegram\n@anna_vip", [("telegram:anna_vip", "@anna_vip")]),
+    # Platform words disguised: spelled out letter by letter, "!" for "i", a zero for "O", abbreviations
+    ("t.e.l.e.g.r.a.m ➜ @jolie_pdx", [("telegram:jolie_pdx", "@jolie_pdx")]),
+    ("k!k: amberrr_x", [("kik:amberrr_x", "amberrr_x")]),
+    ("more pics on my 0F: sweetcaramel", [("onlyfans:sweetcaramel", "sweetcaramel")]),
+    ("sig: ruby.01", [("signal:ruby.01", "ruby.01")]),
+    ("disc: velvet.rose", [("discord:velvet.rose", "velvet.rose")]),
 ]
 
 OTHER_LANGUAGES = [
@@ -163,7 +185,9 @@ NEGATIVES = [
     "I watch tele at night",
     "tele @ 10pm",
     "snap @ the hotel",
-    "instagram @ kayla . rose",  # spaced out: not "kayla" alone
+    "instagram @ home. Call me",  # a full stop with a space after it ends a sentence, no spaced-out name
+    "Seattle, WA\nkaylee.xo",  # a state code ends the line: no platform word alone there
+    "Snap\nsounds good",  # a platform word alone on its line, then prose
     "WhatsApp +44 7700 900123",
     "WhatsApp: +44 7700 900123",
     "Telegram/WhatsApp: 07700 900123",
@@ -182,7 +206,6 @@ NEGATIVES = [
     "Seattle, WA area",
     "tg annavip",
     "Haus- und Hotelbesuche, WhatsApp bevorzugt",
-    "Telegram\n@anna_vip",
     "Spokane, WA 99201",
     "Columbia, SC 29201",
     "Stand in line with me",
@@ -359,9 +382,16 @@ MB = 1_000_000
         "t dot " * (MB // 6),
         "sn@p " * (MB // 5),
         "a$" * (MB // 2),
+        "Telegram: @ " + "a b . c _ " * (MB // 10),
+        "@ " + "a" * MB,
+        ": " + "a " * (MB // 2),
+        "t.e.l.e.g.r.a.m " * (MB // 16),
+        "👻\n" * (MB // 3),
+        "k!k" * (MB // 3),
     ],
     ids=["telegram@", "snap::", "joined", "emoji", "t.me", "@", "a@", "brackets", "long-name", "long-link",
-         "names-then-word", "word-then-names", "hidden-link", "dots", "leet-words", "symbol-run"],
+         "names-then-word", "word-then-names", "hidden-link", "dots", "leet-words", "symbol-run",
+         "spaced-name", "spaced-sigil-run", "spaced-letters", "spelled-platform", "emoji-lines", "bangs"],
 )
 def test_hostile_input_finishes(text):
     for e in EXTRACTOR.extract(text, "body", CTX):

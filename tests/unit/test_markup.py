@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unveil.extract import extract_ad
-from unveil.normalise.markup import decode_markup
+from unveil.normalise.markup import decode_link_escapes, decode_markup
 
 
 @pytest.mark.parametrize(
@@ -81,4 +81,39 @@ def test_every_decoded_character_maps_inside_the_stored_text(text: str) -> None:
 def test_a_megabyte_of_markup_finishes(unit: str) -> None:
     text = unit * (1_000_000 // len(unit))
     nt = decode_markup(text)
+    assert nt is None or len(nt.text) <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "written"),
+    [
+        ("Chiama: tel:%2B39%20312%20345%206740", "+393123456740", "%2B39%20312%20345%206740"),
+        ("https://api.whatsapp.com/send?phone=1%20416%20555%200144", "+14165550144", "1%20416%20555%200144"),
+        ("https://api.whatsapp.com/send?phone=%2B1%28416%29555-0155", "+14165550155", "%2B1%28416%29555-0155"),
+        ("https://wa.me/49%201512%203456777", "+4915123456777", "49%201512%203456777"),
+        ("Katalog: https://wa.me/c/4915123456709", "+4915123456709", "4915123456709"),  # a catalogue link
+        ("tg://resolve?phone=4915123456701", "+4915123456701", "4915123456701"),
+    ],
+)
+def test_phone_links_are_read_with_their_escapes_decoded(text: str, value: str, written: str) -> None:
+    found = [e for e in extract_ad({"body": text, "country": "DE"}) if e.kind == "phone"]
+    assert [(e.value, e.text) for e in found] == [(value, written)]
+
+
+def test_a_phone_link_stays_as_written_for_the_other_extractors() -> None:
+    text = "https://api.whatsapp.com/send?phone=%2B48%20512%20345%20681&text=Cze%C5%9B%C4%87"
+    found = {(e.kind, e.value) for e in extract_ad({"body": text, "country": "PL"}) if e.kind != "language"}
+    assert found == {("phone", "+48512345681"), ("url", text.removeprefix("https://"))}
+
+
+def test_the_message_a_link_fills_in_holds_no_phone() -> None:
+    text = "https://api.whatsapp.com/send?phone=393123456703&text=Ciao%20ho%20visto%20il%20annuncio%20n.%20884512"
+    assert [e.value for e in extract_ad({"body": text, "country": "IT"}) if e.kind == "phone"] == ["+393123456703"]
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("unit", ["%20", "tel:%2B", "?phone=%20%28"])
+def test_a_megabyte_of_link_escapes_finishes(unit: str) -> None:
+    text = unit * (1_000_000 // len(unit))
+    nt = decode_link_escapes(text)
     assert nt is None or len(nt.text) <= len(text)

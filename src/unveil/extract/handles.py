@@ -47,6 +47,7 @@ from unveil.extract.emails import (
 from unveil.extract.spans import SpanIndex
 from unveil.normalise.deobfuscate import deobfuscate_digits, folded_text
 from unveil.normalise.numwords import leet_variants as number_leet_variants
+from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
 from unveil.types import Entity
 
 __all__ = [
@@ -86,7 +87,7 @@ _NAME_ALPHABET = _ASCII_ALNUM | frozenset("._-~")
 _RUN_CHARS = _NAME_ALPHABET
 _RUN_RE = re.compile(r"[A-Za-z0-9._~-]{1,80}")
 _MAX_RUN = 80
-_ARROWS = "→➡⇒👉➜➔➞⟶►▶"
+_ARROWS = "→➡⇒👉➜➔➞⟶►▶⬇👇⤵"
 _SEPARATORS = " \t\u00a0\u202f\u2009:=-–—>|~(\ufe0f" + _ARROWS  # with the no-break spaces of scraped pages
 _STRONG_SEPARATORS = frozenset(":=>-–—" + _ARROWS)
 _MAX_SEP = 6
@@ -102,8 +103,10 @@ _CUE_WORD = re.compile(r"[^\W_]+")
 # The non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter ("İ", "ı", long s, Kelvin sign);
 # a unit test recomputes the list from the running Python.
 # "$" or "@" for a letter inside a platform word: "Ca$hApp", "C@sh app".
-_SYMBOL = re.compile(r"[$@]")
-_SYMBOL_LETTERS = str.maketrans("$@", "sa")
+_SYMBOL = re.compile(r"[$@!]")
+# A word of four to sixteen letters, each set apart by the same "." or space ("t.e.l.e.g.r.a.m").
+_SPACED_WORD = re.compile(r"(?<![\w.])[A-Za-z]([. ])[A-Za-z](?:\1[A-Za-z]){2,14}(?![\w.])")
+_SYMBOL_LETTERS = str.maketrans("$@!", "sai")
 _MAX_CUE_LEN = 24
 _ASCII_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 _MIN_NUMBER_DIGITS = 7  # a name that de-obfuscates to this many digits and nothing else is a number
@@ -481,6 +484,17 @@ def _after_word(t: str, i: int) -> bool:
     return i >= 2 and t[i - 1] == " " and t[i - 2].isalnum()
 
 
+def _same_platform(a: Cue, b: Cue) -> bool:
+    return not {k for k, _ in a.members}.isdisjoint(k for k, _ in b.members)
+
+
+def _alone_on_line(t: str, start: int, end: int, newline: int) -> bool:
+    """Whether the platform word at ``t[start:end]`` is the only word on its line (emoji, arrows and a colon
+    may stand around it: "💬 signal", "IG 📸"), the line ending at ``newline``."""
+    line_start = t.rfind("\n", 0, start) + 1
+    return not any(c.isalnum() for c in t[line_start:start]) and not any(c.isalnum() for c in t[end:newline])
+
+
 def _looks_like_handle(name: str) -> bool:
     """Digits, an inner "_" or ".", or CamelCase: not an ordinary word."""
     core = name.strip("._-")
@@ -489,6 +503,40 @@ def _looks_like_handle(name: str) -> bool:
         or any(c in "._" for c in core)
         or (any(c.isupper() for c in name[1:]) and any(c.islower() for c in name))
     )
+
+
+# A name spaced out after its sigil or a label's colon, to beat filters: letter by letter ("@ s a s h a v i p",
+# ": m a n o n . l x", "@ c a n d y _ 2 2") or words around a spaced dot or an underscore ("@ rosie . vip",
+# "@ sandy _ leipzig").  A dot with a space only after it ends a sentence ("@ home. Call me"), never a name.
+_SPACED_NAME = re.compile(
+    r"(?P<sigil>@ ?)(?P<words>[A-Za-z0-9]+(?:(?: [._] ?| ?_ )[A-Za-z0-9]+){1,4})(?![\w.@])"
+    r"|(?P<lead>[@:] ?)(?P<letters>[A-Za-z0-9](?: (?:[._] )?[A-Za-z0-9]){3,40})(?![\w.@])")
+
+
+def close_spaced_names(t: str) -> NormalisedText | None:
+    """``t`` with spaced-out names after a sigil or a colon closed up ("@ rosie . vip" -> "@rosie.vip"), or
+    None when it has none.  Whether a closed name is a handle is decided as for any other name."""
+    if "@" not in t and ":" not in t:
+        return None
+    out: NormalisedBuilder | None = None
+    pos = 0
+    for m in _SPACED_NAME.finditer(t):
+        group = "words" if m.group("words") else "letters"
+        if out is None:
+            out = NormalisedBuilder(t)
+        a, z = m.span(group)
+        sigil = m.start("sigil") if group == "words" else m.start("lead")
+        out.copy(pos, sigil + 1)
+        if t[sigil] == ":":
+            out.copy(sigil + 1, a)  # ": m a n o n": the label's space stays
+        for i in range(a, z):
+            if t[i] != " ":
+                out.copy(i, i + 1)
+        pos = z
+    if out is None:
+        return None
+    out.copy(pos, len(t))
+    return out.build()
 
 
 def _after_spaced_sigil(t: str, name: str, end: int) -> bool:
@@ -575,15 +623,15 @@ class PlatformScanner:
     # -- entry point ----------------------------------------------------------------------------------------
 
     def scan(self, text: str) -> list[HandleHit]:
-        """Every handle in ``text`` with offsets into ``text`` (folded first when not ASCII)."""
-        if not needs_fold(text):
-            hits = self._scan(text)
-        else:
-            nt = folded_text(text)
-            hits = []
-            for h in self._scan(nt.text):
-                start, end = nt.to_original(h.start, h.end)
-                hits.append(h._replace(start=start, end=end))
+        """Every handle in ``text`` with offsets into ``text`` (folded first when not ASCII, spaced-out
+        names closed up)."""
+        folded = folded_text(text) if needs_fold(text) else None
+        t = text if folded is None else folded.text
+        closed = close_spaced_names(t)
+        hits = self._scan(t if closed is None else closed.text)
+        for nt in (closed, folded):
+            if nt is not None:
+                hits = [h._replace(start=a, end=z) for h in hits for a, z in (nt.to_original(h.start, h.end),)]
         if any(h.form in ("label", "bare") or (h.form == "sigil" and _after_word(text, h.start)) for h in hits):
             # A name inside an email address is not a handle ("Snap: anna@example.com", "anna @example.com").
             emails = SpanIndex((m.start, m.end) for m in find_emails(text))
@@ -604,8 +652,10 @@ class PlatformScanner:
             hits.extend(self._urls(t))
         if spec.url_re is not None and _may_hide_a_link(t):
             hits.extend(self._hidden_urls(t))
-        if "$" in t or "@" in t:
+        if "$" in t or "@" in t or "!" in t:
             t = self._symbols_as_letters(t)
+        if _SPACED_WORD.search(t) is not None:
+            t = self._spaced_platform_words(t)
         cues = self.cues(t)
         if not cues:
             return hits
@@ -624,7 +674,7 @@ class PlatformScanner:
     # -- platform words -------------------------------------------------------------------------------------
 
     def _symbols_as_letters(self, t: str) -> str:
-        """``t`` with "$" and "@" read as letters inside platform words ("Ca$hApp"); same length, so
+        """``t`` with "$", "@" and "!" read as letters inside platform words ("Ca$hApp", "k!k"); same length, so
         offsets hold.  Elsewhere they stay: "$anna" is a cashtag, "anna@example.com" an address."""
         pieces: list[str] = []
         changed = False
@@ -635,13 +685,13 @@ class PlatformScanner:
             if p < done or p == 0 or p + 1 >= size or not (_ascii_letter(t[p - 1]) and _ascii_letter(t[p + 1])):
                 continue
             a = p
-            while a > done and (_ascii_letter(t[a - 1]) or t[a - 1] in "$@"):
+            while a > done and (_ascii_letter(t[a - 1]) or t[a - 1] in "$@!"):
                 a -= 1
             z = p + 1
-            while z < size and (_ascii_letter(t[z]) or t[z] in "$@"):
+            while z < size and (_ascii_letter(t[z]) or t[z] in "$@!"):
                 z += 1
             word = t[a:z]
-            if z - a <= _MAX_CUE_LEN and word[0] not in "$@" and word[-1] not in "$@":
+            if z - a <= _MAX_CUE_LEN and word[0] not in "$@!" and word[-1] not in "$@!":
                 word = word.translate(_SYMBOL_LETTERS)
                 if word.lower() in self._cue_parts:
                     pieces += (t[done:a], word)
@@ -650,6 +700,14 @@ class PlatformScanner:
             pieces.append(t[done:z])  # not a platform word: kept as written
             done = z
         return "".join([*pieces, t[done:]]) if changed else t
+
+    def _spaced_platform_words(self, t: str) -> str:
+        """``t`` with platform words spelled out letter by letter ("t.e.l.e.g.r.a.m", "W h a t s A p p")
+        closed up and padded with spaces to the same length, so offsets hold."""
+        def closed(m: re.Match[str]) -> str:
+            word = m.group()[::2]
+            return word + " " * (len(m.group()) - len(word)) if word.lower() in self._cue_parts else m.group()
+        return _SPACED_WORD.sub(closed, t)
 
     def cues(self, t: str) -> list[Cue]:
         """Platform words in ``t``, in text order.
@@ -724,11 +782,12 @@ class PlatformScanner:
         for c in cues:
             gap = t[groups[-1].end : c.start] if groups else ""
             if groups and len(groups[-1].members) < _MAX_GROUP and self._joined(gap) \
-                    and (gap.strip() or t[c.start].isalnum() == t[groups[-1].end - 1].isalnum()):
+                    and (gap.strip() or t[c.start].isalnum() == t[groups[-1].end - 1].isalnum()
+                         or _same_platform(groups[-1], c)):
                 # Not an emoji and a word with only a space between: "Snap: emiliemtl 👻 Insta: @emilie.mtl"
-                # ends Snapchat's name with its emoji.
+                # ends Snapchat's name with its emoji; but "IG 📸", "snap 👻" is one platform named twice.
                 last = groups[-1]
-                groups[-1] = Cue(last.start, c.end, last.members + c.members)
+                groups[-1] = Cue(last.start, c.end, last.members + tuple(m for m in c.members if m not in last.members))
             else:
                 groups.append(c)
         return groups
@@ -747,13 +806,17 @@ class PlatformScanner:
         n = len(t)
         i = g.end
         strength = 0  # 0 bare, 1 after "is", 2 after ":" or an id word, 3 with a sigil
+        next_line = False  # the name is on a line after the platform word, which stood alone on its own
         if i + 1 < n and t[i] == "-" and t[i - 1].isalpha() and t[i + 1].isalpha():
             return  # a compound word, "Insta-worthy"
         for _ in range(_MAX_STEPS):
             j = i
-            while j < n and j - i < _MAX_SEP and (t[j] in _SEPARATORS or (strength == 2 and t[j] in "\r\n")):
+            while j < n and j - i < _MAX_SEP and (t[j] in _SEPARATORS or (t[j] in "\r\n" and (
+                    strength == 2 or next_line or _alone_on_line(t, g.start, g.end, j)))):
                 if t[j] in _STRONG_SEPARATORS:
                     strength = 2  # after ":" the name may be on the next line ("Telegram:\n@anna_vip")
+                elif t[j] in "\r\n" and strength < 2:
+                    next_line = True  # "👻\nkaylee.xo", "Telegram\n⬇️\nlaura_vip"
                 j += 1
             if j > i and t[j - 1] == "(":
                 close = t.find(")", j, j + _MAX_ASIDE)
@@ -807,6 +870,8 @@ class PlatformScanner:
             # only the handle shape counts: "WA area", "SC girls" are places.
             if strength == 0 and short and not _looks_like_handle(name):
                 continue
+            if next_line and strength < 3 and not _looks_like_handle(name):
+                continue  # a word on the next line is the ad going on; a name there must look like one
             if strength <= 1 and not (_looks_like_handle(name) or _ends_phrase(t, i + len(name))):
                 continue
             yield HandleHit(i - len(sigil) - spaced, i + len(name), platform, name, form)

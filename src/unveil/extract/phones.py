@@ -33,6 +33,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 import phonenumbers
@@ -43,6 +44,7 @@ from unveil.extract.crypto import iban_shaped_spans, may_be_in_iban
 from unveil.extract.spans import SpanIndex
 from unveil.extract.urls import SCHEME_URL, web_address_spans
 from unveil.normalise.deobfuscate import deobfuscate_digits_if, digit_spans, written_plainly
+from unveil.normalise.markup import decode_link_escapes
 from unveil.normalise.offsets import NormalisedText
 from unveil.types import Entity
 
@@ -170,6 +172,8 @@ _DATE_TIME = re.compile(
     r"|(?<![\d./-])(?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}(?!\d|[./-]\d)"
     # body measurements: "36-24-36"; height/weight(/size): "172/56/36", "165/52"
     r"|(?<![\d-])[2-5]\d-[1-4]\d-[2-5]\d(?![\d-])"
+    # in centimetres, "90-60-90", set apart (not "07.94-60-67_8", a number split by symbols)
+    r"|(?<![\d\-.|/_])(?:[6-9]\d|1[0-2]\d)-[4-9]\d-(?:[6-9]\d|1[0-2]\d)(?![\d-]|[._|/]\d)"
     r"|(?<![\d/])1[4-9]\d/[3-9]\d(?:/[2-5]\d)?(?![\d/])"
     # age/height/weight: "24/170/58"
     r"|(?<![\d/])[1-6]\d/1[4-9]\d/[3-9]\d(?![\d/])"
@@ -190,9 +194,10 @@ _PIPE_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])\|(?=[0-9])")
 # Messaging links whose number is always international, written without its "+": "wa.me/447700900123",
 # "api.whatsapp.com/send?phone=...", "viber://chat?number=...".
 _INTERNATIONAL_LINK = re.compile(
-    r"(?:wa ?\. ?me ?/ ?|whatsapp\.com/send/?\?(?:[\w=&]*&)?phone=|viber://(?:chat|add)\?number=(?:%2[Bb])?)$",
+    r"(?:wa ?\. ?me ?/ ?(?:c/)?|whatsapp\.com/send/?\?(?:[\w=&]*&)?phone=|viber://(?:chat|add)\?number=(?:%2[Bb])?"
+    r"|tg://resolve\?(?:[\w=&]*&)?phone=)$",
     re.IGNORECASE)
-_MESSAGING_URL = re.compile(r"(?:wa\.me|whatsapp\.com|t\.me|signal\.me|viber|tel:|sms:|callto:)", re.IGNORECASE)
+_MESSAGING_URL = re.compile(r"(?:wa\.me|whatsapp\.com|t\.me|tg://|signal\.me|viber|tel:|sms:|callto:)", re.IGNORECASE)
 # Inside a web address, a number counts when grouped like a phone in a slug: digit groups joined by single
 # "-", "." or "_" and nothing else, standing between slug or path punctuation (not glued to letters or
 # digits)...
@@ -313,14 +318,26 @@ def _across_border(e164: str) -> _Read | None:
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
-    """Web addresses whose digits are not phone numbers (not a messaging link).
+    """Web addresses whose digits are not phone numbers (not a messaging link), and the message a
+    messaging link fills in.
 
     Only addresses with a path or a ``www.`` can hold a number that is not the host's own: a text with
     neither ``/`` nor ``www.`` is not searched.
     """
     if "/" not in text and "www." not in text and "WWW." not in text and "Www." not in text:
         return []
-    return [(s, e) for s, e in web_address_spans(text) if not _MESSAGING_URL.search(text, s, e)]
+    spans = []
+    for s, e in web_address_spans(text):
+        if not _MESSAGING_URL.search(text, s, e):
+            spans.append((s, e))
+            continue
+        message = _MESSAGE_KEY.search(text, s, e)
+        if message is not None:  # "send?phone=39...&text=Ciao ... n.%20884512": the message is no number
+            spans.append((message.start(), e))
+    return spans
+
+
+_MESSAGE_KEY = re.compile(r"[?&;](?:text|body|message|msg)=", re.IGNORECASE)
 
 
 def _spelled_in_url(text: str, ostart: int, oend: int, read: _Read) -> bool:
@@ -437,6 +454,16 @@ class PhoneExtractor:
     kinds: tuple[str, ...] = ("phone",)
 
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
+        links = decode_link_escapes(text)
+        if links is None:
+            yield from self._extract(text, field, ctx)
+            return
+        # "tel:%2B44%2020%207946%200321": read with the link's escapes decoded, reported as written
+        for e in self._extract(links.text, field, ctx):
+            start, end = links.to_original(e.start, e.end)
+            yield replace(e, start=start, end=end, text=text[start:end])
+
+    def _extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
         if SCHEME_URL.fullmatch(text) and not _MESSAGING_URL.search(text) and _URL_PHONE_HINT.search(text) is None:
             return  # one web address (an ad's own link) with no number written as a phone
         nt = deobfuscate_digits_if(text, ctx.lang, MIN_PLAUSIBLE_DIGITS)

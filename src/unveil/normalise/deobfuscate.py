@@ -102,6 +102,10 @@ _HOMOGLYPHS = {
     "χ": "x", "α": "a", "ϲ": "c", "ϳ": "j", "Ϲ": "C",
     # Armenian and others
     "օ": "o", "Օ": "O", "ս": "u", "հ": "h", "ɑ": "a", "ɡ": "g", "ǀ": "l", "∣": "|",
+    # Latin small capitals, a "font" of name generators: "ᴋᴀʏʟᴀ.ᴀᴢ"
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j",
+    "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ǫ": "q", "ʀ": "r", "ꜱ": "s", "ᴛ": "t",
+    "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
 }  # fmt: skip
 
 # Characters with no visible glyph, used to break up numbers and keywords ("07\u200b700").  All other

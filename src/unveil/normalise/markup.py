@@ -8,6 +8,11 @@ offsets and evidence text are those of the stored field.
 Only formatting tags are removed (line breaks and block tags become a line break, inline tags nothing).
 A link's tag stays as written: its address may hold the number ("<a href='https://wa.me/447700900318'>").
 Anything in angle brackets that is not such a tag stays too ("<anna@example.com>", "<3").
+
+``decode_link_escapes`` reads a number in a phone link with its URL escapes decoded:
+"tel:%2B44%2020%207946%200321", "send?phone=1%20416%20555%200144" (only the escapes a number is written
+with: "+", space, brackets, "-", ".", and only in the number right after "tel:", "sms:", "callto:",
+"wa.me/" or a ``phone=``/``number=`` query key).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import re
 
 from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
 
-__all__ = ["decode_markup"]
+__all__ = ["decode_link_escapes", "decode_markup"]
 
 _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 _BLOCK_TAGS = "br|p|div|li|ul|ol|h[1-6]|tr|td|th|table|tbody|thead|hr|blockquote|pre|section|article|header|footer"
@@ -33,6 +38,39 @@ _MARKUP = re.compile(
 )
 _HINT = re.compile(rf"{_ENTITY}|</?(?:{_BLOCK_TAGS}|{_INLINE_TAGS})\b", re.IGNORECASE)
 _MAX_ROUNDS = 2  # "&amp;nbsp;" (escaped twice) is a space after two rounds
+
+
+# A phone link's number, its escapes undecoded; bounded, so a megabyte of "%20" costs linear time.
+_LINK_NUMBER = re.compile(
+    r"(?:\b(?:tel|sms|callto):|\bwa\.me/|[?&;](?:phone|phone_?number|number|tel)=)"
+    r"(?P<num>(?:%[0-9A-Fa-f]{2}|[0-9+()\-.]){1,80})", re.IGNORECASE)
+_NUMBER_ESCAPES = {"2b": "+", "20": " ", "28": "(", "29": ")", "2d": "-", "2e": "."}
+
+
+def decode_link_escapes(text: str) -> NormalisedText | None:
+    """``text`` with the escapes of phone links' numbers decoded, or None when it has none.
+
+    Only the phone extractor reads this: a web address itself stays as written for the others."""
+    if "%" not in text:
+        return None
+    out: NormalisedBuilder | None = None
+    pos = 0
+    for m in _LINK_NUMBER.finditer(text):
+        num_start, num_end = m.span("num")
+        i = text.find("%", num_start, num_end)
+        while i != -1:
+            decoded = _NUMBER_ESCAPES.get(text[i + 1:i + 3].lower())
+            if decoded is not None:
+                if out is None:
+                    out = NormalisedBuilder(text)
+                out.copy(pos, i)
+                out.emit(decoded, i, i + 3)
+                pos = i + 3
+            i = text.find("%", i + 3, num_end)
+    if out is None:
+        return None
+    out.copy(pos, len(text))
+    return out.build()
 
 
 def decode_markup(text: str) -> NormalisedText | None:
