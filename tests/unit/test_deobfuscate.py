@@ -62,6 +62,9 @@ LANG_CASES: list[tuple[str, str, str]] = [
     ("en", "0 7seven hundred nine hundred three eight5", "07700900385"),
     # Leet in weak words and in two-word numbers: "n3uf" is no longer "new", "quatre-v1ngt" is 80.
     ("fr", "z3ro s1x tr3nte-n3uf quatre-v1ngt-d1x-hu1t d0uze tr3nte-quatre", "0639981234"),
+    # "4" for "a" too
+    ("it", "tr3 un0 du3 - tr3 qu4ttro c1nque - s3i s3tte tr3dici", "3123456713"),
+    ("pt", "n0ve 1 d0is tr3s qu4tro c1nco s3is um d0is", "912345612"),
     ("fr", "un café neuf", "un café neuf"),
     ("ro", "zero zero patru patru douăzeci șaptezeci și nouă patruzeci și șase zero o sută șaizeci și nouă",
      "00442079460169"),  # "o sută" is one hundred

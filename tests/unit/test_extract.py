@@ -214,6 +214,20 @@ PHONE_CASES = [
     ("Member since 03.2019 — 1200 reviews", "GB", []),
     ("Membre depuis 11/2021. 01 99 00 12 34", "FR", ["+33199001234"]),
     ("Chiama 06.2019.1234", "IT", ["+390620191234"]),  # a Rome number with dots is no month and year
+    # Digit groups given apart with a few words between, after a word that announces a number
+    ("call 212 me 555 now 0147 ❤️", "US", ["+12125550147"]),
+    ("first bit is the London code (020), then 7946, then 0345", "GB", ["+442079460345"]),
+    ("Vorwahl 0151, dann 2345, dann 67, zum Schluss 03", "DE", ["+4915123456703"]),
+    ("Mi número empieza por 612, luego 34 56 y termina en 03", "ES", ["+34612345603"]),
+    ("Mijn nummer begint met 06, dan 1234, en eindigt op 5611", "NL", ["+31612345611"]),
+    ("numărul începe cu 0712, apoi 034, se termină cu 511", "RO", ["+40712034511"]),
+    ("call me ➡ 3 0 5\n            5 5 5\n            0 1 9 1", "US", ["+13055550191"]),  # indented lines
+    # ... never figures of another kind: stats, dates, counts, a column of rates, or groups with no call word
+    ("Яна, 23 роки, зріст 168, вага 52, розмір 36.", "CZ", []),
+    ("DE: 01.-05.06. | AT: 06.-09.06. | CH: 10.-14.06.", "DE", []),
+    ("Verified since 2019 • 1,204 reviews • 4.8★", "US", []),
+    ("Rates\n150\n250\n400\n1000\nText first", "US", []),
+    ("Studio 212 in block 555, room 0147", "US", []),
     # Body measurements in centimetres are no phone; digits split by symbols still are
     ("Giada, 23 anni, 1,70, 90-60-90\nChiamami al 312 345 6730", "IT", ["+393123456730"]),
     ("available today. 02|07.94-60-67_8. Rates 150", "GB", ["+442079460678"]),

@@ -608,6 +608,7 @@ class _Marks(NamedTuple):
     words: dict[str, str]  # adjective or name (lower case) -> ISO code
     number_words: frozenset[str]
     before: re.Pattern[str]
+    call: re.Pattern[str]  # any of ``call_words``, whole and in any case
 
 
 @functools.cache
@@ -637,7 +638,13 @@ def _marks() -> _Marks:
         rf"|(?i:(?<![^\W\d_])(?:(?P<adj>{name}) {noun_re}|{noun_re} (?P<adj2>{name})))(?![^\W\d_])"
         r"(?:[ \t]{0,2}\([^()\n]{1,24}\))?[ \t]{0,2}[:：.)\-–—]?"  # "Spanish number (WhatsApp only): 612 ..."
         r"|(?i:(?<![^\W\d_])(?P<adj3>[^\W\d_]+))[ \t]?[:：]))[ \t]{0,2}\(?\Z")  # "Romanian: 0712 ..."
-    return _Marks(codes, words, nouns, before)
+    calls = data.get("call_words") or {}
+    if not isinstance(calls, dict) or not calls:
+        raise ValueError(f"{where}: call_words must map languages to lists of words")
+    call_words = sorted({str(w).lower() for ws in calls.values() for w in ws or ()}, key=lambda w: (-len(w), w))
+    call = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(w) for w in call_words) + r")(?![^\W\d_])",
+                      re.IGNORECASE)
+    return _Marks(codes, words, nouns, before, call)
 
 
 _MARK_AFTER = re.compile(
@@ -799,8 +806,8 @@ def _joined_to_plus(text: str, nt: NormalisedText, head: tuple[int, int], run: t
 def _split_gap(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]``, between two digit groups, is only breaks and decoration: line breaks,
     emoji and symbols ("202💋555💋0147", "07700\\n900123"), never a letter, digit, currency or price emoji."""
-    if not 0 < b - a <= MAX_SPLIT_GAP:
-        return False
+    if not 0 < b - a <= MAX_SPLIT_GAP and not (0 < b - a <= _MAX_WORD_GAP and text[a:b].isspace()):
+        return False  # longer only when blank: a group per line, indented ("3 0 5\n            5 5 5")
     for ch in text[a:b]:
         if ch.isspace() or ch in _SPLIT_PUNCT:
             continue
@@ -878,13 +885,84 @@ def _split_numbers(text: str, nt: NormalisedText, unread: list[tuple[int, int]],
     one makes it a price.
     """
     chain = [unread[0]]
+    found: list[tuple[int, int]] = []
     for prev, run in itertools.pairwise(unread):
         if nt.text[run[0]] != "+" and _split_gap(text, nt.ends[prev[1] - 1], nt.starts[run[0]]):
             chain.append(run)
             continue
-        yield from _numbers_in_chain(text, nt, chain, region)
+        for number in _numbers_in_chain(text, nt, chain, region):
+            found.append(number[:2])
+            yield number
         chain = [run]
-    yield from _numbers_in_chain(text, nt, chain, region)
+    for number in _numbers_in_chain(text, nt, chain, region):
+        found.append(number[:2])
+        yield number
+    left = [r for r in unread if not any(a <= nt.starts[r[0]] < z for a, z in found)]
+    if len(left) >= 2:
+        yield from _announced_numbers(text, nt, left, region)
+
+
+# Digit groups of one number given apart with a few words between: "call 212 me 555 now 0147", "Vorwahl
+# 0151, dann 2345, dann 67, zum Schluss 03", "empieza por 612, luego 34 56 y termina en 03".
+_MAX_WORD_GAP = 40
+_MAX_GAP_WORDS = 5
+_MAX_ANNOUNCED_GROUPS = 4
+_CALL_REACH = 60  # how far before the first group a call word is looked for (on the same line)
+_GAP_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _word_gap(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]``, between two digit groups, is a few words and commas or dashes: no digit, line
+    break, full stop, list mark or emoji."""
+    if not 0 < b - a <= _MAX_WORD_GAP:
+        return False
+    gap = text[a:b]
+    inner = gap[1:] if gap[0] == ")" else gap  # "(020), then 7946"
+    inner = inner[:-1] if inner and inner[-1] == "(" else inner
+    if any(not (ch.isalpha() or ch in _WORD_GAP_CHARS) for ch in inner):
+        return False  # a digit, a line break, a full stop, a list's "|" or "•", a currency, an emoji
+    return len(_GAP_WORD.findall(gap)) <= _MAX_GAP_WORDS
+
+
+_WORD_GAP_CHARS = frozenset(" \t,:;-–—'’…")
+
+
+def _announced_numbers(text: str, nt: NormalisedText, runs: list[tuple[int, int]],
+                       region: str) -> Iterator[tuple[int, int, _Read]]:
+    """*Valid* numbers, written as dialled, whose two to four groups (of two digits or more, one of three
+    or more) stand apart with a few words between (:func:`_word_gap`), after a word that announces a
+    number on the same line ("call", "Vorwahl": ``call_words``); no group is followed by a unit or led by a
+    currency ("age 24 height 165" is no number)."""
+    i = 0
+    n = len(runs)
+    while i < n - 1:
+        best: tuple[int, _Read] | None = None
+        digits = nt.text[runs[i][0]:runs[i][1]]
+        for j in range(i + 1, min(n, i + _MAX_ANNOUNCED_GROUPS)):
+            if not _word_gap(text, nt.ends[runs[j - 1][1] - 1], nt.starts[runs[j][0]]):
+                break
+            digits += nt.text[runs[j][0]:runs[j][1]]
+            if len(digits) > MAX_DIGITS:
+                break
+            groups = runs[i:j + 1]
+            if any(z - a < 2 for a, z in groups) or all(z - a < 3 for a, z in groups):
+                continue
+            if _may_be_dialled(digits, region):
+                read = _read(digits, region)
+                if read is not None and read.valid and _as_dialled(digits, read):
+                    best = (j, read)
+        if best is not None:
+            j, read = best
+            groups = runs[i:j + 1]
+            ostart, oend = nt.starts[groups[0][0]], nt.ends[groups[-1][1] - 1]
+            line = text.rfind("\n", 0, ostart) + 1
+            if not _currency_before(text, ostart) and not any(
+                    _unit_follows(text, nt.ends[z - 1]) for _, z in groups) \
+                    and _marks().call.search(text, max(line, ostart - _CALL_REACH), ostart) is not None:
+                yield ostart, oend, read
+                i = j + 1
+                continue
+        i += 1
 
 
 def _numbers_in_chain(text: str, nt: NormalisedText, chain: list[tuple[int, int]],
