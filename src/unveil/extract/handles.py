@@ -46,6 +46,7 @@ from unveil.extract.emails import (
 )
 from unveil.extract.spans import SpanIndex
 from unveil.normalise.deobfuscate import deobfuscate_digits, folded_text
+from unveil.normalise.memo import per_text
 from unveil.normalise.numwords import leet_variants as number_leet_variants
 from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
 from unveil.types import Entity
@@ -513,11 +514,25 @@ _SPACED_NAME = re.compile(
     r"|(?P<lead>[@:] ?)(?P<letters>[A-Za-z0-9](?: (?:[._] )?[A-Za-z0-9]){3,40})(?![\w.@])")
 
 
+# Letters or digits in a row, each set apart by a dot or by a space: a cheap test before the patterns that
+# read a word spelled out letter by letter ("t.e.l.e.g.r.a.m", "s a s h a"). Each starts with a literal, which
+# the engine scans for quickly; one class of both separators would be tried at every character.
+_LONE_DOTTED = re.compile(r"\.[A-Za-z0-9]\.[A-Za-z0-9]\.")
+_LONE_SPACED = re.compile(r" [A-Za-z0-9] (?:[._] )?[A-Za-z0-9] ")
+
+
+@per_text
+def _spells_out(t: str) -> bool:
+    return _LONE_SPACED.search(t) is not None or _LONE_DOTTED.search(t) is not None
+
+
 def close_spaced_names(t: str) -> NormalisedText | None:
     """``t`` with spaced-out names after a sigil or a colon closed up ("@ rosie . vip" -> "@rosie.vip"), or
     None when it has none.  Whether a closed name is a handle is decided as for any other name."""
     if "@" not in t and ":" not in t:
         return None
+    if not (("@" in t and (" ." in t or " _" in t or "_ " in t)) or _spells_out(t)):
+        return None  # the pattern's cost, saved on most fields: no spaced dot or underscore, no lone letters
     out: NormalisedBuilder | None = None
     pos = 0
     for m in _SPACED_NAME.finditer(t):
@@ -654,7 +669,7 @@ class PlatformScanner:
             hits.extend(self._hidden_urls(t))
         if "$" in t or "@" in t or "!" in t:
             t = self._symbols_as_letters(t)
-        if _SPACED_WORD.search(t) is not None:
+        if _spells_out(t) and _SPACED_WORD.search(t) is not None:
             t = self._spaced_platform_words(t)
         cues = self.cues(t)
         if not cues:
