@@ -228,6 +228,19 @@ PHONE_CASES = [
     ("Verified since 2019 • 1,204 reviews • 4.8★", "US", []),
     ("Rates\n150\n250\n400\n1000\nText first", "US", []),
     ("Studio 212 in block 555, room 0147", "US", []),
+    # A scraped page's chrome: ad numbers after a listing word, a range of years, ratings, a table's cells,
+    # "hours ago" after a number, a house number and a postcode
+    ("Home / Incontri / Roma / ID annuncio: 27128610", "IT", []),
+    ("Strona główna > Towarzyskie > Poznań > Nr ogłoszenia: 16055947", "PL", []),
+    ("37.849x angesehen · Anzeige 41524028 · Eingestellt vor 8 Tagen", "DE", []),
+    ("Annuncio n. 87721010 · Visto 37.640 volte", "IT", []),
+    ("Anzeige 0151 23456789", "DE", ["+4915123456789"]),  # written as a phone is: a trunk 0
+    ("© 2010-2025 AnnunciDolci S.r.l.", "IT", []),
+    ("Chiama 02 2010 2025", "IT", ["+390220102025"]),  # a Milan number after its area code, no years
+    ('"Byłem w styczniu 2024, 10/10. Miła"\n"Byłem w styczniu 2025, 10/10."', "PL", []),
+    ("Cała noc | 2700 | 2800", "PL", []),
+    ("Natalia, 37 – Warszawa · +48 512 345 666 · 6 godz. temu", "PL", ["+48512345666"]),
+    ("Anschrift: Musterstraße 87, 10115 Berlin – HRB 123456", "DE", []),
     # Body measurements in centimetres are no phone; digits split by symbols still are
     ("Giada, 23 anni, 1,70, 90-60-90\nChiamami al 312 345 6730", "IT", ["+393123456730"]),
     ("available today. 02|07.94-60-67_8. Rates 150", "GB", ["+442079460678"]),

@@ -63,7 +63,7 @@ MIN_POSSIBLE_NATIONAL_DIGITS = 8
 # duration.  Lower-case, compared against the few characters around a run.
 _UNIT_AFTER = re.compile(
     r"\s?(?:€|\$|£|eur|euro|euros|gbp|usd|chf|pln|zł|zl|lei|ron|kr|roses?|min|mins|minutes?|h\b|hr|hrs|hours?|"
-    r"heures?|horas?|stunden?|std|ore|uur|kg|lbs?|cm|ft|years?|yo|ans|años|anos|jahre|anni|jaar|%|"
+    r"heures?|horas?|stunden?|std|ore|uur|godz|godzin[ay]?|kg|lbs?|cm|ft|years?|yo|ans|años|anos|jahre|anni|jaar|%|"
     r"btc|eth|usdt|usdc|xmr|ltc|trx|sats?)"
     r"(?![^\W\d_])",  # a whole word: "Horario", "you", "minimum" are no units
     re.IGNORECASE,
@@ -80,11 +80,11 @@ _CURRENCY_BEFORE = re.compile(r"(?<![0-9])(?<![0-9]\s)(?:[€$£]|(?<![a-z])(?:e
 # 06 ...", "Handy Nr. 0170 ...").
 _LISTING_WORD = (r"(?:ad|post|listing|annonce|anuncio|annuncio|anzeigen?|advertentie|an[uú]ncio|ogłoszeni[ae]"
                  r"|anun[tț](?:ului)?|inzer[aá]tu?|rezervace|rezerv[aá]cia|objedn[aá]vk[ayu]|резервация)")
-_NUMBER_WORD = r"(?:id|#|no\.?|nr\.?|n[°º]|№|č\.?|num[eé]ro|number|nummer|n[uú]mero)"
+_NUMBER_WORD = r"(?:id|#|no\.?|nr\.?|n[°º]|n\.|№|č\.?|num[eé]ro|number|nummer|n[uú]mero)"
 _ID_LABEL_BEFORE = re.compile(
     rf"(?<![^\W\d_])(?:{_LISTING_WORD}[\s-]?{_NUMBER_WORD}"
     # the number word first: "numéro d'annonce", "número de anuncio", "numer ogłoszenia"
-    rf"|(?:num[eé]ro|n[uú]mero|numer|nummer|num[aă]r|n[°º])\s?(?:de\s|d['’]|del\s|do\s|van\s(?:de\s)?|al\s)?"
+    rf"|(?:num[eé]ro|n[uú]mero|numer|nummer|num[aă]r|n[°º]|nr\.?)\s?(?:de\s|d['’]|del\s|do\s|van\s(?:de\s)?|al\s)?"
     rf"(?:l['’])?{_LISTING_WORD}|(?:"
     r"order|ordine|commande|pedido|bestellung|bestelling|zamówienie|comand[aă]|invoice|facture|factura|"
     r"fattura|rechnung|tracking|ticket|transaction|booking\s?ref|id|r[eé]f|r[eé]f[eé]rence|"
@@ -119,7 +119,7 @@ _ID_LABEL_BEFORE = re.compile(
 _ID_LABEL_REACH = 32
 # The words such a label can end with (lower case), before "#", ":" or "." : a cheap test first.
 _ID_LABEL_LAST_WORDS = frozenset("""
-    ad post listing annonce anuncio annuncio anzeige anzeigen advertentie anuncio anúncio ogłoszenie ogłoszenia
+    ad post listing annonce anuncio annuncio anzeige anzeigen inserat advertentie anuncio anúncio ogłoszenie ogłoszenia
     anunt anunț anunțului anuntului
     id no nr n° nº numero numéro number nummer número num
     order ordine commande pedido bestellung bestelling zamówienie comanda comandă invoice facture factura fattura
@@ -168,6 +168,10 @@ _DATE_TIME = re.compile(
     r"|(?<!\d)(?:[01]?\d|2[0-3])[:h][0-5]\d(?!\d)"
     # the month first (United States): "03/14/2025"
     r"|(?<!\d)(?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12]\d|3[01])[./-](?:19|20)\d{2}(?!\d)"
+    # a range of years, "© 2010-2025" (not after a group of digits: "02 2010 2025" may be a Milan number)
+    r"|(?<!\d)(?<!\d\s)(?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}(?!\d)"
+    # a rating, "10/10", "4,8/5"
+    r"|(?<![\d/.,])(?:[0-9]|10)(?:[.,][0-9])?/(?:5|10)(?!\d|[/.,]\d)"
     # a month and year: "member since 03.2019", "07/2025"; not the start of a longer dotted number
     r"|(?<![\d./-])(?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}(?!\d|[./-]\d)"
     # body measurements: "36-24-36"; height/weight(/size): "172/56/36", "165/52"
@@ -377,6 +381,14 @@ def _inside_id(text: str, ostart: int, oend: int) -> bool:
     return any(c.isdigit() for c in text[lo:ostart]) or any(c.isdigit() for c in text[oend:hi])
 
 
+# A listing word of a language other than English alone before a number: the ad's own number on a scraped
+# page ("Anzeige 41524028", "Annonce : 2245871"), when the number is not written as a phone is (with a "+"
+# or a trunk "0"); "ad" alone stays prose ("saw your ad 2125550147").
+_LISTING_ALONE = re.compile(
+    r"(?<![^\W\d_])(?:annonce|anuncio|annuncio|anzeige|inserat|advertentie|an[uú]ncio|ogłoszenie|anun[tț])"
+    r"\s?[:#]?\s?$", re.IGNORECASE)
+
+
 def _labelled_as_id(text: str, ostart: int) -> bool:
     """An identifier's label right before original offset ``ostart`` ("Order ref #", "Post ID:").
 
@@ -409,6 +421,8 @@ def _labelled_as_id(text: str, ostart: int) -> bool:
         word = text[j:i].lower()
     if word not in _ID_LABEL_LAST_WORDS:
         return False
+    if ostart < len(text) and text[ostart] not in "+0" and _LISTING_ALONE.search(text, lo, ostart) is not None:
+        return True
     return _ID_LABEL_BEFORE.search(text, lo, ostart) is not None
 
 
@@ -721,12 +735,12 @@ def _valid_as_is(run: str, region: str) -> bool:
 def _untrunked_figures(read: _Read, home_cc: int, region: str, written: str) -> bool:
     """For digits written with no "+", "00" or trunk "0" before them, in a country whose national numbers
     are written with a trunk prefix: a number of that country is figures, not a phone, when it is only
-    possible there ("Rates 150 200 350" in a British ad) or written as three or more round amounts
-    ("Tarifs 150 200 350" in a French ad reads as a valid Paris number without its 0)."""
+    possible there ("Rates 150 200 350" in a British ad), has a comma inside, or is written as three or more
+    round amounts ("Tarifs 150 200 350" in a French ad reads as a valid Paris number without its 0)."""
     if read.number.country_code != home_cc or _national_dialling(region)[0] != "0":
         return False
-    if not read.valid:
-        return True
+    if not read.valid or "," in written:
+        return True  # "Musterstraße 87, 10115 Berlin": a house number and a postcode
     groups = written.split()
     return len(groups) >= 3 and all(
         g.isdigit() and 2 <= len(g) <= 4 and g[0] != "0" and g[-1] in "05" for g in groups)
@@ -1190,13 +1204,13 @@ def _gap(nt: NormalisedText, cut: int) -> str:
 
 
 def _figures(nt: NormalisedText, start: int, end: int, cuts: list[int]) -> bool:
-    """A run that reads only as a possible number but holds figures: a comma, a slash or an opening bracket
-    between two of them ("Via Roma 123, 20121 Milano", "Rates: 200 (30) / 300 (60)") or a row of round
-    amounts ("Rates 100 150 200 ..."); not a run that starts with 0, as national numbers do ("06, 39, 98,
-    12, 34", "0151 / 2345 6710")."""
+    """A run that reads only as a possible number but holds figures: a comma, a slash, an opening bracket or
+    a table's "|" between two of them ("Via Roma 123, 20121 Milano", "Rates: 200 (30) / 300 (60)", "noc |
+    2700 | 2800") or a row of round amounts ("Rates 100 150 200 ..."); not a run that starts with 0, as
+    national numbers do ("06, 39, 98, 12, 34", "0151 / 2345 6710")."""
     if nt.text[start] == "0":
         return False
-    return any(ch in _gap(nt, c) for c in cuts for ch in ",/(") or _row_of_amounts(nt, start, end)
+    return any(ch in _gap(nt, c) for c in cuts for ch in ",/(|") or _row_of_amounts(nt, start, end)
 
 
 def _valid_part(nt: NormalisedText, start: int, end: int, region: str,
