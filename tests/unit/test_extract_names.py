@@ -36,6 +36,11 @@ CASES = [
     # Irish, Maori and short English forms; an emoji opens a phrase; "new" may follow the age
     ("Aoife, 23, Dublin city centre.", ["Aoife"], "^"),
     ("Lily 19 new girl", ["Lily"], "age"),
+    # a listing's tag before the name, a dash between fields
+    ("★ FEATURED · Ellie (20) – Galway · 16h ago\nNEW · Sophie 28 – Galway · 1h ago", ["Ellie", "Sophie"], "age"),
+    ("NOUVEAU · Lina, 39 – Laval · (514) 555-0163", ["Lina"], "age"),
+    ("OUR LADIES\n[Available today] Jasmine, 24 y/o — Colombian", ["Jasmine"], "age"),
+    ("(Back this week) Chloe – 33yo – Spanish\nNEW ★ Naomi – 29 – Brazilian", ["Chloe", "Naomi"], "age"),
     ("Halifax NS 🌊 902-555-0177 🌊 Skylar, 23", ["Skylar"], "age"),
     ("my name is anna", ["Anna"], "my name is"),
     ("My Name Is Zoraya and I love to travel", ["Zoraya"], "my name is"),

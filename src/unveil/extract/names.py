@@ -54,7 +54,9 @@ _LINE_END = regex.compile(r"[ \t]*$", regex.M)
 _HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua", "har", "taalla", "tady", "ovdje", "tukaj", "εδώ",
                    "vagyok"})
 # Before a first name that opens a phrase ("... in town! Mia, 24"), and between the name and the number.
-_NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(")
+# A listing's tag closes with one of these too: "NEW · Sophie 28", "[Available today] Jasmine, 24",
+# "(Back this week) Chloe – 33yo".
+_NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(·)]")
 _DIGIT_PAIR = regex.compile(r"\d\d")
 # Words that may follow the age in "Name, 22 ..." (folded): "Chloé, 23 ans", "Sabrina, 26 J.".
 _AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", "anitos", "jahre", "j", "anni", "jaar",
@@ -73,6 +75,8 @@ _NAME_NUMBER_GAP = regex.compile(
     # "Berlin. Lena. 26.", "Georgia • 25", "Valentina ✨ 24 ✨", "Rosa | 27 ans": a full stop, a bullet, a bar
     # or a symbol between them (read as without a comma: the phrase must end after the number)
     r"|(?:\.|[ \t\u00a0]{0,2}(?:[•|·]|\p{So}\ufe0f?))[ \t\u00a0]{1,2}(?=\d)"
+    # "Naomi – 29 – Brazilian": a dash between spaces, as a listing separates its fields (read the same way)
+    r"|[ \t\u00a0]{1,2}[-–—][ \t\u00a0]{1,2}(?=\d)"
     # "ik ben Femke (30)", "Tina (24/170/58)": brackets say it anywhere, not only where a phrase opens
     r"|[ \t\u00a0]{0,2}\((?=\d\d[)/])", regex.I)
 # "Charlotte here, 28": a person, even where Charlotte is also a town of the ad's country.

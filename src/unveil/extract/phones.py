@@ -732,14 +732,18 @@ def _valid_as_is(run: str, region: str) -> bool:
     return number is not None and number.valid
 
 
+_FIGURE_CHARS = frozenset("0123456789, ")
+
+
 def _untrunked_figures(read: _Read, home_cc: int, region: str, written: str) -> bool:
     """For digits written with no "+", "00" or trunk "0" before them, in a country whose national numbers
     are written with a trunk prefix: a number of that country is figures, not a phone, when it is only
-    possible there ("Rates 150 200 350" in a British ad), has a comma inside, or is written as three or more
-    round amounts ("Tarifs 150 200 350" in a French ad reads as a valid Paris number without its 0)."""
+    possible there ("Rates 150 200 350" in a British ad), is plain digits with a comma between them, or is
+    written as three or more round amounts ("Tarifs 150 200 350" in a French ad reads as a valid Paris
+    number without its 0)."""
     if read.number.country_code != home_cc or _national_dialling(region)[0] != "0":
         return False
-    if not read.valid or "," in written:
+    if not read.valid or ("," in written and _FIGURE_CHARS.issuperset(written)):
         return True  # "Musterstraße 87, 10115 Berlin": a house number and a postcode
     groups = written.split()
     return len(groups) >= 3 and all(
