@@ -119,6 +119,13 @@ POSITIVE = [
 ]
 
 
+def test_a_name_that_is_a_home_town_states_an_age_in_brackets() -> None:
+    # an agency's list: a first name that is also a town of the ad's country, her age in brackets
+    text = "[Disponible aujourd'hui] Nancy (38) · française · 164 cm"
+    assert [e.value for e in AGES.extract(text, "body", AdContext(country="FR"))] == ["38"]
+    assert [e.value for e in AGES.extract("Nancy, 38 rue Stanislas", "body", AdContext(country="FR"))] == []
+
+
 @pytest.mark.parametrize(("text", "expected", "span_text"), POSITIVE)
 def test_ages_found(text: str, expected: list[str], span_text: str) -> None:
     ents = list(AGES.extract(text, "body", AdContext()))
@@ -142,6 +149,8 @@ NEGATIVE = [
     "Clients aged 25 to 60 years",
     "Pentru domni între 30 și 60 de ani",
     "Mayores de 18 años",
+    "Sito riservato ai maggiori di 18 anni. Entra | Esci",
+    "Réservé aux plus de 18 ans",
     "Damen ab 21 Jahren",
     "Maiores de 18 anos",
     "tengo 10 años viviendo aquí",  # years of residence or experience

@@ -213,10 +213,12 @@ def name_then_number(text: str, country: str | None) -> list[tuple[int, int, int
     phrase, then a comma and two digits ("Sandy, 22, independent", "... in town! Mia, 24", "Hi guys,
     Ashley here, 25"); at the start of the field or of a line the comma may be left out ("Anna 22 - new
     in town").  The two digits are an age (read by the age extractor, which also checks what follows
-    them).  A city of the ad's country ("Charlotte, 28th Street") is not a name here.
+    them).  A city of the ad's country ("Charlotte, 28th Street") is not a name here, unless the age
+    follows it in brackets ("Paris (35) · Brazilian", an agency's list).
     """
     return [hit for hit in _name_then_number(text)
-            if _HERE_AFTER.match(text, hit[1]) or not is_home_city(text[hit[0]:hit[1]], country)]
+            if _HERE_AFTER.match(text, hit[1]) or "(" in text[hit[1]:hit[2]]
+            or not is_home_city(text[hit[0]:hit[1]], country)]
 
 
 @per_text
