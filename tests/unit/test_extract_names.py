@@ -41,6 +41,10 @@ CASES = [
     ("NOUVEAU · Lina, 39 – Laval · (514) 555-0163", ["Lina"], "age"),
     ("OUR LADIES\n[Available today] Jasmine, 24 y/o — Colombian", ["Jasmine"], "age"),
     ("(Back this week) Chloe – 33yo – Spanish\nNEW ★ Naomi – 29 – Brazilian", ["Chloe", "Naomi"], "age"),
+    ("(Back this week) Ellie – age 19 – Australian", ["Ellie"], "age"),
+    ("[Available today] Amber, age 29 — Spanish — light brown", ["Amber"], "age"),
+    ("(Deze week terug) Fleur, 39jr — Hongaarse", ["Fleur"], "age"),
+    ("NEU ★ Svenja (40) · deutsch · 176 cm", ["Svenja"], "age"),
     ("Halifax NS 🌊 902-555-0177 🌊 Skylar, 23", ["Skylar"], "age"),
     ("my name is anna", ["Anna"], "my name is"),
     ("My Name Is Zoraya and I love to travel", ["Zoraya"], "my name is"),
@@ -129,6 +133,7 @@ def test_names(text: str, expected: list[str], cue: str) -> None:
 NEGATIVE = [
     "Milano Centrale\nBella. Dolce. Discreta.",  # a name that is also a word needs a dash or a comma
     "Porto – Boavista. Nova. Discreta.",
+    "Nadia est là.\nDemi-heure 80 €, heure 130 €",  # "demi" is also a word: "Demi-heure" is half an hour
     "Available 8pm - 4am, Jan 10 - Jan 14 2025",  # a month before a day
     "Bern – Lorraine-Quartier\nNur mit Termin",  # a quarter, not a double first name
     "Jsem Slovenka, 25 let",  # a nationality, capitalised in Czech

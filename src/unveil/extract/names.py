@@ -60,7 +60,7 @@ _NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(·)]")
 _DIGIT_PAIR = regex.compile(r"\d\d")
 # Words that may follow the age in "Name, 22 ..." (folded): "Chloé, 23 ans", "Sabrina, 26 J.".
 _AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", "anitos", "jahre", "j", "anni", "jaar",
-                        "lat", "lata", "ani", "de", "and", "et", "und", "e", "en", "i", "si",
+                        "jr", "lat", "lata", "ani", "de", "and", "et", "und", "e", "en", "i", "si",
                         "new", "neu", "nouvelle", "nueva", "nuova", "nieuw", "nova",
                         "let", "roky", "rokov", "eves", "ετων", "ar", "vuotta", "godine", "godina", "metai",
                         "metu", "gadi", "aastat",
@@ -70,13 +70,14 @@ _AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", 
 # Height and weight after an age: "Kasia 22/165/50", "Tina (24/170/58)".
 HEIGHT_WEIGHT = regex.compile(r"/1[4-9][0-9]/[3-9][0-9](?![0-9])")
 _NAME_NUMBER_GAP = regex.compile(
-    r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)"
+    r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?:age[ \t\u00a0])?(?=\d)"
     r"|[ \t\u00a0]{1,2}(?=\d)"
     # "Berlin. Lena. 26.", "Georgia • 25", "Valentina ✨ 24 ✨", "Rosa | 27 ans": a full stop, a bullet, a bar
     # or a symbol between them (read as without a comma: the phrase must end after the number)
     r"|(?:\.|[ \t\u00a0]{0,2}(?:[•|·]|\p{So}\ufe0f?))[ \t\u00a0]{1,2}(?=\d)"
-    # "Naomi – 29 – Brazilian": a dash between spaces, as a listing separates its fields (read the same way)
-    r"|[ \t\u00a0]{1,2}[-–—][ \t\u00a0]{1,2}(?=\d)"
+    # "Naomi – 29 – Brazilian", "Ellie – age 19 –": a dash between spaces, as a listing separates its fields
+    # (read the same way)
+    r"|[ \t\u00a0]{1,2}[-–—][ \t\u00a0]{1,2}(?:age[ \t\u00a0])?(?=\d)"
     # "ik ben Femke (30)", "Tina (24/170/58)": brackets say it anywhere, not only where a phrase opens
     r"|[ \t\u00a0]{0,2}\((?=\d\d[)/])", regex.I)
 # "Charlotte here, 28": a person, even where Charlotte is also a town of the ad's country.
