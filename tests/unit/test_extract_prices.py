@@ -20,6 +20,13 @@ CASES = [
     ("$160 half $260 hr", "US", ["160 USD/30min", "260 USD/60min"]),  # US "half" after an amount
     ("150 roses half", "US", ["150 ROSES/30min"]),
     ("$150 la media", "US", ["150 USD/30min"]),
+    # a table's row: its duration is every cell's (incall, outcall)
+    ("Duration | Incall | Outcall\nHalf hour | 140$ | 190$\n1 hour | 210$ | 230$", "US",
+     ["140 USD/30min", "190 USD/30min", "210 USD/60min", "230 USD/60min"]),
+    ("Rates: 1hr 180 USD · Overnight stay 1100 USD", "US", ["180 USD/60min", "1100 USD/night"]),
+    ("Tarifs : 1/2 h 110 € · 1h 170 € · Nuit complète 1 000 €", "FR",
+     ["110 EUR/30min", "170 EUR/60min", "1000 EUR/night"]),
+    ("Tarifas: 1h 150 euros · Noche entera 900 euros", "ES", ["150 EUR/60min", "900 EUR/night"]),
     ("$180 hr | $1200 all nite", "US", ["180 USD/60min", "1200 USD/night"]),
     # minutes without their unit after a priced amount ("for 30", "(30)", "/60")
     ("$150 for 30 / $240 for 60", "CA", ["150 CAD/30min", "240 CAD/60min"]),

@@ -40,7 +40,8 @@ from unveil.types import Entity
 __all__ = ["PriceExtractor", "find_prices"]
 
 _SP = r"[ \t\u00a0]"
-_LEFT_GAP = frozenset(" \t\u00a0:=-–—>.)")  # "1h: 150", "30 min - 100", "1h = 150", "30 Min. 110€", "(4h) 800€"
+# "1h: 150", "30 min - 100", "1h = 150", "30 Min. 110€", "(4h) 800€", "1 hour | 210$"
+_LEFT_GAP = frozenset(" \t\u00a0:=-–—>.)|")
 _RIGHT_GAP = frozenset(" \t\u00a0-–(")  # "£150 1hr", "150€ (1h)"
 _RUN_GAP = frozenset(" .-/()")  # separators inside phone numbers and dates
 PHONE_DIGITS = 7
@@ -507,6 +508,7 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
     num_end = -1
     last_end = -1  # where the last price found ends
     list_open = False  # whether that price was a labelled amount without a currency, which a list continues
+    row_dur: _Duration | None = None  # the duration of that price when it stood before it, in a table's row
     for run_start, _ in runs:
         if run_start < num_end:
             continue  # the decimals or thousands of the previous amount
@@ -587,6 +589,9 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
         labelled = not explicit and (_labelled(text, s, t) or (
             list_open and _LIST_GAP.fullmatch(text, last_end, span_start) is not None))
         dur = _bind(text, span_start, after, explicit, first, t, by_start, by_end, used, labelled)
+        if dur is None and explicit and row_dur is not None and _ROW_CELL_GAP.fullmatch(text, last_end, span_start):
+            dur = row_dur  # "Half hour | 140$ | 190$": the row's duration is every cell's (incall, outcall)
+        dur_before = dur if dur is not None and dur.end <= span_start else None
         if not explicit:
             if dur is None and not labelled:
                 continue
@@ -598,6 +603,7 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
             used.add(dur.start)
             span_start = min(span_start, dur.start)
             after = max(after, dur.end)
+        row_dur = dur_before
         last_end, list_open = after, labelled
         # A shorthand of no stated length ("QV 80") makes the amount a price, without minutes.
         yield (span_start, after, amount, currency, (dur.minutes or None) if dur else None,
@@ -647,6 +653,7 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
 
 # What stands between the prices of a list: "300 (1h), 550 (2h)", "200 (30) / 300 (60)", "150 | 250".
 _LIST_GAP = re.compile(r"[ \t]{0,2}\)?[ \t]{0,2}[,;/|•·][ \t]{0,2}")
+_ROW_CELL_GAP = re.compile(r"[ \t]{0,3}[|¦][ \t]{0,3}")
 _MINUTES_ONLY = re.compile(
     r"[ \t]?(?:/[ \t]?|[ \t]?for[ \t]|[ \t]?\()(15|20|30|45|60|90|120|180)\)?(?![0-9A-Za-z%'’/.,:])", re.I)
 
