@@ -67,6 +67,11 @@ CASES = [
     ("Escort Paris Lyon Marseille", "FR", "fr", ["Paris|FR", "Lyon|FR", "Marseille|FR"]),  # large towns: a list
     # towns listed with slashes, but not the words of a web address
     ("Gijón/Oviedo, Ana 28 años", "ES", "es", ["Gijón|ES", "Oviedo|ES"]),
+    # a list of towns: a name that would need a cue is a town next to one of 100,000 people or more
+    ("Voir aussi : Laval, Longueuil, Hamilton, Halifax", "CA", "fr",
+     ["Laval|CA", "Longueuil|CA", "Hamilton|CA", "Halifax|CA"]),
+    ("Annonces similaires à Strasbourg, Nice, Lille", "FR", "fr", ["Strasbourg|FR", "Nice|FR", "Lille|FR"]),
+    ("Reading, writing and Bath salts", "GB", "en", []),
     ("Paris/Lyon/Marseille", "FR", "fr", ["Paris|FR", "Lyon|FR", "Marseille|FR"]),
     ("see www.example.com/Paris or x.com/Lyon", "FR", "fr", []),
     # locatives of the other languages of Europe; a town's centre; their words that are foreign towns

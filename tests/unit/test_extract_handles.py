@@ -188,6 +188,9 @@ NEGATIVES = [
     "instagram @ home. Call me",  # a full stop with a space after it ends a sentence, no spaced-out name
     "Seattle, WA\nkaylee.xo",  # a state code ends the line: no platform word alone there
     "Snap\nsounds good",  # a platform word alone on its line, then prose
+    "WhatsApp: gleiche Nummer",  # "the same number" in the other languages
+    "WhatsApp: stesso numero",
+    "WhatsApp: zelfde nummer",
     "WhatsApp +44 7700 900123",
     "WhatsApp: +44 7700 900123",
     "Telegram/WhatsApp: 07700 900123",

@@ -752,6 +752,27 @@ _TOWN_OF_ITS_OWN = frozenset({"beach", "gardens", "lakes", "springs", "heights",
                               "falls", "village"})
 
 
+_LIST_ITEM_BEFORE = re.compile(r"([^\W\d_][\w'’-]{1,30})[ \t]{0,2}[,/·|][ \t]{1,2}$")
+_LIST_ITEM_AFTER = re.compile(r"[ \t]{0,2}[,/·|][ \t]{1,2}([^\W\d_][\w'’-]{1,30})")
+_LIST_TOWN_POPULATION = 100_000
+
+
+def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rules) -> bool:
+    """Whether the name at ``text[start:end]`` is an item of a list whose item next to it is a town of the
+    ad's country with 100,000 people or more that is no word ("Voir aussi : Laval, Longueuil, Hamilton",
+    "Similar ads in Leeds, Bradford, Reading"): a list of towns, where every item is one."""
+    for m in (_LIST_ITEM_BEFORE.search(text, max(0, start - 36), start), _LIST_ITEM_AFTER.match(text, end)):
+        if m is None or not m.group(1)[0].isupper():
+            continue
+        key = fold(m.group(1))
+        if key in rules.stop or key in rules.person:
+            continue
+        if any(c.country == country and c.population >= _LIST_TOWN_POPULATION
+               for c in city_index().lookup(m.group(1))):
+            return True
+    return False
+
+
 def _word_before(text: str, start: int) -> str:
     """The folded word right before ``start`` (after at most two spaces), or ""."""
     j = start
@@ -987,4 +1008,5 @@ class CityExtractor:
                     return False  # "au Québec": the province
                 if cue in rules.cues or (weak_ok and cue in rules.weak_cues):
                     return True
-        return _has_label(text, start, rules.labels) or _pin_before(text, start)
+        return _has_label(text, start, rules.labels) or _pin_before(text, start) or (
+            city.country == country and _listed_with_town(text, start, end, country, rules))
