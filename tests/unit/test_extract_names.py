@@ -45,6 +45,12 @@ CASES = [
     ("[Available today] Amber, age 29 — Spanish — light brown", ["Amber"], "age"),
     ("(Deze week terug) Fleur, 39jr — Hongaarse", ["Fleur"], "age"),
     ("NEU ★ Svenja (40) · deutsch · 176 cm", ["Svenja"], "age"),
+    # a profile page: the last item of the breadcrumb trail, the name heading the page before a dot
+    ("Home / Adult Personals / Boston / Sophie\nMember since 10 Nov 2018", ["Sophie"], "^"),
+    ("Home › Companions › Miami › Alicia", ["Alicia"], "^"),
+    ("ALICIA · Miami\nMember since 22 Oct 2019", ["Alicia"], "^"),
+    # a name that is also a word, after a strong cue
+    ("Mam na imię Ola, 31 lat", ["Ola"], "mam na imie"),
     ("Halifax NS 🌊 902-555-0177 🌊 Skylar, 23", ["Skylar"], "age"),
     ("my name is anna", ["Anna"], "my name is"),
     ("My Name Is Zoraya and I love to travel", ["Zoraya"], "my name is"),
@@ -134,6 +140,9 @@ NEGATIVE = [
     "Milano Centrale\nBella. Dolce. Discreta.",  # a name that is also a word needs a dash or a comma
     "Porto – Boavista. Nova. Discreta.",
     "Nadia est là.\nDemi-heure 80 €, heure 130 €",  # "demi" is also a word: "Demi-heure" is half an hour
+    "Olá, bem-vindos ao meu anúncio",  # "Olá" is a greeting, though "Ola" is a name
+    "Home / Escorts / Manchester",  # a breadcrumb ending in a town
+    "Total: 3 / 4 / Bella",
     "Available 8pm - 4am, Jan 10 - Jan 14 2025",  # a month before a day
     "Bern – Lorraine-Quartier\nNur mit Termin",  # a quarter, not a double first name
     "Jsem Slovenka, 25 let",  # a nationality, capitalised in Czech

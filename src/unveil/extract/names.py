@@ -45,7 +45,7 @@ _NAME = regex.compile(r"\p{L}[\p{L}\p{M}]{0,24}(?:-\p{L}[\p{L}\p{M}]{0,24})?(?![
 # field or of a line (and up to four symbols or spaces), then punctuation or a symbol ("Emily - private
 # massage therapist", "Мила. Франкфурт", "Ксюша 💋 Нюрнберг"); a sentence of its own after another
 # ("Hamburg. Nastya."); or closing a line after a dash, a bar or a symbol ("Houston — Tori").
-_AFTER_OPENING = regex.compile(r"[ \t]{0,2}(?:[-–—,:|•♥~!.]|\p{So}|$)", regex.M)
+_AFTER_OPENING = regex.compile(r"[ \t]{0,2}(?:[-–—,:|•·♥~!.]|\p{So}|$)", regex.M)
 _AFTER_WORD_OPENING = regex.compile(r"[ \t]{1,2}[-–—|•♥~]|[ \t]{0,2}(?:,|\p{So})")
 _AFTER_SENTENCE = regex.compile(r"[.!]?[ \t]*$|[.!][ \t]", regex.M)
 _LINE_END = regex.compile(r"[ \t]*$", regex.M)
@@ -203,7 +203,8 @@ def _accept(word: str, cls: str, t: _Tables) -> bool:
     cap = word[:1].isupper()
     known = key in t.first_names
     if cls in ("strong", "label"):
-        return (cap and (known or key not in t.stop)) or (known and key not in t.stop)
+        # a name that is also a word counts after a strong cue: "Mam na imię Ola" (Spanish "ola" is prose)
+        return (cap and (known or key not in t.stop or key in t.word_names)) or (known and key not in t.stop)
     if cls == "known":
         return cap and known
     return cap  # weak: decided with the context in find_names
@@ -354,7 +355,15 @@ def _set_apart(text: str, s: int, e: int, word: bool = False) -> bool:
     before = text[j - 1]
     if before in ".!?":
         return _AFTER_SENTENCE.match(text, e) is not None
+    if before in _CRUMB_MARKS:
+        # the last item of a page's breadcrumb trail, "Home / Escorts / Boston / Sophie": two marks before it
+        line = text.rfind("\n", 0, j) + 1
+        return text.count(before, line, j) >= _MIN_CRUMBS and _LINE_END.match(text, e) is not None
     return (before in "—–|•~" or unicodedata.category(before) == "So") and _LINE_END.match(text, e) is not None
+
+
+_CRUMB_MARKS = frozenset("/›»>")
+_MIN_CRUMBS = 2
 
 
 def _set_apart_names(text: str, country: str | None) -> list[tuple[int, int]]:
