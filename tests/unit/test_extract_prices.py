@@ -24,6 +24,12 @@ CASES = [
     ("Duration | Incall | Outcall\nHalf hour | 140$ | 190$\n1 hour | 210$ | 230$", "US",
      ["140 USD/30min", "190 USD/30min", "210 USD/60min", "230 USD/60min"]),
     ("Rates: 1hr 180 USD · Overnight stay 1100 USD", "US", ["180 USD/60min", "1100 USD/night"]),
+    # the same rate in another currency shares its duration; one currency is no second rate
+    ("½ hr: 150 USD / CAD 200\n1 hr: 230 USD / CAD 310", "US",
+     ["150 USD/30min", "200 CAD/30min", "230 USD/60min", "310 CAD/60min"]),
+    ("Halbe Stunde: 100 Euro / 100 CHF", "DE", ["100 EUR/30min", "100 CHF/30min"]),
+    ("1h 150€ / 250€", "FR", ["150 EUR/60min", "250 EUR"]),
+    ("Tarife: 1h 410 RON · Noaptea întreagă 2500 RON", "RO", ["410 RON/60min", "2500 RON/night"]),
     ("Tarifs : 1/2 h 110 € · 1h 170 € · Nuit complète 1 000 €", "FR",
      ["110 EUR/30min", "170 EUR/60min", "1000 EUR/night"]),
     ("Tarifas: 1h 150 euros · Noche entera 900 euros", "ES", ["150 EUR/60min", "900 EUR/night"]),

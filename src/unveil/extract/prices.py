@@ -509,6 +509,7 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
     last_end = -1  # where the last price found ends
     list_open = False  # whether that price was a labelled amount without a currency, which a list continues
     row_dur: _Duration | None = None  # the duration of that price when it stood before it, in a table's row
+    last_currency: str | None = None
     for run_start, _ in runs:
         if run_start < num_end:
             continue  # the decimals or thousands of the previous amount
@@ -589,8 +590,12 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
         labelled = not explicit and (_labelled(text, s, t) or (
             list_open and _LIST_GAP.fullmatch(text, last_end, span_start) is not None))
         dur = _bind(text, span_start, after, explicit, first, t, by_start, by_end, used, labelled)
-        if dur is None and explicit and row_dur is not None and _ROW_CELL_GAP.fullmatch(text, last_end, span_start):
-            dur = row_dur  # "Half hour | 140$ | 190$": the row's duration is every cell's (incall, outcall)
+        if dur is None and explicit and row_dur is not None and (
+                _ROW_CELL_GAP.fullmatch(text, last_end, span_start)
+                or (currency != last_currency and _OTHER_CURRENCY_GAP.fullmatch(text, last_end, span_start))):
+            # "Half hour | 140$ | 190$": the row's duration is every cell's (incall, outcall); "½ hr: 150 USD /
+            # CAD 200": the same rate in another currency
+            dur = row_dur
         dur_before = dur if dur is not None and dur.end <= span_start else None
         if not explicit:
             if dur is None and not labelled:
@@ -603,7 +608,7 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
             used.add(dur.start)
             span_start = min(span_start, dur.start)
             after = max(after, dur.end)
-        row_dur = dur_before
+        row_dur, last_currency = dur_before, currency
         last_end, list_open = after, labelled
         # A shorthand of no stated length ("QV 80") makes the amount a price, without minutes.
         yield (span_start, after, amount, currency, (dur.minutes or None) if dur else None,
@@ -654,6 +659,7 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
 # What stands between the prices of a list: "300 (1h), 550 (2h)", "200 (30) / 300 (60)", "150 | 250".
 _LIST_GAP = re.compile(r"[ \t]{0,2}\)?[ \t]{0,2}[,;/|•·][ \t]{0,2}")
 _ROW_CELL_GAP = re.compile(r"[ \t]{0,3}[|¦][ \t]{0,3}")
+_OTHER_CURRENCY_GAP = re.compile(r"[ \t]{0,2}(?:/|or|ou|o|oder|of)[ \t]{0,2}")
 _MINUTES_ONLY = re.compile(
     r"[ \t]?(?:/[ \t]?|[ \t]?for[ \t]|[ \t]?\()(15|20|30|45|60|90|120|180)\)?(?![0-9A-Za-z%'’/.,:])", re.I)
 
