@@ -147,6 +147,8 @@ ENGLISH = [
     ("more pics on my 0F: sweetcaramel", [("onlyfans:sweetcaramel", "sweetcaramel")]),
     ("sig: ruby.01", [("signal:ruby.01", "ruby.01")]),
     ("disc: velvet.rose", [("discord:velvet.rose", "velvet.rose")]),
+    # Telegram's own app link, as its buttons on scraped pages give it
+    ("Telegram: tg://resolve?domain=lola_roma_vip", [("telegram:lola_roma_vip", "tg://resolve?domain=lola_roma_vip")]),
 ]
 
 OTHER_LANGUAGES = [
@@ -391,10 +393,12 @@ MB = 1_000_000
         "t.e.l.e.g.r.a.m " * (MB // 16),
         "👻\n" * (MB // 3),
         "k!k" * (MB // 3),
+        "tg://resolve?domain=" * (MB // 20),
     ],
     ids=["telegram@", "snap::", "joined", "emoji", "t.me", "@", "a@", "brackets", "long-name", "long-link",
          "names-then-word", "word-then-names", "hidden-link", "dots", "leet-words", "symbol-run",
-         "spaced-name", "spaced-sigil-run", "spaced-letters", "spelled-platform", "emoji-lines", "bangs"],
+         "spaced-name", "spaced-sigil-run", "spaced-letters", "spelled-platform", "emoji-lines", "bangs",
+         "tg-links"],
 )
 def test_hostile_input_finishes(text):
     for e in EXTRACTOR.extract(text, "body", CTX):

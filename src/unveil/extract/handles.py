@@ -105,6 +105,7 @@ _CUE_WORD = re.compile(r"[^\W_]+")
 # a unit test recomputes the list from the running Python.
 # "$" or "@" for a letter inside a platform word: "Ca$hApp", "C@sh app".
 _SYMBOL = re.compile(r"[$@!]")
+_TG_RESOLVE = re.compile(r"tg://resolve\?(?:[\w=&]{0,40}&)?domain=([A-Za-z0-9_]{1,40})(?![A-Za-z0-9_])", re.IGNORECASE)
 # A word of four to sixteen letters, each set apart by the same "." or space ("t.e.l.e.g.r.a.m").
 _SPACED_WORD = re.compile(r"(?<![\w.])[A-Za-z]([. ])[A-Za-z](?:\1[A-Za-z]){2,14}(?![\w.])")
 _SYMBOL_LETTERS = str.maketrans("$@!", "sai")
@@ -667,6 +668,8 @@ class PlatformScanner:
             hits.extend(self._urls(t))
         if spec.url_re is not None and _may_hide_a_link(t):
             hits.extend(self._hidden_urls(t))
+        if "tg://" in t and "telegram" in spec.platforms:
+            hits.extend(self._telegram_app_links(t))
         if "$" in t or "@" in t or "!" in t:
             t = self._symbols_as_letters(t)
         if _spells_out(t) and _SPACED_WORD.search(t) is not None:
@@ -996,6 +999,14 @@ class PlatformScanner:
             if first in word_set:  # the host's first label stands as a word: "t . me", "onlyfans dot com"
                 for m in pattern.finditer(t):
                     yield from self._link_names(t, m.start(), m.end(), host)
+
+    def _telegram_app_links(self, t: str) -> Iterator[HandleHit]:
+        """Telegram's own app links, "tg://resolve?domain=lola_roma_vip", which its buttons on web pages use."""
+        p = self.spec.platforms["telegram"]
+        for m in _TG_RESOLVE.finditer(t):
+            name = p.name.cut(m.group(1))
+            if name is not None and name.lower() not in p.reserved and len(name) == len(m.group(1)):
+                yield HandleHit(m.start(), m.end(), "telegram", name, "url")
 
     def _link_names(self, t: str, start: int, path: int, host: str) -> Iterator[HandleHit]:
         """The name of the first link form of ``host`` that the path at ``t[path:]`` spells (at most one)."""
