@@ -241,6 +241,7 @@ PHONE_CASES = [
     ("Cała noc | 2700 | 2800", "PL", []),
     ("Natalia, 37 – Warszawa · +48 512 345 666 · 6 godz. temu", "PL", ["+48512345666"]),
     ("Anschrift: Musterstraße 87, 10115 Berlin – HRB 123456", "DE", []),
+    ("Paysafecard-Code bekommen: 0123 4567 8901 2345 – war leer.", "DE", []),  # a voucher: four groups of four
     # Body measurements in centimetres are no phone; digits split by symbols still are
     ("Giada, 23 anni, 1,70, 90-60-90\nChiamami al 312 345 6730", "IT", ["+393123456730"]),
     ("available today. 02|07.94-60-67_8. Rates 150", "GB", ["+442079460678"]),

@@ -13,6 +13,7 @@ import random
 
 import pytest
 
+from unveil.extract import extract_ad
 from unveil.extract.base import AdContext
 from unveil.extract.crypto import CryptoExtractor, IbanExtractor, eip55, keccak256, valid_iban
 from unveil.extract.handles import HandleExtractor
@@ -51,6 +52,11 @@ PAYMENTS = [
     ("Revolut: @annab", [("revolut:annab", "@annab")]),
     ("Revolut: annab", [("revolut:annab", "annab")]),
     ("PayPal: rosie.hfx (deposit)", [("paypal:rosie.hfx", "rosie.hfx")]),  # a label: the account as written
+    ("PayPal chloe.mrs13", [("paypal:chloe.mrs13", "chloe.mrs13")]),  # bare, in a handle's shape
+    ("PP: vivianlane88", [("paypal:vivianlane88", "vivianlane88")]),
+    ("Rev: siobhanxo", [("revolut:siobhanxo", "siobhanxo")]),
+    ("cashtag: KiraMoon (deposit required)", [("cashapp:kiramoon", "KiraMoon")]),
+    ("Cash App: £RubyJ for deposit", [("cashapp:rubyj", "£RubyJ")]),  # Cash App's tags in the UK
     ("revolut.me/annab", [("revolut:annab", "revolut.me/annab")]),
     ("venmo @anna-b-12", [("venmo:anna-b-12", "@anna-b-12")]),
     ("Venmo: anna-b-12", [("venmo:anna-b-12", "anna-b-12")]),
@@ -88,6 +94,9 @@ PAYMENTS = [
 ]
 
 PAYMENT_NEGATIVES = [
+    "PayPal: ask\nCashApp: N/A",
+    "PayPal preferred",
+    "Cash App £50 deposit first",
     "$ALL deposits are non-refundable",
     "$200 deposit via cash app",
     "deposit first, $pecial rates today",  # "$" for "s"
@@ -359,6 +368,22 @@ def test_the_iso_example_iban_checks():
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("IBAN ES30 2100 3731 32 3960115988", "ES3021003731323960115988"),
+        ("IBAN: IT 97 U 03062 63045 617612645502", "IT97U0306263045617612645502"),
+        ("Rekening: NL 51 ABNA 3962991387", "NL51ABNA3962991387"),
+        ("DE89 3704 00 44 0532 0130 00", "DE89370400440532013000"),
+    ],
+)
+def test_ibans_in_national_groupings_are_read_when_they_check(text: str, value: str) -> None:
+    assert [v for v, _ in found(IBAN, text)] == [value]
+    # ... and their digits are no phones
+    country = value[:2]
+    assert [e for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "DE89370400440532013001",  # check fails
@@ -367,7 +392,7 @@ def test_the_iso_example_iban_checks():
         "XX89370400440532013000",  # no such country
         "De89370400440532013000",  # mixed case is not read (all lower case is: see below)
         "DE89370400440532013000ABC",  # glued to more text
-        "DE89 3704 00 44 0532 0130 00",  # spaces not in groups of four
+        "DE89 3704 00 44 0532 0130 01",  # spaces not in groups of four, and the check fails
         "DE00370400440532013000",  # check digits 00 are never issued
     ],
 )

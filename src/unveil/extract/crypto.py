@@ -395,7 +395,8 @@ def valid_iban(iban: str) -> bool:
 # in Python for the country's length (at most 34 characters plus spaces), so each start costs a bounded
 # walk and one start never swallows the next ("AB12 DE89 3704 ...").
 # Upper case as printed, or all lower case as some posters type it ("pt50 0002 ..."); never mixed.
-_IBAN_START = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{2}|[a-z]{2})[0-9]{2}")
+# A space after the country code only in capitals: "IT 97 U 03062 ..." (a national grouping), not "me 31".
+_IBAN_START = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{2} ?|[a-z]{2})[0-9]{2}")
 _IBAN_HINT = re.compile(r"[^\W\d_]{2}\d{2}")  # the same on unfolded text (full-width letters and digits)
 
 
@@ -420,27 +421,41 @@ def _scan_ibans(text: str, checksum: bool = True) -> list[IbanMatch]:
         size = lengths.get(text[start : start + 2].upper())
         if size is None:
             continue
-        chars: list[str] = []
-        i = start
-        ok = True
-        while len(chars) < size:
-            c = text[i] if i < len(text) else ""
-            if c in _IBAN_GROUP_SEPS and chars and len(chars) % 4 == 0 and i + 1 < len(text) and text[i + 1].isalnum():
-                i += 1  # printed form: a space between groups of four (or a tab, a dash, a line break)
+        # The printed form, a space after every four characters; else a national grouping ("ES30 2100 3731
+        # 32 3960115988", "IT 97 U 03062 63045 ...", "NL 51 ABNA 3962991387"), which must pass the check
+        # even where only the shape is asked for: a space anywhere would otherwise run into the next number.
+        for fours in (True, False):
+            found = _iban_at(text, start, size, fours)
+            if found is None:
                 continue
-            if not (c.isascii() and c.isalnum()):
-                ok = False
+            iban, end = found
+            if (not checksum and fours) or valid_iban(iban):
+                out.append(IbanMatch(start, end, iban, iban[:2]))
                 break
-            chars.append(c)
-            i += 1
-        if not ok or (i < len(text) and text[i].isalnum()):
-            continue
-        iban = "".join(chars)
-        if iban.lower() == iban:
-            iban = iban.upper()
-        if iban.upper() == iban and (not checksum or valid_iban(iban)):
-            out.append(IbanMatch(start, i, iban, iban[:2]))
     return out
+
+
+def _iban_at(text: str, start: int, size: int, fours: bool) -> tuple[str, int] | None:
+    """The ``size`` characters of an IBAN written from ``start`` (upper case, or all lower case) and where
+    it ends; with ``fours`` a separator only after every four characters, else a single one anywhere."""
+    chars: list[str] = []
+    i = start
+    while len(chars) < size:
+        c = text[i] if i < len(text) else ""
+        if c in _IBAN_GROUP_SEPS and chars and (not fours or len(chars) % 4 == 0) and i + 1 < len(text) \
+                and text[i + 1].isalnum():
+            i += 1  # a space between groups (or a tab, a dash, a line break)
+            continue
+        if not (c.isascii() and c.isalnum()):
+            return None
+        chars.append(c)
+        i += 1
+    if i < len(text) and text[i].isalnum():
+        return None
+    iban = "".join(chars)
+    if iban.lower() == iban:
+        iban = iban.upper()
+    return (iban, i) if iban.upper() == iban else None
 
 
 # The longest IBAN in its printed form: 34 characters and a space after every four.

@@ -764,11 +764,13 @@ def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc:
 
 
 def _not_a_phone(text: str, ostart: int, oend: int, unlabelled: int = -1) -> bool:
-    """A date or time, part of a long identifier, a number labelled as an identifier, or ending in a
-    postcode before its place.  ``unlabelled``: an offset already known to follow no identifier's label."""
+    """A date or time, part of a long identifier, a number labelled as an identifier, ending in a postcode
+    before its place, an account or a card number.  ``unlabelled``: an offset already known to follow no
+    identifier's label."""
     return _is_date_or_time(text, ostart, oend) or _inside_id(text, ostart, oend) \
         or (ostart != unlabelled and _labelled_as_id(text, ostart)) or _ends_in_postcode(text, ostart, oend) \
-        or _DECIMAL.fullmatch(text, ostart, oend) is not None or _in_bank_account(text, ostart, oend)
+        or _DECIMAL.fullmatch(text, ostart, oend) is not None or _in_bank_account(text, ostart, oend) \
+        or (oend - ostart >= 16 and _CARD_NUMBER.match(text, ostart, oend) is not None)
 
 
 # Domestic bank account numbers whose groups a phone never has: Hungarian "11773016-11111018(-00000000)",
@@ -776,6 +778,9 @@ def _not_a_phone(text: str, ostart: int, oend: int, unlabelled: int = -1) -> boo
 _BANK_ACCOUNT = re.compile(
     r"(?<![\d-])(?:\d{8}-\d{8}(?:-\d{8})?|\d{3}-\d{13}-\d{2}|(?:\d{1,6}-)?\d{6,10}/\d{4})(?![\d-]|/\d)"
 )
+# A card or voucher number: four groups of four digits ("Paysafecard 0123 4567 8901 2345"), more digits
+# than any phone written with its trunk prefix.
+_CARD_NUMBER = re.compile(r"(?<!\d)(?<!\d[ -])\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?!\d|[ -]\d)")
 _ACCOUNT_REACH = 40
 
 
