@@ -36,6 +36,7 @@ POSITIVE = [
     ("Hoi, ik ben Femke (30). Prijs per uur", ["30"], "30"),
     ("Lekker ontspannen bij Mandy (31)", ["31"], "31"),
     ("Tina (24/170/58), Berlin", ["24"], "24"),
+    ("Ich heiße Carina, bin 34 und nur kurz in Berlin.", ["34"], "34"),
     ("Kasia 22/165/50, Warszawa", ["22"], "22"),
     ("a 19-year-old student", ["19"], "19-year-old"),
     ("Age: 19", ["19"], "19"),

@@ -48,6 +48,7 @@ CASES = [
     # a profile page: the last item of the breadcrumb trail, the name heading the page before a dot
     ("Home / Adult Personals / Boston / Sophie\nMember since 10 Nov 2018", ["Sophie"], "^"),
     ("Home › Companions › Miami › Alicia", ["Alicia"], "^"),
+    ("Home > Companions > Kilkenny > Amber", ["Amber"], "^"),  # a name that is also a word
     ("ALICIA · Miami\nMember since 22 Oct 2019", ["Alicia"], "^"),
     # a name that is also a word, after a strong cue
     ("Mam na imię Ola, 31 lat", ["Ola"], "mam na imie"),

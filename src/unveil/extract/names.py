@@ -22,6 +22,7 @@ cue, so the cost is linear in the text.
 from __future__ import annotations
 
 import functools
+import itertools
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -345,24 +346,27 @@ def _set_apart(text: str, s: int, e: int, word: bool = False) -> bool:
         after = (_AFTER_WORD_OPENING if word else _AFTER_OPENING).match(text, e)
         if after is not None:
             return True
-    if word:
-        return False
     j = s
     while j > 0 and s - j < 2 and text[j - 1] in " \t":
         j -= 1
     if j == s or j == 0:
         return False
     before = text[j - 1]
+    if before in _CRUMB_MARKS:
+        # the last item of a page's breadcrumb trail, "Home / Escorts / Boston / Sophie" (also a name that is
+        # a word, "... > Kilkenny > Amber"): two marks before it
+        line = text.rfind("\n", 0, j) + 1
+        crumbs = sum(1 for _ in itertools.islice(_CRUMB.finditer(text, line, j), _MIN_CRUMBS))
+        return crumbs >= _MIN_CRUMBS and _LINE_END.match(text, e) is not None
+    if word:
+        return False
     if before in ".!?":
         return _AFTER_SENTENCE.match(text, e) is not None
-    if before in _CRUMB_MARKS:
-        # the last item of a page's breadcrumb trail, "Home / Escorts / Boston / Sophie": two marks before it
-        line = text.rfind("\n", 0, j) + 1
-        return text.count(before, line, j) >= _MIN_CRUMBS and _LINE_END.match(text, e) is not None
     return (before in "—–|•~" or unicodedata.category(before) == "So") and _LINE_END.match(text, e) is not None
 
 
 _CRUMB_MARKS = frozenset("/›»>")
+_CRUMB = regex.compile(r"[/›»>][ \t]\p{Lu}")  # a mark before a page's name in the trail ("/ Boston")
 _MIN_CRUMBS = 2
 
 
