@@ -72,6 +72,9 @@ CASES = [
      ["Laval|CA", "Longueuil|CA", "Hamilton|CA", "Halifax|CA"]),
     ("Annonces similaires à Strasbourg, Nice, Lille", "FR", "fr", ["Strasbourg|FR", "Nice|FR", "Lille|FR"]),
     ("Reading, writing and Bath salts", "GB", "en", []),
+    # a persona named after a foreign town, her age in brackets in an agency's list
+    ("Sydney (20) · Polish · 165 cm", "IE", "en", []),
+    ("Touring Sydney (2 days)", "IE", "en", ["Sydney|AU"]),
     ("Paris/Lyon/Marseille", "FR", "fr", ["Paris|FR", "Lyon|FR", "Marseille|FR"]),
     ("see www.example.com/Paris or x.com/Lyon", "FR", "fr", []),
     # locatives of the other languages of Europe; a town's centre; their words that are foreign towns

@@ -738,7 +738,8 @@ def _km(a: City, b: City) -> float:
 
 
 # A two-digit age right after a name, then the end of the phrase: "Paris 24", "Sydney, 23 -".
-_AGE_AFTER = regex.compile(r",?[ \t]{1,2}(?:\p{So}\ufe0f?[ \t]{1,2})?[1-9][0-9](?![0-9%€$£/:.,]?[0-9A-Za-z])")
+_AGE_AFTER = regex.compile(r",?[ \t]{1,2}(?:\p{So}\ufe0f?[ \t]{1,2})?[1-9][0-9](?![0-9%€$£/:.,]?[0-9A-Za-z])"
+                           r"|[ \t]{0,2}\([1-9][0-9]\)")  # "Sydney (20) · Polish", an agency's list
 
 
 def _written_onto(text: str, town_end: int, place: City) -> bool:
