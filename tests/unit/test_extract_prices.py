@@ -28,6 +28,11 @@ CASES = [
     ("½ hr: 150 USD / CAD 200\n1 hr: 230 USD / CAD 310", "US",
      ["150 USD/30min", "200 CAD/30min", "230 USD/60min", "310 CAD/60min"]),
     ("Halbe Stunde: 100 Euro / 100 CHF", "DE", ["100 EUR/30min", "100 CHF/30min"]),
+    # a table whose header names the currency: its cells are amounts in it
+    ("RATES\nDuration | Incall (£) | Outcall (£)\n½ hr | 100 | —\n1 hour | 150 | 170\nOvernight | 900 | 1000", "GB",
+     ["100 GBP/30min", "150 GBP/60min", "170 GBP/60min", "900 GBP/night", "1000 GBP/night"]),
+    ("Czas | U mnie (zł) | Wyjazd (zł)\n0,5h | 290 | 340\nCała noc | 2700 | 2800", "PL",
+     ["290 PLN/30min", "340 PLN/30min", "2700 PLN/night", "2800 PLN/night"]),
     ("1h 150€ / 250€", "FR", ["150 EUR/60min", "250 EUR"]),
     ("Tarife: 1h 410 RON · Noaptea întreagă 2500 RON", "RO", ["410 RON/60min", "2500 RON/night"]),
     ("Tarifs : 1/2 h 110 € · 1h 170 € · Nuit complète 1 000 €", "FR",
@@ -230,6 +235,7 @@ def test_prices(text: str, country: str | None, expected: list[str]) -> None:
 
 
 NEGATIVE = [
+    ("Year | Views (k)\n2024 | 150", "GB"),
     ("Call 07700 900123 or 0161 496 0123", "GB"),
     ("020 7946 0351 150", "GB"),  # a figure after a phone, with no rate or currency
     ("open 7 days, 24/7, 24h", "GB"),

@@ -510,6 +510,7 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
     list_open = False  # whether that price was a labelled amount without a currency, which a list continues
     row_dur: _Duration | None = None  # the duration of that price when it stood before it, in a table's row
     last_currency: str | None = None
+    tables = _rate_tables(text, t, cc) if "|" in text else []
     for run_start, _ in runs:
         if run_start < num_end:
             continue  # the decimals or thousands of the previous amount
@@ -586,11 +587,13 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
         # The first price decides how this text pairs durations and amounts; a figure that turns out to be
         # no price ("Marseille 13008", "1m65") does not.
         first = first_duration < span_start if duration_first is None else duration_first
-        # A labelled amount, or one listed right after a price ("Rates: 300 (1h), 550 (2h)").
-        labelled = not explicit and (_labelled(text, s, t) or (
+        # A labelled amount, or one listed right after a price ("Rates: 300 (1h), 550 (2h)"), or a cell of a
+        # table of rates whose header names the currency ("Duration | Incall (£) | Outcall (£)").
+        in_table = None if explicit or not tables else _table_at(tables, s)
+        labelled = not explicit and (in_table is not None or _labelled(text, s, t) or (
             list_open and _LIST_GAP.fullmatch(text, last_end, span_start) is not None))
         dur = _bind(text, span_start, after, explicit, first, t, by_start, by_end, used, labelled)
-        if dur is None and explicit and row_dur is not None and (
+        if dur is None and (explicit or in_table is not None) and row_dur is not None and (
                 _ROW_CELL_GAP.fullmatch(text, last_end, span_start)
                 or (currency != last_currency and _OTHER_CURRENCY_GAP.fullmatch(text, last_end, span_start))):
             # "Half hour | 140$ | 190$": the row's duration is every cell's (incall, outcall); "½ hr: 150 USD /
@@ -600,7 +603,7 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
         if not explicit:
             if dur is None and not labelled:
                 continue
-            currency = t.country_currency.get(cc)
+            currency = in_table or t.country_currency.get(cc)
             if currency is None and dur is None:
                 continue
         duration_first = first
@@ -614,6 +617,39 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
         yield (span_start, after, amount, currency, (dur.minutes or None) if dur else None,
                bool(dur is not None and dur.minutes is None))
 
+
+# A table's header cell naming its currency in brackets: "Incall (£)", "Reçoit ($)", "Wyjazd (zł)".
+_HEADER_CURRENCY = re.compile(r"\(([^()\s\d]{1,4})\)")
+
+
+def _rate_tables(text: str, t: _Tables, country: str) -> list[tuple[int, int, str]]:
+    """``(start, end, currency)`` of the rows of each table of rates: the lines with "|" cells after a header
+    line whose cells name a currency in brackets, up to the first line without a "|"."""
+    out: list[tuple[int, int, str]] = []
+    currency: str | None = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line)
+        if "|" not in line:
+            currency = None
+        elif currency is not None:
+            out.append((pos, end, currency))
+        else:
+            found = {_currency(m.group(1), t, country) for m in _HEADER_CURRENCY.finditer(line)} - {""}
+            currency = found.pop() if len(found) == 1 else None
+        pos = end
+    return out
+
+
+def _table_at(tables: list[tuple[int, int, str]], pos: int) -> str | None:
+    """The currency of the table row holding ``pos``, if any (rows are in text order)."""
+    k = bisect.bisect_right(tables, (pos, _AFTER_ALL, "")) - 1
+    if k >= 0 and tables[k][0] <= pos < tables[k][1]:
+        return tables[k][2]
+    return None
+
+
+_AFTER_ALL = 1 << 62  # sorts after any row's end offset at the same start
 
 def _bind(text: str, start: int, after: int, explicit: bool, duration_first: bool, t: _Tables,
           by_start: dict[int, _Duration], by_end: dict[int, _Duration], used: set[int],
