@@ -301,8 +301,10 @@ def test_find_prices_tuples() -> None:
         "1h" * 400_000,
         "9" * 1_000_000,
         "I'm I'm I'm " * 90_000,
+        "Duration | Incall (£) | Outcall (£)\n" + "1 hour | 150 | 170\n" * 50_000,
+        "| (£) |\n" * 125_000,
     ],
-    ids=["digits", "prices", "symbols", "durations", "one-number", "im"],
+    ids=["digits", "prices", "symbols", "durations", "one-number", "im", "rate-table", "table-headers"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in PRICES.extract(hostile, "body", AdContext(country="GB")):
