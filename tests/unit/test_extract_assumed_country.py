@@ -240,20 +240,31 @@ def test_hostile_region_and_marks_are_linear() -> None:
     assert [e.value for e in extract_ad({"id": "h", "body": body}) if e.kind == "phone"] == ["+447400123466"]
 
 
-def test_phone_marks_file_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+def _marks_rejected(monkeypatch: pytest.MonkeyPatch, change: dict[str, Any], message: str) -> None:
+    """Load phone_marks.yaml with ``change`` applied: its check must fail with ``message``."""
     from unveil.extract import cities, phones
 
     real = cities.load_attribute_data
 
     def fake(name: str) -> dict[str, Any]:
         data = real(name)
-        return data | {"words": {"XX": ["atlantean"]}} if name == "phone_marks.yaml" else data
+        return data | change if name == "phone_marks.yaml" else data
 
     phones._marks.cache_clear()
     monkeypatch.setattr(cities, "load_attribute_data", fake)
     try:
-        with pytest.raises(ValueError, match=r"phone_marks.yaml: words: 'XX' is not a country code"):
+        with pytest.raises(ValueError, match=message):
             phones._marks()
     finally:
         monkeypatch.undo()
         phones._marks.cache_clear()
+
+
+def test_phone_marks_file_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    _marks_rejected(monkeypatch, {"words": {"XX": ["atlantean"]}},
+                    r"phone_marks.yaml: words: 'XX' is not a country code")
+
+
+@pytest.mark.parametrize("bad", [None, ["call"], {}])
+def test_phone_marks_call_words_are_checked(monkeypatch: pytest.MonkeyPatch, bad: Any) -> None:
+    _marks_rejected(monkeypatch, {"call_words": bad}, r"phone_marks.yaml: call_words must map languages to lists")
