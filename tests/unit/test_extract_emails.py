@@ -43,6 +43,15 @@ PLAIN = [
 
 OBFUSCATED_EN = [
     ("anna at example dot com", [("anna@example.com", "anna at example dot com", True)]),
+    # brackets of other scripts, doubled dashes, underscores between spaces
+    ("tia.bk «at» icloud «dot» com", [("tia.bk@icloud.com", "tia.bk «at» icloud «dot» com", True)]),
+    ("holly.mcr【at】outlook【dot】com", [("holly.mcr@outlook.com", "holly.mcr【at】outlook【dot】com", True)]),
+    ("aria.van ⟨at⟩ proton ⟨dot⟩ me", [("aria.van@proton.me", "aria.van ⟨at⟩ proton ⟨dot⟩ me", True)]),
+    ("amber.leeds--at--hotmail--dot--co--dot--uk",
+     [("amber.leeds@hotmail.co.uk", "amber.leeds--at--hotmail--dot--co--dot--uk", True)]),
+    ("julie.nice _arobase_ gmail _point_ com",
+     [("julie.nice@gmail.com", "julie.nice _arobase_ gmail _point_ com", True)]),
+    ("ola.poz małpka gmail kropka com", [("ola.poz@gmail.com", "ola.poz małpka gmail kropka com", True)]),
     # spaced dots in the name too, but not after a prose word
     ("sophie . m @ gmail . com", [("sophie.m@gmail.com", "sophie . m @ gmail . com", True)]),
     ("email . anna @ gmail . com", [("anna@gmail.com", "anna @ gmail . com", True)]),
@@ -126,6 +135,10 @@ LANGUAGES = [
 ]
 
 NEGATIVES = [
+    "Managed by @velvet.agency",  # a handle after "by"
+    "I reply at gmail speed lol, but text is faster",
+    "Reply only from @gmail.com addresses please",
+    "stay--at--home mum",
     "Adresse e-mail : chloé.massage@orange.fr",  # a letter no address holds: never the tail "massage@..."
     "Contact: léa@example.fr",
     "TG-@zuri_lv; IG-@zuri.lv",  # a label and a handle: no name ends with "-"
@@ -275,8 +288,13 @@ MB = 1_000_000
         "anna at example dot " * (MB // 20),
         "x.y." * (MB // 4) + "@example.com",
         "@" + " " * MB + "!",  # what follows an "@" is looked at once, not once per space given back
+        "a--at--b" * (MB // 8),
+        " _at_ b" * (MB // 7),
+        "«at»" * (MB // 4),
+        "a-" * (MB // 2),
     ],
-    ids=["a@", "at-dot", "brackets", "[at]", "spaced", "no-tld", "long-local", "at-spaces"],
+    ids=["a@", "at-dot", "brackets", "[at]", "spaced", "no-tld", "long-local", "at-spaces", "dashed", "underscored",
+         "guillemets", "dashes"],
 )
 def test_hostile_input_finishes(text):
     for m in find_emails(text):

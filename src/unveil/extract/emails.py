@@ -239,6 +239,7 @@ class EmailPatterns:
     token_re: re.Pattern[str]
     hint_re: re.Pattern[str]
     after_word_re: re.Pattern[str]
+    affixed_re: re.Pattern[str]  # an at-word between doubled dashes or underscores: "--at--", " _arobase_ "
     cue_re: re.Pattern[str]
     at_first_words: frozenset[str]  # the first word of each at-word, lower-case
 
@@ -275,10 +276,11 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
     marker_alt = words_alternation(markers)
     bracket_alt = words_alternation(markers | at_bracketed)
     token_re = re.compile(
-        rf"(?P<b>[\[\(\{{<#*][ \t]{{0,2}}(?:{bracket_alt}|@|\.)[ \t]{{0,2}}[\]\)\}}>#*]"
-        # dashes as brackets only between spaces: "anna -at- example -dot- com", not "stay-at-home"
-        rf"|(?<!\S)-(?:{marker_alt})-(?!\S))"
-        r"|(?P<w>[\w%+'\-]+)"
+        rf"(?P<b>[\[\(\{{<#*«【⟨「〈][ \t]{{0,2}}(?:{bracket_alt}|@|\.)[ \t]{{0,2}}[\]\)\}}>#*»】⟩」〉]"
+        # dashes as brackets only between spaces: "anna -at- example -dot- com", not "stay-at-home"; doubled
+        # anywhere ("amber--at--hotmail--dot--com"); underscores between spaces ("julie _arobase_ gmail")
+        rf"|(?<!\S)-(?:{marker_alt})-(?!\S)|--(?:{marker_alt})--|(?<!\S)_(?:{marker_alt})_(?!\S))"
+        r"|(?P<w>[\w%+']+(?:-[\w%+']+)*(?:-(?!-))?)"
         r"|(?P<s>[^\S\n\r\v\f\x85\u2028\u2029]+)"
         r"|(?P<n>\s+)"
         r"|(?P<a>@)"
@@ -293,12 +295,14 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
     # at night" costs one short match.
     dot_alt = words_alternation(dots)
     # (a bracket's end or a dash before the label; "." or a dot word, bare or in brackets or dashes, after it)
-    opening = r"[ \t]{0,2}[\]\)\}>#*-]?[ \t]{0,3}"
-    dotted = (rf"[\w-]{{1,63}}(?:[ \t]{{0,3}}(?:\.|[\[\(\{{<#*-][ \t]{{0,2}}(?:{dot_alt}|\.))"
+    opening = r"[ \t]{0,2}(?:[\]\)\}>#*»】⟩」〉_]|--?)?[ \t]{0,3}"
+    dotted = (rf"[\w-]{{1,63}}(?:[ \t]{{0,3}}(?:\.|[\[\(\{{<#*«【⟨「〈_-][ \t]{{0,2}}(?:{dot_alt}|\.))"
               rf"|[ \t]{{1,3}}(?:{dot_alt})[ \t])")
     if bare:
         dotted = rf"(?:{dotted}|(?:{words_alternation(frozenset(bare))})(?![\w.]))"
     after_word_re = re.compile(opening + dotted, re.IGNORECASE)
+    at_alt = words_alternation(at_strong | at_weak)
+    affixed_re = re.compile(rf"--(?:{at_alt})--|(?<!\S)_(?:{at_alt})_(?!\S)", re.IGNORECASE)
     cue_re = re.compile(rf"(?<!\w)(?:{words_alternation(cues)})(?!\w)" if cues else r"(?!x)x", re.IGNORECASE)
     bracketed_re = re.compile(
         rf"[\[\(\{{<][ \t]{{0,2}}(?:{words_alternation(at_bracketed)})[ \t]{{0,2}}[\]\)\}}>]", re.IGNORECASE
@@ -318,6 +322,7 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
         token_re=token_re,
         hint_re=hint_re,
         after_word_re=after_word_re,
+        affixed_re=affixed_re,
         cue_re=cue_re,
         at_first_words=frozenset(re.split(r"[ '-]", w)[0].lower() for w in at_strong | at_weak),
     )
@@ -408,7 +413,7 @@ class _Tokens:
             group = m.lastgroup or "x"
             s, e = m.span()
             if group == "b":
-                inner = text[s + 1 : e - 1].strip(" \t").lower()
+                inner = text[s + 1 : e - 1].strip(" \t-_").lower()
                 kind = _BAT if inner == "@" or inner in at_words or inner in pats.at_bracketed \
                     else _BDOT if inner == "." or inner in pats.dot_words else _X
             else:
@@ -761,6 +766,10 @@ def _possible(text: str, pats: EmailPatterns) -> bool:
         for b in pats.bracketed_re.finditer(text):
             if pats.after_word_re.match(text, b.end()):
                 return True  # "anna(a)example.com"
+    if "--" in text or " _" in text:
+        for affixed in pats.affixed_re.finditer(text):
+            if pats.after_word_re.match(text, affixed.end()):
+                return True  # "amber--at--hotmail--dot--co--dot--uk", "julie _arobase_ gmail _point_ com"
     low, words = lower_words(text)
     if len(low) != len(text):  # lower-casing moved offsets ("İ" is two characters lower-cased): scan it all
         return any(pats.after_word_re.match(text, m.end()) for m in pats.hint_re.finditer(text))
