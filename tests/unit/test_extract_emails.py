@@ -52,6 +52,9 @@ OBFUSCATED_EN = [
     ("julie.nice _arobase_ gmail _point_ com",
      [("julie.nice@gmail.com", "julie.nice _arobase_ gmail _point_ com", True)]),
     ("ola.poz małpka gmail kropka com", [("ola.poz@gmail.com", "ola.poz małpka gmail kropka com", True)]),
+    # a comma for a dot after a mail provider's name
+    ("pauline@hotmail,fr", [("pauline@hotmail.fr", "pauline@hotmail,fr", True)]),
+    ("grace.lpool@yahoo,co,uk", [("grace.lpool@yahoo.co.uk", "grace.lpool@yahoo,co,uk", True)]),
     # spaced dots in the name too, but not after a prose word
     ("sophie . m @ gmail . com", [("sophie.m@gmail.com", "sophie . m @ gmail . com", True)]),
     ("email . anna @ gmail . com", [("anna@gmail.com", "anna @ gmail . com", True)]),
@@ -139,6 +142,7 @@ NEGATIVES = [
     "I reply at gmail speed lol, but text is faster",
     "Reply only from @gmail.com addresses please",
     "stay--at--home mum",
+    "mail anna@home, fr",  # a comma after a word that names no mail provider
     "Adresse e-mail : chloé.massage@orange.fr",  # a letter no address holds: never the tail "massage@..."
     "Contact: léa@example.fr",
     "TG-@zuri_lv; IG-@zuri.lv",  # a label and a handle: no name ends with "-"

@@ -381,7 +381,7 @@ _GROUP_KIND = {"w": _W, "s": _S, "n": _N, "a": _AT, "d": _DOT, "x": _X}
 # Styles of the "@" marker, from plain to weakest evidence.
 _PLAIN, _SPACED, _BRACKET, _STRONG, _WEAK = range(5)
 # Families of the separators between domain labels: ".", " . ", " dot ", "[dot]".
-_GLUED, _SPACED_DOT, _WORD_DOT, _BRACKET_DOT = range(4)
+_GLUED, _SPACED_DOT, _WORD_DOT, _BRACKET_DOT, _COMMA_DOT = range(5)
 
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_%+-'")
 _LABEL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
@@ -579,6 +579,8 @@ class _Scanner:
         k1, k2 = t.kind(k + 1), t.kind(k + 2)
         if k1 == _DOT and k2 == _W:
             return k + 2, _GLUED
+        if k1 == _X and k2 == _W and t.word(k + 1) == "," and self._provider_label(k):
+            return k + 2, _COMMA_DOT  # "pauline@hotmail,fr", "grace@yahoo,co,uk": a comma for the dot
         if k1 == _DOT and t.one_space(k + 2) and t.kind(k + 3) == _W and t.word(k + 3).islower():
             return k + 3, _SPACED_DOT  # "example. com"; not a sentence's end ("me@home. Call me")
         if k1 == _S and k2 == _DOT:
@@ -599,6 +601,13 @@ class _Scanner:
             if t.kind(m) == _W:
                 return m, _BRACKET_DOT
         return None
+
+    def _provider_label(self, k: int) -> bool:
+        """Whether word ``k`` is the first label of a mail provider's domain ("hotmail", "yahoo") or a label
+        after one, which a comma may follow in place of a dot."""
+        word = self.t.word(k).lower()
+        return word in _provider_labels(self.p.providers) or (
+            k >= 2 and self.t.word(k - 1) == "," and self.t.word(k - 2).lower() in _provider_labels(self.p.providers))
 
     def domain(self, i: int, style: int) -> tuple[int, list[str], bool] | None:
         """``(end, labels, hidden?)`` of the domain that follows marker token ``i`` (labels as written).
@@ -747,6 +756,8 @@ def _at_may_start_domain(text: str, at: int, pats: EmailPatterns) -> bool:
     word = m.group("w")
     if len(word) == 1 or m.group("n") in (".", "[", "(", "{", "<", "#", "*"):
         return True
+    if m.group("n") == "," and word.lower() in _provider_labels(pats.providers):
+        return True  # "pauline@hotmail,fr"
     if _valid_prefix(word, _LABEL_CHARS).rstrip("-").lower() in pats.bare:
         return True
     dot_word = m.group("dw")
@@ -788,6 +799,11 @@ def _possible(text: str, pats: EmailPatterns) -> bool:
                     return True
             i = low.find(word, i + 1)
     return False
+
+
+@functools.lru_cache(maxsize=4)
+def _provider_labels(providers: frozenset[str]) -> frozenset[str]:
+    return frozenset(d.split(".", 1)[0] for d in providers)
 
 
 def _find(text: str, pats: EmailPatterns) -> list[EmailMatch]:
