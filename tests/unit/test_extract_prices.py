@@ -33,6 +33,9 @@ CASES = [
      ["100 GBP/30min", "150 GBP/60min", "170 GBP/60min", "900 GBP/night", "1000 GBP/night"]),
     ("Czas | U mnie (zł) | Wyjazd (zł)\n0,5h | 290 | 340\nCała noc | 2700 | 2800", "PL",
      ["290 PLN/30min", "340 PLN/30min", "2700 PLN/night", "2800 PLN/night"]),
+    # ... or, naming none, whose first cell says its rows are lengths: the ad's currency
+    ("Duration | Incall | Outcall\nHalf hour | 110 | —\n1 hour | 180 | 210", "US",
+     ["110 USD/30min", "180 USD/60min", "210 USD/60min"]),
     ("1h 150€ / 250€", "FR", ["150 EUR/60min", "250 EUR"]),
     ("Tarife: 1h 410 RON · Noaptea întreagă 2500 RON", "RO", ["410 RON/60min", "2500 RON/night"]),
     ("Tarifs : 1/2 h 110 € · 1h 170 € · Nuit complète 1 000 €", "FR",
@@ -236,6 +239,7 @@ def test_prices(text: str, country: str | None, expected: list[str]) -> None:
 
 NEGATIVE = [
     ("Year | Views (k)\n2024 | 150", "GB"),
+    ("Time | Place\n10 | 22", "GB"),  # opening hours, not lengths
     ("Call 07700 900123 or 0161 496 0123", "GB"),
     ("020 7946 0351 150", "GB"),  # a figure after a phone, with no rate or currency
     ("open 7 days, 24/7, 24h", "GB"),

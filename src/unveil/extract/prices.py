@@ -624,7 +624,8 @@ _HEADER_CURRENCY = re.compile(r"\(([^()\s\d]{1,4})\)")
 
 def _rate_tables(text: str, t: _Tables, country: str) -> list[tuple[int, int, str]]:
     """``(start, end, currency)`` of the rows of each table of rates: the lines with "|" cells after a header
-    line whose cells name a currency in brackets, up to the first line without a "|"."""
+    line whose cells name a currency in brackets (or, naming none, whose first cell is "Duration" or its
+    translation: the ad's currency), up to the first line without a "|"."""
     out: list[tuple[int, int, str]] = []
     currency: str | None = None
     pos = 0
@@ -637,8 +638,16 @@ def _rate_tables(text: str, t: _Tables, country: str) -> list[tuple[int, int, st
         else:
             found = {_currency(m.group(1), t, country) for m in _HEADER_CURRENCY.finditer(line)} - {""}
             currency = found.pop() if len(found) == 1 else None
+            if currency is None and not found and line.split("|", 1)[0].strip().lower() in _LENGTH_HEADERS:
+                currency = t.country_currency.get(country)  # "Duration | Incall | Outcall": the ad's currency
         pos = end
     return out
+
+
+# The first cell of a table of rates that names its rows' lengths ("Duration | Incall | Outcall").
+# Not "time" and its translations, which also head opening hours.
+_LENGTH_HEADERS = frozenset({"duration", "length", "durée", "duree", "duración", "duracion", "dauer", "durata",
+                             "duur", "durată", "duração", "duracao", "czas trwania"})
 
 
 def _table_at(tables: list[tuple[int, int, str]], pos: int) -> str | None:
