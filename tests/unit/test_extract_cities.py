@@ -74,6 +74,9 @@ CASES = [
     ("Reading, writing and Bath salts", "GB", "en", []),
     # a persona named after a foreign town, her age in brackets in an agency's list
     ("Sydney (20) · Polish · 165 cm", "IE", "en", []),
+    # districts the gazetteer lists as places named "the centre"
+    ("Home / Incontri / Lazio / Roma / Centro / Annuncio n. 18034327", "IT", "it", ["Rome|IT"]),
+    ("Warszawa, Śródmieście, ul. Marszałkowska", "PL", "pl", ["Warsaw|PL"]),
     ("Touring Sydney (2 days)", "IE", "en", ["Sydney|AU"]),
     ("Paris/Lyon/Marseille", "FR", "fr", ["Paris|FR", "Lyon|FR", "Marseille|FR"]),
     ("see www.example.com/Paris or x.com/Lyon", "FR", "fr", []),
