@@ -608,9 +608,9 @@ class _Scanner:
     def _provider_label(self, k: int) -> bool:
         """Whether word ``k`` is the first label of a mail provider's domain ("hotmail", "yahoo") or a label
         after one, which a comma may follow in place of a dot."""
-        word = self.t.word(k).lower()
-        return word in _provider_labels(self.p.providers) or (
-            k >= 2 and self.t.word(k - 1) == "," and self.t.word(k - 2).lower() in _provider_labels(self.p.providers))
+        labels = _provider_labels(self.p.providers)
+        return self.t.word(k).lower() in labels or (
+            k >= 2 and self.t.word(k - 1) == "," and self.t.word(k - 2).lower() in labels)
 
     def domain(self, i: int, style: int) -> tuple[int, list[str], bool] | None:
         """``(end, labels, hidden?)`` of the domain that follows marker token ``i`` (labels as written).

@@ -486,6 +486,11 @@ def _after_word(t: str, i: int) -> bool:
     return i >= 2 and t[i - 1] == " " and t[i - 2].isalnum()
 
 
+def _mapped(hit: HandleHit, nt: NormalisedText) -> HandleHit:
+    start, end = nt.to_original(hit.start, hit.end)
+    return hit._replace(start=start, end=end)
+
+
 def _same_platform(a: Cue, b: Cue) -> bool:
     return not {k for k, _ in a.members}.isdisjoint(k for k, _ in b.members)
 
@@ -645,9 +650,9 @@ class PlatformScanner:
         t = text if folded is None else folded.text
         closed = close_spaced_names(t)
         hits = self._scan(t if closed is None else closed.text)
-        for nt in (closed, folded):
+        for nt in (closed, folded):  # back through each rewrite, the last one first
             if nt is not None:
-                hits = [h._replace(start=a, end=z) for h in hits for a, z in (nt.to_original(h.start, h.end),)]
+                hits = [_mapped(h, nt) for h in hits]
         if any(h.form in ("label", "bare") or (h.form == "sigil" and _after_word(text, h.start)) for h in hits):
             # A name inside an email address is not a handle ("Snap: anna@example.com", "anna @example.com").
             emails = SpanIndex((m.start, m.end) for m in find_emails(text))
