@@ -222,6 +222,15 @@ PHONE_CASES = [
     ("Mijn nummer begint met 06, dan 1234, en eindigt op 5611", "NL", ["+31612345611"]),
     ("numărul începe cu 0712, apoi 034, se termină cu 511", "RO", ["+40712034511"]),
     ("call me ➡ 3 0 5\n            5 5 5\n            0 1 9 1", "US", ["+13055550191"]),  # indented lines
+    ("my # is 678-555 then 0186", "US", ["+16785550186"]),  # "my #" for "my number"
+    ("Room # 212, floor 555 and 0147", "US", []),  # "#" alone numbers rooms: only "my #" announces
+    # An area code spelled out like the rest before a comma is the number's, a figure in digits an age
+    ("Zap: onze, nove seis um dois três, quatro cinco um zero", "BR", ["+5511961234510"]),
+    ("Ana, 22, 96123-4510", "BR", ["+55961234510"]),
+    ("Ana, vinte e dois, 96123-4510", "BR", ["+55961234510"]),
+    # A currency code that ends its line is no amount of the next line's number (Rome's EUR district)
+    ("Roma EUR\n312 345 6711", "IT", ["+393123456711"]),
+    ("EUR 312 345 6711", "IT", []),
     # ... never figures of another kind: stats, dates, counts, a column of rates, or groups with no call word
     ("Яна, 23 роки, зріст 168, вага 52, розмір 36.", "CZ", []),
     ("DE: 01.-05.06. | AT: 06.-09.06. | CH: 10.-14.06.", "DE", []),

@@ -69,10 +69,11 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # A currency right before a digit run makes its first group an amount (searched in a 5-character window
-# ending at the run, so ``$`` is the window's end); only a run the poster broke into groups is cut.
-# Not after a digit: in "150€ 01 99 00 12 34" the sign closes the amount before it.
-_CURRENCY_BEFORE = re.compile(r"(?<![0-9])(?<![0-9]\s)(?:[€$£]|(?<![a-z])(?:eur|gbp|usd|chf|pln|ron|kr))\s?$",
-                              re.IGNORECASE)
+# ending at the run, so ``\Z`` is the window's end); only a run the poster broke into groups is cut.
+# Not after a digit: in "150€ 01 99 00 12 34" the sign closes the amount before it.  Not across a line
+# break: in "Roma EUR\n312 345 6711" the code ends its line (Rome's EUR district).
+_CURRENCY_BEFORE = re.compile(
+    r"(?<![0-9])(?<![0-9]\s)(?:[€$£]|(?<![a-z])(?:eur|gbp|usd|chf|pln|ron|kr))[ \t\u00a0]?\Z", re.IGNORECASE)
 # A label right before a number that names it an identifier ("Order ref #2025550199", "Post ID ...",
 # "Anzeigen-Nr. ...", "réf. ..."): searched in the _ID_LABEL_REACH characters ending at the number.  A
 # listing word ("ad", "annonce", "Anzeige") counts only with a number word after it ("ad #", "annonce
@@ -1298,7 +1299,8 @@ def _after_leading_figure(nt: NormalisedText, start: int, end: int, first_cut: i
         trunk = _national_dialling(region)[0] if region != "ZZ" and need_trunk else ""
         if need_trunk and (not trunk or not rest.startswith(trunk)):
             return None  # where numbers have no trunk prefix, "416 555 0163" starts with its area code
-    elif "," not in gap and not ("." in gap and gap[-1:].isspace()):
+    elif ("," not in gap and not ("." in gap and gap[-1:].isspace())) \
+            or _spelled_area_code(nt, start, end, first_cut, region):
         return None
     if not MIN_DIGITS <= len(rest) <= MAX_DIGITS + 2:
         return None
@@ -1306,6 +1308,21 @@ def _after_leading_figure(nt: NormalisedText, start: int, end: int, first_cut: i
     if read is None or not (read.valid or _may_be_dialled(rest, region)) or not _as_dialled(rest, read):
         return None
     return first_cut, end, read
+
+
+def _spelled_area_code(nt: NormalisedText, start: int, end: int, first_cut: int, region: str) -> bool:
+    """Whether the figure before a comma is the number's own first group, spelled out like the rest: "onze,
+    nove seis um dois três, quatro cinco um zero" is one Brazilian number (area code 11) even though "nove
+    seis ..." alone reads as one too.  A figure or a rest in digits keeps the comma: "Ana, 22, 96123-4510",
+    "Ana, vinte e dois, 96123-4510" state an age.
+    """
+    figure = nt.original[nt.starts[start]:nt.ends[first_cut - 1]]
+    rest = nt.original[nt.starts[first_cut]:nt.ends[end - 1]]
+    if not (any(ch.isalpha() for ch in figure) and any(ch.isalpha() for ch in rest)):
+        return False
+    run = nt.text[start:end]
+    whole = _read(run, region) if len(run) <= MAX_DIGITS else None
+    return whole is not None and whole.valid and _as_dialled(run, whole)
 
 
 def _before_next_sentence(nt: NormalisedText, start: int, end: int, last_cut: int,
