@@ -143,6 +143,30 @@ def test_no_guess_no_national_numbers() -> None:
     assert phones(ad) == [("+442079460123", False, None)]
 
 
+def test_the_ads_language_when_nothing_names_a_place() -> None:
+    # No town, no national web address: the countries of the ad's language, settled by its numbers.
+    ad = {"body": "(702) 555-0178 call or text", "url": "https://m.example.com/view?id=441231"}
+    assert assume_country(ad, "en") == Assumed("US", "language")  # British numbers start with their "0"
+    assert phones({**ad, "lang": "en"}) == [("+17025550178", False, "US")]
+    # Valid in Spain and in Chile: the country with more ads of the language first.
+    assert assume_country({"body": "Llámame 612 34 56 78"}, "es") == Assumed("ES", "language")
+    assert assume_country({"body": "Zadzwoń 512 345 678"}, "pl") == Assumed("PL", "language")
+    assert assume_country({"body": "Call me 020 7946 0123"}, "en") == Assumed("GB", "language")
+    assert assume_country({"body": "Chiamami 312 345 6789"}, "it") == Assumed("IT", "language")
+    assert assume_country({"body": "Liga 912 345 678"}, "pt") == Assumed("PT", "language")  # only possible in Brazil
+    # No number, no valid one, or no language: no guess.
+    assert assume_country({"body": "Sweet and friendly, call me"}, "en") is None
+    assert assume_country({"body": "Call me 555 0178"}, "en") is None
+    assert assume_country({"body": "(702) 555-0178"}, None) is None
+
+
+def test_the_language_never_settles_a_tour() -> None:
+    # Towns of several countries where the number reads in each: the ad's language does not pick one.
+    assert assume_country({"body": "Chicago & Milan\n312 345 6789"}, "en") is None
+    assert assume_country({"body": "Rotterdam & Johannesburg\n010 123 4567"}, "en") is None
+    assert assume_country({"body": "Buenos Aires y São Paulo\n(11) 2345-6789"}, "es") is None
+
+
 def test_one_text_in_two_ads_of_different_assumed_countries() -> None:
     from unveil.extract import extract_batch
 

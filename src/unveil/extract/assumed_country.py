@@ -12,14 +12,21 @@ every phone written in national form.  Each source below names candidate countri
 2. the ad's web address: a town or a country code in its subdomain, path or place-like query keys
    ("houston.example.com", "/uk/leeds/", "?country=nl"; "/fr/" on a Belgian site is a language);
 3. the towns its title and body name;
-4. the country-code domain of its web address ("example.fr"; not domains sold for other uses: .co, .io).
+4. the country-code domain of its web address ("example.fr"; not domains sold for other uses: .co, .io);
+5. the countries where the ad's language is spoken (``lang``: "en" is the United States and Canada, the
+   United Kingdom, Ireland, Australia and New Zealand), only when its numbers settle it.
 
 A source whose candidates share one calling code settles it (towns of the United States and Canada, both
 +1, never conflict), unless the ad's numbers read as no phone there but do in the country of a much smaller
 namesake ("Windsor" with "07700 900 654" is England's); one that names several is settled by the ad's own
 numbers, when they read as more valid (then possible) phones in one of them ("Paris / Brussels tour ...
-01 99 00 44 55" is French).  Otherwise the next source is asked; with none, the ad is read with no country,
-as before.
+01 99 00 44 55" is French).  Between countries where the numbers read as well, but as different phones,
+none is chosen, and the next source is asked ("Athens – Istanbul ... 212 345 6789" names no country).  Last,
+only when no source named any country, the countries of the ad's language, most ads first: the one where
+most of its numbers are valid numbers of that country written as they are dialled there (with the trunk
+prefix its national numbers start with: "(702) 555-0178" in an English ad is American, since a British one
+would start with its "0"), the first of those that tie ("612 34 56 78" in Spanish is Spain's, though it is
+also a valid number in Chile).  With none, the ad is read with no country, as before.
 
 The guess is a reading aid: the phone extractor marks every phone of such an ad with ``assumed_country``,
 and marks a phone ``foreign`` only against a country taken from the ad's own city metadata (the listing's
@@ -50,7 +57,7 @@ _GENERIC_CCTLDS = frozenset({"ac", "ad", "ag", "ai", "am", "as", "bz", "cc", "cd
 
 class Assumed(NamedTuple):
     country: str  # ISO 3166-1 alpha-2
-    source: str  # "city" (the ad's metadata), "towns" (named in its text) or "web address"
+    source: str  # "city" (the ad's metadata), "towns" (named in its text), "web address" or "language"
 
 
 def _calling_code(country: str) -> int:
@@ -159,6 +166,26 @@ def _sources(ad: Mapping[str, Any], lang: str | None) -> Iterator[tuple[str, lis
                              for e in reader.extract(text, field, ctx)), []
     if parts is not None:
         yield "web address", _from_domain(parts[0]), []
+    if lang:
+        yield "language", list(LANGUAGE_COUNTRIES.get(lang.lower(), ())), []  # see _by_language
+
+
+#: Countries whose ads are written in a language, most ads first: the last source, asked only when the ad's
+#: numbers settle it, and the tie-break between countries where they read alike.
+LANGUAGE_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "en": ("US", "GB", "CA", "AU", "IE", "NZ"),
+    "fr": ("FR", "BE", "CH", "CA", "LU"),
+    "es": ("ES", "MX", "AR", "CO", "CL", "PE", "VE"),
+    "de": ("DE", "AT", "CH"),
+    "it": ("IT", "CH"),
+    "nl": ("NL", "BE"),
+    "pt": ("PT", "BR"),
+    "ro": ("RO", "MD"),
+    "pl": ("PL",),
+}
+
+
+_MAX_TRIED = 4
 
 
 class _Readings:
@@ -168,17 +195,33 @@ class _Readings:
         self.reader = PhoneExtractor()
         self.texts = [(field, text) for field in ("title", "body") if isinstance(text := ad.get(field), str) and text]
         self.lang = lang
-        self.done: dict[str, tuple[int, int, frozenset[str]]] = {}
+        self.done: dict[str, tuple[int, int, frozenset[str], int]] = {}
 
-    def __call__(self, country: str) -> tuple[int, int, frozenset[str]]:
-        """(valid phones, possible ones, their values) with ``country`` as the ad's."""
+    def __call__(self, country: str) -> tuple[int, int, frozenset[str], int]:
+        """(valid phones, possible ones, their values, how many are valid numbers of that country written as
+        dialled there) with ``country`` as the ad's ("" for none)."""
         got = self.done.get(country)
         if got is None:
-            ctx = AdContext(country=country, lang=self.lang)
+            ctx = AdContext(country=country or None, lang=self.lang)
             phones = [e for field, text in self.texts for e in self.reader.extract(text, field, ctx)]
             valid = sum(e.attrs["confidence"] == "valid" for e in phones)
-            got = self.done[country] = (valid, len(phones) - valid, frozenset(e.value for e in phones))
+            own = f"+{_calling_code(country)}" if country else "+"
+            dialled = sum(e.attrs["confidence"] == "valid" and e.value.startswith(own) and _written_for(e.text, country)
+                          for e in phones)
+            got = self.done[country] = (valid, len(phones) - valid, frozenset(e.value for e in phones), dialled)
         return got
+
+
+def _written_for(written: str, country: str) -> bool:
+    """Whether a phone as written is dialled that way in ``country``: with "+" or "00", spelled out, or
+    starting with the trunk prefix that the country's national numbers are dialled with (none in North
+    America, whose "1" is optional)."""
+    digits = "".join(ch for ch in written if ch.isdigit() or ch == "+")
+    if not digits or digits[0] == "+" or digits.startswith("00"):
+        return True
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(country)
+    trunk = metadata.national_prefix if metadata is not None else None
+    return not trunk or trunk == "1" or digits.startswith(trunk)
 
 
 def _by_phones(readings: _Readings, countries: list[str]) -> str | None:
@@ -192,7 +235,20 @@ def _by_phones(readings: _Readings, countries: list[str]) -> str | None:
     return countries[winners[0]]
 
 
-_MAX_TRIED = 4
+def _by_language(readings: _Readings, countries: tuple[str, ...]) -> str | None:
+    """Of the countries of the ad's language (most ads first), the one where most of its numbers are valid
+    numbers of that country written as they are dialled there; the first of those that tie.  "(702)
+    555-0178" would be a valid British number, but one is written with its trunk "0".  None when the ad's
+    numbers read the same without a country ("+1 202 555 0143", "🇬🇧 020 7946 0371"): nothing to guess."""
+    best, chosen = 0, None
+    for country in countries:
+        dialled = readings(country)[3]
+        if dialled > best:
+            best, chosen = dialled, country
+    if chosen is not None and readings(chosen)[2] == readings("")[2]:
+        return None
+    return chosen
+
 
 
 def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | None:
@@ -201,9 +257,14 @@ def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | 
     Call only for an ad without a ``country``.
     """
     readings = _Readings(ad, lang)
+    named = False  # an earlier source named a country, without settling it: a tour ("Athens – Istanbul")
     for source, likely, also in _sources(ad, lang):
         if not likely:
             continue
+        if source == "language":
+            chosen = None if named else _by_language(readings, tuple(likely))
+            return Assumed(chosen, source) if chosen is not None else None
+        named = True
         if len({_calling_code(c) for c in likely}) == 1:
             if also and readings(likely[0])[:2] == (0, 0):
                 # "Windsor" is Ontario's, but "07700 900 654" is a number only in England's smaller Windsor
@@ -219,4 +280,4 @@ def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | 
     return None
 
 
-__all__ = ["DOMINANT_SHARE", "Assumed", "assume_country"]
+__all__ = ["DOMINANT_SHARE", "LANGUAGE_COUNTRIES", "Assumed", "assume_country"]
