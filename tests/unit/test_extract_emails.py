@@ -135,9 +135,19 @@ LANGUAGES = [
     ("anna (at) example (punt) nl", [("anna@example.nl", "anna (at) example (punt) nl", True)]),
     # Portuguese
     ("anna arroba example ponto com", [("anna@example.com", "anna arroba example ponto com", True)]),
+    # A preposition between a name in an address's shape and a mail provider's name
+    ("Mon mail c'est margaux.lille sur gmail", [("margaux.lille@gmail.com", "margaux.lille sur gmail", True)]),
+    ("mi correo es ainhoa.bilbao en gmail", [("ainhoa.bilbao@gmail.com", "ainhoa.bilbao en gmail", True)]),
+    ("schreib an hanna.ffm bei gmail.com", [("hanna.ffm@gmail.com", "hanna.ffm bei gmail.com", True)]),
+    ("lana_92 on gmail", [("lana_92@gmail.com", "lana_92 on gmail", True)]),
+    ("sofia.v on hotmail.fr", [("sofia.v@hotmail.fr", "sofia.v on hotmail.fr", True)]),
 ]
 
 NEGATIVES = [
+    # ... and not a word of prose, a web address, a figure or a handle before it
+    "je suis sur gmail", "anna on gmail", "find me on gmail.com", "Estoy en hotmail.es",
+    "my site annavip.com on gmail too", "from 9.30 on gmail chat", "reply @anna_b on gmail",
+    "anna.b on hotmail",  # "hotmail" alone names no one domain
     "Managed by @velvet.agency",  # a handle after "by"
     "I reply at gmail speed lol, but text is faster",
     "Reply only from @gmail.com addresses please",

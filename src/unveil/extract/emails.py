@@ -228,6 +228,10 @@ class EmailPatterns:
     at_strong: frozenset[str]
     at_weak: frozenset[str]
     at_bracketed: frozenset[str]  # "@" only in brackets: "anna(a)example.com"
+    at_provider: frozenset[str]  # "@" only between an address-shaped name and a provider: "anna.b sur gmail"
+    at_words: frozenset[str]  # every at-word a word token may be (strong, weak and provider)
+    provider_at_re: re.Pattern[str] | None  # a provider preposition, then a mail provider's first label
+    provider_names: frozenset[str]  # the first labels of the providers and the bare short forms ("gmail")
     bracketed_re: re.Pattern[str] | None
     dot_words: frozenset[str]
     local_stopwords: frozenset[str]
@@ -249,19 +253,20 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
     top = r.mapping(data, TOP, allowed=(
         "at_words", "dot_words", "cue_words", "local_stopwords", "providers", "not_mail_domains", "shortcuts"),
         required=("at_words", "dot_words"))
-    at = r.mapping(top["at_words"], "at_words", allowed=("strong", "weak", "bracketed"))
+    at = r.mapping(top["at_words"], "at_words", allowed=("strong", "weak", "bracketed", "provider"))
     at_strong = all_words(r.lang_words(at.get("strong"), "at_words.strong"))
     at_weak = all_words(r.lang_words(at.get("weak"), "at_words.weak"))
     at_bracketed = all_words(r.lang_words(at.get("bracketed"), "at_words.bracketed"))
+    at_provider = all_words(r.lang_words(at.get("provider"), "at_words.provider")) - at_strong - at_weak
     dots = all_words(r.lang_words(top["dot_words"], "dot_words"))
     if not at_strong | at_weak:
         r.fail("at_words", "lists no word at all")
-    for key, words in (("at_words", at_strong | at_weak), ("dot_words", dots)):
+    for key, words in (("at_words", at_strong | at_weak | at_provider), ("dot_words", dots)):
         for w in words:
             if not re.fullmatch(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*", w):
                 r.fail(key, f"{w!r} is not a word (letters only)")
-    if (at_strong | at_weak) & dots:
-        r.fail("dot_words", f"{sorted((at_strong | at_weak) & dots)} also listed as at_words")
+    if (at_strong | at_weak | at_provider) & dots:
+        r.fail("dot_words", f"{sorted((at_strong | at_weak | at_provider) & dots)} also listed as at_words")
     cues = all_words(r.lang_words(top.get("cue_words"), "cue_words"))
     shortcuts = r.mapping(top.get("shortcuts") or {}, "shortcuts", allowed=("bare", "labels"))
     bare = r.str_map(shortcuts.get("bare"), "shortcuts.bare")
@@ -310,14 +315,24 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
     bracketed_re = re.compile(
         rf"[\[\(\{{<][ \t]{{0,2}}(?:{words_alternation(at_bracketed)})[ \t]{{0,2}}[\]\)\}}>]", re.IGNORECASE
     ) if at_bracketed else None
+    providers = frozenset(r.words(top.get("providers"), "providers"))
+    provider_names = _provider_labels(providers) | frozenset(bare)
+    provider_at_re = re.compile(
+        rf"(?<!\w)(?:{words_alternation(at_provider)})[ \t]{{1,3}}(?:{words_alternation(provider_names)})(?![\w-])",
+        re.IGNORECASE,
+    ) if at_provider and providers else None
     return EmailPatterns(
         at_strong=at_strong,
         at_weak=at_weak,
         at_bracketed=at_bracketed,
+        at_provider=at_provider,
+        at_words=at_strong | at_weak | at_provider,
+        provider_at_re=provider_at_re,
+        provider_names=provider_names,
         bracketed_re=bracketed_re,
         dot_words=dots,
         local_stopwords=all_words(r.lang_words(top.get("local_stopwords"), "local_stopwords")),
-        providers=frozenset(r.words(top.get("providers"), "providers")),
+        providers=providers,
         not_mail=frozenset(r.words(top.get("not_mail_domains"), "not_mail_domains")),
         bare=bare,
         labels=labels,
@@ -382,7 +397,7 @@ _W, _S, _N, _AT, _DOT, _BAT, _BDOT, _X = range(8)
 _GROUP_KIND = {"w": _W, "s": _S, "n": _N, "a": _AT, "d": _DOT, "x": _X}
 
 # Styles of the "@" marker, from plain to weakest evidence.
-_PLAIN, _SPACED, _BRACKET, _STRONG, _WEAK = range(5)
+_PLAIN, _SPACED, _BRACKET, _STRONG, _WEAK, _PROVIDER = range(6)
 # Families of the separators between domain labels: ".", " . ", " dot ", "[dot]".
 _GLUED, _SPACED_DOT, _WORD_DOT, _BRACKET_DOT, _COMMA_DOT = range(5)
 
@@ -411,7 +426,7 @@ class _Tokens:
         starts: list[int] = []
         ends: list[int] = []
         markers: list[int] = []  # indices of tokens that may stand for "@"
-        at_words = pats.at_strong | pats.at_weak
+        at_words = pats.at_words
         for m in pats.token_re.finditer(text):
             group = m.lastgroup or "x"
             s, e = m.span()
@@ -482,7 +497,14 @@ class _Scanner:
         # A marker word counts only as a word of its own between spaces.
         if t.kind(i - 1) != _S or t.kind(i + 1) != _S:
             return None
-        return _STRONG if t.word(i).lower() in self.p.at_strong else _WEAK
+        word = t.word(i).lower()
+        if word in self.p.at_strong:
+            return _STRONG
+        if word in self.p.at_weak:
+            return _WEAK
+        # "sur", "bei": only right before a mail provider's name
+        nxt = t.word(i + 2).lower() if t.kind(i + 2) == _W else ""
+        return _PROVIDER if nxt in self.p.provider_names else None
 
     def dot_word(self, i: int) -> bool:
         return self.t.kind(i) == _W and self.t.word(i).lower() in self.p.dot_words
@@ -718,8 +740,17 @@ class _Scanner:
                 return None
             if not (dom_hidden or shortcut or domain in p.providers or self._cue_before(start)):
                 return None
+        elif style == _PROVIDER and not ((shortcut or domain in p.providers) and self._address_shaped(start, name)):
+            return None  # "je suis sur gmail", "anna on gmail.com": no name in an address's shape
         hidden = style != _PLAIN or local_hidden or dom_hidden or shortcut
         return EmailMatch(start, end, f"{lname}@{domain}", hidden)
+
+    def _address_shaped(self, start: int, name: str) -> bool:
+        """A name that reads as an address's before a provider preposition: a letter first, a dot, "_", "-"
+        or a digit in it; not a web address ("annavip.com on gmail"), a figure ("9.30") or a handle
+        ("@anna_b on gmail")."""
+        return name[:1].isalpha() and _ADDRESS_SHAPED.search(name) is not None \
+            and name.rsplit(".", 1)[-1].lower() not in self.p.tlds and self.text[start - 1 : start] != "@"
 
     def _cue_before(self, start: int) -> bool:
         lo = max(0, start - CUE_WINDOW)
@@ -747,6 +778,10 @@ _AFTER_AT_RE = re.compile(
     rf"(?:(?P<dw>[\w%+'\-]++)|(?P<n>.))?",
     re.DOTALL,
 )
+
+
+# A name in an address's shape, not a word of prose: "margaux.lille", "anna_b", "kim-vip", "lena92".
+_ADDRESS_SHAPED = re.compile(r"[._\-0-9]")
 
 
 def _at_may_start_domain(text: str, at: int, pats: EmailPatterns) -> bool:
@@ -786,6 +821,9 @@ def _possible(text: str, pats: EmailPatterns) -> bool:
                 if pats.after_word_re.match(text, affixed.end()):
                     return True  # "amber--at--hotmail--dot--co--dot--uk", "julie _arobase_ gmail _point_ com"
     low, words = lower_words(text)
+    if pats.provider_at_re is not None and not pats.provider_names.isdisjoint(words) \
+            and pats.provider_at_re.search(text) is not None:
+        return True  # "margaux.lille sur gmail"
     if len(low) != len(text):  # lower-casing moved offsets ("İ" is two characters lower-cased): scan it all
         return any(pats.after_word_re.match(text, m.end()) for m in pats.hint_re.finditer(text))
     # Only the at-words the field holds are looked at, where they start a word, instead of a
