@@ -71,6 +71,7 @@ PAYMENTS = [
     ("Deposito tramite cash app: $AnnaB", [("cashapp:annab", "$AnnaB")]),
     # A deposit asked in a "$tag" names the service by itself.
     ("$AnnaB for the deposit", [("cashapp:annab", "$AnnaB")]),
+    ("Tips: ETH or $SierraRae", [("cashapp:sierrarae", "$SierraRae")]),  # ... and so does a tip
     ("paypal dot me slash annab", [("paypal:annab", "paypal dot me slash annab")]),
     ("Deposit $AnnaCash before we meet", [("cashapp:annacash", "$AnnaCash")]),
     ("Aanbetaling via Revolut @annab", [("revolut:annab", "@annab")]),
@@ -91,6 +92,7 @@ PAYMENTS = [
     # Chime's "$ChimeSign", which Cash App named elsewhere in the field does not take
     ("Chime: $CarmenLV (NOT cashapp)", [("chime:carmenlv", "$CarmenLV")]),
     ("Chime $Tasha-Jones-4", [("chime:tasha-jones-4", "$Tasha-Jones-4")]),
+    ("$ChimeSign: $ZoeyK88", [("chime:zoeyk88", "$ZoeyK88")]),  # the label itself written with its "$"
 ]
 
 PAYMENT_NEGATIVES = [

@@ -783,11 +783,12 @@ class PlatformScanner:
     def _free(t: str, start: int, end: int) -> bool:
         """A platform word standing on its own: not in a handle ("@telegram", "anna_snap"), a link or a domain.
 
-        After a "/" it stands on its own in "snap/ig", not in a link path ("t.me/telegram").
+        After a "/" it stands on its own in "snap/ig", not in a link path ("t.me/telegram"); after a "$" when
+        a colon follows it, as a label: "$ChimeSign: $ZoeyK88".
         """
         if start > 0:
             before = t[start - 1]
-            if before in "@#$._":
+            if before in "@#$._" and not (before == "$" and t[end:end + 1] == ":"):
                 return False
             if before == "/":
                 token = t[max(0, start - 64) : start - 1].rsplit(None, 1)
