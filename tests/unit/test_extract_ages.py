@@ -117,6 +117,13 @@ POSITIVE = [
     ("Dublin 15 / Blanchardstown\nIrish girl, 31", ["31"], "31"),
     ("grad student, 24", ["24"], "24"),
     ("chica latina, 24", ["24"], "24"),
+    # a listing's heading: any capitalised word at the start of a line or after a separator, then the age
+    ("Memphis — Ebony 31\n901-555-0181", ["31"], "31"),
+    ("Natascha, 33\nTermine ab 9 Uhr", ["33"], "33"),
+    ("Dallas, 24, new in town.", ["24"], "24"),  # a town, or a persona named after one
+    ("Nashville 🎸 Savannah 27\ntext me", ["27"], "27"),
+    ("Angel – Graz – 24\nAngel aus Ungarn", ["24"], "24"),
+    ("Kerry, 26 – Waterford city", ["26"], "26"),
 ]
 
 
@@ -224,6 +231,34 @@ NEGATIVE = [
 ]
 
 
+HEADING_NEGATIVES = [
+    "Paris 18 | Rosa",  # a numbered district, without a comma
+    "Dublin 24\nSophie",
+    "Rates\nHalf 60\nHour 100",  # rate and duration words
+    "Incall 40\nOutcall 50",
+    "Size 38 | Room 21",
+    "Mo–Sa 18–22 Uhr",
+    "HH 40 | H 60",  # abbreviations in capitals
+    "Adres: Handelsweg 50, 1012 AB Amsterdam",  # a street's name
+    "PLZ 10115 Berlin-Mitte\nHausnummer 27, 3. OG",
+    "Kleidergröße 36, BH 75B",
+    "Maisonville, 38 rue Stanislas",  # the phrase goes on after the number
+    "Ebony31 | Zimmer2",  # glued to the word
+]
+
+
+def test_a_heading_age_only_where_nothing_else_states_one() -> None:
+    # A profile's stats line states the age with a cue; its sizes are no ages.
+    text = "Edad 29 · Talla 38 · Pie 39 · Ojos azules"
+    assert ages(text) == ["29"]
+    assert ages("Alter 33 · Konfektion 36 · Schuhgröße 38 · Augen braun") == ["33"]
+
+
+@pytest.mark.parametrize("text", HEADING_NEGATIVES)
+def test_no_heading_age(text: str) -> None:
+    assert ages(text) == []
+
+
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_no_age(text: str) -> None:
     assert ages(text) == []
@@ -270,8 +305,11 @@ def test_find_ages_is_ordered() -> None:
         "Anna, 22. " * 100_000,
         "Irish girl, 31, " * 60_000,
         "girl " * 200_000 + ", 31",
+        "Memphis — Ebony 31 " * 60_000,
+        "Wordy, 24 x" * 90_000,
     ],
-    ids=["digits", "capitalised", "im", "ages", "number-words", "name-age", "person-age", "persons"],
+    ids=["digits", "capitalised", "im", "ages", "number-words", "name-age", "person-age", "persons", "headings",
+         "heading-like"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in AGES.extract(hostile, "body", AdContext()):

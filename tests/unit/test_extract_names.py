@@ -125,6 +125,10 @@ CASES = [
     ("ich bin die Nina", ["Nina"], "ich bin die"),
     ("sono la Giorgia", ["Giorgia"], "sono la"),
     ("Kim 22", ["Kim"], "age"),
+    # a name the first-name list lacks, heading a listing before its age
+    ("Seattle — Wren 29\nX/Twitter @wren_sea", ["Wren"], "heading"),
+    ("Natascha, 33\nTermine ab 9 Uhr", ["Natascha"], "heading"),
+    ("Edmonton — Sky 23\nonlyfans: skyyeg", ["Sky"], "heading"),
 ]
 
 
@@ -189,6 +193,15 @@ NEGATIVE = [
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_no_name(text: str) -> None:
     assert names(text, "US") == []
+
+
+def test_a_heading_word_that_is_no_name() -> None:
+    # a word for the poster, a town of the ad's country, a town anywhere, a house number: no name
+    assert names("Latina 24 | new", "US") == []
+    assert names("Nashville 🎸 Savannah 27\ntext me", "US") == []
+    assert names("Angel – Graz – 24\nAngel aus Ungarn", "AT") == ["Angel"]
+    assert names("PLZ 10115 Berlin-Mitte\nHausnummer 27, 3. OG", "DE") == []
+    assert names("Edad 29 · Talla 38 · Pie 39", "ES") == []
 
 
 def test_opening_city_is_not_a_name() -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -27,9 +28,10 @@ from unveil.extract.base import AdContext
 from unveil.extract.cities import fold, load_attribute_data, words
 from unveil.extract.literals import literal_alternation
 from unveil.extract.names import HEIGHT_WEIGHT, name_then_number
+from unveil.normalise.memo import per_text
 from unveil.types import Entity
 
-__all__ = ["AgeExtractor", "find_ages", "number_words"]
+__all__ = ["AgeExtractor", "find_ages", "heading_words", "number_words"]
 
 MIN_AGE = 10
 MAX_AGE = 99
@@ -140,6 +142,8 @@ class _Tables:
     name_cue_first: frozenset[str]
     person_re: re.Pattern[str]
     person_first: frozenset[str]
+    heading_not_before: frozenset[str]
+    numbered_districts: dict[str, int]
 
 
 @functools.cache
@@ -173,6 +177,13 @@ def _tables() -> _Tables:
         r"[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)",
         re.I,
     )
+    # Words that number other things in a heading: the file's list, and every one-word rate, duration and
+    # label word of the price patterns ("Half 60", "Incall 40", "Massage 30").
+    prices = load_attribute_data("prices.yaml")
+    rate_words = [w for key in ("minute_units", "hour_units", "hour_words", "night_words", "half_hour",
+                                "duration_fillers", "per_half_hour_marks", "labels", "label_fillers")
+                  for w in _as_list(prices.get(key)) if " " not in w]
+    districts = data.get("numbered_districts") or {}
     return _Tables(
         unit_re=unit_re,
         cue_re=cue_re,
@@ -192,6 +203,8 @@ def _tables() -> _Tables:
         name_cue_first=frozenset(_words_key(c).split(" ")[0] for c in name_cues),
         person_re=person_re,
         person_first=frozenset(_words_key(c).split(" ")[0] for c in persons),
+        heading_not_before=frozenset(fold(w) for w in _as_list(data.get("heading_not_before")) + rate_words),
+        numbered_districts={fold(str(k)): int(v) for k, v in districts.items()},
     )
 
 
@@ -350,11 +363,118 @@ def _named_ages(text: str, tables: _Tables, country: str | None) -> Iterator[tup
             yield start, end, value
 
 
+# A listing's heading: "Memphis — Ebony 31", "Natascha, 33", "Kerry, 26 – Waterford", "Regina 28 ✨".
+HEADING_MIN_AGE, HEADING_MAX_AGE = 16, 65
+# Two digits after a letter and a short gap of blanks, commas or dashes (a superset of the gaps read below):
+# the engine hops from digit to digit and checks what stands before in C, so the few candidates of an ad are
+# all that is looked at in Python.
+_AFTER_A_WORD = re.compile(r"[0-9]{2}(?![0-9])(?:" + "|".join(
+    rf"(?<=[^\W\d_][ ,\t\u00a0–—-]{{{k}}}[0-9]{{2}})" for k in range(1, 6)) + ")")
+_HEADING_OPENERS = frozenset("\n\r—–-|•·:/([*►▶➤→")
+_HEADING_ENDS = frozenset("\n\r,;.!?)|•·—–-/")
+_BLANKS = " \t\u00a0"
+# A word ending like a street's name, or a word for a number, numbers a house: "Handelsweg 50",
+# "Naamsestraat 50", "Hauptstraße 24", "Hausnummer 27".
+_STREET_ENDINGS = ("weg", "straat", "strasse", "str", "gasse", "laan", "plein", "gracht", "kade", "dreef", "steeg",
+                   "allee", "damm", "ufer", "platz", "street", "road", "lane", "avenue", "boulevard", "ulica",
+                   "nummer", "number", "numero")
+
+
+def _symbol(ch: str) -> bool:
+    return unicodedata.category(ch) in ("So", "Sk")
+
+
+def _heading_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int, int, int]]:
+    """``(start, end, age, word_start, word_end)`` of two digits after a capitalised word that opens a line
+    or follows a listing's separator, where the phrase ends after the number.
+
+    The word may be a name the first-name list lacks ("Ebony", "Natascha"), a town ("Dallas, 24, new in
+    town") or a word for the poster: whichever, a heading states the poster's age there.  Not after a word
+    that numbers something else (``heading_not_before``, rate and duration words: "Size 38", "Room 21",
+    "Half 60", "Friday 24"; a street's name, "Handelsweg 50"), nor after a town whose districts are
+    numbered, without a comma ("Paris 18", "Dublin 24"), nor an abbreviation in capitals ("HH 40", "EU 38").
+    Asked only when no other form states an age in the text (see :func:`find_ages`).
+    """
+    size = len(text)
+    for m in _AFTER_A_WORD.finditer(text):
+        start, end = m.span()
+        value = int(m.group())
+        if not HEADING_MIN_AGE <= value <= HEADING_MAX_AGE:
+            continue
+        i = start
+        while i > 0 and text[i - 1] in _BLANKS and start - i < 2:
+            i -= 1
+        comma = i > 0 and text[i - 1] == ","
+        if comma or (i > 1 and i < start and text[i - 1] in "–—-" and text[i - 2] in _BLANKS):
+            i -= 1  # "Natascha, 33", "Lieve – 25"
+            k = i
+            while i > 0 and text[i - 1] in _BLANKS and k - i < 2:
+                i -= 1
+        elif i == start:
+            continue  # glued to a word: "Zimmer2", "G12"
+        word_end = i
+        while i > 0 and (text[i - 1].isalpha() or (text[i - 1] in "-'’" and i > 1 and text[i - 2].isalpha())) \
+                and word_end - i < 24:
+            i -= 1
+        word = text[i:word_end]
+        if len(word) < 3 or not word[0].isupper() or (i > 0 and text[i - 1].isalnum()) \
+                or (word.isupper() and len(word) <= 3):
+            continue
+        o = i
+        while o > 0 and text[o - 1] in _BLANKS and i - o < 3:
+            o -= 1
+        if o > 0 and not (text[o - 1] in _HEADING_OPENERS or _symbol(text[o - 1])):
+            continue
+        key = fold(word)
+        if key in tables.heading_not_before or key.endswith(_STREET_ENDINGS) \
+                or (not comma and tables.numbered_districts.get(key, 0) >= value):
+            continue
+        if not _plain_after_cue(text, end, tables):
+            continue
+        j = end
+        while j < size and text[j] in _BLANKS and j - end < 3:
+            j += 1
+        if j < size and not (text[j] in _HEADING_ENDS or _symbol(text[j])):
+            continue
+        yield start, end, value, i, word_end
+
+
 def find_ages(text: str, country: str | None = None) -> Iterator[tuple[int, int, int, bool]]:
     """Yield ``(start, end, age, words)`` for each stated age in ``text``, in text order.
 
     ``country`` (ISO alpha-2) keeps a city of that country that is also a first name out of "Name, 22".
     """
+    tables = _tables()
+    found: dict[int, tuple[int, int, int, bool]] = {}
+    for start, end, value in _named_ages(text, tables, country):
+        found[start] = (start, end, value, False)
+    by_unit, by_cue = _worded_ages(text)
+    found.update(by_unit)
+    for start, age in by_cue.items():
+        found.setdefault(start, age)
+    if not found:
+        found = {start: (start, end, value, False) for start, end, value, _, _ in _heading_ages_of(text)}
+    for start in sorted(found):
+        yield found[start]
+
+
+def heading_words(text: str, country: str | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of the word before each age that a listing's heading states, in a text where no
+    other form states one ("Memphis — Ebony 31": "Ebony"); the name extractor reads personas there."""
+    if any(_worded_ages(text)) or any(True for _ in _named_ages(text, _tables(), country)):
+        return []  # the age extractor, which runs first, has done both for this text
+    return [(ws, we) for _, _, _, ws, we in _heading_ages_of(text)]
+
+
+@per_text
+def _heading_ages_of(text: str) -> list[tuple[int, int, int, int, int]]:
+    return list(_heading_ages(text, _tables()))
+
+
+@per_text
+def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict[int, tuple[int, int, int, bool]]]:
+    """The ages a unit or a cue states in ``text`` (``{start: (start, end, age, words)}`` each), the part
+    of :func:`find_ages` that no country changes; an age a cue states where a unit states one is dropped."""
     tables = _tables()
     w = words(text)
     unit_keys = tables.unit_first & w.keys
@@ -362,11 +482,9 @@ def find_ages(text: str, country: str | None = None) -> Iterator[tuple[int, int,
     name_keys = tables.name_cue_first & w.keys
     person_keys = tables.person_first & w.keys if "," in text else frozenset()
     found: dict[int, tuple[int, int, int, bool]] = {}
-    for start, end, value in _named_ages(text, tables, country):
-        found[start] = (start, end, value, False)
+    cued: dict[int, tuple[int, int, int, bool]] = {}
     if not (unit_keys or cue_keys or name_keys or person_keys):
-        yield from (found[start] for start in sorted(found))
-        return
+        return found, cued
     unit_hits = []
     cue_hits = []
     for s, _, k in w.find(unit_keys | cue_keys | name_keys | person_keys):
@@ -421,7 +539,7 @@ def find_ages(text: str, country: str | None = None) -> Iterator[tuple[int, int,
         found[start] = (start, end, value, spelled)
     for m in cue_hits:
         start = m.end()
-        if start in found:
+        if start in found or start in cued:
             continue
         if text[start].isdigit():
             end = start
@@ -438,9 +556,8 @@ def find_ages(text: str, country: str | None = None) -> Iterator[tuple[int, int,
             spelled = True
         if not MIN_AGE <= value <= MAX_AGE or not _plain_after_cue(text, end, tables):
             continue
-        found[start] = (start, end, value, spelled)
-    for start in sorted(found):
-        yield found[start]
+        cued[start] = (start, end, value, spelled)
+    return found, cued
 
 
 class AgeExtractor:

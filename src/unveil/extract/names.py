@@ -414,6 +414,7 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
         if os >= last_end:
             last_end = oe
             found.append((os, oe, _title(text[os:oe]), "^"))
+    found.extend(_heading_names(text, country, found, t))
     here = _HERE & w.keys
     if here:
         earlier = SpanIndex((f[0], f[1]) for f in found)
@@ -464,6 +465,28 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
                 last_end = names[-1].end()
     found.sort(key=lambda f: f[0])
     yield from found
+
+
+def _heading_names(text: str, country: str | None, found: list[tuple[int, int, str, str]],
+                   t: _Tables) -> Iterator[tuple[int, int, str, str]]:
+    """Names that head a listing before its age, where no other form states one ("Memphis — Ebony 31",
+    "Natascha, 33"): any capitalised word the age extractor reads there (see
+    :func:`unveil.extract.ages.heading_words`) that is no word of the stop list ("Latina 24"), no town of
+    the ad's country, and, unless it is a known first name, no town anywhere ("Angel – Graz – 24")."""
+    from unveil.extract.ages import heading_words  # the age extractor imports this module
+    from unveil.extract.cities import city_index
+
+    heads = heading_words(text, country)
+    if not heads:
+        return
+    earlier = SpanIndex((f[0], f[1]) for f in found)
+    for s, e in heads:
+        word = text[s:e]
+        key = fold(word)
+        if earlier.hits(s, e) or key in t.stop or is_home_city(word, country) \
+                or (key not in t.first_names and city_index().lookup(word)):
+            continue
+        yield s, e, _title(word), "heading"
 
 
 class NameExtractor:
