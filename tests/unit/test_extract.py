@@ -230,6 +230,7 @@ PHONE_CASES = [
     ("Ana, vinte e dois, 96123-4510", "BR", ["+55961234510"]),
     # A currency code that ends its line is no amount of the next line's number (Rome's EUR district)
     ("Roma EUR\n312 345 6711", "IT", ["+393123456711"]),
+    ("text 602-555\n-0177\n$200/hr incall", "US", ["+16025550177"]),  # ... nor a rate on the next line
     ("EUR 312 345 6711", "IT", []),
     # ... never figures of another kind: stats, dates, counts, a column of rates, or groups with no call word
     ("Яна, 23 роки, зріст 168, вага 52, розмір 36.", "CZ", []),

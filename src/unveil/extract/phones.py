@@ -60,9 +60,10 @@ MIN_PLAUSIBLE_DIGITS = 6
 MIN_POSSIBLE_NATIONAL_DIGITS = 8
 
 # Words and symbols that make the digits before them a price, a measure or a
-# duration.  Lower-case, compared against the few characters around a run.
+# duration.  Lower-case, compared against the few characters around a run; on the same line ("-0177\n$200/hr"
+# ends a number, then a rate starts).
 _UNIT_AFTER = re.compile(
-    r"\s?(?:€|\$|£|eur|euro|euros|gbp|usd|chf|pln|zł|zl|lei|ron|kr|roses?|min|mins|minutes?|h\b|hr|hrs|hours?|"
+    r"[ \t\u00a0]?(?:€|\$|£|eur|euro|euros|gbp|usd|chf|pln|zł|zl|lei|ron|kr|roses?|min|mins|minutes?|h\b|hr|hrs|hours?|"
     r"heures?|horas?|stunden?|std|ore|uur|godz|godzin[ay]?|kg|lbs?|cm|ft|years?|yo|ans|años|anos|jahre|anni|jaar|%|"
     r"btc|eth|usdt|usdc|xmr|ltc|trx|sats?)"
     r"(?![^\W\d_])",  # a whole word: "Horario", "you", "minimum" are no units
