@@ -129,6 +129,8 @@ CASES = [
     ("Seattle — Wren 29\nX/Twitter @wren_sea", ["Wren"], "heading"),
     ("Natascha, 33\nTermine ab 9 Uhr", ["Natascha"], "heading"),
     ("Edmonton — Sky 23\nonlyfans: skyyeg", ["Sky"], "heading"),
+    ("Québec, Limoilou — Daphnée 28 ans\n418-555-0146", ["Daphnée"], "heading"),  # an age with its unit
+    ("Vaudreuil-Dorion — Karelle 28 ans", ["Karelle"], "heading"),
 ]
 
 
@@ -202,6 +204,10 @@ def test_a_heading_word_that_is_no_name() -> None:
     assert names("Angel – Graz – 24\nAngel aus Ungarn", "AT") == ["Angel"]
     assert names("PLZ 10115 Berlin-Mitte\nHausnummer 27, 3. OG", "DE") == []
     assert names("Edad 29 · Talla 38 · Pie 39", "ES") == []
+    # a cue or a greeting before the age
+    assert names("Winnipeg — I'm 19 and new to this", "CA") == []
+    assert names("Charlotte ici\nCoucou, 23 ans, nouvelle à Bordeaux", "FR") == ["Charlotte"]
+    assert names("Łódź, Piotrkowska\nMam 27 lat", "PL") == []
 
 
 def test_opening_city_is_not_a_name() -> None:

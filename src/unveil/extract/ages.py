@@ -384,6 +384,41 @@ def _symbol(ch: str) -> bool:
     return unicodedata.category(ch) in ("So", "Sk")
 
 
+def _heading_word_before(text: str, start: int, tables: _Tables) -> tuple[int, int, bool] | None:
+    """``(word_start, word_end, comma)`` of the capitalised word that heads a listing before the number at
+    ``start`` ("Memphis — Ebony 31", "Natascha, 33", "Lieve – 25"), if one does: at the start of a line or
+    after a separator, no abbreviation in capitals, no word that numbers something else."""
+    i = start
+    while i > 0 and text[i - 1] in _BLANKS and start - i < 2:
+        i -= 1
+    comma = i > 0 and text[i - 1] == ","
+    if comma or (i > 1 and i < start and text[i - 1] in "–—-" and text[i - 2] in _BLANKS):
+        i -= 1  # "Natascha, 33", "Lieve – 25"
+        k = i
+        while i > 0 and text[i - 1] in _BLANKS and k - i < 2:
+            i -= 1
+    elif i == start:
+        return None  # glued to a word: "Zimmer2", "G12"
+    word_end = i
+    while i > 0 and (text[i - 1].isalpha() or (text[i - 1] in "-'’" and i > 1 and text[i - 2].isalpha())) \
+            and word_end - i < 24:
+        i -= 1
+    word = text[i:word_end]
+    if len(word) < 3 or not word[0].isupper() or (i > 0 and text[i - 1].isalnum()) \
+            or (word.isupper() and len(word) <= 3):
+        return None
+    o = i
+    while o > 0 and text[o - 1] in _BLANKS and i - o < 3:
+        o -= 1
+    if o > 0 and not (text[o - 1] in _HEADING_OPENERS or _symbol(text[o - 1])):
+        return None
+    key = fold(word)
+    if key in tables.heading_not_before or key.endswith(_STREET_ENDINGS) or "'" in key \
+            or key in tables.cue_first or key in tables.name_cue_first:
+        return None  # "Edad 29", "I'm 19", "Mam 27 lat": a cue, not a heading
+    return i, word_end, comma
+
+
 def _heading_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int, int, int]]:
     """``(start, end, age, word_start, word_end)`` of two digits after a capitalised word that opens a line
     or follows a listing's separator, where the phrase ends after the number.
@@ -401,33 +436,11 @@ def _heading_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int, i
         value = int(m.group())
         if not HEADING_MIN_AGE <= value <= HEADING_MAX_AGE:
             continue
-        i = start
-        while i > 0 and text[i - 1] in _BLANKS and start - i < 2:
-            i -= 1
-        comma = i > 0 and text[i - 1] == ","
-        if comma or (i > 1 and i < start and text[i - 1] in "–—-" and text[i - 2] in _BLANKS):
-            i -= 1  # "Natascha, 33", "Lieve – 25"
-            k = i
-            while i > 0 and text[i - 1] in _BLANKS and k - i < 2:
-                i -= 1
-        elif i == start:
-            continue  # glued to a word: "Zimmer2", "G12"
-        word_end = i
-        while i > 0 and (text[i - 1].isalpha() or (text[i - 1] in "-'’" and i > 1 and text[i - 2].isalpha())) \
-                and word_end - i < 24:
-            i -= 1
-        word = text[i:word_end]
-        if len(word) < 3 or not word[0].isupper() or (i > 0 and text[i - 1].isalnum()) \
-                or (word.isupper() and len(word) <= 3):
+        before = _heading_word_before(text, start, tables)
+        if before is None:
             continue
-        o = i
-        while o > 0 and text[o - 1] in _BLANKS and i - o < 3:
-            o -= 1
-        if o > 0 and not (text[o - 1] in _HEADING_OPENERS or _symbol(text[o - 1])):
-            continue
-        key = fold(word)
-        if key in tables.heading_not_before or key.endswith(_STREET_ENDINGS) \
-                or (not comma and tables.numbered_districts.get(key, 0) >= value):
+        i, word_end, comma = before
+        if not comma and tables.numbered_districts.get(fold(text[i:word_end]), 0) >= value:
             continue
         if not _plain_after_cue(text, end, tables):
             continue
@@ -459,11 +472,16 @@ def find_ages(text: str, country: str | None = None) -> Iterator[tuple[int, int,
 
 
 def heading_words(text: str, country: str | None = None) -> list[tuple[int, int]]:
-    """``(start, end)`` of the word before each age that a listing's heading states, in a text where no
-    other form states one ("Memphis — Ebony 31": "Ebony"); the name extractor reads personas there."""
-    if any(_worded_ages(text)) or any(True for _ in _named_ages(text, _tables(), country)):
-        return []  # the age extractor, which runs first, has done both for this text
-    return [(ws, we) for _, _, _, ws, we in _heading_ages_of(text)]
+    """``(start, end)`` of the word that heads a listing before a stated age ("Memphis — Ebony 31",
+    "Québec — Marilou 26 ans": "Ebony", "Marilou"); the name extractor reads personas there."""
+    tables = _tables()
+    out = []
+    for start, _, value, _ in find_ages(text, country):
+        before = _heading_word_before(text, start, tables)
+        if before is not None and (before[2] or tables.numbered_districts.get(
+                fold(text[before[0]:before[1]]), 0) < value):
+            out.append(before[:2])
+    return out
 
 
 @per_text
