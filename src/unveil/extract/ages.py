@@ -457,6 +457,20 @@ def find_ages(text: str, country: str | None = None) -> Iterator[tuple[int, int,
 
     ``country`` (ISO alpha-2) keeps a city of that country that is also a first name out of "Name, 22".
     """
+    by_country = _ages_by_country(text)
+    got = by_country.get(country)
+    if got is None:
+        got = by_country[country] = _find_ages(text, country)
+    yield from got
+
+
+@per_text
+def _ages_by_country(text: str) -> dict[str | None, list[tuple[int, int, int, bool]]]:
+    # Filled by find_ages: the age and name extractors of one field share the ages of each country.
+    return {}
+
+
+def _find_ages(text: str, country: str | None) -> list[tuple[int, int, int, bool]]:
     tables = _tables()
     found: dict[int, tuple[int, int, int, bool]] = {}
     for start, end, value in _named_ages(text, tables, country):
@@ -467,8 +481,7 @@ def find_ages(text: str, country: str | None = None) -> Iterator[tuple[int, int,
         found.setdefault(start, age)
     if not found:
         found = {start: (start, end, value, False) for start, end, value, _, _ in _heading_ages_of(text)}
-    for start in sorted(found):
-        yield found[start]
+    return [found[start] for start in sorted(found)]
 
 
 def heading_words(text: str, country: str | None = None) -> list[tuple[int, int]]:
