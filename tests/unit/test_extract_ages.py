@@ -124,6 +124,12 @@ POSITIVE = [
     ("Nashville 🎸 Savannah 27\ntext me", ["27"], "27"),
     ("Angel – Graz – 24\nAngel aus Ungarn", ["24"], "24"),
     ("Kerry, 26 – Waterford city", ["26"], "26"),
+    ("Natascha (33) – Berlin-Charlottenburg", ["33"], "33"),  # in brackets, between bars, on the next line
+    ("Ruby|29|Boston|617.555.0172", ["29"], "29"),
+    ("Kim-24-Leeds", ["24"], "24"),
+    ("Savannah\n27 | Atlanta (Midtown)", ["27"], "27"),
+    ("Paris 22 in Houston – Galleria area", ["22"], "22"),  # a link word, then a capitalised word
+    ("Brand new!!! Tiana 21 Chicago River North", ["21"], "21"),  # a town after the number
 ]
 
 
@@ -244,6 +250,9 @@ HEADING_NEGATIVES = [
     "Kleidergröße 36, BH 75B",
     "Maisonville, 38 rue Stanislas",  # the phrase goes on after the number
     "Ebony31 | Zimmer2",  # glued to the word
+    "Stanza 24 – Via Roma 118 – Rimini",
+    "Rates from\n40 per half hour",  # a word that ends a longer line
+    "Madrid 28 de mayo",  # "de" before a month
 ]
 
 

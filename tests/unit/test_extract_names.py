@@ -208,6 +208,9 @@ def test_a_heading_word_that_is_no_name() -> None:
     assert names("Winnipeg — I'm 19 and new to this", "CA") == []
     assert names("Charlotte ici\nCoucou, 23 ans, nouvelle à Bordeaux", "FR") == ["Charlotte"]
     assert names("Łódź, Piotrkowska\nMam 27 lat", "PL") == []
+    # hair, looks and nicknames for a nationality
+    assert names("Blondynka 24 lata – Warszawa", "PL") == []
+    assert names("Aussie 25 – Perth – 0491 570 027", "AU") == []
 
 
 def test_opening_city_is_not_a_name() -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from unveil.extract.base import AdContext
-from unveil.extract.cities import fold, load_attribute_data, words
+from unveil.extract.cities import city_index, fold, load_attribute_data, words
 from unveil.extract.literals import literal_alternation
 from unveil.extract.names import HEIGHT_WEIGHT, name_then_number
 from unveil.normalise.memo import per_text
@@ -369,9 +369,15 @@ HEADING_MIN_AGE, HEADING_MAX_AGE = 16, 65
 # the engine hops from digit to digit and checks what stands before in C, so the few candidates of an ad are
 # all that is looked at in Python.
 _AFTER_A_WORD = re.compile(r"[0-9]{2}(?![0-9])(?:" + "|".join(
-    rf"(?<=[^\W\d_][ ,\t\u00a0–—-]{{{k}}}[0-9]{{2}})" for k in range(1, 6)) + ")")
-_HEADING_OPENERS = frozenset("\n\r—–-|•·:/([*►▶➤→")
-_HEADING_ENDS = frozenset("\n\r,;.!?)|•·—–-/")
+    rf"(?<=[^\W\d_][\W_]{{{k}}}[0-9]{{2}})" for k in range(1, 9)) + ")")
+_HEADING_OPENERS = frozenset("\n\r—–-|•·:/([*►▶➤→!")
+_HEADING_ENDS = frozenset("\n\r,;.!?)|•·—–-/&+~_(")
+# Marks between the word and the number: "Natascha, 33", "Lieve – 25", "Ruby|29", "Wren • 27", "Kim-24",
+# "Natascha (33)", "NATASCHA ~ 33"; or a line break after a word alone on its line ("Savannah\n27 | Atlanta").
+_GAP_MARKS = frozenset(",–—-|•·~_(")
+# Words after the number that go on with the heading: "Paris 22 in Houston", "Lotta 24 aus Hamburg" (then a
+# capitalised word); not "de", "di", "da", which also stand before a month ("28 de mayo").
+_HEADING_LINKS = frozenset({"in", "à", "a", "en", "aus", "z", "ze", "din", "em", "at", "from", "nach", "uit"})
 _BLANKS = " \t\u00a0"
 # A word ending like a street's name, or a word for a number, numbers a house: "Handelsweg 50",
 # "Naamsestraat 50", "Hauptstraße 24", "Hausnummer 27".
@@ -389,13 +395,16 @@ def _heading_word_before(text: str, start: int, tables: _Tables) -> tuple[int, i
     ``start`` ("Memphis — Ebony 31", "Natascha, 33", "Lieve – 25"), if one does: at the start of a line or
     after a separator, no abbreviation in capitals, no word that numbers something else."""
     i = start
-    while i > 0 and text[i - 1] in _BLANKS and start - i < 2:
+    while i > 0 and text[i - 1] in _BLANKS and start - i < 3:
         i -= 1
-    comma = i > 0 and text[i - 1] == ","
-    if comma or (i > 1 and i < start and text[i - 1] in "–—-" and text[i - 2] in _BLANKS):
-        i -= 1  # "Natascha, 33", "Lieve – 25"
+    mark = text[i - 1] if i > 0 and (text[i - 1] in _GAP_MARKS or text[i - 1] == "\n") else ""
+    if mark:
+        i -= 1
+        if mark == "\n" and i > 0 and text[i - 1] == "\r":
+            i -= 1
         k = i
-        while i > 0 and text[i - 1] in _BLANKS and k - i < 2:
+        # a word alone on its line may carry an emoji after it: "Sky 💫\n24 y.o."
+        while i > 0 and (text[i - 1] in _BLANKS or (mark == "\n" and _symbol(text[i - 1]))) and k - i < 4:
             i -= 1
     elif i == start:
         return None  # glued to a word: "Zimmer2", "G12"
@@ -412,11 +421,36 @@ def _heading_word_before(text: str, start: int, tables: _Tables) -> tuple[int, i
         o -= 1
     if o > 0 and not (text[o - 1] in _HEADING_OPENERS or _symbol(text[o - 1])):
         return None
+    if mark == "\n" and o > 0 and text[o - 1] not in "\n\r":
+        return None  # a word that ends a longer line: "Rates from\n40 ..."
     key = fold(word)
     if key in tables.heading_not_before or key.endswith(_STREET_ENDINGS) or "'" in key \
             or key in tables.cue_first or key in tables.name_cue_first:
         return None  # "Edad 29", "I'm 19", "Mam 27 lat": a cue, not a heading
-    return i, word_end, comma
+    return i, word_end, bool(mark)
+
+
+def _heading_goes_on(text: str, end: int) -> bool:
+    """Whether the heading goes on after the number at ``end``: the end of the text, a separator or an
+    emoji, a link word then a capitalised word ("in Houston"), or a town ("Tiana 21 NYC Midtown")."""
+    size = len(text)
+    j = end
+    while j < size and text[j] in _BLANKS and j - end < 3:
+        j += 1
+    if j >= size or text[j] in _HEADING_ENDS or _symbol(text[j]):
+        return True
+    if j == end:
+        return False
+    k = j
+    while k < size and text[k].isalpha() and k - j < 24:
+        k += 1
+    word = text[j:k]
+    if word.lower() in _HEADING_LINKS:
+        n = k
+        while n < size and text[n] in _BLANKS and n - k < 2:
+            n += 1
+        return n > k and n < size and text[n].isupper()
+    return word[:1].isupper() and bool(city_index().lookup(word))
 
 
 def _heading_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int, int, int]]:
@@ -430,7 +464,6 @@ def _heading_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int, i
     numbered, without a comma ("Paris 18", "Dublin 24"), nor an abbreviation in capitals ("HH 40", "EU 38").
     Asked only when no other form states an age in the text (see :func:`find_ages`).
     """
-    size = len(text)
     for m in _AFTER_A_WORD.finditer(text):
         start, end = m.span()
         value = int(m.group())
@@ -442,12 +475,7 @@ def _heading_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int, i
         i, word_end, comma = before
         if not comma and tables.numbered_districts.get(fold(text[i:word_end]), 0) >= value:
             continue
-        if not _plain_after_cue(text, end, tables):
-            continue
-        j = end
-        while j < size and text[j] in _BLANKS and j - end < 3:
-            j += 1
-        if j < size and not (text[j] in _HEADING_ENDS or _symbol(text[j])):
+        if not _plain_after_cue(text, end, tables) or not _heading_goes_on(text, end):
             continue
         yield start, end, value, i, word_end
 
