@@ -74,7 +74,7 @@ CASES = [
     ("Victoria. Text 250-555-0103", ["Victoria"], "^"),
     ("Bella - private massage therapist", ["Bella"], "^"),  # a word-name with a dash after it
     ("Galway. Niamh. 25.\nRelaxing company", ["Niamh"], "^"),  # name and age as sentences of their own
-    ("Edinburgh • Leith • Georgia • 25", ["Georgia"], "age"),
+    ("Edinburgh • Leith • Georgia • 25", ["Georgia"], "^"),  # set apart between bullets, before its age
     ("Paris 15 | Rosa | 27 ans | 160 cm", ["Rosa"], "age"),
     ("Québec — Marie-Ève 29 ans", ["Marie-Ève"], "age"),
     # a name after a cue is read even where a name set apart stands later in the text
@@ -126,6 +126,8 @@ CASES = [
     ("sono la Giorgia", ["Giorgia"], "sono la"),
     ("Kim 22", ["Kim"], "age"),
     # a name the first-name list lacks, heading a listing before its age
+    ("Taille 38 – 1m68 – Sophie – Lyon 3e", ["Sophie"], "^"),  # between two fields of a listing
+    ("Tournée juin 2025 – Clara – Lyon du 12 au 15", ["Clara"], "^"),
     ("Seattle — Wren 29\nX/Twitter @wren_sea", ["Wren"], "heading"),
     ("Natascha, 33\nTermine ab 9 Uhr", ["Natascha"], "heading"),
     ("Edmonton — Sky 23\nonlyfans: skyyeg", ["Sky"], "heading"),

@@ -19,6 +19,9 @@ CASES = [
     ("150 GBP/hour", "GB", ["150 GBP/60min"]),
     ("$160 half $260 hr", "US", ["160 USD/30min", "260 USD/60min"]),  # US "half" after an amount
     ("150 roses half", "US", ["150 ROSES/30min"]),
+    ("Relaxing massage, Half 60 | Hour 100", "US", ["60 USD/30min", "100 USD/60min"]),  # "Half" before it
+    ("$80/half $140/hr", "CA", ["80 CAD/30min", "140 CAD/60min"]),
+    ("half price today: 100", "GB", []),
     ("$150 la media", "US", ["150 USD/30min"]),
     # a table's row: its duration is every cell's (incall, outcall)
     ("Duration | Incall | Outcall\nHalf hour | 140$ | 190$\n1 hour | 210$ | 230$", "US",

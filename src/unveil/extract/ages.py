@@ -348,8 +348,9 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
             return False
         if nxt == "." and set(_words_after(text, end + 1, 1)) & tables.ordinal_nouns:
             return False  # "im 23. Bezirk": a German ordinal
-        if _RANGE_AFTER.match(text, end) is not None:
-            return False  # "Age 21 - 35 only": a range of clients' ages
+        ranged = _RANGE_AFTER.match(text, end)
+        if ranged is not None and not (text[end - 2:end].isdigit() and ranged.group()[-2:] < text[end - 2:end]):
+            return False  # "Age 21 - 35 only": a range of clients' ages; not "Anaïs 27 – 01 99 00 23 46"
     after = _words_after(text, end, 1)
     return not (after and (after[0] in tables.not_units or after[0] in tables.unit_first))
 

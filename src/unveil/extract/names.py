@@ -45,7 +45,8 @@ _NAME = regex.compile(r"\p{L}[\p{L}\p{M}]{0,24}(?:-\p{L}[\p{L}\p{M}]{0,24})?(?![
 # A known first name set apart from the text around it (see :func:`_set_apart`): after the start of the
 # field or of a line (and up to four symbols or spaces), then punctuation or a symbol ("Emily - private
 # massage therapist", "Мила. Франкфурт", "Ксюша 💋 Нюрнберг"); a sentence of its own after another
-# ("Hamburg. Nastya."); or closing a line after a dash, a bar or a symbol ("Houston — Tori").
+# ("Hamburg. Nastya."); or closing a line after a dash, a bar or a symbol ("Houston — Tori"), or between
+# two dashes or bars of a listing ("Taille 38 – 1m68 – Sophie – Lyon 3e").
 _AFTER_OPENING = regex.compile(r"[ \t]{0,2}(?:[-–—,:|•·♥~!.]|\p{So}|$)", regex.M)
 _AFTER_WORD_OPENING = regex.compile(r"[ \t]{1,2}[-–—|•♥~]|[ \t]{0,2}(?:,|\p{So})")
 _AFTER_SENTENCE = regex.compile(r"[.!]?[ \t]*$|[.!][ \t]", regex.M)
@@ -362,7 +363,12 @@ def _set_apart(text: str, s: int, e: int, word: bool = False) -> bool:
         return False
     if before in ".!?":
         return _AFTER_SENTENCE.match(text, e) is not None
-    return (before in "—–|•~" or unicodedata.category(before) == "So") and _LINE_END.match(text, e) is not None
+    return (before in "—–|•~" or unicodedata.category(before) == "So") and (
+        _LINE_END.match(text, e) is not None or (before in "—–|•~" and _NEXT_FIELD.match(text, e) is not None))
+
+
+# A listing's next field after a name between separators: "Taille 38 – 1m68 – Sophie – Lyon 3e".
+_NEXT_FIELD = regex.compile(r"[ \t]{1,2}[—–|•~][ \t]")
 
 
 _CRUMB_MARKS = frozenset("/›»>")
