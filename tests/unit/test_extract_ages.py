@@ -130,6 +130,9 @@ POSITIVE = [
     ("Savannah\n27 | Atlanta (Midtown)", ["27"], "27"),
     ("Paris 22 in Houston – Galleria area", ["22"], "22"),  # a link word, then a capitalised word
     ("Brand new!!! Tiana 21 Chicago River North", ["21"], "21"),  # a town after the number
+    ("Wren\nTwenty-six, Leeds", ["26"], "Twenty-six"),  # spelled out
+    ("Bogdana — thirty-two\nGalway, Salthill", ["32"], "thirty-two"),
+    ("Sol\nsechsundzwanzig\nMünchen", ["26"], "sechsundzwanzig"),
 ]
 
 
@@ -253,6 +256,8 @@ HEADING_NEGATIVES = [
     "Stanza 24 – Via Roma 118 – Rimini",
     "Rates from\n40 per half hour",  # a word that ends a longer line
     "Madrid 28 de mayo",  # "de" before a month
+    "Open seven days\nTwenty four hours",
+    "Room\ntwenty-one",
 ]
 
 

@@ -509,7 +509,7 @@ def _find_ages(text: str, country: str | None) -> list[tuple[int, int, int, bool
     for start, age in by_cue.items():
         found.setdefault(start, age)
     if not found:
-        found = {start: (start, end, value, False) for start, end, value, _, _ in _heading_ages_of(text)}
+        found = {start: (start, end, value, spelled) for start, end, value, spelled, _, _ in _heading_ages_of(text)}
     return [found[start] for start in sorted(found)]
 
 
@@ -527,8 +527,31 @@ def heading_words(text: str, country: str | None = None) -> list[tuple[int, int]
 
 
 @per_text
-def _heading_ages_of(text: str) -> list[tuple[int, int, int, int, int]]:
-    return list(_heading_ages(text, _tables()))
+def _heading_ages_of(text: str) -> list[tuple[int, int, int, bool, int, int]]:
+    tables = _tables()
+    found = [(start, end, value, False, ws, we) for start, end, value, ws, we in _heading_ages(text, tables)]
+    found += _spelled_heading_ages(text, tables)
+    return found
+
+
+def _spelled_heading_ages(text: str, tables: _Tables) -> list[tuple[int, int, int, bool, int, int]]:
+    """Ages spelled out in a heading ("Wren\nTwenty-six, Leeds", "Bogdana — thirty-two", "Sol\n
+    sechsundzwanzig"): number words where :func:`_heading_ages` reads two digits."""
+    w = words(text)
+    firsts = tables.word_firsts & w.keys
+    out = []
+    for s, _, _ in w.find(firsts) if firsts else ():
+        before = _heading_word_before(text, s, tables)
+        if before is None:
+            continue
+        hit = _number_words_after(text, s, tables)
+        if hit is None:
+            continue
+        end, value = hit
+        if HEADING_MIN_AGE <= value <= HEADING_MAX_AGE and _plain_after_cue(text, end, tables) \
+                and _heading_goes_on(text, end):
+            out.append((s, end, value, True, before[0], before[1]))
+    return out
 
 
 @per_text
