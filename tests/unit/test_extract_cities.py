@@ -152,6 +152,11 @@ CASES = [
     ("CEP 01310-100, Av. Paulista 1578, São Paulo", "BR", "pt", ["São Paulo|BR"]),
     ("Calle Sevilla 3, Madrid", "ES", "es", ["Madrid|ES"]),
     ("in Paris Gare du Nord", "FR", "fr", ["Paris|FR"]),  # a town read on sight keeps its station
+    # a persona named after a town of another country, heading a listing before her age, where the ad names
+    # another town; a large town of the ad's country stays a town
+    ("Paris\n27\nDüsseldorf-Altstadt", "DE", "de", ["Düsseldorf|DE"]),
+    ("Sydney\n28 anni\nBologna, zona Fiera", "IT", "it", ["Bologna|IT"]),
+    ("Phoenix 24 – Tucson", "US", "en", ["Phoenix|US", "Tucson|US"]),
 ]
 
 

@@ -210,6 +210,12 @@ def test_a_heading_word_that_is_no_name() -> None:
     assert names("Winnipeg — I'm 19 and new to this", "CA") == []
     assert names("Charlotte ici\nCoucou, 23 ans, nouvelle à Bordeaux", "FR") == ["Charlotte"]
     assert names("Łódź, Piotrkowska\nMam 27 lat", "PL") == []
+    # a town of another country heading a listing before the age is a persona named after it; a town of the
+    # ad's own country is its place
+    assert names("Paris\n27\nDüsseldorf-Altstadt\n01512 3456708", "DE") == ["Paris"]
+    assert names("Sydney\n23\nCardiff Bay", "GB") == ["Sydney"]
+    assert names("Chester – 25 – fresh face", "GB") == []
+    assert names("Phoenix 24 – Tucson", "US") == []
     # hair, looks and nicknames for a nationality
     assert names("Blondynka 24 lata – Warszawa", "PL") == []
     assert names("Aussie 25 – Perth – 0491 570 027", "AU") == []

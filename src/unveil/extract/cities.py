@@ -849,6 +849,20 @@ def _state_of_town_before(text: str, start: int, end: int, town_ends: set[int]) 
     return i < start and i in town_ends
 
 
+def _without_personas(text: str, towns: list[Entity], country: str | None) -> list[Entity]:
+    """``towns`` without a persona named after a town: the word heading a listing right before the age
+    ("Paris\n27\nDüsseldorf-Altstadt", "Sydney\n23\nCardiff Bay") when the ad names another town and the
+    word is no large town of the ad's country ("Phoenix 24 – Tucson" in an American ad stays a town)."""
+    from unveil.extract.ages import heading_words  # imports this module
+    from unveil.extract.names import is_home_city
+
+    heads = set(heading_words(text, country))
+    if not heads:
+        return towns
+    kept = [t for t in towns if (t.start, t.end) not in heads or is_home_city(t.text, country)]
+    return kept if kept and len(kept) < len(towns) else towns
+
+
 class CityExtractor:
     """Finds city names and resolves each to one gazetteer entry (``value`` is ``"Name|CC"``)."""
 
@@ -860,11 +874,14 @@ class CityExtractor:
         if field in ("url", "email", "phone"):
             return
         taken: list[tuple[int, int]] = []
-        for ent in self._gazetteer_names(text, field, ctx):
+        country = (ctx.reading_country or "").upper()
+        towns = list(self._gazetteer_names(text, field, ctx))
+        if len(towns) >= 2:
+            towns = _without_personas(text, towns, country or None)
+        for ent in towns:
             taken.append((ent.start, ent.end))
             yield ent
         nick = _nicknames()
-        country = (ctx.reading_country or "").upper()
         if nick.pattern is None or (country and country not in nick.countries):
             return
         found = SpanIndex(taken)  # a sorted index: a hostile field of towns and nicknames stays linear

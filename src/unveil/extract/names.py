@@ -475,10 +475,10 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
 
 def _heading_names(text: str, country: str | None, found: list[tuple[int, int, str, str]],
                    t: _Tables) -> Iterator[tuple[int, int, str, str]]:
-    """Names that head a listing before its age, where no other form states one ("Memphis — Ebony 31",
-    "Natascha, 33"): any capitalised word the age extractor reads there (see
-    :func:`unveil.extract.ages.heading_words`) that is no word of the stop list ("Latina 24"), no town of
-    the ad's country, and, unless it is a known first name, no town anywhere ("Angel – Graz – 24")."""
+    """Names that head a listing before its age ("Memphis — Ebony 31", "Natascha, 33"): any capitalised word
+    the age extractor reads there (see :func:`unveil.extract.ages.heading_words`) that is no word of the stop
+    list ("Latina 24"), no large town of the ad's country ("Angel – Graz – 24" in Austria), and, unless it
+    is a known first name, no town of the ad's country at all, or of any country when the ad's is unknown."""
     from unveil.extract.ages import heading_words  # the age extractor imports this module
     from unveil.extract.cities import city_index
 
@@ -489,8 +489,12 @@ def _heading_names(text: str, country: str | None, found: list[tuple[int, int, s
     for s, e in heads:
         word = text[s:e]
         key = fold(word)
-        if earlier.hits(s, e) or key in t.stop or is_home_city(word, country) \
-                or (key not in t.first_names and city_index().lookup(word)):
+        # a town of another country is a persona named after it ("Paris\n27\nDüsseldorf"); a word that is
+        # no known first name and a town of the ad's country ("Chester – 25"), or of any country when the
+        # ad's is unknown, is the ad's place
+        if earlier.hits(s, e) or key in t.stop or is_home_city(word, country):
+            continue
+        if key not in t.first_names and any(not country or c.country == country for c in city_index().lookup(word)):
             continue
         yield s, e, _title(word), "heading"
 
