@@ -132,6 +132,8 @@ CASES = [
     ("Natascha, 33\nTermine ab 9 Uhr", ["Natascha"], "heading"),
     ("Edmonton — Sky 23\nonlyfans: skyyeg", ["Sky"], "heading"),
     ("Québec, Limoilou — Daphnée 28 ans\n418-555-0146", ["Daphnée"], "heading"),  # an age with its unit
+    ("26 y/o Sky 💋 Sydney CBD", ["Sky"], "heading"),  # right after an age that opens a heading
+    ("24 J. junge Lotta aus Hamburg", ["Lotta"], "heading"),
     ("Vaudreuil-Dorion — Karelle 28 ans", ["Karelle"], "heading"),
 ]
 
@@ -216,6 +218,8 @@ def test_a_heading_word_that_is_no_name() -> None:
     assert names("Sydney\n23\nCardiff Bay", "GB") == ["Sydney"]
     assert names("Chester – 25 – fresh face", "GB") == []
     assert names("Phoenix 24 – Tucson", "US") == []
+    assert names("24 y/o Latina | Miami", "US") == []
+    assert names("Марина. Возраст - 29 лет. Рост - 172 см.", "FR") == ["Марина"]  # after a label, no heading
     # hair, looks and nicknames for a nationality
     assert names("Blondynka 24 lata – Warszawa", "PL") == []
     assert names("Aussie 25 – Perth – 0491 570 027", "AU") == []

@@ -31,7 +31,7 @@ from unveil.extract.names import HEIGHT_WEIGHT, name_then_number
 from unveil.normalise.memo import per_text
 from unveil.types import Entity
 
-__all__ = ["AgeExtractor", "find_ages", "heading_words", "number_words"]
+__all__ = ["AgeExtractor", "find_ages", "heading_words", "number_words", "words_after_heading_ages"]
 
 MIN_AGE = 10
 MAX_AGE = 99
@@ -523,6 +523,36 @@ def heading_words(text: str, country: str | None = None) -> list[tuple[int, int]
         if before is not None and (before[2] or tables.numbered_districts.get(
                 fold(text[before[0]:before[1]]), 0) < value):
             out.append(before[:2])
+    return out
+
+
+def words_after_heading_ages(text: str, country: str | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of the capitalised word right after an age that opens a listing's heading ("26 y/o
+    Sky 💋 Sydney CBD", "26yo Skye | Seattle", "24 J. junge Lotta aus Hamburg": one lower-case word may stand
+    between), where the heading goes on after it; the name extractor reads personas there."""
+    tables = _tables()
+    size = len(text)
+    out = []
+    for start, end, _, _ in find_ages(text, country):
+        o = start
+        while o > 0 and text[o - 1] in _BLANKS and start - o < 3:
+            o -= 1
+        if o > 0 and not (text[o - 1] in "\n\r|•·!" or _symbol(text[o - 1])):
+            continue  # not after a label's dash or colon: "Возраст - 29 лет. Рост - 172 см"
+        j = end
+        for _ in range(2):
+            gap = j
+            while j < size and text[j] in _BLANKS and j - gap < 3:
+                j += 1
+            k = j
+            while k < size and (text[k].isalpha() or (text[k] == "-" and k > j)) and k - j < 24:
+                k += 1
+            if k - j < 3 or not text[j].isupper():
+                j = k  # "junge", "brasileña": a describing word before the name
+                continue
+            if fold(text[j:k]) not in tables.heading_not_before and _heading_goes_on(text, k):
+                out.append((j, k))
+            break
     return out
 
 

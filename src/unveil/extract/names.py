@@ -479,10 +479,10 @@ def _heading_names(text: str, country: str | None, found: list[tuple[int, int, s
     the age extractor reads there (see :func:`unveil.extract.ages.heading_words`) that is no word of the stop
     list ("Latina 24"), no large town of the ad's country ("Angel – Graz – 24" in Austria), and, unless it
     is a known first name, no town of the ad's country at all, or of any country when the ad's is unknown."""
-    from unveil.extract.ages import heading_words  # the age extractor imports this module
+    from unveil.extract.ages import heading_words, words_after_heading_ages  # the age extractor imports this
     from unveil.extract.cities import city_index
 
-    heads = heading_words(text, country)
+    heads = sorted(heading_words(text, country) + words_after_heading_ages(text, country))
     if not heads:
         return
     earlier = SpanIndex((f[0], f[1]) for f in found)
