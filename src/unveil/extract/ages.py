@@ -391,10 +391,11 @@ def _symbol(ch: str) -> bool:
     return unicodedata.category(ch) in ("So", "Sk")
 
 
-def _heading_word_before(text: str, start: int, tables: _Tables) -> tuple[int, int, bool] | None:
-    """``(word_start, word_end, comma)`` of the capitalised word that heads a listing before the number at
-    ``start`` ("Memphis — Ebony 31", "Natascha, 33", "Lieve – 25"), if one does: at the start of a line or
-    after a separator, no abbreviation in capitals, no word that numbers something else."""
+def _heading_word_before(text: str, start: int, tables: _Tables, value: int = 0) -> tuple[int, int] | None:
+    """``(word_start, word_end)`` of the capitalised word that heads a listing before the number at ``start``
+    ("Memphis — Ebony 31", "Natascha, 33", "Lieve – 25"), if one does: at the start of a line or after a
+    separator, no abbreviation in capitals, no word that numbers something else, and, with the number's
+    ``value``, no town whose districts are numbered up to it, without a mark between ("Paris 18")."""
     i = start
     while i > 0 and text[i - 1] in _BLANKS and start - i < 3:
         i -= 1
@@ -428,7 +429,9 @@ def _heading_word_before(text: str, start: int, tables: _Tables) -> tuple[int, i
     if key in tables.heading_not_before or key.endswith(_STREET_ENDINGS) or "'" in key \
             or key in tables.cue_first or key in tables.name_cue_first:
         return None  # "Edad 29", "I'm 19", "Mam 27 lat": a cue, not a heading
-    return i, word_end, bool(mark)
+    if value and not mark and tables.numbered_districts.get(key, 0) >= value:
+        return None
+    return i, word_end
 
 
 def _heading_goes_on(text: str, end: int) -> bool:
@@ -470,12 +473,10 @@ def _heading_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int, i
         value = int(m.group())
         if not HEADING_MIN_AGE <= value <= HEADING_MAX_AGE:
             continue
-        before = _heading_word_before(text, start, tables)
+        before = _heading_word_before(text, start, tables, value)
         if before is None:
             continue
-        i, word_end, comma = before
-        if not comma and tables.numbered_districts.get(fold(text[i:word_end]), 0) >= value:
-            continue
+        i, word_end = before
         if not _plain_after_cue(text, end, tables) or not _heading_goes_on(text, end):
             continue
         yield start, end, value, i, word_end
@@ -519,10 +520,9 @@ def heading_words(text: str, country: str | None = None) -> list[tuple[int, int]
     tables = _tables()
     out = []
     for start, _, value, _ in find_ages(text, country):
-        before = _heading_word_before(text, start, tables)
-        if before is not None and (before[2] or tables.numbered_districts.get(
-                fold(text[before[0]:before[1]]), 0) < value):
-            out.append(before[:2])
+        before = _heading_word_before(text, start, tables, value)
+        if before is not None:
+            out.append(before)
     return out
 
 
