@@ -20,6 +20,9 @@ POSITIVE = [
     ("19 y/o student", ["19"], "19 y/o"),
     ("Vârstă: 22", ["22"], "22"),
     ("Twins, 22 and 24 years old", ["24"], "24 years old"),  # "and" makes a range only after "between"
+    # a duo's two personas, each with her age
+    ("Mia 24 & Lola 26 - Leeds", ["24", "26"], "24"),
+    ("Duo: Mia, 24 + Lola, 26", ["24", "26"], "24"),
     ("Charlotte here, 28", ["28"], "28"),  # "here": a person, though Charlotte is also a US town
     ("Hier ist Melanie, 36!", ["36"], "36"),
     ("Léa, 24 ans, 18 ans minimum pour les clients", ["24"], "24 ans"),

@@ -52,6 +52,17 @@ OBFUSCATED_EN = [
     ("julie.nice _arobase_ gmail _point_ com",
      [("julie.nice@gmail.com", "julie.nice _arobase_ gmail _point_ com", True)]),
     ("ola.poz małpka gmail kropka com", [("ola.poz@gmail.com", "ola.poz małpka gmail kropka com", True)]),
+    # a word for "_" or "-" inside the name, one or two words in each language
+    ("mila underscore rose at gmail dot com",
+     [("mila_rose@gmail.com", "mila underscore rose at gmail dot com", True)]),
+    ("mila dot rose dash 92 at gmail dot com",
+     [("mila.rose-92@gmail.com", "mila dot rose dash 92 at gmail dot com", True)]),
+    ("julie tiret bas lyon arobase gmail point com",
+     [("julie_lyon@gmail.com", "julie tiret bas lyon arobase gmail point com", True)]),
+    ("lena unterstrich ffm bei gmail.com", [("lena_ffm@gmail.com", "lena unterstrich ffm bei gmail.com", True)]),
+    # a circled "a" alone for "@"
+    ("lena.k ⓐ gmail.com", [("lena.k@gmail.com", "lena.k ⓐ gmail.com", True)]),
+    ("lenaⓐgmail.com", [("lena@gmail.com", "lenaⓐgmail.com", True)]),
     # a comma for a dot after a mail provider's name
     ("pauline@hotmail,fr", [("pauline@hotmail.fr", "pauline@hotmail,fr", True)]),
     ("grace.lpool@yahoo,co,uk", [("grace.lpool@yahoo.co.uk", "grace.lpool@yahoo,co,uk", True)]),
@@ -152,6 +163,8 @@ NEGATIVES = [
     "I reply at gmail speed lol, but text is faster",
     "Reply only from @gmail.com addresses please",
     "stay--at--home mum",
+    "run dash fast at home",  # a joiner word in prose
+    "ⓜⓘⓛⓐ ⓖⓜⓐⓘⓛ",  # circled letters are letters: no "@" among them
     "mail anna@home, fr",  # a comma after a word that names no mail provider
     "Adresse e-mail : chloé.massage@orange.fr",  # a letter no address holds: never the tail "massage@..."
     "Contact: léa@example.fr",
@@ -262,6 +275,10 @@ def test_a_user_adds_a_language_without_code(tmp_path: Path):
         ("at_words: {strong: {english: [at]}}\ndot_words: {any: [dot]}\n", "at_words.strong.english", "language"),
         ("at_words: {strong: {any: [a.t]}}\ndot_words: {any: [dot]}\n", "at_words", "not a word"),
         ("at_words: {strong: {any: [at]}}\ndot_words: {any: [at]}\n", "dot_words", "also listed"),
+        ("at_words: {strong: {any: [at]}}\ndot_words: {any: [dot]}\njoiner_words: {'+': {any: [plus]}}\n",
+         "joiner_words", "unknown key"),
+        ("at_words: {strong: {any: [at]}}\ndot_words: {any: [dot]}\njoiner_words: {'_': {any: [dot]}}\n",
+         "joiner_words._", "also listed"),
         ("at_words: {strong: {any: [at]}}\ndot_words: {any: [dot]}\nshortcuts: {bare: {gml: gmail}}\n",
          "shortcuts.bare.gml", "not a full domain"),
         ("at_words: {strong: {any: [at]}\n", "line", "invalid YAML"),

@@ -42,6 +42,9 @@ CASES = [
     ("OUR LADIES\n[Available today] Jasmine, 24 y/o — Colombian", ["Jasmine"], "age"),
     ("(Back this week) Chloe – 33yo – Spanish\nNEW ★ Naomi – 29 – Brazilian", ["Chloe", "Naomi"], "age"),
     ("(Back this week) Ellie – age 19 – Australian", ["Ellie"], "age"),
+    # a duo: the second name after "&" or "+"
+    ("Mia 24 & Lola 26 - Leeds", ["Mia", "Lola"], "age"),
+    ("Duo: Mia, 24 + Lola, 26", ["Mia", "Lola"], "age"),
     ("[Available today] Amber, age 29 — Spanish — light brown", ["Amber"], "age"),
     ("(Deze week terug) Fleur, 39jr — Hongaarse", ["Fleur"], "age"),
     ("NEU ★ Svenja (40) · deutsch · 176 cm", ["Svenja"], "age"),
@@ -158,6 +161,7 @@ NEGATIVE = [
     "Bern – Lorraine-Quartier\nNur mit Termin",  # a quarter, not a double first name
     "Jsem Slovenka, 25 let",  # a nationality, capitalised in Czech
     "Olen Helsingissä.",  # "I am in Helsinki"
+    "Tom & Jerry 24 hours a day",  # a name after "&" with a number that is no age
     "Det är som Paris",  # Swedish "som" is "as"
     "Je suis Parisienne, 24 ans",  # where she is from, how she looks: not names
     "Je suis Brune, 1m65",

@@ -234,6 +234,7 @@ class EmailPatterns:
     provider_names: frozenset[str]  # the first labels of the providers and the bare short forms ("gmail")
     bracketed_re: re.Pattern[str] | None
     dot_words: frozenset[str]
+    joiner_words: Mapping[str, str]  # words for "_" or "-" inside a mailbox name ("mila underscore rose")
     local_stopwords: frozenset[str]
     providers: frozenset[str]
     not_mail: frozenset[str]
@@ -248,11 +249,24 @@ class EmailPatterns:
     at_first_words: frozenset[str]  # the first word of each at-word, lower-case
 
 
+def _joiner_words(r: PatternReader, data: Any, taken: frozenset[str]) -> dict[str, str]:
+    """``joiner_words``: ``{"_": {lang: [words]}, "-": {...}}`` -> ``{word: "_" or "-"}``."""
+    out: dict[str, str] = {}
+    for mark, words in r.mapping(data or {}, "joiner_words", allowed=("_", "-")).items():
+        for w in all_words(r.lang_words(words, f"joiner_words.{mark}")):
+            if not re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)?", w):
+                r.fail(f"joiner_words.{mark}", f"{w!r} is not one or two words of letters")
+            if w in taken or out.get(w, mark) != mark:
+                r.fail(f"joiner_words.{mark}", f"{w!r} is also listed as another at-, dot- or joiner word")
+            out[w] = mark
+    return out
+
+
 def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailPatterns:
     r = PatternReader(label)
     top = r.mapping(data, TOP, allowed=(
-        "at_words", "dot_words", "cue_words", "local_stopwords", "providers", "not_mail_domains", "shortcuts"),
-        required=("at_words", "dot_words"))
+        "at_words", "dot_words", "joiner_words", "cue_words", "local_stopwords", "providers", "not_mail_domains",
+        "shortcuts"), required=("at_words", "dot_words"))
     at = r.mapping(top["at_words"], "at_words", allowed=("strong", "weak", "bracketed", "provider"))
     at_strong = all_words(r.lang_words(at.get("strong"), "at_words.strong"))
     at_weak = all_words(r.lang_words(at.get("weak"), "at_words.weak"))
@@ -267,6 +281,7 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
                 r.fail(key, f"{w!r} is not a word (letters only)")
     if (at_strong | at_weak | at_provider) & dots:
         r.fail("dot_words", f"{sorted((at_strong | at_weak | at_provider) & dots)} also listed as at_words")
+    joiners = _joiner_words(r, top.get("joiner_words"), at_strong | at_weak | at_provider | dots)
     cues = all_words(r.lang_words(top.get("cue_words"), "cue_words"))
     shortcuts = r.mapping(top.get("shortcuts") or {}, "shortcuts", allowed=("bare", "labels"))
     bare = r.str_map(shortcuts.get("bare"), "shortcuts.bare")
@@ -331,6 +346,7 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
         provider_names=provider_names,
         bracketed_re=bracketed_re,
         dot_words=dots,
+        joiner_words=joiners,
         local_stopwords=all_words(r.lang_words(top.get("local_stopwords"), "local_stopwords")),
         providers=providers,
         not_mail=frozenset(r.words(top.get("not_mail_domains"), "not_mail_domains")),
@@ -511,19 +527,31 @@ class _Scanner:
 
     # -- the name before the "@" ----------------------------------------------------------------------------
 
-    def _sep_back(self, j: int, spaced: bool = False) -> tuple[int, bool] | None:
-        """The part before the separator that ends just before token ``j``: (index, hidden?).
+    def _sep_back(self, j: int, spaced: bool = False) -> tuple[int, bool, str] | None:
+        """The part before the separator that ends just before token ``j``: (index, hidden?, separator).
 
         With ``spaced`` (a name before a spaced or word "@") a dot between single spaces counts too:
-        "sophie . m @ gmail . com", unless the word before it is prose ("email . anna @ ...")."""
+        "sophie . m @ gmail . com", unless the word before it is prose ("email . anna @ ...").  A word for
+        "_" or "-" between single spaces joins two parts with its mark: "mila underscore rose at ..."."""
         t = self.t
         if t.kind(j - 1) == _DOT and t.kind(j - 2) == _W:
-            return j - 2, False
+            return j - 2, False, "."
         if spaced and t.one_space(j - 1) and t.kind(j - 2) == _DOT and t.one_space(j - 3) and t.kind(j - 4) == _W \
                 and t.word(j - 4).lower() not in self.p.local_stopwords:
-            return j - 4, True
-        if t.kind(j - 1) == _S and self.dot_word(j - 2) and t.kind(j - 3) == _S and t.kind(j - 4) == _W:
-            return j - 4, True
+            return j - 4, True, "."
+        if t.kind(j - 1) == _S and t.kind(j - 2) == _W and t.kind(j - 3) == _S and t.kind(j - 4) == _W:
+            word = t.word(j - 2).lower()
+            if word in self.p.dot_words:
+                return j - 4, True, "."
+            if t.one_space(j - 1) and t.one_space(j - 3):
+                joiners = self.p.joiner_words
+                if t.one_space(j - 5) and t.kind(j - 6) == _W:  # two words: "guion bajo", "tiret bas"
+                    mark = joiners.get(t.word(j - 4).lower() + " " + word)
+                    if mark is not None:
+                        return j - 6, True, mark
+                mark = joiners.get(word)
+                if mark is not None:
+                    return j - 4, True, mark
         k = j - 1
         if t.kind(k) == _S:
             k -= 1
@@ -532,7 +560,7 @@ class _Scanner:
             if t.kind(k) == _S:
                 k -= 1
             if t.kind(k) == _W:
-                return k, True
+                return k, True, "."
         return None
 
     def local(self, i: int, style: int) -> tuple[int, str, bool] | None:
@@ -552,6 +580,7 @@ class _Scanner:
         if not atom or len(atom) < len(word):
             return None  # a name with a letter no address holds ("chloé.massage@"): not its tail
         atoms = [atom]
+        seps: list[str] = []
         start = t.ends[j] - len(atom)
         hidden = False
         size = len(atom)
@@ -560,20 +589,21 @@ class _Scanner:
                 back = self._sep_back(j, style != _PLAIN)
                 if back is None:
                     break
-                nj, sep_hidden = back
+                nj, sep_hidden, sep = back
                 word = t.word(nj)
                 if any(c not in _LOCAL_CHARS for c in word):
                     return None
                 if size + len(word) + 1 > MAX_LOCAL:
                     break
                 atoms.append(word)
+                seps.append(sep)
                 size += len(word) + 1
                 hidden |= sep_hidden
                 j = nj
                 start = t.starts[nj]
             if t.kind(j - 1) == _DOT and t.kind(j - 2) != _W:
                 return None  # "..anna@", ".anna@": a malformed name
-        local = ".".join(reversed(atoms))
+        local = atoms[-1] + "".join(sep + atom for sep, atom in zip(reversed(seps), reversed(atoms[:-1]), strict=True))
         stripped = local.lstrip(_LEAD_PUNCT)
         start += len(local) - len(stripped)
         if not stripped or ".." in stripped or len(stripped) > MAX_LOCAL or stripped.endswith("-"):

@@ -58,7 +58,7 @@ _HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua", "har", "taalla"
 # Before a first name that opens a phrase ("... in town! Mia, 24"), and between the name and the number.
 # A listing's tag closes with one of these too: "NEW · Sophie 28", "[Available today] Jasmine, 24",
 # "(Back this week) Chloe – 33yo".
-_NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(·)]")
+_NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(·)]&+")
 _DIGIT_PAIR = regex.compile(r"\d\d")
 # Words that may follow the age in "Name, 22 ..." (folded): "Chloé, 23 ans", "Sabrina, 26 J.".
 _AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", "anitos", "jahre", "j", "anni", "jaar",

@@ -234,6 +234,19 @@ def _native_word(text: str, start: int, end: int) -> bool:
 _CYRILLIC_OR_GREEK_WORD = regex.compile(r"[\p{Cyrillic}\p{Greek}]+")
 
 
+# A circled "a" alone between two blanks or two ASCII letters is written for "@" ("lena.k ⓐ gmail.com",
+# "lenaⓐgmail.com"); next to other circled letters ("ⓜⓘⓛⓐ") or opening a word ("Ⓐnna") it is a letter.
+_CIRCLED_A = frozenset("\u24d0\u24b6")
+
+
+def _stands_for_at(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before in " \t" and after in " \t":
+        return True
+    return before.isascii() and before.isalnum() and after.isascii() and after.isalpha()
+
+
 def _fold(text: str) -> NormalisedText:
     """Fold ``text``; ASCII stretches are copied in bulk, only non-ASCII clusters are examined."""
     b = _Builder(text)
@@ -245,6 +258,10 @@ def _fold(text: str) -> NormalisedText:
             start -= 1  # the ASCII character before is the base of this cluster ("1\u20e3", "e\u0301")
         b.copy(pos, start)
         run = text[start:end]
+        if run in _CIRCLED_A and _stands_for_at(text, start, end):
+            b.emit_aligned("@", start)  # "lena.k ⓐ gmail.com"
+            pos = end
+            continue
         if _native_word(text, start, end):
             b.copy(start, end)  # "ноль", "один": a word of its own script, not look-alikes of Latin letters
             pos = end
