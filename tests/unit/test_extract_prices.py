@@ -40,6 +40,23 @@ CASES = [
     ("Duration | Incall | Outcall\nHalf hour | 110 | —\n1 hour | 180 | 210", "US",
      ["110 USD/30min", "180 USD/60min", "210 USD/60min"]),
     ("1h 150€ / 250€", "FR", ["150 EUR/60min", "250 EUR"]),
+    # ... but under a header of two columns split by "/", each row's length is both cells'
+    ("Incall / Outcall\n30 min: £120 / £150\n1 hour: £180 / £220", "GB",
+     ["120 GBP/30min", "150 GBP/30min", "180 GBP/60min", "220 GBP/60min"]),
+    ("Reçoit / Se déplace\n1h : 150€ / 200€", "FR", ["150 EUR/60min", "200 EUR/60min"]),
+    # the same rate in another currency, in brackets
+    ("Belfast: £200 per hour (€230)", "GB", ["200 GBP/60min", "230 EUR/60min"]),
+    # a length alone on the line above the amount, an arrow or a slash between
+    ("RATES\n\n30 min\n$180\n\n1 hour\n$280\n\nOvernight\n$1,800", "US",
+     ["180 USD/30min", "280 USD/60min", "1800 USD/night"]),
+    ("Preise:\n1 Stunde\n200 Euro\nganze Nacht\n1.000 Euro", "DE", ["200 EUR/60min", "1000 EUR/night"]),
+    ("TARIFE\n30 min → 200 lei\n60 min → 350 lei", "RO", ["200 RON/30min", "350 RON/60min"]),
+    ("Seattle: 1hr/$350 · 2hr/$650", "US", ["350 USD/60min", "650 USD/120min"]),
+    # thousands written "k" on a bare amount with a length; a currency word heading the card
+    ("1.5k overnight, 400 an hour", "US", ["1500 USD/night", "400 USD/60min"]),
+    ("2k overnight, dinner date included", "US", ["2000 USD/night"]),
+    ("🌹 Roses 🌹\nHalf hour - 200\nHour - 300", "US", ["200 ROSES/30min", "300 ROSES/60min"]),
+    ("Roses: 1hr 250, 30min 180", "US", ["250 ROSES/60min", "180 ROSES/30min"]),
     ("Tarife: 1h 410 RON · Noaptea întreagă 2500 RON", "RO", ["410 RON/60min", "2500 RON/night"]),
     ("Tarifs : 1/2 h 110 € · 1h 170 € · Nuit complète 1 000 €", "FR",
      ["110 EUR/30min", "170 EUR/60min", "1000 EUR/night"]),
@@ -242,6 +259,8 @@ def test_prices(text: str, country: str | None, expected: list[str]) -> None:
 
 NEGATIVE = [
     ("Year | Views (k)\n2024 | 150", "GB"),
+    ("2k followers on IG, 10k views", "US"),  # thousands with no length or currency
+    ("Roses are red\nPhotos 2024", "US"),  # a currency word heading nothing priced
     ("Time | Place\n10 | 22", "GB"),  # opening hours, not lengths
     ("Call 07700 900123 or 0161 496 0123", "GB"),
     ("020 7946 0351 150", "GB"),  # a figure after a phone, with no rate or currency
@@ -310,8 +329,12 @@ def test_find_prices_tuples() -> None:
         "I'm I'm I'm " * 90_000,
         "Duration | Incall (£) | Outcall (£)\n" + "1 hour | 150 | 170\n" * 50_000,
         "| (£) |\n" * 125_000,
+        "Incall / Outcall / Hotel" * 40_000 + "\n1h: 150€ / 200€",
+        "🌹" * 300_000 + "\n" + "30 min\n180\n" * 50_000,
+        "a b/" * 250_000 + "\n1h 150€ / 250€",
     ],
-    ids=["digits", "prices", "symbols", "durations", "one-number", "im", "rate-table", "table-headers"],
+    ids=["digits", "prices", "symbols", "durations", "one-number", "im", "rate-table", "table-headers",
+         "slash-header", "heading-word", "slash-words"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in PRICES.extract(hostile, "body", AdContext(country="GB")):

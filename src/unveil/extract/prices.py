@@ -41,7 +41,7 @@ __all__ = ["PriceExtractor", "find_prices"]
 
 _SP = r"[ \t\u00a0]"
 # "1h: 150", "30 min - 100", "1h = 150", "30 Min. 110€", "(4h) 800€", "1 hour | 210$"
-_LEFT_GAP = frozenset(" \t\u00a0:=-–—>.)|")
+_LEFT_GAP = frozenset(" \t\u00a0:=-–—>.)|/→➜➡⇒")  # "30 min → 200 lei", "1hr/$350"
 _RIGHT_GAP = frozenset(" \t\u00a0-–(")  # "£150 1hr", "150€ (1h)"
 _RUN_GAP = frozenset(" .-/()")  # separators inside phone numbers and dates
 PHONE_DIGITS = 7
@@ -509,7 +509,9 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
     last_end = -1  # where the last price found ends
     list_open = False  # whether that price was a labelled amount without a currency, which a list continues
     row_dur: _Duration | None = None  # the duration of that price when it stood before it, in a table's row
+    last_dur: _Duration | None = None  # the duration of that price
     last_currency: str | None = None
+    heading_currency: str | None = None  # "" once looked for and not found
     tables = _rate_tables(text, t, cc) if "|" in text else []
     for run_start, _ in runs:
         if run_start < num_end:
@@ -559,8 +561,12 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
         if place is not None and cb is None and ca is None:
             continue
         amount = _amount(m.group(1), m.group(2))
-        if cb is not None and e < size and text[e] in "kK" and (e + 1 == size or not text[e + 1].isalnum()):
-            amount, e = amount * 1000, e + 1  # "£1k"
+        if e < size and text[e] in "kK" and (e + 1 == size or not text[e + 1].isalnum()) and (
+                cb is not None or (ca is None and (e + 1, e + 2) != (size, size) and amount < 100)):
+            amount, e = amount * 1000, e + 1  # "£1k", "1.5k overnight" (a bare amount needs a duration below)
+            thousands = True
+        else:
+            thousands = False
         if amount <= 0 or amount > t.max_amount:
             continue
         currency: str | None = None
@@ -577,7 +583,7 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
             after = ca.end()
         explicit = currency is not None
         if not explicit:
-            if amount < t.min_bare or 1900 <= amount <= 2099:
+            if amount < t.min_bare or (1900 <= amount <= 2099 and not thousands):
                 continue
             if e < size and text[e].isalpha() and t.per_hour.match(text, e) is None \
                     and t.per_half_hour.match(text, e) is None and not (e in by_start and by_start[e].unit_only):
@@ -593,17 +599,23 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
         labelled = not explicit and (in_table is not None or _labelled(text, s, t) or (
             list_open and _LIST_GAP.fullmatch(text, last_end, span_start) is not None))
         dur = _bind(text, span_start, after, explicit, first, t, by_start, by_end, used, labelled)
-        if dur is None and (explicit or in_table is not None) and row_dur is not None and (
-                _ROW_CELL_GAP.fullmatch(text, last_end, span_start)
-                or (currency != last_currency and _OTHER_CURRENCY_GAP.fullmatch(text, last_end, span_start))):
-            # "Half hour | 140$ | 190$": the row's duration is every cell's (incall, outcall); "½ hr: 150 USD /
-            # CAD 200": the same rate in another currency
-            dur = row_dur
+        if dur is None and (explicit or in_table is not None):
+            cell = _ROW_CELL_GAP.fullmatch(text, last_end, span_start) if row_dur is not None else None
+            if cell is not None and ("/" not in cell.group() or _slash_columns(text)):
+                # "Half hour | 140$ | 190$", "Incall / Outcall\n1h : 150€ / 200€": the row's duration is
+                # every cell's (a bare "1h 150€ / 250€" may be two lengths' rates)
+                dur = row_dur
+            elif last_dur is not None and currency != last_currency \
+                    and _OTHER_CURRENCY_GAP.fullmatch(text, last_end, span_start):
+                # "½ hr: 150 USD / CAD 200", "£200 per hour (€230)": the same rate in another currency
+                dur = last_dur
         dur_before = dur if dur is not None and dur.end <= span_start else None
         if not explicit:
             if dur is None and not labelled:
                 continue
-            currency = in_table or t.country_currency.get(cc)
+            if heading_currency is None:
+                heading_currency = _heading_currency(text, t, cc)
+            currency = in_table or heading_currency or t.country_currency.get(cc)
             if currency is None and dur is None:
                 continue
         duration_first = first
@@ -611,11 +623,33 @@ def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
             used.add(dur.start)
             span_start = min(span_start, dur.start)
             after = max(after, dur.end)
-        row_dur, last_currency = dur_before, currency
+        row_dur, last_dur, last_currency = dur_before, dur, currency
         last_end, list_open = after, labelled
         # A shorthand of no stated length ("QV 80") makes the amount a price, without minutes.
         yield (span_start, after, amount, currency, (dur.minutes or None) if dur else None,
                bool(dur is not None and dur.minutes is None))
+
+
+# A header of two or three columns split by "/", without digits: "Incall / Outcall", "Reçoit / Se déplace".
+_SLASH_HEADER = re.compile(r"^[ \t]*[^\W\d]+(?:[ \t][^\W\d]+){0,2}(?:[ \t]*/[ \t]*[^\W\d]+(?:[ \t][^\W\d]+){0,2}){1,2}"
+                           r"[ \t]*:?[ \t]*$", re.MULTILINE)
+
+
+def _slash_columns(text: str) -> bool:
+    return _SLASH_HEADER.search(text) is not None
+
+
+# A currency word heading a rate card, alone on its line or as its label: "🌹 Roses 🌹", "Roses: 1hr 250".
+_HEADING_WORD = re.compile(r"^[^\w\n]*([^\W\d_]{3,12})[ \t]*(?::|[^\w\n]*$)", re.MULTILINE)
+
+
+def _heading_currency(text: str, t: _Tables, country: str) -> str:
+    """The currency that a word heading a rate card names for its bare amounts, or ""."""
+    for m in _HEADING_WORD.finditer(text):
+        code = _currency(m.group(1), t, country)
+        if code:
+            return code
+    return ""
 
 
 # A table's header cell naming its currency in brackets: "Incall (£)", "Reçoit ($)", "Wyjazd (zł)".
@@ -703,8 +737,8 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
 
 # What stands between the prices of a list: "300 (1h), 550 (2h)", "200 (30) / 300 (60)", "150 | 250".
 _LIST_GAP = re.compile(r"[ \t]{0,2}\)?[ \t]{0,2}[,;/|•·][ \t]{0,2}")
-_ROW_CELL_GAP = re.compile(r"[ \t]{0,3}[|¦][ \t]{0,3}")
-_OTHER_CURRENCY_GAP = re.compile(r"[ \t]{0,2}(?:/|or|ou|o|oder|of)[ \t]{0,2}")
+_ROW_CELL_GAP = re.compile(r"[ \t]{0,3}[|¦/][ \t]{0,3}")
+_OTHER_CURRENCY_GAP = re.compile(r"[ \t]{0,2}(?:/|or|ou|o|oder|of|\()[ \t]{0,2}")
 _MINUTES_ONLY = re.compile(
     r"[ \t]?(?:/[ \t]?|[ \t]?for[ \t]|[ \t]?\()(15|20|30|45|60|90|120|180)\)?(?![0-9A-Za-z%'’/.,:])", re.I)
 
@@ -747,17 +781,25 @@ def _next_word(text: str, pos: int) -> str:
 
 def _free_duration_before(text: str, pos: int, by_end: dict[int, _Duration], used: set[int],
                           fillers: frozenset[str] = frozenset()) -> _Duration | None:
-    """A free duration right before ``pos``, across gap characters and up to two filler words."""
+    """A free duration right before ``pos``, across gap characters and up to two filler words; or alone on
+    the line before an amount that opens its line ("30 min\n$180", "Media hora:\n80€")."""
     i = pos
     words_skipped = 0
+    line_above = False
     for _ in range(40):
         d = by_end.get(i)
         if d is not None:
-            return None if d.start in used or d.minutes == -1 else d
+            if d.start in used or d.minutes == -1:
+                return None
+            return d if not line_above or _opens_line(text, d.start) else None
         if i == 0:
             return None
         if text[i - 1] in _LEFT_GAP:
             i -= 1
+            continue
+        if text[i - 1] == "\n" and not line_above and not words_skipped and _opens_line(text, i):
+            line_above = True
+            i -= 2 if i > 1 and text[i - 2] == "\r" else 1
             continue
         if not text[i - 1].isalpha() or words_skipped == 2:
             return None
@@ -769,6 +811,14 @@ def _free_duration_before(text: str, pos: int, by_end: dict[int, _Duration], use
         words_skipped += 1
         i = j
     return None
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    """Whether only blanks and list marks stand between the start of ``pos``'s line and ``pos``."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t\u00a0-–•·*>" and pos - i < 8:
+        i -= 1
+    return i == 0 or text[i - 1] in "\n\r"
 
 
 def _free_duration_after(text: str, pos: int, by_start: dict[int, _Duration], used: set[int]) -> _Duration | None:
