@@ -33,8 +33,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from unveil.extract.base import AdContext
-from unveil.extract.cities import fold, load_attribute_data, words
+from unveil.extract.cities import Words, fold, load_attribute_data, words
 from unveil.extract.literals import literal_alternation
+from unveil.extract.spelled_amounts import amount_before
 from unveil.types import Entity
 
 __all__ = ["PriceExtractor", "find_prices"]
@@ -111,6 +112,7 @@ class _Tables:
     dur_words: frozenset[str]  # first words of the spelled-out durations
     spelled_hours: dict[str, int]  # folded number word -> hours ("zwei" Stunden, "deux" heures)
     trigger_words: frozenset[str]  # any word that can be part of a price
+    after_words: frozenset[str]  # currency markers written after an amount that are one word ("euros", "lei")
     trigger_chars: tuple[str, ...]  # currency symbols and "½"
     before_last: frozenset[str]  # last characters of the markers written before an amount
     shorthand: dict[str, int]  # folded word -> minutes, written before an amount ("HH 150")
@@ -230,6 +232,7 @@ def _tables(country: str = "") -> _Tables:
             + _as_list(data.get("labels")) + [str(k) for k in data.get("shorthand_durations") or {}]
             for w in _all_words(p)
         ),
+        after_words=frozenset(fold(m) for m in after if _WORD_RUN.fullmatch(fold(m))),
         trigger_chars=tuple(
             sorted({c for p in before + after + half + phrase_words for c in p if c not in _PLAIN and not c.isalnum()})
         ),
@@ -257,6 +260,7 @@ _NUM = re.compile(
     r"(?:[.,](\d{1,2}))?(?!\d)"
 )
 _DIGITS = re.compile(r"\d+", re.ASCII)
+_WORD_RUN = re.compile(r"[^\W\d_]+")
 # Between a shorthand and its amount: "HH 150", "hh: 150", "H-250"; never glued ("mia_hh21" is a handle).
 _SHORTHAND_GAP = re.compile(r"(?:[ \t\u00a0]{1,2}[:=\-]?|[:=\-])[ \t\u00a0]{0,2}[$€£]?\d")  # "HH $150"
 
@@ -488,11 +492,61 @@ def _closes_amount(text: str, sign_start: int) -> bool:
 
 def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
     """Yield ``(start, end, amount, currency, minutes, night)`` for each price in ``text``, in order."""
-    if _DIGITS.search(text) is None:
-        return
     cc = (country or "").upper()
     t = _tables(cc if cc in _countries_with_own_units() else "")
     w = words(text)
+    spelled = _spelled_prices(text, w, t, cc) if not t.after_words.isdisjoint(w.keys) else []
+    if not spelled:
+        yield from _digit_prices(text, w, t, cc)
+        return
+    hits = list(_digit_prices(text, w, t, cc))
+    hits += [h for h in spelled if not any(h[0] < o[1] and o[0] < h[1] for o in hits)]
+    hits.sort()
+    yield from hits
+
+
+# A word between an amount in words and its currency: "două sute de lei", "a thousand of euros".
+_BEFORE_CURRENCY = re.compile(r"(?:\b(?:de|of|di|d')[ \t\u00a0]?)?[ \t\u00a0]{0,2}\Z", re.I)
+
+
+def _spelled_prices(text: str, w: Words, t: _Tables, cc: str) -> list[PriceHit]:
+    """Amounts written in words right before a currency word ("two hundred roses", "Dwieście złotych za
+    godzinę"), with their duration as for an amount in digits."""
+    out: list[PriceHit] = []
+    by_start: dict[int, _Duration] | None = None
+    by_end: dict[int, _Duration] = {}
+    used: set[int] = set()
+    for s, e, _k in w.find(t.after_words & w.keys):
+        currency = _currency(text[s:e], t, cc)
+        gap = _BEFORE_CURRENCY.search(text, max(0, s - 8), s)
+        if not currency or gap is None or gap.start() == s and s > 0 and text[s - 1].isalnum():
+            continue
+        end = gap.start()
+        while end > 0 and text[end - 1] in " \t\u00a0":
+            end -= 1
+        found = amount_before(text, end)
+        if found is None:
+            continue
+        start, amount = found
+        if amount < t.min_bare or amount > t.max_amount:
+            continue  # "two roses", "un euro"
+        if by_start is None:
+            durs = _durations(text, [m.span() for m in _DIGITS.finditer(text)], t, cc)
+            by_start = {d.start: d for d in durs}
+            by_end = {d.end: d for d in durs}
+        dur = _bind(text, start, e, True, False, t, by_start, by_end, used)
+        if dur is not None:
+            used.add(dur.start)
+            start, e = min(start, dur.start), max(e, dur.end)
+        out.append((start, e, float(amount), currency, (dur.minutes or None) if dur else None,
+                    bool(dur is not None and dur.minutes is None)))
+    return out
+
+
+def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit]:
+    """The prices of ``text`` whose amount is written in digits."""
+    if _DIGITS.search(text) is None:
+        return
     if t.trigger_words.isdisjoint(w.keys) and not any(ch in text for ch in t.trigger_chars):
         return  # digits but no currency, unit or label: no price can be stated
     runs = [m.span() for m in _DIGITS.finditer(text)]
