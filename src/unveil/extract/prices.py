@@ -519,7 +519,7 @@ def _spelled_prices(text: str, w: Words, t: _Tables, cc: str) -> list[PriceHit]:
     for s, e, _k in w.find(t.after_words & w.keys):
         currency = _currency(text[s:e], t, cc)
         gap = _BEFORE_CURRENCY.search(text, max(0, s - 8), s)
-        if not currency or gap is None or gap.start() == s and s > 0 and text[s - 1].isalnum():
+        if not currency or gap is None or (gap.start() == s and s > 0 and text[s - 1].isalnum()):
             continue
         end = gap.start()
         while end > 0 and text[end - 1] in " \t\u00a0":
