@@ -54,6 +54,26 @@ CASES = [
     ("Av. da Liberdade, Lisboa", "PT", "pt", ["Lisbon|PT"]),
     ("je viens de Marseille", "FR", "fr", ["Marseille|FR"]),
     ("près de la gare de Bordeaux", "FR", "fr", ["Bordeaux|FR"]),  # near the town's station, in the town
+    # a name with its river in brackets; nicknames; Romanian genitives, a Polish locative
+    ("Frankfurt (Oder), auch Besuche in Słubice", "DE", "de", ["Frankfurt (Oder)|DE", "Słubice|PL"]),
+    ("Halle (Saale) Zentrum, nur Termine", "DE", "de", ["Halle (Saale)|DE"]),
+    ("YYC 🤠 Stampede week special", "CA", "en", ["Calgary|CA"]),
+    ("Central Ldn, Marylebone W1", "GB", "en", ["London|GB"]),
+    ("Chica nueva en BCN", "ES", "es", ["Barcelona|ES"]),
+    ("Tuscon 🌵 outcall to hotels", "US", "en", ["Tucson|US"]),
+    ("Apartament în centrul Clujului", "RO", "ro", ["Cluj-Napoca|RO"]),
+    ("Spotkania w Białymstoku i Łomży", "PL", "pl", ["Białystok|PL", "Łomża|PL"]),
+    # a road named after the town it leads to is no place of the ad, at home too
+    ("Just off Oxford Street, London W1", "GB", "en", ["London|GB"]),
+    ("Kingston Road & Warden, Toronto east end", "CA", "en", ["Toronto|CA"]),
+    # a hotel or a gate named after a town
+    ("Hotel Bristol, Warszawa - spotkania tylko w hotelu", "PL", "pl", ["Warsaw|PL"]),
+    ("Puerta de Toledo, Madrid centro", "ES", "es", ["Madrid|ES"]),
+    # "zona" names a district of the town: not Colón, Panama
+    ("Valencia centro, zona Colón", "ES", "es", ["Valencia|ES"]),
+    # "Natal" is also Christmas: the town only after a cue
+    ("Feliz Natal! Recife", "BR", "pt", ["Recife|BR"]),
+    ("Atendo em Natal, zona sul", "BR", "pt", ["Natal|BR"]),
     # a gate of a town named after another ("Porte de Versailles" in Paris, "Porta Venezia" in Milan)
     ("Paris 15e, Porte de Versailles", "FR", "fr", ["Paris|FR"]),
     ("Milano, zona Porta Venezia", "IT", "it", ["Milan|IT"]),

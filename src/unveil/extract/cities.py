@@ -457,6 +457,7 @@ class _Rules:
     cues_not_names: frozenset[str]
     streets: frozenset[str]
     places_after: frozenset[str]
+    roads_after: frozenset[str]  # words after a town's name that make it a road's, at home too ("Oxford Street")
     labels: frozenset[str]
     case_cues: frozenset[str]
     name_cues: frozenset[str]  # names.yaml's cues that introduce the poster's own name
@@ -488,6 +489,7 @@ def _rules() -> _Rules:
         cues_not_names=keyset(data.get("cues_not_names") or ()),
         streets=keyset(data.get("street_words") or ()),
         places_after=keyset(data.get("street_words_after") or ()),
+        roads_after=keyset(data.get("road_words_after") or ()),
         labels=keyset(data.get("labels") or ()),
         case_cues=keyset(data.get("case_cues") or ()),
         district_words=keyset(data.get("district_words") or ()),
@@ -602,7 +604,7 @@ def _starts_line(text: str, start: int) -> bool:
 # A town's centre after its name: "Adelaide CBD", "Sofia center", "Split centar", "Brno centrum".
 _CBD_AFTER = re.compile(r" (?:CBD|(?:[Cc]ity )?[Cc]ent(?:re|er|ar|rum|ro)|[Zz]entrum|[Kk]eskusta)(?![^\W\d_])")
 # What may stand between two words of one name: "Saint-Étienne", "St. Louis", "Frankfurt/Main".
-_NAME_GAP = frozenset(" -'’./\u00a0")
+_NAME_GAP = frozenset(" -'’./(\u00a0")  # "(" for "Frankfurt (Oder)", "Halle (Saale)"
 _MAX_GAP = 2
 
 
@@ -946,6 +948,8 @@ class CityExtractor:
             if best is None:
                 continue
             stop, hit, n_words = best
+            if text[stop:stop + 1] == ")" and "(" in text[start:stop]:
+                stop += 1  # "Frankfurt (Oder)"
             if n_words == 1 and stop - start <= 3 and text[start:stop].isupper():
                 continue  # "WA", "NY", "OSS": state and country codes, abbreviations
             key = " ".join(keys[:n_words])
@@ -1000,7 +1004,9 @@ class CityExtractor:
         if key in rules.months and _NUMBER_AFTER.match(text, end):
             return False  # "in March 2024", "May 5"
         if _street_before(text, start, rules.streets):
-            return False  # "Av. Paulista", "Via Roma", "ul. Warszawska": a street named after a place
+            return False  # "Av. Paulista", "Via Roma", "ul. Warszawska", "Hotel Bristol": named after a place
+        if _place_word_after(text, end, rules.roads_after):
+            return False  # "Oxford Street, London", "Kingston Road, Toronto": a road leads to the town it is named after
         if country == "AU" and city.country != "AU" and _AU_STATE_AFTER.match(text, end):
             return False  # "Ipswich QLD" in an Australian ad is not Ipswich, England
         needs_cue = key in rules.stop or key in rules.region_cues or (
