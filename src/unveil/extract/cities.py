@@ -1006,7 +1006,7 @@ class CityExtractor:
         if _street_before(text, start, rules.streets):
             return False  # "Av. Paulista", "Via Roma", "ul. Warszawska", "Hotel Bristol": named after a place
         if _place_word_after(text, end, rules.roads_after):
-            return False  # "Oxford Street, London", "Kingston Road, Toronto": a road leads to the town it is named after
+            return False  # "Oxford Street, London": a road is named after the town it leads to
         if country == "AU" and city.country != "AU" and _AU_STATE_AFTER.match(text, end):
             return False  # "Ipswich QLD" in an Australian ad is not Ipswich, England
         needs_cue = key in rules.stop or key in rules.region_cues or (
