@@ -20,6 +20,10 @@ POSITIVE = [
     ("19 y/o student", ["19"], "19 y/o"),
     ("Vârstă: 22", ["22"], "22"),
     ("Twins, 22 and 24 years old", ["24"], "24 years old"),  # "and" makes a range only after "between"
+    # after "here" and "!" or an emoji; after a cue, a name that is also a town of the ad's country
+    ("Victoria here! 28, bubbly brunette", ["28"], "28"),
+    ("Victoria here 😊 28, natural brunette", ["28"], "28"),
+    ("Hi, I'm Aurora 🌙 27, petite and sweet", ["27"], "27"),
     # a duo's two personas, each with her age
     ("Mia 24 & Lola 26 - Leeds", ["24", "26"], "24"),
     ("Duo: Mia, 24 + Lola, 26", ["24", "26"], "24"),

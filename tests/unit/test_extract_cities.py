@@ -71,6 +71,10 @@ CASES = [
     ("Puerta de Toledo, Madrid centro", "ES", "es", ["Madrid|ES"]),
     # "zona" names a district of the town: not Colón, Panama
     ("Valencia centro, zona Colón", "ES", "es", ["Valencia|ES"]),
+    # a persona introducing herself with her age, named after a town; a square named after one
+    ("Sydney here, 24, Brisbane Southbank", "AU", "en", ["Brisbane|AU"]),
+    ("Fitzrovia, two mins from Oxford Circus", "GB", "en", []),
+    ("Près du Carrefour Laval, discrète", "CA", "fr", []),
     # "Natal" is also Christmas: the town only after a cue
     ("Feliz Natal! Recife", "BR", "pt", ["Recife|BR"]),
     ("Atendo em Natal, zona sul", "BR", "pt", ["Natal|BR"]),

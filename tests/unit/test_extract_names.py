@@ -42,6 +42,9 @@ CASES = [
     ("OUR LADIES\n[Available today] Jasmine, 24 y/o — Colombian", ["Jasmine"], "age"),
     ("(Back this week) Chloe – 33yo – Spanish\nNEW ★ Naomi – 29 – Brazilian", ["Chloe", "Naomi"], "age"),
     ("(Back this week) Ellie – age 19 – Australian", ["Ellie"], "age"),
+    # "here" then "!" or an emoji before the age; a name named after a town right after a cue
+    ("Victoria here! 28, bubbly brunette", ["Victoria"], "age"),
+    ("Sandy, 33, fun & easygoing", ["Sandy"], "^"),
     # a duo: the second name after "&" or "+"
     ("Mia 24 & Lola 26 - Leeds", ["Mia", "Lola"], "age"),
     ("Duo: Mia, 24 + Lola, 26", ["Mia", "Lola"], "age"),

@@ -749,6 +749,12 @@ def _km(a: City, b: City) -> float:
     return 6371.0 * math.hypot(dx, dy)
 
 
+# "here" after a name, then an age: "Sydney here, 24", "Victoria here! 28", "Paris ici 😊 25".
+_HERE_AFTER = regex.compile(r"[ \t\u00a0]{1,2}(?:here|ici|aquí|aqui|hier|qui)"
+                            r"[ \t\u00a0]{0,2}(?:[,!.]{1,3}|\p{So}\ufe0f?)?[ \t\u00a0]{0,2}[1-9][0-9](?![0-9])",
+                            regex.I)
+
+
 # A two-digit age right after a name, then the end of the phrase: "Paris 24", "Sydney, 23 -".
 _AGE_AFTER = regex.compile(r",?[ \t]{1,2}(?:\p{So}\ufe0f?[ \t]{1,2})?[1-9][0-9](?![0-9%€$£/:.,]?[0-9A-Za-z])"
                            r"|[ \t]{0,2}\([1-9][0-9]\)")  # "Sydney (20) · Polish", an agency's list
@@ -994,6 +1000,8 @@ class CityExtractor:
         before = _word_before(text, start)
         if before in rules.name_cue_ends and _named_by_cue(text, start, rules):
             return False  # "Hi I'm Dallas", "call me Phoenix": a persona named after a town
+        if _HERE_AFTER.match(text, end) and before not in rules.cues and before not in rules.weak_cues:
+            return False  # "Sydney here, 24": a persona introducing herself
         if before in rules.district_words:
             return False  # "район Альтона", "Bezirk Spandau": a part of the town named before
         if city.country != country and before not in rules.cues and before not in rules.weak_cues \

@@ -73,6 +73,8 @@ _AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", 
 HEIGHT_WEIGHT = regex.compile(r"/1[4-9][0-9]/[3-9][0-9](?![0-9])")
 _NAME_NUMBER_GAP = regex.compile(
     r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?:age[ \t\u00a0])?(?=\d)"
+    # "Victoria here! 28", "Victoria here 😊 28": after "here", an exclamation mark or a symbol does too
+    r"|[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui)(?:!{1,3}|[ \t\u00a0]{0,2}\p{So}\ufe0f?)[ \t\u00a0]{1,2}(?=\d)"
     r"|[ \t\u00a0]{1,2}(?=\d)"
     # "Berlin. Lena. 26.", "Georgia • 25", "Valentina ✨ 24 ✨", "Rosa | 27 ans": a full stop, a bullet, a bar
     # or a symbol between them (read as without a comma: the phrase must end after the number)
@@ -222,7 +224,7 @@ def name_then_number(text: str, country: str | None) -> list[tuple[int, int, int
     """
     return [hit for hit in _name_then_number(text)
             if _HERE_AFTER.match(text, hit[1]) or "(" in text[hit[1]:hit[2]]
-            or not is_home_city(text[hit[0]:hit[1]], country)]
+            or not is_home_city(text[hit[0]:hit[1]], country) or _cue_ends_at(text, hit[0])]
 
 
 @per_text
@@ -259,8 +261,8 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
         loose = False  # no comma between the name and the number, away from the start of a line
         if not m.group().endswith("("):
             if not (opening or text[i - 1] in _NAME_OPENERS
-                    or any(unicodedata.category(c) == "So" for c in text[i:head])):
-                continue  # an emoji opens a phrase too: "902-555-0177 🌊 Skylar, 23"
+                    or any(unicodedata.category(c) == "So" for c in text[i:head]) or _cue_ends_at(text, s)):
+                continue  # an emoji or a cue opens a phrase too: "902-555-0177 🌊 Skylar, 23", "I'm Aurora 🌙 27"
             # Without a comma ("Leipzig. Dasha 26", "Houston — Kiara 24") the phrase must end after the
             # number or an age word follow it: "Hello. Anna 22 here" states no age.
             loose = not opening and "," not in m.group()
@@ -270,6 +272,17 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
         if end - start == 2 and text[start:end].isascii() and not (loose and not _age_follows(text, end)):
             out.append((s, e, start, end))
     return out
+
+
+def _cue_ends_at(text: str, pos: int) -> bool:
+    """Whether a name cue ("I'm", "je suis", "Name:") ends right at ``pos``."""
+    cues = _tables().cues
+    for k in range(max(0, pos - 24), pos):
+        if (k == 0 or not text[k - 1].isalnum()) and text[k].isalpha():
+            m = cues.match(text, k)
+            if m is not None and m.end() == pos:
+                return True
+    return False
 
 
 _MAX_DESCRIBING = 2
@@ -413,8 +426,8 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
             if os >= last_end:
                 last_end = oe
                 found.append((os, oe, _title(text[os:oe]), "^"))
-        if s >= last_end and _age_follows(text, z):
-            last_end = e
+        if s >= last_end and _age_follows(text, z) and not _cue_ends_at(text, s):
+            last_end = e  # (a name after a cue is the cue's: "Hi, I'm Zoraya, 24")
             found.append((s, e, _title(text[s:e]), "age"))
     for os, oe in opening:
         if os >= last_end:
