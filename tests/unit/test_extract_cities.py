@@ -71,6 +71,14 @@ CASES = [
     ("Puerta de Toledo, Madrid centro", "ES", "es", ["Madrid|ES"]),
     # "zona" names a district of the town: not Colón, Panama
     ("Valencia centro, zona Colón", "ES", "es", ["Valencia|ES"]),
+    # a place far smaller than a large town also named, close to its centre in the same state, is part of it
+    ("Philly girl next door 🌸 Center City incall", "US", "en", ["Philadelphia|US"]),
+    ("Den Haag centrum, ook Scheveningen", "NL", "nl", ["The Hague|NL"]),
+    ("YYC 🤠 Stampede week\nBeltline incall", "CA", "en", ["Calgary|CA"]),
+    # ... not a town of its own next to it: larger (Salford), or in another state (Hoboken, New Jersey)
+    ("Manchester & Salford outcall", "GB", "en", ["Manchester|GB", "Salford|GB"]),
+    ("Hoboken & Jersey City outcall, NYC 15 min by PATH", "US", "en",
+     ["Hoboken|US", "Jersey City|US", "New York City|US"]),
     # a persona introducing herself with her age, named after a town; a square named after one
     ("Sydney here, 24, Brisbane Southbank", "AU", "en", ["Brisbane|AU"]),
     ("Fitzrovia, two mins from Oxford Circus", "GB", "en", []),
@@ -280,8 +288,9 @@ def test_index_lookup_and_speed() -> None:
         "Aa Bb Cc Dd Ee Ff Gg " * 50_000,
         " ".join(f"Xq{i}" for i in range(150_000)),
         "1 2-3 4/5 6.7 " * 75_000,
+        "Philly Center City Ldn Westminster NYC Williamsburg " * 20_000,
     ],
-    ids=["cities", "prefix", "short-caps", "distinct", "digits"],
+    ids=["cities", "prefix", "short-caps", "distinct", "digits", "towns-and-districts"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in CITIES.extract(hostile, "body", AdContext(country="GB")):

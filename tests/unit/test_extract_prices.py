@@ -52,6 +52,13 @@ CASES = [
     ("Preise:\n1 Stunde\n200 Euro\nganze Nacht\n1.000 Euro", "DE", ["200 EUR/60min", "1000 EUR/night"]),
     ("TARIFE\n30 min → 200 lei\n60 min → 350 lei", "RO", ["200 RON/30min", "350 RON/60min"]),
     ("Seattle: 1hr/$350 · 2hr/$650", "US", ["350 USD/60min", "650 USD/120min"]),
+    # a header row of lengths heads the columns of the rows under it
+    ("Preisliste:\n30 Min. | 60 Min. | Nacht\n120 €   | 200 €   | 1.000 €", "DE",
+     ["120 EUR/30min", "200 EUR/60min", "1000 EUR/night"]),
+    ("30min | 1hr | 2hr\n£130 | £200 | £380", "GB", ["130 GBP/30min", "200 GBP/60min", "380 GBP/120min"]),
+    # a length after a short word on the line above; hours spelled with their accents
+    ("Tarifas\nMedia hora:\n80€\nUna hora:\n130€", "ES", ["80 EUR/30min", "130 EUR/60min"]),
+    ("Craiova: două ore 600 lei", "RO", ["600 RON/120min"]),
     # thousands written "k" on a bare amount with a length; a currency word heading the card
     ("1.5k overnight, 400 an hour", "US", ["1500 USD/night", "400 USD/60min"]),
     ("2k overnight, dinner date included", "US", ["2000 USD/night"]),
@@ -332,9 +339,11 @@ def test_find_prices_tuples() -> None:
         "Incall / Outcall / Hotel" * 40_000 + "\n1h: 150€ / 200€",
         "🌹" * 300_000 + "\n" + "30 min\n180\n" * 50_000,
         "a b/" * 250_000 + "\n1h 150€ / 250€",
+        "1h | " * 100_000 + "1h\n" + "£1 | " * 100_000 + "£1",
+        "30min | 1hr\n" + "£130 | £200\n" * 60_000,
     ],
     ids=["digits", "prices", "symbols", "durations", "one-number", "im", "rate-table", "table-headers",
-         "slash-header", "heading-word", "slash-words"],
+         "slash-header", "heading-word", "slash-words", "wide-header", "length-columns"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in PRICES.extract(hostile, "body", AdContext(country="GB")):

@@ -209,6 +209,7 @@ class City:
     population: int
     lat: float
     lon: float
+    admin1: str = ""  # the gazetteer's code of its state, province or region
 
 
 class _Node:
@@ -305,6 +306,7 @@ class CityIndex:
         "Solo" for Surakarta).
         """
         self.root: dict[str, _Node] = {}
+        self.by_id: dict[int, City] = {}
         alias_min = int(rules.get("alias_min_population", 100_000))
         inflected = {int(k): [str(f) for f in v] for k, v in (rules.get("inflected") or {}).items()}
         countries = {_words(fold(n)) for n in country_names}
@@ -315,7 +317,8 @@ class CityIndex:
         home = frozenset(home_countries)
         for rec in cities:
             city = City(int(rec["geonameid"]), str(rec["name"]), str(rec["countrycode"]), int(rec["population"]),
-                        float(rec["latitude"]), float(rec["longitude"]))
+                        float(rec["latitude"]), float(rec["longitude"]), str(rec.get("admin1code") or ""))
+            self.by_id[city.geonameid] = city
             if any(ch.isdigit() for ch in city.name) or len(city.name) < 3:
                 continue  # "Lyon 03" is a district; "Wa" (Ghana) is every "WA" of a US address
             primary = _words(fold(city.name))
@@ -742,10 +745,15 @@ _DISTRICT_KM = 8.0
 
 
 def _km(a: City, b: City) -> float:
-    """Distance between two towns' centres, in kilometres (equirectangular: towns a few km apart)."""
-    lat = math.radians((a.lat + b.lat) / 2)
-    dx = math.radians(a.lon - b.lon) * math.cos(lat)
-    dy = math.radians(a.lat - b.lat)
+    """Distance between two towns' centres, in kilometres."""
+    return _km_apart(a.lat, a.lon, b.lat, b.lon)
+
+
+def _km_apart(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance between two points, in kilometres (equirectangular: for towns a few km apart)."""
+    lat = math.radians((lat1 + lat2) / 2)
+    dx = math.radians(lon1 - lon2) * math.cos(lat)
+    dy = math.radians(lat1 - lat2)
     return 6371.0 * math.hypot(dx, dy)
 
 
@@ -881,6 +889,29 @@ def _without_personas(text: str, towns: list[Entity], country: str | None) -> li
     return kept if kept and len(kept) < len(towns) else towns
 
 
+# A place far smaller than a large town named in the same field, whose centre lies this close to the town's,
+# in the same state or region, is a part of it: "Philly ... Center City", "YYC ... Beltline", "Boston, Back
+# Bay", "Den Haag, ook Scheveningen".  Suburbs that are towns of their own are larger or farther: Salford (a
+# fifth of Manchester, 3.6 km), Cambridge by Boston (a sixth), Neuilly-sur-Seine (7 km from the centre of Paris).
+_DISTRICT_SHARE = 0.1
+_DISTRICT_NEAR_KM = 6.0
+_DISTRICT_TOWN = 300_000
+_MAX_DISTRICT_CHECKS = 50  # towns of one field compared pairwise: a hostile field of towns stays bounded
+
+
+def _without_districts(towns: list[Entity]) -> list[Entity]:
+    """``towns`` without the places that lie inside a large town also named (see ``_DISTRICT_SHARE``), in its
+    state or region (Hoboken, New Jersey, is 4 km from the centre of New York City)."""
+    by_id = city_index().by_id
+    cities = [by_id.get(t.attrs["geonameid"]) for t in towns]
+    large = [c for c in cities[:_MAX_DISTRICT_CHECKS] if c is not None and c.population >= _DISTRICT_TOWN]
+    if not large:
+        return towns
+    return [t for t, c in zip(towns, cities, strict=True) if c is None or not any(
+        big.country == c.country and big.admin1 == c.admin1 and c.population < _DISTRICT_SHARE * big.population
+        and _km(c, big) < _DISTRICT_NEAR_KM for big in large)]
+
+
 class CityExtractor:
     """Finds city names and resolves each to one gazetteer entry (``value`` is ``"Name|CC"``)."""
 
@@ -891,25 +922,26 @@ class CityExtractor:
         """Yield one ``city`` entity per city name found in ``text``."""
         if field in ("url", "email", "phone"):
             return
-        taken: list[tuple[int, int]] = []
         country = (ctx.reading_country or "").upper()
         towns = list(self._gazetteer_names(text, field, ctx))
         if len(towns) >= 2:
             towns = _without_personas(text, towns, country or None)
-        for ent in towns:
-            taken.append((ent.start, ent.end))
-            yield ent
         nick = _nicknames()
-        if nick.pattern is None or (country and country not in nick.countries):
-            return
-        found = SpanIndex(taken)  # a sorted index: a hostile field of towns and nicknames stays linear
-        town_ends = {end for _, end in taken}
-        for m in nick.pattern.finditer(text):
-            city = nick.cities[m.group()]
-            if _state_of_town_before(text, m.start(), m.end(), town_ends):
-                continue  # "New Orleans, LA": Louisiana, not Los Angeles
-            if country in ("", city.country) and not found.hits(m.start(), m.end()):
-                yield _city_entity(city, field, m.start(), m.end(), text)
+        if nick.pattern is not None and (not country or country in nick.countries):
+            taken = [(ent.start, ent.end) for ent in towns]
+            found = SpanIndex(taken)  # a sorted index: a hostile field of towns and nicknames stays linear
+            town_ends = {end for _, end in taken}
+            for m in nick.pattern.finditer(text):
+                city = nick.cities[m.group()]
+                if _state_of_town_before(text, m.start(), m.end(), town_ends):
+                    continue  # "New Orleans, LA": Louisiana, not Los Angeles
+                if country in ("", city.country) and not found.hits(m.start(), m.end()):
+                    towns.append(_city_entity(city, field, m.start(), m.end(), text))
+        if len(towns) >= 2:
+            towns = _without_districts(towns)
+        yield from towns
+
+
 
     def _gazetteer_names(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
         index = city_index()

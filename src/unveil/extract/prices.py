@@ -182,11 +182,13 @@ def _tables(country: str = "") -> _Tables:
     units = _alternation(hour_units + minute_units) + r"|['’′](?![\d'’′])"
     connectors = _alternation(_as_list(data.get("rate_connectors")))
     spelled = {fold(str(k)): int(v) for k, v in (data.get("spelled_hours") or {}).items()}
+    # as written and without accents: "două ore", "doua ore"
+    spelled_forms = sorted(spelled.keys() | {str(k) for k in data.get("spelled_hours") or {}})
     durations = re.compile(
         r"(?<![\d.,])(?:(?P<half>" + _alternation(half) + r")"
         r"|(?<![^\W\d_])(?P<phrase>" + _alternation(phrase_words) + r")"
         r"|(?P<n>\d{1,3}(?:[.,]\d{1,2})?|½)(?P<h2>½)?" + _SP + r"{0,2}(?:de" + _SP + r")?(?P<unit>" + units + r")"
-        r"|(?<![^\W\d_])(?P<sn>" + _alternation(spelled) + r")" + _SP + r"{1,2}(?P<sunit>"
+        r"|(?<![^\W\d_])(?P<sn>" + _alternation(spelled_forms) + r")" + _SP + r"{1,2}(?P<sunit>"
         + _alternation(hour_units) + r")"
         r"|(?<![^\W\d_])(?P<word>" + _alternation(hour_words) + r")"
         r"|(?<![^\W\d_])(?P<night>" + _alternation(night) + r"))(?![^\W\d_])",
@@ -567,6 +569,7 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
     last_currency: str | None = None
     heading_currency: str | None = None  # "" once looked for and not found
     tables = _rate_tables(text, t, cc) if "|" in text else []
+    columns = _length_columns(text, by_start) if "|" in text else []
     for run_start, _ in runs:
         if run_start < num_end:
             continue  # the decimals or thousands of the previous amount
@@ -653,6 +656,10 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
         labelled = not explicit and (in_table is not None or _labelled(text, s, t) or (
             list_open and _LIST_GAP.fullmatch(text, last_end, span_start) is not None))
         dur = _bind(text, span_start, after, explicit, first, t, by_start, by_end, used, labelled)
+        headed = False  # the length heads the amount's column: the span stays the amount's own
+        if dur is None and columns and explicit:
+            dur = _column_length(columns, text, s)  # "30min | 1hr | 2hr\n£130 | £200 | £380"
+            headed = dur is not None
         if dur is None and (explicit or in_table is not None):
             cell = _ROW_CELL_GAP.fullmatch(text, last_end, span_start) if row_dur is not None else None
             if cell is not None and ("/" not in cell.group() or _slash_columns(text)):
@@ -673,7 +680,7 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             if currency is None and dur is None:
                 continue
         duration_first = first
-        if dur is not None:
+        if dur is not None and not headed:
             used.add(dur.start)
             span_start = min(span_start, dur.start)
             after = max(after, dur.end)
@@ -704,6 +711,53 @@ def _heading_currency(text: str, t: _Tables, country: str) -> str:
         if code:
             return code
     return ""
+
+
+_MAX_COLUMNS = 12  # a rate card has a few lengths; more cells make no header (and keep the lookup short)
+
+
+def _length_columns(text: str, by_start: dict[int, _Duration]) -> list[tuple[int, int, list[_Duration]]]:
+    """``(start, end, lengths)`` of the rows under a header whose "|" cells are each one length ("30 Min. |
+    60 Min. | Nacht"): the rows with as many cells, up to the first line without them."""
+    out: list[tuple[int, int, list[_Duration]]] = []
+    header: list[_Duration] | None = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line)
+        cells = line.count("|") + 1
+        if header is not None and cells == len(header):
+            out.append((pos, end, header))
+        else:
+            header = _header_lengths(text, pos, end, by_start) if 2 <= cells <= _MAX_COLUMNS else None
+        pos = end
+    return out
+
+
+def _header_lengths(text: str, start: int, end: int, by_start: dict[int, _Duration]) -> list[_Duration] | None:
+    """The length each "|" cell of the line ``text[start:end]`` holds, if each holds one and nothing else."""
+    lengths = []
+    cell = start
+    while cell <= end:
+        bar = text.find("|", cell, end)
+        stop = end if bar == -1 else bar
+        i = cell
+        while i < stop and not text[i].isalnum() and text[i] != "½":
+            i += 1
+        d = by_start.get(i)
+        if d is None or d.end > stop or any(c.isalnum() for c in text[d.end:stop]) or d.minutes == -1:
+            return None
+        lengths.append(d)
+        cell = stop + 1
+    return lengths
+
+
+def _column_length(columns: list[tuple[int, int, list[_Duration]]], text: str, pos: int) -> _Duration | None:
+    """The length heading the column of the table row cell at ``pos``, if any."""
+    k = bisect.bisect_right(columns, (pos, _AFTER_ALL)) - 1
+    if k < 0 or not columns[k][0] <= pos < columns[k][1]:
+        return None
+    row_start, _, lengths = columns[k]
+    return lengths[text.count("|", row_start, pos)]
 
 
 # A table's header cell naming its currency in brackets: "Incall (£)", "Reçoit ($)", "Wyjazd (zł)".
@@ -845,7 +899,7 @@ def _free_duration_before(text: str, pos: int, by_end: dict[int, _Duration], use
         if d is not None:
             if d.start in used or d.minutes == -1:
                 return None
-            return d if not line_above or _opens_line(text, d.start) else None
+            return d if not line_above or _opens_line(text, d.start, article=True) else None
         if i == 0:
             return None
         if text[i - 1] in _LEFT_GAP:
@@ -867,11 +921,18 @@ def _free_duration_before(text: str, pos: int, by_end: dict[int, _Duration], use
     return None
 
 
-def _opens_line(text: str, pos: int) -> bool:
-    """Whether only blanks and list marks stand between the start of ``pos``'s line and ``pos``."""
+def _opens_line(text: str, pos: int, article: bool = False) -> bool:
+    """Whether only blanks and list marks stand between the start of ``pos``'s line and ``pos``; with
+    ``article``, maybe one short word too ("Una hora:", "Eine Stunde")."""
     i = pos
     while i > 0 and text[i - 1] in " \t\u00a0-–•·*>" and pos - i < 8:
         i -= 1
+    if article and i < pos and i > 0 and text[i - 1].isalpha():
+        j = i
+        while j > 0 and text[j - 1].isalpha() and i - j < 5:
+            j -= 1
+        if i - j <= 4:
+            return _opens_line(text, j)
     return i == 0 or text[i - 1] in "\n\r"
 
 
