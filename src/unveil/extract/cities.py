@@ -838,9 +838,10 @@ def _city_entity(city: City, field: str, start: int, end: int, text: str) -> Ent
 
 @dataclass(frozen=True, slots=True)
 class _Nicknames:
-    pattern: re.Pattern[str] | None  # every form, as written (case-sensitive)
+    pattern: re.Pattern[str] | None  # every form, as written (case-sensitive), for ads of no stated country
     cities: dict[str, City]  # form -> its town
-    countries: frozenset[str]  # the towns' countries: ads of other countries are not searched
+    by_country: dict[str, re.Pattern[str]]  # the forms of one country's towns: ads of other countries are not searched
+    words: dict[str, frozenset[str]]  # "" or a country -> the folded first word of each form, for a quick test
 
 
 @functools.cache
@@ -857,11 +858,20 @@ def _nicknames() -> _Nicknames:
         for form in forms or ():
             cities[str(form)] = found[0]
     if not cities:
-        return _Nicknames(None, cities, frozenset())
-    alternation = "|".join(re.escape(f) for f in sorted(cities, key=len, reverse=True))
+        return _Nicknames(None, cities, {}, {})
+    countries = {c.country for c in cities.values()}
+    words = {cc: frozenset(_WORD_RUN.findall(fold(f))[0] for f, c in cities.items() if c.country == cc)
+             for cc in countries}
+    words[""] = frozenset().union(*words.values())
+    return _Nicknames(_nickname_pattern(cities), cities,
+                      {cc: _nickname_pattern([f for f, c in cities.items() if c.country == cc]) for cc in countries},
+                      words)
+
+
+def _nickname_pattern(forms: Iterable[str]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     # Not inside a word, a handle, a web address or a number ("@nyc_anna", "la-vie.fr", "ATL2").
-    pattern = re.compile(r"(?<![\w@$/.&-])(?:" + alternation + r")(?![\w@/&-]|\.[A-Za-z])")
-    return _Nicknames(pattern, cities, frozenset(c.country for c in cities.values()))
+    return re.compile(r"(?<![\w@$/.&-])(?:" + alternation + r")(?![\w@/&-]|\.[A-Za-z])")
 
 
 def _state_of_town_before(text: str, start: int, end: int, town_ends: set[int]) -> bool:
@@ -927,11 +937,15 @@ class CityExtractor:
         if len(towns) >= 2:
             towns = _without_personas(text, towns, country or None)
         nick = _nicknames()
-        if nick.pattern is not None and (not country or country in nick.countries):
-            taken = [(ent.start, ent.end) for ent in towns]
-            found = SpanIndex(taken)  # a sorted index: a hostile field of towns and nicknames stays linear
-            town_ends = {end for _, end in taken}
-            for m in nick.pattern.finditer(text):
+        pattern = nick.by_country.get(country) if country else nick.pattern
+        if pattern is not None and not nick.words[country].isdisjoint(words(text).keys):
+            found: SpanIndex | None = None
+            town_ends: set[int] = set()
+            for m in pattern.finditer(text):
+                if found is None:  # built at the first nickname: most fields hold none
+                    taken = [(ent.start, ent.end) for ent in towns]
+                    found = SpanIndex(taken)  # sorted: a hostile field of towns and nicknames stays linear
+                    town_ends = {end for _, end in taken}
                 city = nick.cities[m.group()]
                 if _state_of_town_before(text, m.start(), m.end(), town_ends):
                     continue  # "New Orleans, LA": Louisiana, not Los Angeles

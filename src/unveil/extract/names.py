@@ -60,6 +60,7 @@ _HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua", "har", "taalla"
 # "(Back this week) Chloe – 33yo".
 _NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(·)]&+")
 _DIGIT_PAIR = regex.compile(r"\d\d")
+_WORD_RUN = regex.compile(r"[^\W\d_]+")
 # Words that may follow the age in "Name, 22 ..." (folded): "Chloé, 23 ans", "Sabrina, 26 J.".
 _AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", "anitos", "jahre", "j", "anni", "jaar",
                         "jr", "lat", "lata", "ani", "de", "and", "et", "und", "e", "en", "i", "si",
@@ -276,8 +277,12 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
 
 def _cue_ends_at(text: str, pos: int) -> bool:
     """Whether a name cue ("I'm", "je suis", "Name:") ends right at ``pos``."""
-    cues = _tables().cues
-    for k in range(max(0, pos - 24), pos):
+    t = _tables()
+    lo = max(0, pos - 24)
+    if t.triggers.isdisjoint(fold(w) for w in _WORD_RUN.findall(text, lo, pos)):
+        return False  # no cue's first word in reach: most names after an age's comma
+    cues = t.cues
+    for k in range(lo, pos):
         if (k == 0 or not text[k - 1].isalnum()) and text[k].isalpha():
             m = cues.match(text, k)
             if m is not None and m.end() == pos:
