@@ -60,6 +60,9 @@ OBFUSCATED_EN = [
     ("julie tiret bas lyon arobase gmail point com",
      [("julie_lyon@gmail.com", "julie tiret bas lyon arobase gmail point com", True)]),
     ("lena unterstrich ffm bei gmail.com", [("lena_ffm@gmail.com", "lena unterstrich ffm bei gmail.com", True)]),
+    # a provider's name cut in two words
+    ("jenna at g mail dot com", [("jenna@gmail.com", "jenna at g mail dot com", True)]),
+    ("lola.b at hot mail dot fr", [("lola.b@hotmail.fr", "lola.b at hot mail dot fr", True)]),
     # a circled "a" alone for "@"
     ("lena.k ⓐ gmail.com", [("lena.k@gmail.com", "lena.k ⓐ gmail.com", True)]),
     ("lenaⓐgmail.com", [("lena@gmail.com", "lenaⓐgmail.com", True)]),
@@ -164,6 +167,7 @@ NEGATIVES = [
     "Reply only from @gmail.com addresses please",
     "stay--at--home mum",
     "run dash fast at home",  # a joiner word in prose
+    "see you at g mail party",  # a cut provider's name with no domain ending
     "ⓜⓘⓛⓐ ⓖⓜⓐⓘⓛ",  # circled letters are letters: no "@" among them
     "mail anna@home, fr",  # a comma after a word that names no mail provider
     "Adresse e-mail : chloé.massage@orange.fr",  # a letter no address holds: never the tail "massage@..."
@@ -275,6 +279,8 @@ def test_a_user_adds_a_language_without_code(tmp_path: Path):
         ("at_words: {strong: {english: [at]}}\ndot_words: {any: [dot]}\n", "at_words.strong.english", "language"),
         ("at_words: {strong: {any: [a.t]}}\ndot_words: {any: [dot]}\n", "at_words", "not a word"),
         ("at_words: {strong: {any: [at]}}\ndot_words: {any: [at]}\n", "dot_words", "also listed"),
+        ("at_words: {strong: {any: [at]}}\ndot_words: {any: [dot]}\nshortcuts: {split: {gmail: gmail}}\n",
+         "shortcuts.split.gmail", "two words"),
         ("at_words: {strong: {any: [at]}}\ndot_words: {any: [dot]}\njoiner_words: {'+': {any: [plus]}}\n",
          "joiner_words", "unknown key"),
         ("at_words: {strong: {any: [at]}}\ndot_words: {any: [dot]}\njoiner_words: {'_': {any: [dot]}}\n",

@@ -240,6 +240,7 @@ class EmailPatterns:
     not_mail: frozenset[str]
     bare: Mapping[str, str]
     labels: Mapping[str, str]
+    split: Mapping[tuple[str, str], str]  # a provider's name cut in two words: ("g", "mail") -> "gmail"
     tlds: frozenset[str]
     token_re: re.Pattern[str]
     hint_re: re.Pattern[str]
@@ -283,12 +284,18 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
         r.fail("dot_words", f"{sorted((at_strong | at_weak | at_provider) & dots)} also listed as at_words")
     joiners = _joiner_words(r, top.get("joiner_words"), at_strong | at_weak | at_provider | dots)
     cues = all_words(r.lang_words(top.get("cue_words"), "cue_words"))
-    shortcuts = r.mapping(top.get("shortcuts") or {}, "shortcuts", allowed=("bare", "labels"))
+    shortcuts = r.mapping(top.get("shortcuts") or {}, "shortcuts", allowed=("bare", "labels", "split"))
     bare = r.str_map(shortcuts.get("bare"), "shortcuts.bare")
     for k, v in bare.items():
         if "." not in v or v.rsplit(".", 1)[1] not in tlds:
             r.fail(f"shortcuts.bare.{k}", f"{v!r} is not a full domain with a known top-level domain")
     labels = r.str_map(shortcuts.get("labels"), "shortcuts.labels")
+    split: dict[tuple[str, str], str] = {}
+    for k, v in r.str_map(shortcuts.get("split"), "shortcuts.split").items():
+        parts = k.lower().split()
+        if len(parts) != 2 or not re.fullmatch(r"[a-z0-9-]+", v):
+            r.fail(f"shortcuts.split.{k}", "needs two words and one domain label: 'g mail: gmail'")
+        split[(parts[0], parts[1])] = v
     for k, v in labels.items():
         if not re.fullmatch(r"[a-z0-9-]+", v):
             r.fail(f"shortcuts.labels.{k}", f"{v!r} must be one domain label (no dots)")
@@ -316,7 +323,9 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
     dot_alt = words_alternation(dots)
     # (a bracket's end or a dash before the label; "." or a dot word, bare or in brackets or dashes, after it)
     opening = r"[ \t]{0,2}(?:[\]\)\}>#*»】⟩」〉_]|--?)?[ \t]{0,3}"
-    dotted = (rf"[\w-]{{1,63}}(?:[ \t]{{0,3}}(?:\.|[\[\(\{{<#*«【⟨「〈_-][ \t]{{0,2}}(?:{dot_alt}|\.))"
+    seconds = words_alternation(frozenset(b for _, b in split)) if split else ""
+    dotted = (r"[\w-]{1,63}" + (rf"(?:[ \t](?:{seconds}))?" if seconds else "")
+              + rf"(?:[ \t]{{0,3}}(?:\.|[\[\(\{{<#*«【⟨「〈_-][ \t]{{0,2}}(?:{dot_alt}|\.))"
               rf"|[ \t]{{1,3}}(?:{dot_alt})[ \t])")
     if bare:
         dotted = rf"(?:{dotted}|(?:{words_alternation(frozenset(bare))})(?![\w.]))"
@@ -352,6 +361,7 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
         not_mail=frozenset(r.words(top.get("not_mail_domains"), "not_mail_domains")),
         bare=bare,
         labels=labels,
+        split=split,
         tlds=tlds,
         token_re=token_re,
         hint_re=hint_re,
@@ -686,13 +696,21 @@ class _Scanner:
         first_family = -1
         family = _GLUED
         size = 0
+        merged = ""
+        if t.one_space(k + 1) and t.kind(k + 2) == _W:
+            merged = self.p.split.get((t.word(k).lower(), t.word(k + 2).lower()), "")
         while True:
             word = t.word(k)
-            label = _valid_prefix(word, _LABEL_CHARS).rstrip("-")
-            if not label or label[0] == "-" or len(label) > MAX_LABEL or size + len(label) > MAX_DOMAIN:
-                break
+            if merged:  # "jenna at g mail dot com": the provider's name cut in two
+                label = word = merged
+                k, merged = k + 2, ""
+                ends.append(t.ends[k])
+            else:
+                label = _valid_prefix(word, _LABEL_CHARS).rstrip("-")
+                if not label or label[0] == "-" or len(label) > MAX_LABEL or size + len(label) > MAX_DOMAIN:
+                    break
+                ends.append(t.starts[k] + len(label))
             labels.append(label)
-            ends.append(t.starts[k] + len(label))
             hidden_after.append(family != _GLUED)
             size += len(label) + 1
             if len(label) < len(word) or len(labels) >= MAX_PARTS:
