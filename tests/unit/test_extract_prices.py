@@ -52,6 +52,8 @@ CASES = [
     ("Preise:\n1 Stunde\n200 Euro\nganze Nacht\n1.000 Euro", "DE", ["200 EUR/60min", "1000 EUR/night"]),
     ("TARIFE\n30 min → 200 lei\n60 min → 350 lei", "RO", ["200 RON/30min", "350 RON/60min"]),
     ("Seattle: 1hr/$350 · 2hr/$650", "US", ["350 USD/60min", "650 USD/120min"]),
+    # hours in brackets between a length and its amount
+    ("Leeds: overnight (10pm-10am) £1000", "GB", ["1000 GBP/night"]),
     # a header row of lengths heads the columns of the rows under it
     ("Preisliste:\n30 Min. | 60 Min. | Nacht\n120 €   | 200 €   | 1.000 €", "DE",
      ["120 EUR/30min", "200 EUR/60min", "1000 EUR/night"]),

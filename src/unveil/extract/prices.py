@@ -894,6 +894,7 @@ def _free_duration_before(text: str, pos: int, by_end: dict[int, _Duration], use
     i = pos
     words_skipped = 0
     line_above = False
+    brackets_skipped = False
     for _ in range(40):
         d = by_end.get(i)
         if d is not None:
@@ -902,6 +903,12 @@ def _free_duration_before(text: str, pos: int, by_end: dict[int, _Duration], use
             return d if not line_above or _opens_line(text, d.start, article=True) else None
         if i == 0:
             return None
+        if text[i - 1] == ")" and not brackets_skipped and (i - 1) not in by_end:
+            k = text.rfind("(", max(0, i - 24), i - 1)
+            if k != -1 and "\n" not in text[k:i]:
+                brackets_skipped = True  # "overnight (10pm-10am) £1000": hours in brackets between
+                i = k
+                continue
         if text[i - 1] in _LEFT_GAP:
             i -= 1
             continue
