@@ -93,6 +93,9 @@ PAYMENTS = [
     ("Chime: $CarmenLV (NOT cashapp)", [("chime:carmenlv", "$CarmenLV")]),
     ("Chime $Tasha-Jones-4", [("chime:tasha-jones-4", "$Tasha-Jones-4")]),
     ("$ChimeSign: $ZoeyK88", [("chime:zoeyk88", "$ZoeyK88")]),  # the label itself written with its "$"
+    # the service's name with signs for letters
+    ("Ca$h @pp: $SierraRae", [("cashapp:sierrarae", "$SierraRae")]),
+    ("deposit on P@yPal: rosie.hfx", [("paypal:rosie.hfx", "rosie.hfx")]),
 ]
 
 PAYMENT_NEGATIVES = [

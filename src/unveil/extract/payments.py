@@ -13,6 +13,7 @@ and read with the engine of :mod:`unveil.extract.handles`; addresses given for P
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,4 +61,14 @@ class PaymentExtractor:
         return self._scanner
 
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
-        yield from make_entities(self._scanner.scan(text), self._scanner.spec.kind, text, field)
+        scanned = text
+        if ("$" in text or "@" in text) and _SIGN_FOR_LETTER.search(text) is not None:
+            # "Ca$h @pp: $SierraRae": the service's name with signs for letters, read as "Cash app" (the same
+            # length, so every offset holds)
+            scanned = _SIGN_FOR_LETTER.sub(lambda m: m.group().replace("$", "s").replace("@", "a"), text)
+        yield from make_entities(self._scanner.scan(scanned), self._scanner.spec.kind, text, field)
+
+
+# A payment service's name with "$" for "s" or "@" for "a": "Ca$h @pp", "Ca$happ", "P@yPal".
+_SIGN_FOR_LETTER = re.compile(
+    r"(?<![\w$@])(?:ca\$h[ \t]?[@a]pp|cash[ \t]?@pp|p@yp[@a]l|payp@l)(?![\w@])", re.IGNORECASE)
