@@ -254,6 +254,16 @@ PHONE_CASES = [
     ("Paysafecard-Code bekommen: 0123 4567 8901 2345 – war leer.", "DE", []),  # a voucher: four groups of four
     # Body measurements in centimetres are no phone; digits split by symbols still are
     ("Giada, 23 anni, 1,70, 90-60-90\nChiamami al 312 345 6730", "IT", ["+393123456730"]),
+    # a number marked as another country's, in the words of the ad's language
+    ("Romanian, Limerick. Irish no. 085 012 3488 / Romanian no. 0712 034 588", "IE",
+     ["+353850123488", "+40712034588"]),
+    ("Москва, новенькая, украинский номер 050 123-45-67", "RU", ["+380501234567"]),
+    ("Нова у Львові, польський номер 512 345 678", "UA", ["+48512345678"]),
+    ("Revin din Spania, număr spaniol 612 345 678", "RO", ["+34612345678"]),
+    ("Marocaine à Toulouse, numéro marocain 06 50 12 34 56", "FR", ["+212650123456"]),
+    # groups of three, two and two after an area code in brackets are no body measurements
+    ("Llámame al +52 (222) 123-45-62", "MX", ["+522221234562"]),
+    ("Телефон (050) 123-45-65", "UA", ["+380501234565"]),
     ("available today. 02|07.94-60-67_8. Rates 150", "GB", ["+442079460678"]),
     ("+44 7700 900123", "GB", ["+447700900123"]),
     # No North American area code or exchange starts with 0 or 1.
@@ -546,3 +556,11 @@ def test_a_country_or_language_that_is_not_a_string_is_unknown(bad) -> None:
     got = extract_ad({"body": text, "country": bad, "lang": bad})
     assert got == extract_ad({"body": text})
     assert "+442079460123" in {e.value for e in got if e.kind == "phone"}
+
+
+def test_phone_marks_refuse_a_word_yaml_read_as_a_boolean() -> None:
+    from unveil.extract.phones import _only_strings
+
+    with pytest.raises(ValueError, match="quote it"):
+        _only_strings({"number_words": ["number", False]}, "phone_marks.yaml")
+    _only_strings({"number_words": ["number", "no"], "words": {"RO": ["romanian"]}}, "phone_marks.yaml")

@@ -177,9 +177,10 @@ _DATE_TIME = re.compile(
     # a month and year: "member since 03.2019", "07/2025"; not the start of a longer dotted number
     r"|(?<![\d./-])(?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}(?!\d|[./-]\d)"
     # body measurements: "36-24-36"; height/weight(/size): "172/56/36", "165/52"
-    r"|(?<![\d-])[2-5]\d-[1-4]\d-[2-5]\d(?![\d-])"
+    # (not after an area code: "(050) 123-45-67", "+52 (222) 123-45-62")
+    r"|(?<![\d-])(?<!\d )(?<!\))(?<!\) )[2-5]\d-[1-4]\d-[2-5]\d(?![\d-])"
     # in centimetres, "90-60-90", set apart (not "07.94-60-67_8", a number split by symbols)
-    r"|(?<![\d\-.|/_])(?:[6-9]\d|1[0-2]\d)-[4-9]\d-(?:[6-9]\d|1[0-2]\d)(?![\d-]|[._|/]\d)"
+    r"|(?<![\d\-.|/_])(?<!\d )(?<!\))(?<!\) )(?:[6-9]\d|1[0-2]\d)-[4-9]\d-(?:[6-9]\d|1[0-2]\d)(?![\d-]|[._|/]\d)"
     r"|(?<![\d/])1[4-9]\d/[3-9]\d(?:/[2-5]\d)?(?![\d/])"
     # age/height/weight: "24/170/58"
     r"|(?<![\d/])[1-6]\d/1[4-9]\d/[3-9]\d(?![\d/])"
@@ -617,6 +618,21 @@ def country_of_code(code: str) -> str | None:
     return country if country in phonenumbers.SUPPORTED_REGIONS else None
 
 
+def _only_strings(data: dict[str, Any], where: str) -> None:
+    """Refuse a word YAML read as something else: unquoted no, yes, on, off are booleans ("no" for number)."""
+    for key in ("codes", "number_words"):
+        for w in data.get(key) or ():
+            if not isinstance(w, str):
+                raise ValueError(f"{where}: {key}: {w!r} is not a word; quote it (YAML reads unquoted no, yes, "
+                                 "on, off as true or false)")
+    for key in ("words", "call_words"):
+        for group, ws in (data.get(key) or {}).items():
+            for w in ws or ():
+                if not isinstance(w, str) or not isinstance(group, str):
+                    raise ValueError(f"{where}: {key}.{group}: {w!r} is not a word; quote it (YAML reads unquoted "
+                                     "no, yes, on, off as true or false)")
+
+
 class _Marks(NamedTuple):
     """``attributes/phone_marks.yaml``, compiled."""
 
@@ -633,6 +649,7 @@ def _marks() -> _Marks:
 
     data = load_attribute_data("phone_marks.yaml")
     where = "attributes/phone_marks.yaml"
+    _only_strings(data, where)
     codes = frozenset(str(c) for c in data.get("codes") or ())
     words: dict[str, str] = {}
     for country, names in (data.get("words") or {}).items():

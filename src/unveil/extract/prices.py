@@ -263,6 +263,7 @@ _NUM = re.compile(
 )
 _DIGITS = re.compile(r"\d+", re.ASCII)
 _WORD_RUN = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]{2,20}")
 # Between a shorthand and its amount: "HH 150", "hh: 150", "H-250"; never glued ("mia_hh21" is a handle).
 _SHORTHAND_GAP = re.compile(r"(?:[ \t\u00a0]{1,2}[:=\-]?|[:=\-])[ \t\u00a0]{0,2}[$€£]?\d")  # "HH $150"
 
@@ -865,6 +866,13 @@ def _connected_duration(text: str, pos: int, t: _Tables, used: set[int]) -> _Dur
     if cm is None:
         return None
     dm = t.durations.match(text, cm.end())
+    if dm is None:
+        # "150 euros la séance d'une heure": a word for the session, then a second connector
+        fm = _WORD.match(text, cm.end())
+        if fm is not None and fold(fm.group()) in t.fillers:
+            cm2 = t.connector.match(text, fm.end())
+            if cm2 is not None and cm2.end() > fm.end():
+                dm = t.durations.match(text, cm2.end())
     if dm is not None:
         d = _duration_from(text, dm, t)
         return d if d.minutes != -1 and d.start not in used and not _is_label(text, d) else None
