@@ -295,3 +295,11 @@ def test_index_lookup_and_speed() -> None:
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in CITIES.extract(hostile, "body", AdContext(country="GB")):
         pass
+
+
+def test_attribute_files_refuse_a_word_yaml_read_as_a_boolean() -> None:
+    from unveil.extract.cities import _no_booleans_in_lists
+
+    with pytest.raises(ValueError, match=r"attributes/x.yaml.heading_not_before\[1\]: False is not a word; quote it"):
+        _no_booleans_in_lists({"heading_not_before": ["size", False]}, "attributes/x.yaml")
+    _no_booleans_in_lists({"by_country": {"$": {"before": True}}, "words": ["no", "on"]}, "attributes/x.yaml")

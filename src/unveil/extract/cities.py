@@ -181,7 +181,21 @@ def load_attribute_data(name: str) -> dict[str, Any]:
     data = yaml.safe_load(text) or {}
     if not isinstance(data, dict):
         raise ValueError(f"attributes/{name}: expected a mapping at the top level")
+    _no_booleans_in_lists(data, f"attributes/{name}")
     return data
+
+
+def _no_booleans_in_lists(node: Any, where: str) -> None:
+    """Refuse a list item YAML read as true, false or null: unquoted no, yes, on, off, null are not words."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            _no_booleans_in_lists(v, f"{where}.{k}")
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            if isinstance(v, bool) or v is None:
+                raise ValueError(f"{where}[{i}]: {v!r} is not a word; quote it (YAML reads unquoted no, yes, on, "
+                                 "off as true or false, and an empty item as null)")
+            _no_booleans_in_lists(v, f"{where}[{i}]")
 
 
 def _words(folded: str) -> tuple[str, ...]:
