@@ -261,6 +261,10 @@ PHONE_CASES = [
     ("Нова у Львові, польський номер 512 345 678", "UA", ["+48512345678"]),
     ("Revin din Spania, număr spaniol 612 345 678", "RO", ["+34612345678"]),
     ("Marocaine à Toulouse, numéro marocain 06 50 12 34 56", "FR", ["+212650123456"]),
+    # identity documents, a listing's number in Russian, a company number after its country code
+    ("Паспорт 45 12 345678 проверен модератором.", "RU", []),
+    ("Объявление № 2918374650, опубликовано 01.04.2025.", "RU", []),
+    ("Numéro d'entreprise BE 0450.001.234 – massage bien-être agréé.", "BE", []),
     # groups of three, two and two after an area code in brackets are no body measurements
     ("Llámame al +52 (222) 123-45-62", "MX", ["+522221234562"]),
     ("Телефон (050) 123-45-65", "UA", ["+380501234565"]),

@@ -81,7 +81,8 @@ _CURRENCY_BEFORE = re.compile(
 # n°") or after a label ("Réf. annonce"); "n°", "Nr." and "No." alone also stand before phones ("mon n° :
 # 06 ...", "Handy Nr. 0170 ...").
 _LISTING_WORD = (r"(?:ad|post|listing|annonce|anuncio|annuncio|anzeigen?|advertentie|an[uú]ncio|ogłoszeni[ae]"
-                 r"|anun[tț](?:ului)?|inzer[aá]tu?|rezervace|rezerv[aá]cia|objedn[aá]vk[ayu]|резервация)")
+                 r"|anun[tț](?:ului)?|inzer[aá]tu?|rezervace|rezerv[aá]cia|objedn[aá]vk[ayu]|резервация"
+                 r"|объявлени[яеи]|оголошення)")
 _NUMBER_WORD = r"(?:id|#|no\.?|nr\.?|n[°º]|n\.|№|č\.?|num[eé]ro|number|nummer|n[uú]mero)"
 _ID_LABEL_BEFORE = re.compile(
     rf"(?<![^\W\d_])(?:{_LISTING_WORD}[\s-]?{_NUMBER_WORD}"
@@ -110,12 +111,15 @@ _ID_LABEL_BEFORE = re.compile(
     r"[įi]mon[eė]s\skodas|pvm\skodas|s[aą]skait[aą]|pvn|konts|αφμ|λογαριασμ[οό]ς|"
     # German, Italian, Dutch, Portuguese and Argentine accounts and tax numbers: "Kto.", "BLZ", "conto",
     # "P. IVA", "rekening", "NIB", "CBU"
-    r"kto|blz|conto|p\.?\s?iva|partita\s?iva|rekening(?:nummer)?|nib|cbu|cvu"
+    r"kto|blz|conto|p\.?\s?iva|partita\s?iva|rekening(?:nummer)?|nib|cbu|cvu|"
+    # identity documents: "Паспорт 45 12 345678", "passport no."
+    r"паспорт|passport|passeport|pasaporte|passaporto|passaporte|reisepass|paszport|pa[sș]aport|"
+    r"id\s?card|carte\s?d['’]identit[eé]|personalausweis|dni|cni"
     # ... and a country or series code written before the number: "UID CHE-123.456.788", "TVA LU1234..."
     rf")\.?(?:[\s-]?{_LISTING_WORD})?(?:\s?{_NUMBER_WORD}\.?)?"
     # "KvK onder nummer", "unter der Nummer", "sous le numéro", "under number"
     rf"(?:\s(?:onder|unter\sder|sous\sle|under|with)\s{_NUMBER_WORD})?)"
-    r"\s?[:#]?\s?[#:]?\s?(?:[a-z]{1,3}-?|[a-z]{4,8}-)?$",
+    r"\s?[:#]?\s?[#:]?\s?(?:[a-z]{1,3}[-\s]?|[a-z]{4,8}-)?$",
     re.IGNORECASE,
 )
 _ID_LABEL_REACH = 32
@@ -138,6 +142,8 @@ _ID_LABEL_LAST_WORDS = frozenset("""
     резервация pib oib račun računa racun racuna žiro ziro številka stevilka trr registrikood isikukood
     arveldusarve kodas sąskaita saskaita sąskaitą pvn konts αφμ λογαριασμός λογαριασμος
     steuernr kto blz conto iva rekening rekeningnummer nib cbu cvu
+    паспорт passport passeport pasaporte passaporto passaporte reisepass paszport pasaport pașaport card identité
+    identite personalausweis dni cni объявления объявление объявлении оголошення
 """.split())
 # Registry and VAT numbers with more between the label and the digits: a court's town and section ("RCS
 # Paris B 199 001 234", "RPM Bruxelles"), or a country code and check key ("TVA intracommunautaire FR 32
