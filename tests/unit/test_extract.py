@@ -261,6 +261,9 @@ PHONE_CASES = [
     ("Нова у Львові, польський номер 512 345 678", "UA", ["+48512345678"]),
     ("Revin din Spania, număr spaniol 612 345 678", "RO", ["+34612345678"]),
     ("Marocaine à Toulouse, numéro marocain 06 50 12 34 56", "FR", ["+212650123456"]),
+    # a number too short keeps no trunk "0" in its E.164 form: no number at all
+    ("Tel. 078 123 45 6 – bitte nur SMS", "CH", []),
+    ("Tel 0712 034 56 (lipsește o cifră)", "RO", []),
     # identity documents, a listing's number in Russian, a company number after its country code
     ("Паспорт 45 12 345678 проверен модератором.", "RU", []),
     ("Объявление № 2918374650, опубликовано 01.04.2025.", "RU", []),
@@ -369,6 +372,9 @@ def test_national_number_valid_only_next_door_is_the_neighbours(text, country, v
     ("text", "country", "value"),
     [
         ("07700 900123", "IE", "+3537700900123"),  # possible at home and nowhere valid: stays at home
+        # a home mobile number with a digit missing is no landline next door
+        ("Neu in Köln! Tel. 0151 2345678", "DE", "+491512345678"),
+        ("Tel 06 1234567", "NL", "+3161234567"),
         ("0 6 - 3 9 - 9 8 - 1 2 - 3 4", "FR", "+33639981234"),  # a valid piece next door does not cut a run
         ("06 39 98 12 34", "FR", "+33639981234"),  # Monaco dials without a trunk prefix: never its number
     ],

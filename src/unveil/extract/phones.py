@@ -37,7 +37,7 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat
+from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
 from unveil.extract.base import AdContext
 from unveil.extract.crypto import iban_shaped_spans, may_be_in_iban
@@ -294,6 +294,10 @@ def _read(candidate: str, region: str) -> _Read | None:
         nsn = phonenumbers.national_significant_number(number)
         if not (reason == phonenumbers.ValidationResult.IS_POSSIBLE and len(nsn) >= MIN_POSSIBLE_NATIONAL_DIGITS):
             return None
+        if nsn[:1] == "0" and _trunk_zero(number.country_code or 0):
+            # "078 123 45 6" in Switzerland: libphonenumber keeps the trunk "0" of a number too short to be
+            # one, and "+41078123456" is no number anyone can dial
+            return None
         if number.country_code == 1 and (nsn[0] in "01" or nsn[3] in "01"):
             # libphonenumber's "possible" is a length test; no North American area code or exchange starts
             # with 0 or 1: "01 99 00 12 34" in a US ad, "123 456 7890"
@@ -304,6 +308,32 @@ def _read(candidate: str, region: str) -> _Read | None:
         valid,
         phonenumbers.region_code_for_number(number) if valid else None,
     )
+
+
+@functools.cache
+def _trunk_zero(country_code: int) -> bool:
+    """Whether the country's national numbers are dialled with a trunk "0" that is no part of them."""
+    region = phonenumbers.region_code_for_country_code(country_code)
+    md = PhoneMetadata.metadata_for_region(region) if region else None
+    return md is not None and md.national_prefix == "0"
+
+
+def _home_typo(written: str, home: str) -> bool:
+    """Whether ``written`` (a national number of ``home`` that is no valid one) is a home mobile number with
+    a digit missing or one too many: "0151 2345678" in a German ad is no Vienna landline, "06 1234567" in a
+    Dutch one no Belgian number."""
+    variants = [written[:-1]] + [written + d for d in "0123456789"]
+    for v in variants:
+        try:
+            n = phonenumbers.parse(v, home)
+        except NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(n) and phonenumbers.number_type(n) in _MOBILE_TYPES:
+            return True
+    return False
+
+
+_MOBILE_TYPES = frozenset({PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -319,6 +349,8 @@ def _across_border(e164: str) -> _Read | None:
     if home not in _NEIGHBOURS:
         return None
     written = _national_dialling(home)[0] + phonenumbers.national_significant_number(number)
+    if _home_typo(written, home):
+        return None
     for other in _NEIGHBOURS[home]:
         trunk = _national_dialling(other)[0]
         if not trunk or not written.startswith(trunk):
@@ -627,13 +659,15 @@ def country_of_code(code: str) -> str | None:
 def _only_strings(data: dict[str, Any], where: str) -> None:
     """Refuse a word YAML read as something else: unquoted no, yes, on, off are booleans ("no" for number)."""
     for key in ("codes", "number_words"):
-        for w in data.get(key) or ():
+        items = data.get(key)
+        for w in items if isinstance(items, list) else ():
             if not isinstance(w, str):
                 raise ValueError(f"{where}: {key}: {w!r} is not a word; quote it (YAML reads unquoted no, yes, "
                                  "on, off as true or false)")
     for key in ("words", "call_words"):
-        for group, ws in (data.get(key) or {}).items():
-            for w in ws or ():
+        groups = data.get(key)
+        for group, ws in groups.items() if isinstance(groups, dict) else ():
+            for w in ws if isinstance(ws, list) else ():
                 if not isinstance(w, str) or not isinstance(group, str):
                     raise ValueError(f"{where}: {key}.{group}: {w!r} is not a word; quote it (YAML reads unquoted "
                                      "no, yes, on, off as true or false)")
