@@ -62,11 +62,17 @@ class PaymentExtractor:
 
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
         scanned = text
-        if ("$" in text or "@" in text) and _SIGN_FOR_LETTER.search(text) is not None:
+        if ("$" in text or "@" in text) and _may_sign_for_letter(text) and _SIGN_FOR_LETTER.search(text) is not None:
             # "Ca$h @pp: $SierraRae": the service's name with signs for letters, read as "Cash app" (the same
             # length, so every offset holds)
             scanned = _SIGN_FOR_LETTER.sub(lambda m: m.group().replace("$", "s").replace("@", "a"), text)
         yield from make_entities(self._scanner.scan(scanned), self._scanner.spec.kind, text, field)
+
+
+def _may_sign_for_letter(text: str) -> bool:
+    # Literal tests first: most fields with a "$" or an "@" hold a price, a tag or an address, not these.
+    low = text.lower()
+    return "a$h" in low or "@pp" in low or "p@y" in low or "yp@l" in low
 
 
 # A payment service's name with "$" for "s" or "@" for "a": "Ca$h @pp", "Ca$happ", "P@yPal".
