@@ -71,6 +71,9 @@ CASES = [
     ("Puerta de Toledo, Madrid centro", "ES", "es", ["Madrid|ES"]),
     # "zona" names a district of the town: not Colón, Panama
     ("Valencia centro, zona Colón", "ES", "es", ["Valencia|ES"]),
+    # a tour's label; a short form of a town's name
+    ("Tour: Adelaide 2-4 June, Darwin 5-7 June, Cairns 8 June", "AU", "en", ["Adelaide|AU", "Darwin|AU", "Cairns|AU"]),
+    ("L'Hospitalet, al lado de BCN", "ES", "es", ["L'Hospitalet de Llobregat|ES", "Barcelona|ES"]),
     # a place far smaller than a large town also named, close to its centre in the same state, is part of it
     ("Philly girl next door 🌸 Center City incall", "US", "en", ["Philadelphia|US"]),
     ("Den Haag centrum, ook Scheveningen", "NL", "nl", ["The Hague|NL"]),
