@@ -759,15 +759,10 @@ _DISTRICT_KM = 8.0
 
 
 def _km(a: City, b: City) -> float:
-    """Distance between two towns' centres, in kilometres."""
-    return _km_apart(a.lat, a.lon, b.lat, b.lon)
-
-
-def _km_apart(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Distance between two points, in kilometres (equirectangular: for towns a few km apart)."""
-    lat = math.radians((lat1 + lat2) / 2)
-    dx = math.radians(lon1 - lon2) * math.cos(lat)
-    dy = math.radians(lat1 - lat2)
+    """Distance between two towns' centres, in kilometres (equirectangular: towns a few km apart)."""
+    lat = math.radians((a.lat + b.lat) / 2)
+    dx = math.radians(a.lon - b.lon) * math.cos(lat)
+    dy = math.radians(a.lat - b.lat)
     return 6371.0 * math.hypot(dx, dy)
 
 

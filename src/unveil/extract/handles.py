@@ -103,7 +103,7 @@ _COMPACT_RE = re.compile(r"[ \t._-]")
 _CUE_WORD = re.compile(r"[^\W_]+")
 # The non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter ("İ", "ı", long s, Kelvin sign);
 # a unit test recomputes the list from the running Python.
-# "$" or "@" for a letter inside a platform word: "Ca$hApp", "C@sh app".
+# "$" or "@" for a letter inside a platform word: "Ca$hApp", "C@sh app", "Ca$h @pp".
 _SYMBOL = re.compile(r"[$@!]")
 _TG_RESOLVE = re.compile(r"tg://resolve\?(?:[\w=&]{0,40}&)?domain=([A-Za-z0-9_]{1,40})(?![A-Za-z0-9_])", re.IGNORECASE)
 # A word of four to sixteen letters, each set apart by the same "." or space ("t.e.l.e.g.r.a.m").
@@ -705,7 +705,10 @@ class PlatformScanner:
         size = len(t)
         for m in _SYMBOL.finditer(t):
             p = m.start()
-            if p < done or p == 0 or p + 1 >= size or not (_ascii_letter(t[p - 1]) and _ascii_letter(t[p + 1])):
+            if p < done or p + 1 >= size or not _ascii_letter(t[p + 1]):
+                continue
+            # inside a word ("Ca$hApp"), or an "@" opening one ("Ca$h @pp"; "$anna" stays a cashtag)
+            if not ((p > 0 and _ascii_letter(t[p - 1])) or (t[p] == "@" and (p == 0 or t[p - 1] in " \t"))):
                 continue
             a = p
             while a > done and (_ascii_letter(t[a - 1]) or t[a - 1] in "$@!"):
@@ -714,7 +717,7 @@ class PlatformScanner:
             while z < size and (_ascii_letter(t[z]) or t[z] in "$@!"):
                 z += 1
             word = t[a:z]
-            if z - a <= _MAX_CUE_LEN and word[0] not in "$@!" and word[-1] not in "$@!":
+            if z - a <= _MAX_CUE_LEN and word[0] not in "$!" and word[-1] not in "$@!":
                 word = word.translate(_SYMBOL_LETTERS)
                 if word.lower() in self._cue_parts:
                     pieces += (t[done:a], word)

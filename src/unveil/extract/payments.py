@@ -13,7 +13,6 @@ and read with the engine of :mod:`unveil.extract.handles`; addresses given for P
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,20 +60,4 @@ class PaymentExtractor:
         return self._scanner
 
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
-        scanned = text
-        if ("$" in text or "@" in text) and _may_sign_for_letter(text) and _SIGN_FOR_LETTER.search(text) is not None:
-            # "Ca$h @pp: $SierraRae": the service's name with signs for letters, read as "Cash app" (the same
-            # length, so every offset holds)
-            scanned = _SIGN_FOR_LETTER.sub(lambda m: m.group().replace("$", "s").replace("@", "a"), text)
-        yield from make_entities(self._scanner.scan(scanned), self._scanner.spec.kind, text, field)
-
-
-def _may_sign_for_letter(text: str) -> bool:
-    # Literal tests first: most fields with a "$" or an "@" hold a price, a tag or an address, not these.
-    low = text.lower()
-    return "a$h" in low or "@pp" in low or "p@y" in low or "yp@l" in low
-
-
-# A payment service's name with "$" for "s" or "@" for "a": "Ca$h @pp", "Ca$happ", "P@yPal".
-_SIGN_FOR_LETTER = re.compile(
-    r"(?<![\w$@])(?:ca\$h[ \t]?[@a]pp|cash[ \t]?@pp|p@yp[@a]l|payp@l)(?![\w@])", re.IGNORECASE)
+        yield from make_entities(self._scanner.scan(text), self._scanner.spec.kind, text, field)

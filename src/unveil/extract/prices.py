@@ -920,7 +920,7 @@ def _free_duration_before(text: str, pos: int, by_end: dict[int, _Duration], use
         if text[i - 1] in _LEFT_GAP:
             i -= 1
             continue
-        if text[i - 1] == "\n" and not line_above and not words_skipped and _opens_line(text, i):
+        if text[i - 1] == "\n" and not line_above and not words_skipped:
             line_above = True
             i -= 2 if i > 1 and text[i - 2] == "\r" else 1
             continue
