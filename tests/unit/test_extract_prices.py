@@ -58,6 +58,17 @@ CASES = [
     ("Preisliste:\n30 Min. | 60 Min. | Nacht\n120 €   | 200 €   | 1.000 €", "DE",
      ["120 EUR/30min", "200 EUR/60min", "1000 EUR/night"]),
     ("30min | 1hr | 2hr\n£130 | £200 | £380", "GB", ["130 GBP/30min", "200 GBP/60min", "380 GBP/120min"]),
+    # a list of lengths joined by "/", then as many amounts: paired in order
+    ("30 min/1h/2h = 120/180/330 €", "FR", ["120 EUR/30min", "180 EUR/60min", "330 EUR/120min"]),
+    ("30/60 min: 100/150 EUR", "DE", ["100 EUR/30min", "150 EUR/60min"]),
+    ("1h / 2h : 150 / 250 €", "FR", ["150 EUR/60min", "250 EUR/120min"]),
+    ("30/60/90 min = $150/$250/$350", "US", ["150 USD/30min", "250 USD/60min", "350 USD/90min"]),
+    # lists that do not pair: amounts that shrink, one amount too many
+    ("1h/2h: 150/100 €", "FR", ["150 EUR/120min", "100 EUR"]),
+    ("1h/2h: 150/250/300 €", "FR", ["300 EUR"]),
+    # the whole hour after the half, "l heure" without its apostrophe
+    ("100 die halbe Stunde, 160 die ganze Stunde", "DE", ["100 EUR/30min", "160 EUR/60min"]),
+    ("100 la demi heure, 160 l heure", "FR", ["100 EUR/30min", "160 EUR/60min"]),
     # a length after a short word on the line above; hours spelled with their accents
     ("Tarifas\nMedia hora:\n80€\nUna hora:\n130€", "ES", ["80 EUR/30min", "130 EUR/60min"]),
     ("Craiova: două ore 600 lei", "RO", ["600 RON/120min"]),
@@ -343,9 +354,10 @@ def test_find_prices_tuples() -> None:
         "a b/" * 250_000 + "\n1h 150€ / 250€",
         "1h | " * 100_000 + "1h\n" + "£1 | " * 100_000 + "£1",
         "30min | 1hr\n" + "£130 | £200\n" * 60_000,
+        "1h/" * 250_000 + ": 1/" * 100_000 + "€",
     ],
     ids=["digits", "prices", "symbols", "durations", "one-number", "im", "rate-table", "table-headers",
-         "slash-header", "heading-word", "slash-words", "wide-header", "length-columns"],
+         "slash-header", "heading-word", "slash-words", "wide-header", "length-columns", "slash-lists"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in PRICES.extract(hostile, "body", AdContext(country="GB")):

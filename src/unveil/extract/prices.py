@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
@@ -557,7 +558,9 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
     starts = [d.start for d in durs]
     by_start = {d.start: d for d in durs}
     by_end = {d.end: d for d in durs}
-    used: set[int] = set()  # starts of durations already paired
+    # "30 min/1h/2h = 120/180/330 €": lists paired in order, before the amounts are read one by one
+    listed, listed_runs, used = _slash_lists(text, runs, durs, t, cc) if "/" in text else ([], set(), set())
+    # used: starts of durations already paired
     size = len(text)
     first_duration = min((d.start for d in durs if d.minutes != -1), default=size + 1)
     duration_first: bool | None = None
@@ -572,8 +575,8 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
     tables = _rate_tables(text, t, cc) if "|" in text else []
     columns = _length_columns(text, by_start) if "|" in text else []
     for run_start, _ in runs:
-        if run_start < num_end:
-            continue  # the decimals or thousands of the previous amount
+        if run_start < num_end or run_start in listed_runs:
+            continue  # the decimals or thousands of the previous amount, or a listed one
         place = phone_like.get(run_start)
         if place == 0:
             continue
@@ -687,9 +690,119 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             after = max(after, dur.end)
         row_dur, last_dur, last_currency = dur_before, dur, currency
         last_end, list_open = after, labelled
+        while listed and listed[0][0] < span_start:
+            yield listed.pop(0)
         # A shorthand of no stated length ("QV 80") makes the amount a price, without minutes.
         yield (span_start, after, amount, currency, (dur.minutes or None) if dur else None,
                bool(dur is not None and dur.minutes is None))
+    yield from listed
+
+
+# Between the items of a list written with "/" ("30 min/1h/2h", "120 / 180 €"), and between a list of lengths
+# and its list of amounts ("1h/2h: 200/350 EUR", "30/60 min = 100/150€").
+_SLASH = re.compile(r"[ \t\u00a0]{0,2}/[ \t\u00a0]{0,2}")
+_LISTS_GAP = re.compile(r"[ \t\u00a0]{0,3}(?:(?:[:=\-–—>→➜]|->|=>)[ \t\u00a0]{0,3})?")
+_LEAD_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
+_MAX_LISTED = 6  # a rate card lists a few lengths
+
+
+def _slash_lists(text: str, runs: list[tuple[int, int]], durs: list[_Duration], t: _Tables,
+                 cc: str) -> tuple[list[PriceHit], set[int], set[int]]:
+    """Rates written as a list of lengths and then a list of as many amounts, both joined by "/", paired in
+    order: "30 min/1h/2h = 120/180/330 €", "30/60 min: 100/150 EUR" (a bare number takes the unit of the
+    length after it).  Both lists must grow, so dates ("12/05") and scores pair nothing.  Returns the prices,
+    the starts of the digit runs they used and the starts of the durations they used."""
+    inside = {i for d in durs for i in range(d.start, d.end)}
+    # (start, end, minutes or None for a bare number, the number as written)
+    items: list[tuple[int, int, int | None, str]] = [
+        (d.start, d.end, d.minutes, text[d.start:d.end]) for d in durs if d.minutes is not None and d.minutes > 0]
+    items += [(s, e, None, text[s:e]) for s, e in runs if s not in inside and e - s <= 3]
+    items.sort()
+    hits: list[PriceHit] = []
+    used_runs: set[int] = set()
+    used_durs: set[int] = set()
+    k = 0
+    while k < len(items):
+        chain = [items[k]]
+        while k + 1 < len(items) and len(chain) <= _MAX_LISTED \
+                and _SLASH.fullmatch(text, chain[-1][1], items[k + 1][0]) is not None:
+            k += 1
+            chain.append(items[k])
+        k += 1
+        if not 2 <= len(chain) <= _MAX_LISTED or chain[-1][2] is None:
+            continue
+        minutes = _listed_minutes(chain)
+        if minutes is None:
+            continue
+        gap = _LISTS_GAP.match(text, chain[-1][1])  # always matches: every part is optional
+        amounts = _listed_amounts(text, gap.end() if gap else chain[-1][1], len(chain), t, cc)
+        if amounts is None:
+            continue
+        for (s, e, amount, currency), length in zip(amounts[0], minutes, strict=True):
+            hits.append((s, e, amount, currency, length, False))
+        used_runs.update(r for r, _ in runs if amounts[1] <= r < amounts[2] or chain[0][0] <= r < chain[-1][1])
+        used_durs.update(start for start, _, m, _ in chain if m is not None)
+    return hits, used_runs, used_durs
+
+
+def _listed_minutes(chain: list[tuple[int, int, int | None, str]]) -> list[int] | None:
+    """The lengths of a "/" list, a bare number taking the unit of the next length ("30/60 min"); None
+    unless they grow."""
+    out: list[int | None] = [m for _, _, m, _ in chain]
+    unit: float | None = None  # minutes per unit of the next length written with its number
+    for i in range(len(chain) - 1, -1, -1):
+        _, _, m, written = chain[i]
+        if m is not None:
+            lead = _LEAD_NUMBER.match(written)
+            number = float(lead.group().replace(",", ".")) if lead is not None else 0.0
+            unit = m / number if number > 0 else None  # "half hour" has no number to scale
+        elif unit is None:
+            return None
+        else:
+            out[i] = round(float(written) * unit)
+    lengths = [m for m in out if m is not None]
+    if len(lengths) != len(out) or any(not 0 < a < b <= MAX_MINUTES for a, b in itertools.pairwise(lengths)):
+        return None
+    return lengths
+
+
+def _listed_amounts(text: str, pos: int, count: int, t: _Tables,
+                    cc: str) -> tuple[list[tuple[int, int, float, str]], int, int] | None:
+    """Exactly ``count`` growing amounts joined by "/" at ``pos``, with one currency written before or after
+    any of them ("120/180/330 €", "€100/€150"): ``(start, end, amount, currency)`` each, and where the list
+    starts and ends."""
+    found: list[tuple[int, int, float]] = []
+    currencies: set[str] = set()
+    start = pos
+    while True:
+        s = pos
+        while pos < len(text) and pos - s < 6 and not text[pos].isdigit():
+            pos += 1
+        m = _NUM.match(text, pos)
+        if m is None:
+            return None
+        if pos > s:
+            cb = t.cur_before.search(text, s, pos)
+            if cb is None or cb.start() != s or not _currency(cb.group(0).strip(), t, cc):
+                return None
+            currencies.add(_currency(cb.group(0).strip(), t, cc))
+        end = m.end()
+        ca = t.cur_after.match(text, end)
+        if ca is not None and _currency(ca.group("c"), t, cc):
+            currencies.add(_currency(ca.group("c"), t, cc))
+            end = ca.end()
+        found.append((s, end, _amount(m.group(1), m.group(2))))
+        gap = _SLASH.match(text, end)
+        if gap is None or len(found) == count:
+            break
+        pos = gap.end()
+    if len(found) != count or len(currencies) != 1 or any(not 0 < a[2] < b[2] for a, b in itertools.pairwise(found)) \
+            or found[-1][2] > t.max_amount:
+        return None
+    if end < len(text) and (text[end].isalnum() or _SLASH.match(text, end) is not None):
+        return None  # more amounts than lengths, or the list goes on as something else
+    currency = currencies.pop()
+    return [(s, e, a, currency) for s, e, a in found], start, end
 
 
 # A header of two or three columns split by "/", without digits: "Incall / Outcall", "Reçoit / Se déplace".
