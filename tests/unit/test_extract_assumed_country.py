@@ -219,6 +219,13 @@ def test_assume_country_never_raises(city: str, region: str | None, url: str | N
     ("Spanish number (WhatsApp only): 612 34 56 33", "GB", ["+34612345633"]),
     ("Romanian: 0712 034 522", "GB", ["+40712034522"]),
     ("Mobile (24/7): 020 7946 0123", "GB", ["+442079460123"]),
+    # A mark ending the line before the number: a word for a number, or a code with its colon; a flag or a
+    # bare code there tells a woman's nationality or a town, not the number's.
+    ("Romanian number:\n0721 234 567", "IT", ["+40721234567"]),
+    ("Număr românesc:\n0721 234 567", "IT", ["+40721234567"]),
+    ("UK:\n020 7946 0123", "ES", ["+442079460123"]),
+    ("Alina 🇷🇴\n0612 345 678", "IT", ["+390612345678"]),
+    ("Madrid ES\n612 345 678", "FR", ["+33612345678"]),
     # Codes starting an item of a list, in brackets before, flags after.
     ("CH 078 123 45 22 | DE 01512 3456722", "DE", ["+41781234522", "+4915123456722"]),
     ("(UK) 020 7946 0578 · (ES) 612 34 56 01", "GB", ["+442079460578", "+34612345601"]),

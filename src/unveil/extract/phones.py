@@ -710,7 +710,8 @@ def _marks() -> _Marks:
         r"|(?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?"
         rf"|(?i:(?<![^\W\d_])(?:(?P<adj>{name}) {noun_re}|{noun_re} (?P<adj2>{name})))(?![^\W\d_])"
         r"(?:[ \t]{0,2}\([^()\n]{1,24}\))?[ \t]{0,2}[:：.)\-–—]?"  # "Spanish number (WhatsApp only): 612 ..."
-        r"|(?i:(?<![^\W\d_])(?P<adj3>[^\W\d_]+))[ \t]?[:：]))[ \t]{0,2}\(?\Z")  # "Romanian: 0712 ..."
+        r"|(?i:(?<![^\W\d_])(?P<adj3>[^\W\d_]+))[ \t]?[:：]))"
+        r"(?P<gap>[ \t]{0,2}|[ \t]{0,2}\n[ \t]{0,2})\(?\Z")  # "Romanian: 0712 ...", "Romanian number:\n0712 ..."
     calls = data.get("call_words") or {}
     if not isinstance(calls, dict) or not calls:
         raise ValueError(f"{where}: call_words must map languages to lists of words")
@@ -732,6 +733,10 @@ def _may_be_marked(text: str, ostart: int, marks: _Marks) -> bool:
     i = ostart
     while i > 0 and ostart - i < 4 and text[i - 1] in " \t.)(\ufe0f":
         i -= 1
+    if i > 0 and text[i - 1] == "\n":  # a mark ending the line before: "Romanian number:\n0712 ..."
+        i -= 1
+        while i > 0 and ostart - i < 8 and text[i - 1] in " \t.)(\ufe0f":
+            i -= 1
     if i == 0:
         return False
     c = text[i - 1]
@@ -760,6 +765,8 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
         code = _flag_code(flag) if flag else m.group("code") if m.group("code") in marks.codes else ""
     if not code and _may_be_marked(text, ostart, marks):
         m = marks.before.search(text, max(0, ostart - 40), ostart)
+        if m is not None and "\n" in m.group("gap") and (m.group("flag") or (m.group("code") and not m.group("colon"))):
+            m = None  # a flag or a code ending the line before tells a nationality or a town, not the number's
         if m is not None:
             if m.group("flag"):
                 code = _flag_code(m.group("flag"))
