@@ -176,6 +176,30 @@ OTHER_LANGUAGES = [
     ("Mijn snap is anna_b", [("snapchat:anna_b", "anna_b")]),
     ("Volg me op insta: @anna.b", [("instagram:anna.b", "@anna.b")]),
     ("Telegram gebruikersnaam: anna_vip", [("telegram:anna_vip", "anna_vip")]),
+    # A platform said to hold the same name as another's handle: the span runs from the name to the word.
+    ("Insta: mia.kay (same on snap)", [("instagram:mia.kay", "mia.kay"),
+                                       ("snapchat:mia.kay", "mia.kay (same on snap")]),
+    ("IG: @bree.atl, same for TikTok", [("instagram:bree.atl", "@bree.atl"),
+                                        ("tiktok:bree.atl", "@bree.atl, same for TikTok")]),
+    ("snap: bree_atl\nTelegram (same as snap)", [("snapchat:bree_atl", "bree_atl"),
+                                                 ("telegram:bree_atl", "bree_atl\nTelegram")]),
+    ("Snap : manon_prv — même pseudo sur Insta", [("snapchat:manon_prv", "manon_prv"),
+                                                  ("instagram:manon_prv", "manon_prv — même pseudo sur Insta")]),
+    ("Telegram @andreea_b (același nume pe snap)", [("telegram:andreea_b", "@andreea_b"),
+                                                    ("snapchat:andreea_b", "@andreea_b (același nume pe snap")]),
+    ("Snap gleicher Name wie Insta: mia.zh", [("instagram:mia.zh", "mia.zh"),
+                                              ("snapchat:mia.zh", "Snap gleicher Name wie Insta: mia.zh")]),
+    # "same" before the label, in a group: the name is every platform's
+    ("Snap & IG same: @kira.blaze", [("snapchat:kira.blaze", "@kira.blaze"), ("instagram:kira.blaze", "@kira.blaze")]),
+    ("Instagram e Snap stesso nome: giulia.roma", [("instagram:giulia.roma", "giulia.roma"),
+                                                  ("snapchat:giulia.roma", "giulia.roma")]),
+    # a platform word cut in two or spelled with marks between its letters; an abbreviation after "on"
+    ("Roxy - Tele.gram: @roxy_gold", [("telegram:roxy_gold", "@roxy_gold")]),
+    ("Insta gram: mia.k22", [("instagram:mia.k22", "mia.k22")]),
+    ("Roxy 🌟 S-N-A-P: roxy.gold", [("snapchat:roxy.gold", "roxy.gold")]),
+    ("@dani.rose on IG for more pics", [("instagram:dani.rose", "@dani.rose")]),
+    # the dots of a phone number between a platform word and its name end no clause
+    ("Telegram: 415.555.0190 / @skye_sf", [("telegram:skye_sf", "@skye_sf")]),
 ]
 
 NEGATIVES = [
@@ -248,6 +272,15 @@ NEGATIVES = [
     # A phone number in words and digits after a platform word is a phone, not a name.
     "whatsapp:seven0seven7009000",
     "Telegram: oh7700900123",
+    # words in the other languages after a platform word; "same" about a number
+    "Insta: op aanvraag. Telegram: liever niet.",
+    "Sem snap, sem fotos antes. Insta verificada",
+    "Telegram preferowany, odpowiadam szybko.",
+    "WhatsApp: (11) 96123-4522 · Telegram: mesmo número",
+    "Former Instagram model, now based in Miami.",
+    "Insta: private\nOF: coming soon",
+    "snap: none",
+    "We chat first, then we meet",
 ]
 
 
@@ -394,11 +427,15 @@ MB = 1_000_000
         "👻\n" * (MB // 3),
         "k!k" * (MB // 3),
         "tg://resolve?domain=" * (MB // 20),
+        "same snap " * (MB // 10),
+        "Insta: mia.kay same on telegram " * (MB // 32),
+        "S-N-A-P " * (MB // 8),
+        "tele gram " * (MB // 10),
     ],
     ids=["telegram@", "snap::", "joined", "emoji", "t.me", "@", "a@", "brackets", "long-name", "long-link",
          "names-then-word", "word-then-names", "hidden-link", "dots", "leet-words", "symbol-run",
          "spaced-name", "spaced-sigil-run", "spaced-letters", "spelled-platform", "emoji-lines", "bangs",
-         "tg-links"],
+         "tg-links", "same-words", "same-refs", "marked-letters", "split-words"],
 )
 def test_hostile_input_finishes(text):
     for e in EXTRACTOR.extract(text, "body", CTX):

@@ -98,6 +98,7 @@ _LOOKBACK = 40
 _LOOKBACK_WORDS = 6
 _LOOKAHEAD = 16
 _CLAUSE_END = frozenset(",;.!?•\n\r")
+_DOTTED_NUMBER = re.compile(r"(?<=\d)\.(?=\d)")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _COMPACT_RE = re.compile(r"[ \t._-]")
 _CUE_WORD = re.compile(r"[^\W_]+")
@@ -107,11 +108,13 @@ _CUE_WORD = re.compile(r"[^\W_]+")
 _SYMBOL = re.compile(r"[$@!]")
 _TG_RESOLVE = re.compile(r"tg://resolve\?(?:[\w=&]{0,40}&)?domain=([A-Za-z0-9_]{1,40})(?![A-Za-z0-9_])", re.IGNORECASE)
 # A word of four to sixteen letters, each set apart by the same "." or space ("t.e.l.e.g.r.a.m").
-_SPACED_WORD = re.compile(r"(?<![\w.])[A-Za-z]([. ])[A-Za-z](?:\1[A-Za-z]){2,14}(?![\w.])")
+_SPACED_WORD = re.compile(r"(?<![\w.*-])[A-Za-z]([. *-])[A-Za-z](?:\1[A-Za-z]){2,14}(?![\w.*-])")
 _SYMBOL_LETTERS = str.maketrans("$@!", "sai")
 _MAX_CUE_LEN = 24
 _ASCII_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 _MIN_NUMBER_DIGITS = 7  # a name that de-obfuscates to this many digits and nothing else is a number
+_MIN_SPLIT = 4  # letters of each part of a platform word cut in two ("Tele.gram")
+_MAX_SAME_GAP = 24  # characters between a "same" word and its platform word
 _MAX_GROUP = 6  # platform words in one group ("snap/insta/tiktok: anna_b"); bounds work on hostile input
 # Times, prices and amounts are never names, even where a platform allows a leading digit.
 _NOT_NAME = re.compile(
@@ -229,6 +232,11 @@ class PlatformSpec:
     after_words: frozenset[str]
     stopwords: frozenset[str]
     sigils: str
+    # "same" words: a platform word next to one holds the name given for another platform ("Insta: mia.kay
+    # (same on snap)"); link words may stand between ("même pseudo sur Insta").
+    same_words: frozenset[str]
+    same_links: frozenset[str]
+    same_not_before: frozenset[str]  # "WhatsApp same number as the ad": a phone, not a name
     # Cues whose platforms read names only after a sigil ("deposit" for Cash App's "$tag"), and where such a
     # name can start: without a match, those cues alone cannot lead to a name and the text is not scanned.
     sigil_only_cues: frozenset[str]
@@ -324,7 +332,8 @@ def leet_variants(key: str) -> set[str]:
 def _parse_spec(label: str, data: Any) -> PlatformSpec:
     r = PatternReader(label)
     top = r.mapping(data, TOP, allowed=(
-        "kind", "name_labels", "copulas", "fillers", "joiners", "after_words", "stopwords", "platforms"),
+        "kind", "name_labels", "copulas", "fillers", "joiners", "after_words", "stopwords", "same_words",
+        "same_links", "same_not_before", "platforms"),
         required=("kind", "platforms"))
     kind = r.string(top["kind"], "kind")
     if not re.fullmatch(r"[a-z_]+", kind):
@@ -435,6 +444,9 @@ def _parse_spec(label: str, data: Any) -> PlatformSpec:
         sigil_name_res={k: re.compile(f"[{re.escape(platforms[k].sigils)}] ?{_FIRST_CLASS[platforms[k].name.first]}")
                         for k in sigil_only | {p for w in sigil_words for p, _ in owners[w]}},
         sigils="".join(sorted({c for p in platforms.values() for c in p.sigils})),
+        same_words=all_words(r.lang_words(top.get("same_words"), "same_words")),
+        same_links=all_words(r.lang_words(top.get("same_links"), "same_links")),
+        same_not_before=all_words(r.lang_words(top.get("same_not_before"), "same_not_before")),
     )
 
 
@@ -525,11 +537,14 @@ _SPACED_NAME = re.compile(
 # the engine scans for quickly; one class of both separators would be tried at every character.
 _LONE_DOTTED = re.compile(r"\.[A-Za-z0-9]\.[A-Za-z0-9]\.")
 _LONE_SPACED = re.compile(r" [A-Za-z0-9] (?:[._] )?[A-Za-z0-9] ")
+_LONE_STARRED = re.compile(r"\*[A-Za-z]\*[A-Za-z]\*")  # "T*e*l*e"
+_LONE_DASHED = re.compile(r"-[A-Za-z]-[A-Za-z]-")  # "S-N-A-P"
 
 
 @per_text
 def _spells_out(t: str) -> bool:
-    return _LONE_SPACED.search(t) is not None or _LONE_DOTTED.search(t) is not None
+    return _LONE_SPACED.search(t) is not None or _LONE_DOTTED.search(t) is not None or (
+        "*" in t and _LONE_STARRED.search(t) is not None) or ("-" in t and _LONE_DASHED.search(t) is not None)
 
 
 def close_spaced_names(t: str) -> NormalisedText | None:
@@ -569,6 +584,28 @@ def _after_spaced_sigil(t: str, name: str, end: int) -> bool:
     return _looks_like_handle(name) or _ends_phrase(t, end)
 
 
+_SAME_LOOK = 4  # handles looked at on each side of a "same" word; bounds work on hostile input
+
+
+def _same_source(t: str, sources: list[HandleHit], starts: list[int], pos: int, g: Cue) -> HandleHit | None:
+    """The handle a "same" word at ``pos`` refers to: the nearest on its line that is not on a platform of
+    ``g``, else the last such on the line before (``sources`` in text order, ``starts`` their starts)."""
+    line_start = t.rfind("\n", 0, pos) + 1
+    line_end = t.find("\n", pos)
+    line_end = len(t) if line_end == -1 else line_end
+    own = {k for k, _ in g.members}
+    k = bisect.bisect_left(starts, pos)
+    near = [h for h in sources[max(0, k - _SAME_LOOK) : k + _SAME_LOOK]
+            if h.platform not in own and h.form != "same" and line_start <= h.start < line_end]
+    if near:
+        return min(near, key=lambda h: abs(h.start - pos))
+    prev_start = t.rfind("\n", 0, max(0, line_start - 1)) + 1
+    k = bisect.bisect_left(starts, line_start)
+    before = [h for h in sources[max(0, k - _SAME_LOOK) : k]
+              if h.platform not in own and h.form != "same" and prev_start <= h.start]
+    return before[-1] if before else None
+
+
 def _decorates(t: str, hit: HandleHit, symbol: Cue) -> bool:
     """Whether the platform symbol ``symbol`` ("👻") follows ``hit``, a name of the same platform, with only
     spaces between: it decorates that name and announces no other."""
@@ -606,8 +643,11 @@ class PlatformScanner:
         self.blockers = blockers
         self.never = (
             spec.stopwords | spec.labels | spec.copulas | spec.fillers | spec.joiners | spec.after_words | blockers
-            | frozenset(spec.cue_owners)
+            | spec.same_words | spec.same_links | frozenset(spec.cue_owners)
         )
+        # Words between a "same" word and its platform word: "same name on snap", "même pseudo sur Insta".
+        self._same_gap_words = spec.same_links | spec.after_words | spec.labels | spec.fillers | spec.copulas \
+            | spec.joiners
         self._host_slashes = tuple(f"{host.lower()}/" for host in spec.url_forms)
         # Links whose dots and slash are hidden ("t . me / anna", "t[.]me/anna", "onlyfans dot com slash
         # anna"): one pattern per host, tried only in a text with such a dot or slash.
@@ -622,6 +662,14 @@ class PlatformScanner:
         seconds: dict[str, set[str]] = {}
         for key in spec.pair_cues:
             for i in range(1, len(key)):
+                seconds.setdefault(key[:i], set()).add(key[i:])
+        # A long platform word cut in two to beat filters, "Tele.gram", "Insta gram": both parts of four
+        # letters or more ("we chat" stays two words).
+        self._split_singles = frozenset(
+            key for key in spec.single_cues
+            if len(key) >= 2 * _MIN_SPLIT and key.isalpha() and any(not short for _, short in spec.cue_owners[key]))
+        for key in self._split_singles:
+            for i in range(_MIN_SPLIT, len(key) - _MIN_SPLIT + 1):
                 seconds.setdefault(key[:i], set()).add(key[i:])
         self._pair_seconds = {first: frozenset(rest) for first, rest in seconds.items()}
         # Words that may be a platform word or one of its two words ("cash" of "cash app").
@@ -692,6 +740,8 @@ class PlatformScanner:
                 taken.add(h.start)
         if any(s in t for s in spec.sigils):
             hits.extend(self._sigil_names(t, groups, taken))
+        if hits and spec.same_words and not spec.same_words.isdisjoint(lower_words(t)[1]):
+            hits.extend(self._same_names(t, groups, hits))
         return hits
 
     # -- platform words -------------------------------------------------------------------------------------
@@ -763,8 +813,10 @@ class PlatformScanner:
                 start, end, word = words[i]
                 nxt = words[i + 1] if i + 1 < len(words) else None
                 if nxt is not None and nxt[0] - end <= 1 and t[end:nxt[0]] in ("", " ", "\t", ".", "_", "-") \
-                        and word + nxt[2] in spec.pair_cues and self._free(t, start, nxt[1]):
-                    cues.append(Cue(start, nxt[1], spec.cue_owners[word + nxt[2]]))
+                        and ((joined := word + nxt[2]) in spec.pair_cues or (
+                            joined in self._split_singles and min(len(word), len(nxt[2])) >= _MIN_SPLIT)) \
+                        and self._free(t, start, nxt[1]):
+                    cues.append(Cue(start, nxt[1], spec.cue_owners[joined]))
                     i += 2
                     continue
                 if word in spec.single_cues and self._free(t, start, end):
@@ -856,7 +908,7 @@ class PlatformScanner:
                 strength = 2
             elif word in spec.copulas:
                 strength = max(strength, 1)
-            elif word not in spec.fillers:
+            elif word not in spec.fillers and word not in spec.same_words:  # "Snap & IG same: @kira"
                 i = j
                 break
             i = m.end() if m else j
@@ -956,7 +1008,9 @@ class PlatformScanner:
                 k2 = bisect.bisect_left(starts, name_end)
                 near = k2 < len(groups) and starts[k2] - name_end <= _LOOKAHEAD
                 if near and self._after_gap(t[name_end : starts[k2]]):
-                    keys.extend(key for key, short in groups[k2].members if not short)
+                    # an abbreviation after a word of its own: "@dani.rose on IG"; not "@home (IG)"
+                    spoken = _WORD_RE.search(t, name_end, starts[k2]) is not None
+                    keys.extend(key for key, short in groups[k2].members if not short or spoken)
                 keys = [key for key in keys if spec.platforms[key].scope == "clause"]
                 if not any(s in spec.platforms[key].sigils for key in keys):
                     keys.extend(sorted(field_wide))  # "Chime: $CarmenLV (not cashapp)" is Chime's alone
@@ -974,8 +1028,8 @@ class PlatformScanner:
 
     def _clause_gap(self, gap: str) -> bool:
         """Text between a platform word and a later "@name" that keeps them in one clause."""
-        if len(gap) > _LOOKBACK or any(c in _CLAUSE_END for c in gap):
-            return False
+        if len(gap) > _LOOKBACK or any(c in _CLAUSE_END for c in _DOTTED_NUMBER.sub("", gap)):
+            return False  # the dots of "Telegram: 415.555.0190 / @skye_sf" end no clause
         words = _WORD_RE.findall(gap)
         return len(words) <= _LOOKBACK_WORDS and not self._blocked(words)
 
@@ -993,6 +1047,48 @@ class PlatformScanner:
         keys = [compact(w) for w in words]
         return any(k in self.blockers for k in keys) or any(
             a + b in self.blockers for a, b in itertools.pairwise(keys))
+
+    # -- "same on snap": a platform word that takes another platform's name -----------------------------------
+
+    def _same_names(self, t: str, groups: list[Cue], hits: list[HandleHit]) -> Iterator[HandleHit]:
+        """Names of platforms that the text says hold the same name as a handle given for another platform:
+        "Insta: mia.kay (same on snap)", "Snap : manon_prv — même pseudo sur Insta", "snap: bree_atl\nTelegram
+        (same as snap)".  The name is the nearest handle on the same line, else the last one on the line
+        before; it must be a valid name on the new platform.  Span: from that name to the platform word."""
+        named = {h.platform for h in hits}
+        sources = sorted(hits)
+        source_starts = [h.start for h in sources]
+        group_starts = [g.start for g in groups]
+        for m in _WORD_RE.finditer(t):
+            if m.group().lower() not in self.spec.same_words:
+                continue
+            after = _WORD_RE.search(t, m.end(), m.end() + 3)
+            if after is not None and after.group().lower() in self.spec.same_not_before:
+                continue  # "WhatsApp same number as the ad"
+            # the platform words close enough to the "same" word (groups are in text order, apart)
+            k = max(0, bisect.bisect_left(group_starts, m.start() - _MAX_SAME_GAP) - 1)
+            while k < len(groups) and groups[k].start <= m.end() + _MAX_SAME_GAP:
+                g = groups[k]
+                k += 1
+                if all(key in named for key, _ in g.members) or not self._same_gap(t, g, m.start(), m.end()):
+                    continue
+                source = _same_source(t, sources, source_starts, m.start(), g)
+                if source is None:
+                    continue
+                for key, _ in g.members:
+                    if key not in named and self._name(self.spec.platforms[key], source.name) == source.name:
+                        named.add(key)
+                        yield HandleHit(min(source.start, g.start), max(source.end, g.end), key, source.name, "same")
+
+    def _same_gap(self, t: str, g: Cue, start: int, end: int) -> bool:
+        """Whether only link words, brackets and dashes stand between a "same" word at ``t[start:end]`` and
+        the platform word ``g``, on one line: "same on snap", "snap same", "Telegram (same as snap)"."""
+        gap = t[g.end : start] if g.end <= start else t[end : g.start] if end <= g.start else None
+        if gap is None or len(gap) > _MAX_SAME_GAP or "\n" in gap:
+            return False
+        words = _WORD_RE.findall(gap)
+        return len(words) <= 3 and all(w.lower() in self._same_gap_words for w in words) \
+            and all(c in " \t()-–—:,'" for c in _WORD_RE.sub("", gap))
 
     # -- links ----------------------------------------------------------------------------------------------
 
@@ -1050,7 +1146,8 @@ class PlatformScanner:
 
 def make_entities(hits: list[HandleHit], kind: str, text: str, field: str) -> Iterator[Entity]:
     """Entities for scanner hits: value ``platform:name`` lower-case (names are case-insensitive on every
-    platform read here), ``attrs`` the platform and the form it was written in (url, sigil, label, bare)."""
+    platform read here), ``attrs`` the platform and the form it was written in (url, sigil, label, bare, same:
+    given for another platform, "same on snap")."""
     for h in hits:
         yield Entity(kind, f"{h.platform}:{h.name.lower()}", field, h.start, h.end, text[h.start : h.end],
                      {"platform": h.platform, "form": h.form})
