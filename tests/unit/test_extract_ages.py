@@ -19,7 +19,22 @@ POSITIVE = [
     ("Jade, 19yo, new in town", ["19"], "19yo"),
     ("19 y/o student", ["19"], "19 y/o"),
     ("Vârstă: 22", ["22"], "22"),
-    ("Twins, 22 and 24 years old", ["24"], "24 years old"),  # "and" makes a range only after "between"
+    # "and" makes a range only after "between": two women's ages before one unit
+    ("Two friends, 22 and 24 years old", ["22", "24"], "22"),
+    ("Somos dos amigas de 21 y 24 años", ["21", "24"], "21"),
+    ("entre 21 y 24 años", [], ""),
+    # digits set apart, a tens word before a digit, a dot before "y.o", "~" after a cue
+    ("Fresh face 2 4 yo, college student", ["24"], "2 4 yo"),
+    ("j'ai 2 5 ans, nouvelle", ["25"], "2 5 ans"),
+    ("I'm twenty 4 and ready", ["24"], "twenty 4"),
+    ("twenty 4 yo", ["24"], "twenty 4 yo"),
+    ("I'm Kiara ~ 25.y.o ~ Columbus", ["25"], "25.y.o"),
+    ("Age ~ 30", ["30"], "30"),
+    # Italian "24enne", Polish "22-letnia", "23 latka", Swiss German "25 Jahr alt"
+    ("Ragazza 24enne, studentessa", ["24"], "24enne"),
+    ("22-letnia studentka", ["22"], "22-letnia"),
+    ("Mam 23 latka, słodka brunetka", ["23"], "23 latka"),
+    ("Ich bi d'Nina, 25 Jahr alt, in Basel", ["25"], "25 Jahr alt"),
     # after "here" and "!" or an emoji; after a cue, a name that is also a town of the ad's country
     ("Victoria here! 28, bubbly brunette", ["28"], "28"),
     ("Victoria here 😊 28, natural brunette", ["28"], "28"),
@@ -154,7 +169,7 @@ def test_a_name_that_is_a_home_town_states_an_age_in_brackets() -> None:
 def test_ages_found(text: str, expected: list[str], span_text: str) -> None:
     ents = list(AGES.extract(text, "body", AdContext()))
     assert [e.value for e in ents] == expected
-    assert ents[0].text == span_text
+    assert not ents or ents[0].text == span_text
     for e in ents:
         assert text[e.start:e.end] == e.text
         assert e.kind == "age" and e.field == "body"
@@ -328,9 +343,11 @@ def test_find_ages_is_ordered() -> None:
         "girl " * 200_000 + ", 31",
         "Memphis — Ebony 31 " * 60_000,
         "Wordy, 24 x" * 90_000,
+        "2 4 yo twenty 4 yo 21 y 24 años " * 30_000,
+        "Léa 23 ans et Inès 26 ans " * 40_000,
     ],
     ids=["digits", "capitalised", "im", "ages", "number-words", "name-age", "person-age", "persons", "headings",
-         "heading-like"],
+         "heading-like", "split-digits", "duos"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in AGES.extract(hostile, "body", AdContext()):

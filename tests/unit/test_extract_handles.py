@@ -198,6 +198,8 @@ OTHER_LANGUAGES = [
     ("Insta gram: mia.k22", [("instagram:mia.k22", "mia.k22")]),
     ("Roxy 🌟 S-N-A-P: roxy.gold", [("snapchat:roxy.gold", "roxy.gold")]),
     ("@dani.rose on IG for more pics", [("instagram:dani.rose", "@dani.rose")]),
+    # "same number" speaks of a phone
+    ("Telegram @lola_vip\nWhatsApp same number as the ad: 212-555-0147", [("telegram:lola_vip", "@lola_vip")]),
     # the dots of a phone number between a platform word and its name end no clause
     ("Telegram: 415.555.0190 / @skye_sf", [("telegram:skye_sf", "@skye_sf")]),
 ]

@@ -141,6 +141,28 @@ CASES = [
     ("26 y/o Sky 💋 Sydney CBD", ["Sky"], "heading"),  # right after an age that opens a heading
     ("24 J. junge Lotta aus Hamburg", ["Lotta"], "heading"),
     ("Vaudreuil-Dorion — Karelle 28 ans", ["Karelle"], "heading"),
+    # an agency presents her; sign-offs, also on the next line
+    ("Elite Diamond Companions presents Ivy: a refined brunette", ["Ivy"], "presents"),
+    ("L'agence Rivoli vous présente Margaux, notre nouvelle hôtesse", ["Margaux"], "vous presente"),
+    ("Agencia Diamante presenta a Ximena, 24 años", ["Ximena"], "presenta a"),
+    ("Die Agentur Seidenglanz präsentiert: Melina, neu im Team", ["Melina"], "prasentiert"),
+    ("Long dinners and good wine.\nLove, Harmony 💋", ["Harmony"], "love"),
+    ("Hotel visits in Adelaide.\nCheers, Tash x", ["Tash"], "cheers"),
+    ("Rencontres élégantes.\nGros bisous,\nAurore vous attend", ["Aurore"], "gros bisous"),
+    ("Liebe Grüße, eure Emily", ["Emily"], "eure"),
+    ("Pergunta pela Rita, Faro", ["Rita"], "pergunta pela"),
+    # a Polish name after "zapytaj o" is given in its own form; two women after "we are"
+    ("Zapytaj o Weronikę, salon w Łodzi", ["Weronika"], "zapytaj o"),
+    ("Suntem Diana și Roxana, două prietene", ["Diana", "Roxana"], "suntem"),
+    ("Jesteśmy Natalia i Monika, dwie przyjaciółki", ["Natalia", "Monika"], "jestesmy"),
+    # a name that is also a word, where its phrase ends after a weak cue or a greeting
+    ("Jestem Ola, Kraków, tylko hotele", ["Ola"], "jestem"),
+    ("Hi, I'm Honey, a Southern belle", ["Honey"], "i'm"),
+    ("Hey guys it's Star ⭐ back in town", ["Star"], "it's"),
+    # the second of two women after "and" and the first one's age
+    ("Duo : Léa 23 ans et Inès 26 ans, de passage", ["Léa", "Inès"], "age"),
+    ("Sara 22 anni e Marta 27 anni, due amiche", ["Sara", "Marta"], "age"),
+    ("Andreea 22 ani si Bianca 25 ani, doua prietene", ["Andreea", "Bianca"], "age"),
 ]
 
 
@@ -200,6 +222,9 @@ NEGATIVE = [
     "Charlotte, NC",
     "Jestem Nowa w mieście",
     "Sunt Disponibilă azi",
+    "Sympathische 22-jährige Studentin",  # an adjective heading a profile line
+    "Manequim 38, 1,65m, 55kg",  # a dress size
+    "I'm Sunny and warm",  # a word after a weak cue, the phrase going on
 ]
 
 

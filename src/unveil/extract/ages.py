@@ -155,8 +155,8 @@ def _tables() -> _Tables:
     # A unit starts after a non-letter (digits allowed: "19yo") and ends before a non-letter.
     unit_re = re.compile(r"(?<![^\W\d_])(?:" + _phrase_pattern(strong + bare) + r")(?![^\W\d_])", re.I)
     cue_re = re.compile(
-        r"(?<![^\W\d_])(?:" + _phrase_pattern(_as_list(data.get("cues"))) + r")[ \t\u00a0]{0,3}[:=\-–]?[ \t\u00a0]{0,3}"
-        r"(?=[^\W_])",
+        r"(?<![^\W\d_])(?:" + _phrase_pattern(_as_list(data.get("cues"))) + r")"
+        r"[ \t\u00a0]{0,3}[:=\-–~]?[ \t\u00a0]{0,3}(?=[^\W_])",
         re.I,
     )
     old_re = re.compile(r"[ \t\u00a0\-]{1,2}(?:" + _phrase_pattern(_as_list(data.get("old_words"))) + r")(?![^\W\d_])",
@@ -267,6 +267,30 @@ def _digits_before(text: str, end: int) -> tuple[int, int] | None:
         if prev in ".,:/-" and start > 1 and text[start - 2].isdigit():
             return None  # "1.19 years", "2/19", "10-19 years": part of another number or a range
     return start, int(text[start:end])
+
+
+# "21 y 24 años", "22 and 24 years": an age before the one a unit states, joined by "and".
+_PAIRED_AGE = re.compile(r"(?<![0-9.,/:-])([0-9]{2})\s(?:and|et|y|e|und|en|și|si|i)\s\Z", re.IGNORECASE)
+# A single digit after a tens word: "twenty 4", "vingt 3".
+_TENS_THEN_DIGIT = re.compile(r"[ \t\u00a0-]{1,2}([1-9])(?![0-9])")
+
+
+def _split_digits_before(text: str, end: int, tables: _Tables) -> tuple[int, int] | None:
+    """(start, value) of an age whose two digits are set apart, "2 4 yo", "2.5 ans" not ("2.5" is a decimal),
+    or whose tens are a word, "twenty 4 yo", ending at ``end`` before a unit."""
+    if end < 1 or not text[end - 1].isdigit() or (end > 1 and text[end - 2].isdigit()):
+        return None
+    if end >= 3 and text[end - 2] == " " and text[end - 3].isdigit() and (end == 3 or not text[end - 4].isalnum()):
+        return end - 3, int(text[end - 3] + text[end - 1])
+    j = end - 1
+    while j > 0 and text[j - 1] in _SEP and end - 1 - j < 2:
+        j -= 1
+    if j == end - 1:
+        return None
+    tens = _number_words_before(text, j, tables)
+    if tens is None or tens[1] % 10 != 0 or tens[1] < 20:
+        return None
+    return tens[0], tens[1] + int(text[end - 1])
 
 
 def _number_words_before(text: str, end: int, tables: _Tables) -> tuple[int, int] | None:
@@ -621,12 +645,16 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
         i = m.start()
         while i > 0 and text[i - 1] in _SEP and m.start() - i < 3:
             i -= 1
+        if i == m.start() and i > 1 and text[i - 1] == "." and text[i - 2].isdigit() \
+                and _key(m.group()) not in tables.bare:
+            i -= 1  # "25.y.o"
         if i == 0:
             continue
         hit: tuple[int, int] | None
         spelled = False
         if text[i - 1].isdigit():
-            hit = _digits_before(text, i)
+            hit = _digits_before(text, i) or _split_digits_before(text, i, tables)
+            spelled = hit is not None and not text[hit[0]].isdigit()
         else:
             if i == m.start():
                 continue  # a unit glued to a word is part of that word
@@ -650,6 +678,11 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
         if _matches_any(_words_after(text, end, 3), tables.not_after, at_end=False):
             continue
         found[start] = (start, end, value, spelled)
+        pair = _PAIRED_AGE.search(text, max(0, start - 12), start)
+        if pair is not None and MIN_AGE <= int(pair.group(1)) <= MAX_AGE \
+                and _RANGE_BEFORE.search(text, max(0, pair.start() - 20), pair.end()) is None:
+            # "dos amigas de 21 y 24 años": two women's ages before one unit
+            found[pair.start(1)] = (pair.start(1), pair.end(1), int(pair.group(1)), False)
     for m in cue_hits:
         start = m.end()
         if start in found or start in cued:
@@ -667,6 +700,9 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
                 continue
             end, value = hit
             spelled = True
+            unit_digit = _TENS_THEN_DIGIT.match(text, end) if value % 10 == 0 and value >= 20 else None
+            if unit_digit is not None:
+                end, value = unit_digit.end(), value + int(unit_digit.group(1))  # "I'm twenty 4"
         if not MIN_AGE <= value <= MAX_AGE or not _plain_after_cue(text, end, tables):
             continue
         cued[start] = (start, end, value, spelled)

@@ -1062,7 +1062,7 @@ class PlatformScanner:
         for m in _WORD_RE.finditer(t):
             if m.group().lower() not in self.spec.same_words:
                 continue
-            after = _WORD_RE.search(t, m.end(), m.end() + 3)
+            after = _WORD_RE.match(t, m.end() + 1) if t[m.end() : m.end() + 1] == " " else None
             if after is not None and after.group().lower() in self.spec.same_not_before:
                 continue  # "WhatsApp same number as the ad"
             # the platform words close enough to the "same" word (groups are in text order, apart)

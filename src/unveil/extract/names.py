@@ -158,7 +158,7 @@ def _tables() -> _Tables:
         r"|(?:(?P<strong>" + _alternation(_all_langs(data.get("strong_cues"))) + r")"
         r"|(?P<weak>" + _alternation(_all_langs(data.get("weak_cues"))) + r")"
         r"|(?P<known>" + _alternation(_all_langs(data.get("known_only_cues"))) + r"))"
-        r"(?:" + _SP + r"{1,3}|" + _SP + r"{0,2}[,:\-–]" + _SP + r"{0,3})"
+        r"(?:" + _SP + r"{1,3}|" + _SP + r"{0,2}[,:\-–]" + _SP + r"{0,3}(?:\n" + _SP + r"{0,2})?)"
         r")(?=\p{L})"
     )
     joiner = regex.compile(_SP + r"{0,2}(?:" + _alternation(_as_list(data.get("joiners"))) + r")" + _SP + r"{0,2}",
@@ -190,6 +190,14 @@ def _title(word: str) -> str:
     if word.islower() or word.isupper():
         return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
     return word
+
+
+def _nominative(name: str, t: _Tables) -> str:
+    """A Polish feminine name in the accusative after "zapytaj o", "pytaj o" ("Weronikę") in its own form
+    ("Weronika"), when that form is a known first name."""
+    if name.endswith("ę") and fold(name) not in t.first_names and fold(name[:-1] + "a") in t.first_names:
+        return name[:-1] + "a"
+    return name
 
 
 def _ends_phrase(text: str, pos: int) -> bool:
@@ -261,7 +269,7 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
             continue
         loose = False  # no comma between the name and the number, away from the start of a line
         if not m.group().endswith("("):
-            if not (opening or text[i - 1] in _NAME_OPENERS
+            if not (opening or text[i - 1] in _NAME_OPENERS or _after_duo_joiner(text, head)
                     or any(unicodedata.category(c) == "So" for c in text[i:head]) or _cue_ends_at(text, s)):
                 continue  # an emoji or a cue opens a phrase too: "902-555-0177 🌊 Skylar, 23", "I'm Aurora 🌙 27"
             # Without a comma ("Leipzig. Dasha 26", "Houston — Kiara 24") the phrase must end after the
@@ -273,6 +281,33 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
         if end - start == 2 and text[start:end].isascii() and not (loose and not _age_follows(text, end)):
             out.append((s, e, start, end))
     return out
+
+
+_DUO_JOINERS = frozenset({"and", "et", "y", "e", "und", "en", "si", "i", "oraz"})  # folded ("și" -> "si")
+
+
+def _after_duo_joiner(text: str, head: int) -> bool:
+    """Whether the phrase at ``head`` follows "and" right after an age: the second of two personas, "Léa 23 ans
+    et Inès 26 ans", "Kasia (22) i Ola (24)", "Andreea 22 ani si Bianca 25 ani"."""
+    if head < 4 or text[head - 1] != " ":
+        return False
+    k = j = head - 1
+    while j > 0 and text[j - 1].isalpha() and k - j < 5:
+        j -= 1
+    if j == k or (j > 0 and text[j - 1] not in " ,") or fold(text[j:k]).lower() not in _DUO_JOINERS:
+        return False
+    m = j
+    while m > 0 and text[m - 1] in " ,":
+        m -= 1
+    if m == 0 or m == j:
+        return False
+    if text[m - 1].isdigit() or text[m - 1] == ")":
+        return True
+    a = m
+    while a > 0 and text[a - 1].isalpha() and m - a < 8:
+        a -= 1
+    return a < m and a > 0 and text[a - 1] in " \t" and a > 1 and text[a - 2].isdigit() \
+        and fold(text[a:m]).lower() in _AGE_WORDS
 
 
 def _cue_ends_at(text: str, pos: int) -> bool:
@@ -467,7 +502,13 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
             cls = m.lastgroup or "strong"
             cue = " ".join(fold(m.group(cls) or "").split())
             nm = _NAME.match(text, m.end())
-            if nm is None or not _accept(nm.group(), cls, t):
+            if nm is None:
+                continue
+            # a name that is also a word counts after a weak or greeting cue where its phrase ends: "Jestem Ola,",
+            # "I'm Honey,", "it's Star ⭐"
+            worded = cls in ("weak", "known") and nm.group()[:1].isupper() and fold(nm.group()) in t.word_names \
+                and _ends_phrase(text, nm.end())
+            if not (worded or _accept(nm.group(), cls, t)):
                 continue
             names = [nm]
             jm = t.joiner.match(text, nm.end())
@@ -477,14 +518,14 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
                     fold(second.group()) in t.first_names or fold(second.group()) not in t.stop
                 ):
                     names.append(second)
-            if cls == "weak":
+            if cls == "weak" and not worded:
                 first_key = fold(nm.group())
                 if first_key not in t.first_names and (
                     first_key in t.stop or (len(names) == 1 and not _ends_phrase(text, nm.end()))
                 ):
                     continue
             names = [n for n in names if not earlier.hits(n.start(), n.end())]
-            found.extend((n.start(), n.end(), _title(n.group()), cue) for n in names)
+            found.extend((n.start(), n.end(), _nominative(_title(n.group()), t), cue) for n in names)
             if names:
                 last_end = names[-1].end()
     found.sort(key=lambda f: f[0])
