@@ -182,6 +182,8 @@ PHONE_CASES = [
     ("Rocznik 1998, 172/56/36, od 2020 w Poznaniu", "PL", []),  # height/weight/size
     # Dates before a number are not its first digits; a colon after the first group stays inside it.
     ("Disponible 12.03.2025 – 15.03.2025, 01 99 00 68 02", "FR", ["+33199006802"]),
+    # a range of clients' ages closing a sentence before the number
+    ("Tylko 18+, panowie 30-60. 512 345 672", "PL", ["+48512345672"]),
     ("le 15/03, 01 99 00 68 02", "FR", ["+33199006802"]),
     ("Mon 01 : 99 00 12 34", "FR", ["+33199001234"]),
     ("de 10 : 00 à 22 : 00", "FR", []),

@@ -197,6 +197,8 @@ _DATE_TIME = re.compile(
     r"(?![\d.])"
 )
 _DAY_MONTH_THEN_COMMA = re.compile(r"(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])(?=,)")
+# A range of two-digit figures closing a sentence or an item, "clients 30-60. ...": ages, not a phone's start.
+_RANGE_THEN_STOP = re.compile(r"(?<!\d)([1-9]\d)[-–]([1-9]\d)(?=[.,;] )")
 # "plus" spelled out before a number stands for "+" (en/fr/de/nl/ro/pl "plus", es "más", it "più", pt "mais",
 # ru/uk/be/sr/mk "плюс", "plyus").
 _PLUS_WORD = re.compile(r"(?:^|[^\w])(plus|m[aá]s|pi[uù]|mais|плюс|plyus|pljus)[\s,:.\-]*$", re.IGNORECASE)
@@ -473,11 +475,15 @@ def _currency_before(text: str, ostart: int) -> bool:
 
 
 def _after_leading_dates(text: str, nt: NormalisedText, start: int, end: int) -> int:
-    """Where the run ``nt.text[start:end]`` goes on after the dates or times it starts with (a day and
-    month alone only before a comma: "le 15/03, 01 99 ..."); ``start`` when it starts with none."""
+    """Where the run ``nt.text[start:end]`` goes on after the dates, times or ranges it starts with (a day and
+    month alone only before a comma: "le 15/03, 01 99 ..."; a range of growing two-digit figures before a
+    full stop or a comma: "30-60. 512 ..."); ``start`` when it starts with none."""
     while start < end:
         at = nt.starts[start]
         m = _DATE_TIME.match(text, at) or _DAY_MONTH_THEN_COMMA.match(text, at)
+        if m is None:
+            r = _RANGE_THEN_STOP.match(text, at)
+            m = r if r is not None and r.group(1) < r.group(2) else None  # "panowie 30-60. 512 345 672"
         if m is None or m.end() >= nt.ends[end - 1]:
             return start
         cut = bisect.bisect_left(nt.starts, m.end(), start, end)
