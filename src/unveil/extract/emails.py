@@ -378,7 +378,8 @@ def tlds_file() -> tuple[PatternReader, dict[str, Any]]:
     addresses both read it)."""
     label, data = read_pattern_file("tlds.yaml")
     r = PatternReader(label)
-    return r, r.mapping(data, TOP, allowed=("tlds", "reserved", "bare_hosts", "bare_host_labels"),
+    return r, r.mapping(data, TOP, allowed=("tlds", "reserved", "bare_hosts", "bare_host_labels",
+                                                       "country_hosts", "word_hosts", "not_sites"),
                         required=("tlds",))
 
 

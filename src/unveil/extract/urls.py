@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -39,7 +40,9 @@ from unveil.types import Entity
 
 __all__ = ["UrlExtractor", "bare_host_endings", "normalise_url", "web_address_spans"]
 
-SCHEME_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]+", re.IGNORECASE)
+# "hxxps://", "h**ps://": a scheme written so that filters miss it.  Quotes of every language end an address.
+SCHEME_URL = re.compile(r"(?:h(?:tt|xx|\*\*)ps?://|www\.)[^\s<>\"'`“”„«»‘’‹›]+", re.IGNORECASE)
+_FAKE_SCHEME = re.compile(r"h(?:xx|\*\*)ps?://", re.IGNORECASE)
 # A host ("label." repeated, then a top-level domain) not glued to a longer host, address or path, maybe
 # followed by a path.  The look-ahead refuses a host that goes on ("anna.b@..." is not "anna.b"; "co.uk"
 # is read whole), but allows a full stop that ends a sentence.
@@ -49,7 +52,7 @@ _HOST_URL = re.compile(
 _HOST_HINT = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}")
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 _HOST_RUN = re.compile(r"[A-Za-z0-9.\-]*")
-_TRAILING = ".,;:!?)]}>'\""
+_TRAILING = ".,;:!?)]}>'\"“”„«»‘’‹›"
 LABEL_REACH = 32  # characters before a lone host searched for a label ("Mi web: luciamadrid.es")
 AT_MARKER_REACH = 24  # characters before a lone host searched for an at-word ("jolie [ at ] example.com")
 
@@ -98,21 +101,103 @@ def _host_is_address(text: str, start: int, host: str, tld: str, has_path: bool)
         return True
     if not (tld.islower() or (host.isupper() and tld.isupper())):
         return False  # "I'm new.Com see me", "Sweet.Info": a sentence with a missing space
+    if f"{host.lower()}{tld.lower()}" in _not_sites() or _after_handle_label(text, start):
+        return False
     endings = bare_host_endings()
     tld = tld.lower()
     if tld not in endings and not (len(labels) >= 2 and f"{labels[-1]}.{tld}" in endings) \
+            and not _country_host(text, start + len(host) + len(tld), labels[-1], tld) \
             and _bare_host_label().search(text, max(0, start - LABEL_REACH), start) is None:
         return False
     providers = email_patterns().providers
     if f"{labels[-1]}.{tld}" in providers or ".".join([*labels[-2:], tld]) in providers:
         return False
-    return _after_at_marker().search(text, max(0, start - AT_MARKER_REACH), start) is None
+    at = _after_at_marker().search(text, max(0, start - AT_MARKER_REACH), start)
+    return at is None or _prose_at(text, at)
+
+
+# Words before a plain "at" that make it prose, not an address's "@": "reviews are at lolavelvet.com",
+# "Verify at ...", "find me at ..." ("jolie at example.com" stays a hidden address's domain).
+_PROSE_BEFORE_AT = frozenset({
+    "are", "is", "am", "be", "me", "us", "it", "all", "everything", "more", "info", "details", "here", "there",
+    "find", "found", "see", "visit", "verify", "book", "booking", "bookings", "online", "pics", "photos",
+    "videos", "reviews", "gallery", "rates", "live", "up", "out", "look", "check", "now", "only", "also",
+    "and", "or", "them", "available", "listed", "posted", "located", "based", "staying", "schedule",
+    "appointments", "verified", "page", "profile", "site", "website", "link", "links", "me:", "contact"})
+
+
+def _prose_at(text: str, at: re.Match[str]) -> bool:
+    """Whether the at-word ``at`` is the English preposition after a prose word ("reviews are at ...")."""
+    word = at.group().strip(" \t").lower()
+    if word != "at":
+        return False
+    before = text[max(0, at.start() - 24) : at.start()].split()
+    return bool(before) and before[-1].lower().strip(",.:;!?") in _PROSE_BEFORE_AT
+
+
+@functools.lru_cache(maxsize=1)
+def _not_sites() -> frozenset[str]:
+    """``not_sites`` of ``patterns/tlds.yaml``: hosts named alone as services, not as the poster's site."""
+    r, top = tlds_file()
+    return frozenset(w.lower() for w in r.words(top.get("not_sites"), "not_sites"))
+
+
+def _after_handle_label(text: str, start: int) -> bool:
+    """Whether a host at ``start`` follows a messaging or social platform's label: "snap: lola.vip", "Insta:
+    ioana.ro" are handles (read by the handle extractor), not sites."""
+    from unveil.extract.handles import compact, platform_spec  # handles read web addresses' patterns
+
+    j = start
+    while j > 0 and start - j < 4 and text[j - 1] in " \t:=-–@":
+        j -= 1
+    if j == start or not any(c in ":=-–" for c in text[j:start]):
+        return False
+    k = j
+    while k > 0 and j - k < 24 and text[k - 1].isalpha():
+        k -= 1
+    return k < j and compact(text[k:j].lower()) in platform_spec("handles.yaml").cue_owners
+
+
+@functools.lru_cache(maxsize=1)
+def _country_endings() -> tuple[frozenset[str], frozenset[str]]:
+    """``country_hosts`` and ``word_hosts`` of ``patterns/tlds.yaml``, lower-case and checked."""
+    r, top = tlds_file()
+    tlds = known_tlds()
+    out = []
+    for key in ("country_hosts", "word_hosts"):
+        endings = frozenset(w.lower() for w in r.words(top.get(key), key))
+        for ending in endings:
+            if ending not in tlds:
+                r.fail(key, f"{ending!r} is not a listed top-level domain")
+        out.append(endings)
+    return out[0], out[1]
+
+
+_MIN_COUNTRY_LABEL = 3
+_MIN_WORD_LABEL = 5
+# What may follow a host under an ending that is also a word: the end of the text or line, or a mark that
+# ends the phrase ("bookjade.io - deposits", "bellarose.me\n", "julie.be...", "(femke.be)").
+_PHRASE_END_AFTER = re.compile(r"[ \t]*(?:$|[\n\r]|[.,;:!?)\]}»”\"'](?![A-Za-z0-9])|[-–—|•](?:[ \t]|$)|\()", re.M)
+
+
+def _country_host(text: str, end: int, label: str, tld: str) -> bool:
+    """Whether a lone host ending at ``end`` under a country ending names a site (see ``country_hosts``
+    and ``word_hosts`` in ``patterns/tlds.yaml``)."""
+    country, word = _country_endings()
+    if tld in country:
+        return len(label) >= _MIN_COUNTRY_LABEL
+    return tld in word and len(label) >= _MIN_WORD_LABEL and _PHRASE_END_AFTER.match(text, end) is not None
 
 
 def _trimmed_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in _TRAILING:
+    """``end`` without the punctuation, emoji and other symbols that close a sentence after an address
+    ("www.carla.es👈", "…/anna💋")."""
+    while end > start and (text[end - 1] in _TRAILING or unicodedata.category(text[end - 1]) in _SYMBOLS):
         end -= 1
     return end
+
+
+_SYMBOLS = frozenset({"So", "Sk", "Mn", "Cf"})  # emoji, their modifiers and variation selectors, joiners
 
 
 def web_address_spans(text: str) -> list[tuple[int, int]]:
@@ -155,7 +240,7 @@ def web_address_spans(text: str) -> list[tuple[int, int]]:
 # Query keys that say where a click came from, not what it opens: the same page carries other values in
 # every ad ("?utm_source=ad&fbclid=..."), so they are dropped from the value.
 _TRACKING_KEYS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "igsh", "mc_cid", "mc_eid",
-                            "_ga", "_gl", "si", "ttclid", "twclid", "li_fat_id"})
+                            "_ga", "_gl", "si", "ttclid", "twclid", "li_fat_id", "ref", "lang", "hl", "locale"})
 
 
 def _kept_query(query: str) -> str:
@@ -170,7 +255,11 @@ def _tracking(key: str) -> bool:
 def normalise_url(raw: str) -> str | None:
     """The value of a web address: lower-case host without "www.", path, query without tracking keys, and
     a fragment only when it is a route ("signal.me/#eu/...", whose fragment is the person's link)."""
-    text = raw if "://" in raw else "http://" + raw
+    if "://" in raw:
+        text = _FAKE_SCHEME.sub("http://", raw, count=1) if raw[:1] in "hH" else raw
+        text = _BRACKET_DOT.sub(".", text) if "[" in text or "(" in text or "{" in text else text
+    else:
+        text = "http://" + raw
     try:
         parts = urlsplit(text)
     except ValueError:
@@ -189,48 +278,137 @@ def normalise_url(raw: str) -> str | None:
 # where a site refuses links: read anywhere, the brackets leave no doubt.  A dot spelled out ("sophiavip
 # dot com") is prose too ("the dot com era"), so it counts only after a label ("website:").  Possessive
 # loops and a look-behind that starts a host only after a character no host holds keep both linear.
-_DOT_WORD_SET = frozenset({"dot", "punto", "point", "punkt", "kropka"})
+_DOT_WORD_SET = frozenset({"dot", "d0t", "punto", "point", "punkt", "kropka", "punct", "ponto", "punt"})
 _DOT_WORDS = "(?:" + "|".join(sorted(_DOT_WORD_SET)) + ")"
-_DOT_INSIDE = rf"[ \t]?(?:\.|{_DOT_WORDS})[ \t]?"
+_DOT_INSIDE = rf"[ \t]?(?:\.|•|·|{_DOT_WORDS})[ \t]?"
 _HIDDEN_DOT = rf"(?:[ \t]?(?:\[{_DOT_INSIDE}\]|\({_DOT_INSIDE}\)|\{{{_DOT_INSIDE}\}})[ \t]?)"
+# A path after a hidden host, its slash maybe spelled or spaced: "tinyurl (dot) com / ivybook", "... slash book".
+_PATH = r"(?:[ \t]{0,2}(?:/|slash)[ \t]{0,2}(?P<path>[A-Za-z0-9._~%-]{1,80}+(?:/[A-Za-z0-9._~%-]{1,80}+){0,4}))?"
 _HIDDEN_HOST = re.compile(
     # a host starts after no host character and no hidden dot ("a [.] b": "b" is no start)
     rf"(?<![\w@.\-/\]\)}}])(?<!\][ \t])(?<!\)[ \t])(?<!}}[ \t])"
-    rf"((?:[A-Za-z0-9][A-Za-z0-9-]{{0,62}}+{_HIDDEN_DOT})++)([A-Za-z]{{2,24}}+)(?![\w@-])", re.I)
-_HIDDEN_HINT = re.compile(rf"[\[({{][ \t]?(?:\.|{_DOT_WORDS})", re.I)
-_SPELLED_DOT = rf"[ \t]{_DOT_WORDS}[ \t]"
-_DOT_SPLIT = re.compile(rf"{_HIDDEN_DOT}|{_SPELLED_DOT}", re.I)
-
-
-@functools.lru_cache(maxsize=1)
-def _spelled_host() -> tuple[re.Pattern[str], frozenset[str]]:
-    """A labelled host with its dots spelled out ("website: sophiavip dot com"), and the labels."""
-    r, top = tlds_file()
-    labels = frozenset(w.lower() for w in r.words(top.get("bare_host_labels"), "bare_host_labels"))
-    return re.compile(
-        rf"(?<!\w)(?:{words_alternation(labels)})[ \t]{{0,2}}[:=\-–]?[ \t]{{0,3}}"
-        rf"((?:[A-Za-z0-9][A-Za-z0-9-]{{0,62}}+{_SPELLED_DOT})++)([A-Za-z]{{2,24}}+)(?![\w@.-])", re.I), labels
+    rf"((?:[A-Za-z0-9][A-Za-z0-9-]{{0,62}}+{_HIDDEN_DOT})++)([A-Za-z]{{2,24}}+)(?![\w@-]){_PATH}", re.I)
+_BRACKET_DOT = re.compile(_HIDDEN_DOT, re.I)
+_HIDDEN_HINT = re.compile(rf"[\[({{][ \t]?(?:\.|•|·|{_DOT_WORDS})", re.I)
+# Dots written loosely: a word ("dot", "punto", "kropka"), glued between marks ("_dot_", "-dot-"), a symbol
+# ("·", "•", "。"), a dot with a space around it ("site . com", "jasminela. com"), a comma ("lola,vip"), or
+# plain (read here only with a hidden ending: "tahliaperth.c0m", "scarlettdenver.c o m").
+_LOOSE_DOT = (rf"(?:[ \t]{{1,2}}{_DOT_WORDS}[ \t]{{1,2}}|[ \t]?[-_]{_DOT_WORDS}[-_][ \t]?"
+              r"|[ \t]{0,2}[。．·•][ \t]{0,2}|[ \t]{1,2}\.[ \t]{0,2}|\.)")
+# Before the ending only: a dot then a space ("jasminela. com", also how a sentence ends) or a comma.
+_LAST_DOT = rf"(?:\.[ \t]{{1,2}}|{_LOOSE_DOT}|,)"
+_LABEL = r"[A-Za-z0-9][A-Za-z0-9-]{0,62}+"
+_LOOSE_HOST = re.compile(
+    rf"(?<![\w@.\-/])(?P<www>w[ \t]?w[ \t]?w{_LOOSE_DOT})?"
+    rf"(?P<labels>(?:{_LABEL}{_LOOSE_DOT}){{0,3}}{_LABEL}{_LAST_DOT})"
+    rf"(?P<tld>c[ \t]?[o0][ \t]?m|[A-Za-z]{{2,24}}+)(?![\w@.-]){_PATH}", re.I)
+# Cheap tests before the pattern, which most fields fail: a loose dot other than a word, with what may follow
+# it (every ad has a comma or a full stop; few have one right before "com").  Each starts with a literal,
+# which the engine scans for quickly.
+_LOOSE_HINTS = (
+    re.compile(r",(?:com|net|org|vip|xyz|club|online|site|top|info)\b", re.I),
+    re.compile(r"\.[ \t]{1,2}(?:com|net|org)\b", re.I),
+    re.compile(r" \.[ \t]{0,2}[a-z]", re.I),
+    re.compile(r"\.c(?: o|0)", re.I),
+)
+_LOOSE_SYMBOLS = "。．·•"
+_LOOSE_SPLIT = re.compile(_LAST_DOT, re.I)
+_SENTENCE_ENDINGS = frozenset({"com", "net", "org"})  # the only endings read after "word. " ("jasminela. com")
+_GENERIC_FOR_COMMA = frozenset({"com", "net", "org", "vip", "xyz", "club", "online", "site", "top", "info"})
+_MIN_LOOSE_LABEL = 4
 
 
 def hidden_hosts(text: str) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, host)`` of the hosts whose dots are hidden, with the dots put back (lower case)."""
-    found: list[re.Match[str]] = []
+    """``(start, end, address)`` of the web addresses whose dots, ending or scheme are hidden, with the dots
+    put back (lower case): in brackets anywhere ("annavip[.]com", "site(punkt)de/galerie"), or written
+    loosely ("lolavelvet dot com", "biancabrasov punct ro", "jasminela。com", "tahliaperth.c0m") under a
+    listed ending, where the address ends its phrase or follows a label ("website:"), the site's own
+    label having four letters or more: "the dot com era" and "vous point de vue" name no site."""
     if _HIDDEN_HINT.search(text) is not None:
-        found.extend(_HIDDEN_HOST.finditer(text))
-    low, words = lower_words(text)  # shared with the email and handle scanners of the field
-    if not _DOT_WORD_SET.isdisjoint(words):
-        spelled, labels = _spelled_host()
-        if any(w in low for w in labels):
-            found.extend(spelled.finditer(text))
-    tlds = known_tlds()
-    for m in found:
-        tld = m.group(2).lower()
-        if tld not in tlds:
-            continue
-        parts = _DOT_SPLIT.split(m.group(1))
-        host = ".".join(part.lower() for part in parts if part)
-        yield m.start(1), m.end(2), f"{host}.{tld}"
+        tlds = known_tlds()
+        for hm in _HIDDEN_HOST.finditer(text):
+            tld = hm.group(2).lower()
+            if tld in tlds:
+                host = ".".join(part.lower() for part in _BRACKET_DOT.split(hm.group(1)) if part)
+                path = hm.group("path")
+                yield hm.start(1), hm.end(), f"{host}.{tld}" + (f"/{path}" if path else "")
+    words = lower_words(text)[1]  # shared with the email and handle scanners of the field
+    if _DOT_WORD_SET.isdisjoint(words) and not _symbol_dot(text) \
+            and not any(h.search(text) is not None for h in _LOOSE_HINTS):
+        return
+    pos = 0
+    while (m := _LOOSE_HOST.search(text, pos)) is not None:
+        address = _loose_address(text, m)
+        if address is not None:
+            yield m.start(), m.end(), address
+            pos = m.end()
+        else:
+            pos = m.start() + 1  # "Rosie, Sheffield. rosieleeds dot co dot uk": the site may start later
 
+
+@functools.lru_cache(maxsize=1)
+def _loose_endings() -> frozenset[str]:
+    """Every ending a loosely written host may have (and "c0m")."""
+    country, word = _country_endings()
+    return bare_host_endings() | country | word | {"c0m"}
+
+
+_MAX_SYMBOLS = 64  # symbols looked at per field: bullets between a listing's fields are common
+
+
+def _symbol_dot(text: str) -> bool:
+    """Whether a "·", "•" or "。" may stand for a dot: between a letter or digit and an ending, maybe with a
+    space on each side ("rosieleeds·com", "tahliaperth • com • au"), not as a bullet between phrases."""
+    seen = 0
+    endings = _loose_endings()
+    for ch in _LOOSE_SYMBOLS:
+        pos = text.find(ch)
+        while pos != -1 and seen < _MAX_SYMBOLS:
+            seen += 1
+            b = pos - 1 if pos > 0 and text[pos - 1] not in " \t" else pos - 2
+            a = pos + 1 if pos + 1 < len(text) and text[pos + 1] not in " \t" else pos + 2
+            z = a
+            while z < len(text) and z - a < 8 and text[z].isalnum():
+                z += 1
+            word = text[a:z].lower()
+            if b >= 0 and text[b].isalnum() and word in endings:
+                return True
+            pos = text.find(ch, pos + 1)
+    return False
+
+
+def _loose_address(text: str, m: re.Match[str]) -> str | None:
+    """The address of a loosely written host (see :func:`hidden_hosts`), or None when it names no site."""
+    written_tld = m.group("tld")
+    tld = "com" if written_tld.replace(" ", "").replace("\t", "").lower() in ("com", "c0m") else written_tld.lower()
+    if tld not in known_tlds() or (written_tld[:1].isupper() and written_tld[1:].islower()):
+        return None  # "... here. Com": a sentence with a missing space
+    labels_text = m.group("labels")
+    seps = _LOOSE_SPLIT.findall(labels_text)
+    labels = [part for part in _LOOSE_SPLIT.split(labels_text) if part]
+    if len(labels) != len(seps):
+        return None
+    plain = all(sep == "." for sep in seps) and written_tld.isalpha()
+    if plain:
+        return None  # an ordinary host: read by web_address_spans
+    name = labels[0]
+    if (len(name) < _MIN_LOOSE_LABEL and not m.group("path")) or not any(c.isalpha() for c in name):
+        return None  # "t . me / lolavelvet", "bit . ly / 3xKq": a path makes a short site name plain
+    ending = ".".join([*(part.lower() for part in labels[1:]), tld])
+    country, word = _country_endings()
+    if "," in seps:
+        if tld not in _GENERIC_FOR_COMMA:
+            return None
+    elif seps[-1].startswith(".") and seps[-1] != "." and tld not in _SENTENCE_ENDINGS:
+        return None  # "Vancouver. site:": a sentence, then a word that is also an ending
+    elif ending not in bare_host_endings() and tld not in bare_host_endings() and tld not in country \
+            and tld not in word:
+        return None
+    labelled = _bare_host_label().search(text, max(0, m.start() - LABEL_REACH), m.start()) is not None
+    if not labelled and _PHRASE_END_AFTER.match(text, m.end()) is None:
+        return None
+    host = ".".join([*(part.lower() for part in labels), tld])
+    return host + (f"/{m.group('path')}" if m.group("path") else "")
 
 
 class UrlExtractor:
@@ -238,7 +416,8 @@ class UrlExtractor:
     kinds: tuple[str, ...] = ("url",)
 
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
-        for start, end in web_address_spans(text):
+        taken = web_address_spans(text)
+        for start, end in taken:
             value = normalise_url(text[start:end])
             if value:
                 yield Entity("url", value, field, start, end, text[start:end])
@@ -247,5 +426,5 @@ class UrlExtractor:
             mail = [(m.start, m.end) for m in find_emails(text)]
             for start, end, host in hidden:
                 value = normalise_url(host)
-                if value and not any(s < end and start < e for s, e in mail):  # not an address's domain
+                if value and not any(s < end and start < e for s, e in mail + taken):  # not an address's domain
                     yield Entity("url", value, field, start, end, text[start:end], {"obfuscated": True})
