@@ -162,6 +162,29 @@ def test_the_ads_language_when_nothing_names_a_place() -> None:
     assert assume_country({"body": "(702) 555-0178"}, None) is None
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Sono una ragazza dolce e simpatica, disponibile anche la sera, solo persone serie 312 345 6732",
+     "+393123456732"),
+    ("Ik ben een lieve meid en ontvang je graag bij mij thuis 06 12345633", "+31612345633"),
+    ("Érett hölgy, Judit, Pécsen várja az urakat masszázsra. Csak előzetes bejelentkezéssel. 06 20 123 4577",
+     "+36201234577"),
+    ("Zralá paní Jana z Plzně nabízí masáž pro pány. Pouze po domluvě. 601 123 477", "+420601123477"),
+])
+def test_an_ad_with_no_country_and_no_language_is_read_in_a_country_of_its_identified_language(
+        body: str, expected: str) -> None:
+    # Scraped ads often come without both: the body's identified language names the countries to try.
+    got = [e for e in extract_ad({"id": "x", "body": body}) if e.kind == "phone"]
+    assert [e.value for e in got] == [expected]
+    assert got[0].attrs["foreign"] is False  # foreign only to a stated country
+
+
+def test_a_stated_language_is_not_replaced_by_the_identified_one() -> None:
+    # Stated "en" with an Italian body: the English countries are tried, as the metadata says (312 is
+    # Chicago's area code).
+    ad = {"id": "x", "body": "Sono una ragazza dolce e simpatica, disponibile anche la sera 312 345 6732", "lang": "en"}
+    assert [e.value for e in extract_ad(ad) if e.kind == "phone"] == ["+13123456732"]
+
+
 def test_the_language_never_settles_a_tour() -> None:
     # Towns of several countries where the number reads in each: the ad's language does not pick one.
     assert assume_country({"body": "Chicago & Milan\n312 345 6789"}, "en") is None

@@ -115,6 +115,7 @@ def test_prices_in_cyrillic(text: str, country: str, prices: list[str]) -> None:
         ("Новенькая в Берлине! Прага, Варшава", "DE", ["Berlin|DE", "Prague|CZ", "Warsaw|PL"]),
         ("из Киева, сейчас по Мюнхену", "DE", ["Kyiv|UA", "Munich|DE"]),
         ("Нова у Празі! Потім у Відні", "CZ", ["Prague|CZ", "Vienna|AT"]),
+        ("Мене звуть Христина, я у Дніпрі лише до п'ятниці", "UA", ["Dnipro|UA"]),  # listed in `inflected`
         ("В Івано-Франківську та Тернополі.", "UA", ["Ivano-Frankivsk|UA", "Ternopil|UA"]),
         ("Выезд в отели Мюнхена", "DE", ["Munich|DE"]),
         ("Стамбул, Шишли.", "TR", ["Istanbul|TR"]),

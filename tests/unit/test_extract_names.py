@@ -159,6 +159,7 @@ CASES = [
     ("Jestem Ola, Kraków, tylko hotele", ["Ola"], "jestem"),
     ("Hi, I'm Honey, a Southern belle", ["Honey"], "i'm"),
     ("Hey guys it's Star ⭐ back in town", ["Star"], "it's"),
+    ("Hej! Moa, 26, i Göteborg", ["Moa"], "age"),  # a Swedish name, not the Cuban town
     # the second of two women after "and" and the first one's age
     ("Duo : Léa 23 ans et Inès 26 ans, de passage", ["Léa", "Inès"], "age"),
     ("Sara 22 anni e Marta 27 anni, due amiche", ["Sara", "Marta"], "age"),

@@ -81,6 +81,10 @@ CASES = [
     ("Tarifs : 1/2 h 110 € · 1h 170 € · Nuit complète 1 000 €", "FR",
      ["110 EUR/30min", "170 EUR/60min", "1000 EUR/night"]),
     ("Tarifas: 1h 150 euros · Noche entera 900 euros", "ES", ["150 EUR/60min", "900 EUR/night"]),
+    # "the hour costs": a verb between the length and its amount; Hungarian "egy óra" after it
+    ("Die Stunde kostet 160€.", "DE", ["160 EUR/60min"]),
+    ("Een uur kost 150 euro.", "BE", ["150 EUR/60min"]),
+    ("Relaxáló masszázs 20000 Ft egy óra.", "HU", ["20000 HUF/60min"]),
     ("$180 hr | $1200 all nite", "US", ["180 USD/60min", "1200 USD/night"]),
     # minutes without their unit after a priced amount ("for 30", "(30)", "/60")
     ("$150 for 30 / $240 for 60", "CA", ["150 CAD/30min", "240 CAD/60min"]),

@@ -182,6 +182,23 @@ LANGUAGE_COUNTRIES: dict[str, tuple[str, ...]] = {
     "pt": ("PT", "BR"),
     "ro": ("RO", "MD"),
     "pl": ("PL",),
+    "cs": ("CZ",),
+    "sk": ("SK",),
+    "hu": ("HU",),
+    "sv": ("SE", "FI"),
+    "da": ("DK",),
+    "no": ("NO",),
+    "fi": ("FI",),
+    "el": ("GR", "CY"),
+    "bg": ("BG",),
+    "hr": ("HR", "BA"),
+    "sl": ("SI",),
+    "sr": ("RS", "BA", "ME"),
+    "ru": ("RU", "UA", "BY", "KZ"),
+    "uk": ("UA",),
+    "lt": ("LT",),
+    "lv": ("LV",),
+    "et": ("EE",),
 }
 
 

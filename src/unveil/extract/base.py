@@ -107,15 +107,13 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
     keys: list[Any] = []
     index: dict[Any, int] = {}
     per_ad: list[list[int]] = []
-    for ad in ads:
+    detected = _detected_languages(ads)
+    for k, ad in enumerate(ads):
         # A country or language that is not a string (a data frame's NaN, a number, a list) is unknown.
-        country, lang = ad.get("country"), ad.get("lang")
-        if country is not None and not isinstance(country, str):
-            country = None
-        if lang is not None and not isinstance(lang, str):
-            lang = None
+        country, lang = _stated(ad.get("country")), _stated(ad.get("lang"))
         ctx: AdContext | None = None
-        assumed = _assumed_country(ad, lang) if not country else None
+        # With neither stated, the body's language (identified) names the countries to try last.
+        assumed = _assumed_country(ad, lang or detected.get(k)) if not country else None
         ids = []
         for field in TEXT_FIELDS:
             text = ad.get(field)
@@ -164,6 +162,25 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
                 seen.setdefault((ent.kind, ent.value, ent.field, ent.start, ent.end), ent)
         found.append(sorted(seen.values(), key=lambda e: (order.get(e.field, 99), e.start, e.end, e.kind, e.value)))
     return found
+
+
+def _stated(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _detected_languages(ads: Sequence[Mapping[str, Any]]) -> dict[int, str]:
+    """The identified language of the body of each ad (by position) that states neither a country nor a
+    language: scraped ads often come without both, and their numbers are read in a country of their
+    language (``AdContext.lang`` stays the stated one)."""
+    need = [(k, body) for k, ad in enumerate(ads)
+            if not _stated(ad.get("country")) and not _stated(ad.get("lang"))
+            and isinstance(body := ad.get("body"), str) and body]
+    if not need:
+        return {}
+    from unveil.extract.language import identify_many  # the model loads only when an ad needs it
+
+    found = identify_many([body for _, body in need])
+    return {k: hit[0] for (k, _), hit in zip(need, found, strict=True) if hit is not None}
 
 
 def _assumed_country(ad: Mapping[str, Any], lang: str | None) -> tuple[str, str] | None:
