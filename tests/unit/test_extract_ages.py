@@ -194,6 +194,13 @@ NEGATIVE = [
     "Maiores de 18 anos",
     "tengo 10 años viviendo aquí",  # years of residence or experience
     "Experiência de 15 anos",
+    # clients' ages and years of marriage or work in the other languages
+    "Clientes dos 25 aos 60 anos",
+    "Solo uomini sopra i 30 anni",
+    "Só clientes acima de 30 anos",
+    "Clientes só a partir dos 25 anos.",
+    "25 jaar getrouwd geweest, nu vrij",
+    "20 lat pracy w zawodzie masażystki",
     "Esperienza di 20 anni",
     "Anna, 25€",
     "Anna 24/7",

@@ -226,6 +226,7 @@ NEGATIVE = [
     "Sympathische 22-jährige Studentin",  # an adjective heading a profile line
     "Manequim 38, 1,65m, 55kg",  # a dress size
     "I'm Sunny and warm",  # a word after a weak cue, the phrase going on
+    "I'm Latina, bilingual",  # a word that describes her, though also a name
 ]
 
 

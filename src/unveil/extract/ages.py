@@ -353,7 +353,7 @@ def _number_words_after(text: str, start: int, tables: _Tables) -> tuple[int, in
 
 
 # "21 - 35", "20 à 30", "25 to 60"; "and" only after "between" ("between 30 and 60", not "22 and 24" twins).
-_RANGE_WORDS = r"(?:[-–]|to|bis|à|a|tot|do)"
+_RANGE_WORDS = r"(?:[-–]|to|bis|à|a|aos|ai|al|au|tot|do)"
 _BETWEEN = r"(?:between|entre|zwischen|tra|fra|tussen|între|intre|między|miedzy)"
 _AND = r"(?:and|et|y|e|und|en|și|si|i)"
 _RANGE_AFTER = re.compile(rf"\s?{_RANGE_WORDS}\s?[0-9]{{2}}(?![0-9])")

@@ -506,8 +506,9 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
                 continue
             # a name that is also a word counts after a weak or greeting cue where its phrase ends: "Jestem Ola,",
             # "I'm Honey,", "it's Star ⭐"
-            worded = cls in ("weak", "known") and nm.group()[:1].isupper() and fold(nm.group()) in t.word_names \
-                and _ends_phrase(text, nm.end())
+            key = fold(nm.group())
+            worded = cls in ("weak", "known") and nm.group()[:1].isupper() and key in t.word_names \
+                and key not in t.describing and _ends_phrase(text, nm.end())  # not "I'm Latina,"
             if not (worded or _accept(nm.group(), cls, t)):
                 continue
             names = [nm]
