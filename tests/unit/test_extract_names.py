@@ -160,6 +160,9 @@ CASES = [
     ("Hi, I'm Honey, a Southern belle", ["Honey"], "i'm"),
     ("Hey guys it's Star ⭐ back in town", ["Star"], "it's"),
     ("Hej! Moa, 26, i Göteborg", ["Moa"], "age"),  # a Swedish name, not the Cuban town
+    # a town or a place's abbreviation after the age ends the phrase too
+    ("Brand new!!! Tiana 21 NYC Midtown", ["Tiana"], "age"),
+    ("Leipzig. Dasha 26 Berlin", ["Dasha"], "age"),
     # the second of two women after "and" and the first one's age
     ("Duo : Léa 23 ans et Inès 26 ans, de passage", ["Léa", "Inès"], "age"),
     ("Sara 22 anni e Marta 27 anni, due amiche", ["Sara", "Marta"], "age"),

@@ -278,7 +278,8 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
         start = end = m.end()
         while end < len(text) and text[end].isdigit() and end - start < 3:
             end += 1
-        if end - start == 2 and text[start:end].isascii() and not (loose and not _age_follows(text, end)):
+        if end - start == 2 and text[start:end].isascii() and not (
+                loose and not (_age_follows(text, end) or _place_follows(text, end))):
             out.append((s, e, start, end))
     return out
 
@@ -363,6 +364,26 @@ def _age_follows(text: str, end: int) -> bool:
     if ch in "/:.," and i + 1 < len(text) and text[i + 1].isdigit():
         return False
     return not (ch.isdigit() or ch in "€$£%")
+
+
+def _place_follows(text: str, end: int) -> bool:
+    """Whether a town or a place's abbreviation follows the two digits ending at ``end``: "Brand new!!!
+    Tiana 21 NYC Midtown", "Leipzig. Dasha 26 Berlin" (a listing's next field)."""
+    i = end
+    if i >= len(text) or text[i] != " ":
+        return False
+    i += 1
+    j = i
+    while j < len(text) and text[j].isalpha() and j - i < 25:
+        j += 1
+    word = text[i:j]
+    if len(word) < 2 or not word[0].isupper() or (j < len(text) and text[j].isdigit()):
+        return False
+    if word.isupper() and len(word) <= 4:
+        return True  # "NYC", "ATL", "CDMX"
+    from unveil.extract.cities import city_index
+
+    return bool(city_index().lookup(word))
 
 
 def is_home_city(word: str, country: str | None) -> bool:
@@ -466,7 +487,7 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
             if os >= last_end:
                 last_end = oe
                 found.append((os, oe, _title(text[os:oe]), "^"))
-        if s >= last_end and _age_follows(text, z) and not _cue_ends_at(text, s):
+        if s >= last_end and (_age_follows(text, z) or _place_follows(text, z)) and not _cue_ends_at(text, s):
             last_end = e  # (a name after a cue is the cue's: "Hi, I'm Zoraya, 24")
             found.append((s, e, _title(text[s:e]), "age"))
     for os, oe in opening:
