@@ -197,6 +197,10 @@ EXAMPLES: list[tuple[str, str]] = [
     ("O7|OO 9OO123", "07100900123"),
     ("0 7 7 O O 9 O O 1 2 3", "07700900123"),
     ("Зl2-555-0l88", "3125550188"),  # Cyrillic Ze for 3
+    # a capital Z for 2 and B for 8 after a digit of their token; a group of letters between two groups
+    ("O6 l2 34 S6 7B", "0612345678"),
+    ("3lZ 34S 67B9", "3123456789"),
+    ("4l6 SSS Ol23", "4165550123"),
 ]
 
 
@@ -213,6 +217,8 @@ def test_brief_examples(text: str, expected: str) -> None:
 
 UNCHANGED = [
     "150€",
+    "CIF B12345678",  # an identifier's letter at the start of its token
+    "NIE Z1234567X",
     "22:30",
     "I am",
     "I am here",

@@ -182,6 +182,10 @@ PHONE_CASES = [
     ("Rocznik 1998, 172/56/36, od 2020 w Poznaniu", "PL", []),  # height/weight/size
     # Dates before a number are not its first digits; a colon after the first group stays inside it.
     ("Disponible 12.03.2025 – 15.03.2025, 01 99 00 68 02", "FR", ["+33199006802"]),
+    # a phone in a Telegram link with its "+" escaped
+    ("Telegram: https://t.me/%2B351912345644", "PT", ["+351912345644"]),
+    ("Joignable au O6 l2 34 S6 7B", "FR", ["+33612345678"]),
+    ("Empresa CIF B12345678, masajes profesionales", "ES", []),
     # a range of clients' ages closing a sentence before the number
     ("Tylko 18+, panowie 30-60. 512 345 672", "PL", ["+48512345672"]),
     ("le 15/03, 01 99 00 68 02", "FR", ["+33199006802"]),

@@ -978,6 +978,12 @@ def _sandwich_weak_words(run: list[_Seg], text: str) -> bool:
     return changed
 
 
+def _digit_group_on(seg: _Seg) -> bool:
+    """A group of digits that is part of the number: plain digits, or digits with letters glued that became
+    digits ("4l6", "Ol23")."""
+    return seg.on and (seg.kind == _DIGB or (seg.kind == _NUM and seg.glued))
+
+
 def _sandwich_letters(run: list[_Seg], lends: Callable[[int], bool], text: str) -> bool:
     """Convert lone letter substitutes that sit inside a number; return True if any changed.
 
@@ -1003,14 +1009,13 @@ def _sandwich_letters(run: list[_Seg], lends: Callable[[int], bool], text: str) 
             # "ligue para o nove ...")
             ok = (inside and run[i - 1].on and run[j].on) or (i > 0 and lends(i - 1) and j - i >= 2)
         else:
-            # "seven I seven", or between two digit groups of the run ("+33 I 99 OO ...") unless a unit follows
+            # "seven I seven", or between two digit groups of the run ("+33 I 99 OO ...", "4l6 SSS Ol23")
+            # unless a unit follows
             ok = inside and (
                 (lends(i - 1) and lends(j))
                 or (
-                    run[i - 1].kind == _DIGB
-                    and run[j].kind == _DIGB
-                    and run[i - 1].on
-                    and run[j].on
+                    _digit_group_on(run[i - 1])
+                    and _digit_group_on(run[j])
                     and _UNIT_AFTER_RE.match(text, run[j].end) is None
                 )
             )

@@ -42,7 +42,7 @@ _MAX_ROUNDS = 2  # "&amp;nbsp;" (escaped twice) is a space after two rounds
 
 # A phone link's number, its escapes undecoded; bounded, so a megabyte of "%20" costs linear time.
 _LINK_NUMBER = re.compile(
-    r"(?:\b(?:tel|sms|callto):|\bwa\.me/|[?&;](?:phone|phone_?number|number|tel)=)"
+    r"(?:\b(?:tel|sms|callto):|\bwa\.me/|\bt(?:elegram)?\.me/|[?&;](?:phone|phone_?number|number|tel)=)"
     r"(?P<num>(?:%[0-9A-Fa-f]{2}|[0-9+()\-.]){1,80})", re.IGNORECASE)
 _NUMBER_ESCAPES = {"2b": "+", "20": " ", "28": "(", "29": ")", "2d": "-", "2e": "."}
 

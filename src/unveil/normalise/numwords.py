@@ -278,6 +278,15 @@ class Lexicon:
             for ch in _as_list(forms):
                 if len(ch) == 1:
                     self.sub_chars[ch] = Entry(int(value), UNIT, "*", weak=True, sub=True)
+        # Substitutes read only after a digit of their own token: "67B9", not an identifier's letter
+        # ("CIF B12345678", a Spanish "NIE Z1234567").
+        inside: set[str] = set()
+        for value, forms in (data.get("substitutes_inside") or {}).items():
+            for ch in _as_list(forms):
+                if len(ch) == 1:
+                    self.sub_chars[ch] = Entry(int(value), UNIT, "*", weak=True, sub=True)
+                    inside.add(ch)
+        self.inner_subs: frozenset[str] = frozenset(inside)
         self.prefixes: frozenset[str] = frozenset(k[:i] for k in table for i in range(1, len(k) + 1))
         self.first_chars: frozenset[str] = frozenset(k[0] for k in table)
 
@@ -353,7 +362,8 @@ def _segment_cached(lex: Lexicon, token: str, lang: str | None) -> tuple[RelPiec
             best[i] = best[i + 1] + _COST_DIGIT
             choice[i] = (i + 1, None)
         sub = lex.sub_chars.get(c)
-        if sub is not None and (i + 1 == n or keys[i + 1] != "") and best[i + 1] + _COST_WEAK < best[i]:
+        if sub is not None and (i + 1 == n or keys[i + 1] != "") and best[i + 1] + _COST_WEAK < best[i] \
+                and (i > 0 or c not in lex.inner_subs):
             best[i] = best[i + 1] + _COST_WEAK
             choice[i] = (i + 1, sub)
         k = ""
