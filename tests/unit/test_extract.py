@@ -186,6 +186,10 @@ PHONE_CASES = [
     ("Telegram: https://t.me/%2B351912345644", "PT", ["+351912345644"]),
     ("Joignable au O6 l2 34 S6 7B", "FR", ["+33612345678"]),
     ("Empresa CIF B12345678, masajes profesionales", "ES", []),
+    # four growing round amounts joined by dashes are a rate card; a German listing's number
+    ("Tarifas: 100-150-200-300\nSolo por chat de la web.", "ES", []),
+    ("Tarieven 150-250-450-1000", "NL", []),
+    ("Inserat-Nr. 48213390571\nMia, Stuttgart.", "DE", []),
     # a range of clients' ages closing a sentence before the number
     ("Tylko 18+, panowie 30-60. 512 345 672", "PL", ["+48512345672"]),
     ("le 15/03, 01 99 00 68 02", "FR", ["+33199006802"]),

@@ -80,7 +80,7 @@ _CURRENCY_BEFORE = re.compile(
 # listing word ("ad", "annonce", "Anzeige") counts only with a number word after it ("ad #", "annonce
 # n°") or after a label ("Réf. annonce"); "n°", "Nr." and "No." alone also stand before phones ("mon n° :
 # 06 ...", "Handy Nr. 0170 ...").
-_LISTING_WORD = (r"(?:ad|post|listing|annonce|anuncio|annuncio|anzeigen?|advertentie|an[uú]ncio|ogłoszeni[ae]"
+_LISTING_WORD = (r"(?:ad|post|listing|annonce|anuncio|annuncio|anzeigen?|inserats?|advertentie|an[uú]ncio|ogłoszeni[ae]"
                  r"|anun[tț](?:ului)?|inzer[aá]tu?|rezervace|rezerv[aá]cia|objedn[aá]vk[ayu]|резервация"
                  r"|объявлени[яеи]|оголошення)")
 _NUMBER_WORD = r"(?:id|#|no\.?|nr\.?|n[°º]|n\.|№|č\.?|num[eé]ro|number|nummer|n[uú]mero)"
@@ -630,9 +630,12 @@ class PhoneExtractor:
                     accounts = SpanIndex(iban_shaped_spans(text))
                 if accounts is not None and accounts.hits(ostart, oend):
                     continue
-                if not international and ntext[s] not in "+0" \
-                        and _untrunked_figures(read, home_cc, region, text[ostart:oend]):
-                    continue  # "Rates 150 200 350" in a British ad: a national number is written with its 0
+                if not international and ntext[s] not in "+0" and (
+                        _untrunked_figures(read, home_cc, region, text[ostart:oend])
+                        or _growing_round_amounts(_FIGURE_SPLIT.split(text[ostart_run:nt.ends[end - 1]].strip()), 4)):
+                    # "Rates 150 200 350" in a British ad: a national number is written with its 0;
+                    # "Tarifas: 100-150-200-300" anywhere: four growing round amounts are a rate card
+                    continue
                 yield _entity(text, field, ostart, oend, read, home_cc, hidden, foreign_to, assumed,
                               trunk=ntext[s] == "0")
         if len(unread) >= 2 and sum(e - s for s, e in unread) >= MIN_DIGITS:
@@ -807,19 +810,31 @@ def _valid_as_is(run: str, region: str) -> bool:
 _FIGURE_CHARS = frozenset("0123456789, ")
 
 
+_FIGURE_SPLIT = re.compile(r"[\s\-–/]+")
+
+
 def _untrunked_figures(read: _Read, home_cc: int, region: str, written: str) -> bool:
     """For digits written with no "+", "00" or trunk "0" before them, in a country whose national numbers
     are written with a trunk prefix: a number of that country is figures, not a phone, when it is only
     possible there ("Rates 150 200 350" in a British ad), is plain digits with a comma between them, or is
-    written as three or more round amounts ("Tarifs 150 200 350" in a French ad reads as a valid Paris
-    number without its 0)."""
+    written as three or more round amounts apart or joined by dashes ("Tarifs 150 200 350" or
+    "150-250-400-1200 €" in a French ad reads as a valid Paris number without its 0)."""
+    groups = _FIGURE_SPLIT.split(written.strip())
     if read.number.country_code != home_cc or _national_dialling(region)[0] != "0":
         return False
     if not read.valid or ("," in written and _FIGURE_CHARS.issuperset(written)):
         return True  # "Musterstraße 87, 10115 Berlin": a house number and a postcode
-    groups = written.split()
     return len(groups) >= 3 and all(
         g.isdigit() and 2 <= len(g) <= 4 and g[0] != "0" and g[-1] in "05" for g in groups)
+
+
+def _growing_round_amounts(groups: list[str], least: int) -> bool:
+    """At least ``least`` groups of two to four digits, each a multiple of ten, each larger than the last."""
+    if len(groups) < least or not all(g.isdigit() and 2 <= len(g) <= 4 and g[0] != "0" and g[-1] == "0"
+                                      for g in groups):
+        return False
+    values = [int(g) for g in groups]
+    return all(a < b for a, b in itertools.pairwise(values))
 
 
 def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc: int,
