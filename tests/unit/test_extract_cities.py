@@ -107,6 +107,9 @@ CASES = [
      ["Laval|CA", "Longueuil|CA", "Hamilton|CA", "Halifax|CA"]),
     ("Annonces similaires à Strasbourg, Nice, Lille", "FR", "fr", ["Strasbourg|FR", "Nice|FR", "Lille|FR"]),
     ("Reading, writing and Bath salts", "GB", "en", []),
+    ("Hamburg und Kiel", "DE", "de", ["Hamburg|DE", "Kiel|DE"]),  # "and" joins a list too
+    ("Luzern, Zug und Zürich", "CH", "de", ["Luzern|CH", "Zug|CH", "Zürich|CH"]),
+    ("Essen und Trinken in Berlin", "DE", "de", ["Berlin|DE"]),
     # a persona named after a foreign town, her age in brackets in an agency's list
     ("Sydney (20) · Polish · 165 cm", "IE", "en", []),
     # districts the gazetteer lists as places named "the centre"

@@ -788,15 +788,18 @@ _TOWN_OF_ITS_OWN = frozenset({"beach", "gardens", "lakes", "springs", "heights",
                               "falls", "village"})
 
 
-_LIST_ITEM_BEFORE = re.compile(r"([^\W\d_][\w'’-]{1,30})[ \t]{0,2}[,/·|][ \t]{1,2}$")
-_LIST_ITEM_AFTER = re.compile(r"[ \t]{0,2}[,/·|][ \t]{1,2}([^\W\d_][\w'’-]{1,30})")
+# Between two items of a list: a comma, a slash, a bullet, a bar, or "and" ("Hamburg und Kiel", "Luzern und Zug").
+_LIST_AND = r"(?:and|und|et|y|e|en|i|și|si|oraz|&)"
+_LIST_ITEM_BEFORE = re.compile(
+    rf"([^\W\d_][\w'’-]{{1,30}})(?:[ \t]{{0,2}}[,/·|]|[ \t]{{1,2}}{_LIST_AND})[ \t]{{1,2}}$")
+_LIST_ITEM_AFTER = re.compile(rf"(?:[ \t]{{0,2}}[,/·|]|[ \t]{{1,2}}{_LIST_AND})[ \t]{{1,2}}([^\W\d_][\w'’-]{{1,30}})")
 _LIST_TOWN_POPULATION = 100_000
 
 
 def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rules) -> bool:
     """Whether the name at ``text[start:end]`` is an item of a list whose item next to it is a town of the
     ad's country with 100,000 people or more that is no word ("Voir aussi : Laval, Longueuil, Hamilton",
-    "Similar ads in Leeds, Bradford, Reading"): a list of towns, where every item is one."""
+    "Similar ads in Leeds, Bradford, Reading", "Hamburg und Kiel"): a list of towns, where every item is one."""
     for m in (_LIST_ITEM_BEFORE.search(text, max(0, start - 36), start), _LIST_ITEM_AFTER.match(text, end)):
         if m is None or not m.group(1)[0].isupper():
             continue
