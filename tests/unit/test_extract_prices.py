@@ -85,6 +85,23 @@ CASES = [
     ("Die Stunde kostet 160€.", "DE", ["160 EUR/60min"]),
     ("Een uur kost 150 euro.", "BE", ["150 EUR/60min"]),
     ("Relaxáló masszázs 20000 Ft egy óra.", "HU", ["20000 HUF/60min"]),
+    # minutes and hours spelled with a hyphen; what the length is for between it and the amount
+    ("One hour €70, ninety minutes €100", "IE", ["70 EUR/60min", "100 EUR/90min"]),
+    ("Two-hour minimum: $900", "US", ["900 USD/120min"]),
+    ("1 Std. 200€, 3 Std. Dinner-Date 550€", "DE", ["200 EUR/60min", "550 EUR/180min"]),
+    ("1 Std. einzeln 180 €, 1 Std. Duo 350 €", "DE", ["180 EUR/60min", "350 EUR/60min"]),
+    # Portuguese "meia" after an amount; US "hhr" before one
+    ("R$ 150 meia / R$ 250 hora", "BR", ["150 BRL/30min", "250 BRL/60min"]),
+    ("hhr 150 hr 250", "US", ["150 USD/30min", "250 USD/60min"]),
+    # a night's rate that looks like a year, but not a year after a site's name
+    ("One hour 400 / Two hours 700 / Overnight 2000", "US", ["400 USD/60min", "700 USD/120min", "2000 USD/night"]),
+    ("© Anunturi Noaptea 2025", "RO", []),
+    # hryvnias with a space before the thousands; the same rate in another currency after "oppure"
+    ("Ніч 12 000 грн", "UA", ["12000 UAH/night"]),
+    ("1 ora 250€ oppure 280 CHF", "IT", ["250 EUR/60min", "280 CHF/60min"]),
+    # a length in brackets with its dot; ".-" writes a whole amount in the country's currency
+    ("Abend (4 Std.) 800 €", "AT", ["800 EUR/240min"]),
+    ("250.- die Stunde\n450.- zwei Stunden", "CH", ["250 CHF/60min", "450 CHF/120min"]),
     ("$180 hr | $1200 all nite", "US", ["180 USD/60min", "1200 USD/night"]),
     # minutes without their unit after a priced amount ("for 30", "(30)", "/60")
     ("$150 for 30 / $240 for 60", "CA", ["150 CAD/30min", "240 CAD/60min"]),

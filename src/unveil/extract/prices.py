@@ -189,7 +189,7 @@ def _tables(country: str = "") -> _Tables:
         r"(?<![\d.,])(?:(?P<half>" + _alternation(half) + r")"
         r"|(?<![^\W\d_])(?P<phrase>" + _alternation(phrase_words) + r")"
         r"|(?P<n>\d{1,3}(?:[.,]\d{1,2})?|½)(?P<h2>½)?" + _SP + r"{0,2}(?:de" + _SP + r")?(?P<unit>" + units + r")"
-        r"|(?<![^\W\d_])(?P<sn>" + _alternation(spelled_forms) + r")" + _SP + r"{1,2}(?P<sunit>"
+        r"|(?<![^\W\d_])(?P<sn>" + _alternation(spelled_forms) + r")(?:" + _SP + r"{1,2}|-)(?P<sunit>"
         + _alternation(hour_units) + r")"
         r"|(?<![^\W\d_])(?P<word>" + _alternation(hour_words) + r")"
         r"|(?<![^\W\d_])(?P<night>" + _alternation(night) + r"))(?![^\W\d_])",
@@ -255,8 +255,8 @@ _NUM = re.compile(
     r"(?<!\d)(?<!\d[.,])"
     r"(\d{1,3}(?:[.,'’]\d{3})+"
     r"|(?<!\d[ \u00a0\u202f])(?<![^\W_])(?:[1-9]\d?[ \u00a0\u202f]\d{3}|[1-9]\d\d[ \u00a0\u202f]000)"
-    r"(?=[ \u00a0\u202f]?(?:[€$£]|(?i:eur|cad|chf|gbp|usd|aud|nzd|zł|zl|pln|lei|ron|mdl|sek|kr|dkk|nok|kč|czk|ft"
-    r"|huf|forint|лв|bgn|kn|hrk|din|rsd)\b))"
+    r"(?=[ \u00a0\u202f]?(?:[€$£₴₽]|(?i:eur|cad|chf|gbp|usd|aud|nzd|zł|zl|pln|lei|ron|mdl|sek|kr|dkk|nok|kč|czk|ft"
+    r"|huf|forint|лв|bgn|kn|hrk|din|rsd|грн|uah|руб|rub)\b))"
     # ... or a sign before: "£1 500"
     r"|(?:(?<=[€$£])|(?<=[€$£] ))[1-9]\d?[ \u00a0\u202f]\d{3}(?![\d.,])"
     r"|\d{1,5})"
@@ -587,8 +587,10 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
         if m is None:
             continue
         s, e = m.span()
+        dashed = False
         if text.startswith((".-", ",-", ".–", ",–"), e) and (e + 2 == size or not text[e + 2].isalnum()):
             e += 2  # "CHF 200.- pro Stunde", "200,- €", "Fr. 200.–": no cents
+            dashed = True
         num_end = e
         k = bisect.bisect_right(starts, s) - 1
         if k >= 0 and durs[k].start <= s < durs[k].end:
@@ -642,10 +644,13 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
         elif ca is not None:
             currency = _currency(ca.group("c"), t, cc)
             after = ca.end()
+        if currency is None and dashed and _ROUND_DASH.match(text, s, e) is not None:
+            currency = t.country_currency.get(cc)  # "450.- zwei Stunden": ".-" writes a price in CH, DE, AT
         explicit = currency is not None
         if not explicit:
-            if amount < t.min_bare or (1900 <= amount <= 2099 and not thousands):
-                continue
+            if amount < t.min_bare or (1900 <= amount <= 2099 and not thousands
+                                       and not _night_before(text, s, by_end)):
+                continue  # a year, but not "Overnight 2000"
             if e < size and text[e].isalpha() and t.per_hour.match(text, e) is None \
                     and t.per_half_hour.match(text, e) is None and not (e in by_start and by_start[e].unit_only):
                 continue  # "19yo", "160cm", "3x"; not "200hr", an amount and its rate
@@ -960,7 +965,7 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
 # What stands between the prices of a list: "300 (1h), 550 (2h)", "200 (30) / 300 (60)", "150 | 250".
 _LIST_GAP = re.compile(r"[ \t]{0,2}\)?[ \t]{0,2}[,;/|•·][ \t]{0,2}")
 _ROW_CELL_GAP = re.compile(r"[ \t]{0,3}[|¦/][ \t]{0,3}")
-_OTHER_CURRENCY_GAP = re.compile(r"[ \t]{0,2}(?:/|or|ou|o|oder|of|\()[ \t]{0,2}")
+_OTHER_CURRENCY_GAP = re.compile(r"[ \t]{0,2}(?:/|or|ou|o|oder|of|oppure|sau|lub|albo|\()[ \t]{0,2}")
 _MINUTES_ONLY = re.compile(
     r"[ \t]?(?:/[ \t]?|[ \t]?for[ \t]|[ \t]?\()(15|20|30|45|60|90|120|180)\)?(?![0-9A-Za-z%'’/.,:])", re.I)
 
@@ -1024,7 +1029,8 @@ def _free_duration_before(text: str, pos: int, by_end: dict[int, _Duration], use
             return d if not line_above or _opens_line(text, d.start, article=True) else None
         if i == 0:
             return None
-        if text[i - 1] == ")" and not brackets_skipped and (i - 1) not in by_end:
+        if text[i - 1] == ")" and not brackets_skipped and (i - 1) not in by_end \
+                and not (text[i - 2 : i - 1] == "." and (i - 2) in by_end):  # "(4 Std.) 800 €" is a length
             k = text.rfind("(", max(0, i - 24), i - 1)
             if k != -1 and "\n" not in text[k:i]:
                 brackets_skipped = True  # "overnight (10pm-10am) £1000": hours in brackets between
@@ -1074,6 +1080,24 @@ def _free_duration_after(text: str, pos: int, by_start: dict[int, _Duration], us
             return None
         i += 1
     return None
+
+
+_ROUND_DASH = re.compile(r"\d{2,5}[.,][-–]")  # "250.-", "1000,-": a whole amount, never "1.-2." (a range)
+
+
+def _night_before(text: str, start: int, by_end: dict[int, _Duration]) -> bool:
+    """Whether a night's duration that opens its line or a list's item stands right before ``start``
+    ("Overnight 2000", "Hour 400 / Overnight 2000", "Nacht: 2000")."""
+    i = start
+    while i > 0 and start - i < 3 and text[i - 1] in " \t\u00a0:-–":
+        i -= 1
+    d = by_end.get(i)
+    if d is None or d.minutes is not None or not d.unit_only:
+        return False
+    k = d.start  # the night opens its line or an item of a rate list, not a name ("© Anunturi Noaptea 2025")
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    return k == 0 or text[k - 1] in "\n/|,;•·-–(:"
 
 
 def _labelled(text: str, start: int, t: _Tables) -> bool:
