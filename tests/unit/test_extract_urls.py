@@ -145,7 +145,7 @@ def test_bare_host_endings_must_end_in_a_real_domain(monkeypatch: pytest.MonkeyP
 @pytest.mark.parametrize("unit", ["a.", "ab.", "a-b.c", "x.example/", "www.a.", "a@b.", "1.2.", "a.com", "a.com ",
                                   "at a.com ", "x.example/2025550147 ", "a[.]", "a [.] ", "a (dot) ", "a{.}b ",
                                   "site: a dot ", "website: a dot b ", "abcd dot ", "ab . ", "abcd•", "a,com ",
-                                  "abcd . c o m ", "w w w . ", "abcd (punkt) de / "])
+                                  "abcd . c o m ", "w w w . ", "abcd (punkt) de / ", "a.com abcd dot com\n"])
 def test_megabyte_of_host_like_text_is_linear(unit: str) -> None:
     """Every start of a hostile megabyte of labels and dots costs work bounded by its own token."""
     text = unit * (1_000_000 // len(unit))

@@ -36,6 +36,7 @@ from unveil.extract.emails import (
     tlds_file,
     words_alternation,
 )
+from unveil.extract.spans import SpanIndex
 from unveil.types import Entity
 
 __all__ = ["UrlExtractor", "bare_host_endings", "normalise_url", "web_address_spans"]
@@ -276,8 +277,9 @@ def normalise_url(raw: str) -> str | None:
 
 # A host whose dots are hidden ("annavip[.]com", "zoe-lux[dot]com", "site(.)com"), which posters write
 # where a site refuses links: read anywhere, the brackets leave no doubt.  A dot spelled out ("sophiavip
-# dot com") is prose too ("the dot com era"), so it counts only after a label ("website:").  Possessive
-# loops and a look-behind that starts a host only after a character no host holds keep both linear.
+# dot com") is prose too ("the dot com era"), so a loosely written host counts only under a listed ending,
+# where it ends its phrase or after a label ("website:").  Possessive loops, bounded repeats and a
+# look-behind that starts a host only after a character no host holds keep the patterns linear.
 _DOT_WORD_SET = frozenset({"dot", "d0t", "punto", "point", "punkt", "kropka", "punct", "ponto", "punt"})
 _DOT_WORDS = "(?:" + "|".join(sorted(_DOT_WORD_SET)) + ")"
 _DOT_INSIDE = rf"[ \t]?(?:\.|•|·|{_DOT_WORDS})[ \t]?"
@@ -423,8 +425,9 @@ class UrlExtractor:
                 yield Entity("url", value, field, start, end, text[start:end])
         hidden = list(hidden_hosts(text)) if field not in ("url", "phone", "email") else []
         if hidden:
-            mail = [(m.start, m.end) for m in find_emails(text)]
+            # not an address's domain, nor a plain address read above (a sorted index: both may be many)
+            seen = SpanIndex([(m.start, m.end) for m in find_emails(text)] + taken)
             for start, end, host in hidden:
                 value = normalise_url(host)
-                if value and not any(s < end and start < e for s, e in mail + taken):  # not an address's domain
+                if value and not seen.hits(start, end):
                     yield Entity("url", value, field, start, end, text[start:end], {"obfuscated": True})
