@@ -161,6 +161,9 @@ CASES = [
     ("Hey guys it's Star ⭐ back in town", ["Star"], "it's"),
     ("Hej! Moa, 26, i Göteborg", ["Moa"], "age"),  # a Swedish name, not the Cuban town
     # a town or a place's abbreviation after the age ends the phrase too
+    ("Traditional Thai massage by Nok\n1 hour 70", ["Nok"], "massage by"),  # a massage studio's masseuse
+    ("Thaise massage door Ploy, 36 jaar", ["Ploy"], "massage door"),
+    ("San Jose / South Bay — Mei 27", ["Mei"], "age"),
     ("Brand new!!! Tiana 21 NYC Midtown", ["Tiana"], "age"),
     ("Leipzig. Dasha 26 Berlin", ["Dasha"], "age"),
     # the second of two women after "and" and the first one's age
@@ -230,6 +233,7 @@ NEGATIVE = [
     "Manequim 38, 1,65m, 55kg",  # a dress size
     "I'm Sunny and warm",  # a word after a weak cue, the phrase going on
     "I'm Latina, bilingual",  # a word that describes her, though also a name
+    "Massage by appointment only",
 ]
 
 
