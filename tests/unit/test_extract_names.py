@@ -164,6 +164,9 @@ CASES = [
     ("Traditional Thai massage by Nok\n1 hour 70", ["Nok"], "massage by"),  # a massage studio's masseuse
     ("Thaise massage door Ploy, 36 jaar", ["Ploy"], "massage door"),
     ("San Jose / South Bay — Mei 27", ["Mei"], "age"),
+    # a two-word first name before the age
+    ("Ana Clara, 21 anos, universitária", ["Ana Clara"], "age"),
+    ("Howdy Calgary! Daisy Mae, 26", ["Daisy Mae"], "age"),
     ("Brand new!!! Tiana 21 NYC Midtown", ["Tiana"], "age"),
     ("Leipzig. Dasha 26 Berlin", ["Dasha"], "age"),
     # the second of two women after "and" and the first one's age

@@ -259,6 +259,7 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
         if _k in months:
             continue  # "Jan 10 - Jan 14", "April 3": a date
         e = _second_name_end(text, e)  # a double first name: "Marie-Ève 29 ans"
+        s = _first_of_two_names(text, s)  # "Ana Clara, 21 anos", "Daisy Mae, 26"
         head = _after_describing_words(text, s, describing)  # "Polish girl Kasia, 24", "Brasileña Larissa, 24"
         i = head
         while i > 0 and head - i < 4 and not text[i - 1].isalnum() and text[i - 1] not in _NAME_OPENERS:
@@ -282,6 +283,20 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
                 loose and not (_age_follows(text, end) or _place_follows(text, end))):
             out.append((s, e, start, end))
     return out
+
+
+def _first_of_two_names(text: str, s: int) -> int:
+    """Where a two-word first name starts when the name at ``s`` is its second word: a capitalised known
+    first name and one space before it ("Ana Clara", "Maria Eduarda", "Daisy Mae"); else ``s``."""
+    if s < 3 or text[s - 1] != " " or not text[s - 2].isalpha():
+        return s
+    j = s - 1
+    i = j
+    while i > 0 and text[i - 1].isalpha() and j - i < 20:
+        i -= 1
+    if (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "-")) or not text[i].isupper():
+        return s
+    return i if fold(text[i:j]) in _tables().first_names and fold(text[i:j]) not in _tables().months else s
 
 
 _DUO_JOINERS = frozenset({"and", "et", "y", "e", "und", "en", "si", "i", "oraz"})  # folded ("și" -> "si")
