@@ -167,6 +167,8 @@ CASES = [
     # a two-word first name before the age
     ("Ana Clara, 21 anos, universitária", ["Ana Clara"], "age"),
     ("Howdy Calgary! Daisy Mae, 26", ["Daisy Mae"], "age"),
+    ("Chamo-me Ana Clara, 21 anos", ["Ana Clara"], "chamo-me"),  # after a cue, where the phrase ends
+    ("Je m'appelle Marie Claire.", ["Marie Claire"], "je m'appelle"),
     ("Brand new!!! Tiana 21 NYC Midtown", ["Tiana"], "age"),
     ("Leipzig. Dasha 26 Berlin", ["Dasha"], "age"),
     # the second of two women after "and" and the first one's age

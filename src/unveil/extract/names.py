@@ -285,6 +285,19 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
+def _two_word_name_end(text: str, nm: regex.Match[str], t: _Tables) -> int:
+    """Where the name ``nm`` after a cue ends, taking a second known first name after one space when the
+    phrase ends after it ("Chamo-me Ana Clara, 21 anos", "I'm Daisy Mae!"); else ``nm.end()``."""
+    end = nm.end()
+    if end + 2 >= len(text) or text[end] != " " or fold(nm.group()) not in t.first_names:
+        return end
+    second = _NAME.match(text, end + 1)
+    if second is None or not second.group()[:1].isupper() or fold(second.group()) not in t.first_names \
+            or fold(second.group()) in t.stop or not _ends_phrase(text, second.end()):
+        return end
+    return second.end()
+
+
 def _first_of_two_names(text: str, s: int) -> int:
     """Where a two-word first name starts when the name at ``s`` is its second word: a capitalised known
     first name and one space before it ("Ana Clara", "Maria Eduarda", "Daisy Mae"); else ``s``."""
@@ -547,24 +560,24 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
                 and key not in t.describing and _ends_phrase(text, nm.end())  # not "I'm Latina,"
             if not (worded or _accept(nm.group(), cls, t)):
                 continue
-            names = [nm]
-            jm = t.joiner.match(text, nm.end())
-            if jm is not None and jm.end() > nm.end():
+            names = [(nm.start(), _two_word_name_end(text, nm, t))]  # "Chamo-me Ana Clara"
+            jm = t.joiner.match(text, names[0][1])
+            if jm is not None and jm.end() > names[0][1]:
                 second = _NAME.match(text, jm.end())
                 if second is not None and second.group()[:1].isupper() and (
                     fold(second.group()) in t.first_names or fold(second.group()) not in t.stop
                 ):
-                    names.append(second)
+                    names.append(second.span())
             if cls == "weak" and not worded:
                 first_key = fold(nm.group())
                 if first_key not in t.first_names and (
                     first_key in t.stop or (len(names) == 1 and not _ends_phrase(text, nm.end()))
                 ):
                     continue
-            names = [n for n in names if not earlier.hits(n.start(), n.end())]
-            found.extend((n.start(), n.end(), _nominative(_title(n.group()), t), cue) for n in names)
+            names = [(a, z) for a, z in names if not earlier.hits(a, z)]
+            found.extend((a, z, _nominative(_title(text[a:z]), t), cue) for a, z in names)
             if names:
-                last_end = names[-1].end()
+                last_end = names[-1][1]
     found.sort(key=lambda f: f[0])
     yield from found
 
