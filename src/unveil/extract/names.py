@@ -309,7 +309,8 @@ def _first_of_two_names(text: str, s: int) -> int:
         i -= 1
     if (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "-")) or not text[i].isupper():
         return s
-    return i if fold(text[i:j]) in _tables().first_names and fold(text[i:j]) not in _tables().months else s
+    key, t = fold(text[i:j]), _tables()
+    return i if key in t.first_names and key not in t.months else s
 
 
 _DUO_JOINERS = frozenset({"and", "et", "y", "e", "und", "en", "si", "i", "oraz"})  # folded ("și" -> "si")

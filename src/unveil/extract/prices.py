@@ -788,13 +788,15 @@ def _listed_amounts(text: str, pos: int, count: int, t: _Tables,
             return None
         if pos > s:
             cb = t.cur_before.search(text, s, pos)
-            if cb is None or cb.start() != s or not _currency(cb.group(0).strip(), t, cc):
+            code = _currency(cb.group(0).strip(), t, cc) if cb is not None and cb.start() == s else ""
+            if not code:
                 return None
-            currencies.add(_currency(cb.group(0).strip(), t, cc))
+            currencies.add(code)
         end = m.end()
         ca = t.cur_after.match(text, end)
-        if ca is not None and _currency(ca.group("c"), t, cc):
-            currencies.add(_currency(ca.group("c"), t, cc))
+        code = _currency(ca.group("c"), t, cc) if ca is not None else ""
+        if ca is not None and code:
+            currencies.add(code)
             end = ca.end()
         found.append((s, end, _amount(m.group(1), m.group(2))))
         gap = _SLASH.match(text, end)
