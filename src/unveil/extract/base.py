@@ -14,7 +14,8 @@ from typing import Any, Protocol
 
 from unveil.normalise.markup import decode_markup
 from unveil.normalise.memo import shared_texts
-from unveil.normalise.offsets import NormalisedText
+from unveil.normalise.offsets import NormalisedText, compose
+from unveil.normalise.styles import plain_styles
 from unveil.types import TEXT_FIELDS, Entity
 
 
@@ -79,12 +80,29 @@ def extract_ad(ad: Mapping[str, Any], extractors: Iterable[Extractor] | None = N
     return extract_batch([ad], extractors)[0]
 
 
+#: Kinds whose ``obfuscated`` attribute says whether the value was written hidden.
+_HIDING_KINDS = frozenset(("phone", "email", "url"))
+
+
 def _in_stored_text(e: Entity, nt: NormalisedText) -> Entity:
     """An entity found in decoded text, with its span and text in the field as stored."""
     if e.start == e.end:
         return e  # a whole-field fact (the language)
     start, end = nt.to_original(e.start, e.end)
-    return replace(e, start=start, end=end, text=nt.original[start:end])
+    written = nt.original[start:end]
+    if e.kind in _HIDING_KINDS and not e.attrs.get("obfuscated") and plain_styles(written) is not None:
+        # Styled digits or letters hide a contact from plain-text filters ("𝟕𝟎𝟐 555 0147"); markup does not.
+        return replace(e, start=start, end=end, text=written, attrs={**e.attrs, "obfuscated": True})
+    return replace(e, start=start, end=end, text=written)
+
+
+def _readable(text: str) -> NormalisedText | None:
+    """``text`` as the extractors read it (markup decoded, styled letters plain), or None when unchanged."""
+    markup = decode_markup(text)
+    styled = plain_styles(text if markup is None else markup.text)
+    if styled is None:
+        return markup
+    return styled if markup is None else compose(styled, markup)
 
 
 def extract_batch(ads: Sequence[Mapping[str, Any]],
@@ -134,8 +152,9 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
     results: list[list[Entity]] = [[] for _ in items]
     todo = recent.fill(keys, results) if recent is not None else list(range(len(items)))
     todo_items = [items[i] for i in todo] if len(todo) < len(items) else items
-    # Scraped markup ("020&nbsp;7946&nbsp;0123", "<br>") is read decoded; offsets are mapped back below.
-    decoded = [decode_markup(text) for _, text, _ in todo_items]
+    # Scraped markup ("020&nbsp;7946&nbsp;0123", "<br>") and styled letters ("𝐌𝐢𝐚, 𝟐𝟒") are read decoded;
+    # offsets are mapped back below.
+    decoded = [_readable(text) for _, text, _ in todo_items]
     if any(nt is not None for nt in decoded):
         todo_items = [(f, t if nt is None else nt.text, c) for (f, t, c), nt in zip(todo_items, decoded, strict=True)]
     with shared_texts():  # per-text work (folding, words, addresses) done once for all extractors

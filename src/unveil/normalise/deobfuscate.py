@@ -49,7 +49,6 @@ import itertools
 import logging
 import re
 import unicodedata
-from array import array
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -76,7 +75,7 @@ from unveil.normalise.numwords import (
     lexicon,
     single_digit,
 )
-from unveil.normalise.offsets import NormalisedBuilder, NormalisedText, extend_run
+from unveil.normalise.offsets import NormalisedBuilder, NormalisedText, compose, extend_run
 
 __all__ = ["deobfuscate_digits", "deobfuscate_digits_if", "digit_spans", "fold_text", "written_plainly"]
 
@@ -90,7 +89,7 @@ RAISE_INTERNAL_ERRORS = False
 # ---------------------------------------------------------------------------------------------------------
 
 # Look-alike letters from other scripts that posters swap in to dodge keyword and number searches.
-_HOMOGLYPHS = {
+HOMOGLYPHS = {
     # Cyrillic
     "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
     "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S", "Ԛ": "Q", "Ԝ": "W", "Ү": "Y", "Ӏ": "I", "Һ": "H",
@@ -115,7 +114,7 @@ _INVISIBLE = frozenset(
 ) | frozenset(chr(c) for c in range(0xE0100, 0xE01F0))
 
 _SPECIAL: dict[str, str] = {
-    **_HOMOGLYPHS,
+    **HOMOGLYPHS,
     **{c: "" for c in _INVISIBLE},
     "\U0001f51f": "10",  # KEYCAP TEN
     "\u3007": "0",  # IDEOGRAPHIC NUMBER ZERO
@@ -228,7 +227,7 @@ def _native_word(text: str, start: int, end: int) -> bool:
     if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
         return False
     run = text[start:end]
-    return _CYRILLIC_OR_GREEK_WORD.fullmatch(run) is not None and not all(map(_HOMOGLYPHS.__contains__, run))
+    return _CYRILLIC_OR_GREEK_WORD.fullmatch(run) is not None and not all(map(HOMOGLYPHS.__contains__, run))
 
 
 _CYRILLIC_OR_GREEK_WORD = regex.compile(r"[\p{Cyrillic}\p{Greek}]+")
@@ -236,10 +235,10 @@ _CYRILLIC_OR_GREEK_WORD = regex.compile(r"[\p{Cyrillic}\p{Greek}]+")
 
 # A circled "a" alone between two blanks or two ASCII letters is written for "@" ("lena.k ⓐ gmail.com",
 # "lenaⓐgmail.com"); next to other circled letters ("ⓜⓘⓛⓐ") or opening a word ("Ⓐnna") it is a letter.
-_CIRCLED_A = frozenset("\u24d0\u24b6")
+CIRCLED_A = frozenset("\u24d0\u24b6")
 
 
-def _stands_for_at(text: str, start: int, end: int) -> bool:
+def stands_for_at(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     if before in " \t" and after in " \t":
@@ -258,7 +257,7 @@ def _fold(text: str) -> NormalisedText:
             start -= 1  # the ASCII character before is the base of this cluster ("1\u20e3", "e\u0301")
         b.copy(pos, start)
         run = text[start:end]
-        if run in _CIRCLED_A and _stands_for_at(text, start, end):
+        if run in CIRCLED_A and stands_for_at(text, start, end):
             b.emit_aligned("@", start)  # "lena.k ⓐ gmail.com"
             pos = end
             continue
@@ -1456,17 +1455,6 @@ def _deobfuscate_folded(text: str, lang: str | None) -> NormalisedText:
     return b.build()
 
 
-def _compose(inner: NormalisedText, outer: NormalisedText) -> NormalisedText:
-    """Map offsets of ``inner`` (over ``outer.text``) back to ``outer.original``."""
-    if outer.is_identity:
-        return NormalisedText(outer.original, inner.text, inner.starts, inner.ends)
-    if inner.is_identity:
-        return outer
-    starts = array("l", map(outer.starts.__getitem__, inner.starts))
-    ends = array("l", map(outer.ends.__getitem__, map((-1).__add__, inner.ends)))
-    return NormalisedText(outer.original, inner.text, starts, ends)
-
-
 def deobfuscate_digits(text: str, lang: str | None = None) -> NormalisedText:
     """Rewrite obfuscated numbers in ``text`` as plain digits, keeping an exact offset map.
 
@@ -1498,7 +1486,7 @@ def _deobfuscate_from_folded(text: str, folded: NormalisedText, code: str | None
         return folded
     if inner.text == text and folded.text == text:
         return NormalisedText.identity(text)  # nothing changed: the common case for text without numbers
-    return _compose(inner, folded)
+    return compose(inner, folded)
 
 
 _ALNUM_TOKEN_RE = regex.compile(r"[\p{L}\p{M}0-9]++")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 
-from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
+from unveil.normalise.offsets import NormalisedBuilder, NormalisedText, compose
 
 __all__ = ["decode_link_escapes", "decode_markup"]
 
@@ -82,7 +82,7 @@ def decode_markup(text: str) -> NormalisedText | None:
         if ("&" not in nt.text and "<" not in nt.text) or _HINT.search(nt.text) is None:
             break
         inner = _decode_once(nt.text)
-        nt = _compose(nt, inner)
+        nt = compose(inner, nt)
     return nt
 
 
@@ -99,13 +99,4 @@ def _decode_once(text: str) -> NormalisedText:
         # an inline tag stands for nothing: "<b>(702) 555-0147</b>" is the number alone
         pos = m.end()
     out.copy(pos, len(text))
-    return out.build()
-
-
-def _compose(outer: NormalisedText, inner: NormalisedText) -> NormalisedText:
-    """``inner`` (a rewrite of ``outer.text``) with offsets mapped back to ``outer.original``."""
-    out = NormalisedBuilder(outer.original)
-    for i, ch in enumerate(inner.text):
-        start, end = outer.to_original(inner.starts[i], inner.ends[i])
-        out.emit(ch, start, end)
     return out.build()

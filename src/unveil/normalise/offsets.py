@@ -106,3 +106,14 @@ class NormalisedBuilder:
             return NormalisedText.identity(self._original)
         self._flush()
         return NormalisedText(self._original, "".join(self._parts), self._starts, self._ends)
+
+
+def compose(inner: NormalisedText, outer: NormalisedText) -> NormalisedText:
+    """``inner`` (a rewrite of ``outer.text``) with its offsets mapped back to ``outer.original``."""
+    if outer.is_identity:
+        return NormalisedText(outer.original, inner.text, inner.starts, inner.ends)
+    if inner.is_identity:
+        return outer
+    starts = array("l", map(outer.starts.__getitem__, inner.starts))
+    ends = array("l", map(outer.ends.__getitem__, map((-1).__add__, inner.ends)))
+    return NormalisedText(outer.original, inner.text, starts, ends)
