@@ -17,6 +17,14 @@ def ages(text: str) -> list[str]:
 POSITIVE = [
     # (text, expected ages, expected matched text of the first age)
     ("Jade, 19yo, new in town", ["19"], "19yo"),
+    # decorations between the number and its unit, or between a name and its age
+    ("tengo ✦ 32 ✦ años", ["32"], "32 ✦ años"),
+    ("Ioana 💕 ❤29❤ ani", ["29"], "29❤ ani"),
+    ("Camille (🎀30🎀 ans)", ["30"], "30🎀 ans"),
+    ("Lucía, tengo ｡･:*:･ﾟ★ 36 ★ﾟ･:*:･｡ años", ["36"], "36 ★ﾟ･:*:･｡ años"),
+    ("Hi I'm Naomi, 🎀28🎀, sensual massage", ["28"], "28"),
+    ("★彡 Mia 彡★ 💋 ｡･:*:･ﾟ★ 21 ★ﾟ･:*:･｡", ["21"], "21"),
+    ("Hey loves! Chloe here (31)", ["31"], "31"),
     ("19 y/o student", ["19"], "19 y/o"),
     ("Vârstă: 22", ["22"], "22"),
     # "and" makes a range only after "between": two women's ages before one unit
@@ -352,9 +360,10 @@ def test_find_ages_is_ordered() -> None:
         "Wordy, 24 x" * 90_000,
         "2 4 yo twenty 4 yo 21 y 24 años " * 30_000,
         "Léa 23 ans et Inès 26 ans " * 40_000,
+        "Mia ★ ★ ★ ★ ★ ★ ★ ★ ★ ★ ★ ★ 21 " * 30_000 + "★" * 100_000 + " ans",
     ],
     ids=["digits", "capitalised", "im", "ages", "number-words", "name-age", "person-age", "persons", "headings",
-         "heading-like", "split-digits", "duos"],
+         "heading-like", "split-digits", "duos", "decorations"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in AGES.extract(hostile, "body", AdContext()):

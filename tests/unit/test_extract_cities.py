@@ -33,6 +33,7 @@ CASES = [
     ("CDMX y GDL", "MX", "es", ["Mexico City|MX", "Guadalajara|MX"]),
     # a persona named after a town: after a naming cue, or a foreign town followed by her age
     ("Hi I'm Dallas, visiting Miami this week", "US", "en", ["Miami|US"]),
+    ("Hey! I'm Zara (28), touring Adelaide till Sunday", "AU", "en", ["Adelaide|AU"]),
     ("Cancún — Paris 25", "MX", "es", ["Cancún|MX"]),
     ("Paris 16 - Trocadéro", "FR", "fr", ["Paris|FR"]),  # an arrondissement of a town at home
     ("Hotel near Collins Ave, Miami Beach, FL 33139", "US", "en", ["Miami Beach|US"]),  # a town of its own

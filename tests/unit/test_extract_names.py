@@ -17,6 +17,8 @@ def names(text: str, country: str | None = None) -> list[str]:
 CASES = [
     # (text, expected names, expected cue of the first)
     ("Hi, I'm Anna", ["Anna"], "i'm"),
+    ("★彡 Mia 彡★ 💋 ｡･:*:･ﾟ★ 21 ★ﾟ･:*:･｡", ["Mia"], "age"),  # decorations around the name and the age
+    ("»»——⍟ Eva ⍟——«« 💋 ❤28❤ jaar", ["Eva"], "age"),
     ("Hi, I’m Anna", ["Anna"], "i'm"),
     ("Hi, I'm Zoraya, 24", ["Zoraya"], "i'm"),
     ("Je suis Clémence, 22 ans", ["Clémence"], "je suis"),

@@ -126,6 +126,7 @@ CASES = [
     ("200 dollars an hour", "US", ["200 USD/60min"]),
     ("200 roses", "US", ["200 ROSES"]),
     ("300 roses for the hour", "US", ["300 ROSES/60min"]),
+    ("🌹 150 an hour", "US", ["150 ROSES/60min"]),
     ("150/h", "GB", ["150 GBP/60min"]),
     # "e" for euros only before a rate mark: "Paris 20e" is an ordinal
     ("150e/h, 90e/30min, 80 e/hh", "FR", ["150 EUR/60min", "90 EUR/30min", "80 EUR/30min"]),
@@ -299,6 +300,7 @@ def test_prices(text: str, country: str | None, expected: list[str]) -> None:
 
 
 NEGATIVE = [
+    ("Giulia 🌹 38 anni\nNuova a Firenze", "IT"),  # a rose decorating a name before an age
     ("Year | Views (k)\n2024 | 150", "GB"),
     ("2k followers on IG, 10k views", "US"),  # thousands with no length or currency
     ("Roses are red\nPhotos 2024", "US"),  # a currency word heading nothing priced

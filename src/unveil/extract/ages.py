@@ -27,7 +27,7 @@ from typing import Any
 from unveil.extract.base import AdContext
 from unveil.extract.cities import city_index, fold, load_attribute_data, words
 from unveil.extract.literals import literal_alternation
-from unveil.extract.names import HEIGHT_WEIGHT, name_then_number
+from unveil.extract.names import HEIGHT_WEIGHT, is_decoration, name_then_number
 from unveil.normalise.memo import per_text
 from unveil.types import Entity
 
@@ -37,6 +37,7 @@ MIN_AGE = 10
 MAX_AGE = 99
 MAX_NUMBER_WORDS = 5  # "quatre vingt dix neuf" is the longest spelling
 _SEP = " \t\u00a0-"  # between a number and its unit, or between number words
+_MAX_DECORATION = 12  # characters of decoration (and blanks) between a number and its unit
 
 
 def _key(text: str) -> str:
@@ -648,6 +649,12 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
         if i == m.start() and i > 1 and text[i - 1] == "." and text[i - 2].isdigit() \
                 and _key(m.group()) not in tables.bare:
             i -= 1  # "25.y.o"
+        elif i > 0 and not text[i - 1].isdigit() and is_decoration(text[i - 1]):
+            j = i  # "❤29❤ ani", "✦ 35 ✦ lat", "(🎀30🎀 ans)", "｡･:*:･ﾟ★ 36 ★ﾟ･:*:･｡ años"
+            while j > 0 and i - j < _MAX_DECORATION and (text[j - 1] in _SEP or is_decoration(text[j - 1])):
+                j -= 1
+            if j > 0 and text[j - 1].isdigit():
+                i = j
         if i == 0:
             continue
         hit: tuple[int, int] | None

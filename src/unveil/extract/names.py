@@ -72,6 +72,19 @@ _AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", 
                         "години", "године", "година", "goda", "g", "rokiv", "rik", "и", "і", "та"})
 # Height and weight after an age: "Kasia 22/165/50", "Tina (24/170/58)".
 HEIGHT_WEIGHT = regex.compile(r"/1[4-9][0-9]/[3-9][0-9](?![0-9])")
+# A character that decorates a name or an age in a listing: emoji, stars, flowers, fancy brackets, kaomoji
+# parts, box drawing ("★彡 Mia 彡★", "(✿25✿)", "【33】", "｡･:*:･ﾟ★ 21 ★ﾟ･:*:･｡", "❤29❤ ani"); not a currency
+# sign, "+", "<", "=", ">", "|" or a letter, digit or blank.
+DECORATION = (r"(?:(?![+<=>|])"
+              r"[\p{So}\p{Sk}\p{Sm}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Lm}\p{Mn}\p{Cf}~*:･｡彡꧁꧂༺༻\u2010-\u2015\u2500-\u257f])")
+_DECORATION_RE = regex.compile(DECORATION)
+
+
+def is_decoration(ch: str) -> bool:
+    """Whether ``ch`` is a decoration (see ``DECORATION``)."""
+    return _DECORATION_RE.match(ch) is not None
+
+
 _NAME_NUMBER_GAP = regex.compile(
     r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?:age[ \t\u00a0])?(?=\d)"
     # "Victoria here! 28", "Victoria here 😊 28": after "here", an exclamation mark or a symbol does too
@@ -83,8 +96,12 @@ _NAME_NUMBER_GAP = regex.compile(
     # "Naomi – 29 – Brazilian", "Ellie – age 19 –": a dash between spaces, as a listing separates its fields
     # (read the same way)
     r"|[ \t\u00a0]{1,2}[-–—][ \t\u00a0]{1,2}(?:age[ \t\u00a0])?(?=\d)"
-    # "ik ben Femke (30)", "Tina (24/170/58)": brackets say it anywhere, not only where a phrase opens
-    r"|[ \t\u00a0]{0,2}\((?=\d\d[)/])", regex.I)
+    # "ik ben Femke (30)", "Tina (24/170/58)", "Chloe here (31)": brackets say it anywhere, not only where a
+    # phrase opens
+    r"|(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2}\((?=\d\d[)/])"
+    # "I'm Naomi, 🎀28🎀", "★彡 Mia 彡★ 💋 ｡･:*:･ﾟ★ 21", "Poppy, ~ 27 ~": decorations between (read without
+    # a comma as above: the phrase must end after the number)
+    rf"|[ \t\u00a0]{{0,2}},?(?:[ \t\u00a0]{{0,2}}{DECORATION}\ufe0f?){{1,12}}[ \t\u00a0]{{0,2}}(?=\d)", regex.I)
 # "Charlotte here, 28": a person, even where Charlotte is also a town of the ad's country.
 _HERE_AFTER = regex.compile(
     r"[ \t\u00a0]{1,2}(?:" + "|".join(sorted(_HERE | {"aquí", "här", "täällä"})) + r")\b", regex.I)
@@ -262,7 +279,8 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
         s = _first_of_two_names(text, s)  # "Ana Clara, 21 anos", "Daisy Mae, 26"
         head = _after_describing_words(text, s, describing)  # "Polish girl Kasia, 24", "Brasileña Larissa, 24"
         i = head
-        while i > 0 and head - i < 4 and not text[i - 1].isalnum() and text[i - 1] not in _NAME_OPENERS:
+        while i > 0 and head - i < 4 and (not text[i - 1].isalnum() or is_decoration(text[i - 1])) \
+                and text[i - 1] not in _NAME_OPENERS:
             i -= 1
         opening = i == 0 or text[i - 1] in "\n\r"  # the start of the field or of a line
         m = _NAME_NUMBER_GAP.match(text, e)

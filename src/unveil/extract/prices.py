@@ -647,6 +647,9 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
         if currency is None and dashed and _ROUND_DASH.match(text, s, e) is not None:
             currency = t.country_currency.get(cc)  # "450.- zwei Stunden": ".-" writes a price in CH, DE, AT
         explicit = currency is not None
+        if cb is not None and _emoji_marker(cb.group(0)) and _next_word(text, e) in t.not_after \
+                and _connected_duration(text, e, t, used) is None:
+            continue  # "Giulia 🌹 38 anni": the rose decorates a name before an age
         if not explicit:
             if amount < t.min_bare or (1900 <= amount <= 2099 and not thousands
                                        and not _night_before(text, s, by_end)):
