@@ -17,6 +17,13 @@ def ages(text: str) -> list[str]:
 POSITIVE = [
     # (text, expected ages, expected matched text of the first age)
     ("Jade, 19yo, new in town", ["19"], "19yo"),
+    # the other languages of Europe
+    ("Sladká 23letá studentka", ["23"], "23letá"),
+    ("22-ročná blondínka v Trnave", ["22"], "22-ročná"),
+    ("25-årig tjej från Västerås", ["25"], "25-årig"),
+    ("Man ir 21 gads, studente", ["21"], "21 gads"),
+    ("Kor: 27 · magasság: 168", ["27"], "27"),
+    ("Godine: 29\nBeograd", ["29"], "29"),
     # decorations between the number and its unit, or between a name and its age
     ("tengo ✦ 32 ✦ años", ["32"], "32 ✦ años"),
     ("Ioana 💕 ❤29❤ ani", ["29"], "29❤ ani"),
@@ -185,6 +192,8 @@ def test_ages_found(text: str, expected: list[str], span_text: str) -> None:
 
 NEGATIVE = [
     "10 let zkušeností, 3 år erfaring",  # years of experience
+    "Prijímam len klientov nad 25 rokov.", "samo za gospode nad 30 let",  # clients over 25, 30
+    "Drottninggatan 45, 4 tr",  # a street and its number
     "Anna 24/7 available", "Mia (2 girls)", "Anna (020) 7946 0123",
     # rules about clients, not the poster's age
     "18 ans minimum, pièce d'identité demandée",
@@ -368,6 +377,14 @@ def test_find_ages_is_ordered() -> None:
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in AGES.extract(hostile, "body", AdContext()):
         pass
+
+
+def test_a_unit_glued_to_the_number_in_its_own_country_only() -> None:
+    def ages(text: str, country: str) -> list[str]:
+        return [e.value for e in AGES.extract(text, "body", AdContext(country=country))]
+    assert ages("Tampereella 23v nainen", "FI") == ["23"]
+    assert ages("Emma 22v, Helsinki", "FI") == ["22"]
+    assert ages("Emma 22v", "CZ") == []  # "v" is "in" in Czech
 
 
 def test_name_then_here_is_a_person_even_when_it_is_a_home_town() -> None:

@@ -124,6 +124,15 @@ SHORTCUTS = [
 ]
 
 LANGUAGES = [
+    # Norwegian, Greek, Bulgarian, Croatian, Lithuanian, Latvian and Slovenian words for "@" and "."
+    ("E-post: ingrid.oslo krøllalfa proton punktum me",
+     [("ingrid.oslo@proton.me", "ingrid.oslo krøllalfa proton punktum me", True)]),
+    ("Email: eleni.ath παπάκι gmail τελεία com", [("eleni.ath@gmail.com", "eleni.ath παπάκι gmail τελεία com", True)]),
+    ("Пиши ми: maria.sf маймунка abv точка bg", [("maria.sf@abv.bg", "maria.sf маймунка abv точка bg", True)]),
+    ("Mail: ivana.zg (et) gmail (točka) com", [("ivana.zg@gmail.com", "ivana.zg (et) gmail (točka) com", True)]),
+    ("gabija.vln eta gmail taškas com", [("gabija.vln@gmail.com", "gabija.vln eta gmail taškas com", True)]),
+    ("E-pasts: laura.riga et inbox punkts lv", [("laura.riga@inbox.lv", "laura.riga et inbox punkts lv", True)]),
+    ("E-pošta: nina.lj afna gmail pika com", [("nina.lj@gmail.com", "nina.lj afna gmail pika com", True)]),
     # French
     ("Écrivez-moi : anna arobase example point fr", [("anna@example.fr", "anna arobase example point fr", True)]),
     ("anna(arobase)example(point)com", [("anna@example.com", "anna(arobase)example(point)com", True)]),
@@ -202,7 +211,7 @@ NEGATIVES = [
     "anna at example dot comx",
     "Arrive at 8. Com on",
     "stay at Hotel Central. Point taken",
-    "24/7 @ home",
+    "24/7 @ home", "Anna et Lola, gmail users",
     "100% real pics @ 150 roses",
 ]
 

@@ -18,6 +18,11 @@ CASES = [
     # (text, expected names, expected cue of the first)
     ("Hi, I'm Anna", ["Anna"], "i'm"),
     ("★彡 Mia 彡★ 💋 ｡･:*:･ﾟ★ 21 ★ﾟ･:*:･｡", ["Mia"], "age"),  # decorations around the name and the age
+    ("Jelena iz Srbije, 25 godina", ["Jelena"], "age"),  # where she is from, between the name and the age
+    ("Cześć! Kasia z Polski, 27 let", ["Kasia"], "age"),
+    ("Jeg er 26 år gammel og hedder Freja", ["Freja"], "hedder"),
+    ("Es esmu Anete, 23 gadi", ["Anete"], "es esmu"),
+    ("Esu Rūta, 22 metų", ["Rūta"], "esu"),
     ("»»——⍟ Eva ⍟——«« 💋 ❤28❤ jaar", ["Eva"], "age"),
     ("Hi, I’m Anna", ["Anna"], "i'm"),
     ("Hi, I'm Zoraya, 24", ["Zoraya"], "i'm"),

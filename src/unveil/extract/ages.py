@@ -145,6 +145,7 @@ class _Tables:
     person_first: frozenset[str]
     heading_not_before: frozenset[str]
     numbered_districts: dict[str, int]
+    glued: dict[str, re.Pattern[str]]  # country -> its units written glued to the number ("23v" in Finland)
 
 
 @functools.cache
@@ -206,6 +207,9 @@ def _tables() -> _Tables:
         person_first=frozenset(_words_key(c).split(" ")[0] for c in persons),
         heading_not_before=frozenset(fold(w) for w in _as_list(data.get("heading_not_before")) + rate_words),
         numbered_districts={fold(str(k)): int(v) for k, v in districts.items()},
+        glued={str(cc).upper(): re.compile(r"(?<![0-9.,/:\-])([0-9]{2})(?:" + _phrase_pattern(_as_list(units))
+                                            + r")(?![^\W_])", re.I)
+               for cc, units in (data.get("glued_units") or {}).items()},
     )
 
 
@@ -408,6 +412,7 @@ _BLANKS = " \t\u00a0"
 # A word ending like a street's name, or a word for a number, numbers a house: "Handelsweg 50",
 # "Naamsestraat 50", "Hauptstraße 24", "Hausnummer 27".
 _STREET_ENDINGS = ("weg", "straat", "strasse", "str", "gasse", "laan", "plein", "gracht", "kade", "dreef", "steeg",
+                   "gatan", "gata", "vagen", "gade", "vej", "veien", "katu", "utca", "iela", "gatve", "tanav",
                    "allee", "damm", "ufer", "platz", "street", "road", "lane", "avenue", "boulevard", "ulica",
                    "nummer", "number", "numero")
 
@@ -534,6 +539,11 @@ def _find_ages(text: str, country: str | None) -> list[tuple[int, int, int, bool
     found.update(by_unit)
     for start, age in by_cue.items():
         found.setdefault(start, age)
+    glued = tables.glued.get(country or "")
+    if glued is not None:
+        for m in glued.finditer(text):
+            if MIN_AGE <= int(m.group(1)) <= MAX_AGE:
+                found.setdefault(m.start(), (m.start(), m.end(), int(m.group(1)), False))
     if not found:
         found = {start: (start, end, value, spelled) for start, end, value, spelled, _, _ in _heading_ages_of(text)}
     return [found[start] for start in sorted(found)]

@@ -63,7 +63,7 @@ _DIGIT_PAIR = regex.compile(r"\d\d")
 _WORD_RUN = regex.compile(r"[^\W\d_]+")
 # Words that may follow the age in "Name, 22 ..." (folded): "Chloé, 23 ans", "Sabrina, 26 J.".
 _AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", "anitos", "jahre", "j", "anni", "jaar",
-                        "jr", "lat", "lata", "ani", "de", "and", "et", "und", "e", "en", "i", "si",
+                        "jr", "lat", "lata", "ani", "de", "and", "et", "und", "e", "en", "i", "si", "v",
                         "new", "neu", "nouvelle", "nueva", "nuova", "nieuw", "nova",
                         "let", "roky", "rokov", "eves", "ετων", "ar", "vuotta", "godine", "godina", "metai",
                         "metu", "gadi", "aastat",
@@ -85,8 +85,13 @@ def is_decoration(ch: str) -> bool:
     return _DECORATION_RE.match(ch) is not None
 
 
+# "Jelena iz Srbije, 25 godina", "Kasia z Polski, 27", "Laura from Riga, 24": where she comes from, between
+# the name and the comma.
+_FROM_PLACE = (r"[ \t\u00a0]{1,2}(?:from|de|da|di|din|aus|von|van|uit|z|ze|iz|iš|is|з|із|из|från|fra|от|από)"
+               r"[ \t\u00a0]{1,2}\p{Lu}[\p{L}\-]{1,30}(?:[ \t\u00a0]\p{Lu}[\p{L}\-]{1,30})?")
 _NAME_NUMBER_GAP = regex.compile(
-    r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?:age[ \t\u00a0])?(?=\d)"
+    r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui)|" + _FROM_PLACE + r")?"
+    r"[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?:age[ \t\u00a0])?(?=\d)"
     # "Victoria here! 28", "Victoria here 😊 28": after "here", an exclamation mark or a symbol does too
     r"|[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui)(?:!{1,3}|[ \t\u00a0]{0,2}\p{So}\ufe0f?)[ \t\u00a0]{1,2}(?=\d)"
     r"|[ \t\u00a0]{1,2}(?=\d)"
