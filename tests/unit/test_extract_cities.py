@@ -34,6 +34,9 @@ CASES = [
     # a persona named after a town: after a naming cue, or a foreign town followed by her age
     ("Hi I'm Dallas, visiting Miami this week", "US", "en", ["Miami|US"]),
     ("Hey! I'm Zara (28), touring Adelaide till Sunday", "AU", "en", ["Adelaide|AU"]),
+    ("Sin City weekend", "US", "en", ["Las Vegas|US"]),
+    ("Richmond BC, near YVR ✈️", "CA", "en", ["Richmond|CA"]),  # an airport code is no nickname
+    ("Chica en TJ, 24 años", "MX", "es", ["Tijuana|MX"]),
     ("Cancún — Paris 25", "MX", "es", ["Cancún|MX"]),
     ("Paris 16 - Trocadéro", "FR", "fr", ["Paris|FR"]),  # an arrondissement of a town at home
     ("Hotel near Collins Ave, Miami Beach, FL 33139", "US", "en", ["Miami Beach|US"]),  # a town of its own

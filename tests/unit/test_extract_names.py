@@ -19,6 +19,12 @@ CASES = [
     ("Hi, I'm Anna", ["Anna"], "i'm"),
     ("★彡 Mia 彡★ 💋 ｡･:*:･ﾟ★ 21 ★ﾟ･:*:･｡", ["Mia"], "age"),  # decorations around the name and the age
     ("Jelena iz Srbije, 25 godina", ["Jelena"], "age"),  # where she is from, between the name and the age
+    ("Ms. Kandi is back 🍭 Atlanta's favorite", ["Kandi"], "ms."),  # titles
+    ("Hello gentlemen, Miss Jade at your service, 33yo", ["Jade"], "miss"),
+    ("ask for Ms. Lee", ["Lee"], "ms."),
+    ("It's ya girl Mia 😘 back in the city", ["Mia"], "it's ya girl"),
+    ("twenty-four years young\n-xo Bree", ["Bree"], "xo"),
+    ("Sonja, 41, reife Lady, Bonn", ["Sonja"], "^"),  # "Lady" is no title cue: not "Bonn"
     ("Cześć! Kasia z Polski, 27 let", ["Kasia"], "age"),
     ("Jeg er 26 år gammel og hedder Freja", ["Freja"], "hedder"),
     ("Es esmu Anete, 23 gadi", ["Anete"], "es esmu"),
@@ -195,6 +201,7 @@ def test_names(text: str, expected: list[str], cue: str) -> None:
 
 
 NEGATIVE = [
+    "I miss you already", "Miss me? Back in town",
     "Milano Centrale\nBella. Dolce. Discreta.",  # a name that is also a word needs a dash or a comma
     "Porto – Boavista. Nova. Discreta.",
     "Nadia est là.\nDemi-heure 80 €, heure 130 €",  # "demi" is also a word: "Demi-heure" is half an hour

@@ -127,6 +127,11 @@ CASES = [
     ("200 roses", "US", ["200 ROSES"]),
     ("300 roses for the hour", "US", ["300 ROSES/60min"]),
     ("🌹 150 an hour", "US", ["150 ROSES/60min"]),
+    ("Donations:\n160 hhr\n260 hr", "US", ["160 USD/30min", "260 USD/60min"]),  # "hhr" after the amount
+    ("200 roses/hr, 130 roses hhr", "US", ["200 ROSES/60min", "130 ROSES/30min"]),
+    ("$150.00 half hour\n$240.00 hour", "US", ["150 USD/30min", "240 USD/60min"]),  # cents before "hour"
+    ("$150 dlls la hora\n$90 dlls media hora", "MX", ["150 USD/60min", "90 USD/30min"]),  # dollars in Mexico
+    ("$2,500 M.N.", "MX", ["2500 MXN"]),
     ("150/h", "GB", ["150 GBP/60min"]),
     # "e" for euros only before a rate mark: "Paris 20e" is an ordinal
     ("150e/h, 90e/30min, 80 e/hh", "FR", ["150 EUR/60min", "90 EUR/30min", "80 EUR/30min"]),

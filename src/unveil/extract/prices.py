@@ -396,11 +396,14 @@ def _inside(found: list[_Duration], starts: list[int], pos: int) -> bool:
 def _amount_before_unit(text: str, m: re.Match[str], t: _Tables) -> bool:
     """Whether the number of a too-long hour duration is an amount: a currency before it ("$250hr"), or at
     least ``min_amount_before_hour_unit`` and a space before the unit ("24 hours" and "200h" stay)."""
-    if _marker_key(m.group("unit")) not in t.hour_units or not m.group("n").isdigit():
+    n = m.group("n")
+    if n[-3:-2] in (".", ",") and n[-2:].isdigit():
+        n = n[:-3]  # "$240.00 hour": cents
+    if _marker_key(m.group("unit")) not in t.hour_units or not n.isdigit():
         return False
     priced = _prev_char(text, m.start()) in t.before_last and \
         t.cur_before.search(text, max(0, m.start() - 10), m.start()) is not None
-    large = float(m.group("n")) >= t.min_rate_before_unit
+    large = float(n) >= t.min_rate_before_unit
     if m.start("unit") == m.end("n"):
         # "$250hr", "200hr"; a bare "200h" is a time or a count
         return priced or (large and _marker_key(m.group("unit")) in t.glued_rate_units)
