@@ -212,6 +212,7 @@ def test_cities(text: str, country: str | None, lang: str | None, expected: list
 
 NEGATIVE = [
     ("photos taken in March 2024", "GB", "en"),  # a month before a number
+    ("Welkom bij Lotte", "NL", "nl"),  # Dutch "welcome", not Welkom, South Africa
     ("LA MEJOR CHICA DE LA CIUDAD", "ES", "es"),  # "LA" is Los Angeles only in American ads
     ("TO BOOK TEXT ME", "CA", "en"),
     ("follow @nyc_anna, see la.vie.example", "US", "en"),  # a handle, a web address

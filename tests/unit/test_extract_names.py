@@ -18,6 +18,8 @@ CASES = [
     # (text, expected names, expected cue of the first)
     ("Hi, I'm Anna", ["Anna"], "i'm"),
     ("★彡 Mia 彡★ 💋 ｡･:*:･ﾟ★ 21 ★ﾟ･:*:･｡", ["Mia"], "age"),  # decorations around the name and the age
+    ("Hola chicos, soy ꧁༺ Daniela ༻꧂, tengo ✦ 32 ✦ años", ["Daniela"], "soy"),  # decorations after a cue
+    ("Hallo, ich bin 『Lara』 (【35】) aus 『Leipzig』", ["Lara"], "ich bin"),
     ("Jelena iz Srbije, 25 godina", ["Jelena"], "age"),  # where she is from, between the name and the age
     ("Ms. Kandi is back 🍭 Atlanta's favorite", ["Kandi"], "ms."),  # titles
     ("Hello gentlemen, Miss Jade at your service, 33yo", ["Jade"], "miss"),

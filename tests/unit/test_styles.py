@@ -35,6 +35,8 @@ from unveil.normalise.styles import plain_styles
         ("m❤️i❤️a", "mia"),
         ("Mi\u200ba", "Mia"),  # invisible characters inside a word
         ("Anna\u00adMaria", "AnnaMaria"),
+        ("je m'appelle C H L O É, 27 ans", "je m'appelle CHLOÉ, 27 ans"),  # capitals spaced apart
+        ("T O N I G H T  O N L Y", "TONIGHT  ONLY"),  # two spaces part words
     ],
 )
 def test_styled_text_reads_plain(text: str, plain: str) -> None:
@@ -56,6 +58,9 @@ def test_styled_text_reads_plain(text: str, plain: str) -> None:
         "lena.k ⓐ gmail.com",  # a circled "a" alone is an "@" for the email extractor
         "hello ＠ mail",  # full-width punctuation is the contact extractors' business
         "Hearts ❤️ and stars ★ ★",  # symbols not between single letters
+        "Email: I V Y . D A L L A 2 5 @ P R O T O N . M E",  # a spaced-out address: the email extractor's
+        "s a n n e . r o t t e",  # spaced lower-case letters
+        "Call A B",  # two capitals
     ],
 )
 def test_what_is_not_styling_stays_as_written(text: str) -> None:
@@ -76,6 +81,11 @@ def test_what_is_not_styling_stays_as_written(text: str) -> None:
         ("🇭 🇴 🇱 🇱 🇾, 26, Bristol", "GB", "name", "Holly", "🇭 🇴 🇱 🇱 🇾"),
         ("Relaxing massage by B★e★l★l★a", "US", "name", "Bella", "B★e★l★l★a"),
         ("Homepage: n♡e♡l♡e♡.♡c♡o♡m", "DE", "url", "nele.com", "n♡e♡l♡e♡.♡c♡o♡m"),
+        ("25 years old, located in D A L L A S", "US", "city", "Dallas|US", "D A L L A S"),
+        ("Email: I V Y . D A L L A 2 5 @ P R O T O N . M E", "US", "email", "ivy.dalla25@proton.me",
+         "I V Y . D A L L A 2 5 @ P R O T O N . M E"),
+        ("🅛🅤🅒í🅐 | Barcelona", "ES", "name", "Lucía", "🅛🅤🅒í🅐"),  # styled capitals around a plain accent
+        ("Hi I'm 『𝐄𝐦𝐦𝐚』, 【𝟑𝟐】, sensual massage", "CA", "age", "32", "𝟑𝟐"),
     ],
 )
 def test_entities_in_styled_text_point_at_the_stored_text(text: str, country: str, kind: str, value: str,
@@ -125,7 +135,7 @@ def test_every_plain_character_maps_inside_the_stored_text(text: str) -> None:
 
 @pytest.mark.timeout(30)
 @pytest.mark.parametrize("unit", ["𝐌", "a\u0332", "\u0332", "🇭 ", "a★", "★", "a\u200b", "\u200b", "Lе", "е", "2️⃣",
-                                  "³", "a\u0301\u0302\u0303"])
+                                  "³", "a\u0301\u0302\u0303", "A ", "AB "])
 def test_a_megabyte_of_styling_finishes(unit: str) -> None:
     text = unit * (1_000_000 // len(unit))
     nt = plain_styles(text)

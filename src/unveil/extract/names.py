@@ -106,7 +106,7 @@ _NAME_NUMBER_GAP = regex.compile(
     r"|(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2}\((?=\d\d[)/])"
     # "I'm Naomi, 🎀28🎀", "★彡 Mia 彡★ 💋 ｡･:*:･ﾟ★ 21", "Poppy, ~ 27 ~": decorations between (read without
     # a comma as above: the phrase must end after the number)
-    rf"|[ \t\u00a0]{{0,2}},?(?:[ \t\u00a0]{{0,2}}{DECORATION}\ufe0f?){{1,12}}[ \t\u00a0]{{0,2}}(?=\d)", regex.I)
+    rf"|(?:[ \t\u00a0]{{0,2}}(?:{DECORATION}\ufe0f?|,)){{1,12}}[ \t\u00a0]{{0,2}}(?=\d)", regex.I)
 # "Charlotte here, 28": a person, even where Charlotte is also a town of the ad's country.
 _HERE_AFTER = regex.compile(
     r"[ \t\u00a0]{1,2}(?:" + "|".join(sorted(_HERE | {"aquí", "här", "täällä"})) + r")\b", regex.I)
@@ -180,7 +180,9 @@ def _tables() -> _Tables:
         r"|(?:(?P<strong>" + _alternation(_all_langs(data.get("strong_cues"))) + r")"
         r"|(?P<weak>" + _alternation(_all_langs(data.get("weak_cues"))) + r")"
         r"|(?P<known>" + _alternation(_all_langs(data.get("known_only_cues"))) + r"))"
-        r"(?:" + _SP + r"{1,3}|" + _SP + r"{0,2}[,:\-–]" + _SP + r"{0,3}(?:\n" + _SP + r"{0,2})?)"
+        r"(?:" + _SP + r"{1,3}|" + _SP + r"{0,2}[,:\-–]" + _SP + r"{0,3}(?:\n" + _SP + r"{0,2})?"
+        # "je m'appelle ⋆｡˚ ☁︎ Maëlys", "soy ꧁༺ Daniela", "ich bin 『Lara』": decorations before the name
+        r"|" + _SP + r"{0,3}(?:" + DECORATION + r"\ufe0f?" + _SP + r"{0,2}){1,8})"
         r")(?=\p{L})"
     )
     joiner = regex.compile(_SP + r"{0,2}(?:" + _alternation(_as_list(data.get("joiners"))) + r")" + _SP + r"{0,2}",
@@ -208,8 +210,10 @@ def _first_word(phrase: str) -> str:
 
 
 def _title(word: str) -> str:
-    """Title case for all-lower or all-upper names; mixed case as written ("McKenzie")."""
-    if word.islower() or word.isupper():
+    """Title case for all-lower or all-upper names; mixed case as written ("McKenzie").  A name in capitals
+    but for an accented letter ("LUCíA": styled capitals, whose styles have no accented letters) is all-upper."""
+    ascii_letters = [c for c in word if c.isascii() and c.isalpha()]
+    if word.islower() or word.isupper() or (len(ascii_letters) > 1 and all(c.isupper() for c in ascii_letters)):
         return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
     return word
 

@@ -31,7 +31,7 @@ import re
 import unicodedata
 
 from unveil.normalise.deobfuscate import CIRCLED_A, HOMOGLYPHS, stands_for_at
-from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
+from unveil.normalise.offsets import NormalisedBuilder, NormalisedText, compose
 
 __all__ = ["plain_styles"]
 
@@ -103,6 +103,50 @@ def plain_styles(text: str) -> NormalisedText | None:
     Each styled character becomes at most one plain character (with the marks and separators that
     decorate it), so the result is never longer than ``text``; linear time on any input.
     """
+    styled = _plain_characters(text)
+    spaced = _joined_capitals(text if styled is None else styled.text)
+    if spaced is None:
+        return styled
+    return spaced if styled is None else compose(spaced, styled)
+
+
+# Capitals spaced apart, "C H L O É", "D A L L A S", "N E W  I N  T O W N": three or more, one space
+# between each (two spaces part words), read as the word.  Only capitals: spaced lower-case letters are
+# how addresses are hidden ("s a n n e . r o t t e"), which the contact extractors read themselves.
+_SPACED_CAPITALS = re.compile(r"[A-ZÀ-ÖØ-Þ](?: [A-ZÀ-ÖØ-Þ]){2,}(?![^\W_])")  # the start is tested apart
+
+
+_SPACED_ADDRESS_MARKS = frozenset(".@0123456789")
+
+
+def _joined_capitals(text: str) -> NormalisedText | None:
+    m = _SPACED_CAPITALS.search(text)
+    if m is None:
+        return None
+    out: NormalisedBuilder | None = None
+    pos = 0
+    while m is not None:
+        start, end = m.span()
+        after, before = text[end + 1:end + 2], text[start - 2:start - 1] if start >= 2 else ""
+        if (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")) \
+                or after in _SPACED_ADDRESS_MARKS or before in _SPACED_ADDRESS_MARKS:
+            m = _SPACED_CAPITALS.search(text, end)
+            continue  # inside a word, or part of a spaced-out address or number ("I V Y . D A L L A 2 5 @ ...")
+        if out is None:
+            out = NormalisedBuilder(text)
+        out.copy(pos, start)
+        for i in range(start, end, 2):
+            out.emit(text[i], i, i + 1)
+        pos = end
+        m = _SPACED_CAPITALS.search(text, end)
+    if out is None:
+        return None
+    out.copy(pos, len(text))
+    return out.build()
+
+
+def _plain_characters(text: str) -> NormalisedText | None:
+    """:func:`plain_styles` for single characters (everything but spaced capitals)."""
     if text.isascii():
         return None
     found = _candidates(text)
