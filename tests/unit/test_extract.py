@@ -423,6 +423,9 @@ def test_every_field_is_read_and_offsets_are_per_field():
 def test_extraction_never_raises_and_offsets_point_at_text(text, country):
     for e in extract_ad({"body": text, "country": country}):
         assert text[e.start:e.end] == e.text
+        if e.kind == "language":
+            assert (e.start, e.end, e.text) == (0, 0, "")  # a whole-field fact ("AChbuick ablk wAAAAAAc" is "en")
+            continue
         assert 0 <= e.start < e.end <= len(text)
 
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from unveil.extract.base import AdContext
-from unveil.extract.cities import _FOLD_TABLE, CityExtractor, city_index, fold
+from unveil.extract.cities import _FOLD_TABLE, CityExtractor, city_index, fold, latin_case_forms
 
 CITIES = CityExtractor()
 
@@ -35,6 +35,17 @@ CASES = [
     ("Hi I'm Dallas, visiting Miami this week", "US", "en", ["Miami|US"]),
     ("Hey! I'm Zara (28), touring Adelaide till Sunday", "AU", "en", ["Adelaide|AU"]),
     ("Sin City weekend", "US", "en", ["Las Vegas|US"]),
+    # regular case forms of the towns of countries whose languages decline them (latin_case_forms)
+    ("Masáže v centru Olomouce", "CZ", "cs", ["Olomouc|CZ"]),
+    ("22-ročná blondínka v Trnave", "SK", "sk", ["Trnava|SK"]),
+    ("Új vagyok a városban, Pécsen lakom.", "HU", "hu", ["Pécs|HU"]),
+    ("Hieronta Espoossa", "FI", "fi", ["Espoo|FI"]),
+    ("23-aastane tüdruk Tartus", "EE", "et", ["Tartu|EE"]),
+    ("Masažas Klaipėdoje", "LT", "lt", ["Klaipėda|LT"]),
+    ("Masāža Daugavpilī", "LV", "lv", ["Daugavpils|LV"]),
+    ("U Splitu do kraja mjeseca", "HR", "hr", ["Split|HR"]),
+    ("Masaža u Kragujevcu", "RS", "sr", ["Kragujevac|RS"]),
+    ("Pola sata 50 eura, u Puli", "HR", "hr", ["Pula|HR"]),  # "pola" (half) is no Pula (Italian "Pola")
     ("Richmond BC, near YVR ✈️", "CA", "en", ["Richmond|CA"]),  # an airport code is no nickname
     ("Chica en TJ, 24 años", "MX", "es", ["Tijuana|MX"]),
     ("Cancún — Paris 25", "MX", "es", ["Cancún|MX"]),
@@ -213,6 +224,7 @@ def test_cities(text: str, country: str | None, lang: str | None, expected: list
 NEGATIVE = [
     ("photos taken in March 2024", "GB", "en"),  # a month before a number
     ("Welkom bij Lotte", "NL", "nl"),  # Dutch "welcome", not Welkom, South Africa
+    ("sraz u mostu v 8", "CZ", "cs"),  # "of the bridge", not a case form of Most in lower case
     ("LA MEJOR CHICA DE LA CIUDAD", "ES", "es"),  # "LA" is Los Angeles only in American ads
     ("TO BOOK TEXT ME", "CA", "en"),
     ("follow @nyc_anna, see la.vie.example", "US", "en"),  # a handle, a web address
@@ -246,6 +258,14 @@ NEGATIVE = [
     ("Postcode SW1A 1AA, near Victoria station", "GB", "en"),  # a station, not Victoria, Hong Kong
     ("Lily, 19, Ipswich QLD", "AU", "en"),  # an Australian state after a name that is English
 ]
+
+
+def test_latin_case_forms_take_the_longest_ending() -> None:
+    endings = {"a": ["e", "y"], "ka": ["ci"], "": ["u"]}
+    assert latin_case_forms("trnava", endings) == {"trnave", "trnavy"}
+    assert latin_case_forms("rijeka", endings) == {"rijeci"}
+    assert latin_case_forms("split", endings) == {"splitu"}
+    assert latin_case_forms("ab", endings) == set()  # too short to decline safely
 
 
 @pytest.mark.parametrize(("text", "country", "lang"), NEGATIVE)

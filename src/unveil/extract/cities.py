@@ -302,6 +302,18 @@ def cyrillic_case_forms(word: str) -> set[str]:
     return forms
 
 
+def latin_case_forms(word: str, endings: Mapping[str, list[str]]) -> set[str]:
+    """Case forms of a folded town name by the longest of ``endings``' keys that ends it ("trnava" with
+    ``{"a": ["e", "y"], "": ["u"]}`` -> {"trnave", "trnavy"}); see ``latin_case_forms`` in cities.yaml."""
+    if len(word) < 3:
+        return set()
+    for key in sorted(endings, key=len, reverse=True):
+        if word.endswith(key) and len(word) - len(key) >= 2:
+            stem = word[:len(word) - len(key)]
+            return {stem + e for e in endings[key]} - {word}
+    return set()
+
+
 class CityIndex:
     """Folded city names -> candidate cities, as a trie over word keys.
 
@@ -323,6 +335,8 @@ class CityIndex:
         self.by_id: dict[int, City] = {}
         alias_min = int(rules.get("alias_min_population", 100_000))
         inflected = {int(k): [str(f) for f in v] for k, v in (rules.get("inflected") or {}).items()}
+        case_endings = {str(cc).upper(): {str(k): [str(e) for e in v] for k, v in table.items()}
+                        for cc, table in (rules.get("latin_case_forms") or {}).items()}
         countries = {_words(fold(n)) for n in country_names}
         # "Colombia" (Cuba), "Jamaica" (New York), "Lebanon" (five US towns): a town named after another
         # country is that country in an ad ("Soy de Colombia"), so the name alone never finds it.
@@ -354,6 +368,9 @@ class CityIndex:
                 elif large and (local or (primary and key[0][0] == primary[0][0])):
                     keys.add(key)
             keys.update(_words(fold(form)) for form in inflected.get(city.geonameid, ()))
+            endings = case_endings.get(city.country)
+            if endings is not None and primary:
+                keys.update((*primary[:-1], form) for form in latin_case_forms(primary[-1], endings))
             for key in keys:
                 if key and len(key) <= MAX_NAME_WORDS:
                     self._add(key, city, key == primary)
