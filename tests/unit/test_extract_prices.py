@@ -132,6 +132,10 @@ CASES = [
     ("$150.00 half hour\n$240.00 hour", "US", ["150 USD/30min", "240 USD/60min"]),  # cents before "hour"
     ("$150 dlls la hora\n$90 dlls media hora", "MX", ["150 USD/60min", "90 USD/30min"]),  # dollars in Mexico
     ("$2,500 M.N.", "MX", ["2500 MXN"]),
+    ("půl hodiny 1.500 Kč\nhodinka 2 500 Kč", "CZ", ["1500 CZK/30min", "2500 CZK/60min"]),  # "hodinka"
+    ("Ολονύχτιο 500€\nΏρα 120€", "GR", ["500 EUR/night", "120 EUR/60min"]),
+    ("100€ η ώρα, 60€ το μισάωρο", "GR", ["100 EUR/60min", "60 EUR/30min"]),
+    ("naktis 500 €", "LT", ["500 EUR/night"]),
     ("150/h", "GB", ["150 GBP/60min"]),
     # "e" for euros only before a rate mark: "Paris 20e" is an ordinal
     ("150e/h, 90e/30min, 80 e/hh", "FR", ["150 EUR/60min", "90 EUR/30min", "80 EUR/30min"]),
