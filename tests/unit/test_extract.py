@@ -587,3 +587,28 @@ def test_phone_marks_refuse_a_word_yaml_read_as_a_boolean() -> None:
     with pytest.raises(ValueError, match="quote it"):
         _only_strings({"number_words": ["number", False]}, "phone_marks.yaml")
     _only_strings({"number_words": ["number", "no"], "words": {"RO": ["romanian"]}}, "phone_marks.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "lang", "value"),
+    [
+        ("Zavolej: šest nula jedna jedna dva tři čtyři devět pět", "CZ", "cs", "+420601123495"),
+        ("Číslo: nula deväť jedna dva jedna dva tri štyri štyri sedem", "SK", "sk", "+421912123447"),
+        ("Számom: nulla hat húsz egy kettő három négy öt nyolc kilenc", "HU", "hu", "+36201234589"),
+        ("Numret: noll sju noll ett två tre fyra fem åtta nio", "SE", "sv", "+46701234589"),
+        ("Mit nummer: tre fire fire en to tre fire syv", "DK", "da", "+4534412347"),
+        ("Numero: nolla neljä yksi kaksi kolme neljä viisi kuusi kahdeksan yhdeksän", "FI", "fi", "+358412345689"),
+        ("Τηλέφωνο: έξι εννιά ένα δύο τρία τέσσερα πέντε έξι οκτώ εννιά", "GR", "el", "+306912345689"),
+        ("Numurs: divi viens divi trīs četri pieci astoņi deviņi", "LV", "lv", "+37121234589"),
+    ],
+)
+def test_numbers_spelled_in_the_other_languages_of_europe(text: str, country: str, lang: str, value: str) -> None:
+    found = [e for e in extract_ad({"body": text, "country": country, "lang": lang}) if e.kind == "phone"]
+    assert [e.value for e in found] == [value]
+    assert found[0].attrs["obfuscated"] is True
+
+
+@pytest.mark.parametrize("text", ["I have a hat and a fire, sex appeal, to the top en route",
+                                  "Call me at six to ten, two or three"])
+def test_number_words_of_other_languages_in_english_prose_are_no_phone(text: str) -> None:
+    assert [e for e in extract_ad({"body": text, "country": "GB"}) if e.kind == "phone"] == []
