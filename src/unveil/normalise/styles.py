@@ -6,9 +6,10 @@ and digits ("𝐌𝐢𝐚, 𝟐𝟒"), full-width forms ("Ｂｏｓｔｏｎ"), 
 ("Ⓜⓘⓐ", "🅼🅸🅰", "⒨⒤⒜"), small capitals and superscript letters ("ᴍɪᴀ", "ᵐⁱᵃ"), regional indicator letters
 spaced apart ("🇭 🇴 🇱 🇱 🇾"), keycap digits ("2️⃣3️⃣"), underline, strike-through and "zalgo" marks
 ("C̲i̲a̲r̲a̲"), accents typed as separate marks over a styled letter ("𝐋𝐞́𝐚"), a symbol between every
-letter ("B★e★l★l★a"), Cyrillic or Greek look-alike letters inside a Latin word ("Dеniѕa") and invisible
-characters inside a word ("Mi\\u200ba").  Extraction reads the text with each of these replaced by what
-it stands for; entities are mapped back, so their offsets and evidence are those of the field as stored.
+letter ("B★e★l★l★a"), Cyrillic or Greek look-alike letters inside a Latin word ("Dеniѕa"), invisible
+characters inside a word ("Mi\\u200ba") and capitals spaced apart ("C H L O É").  Extraction reads the text
+with each of these replaced by what it stands for; entities are mapped back, so their offsets and evidence
+are those of the field as stored.
 
 Styles that have a single case (small capitals, superscript, parenthesised and regional indicator
 letters) read as capitals, as they look: "ᴍɪᴀ" is "MIA", which the name reader title-cases.
