@@ -163,10 +163,7 @@ def _plain_characters(text: str) -> NormalisedText | None:
             continue
         end = m.end()
         c = _CANDIDATE.search(text, end)
-        kind = m.lastgroup if m.lastgroup != "symbol" else "between"
-        if kind == "accents":
-            kind = "styled"
-        pieces = _READERS[kind or ""](text, m)
+        pieces = _READERS[m.lastgroup or ""](text, m)  # the last group closed names the alternative
         if not pieces or pieces[0][1] < pos:
             continue  # kept as written, or marks over a character already read
         if out is None:
@@ -290,7 +287,7 @@ def _invisible(text: str, m: re.Match[str]) -> _Pieces:
     return [("", start, end)]  # an empty piece: dropped
 
 
-_READERS = {"keycap": _keycap, "regional": _regional, "superscript": _superscript, "styled": _styled,
+_READERS = {"keycap": _keycap, "regional": _regional, "superscript": _superscript, "accents": _styled,
             "digit": _digit, "marks": _marks, "lookalike": _lookalike, "between": _between,
             "invisible": _invisible}
 
