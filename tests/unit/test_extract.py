@@ -328,6 +328,8 @@ PHONE_CASES = [
     ("see anna.org 020 7946 0123", "GB", ["+442079460123"]),
     # a trunk zero written out of habit after a country code that has none
     ("Tel./WhatsApp: +420 (0) 601 000 033", "CZ", ["+420601000033"]),
+    # an age set apart by a spaced dash where numbers have no trunk prefix
+    ("Noemi, 24 – 312 345 6760", "IT", ["+393123456760"]),
 ]
 
 

@@ -195,6 +195,7 @@ NEGATIVE = [
     "Prijímam len klientov nad 25 rokov.", "samo za gospode nad 30 let",  # clients over 25, 30
     "Drottninggatan 45, 4 tr",  # a street and its number
     "Anna 24/7 available", "Mia (2 girls)", "Anna (020) 7946 0123",
+    "Agende com a recepcionista Cláudia: (11) 96123-4535",  # a Brazilian area code, not an age of 11
     # rules about clients, not the poster's age
     "18 ans minimum, pièce d'identité demandée",
     "âge minimum 18 ans",

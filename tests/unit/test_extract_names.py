@@ -62,7 +62,7 @@ CASES = [
     ("Sandy, 33, fun & easygoing", ["Sandy"], "^"),
     # a duo: the second name after "&" or "+"
     ("Mia 24 & Lola 26 - Leeds", ["Mia", "Lola"], "age"),
-    ("Duo: Mia, 24 + Lola, 26", ["Mia", "Lola"], "age"),
+    ("Duo: Mia, 24 + Lola, 26", ["Mia", "Lola"], "duo"),  # a duo's title is a cue
     ("[Available today] Amber, age 29 — Spanish — light brown", ["Amber"], "age"),
     ("(Deze week terug) Fleur, 39jr — Hongaarse", ["Fleur"], "age"),
     ("NEU ★ Svenja (40) · deutsch · 176 cm", ["Svenja"], "age"),
@@ -187,7 +187,7 @@ CASES = [
     ("Brand new!!! Tiana 21 NYC Midtown", ["Tiana"], "age"),
     ("Leipzig. Dasha 26 Berlin", ["Dasha"], "age"),
     # the second of two women after "and" and the first one's age
-    ("Duo : Léa 23 ans et Inès 26 ans, de passage", ["Léa", "Inès"], "age"),
+    ("Duo : Léa 23 ans et Inès 26 ans, de passage", ["Léa", "Inès"], "heading"),
     ("Sara 22 anni e Marta 27 anni, due amiche", ["Sara", "Marta"], "age"),
     ("Andreea 22 ani si Bianca 25 ani, doua prietene", ["Andreea", "Bianca"], "age"),
 ]
@@ -306,9 +306,44 @@ def test_find_names_tuples() -> None:
         "my name is " * 90_000,
         "I'm Anna & " * 90_000,
         "1 2-3 4/5 6.7 " * 75_000,
+        "Mia (24), Lena (25), Zorb (26), " * 35_000,
+        "Ask for Mia at reception, Duo Lena & Eva " * 25_000,
     ],
-    ids=["im", "capitalised", "cue", "joined", "digits"],
+    ids=["im", "capitalised", "cue", "joined", "digits", "roster", "staff-duo"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in NAMES.extract(hostile, "body", AdContext()):
         pass
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a roster: two known names written alike make a list, whose other items are names too
+        ("Today: Chloe (25), Jess (32), Lani (27), Sunny (23)", "AU", ["Chloe", "Jess", "Lani", "Sunny"]),
+        ("Heute für Sie da: Vanessa 23 – Ivana 28 – Kimberly 25 – Steffi 37", "DE",
+         ["Vanessa", "Ivana", "Kimberly", "Steffi"]),
+        ("– Sophie, 25, Wienerin\n– Dunja, 28, Serbin\n– Petra, 36, reif", "AT", ["Sophie", "Dunja", "Petra"]),
+        ("Hoy trabajan: Noelia (28), Jenny (23), Paola (33) y Cris (25)", "ES", ["Noelia", "Jenny", "Paola", "Cris"]),
+        ("Tonight's picks: Nova 23 / Skye 27 / Jade 24", "US", ["Nova", "Skye", "Jade"]),
+        # a duo's title
+        ("Duo Chloé & Inès 💋 Bordeaux", "FR", ["Chloé", "Inès"]),
+        ("Duet Kinga & Weronika 💕 Lublin", "PL", ["Kinga", "Weronika"]),
+        # staff of an agency or a salon are no personas; a persona asked for at the desk is
+        ("Mia (24), Lena (25)\nCall Maria at reception: 281-555-0147", "US", ["Mia", "Lena"]),
+        ("Lucía, 23 años\nCitas: 612 34 56 21 (pregunta por Carmen, de recepción)", "ES", ["Lucía"]),
+        ("Clara, 25 ans\nRéservation 01 99 00 23 17, demandez Sophie (accueil)", "FR", ["Clara"]),
+        ("Bruna, 23 anos\nAgende com a recepcionista Cláudia: (11) 96123-4535", "BR", ["Bruna"]),
+        ("ask for Angel at the front desk\nmassage 60 min $80", "US", ["Angel"]),
+        ("Demandez Océane à l'accueil du salon", "CH", ["Océane"]),
+        ("Ask for Nina, 24, her driver brings her to you.", "GB", ["Nina"]),  # her staff, after her age
+    ],
+)
+def test_rosters_duos_and_staff(text: str, country: str, expected: list[str]) -> None:
+    assert [e.value for e in NAMES.extract(text, "body", AdContext(country=country))] == expected
+
+
+def test_a_phone_group_makes_no_roster_item() -> None:
+    got = [e.value for e in NAMES.extract("Margaux 32 – Lyon · Mia 24 – Vénissieux · 06 - 12 - 34",
+                                         "body", AdContext(country="FR"))]
+    assert "Vénissieux" not in got

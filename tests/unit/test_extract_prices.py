@@ -297,6 +297,70 @@ CASES = [
     ("Notte intera 1200 CHF", "CH", ["1200 CHF/night"]),
     ("100 euro 't halfuur", "NL", ["100 EUR/30min"]),
     ("Martigny. Fr. 200.– la demi-heure", "CH", ["200 CHF/30min"]),
+    # Local shorthand: thousands after a dot are no minutes of "1 óra 25", Swedish ":-", Nordic ",-" after
+    # thousands written with a space, a code before thousands with a space, Danish "pr. time"
+    ("30 perc 15.000 Ft\n1 óra 25.000 Ft", "HU", ["15000 HUF/30min", "25000 HUF/60min"]),
+    ("1 sat 10.000 din", "RS", ["10000 RSD/60min"]),
+    ("2000:- /timme", "SE", ["2000 SEK/60min"]),
+    ("1 time 2 500,-", "NO", ["2500 NOK/60min"]),
+    ("Pris: SEK 1 800/tim", "SE", ["1800 SEK/60min"]),
+    ("DKK 2000 pr. time", "DK", ["2000 DKK/60min"]),
+    ("Time 2500 kr\nHele natten 15 000 kr", "NO", ["2500 NOK/60min", "15000 NOK/night"]),
+    # Thousands as words and letters: Hungarian "e"/"ezer" before forints, Russian, Spanish
+    ("1 óra 30e Ft, 2 óra 55e Ft", "HU", ["30000 HUF/60min", "55000 HUF/120min"]),
+    ("1 óra 30 ezer Ft", "HU", ["30000 HUF/60min"]),
+    ("5 тыс. руб/час", "RU", ["5000 RUB/60min"]),
+    ("Час 7к, ночь 30к", "RU", ["7000 RUB/60min", "30000 RUB/night"]),
+    ("2 mil la hora", "MX", ["2000 MXN/60min"]),
+    ("25 000 форинтов час", "HU", ["25000 HUF/60min"]),
+    # "e" for euros next to a length, euros and hours in more languages
+    ("1h 150e", "FI", ["150 EUR/60min"]),
+    ("100 € sat, 80e pola sata", "RS", ["100 EUR/60min", "80 EUR/30min"]),
+    ("150 eura sat, 90 eura pola sata", "HR", ["150 EUR/60min", "90 EUR/30min"]),
+    ("80 ευρώ μισή ώρα", "GR", ["80 EUR/30min"]),
+    ("80 EUR stundā", "LV", ["80 EUR/60min"]),
+    # A country's own night words, as written: Finnish "yö", Estonian "öö", "ON" in the US; "O/N"
+    ("tunti 180 €\nyö 800 €", "FI", ["180 EUR/60min", "800 EUR/night"]),
+    ("1 tund 100 €\nöö 500 €", "EE", ["100 EUR/60min", "500 EUR/night"]),
+    ("QV 100, HH 150, H 250, ON 1200", "US", ["100 USD", "150 USD/30min", "250 USD/60min", "1200 USD/night"]),
+    ("$380 2hr / $1500 ON", "US", ["380 USD/120min", "1500 USD/night"]),
+    ("O/N 900", "GB", ["900 GBP/night"]),
+    ("Anna 22 yo 800 €", "FI", ["800 EUR"]),  # "yo" is no Finnish "yö"
+    # North American glued shorthand, "Full" next to "Half"
+    ("150hh 250h", "US", ["150 USD/30min", "250 USD/60min"]),
+    ("hh150 h250 2h450", "CA", ["150 CAD/30min", "250 CAD/60min", "450 CAD/120min"]),
+    ("Half $220 / Full $380", "AU", ["220 AUD/30min", "380 AUD/60min"]),
+    ("$160 half $260 full", "US", ["160 USD/30min", "260 USD/60min"]),
+    ("3 horas de compañía $4,500", "MX", ["4500 MXN/180min"]),
+    # Spelled hours of more languages; hour-rate words; night words; "or" between two currencies
+    ("SEK 2 000 per timme, SEK 3 500 för två timmar", "SE", ["2000 SEK/60min", "3500 SEK/120min"]),
+    ("Time 2 000,-, to timer 3 500,-", "NO", ["2000 NOK/60min", "3500 NOK/120min"]),
+    ("Tunti 150 €, kaksi tuntia 280 €", "FI", ["150 EUR/60min", "280 EUR/120min"]),
+    ("Stundensatz 300 €", "DE", ["300 EUR/60min"]),
+    ("Óradíj: 20.000 Ft", "HU", ["20000 HUF/60min"]),
+    ("Nat 8000 kr", "DK", ["8000 DKK/night"]),
+    ("Όλη η νύχτα 600€", "GR", ["600 EUR/night"]),
+    ("mitja hora 80€, nit 700€", "ES", ["80 EUR/30min", "700 EUR/night"]),
+    ("1 óra 100 € vagy 40 000 Ft", "HU", ["100 EUR/60min", "40000 HUF/60min"]),
+    ("Óra: 20e", "HU", ["20000 HUF/60min"]),
+    ("1 óra 25 ezer, éjszaka 100 ezer", "HU", ["25000 HUF/60min", "100000 HUF/night"]),
+    # Thousands after a space after a length; "euros" after thousands with a space
+    ("Cennik (zł): 30 min 200, Noc 2 000", "PL", ["200 PLN/30min", "2000 PLN/night"]),
+    ("Nuit 1 350 euros", "FR", ["1350 EUR/night"]),
+    # Ranges share their length; incall/outcall pairs too; "+" after a starting rate
+    ("Tarifs : 150-200 € de l'heure", "FR", ["150 EUR/60min", "200 EUR/60min"]),
+    ("60 Min. 80-100 €", "DE", ["80 EUR/60min", "100 EUR/60min"]),
+    ("€ 100-150 per hour", "IE", ["100 EUR/60min", "150 EUR/60min"]),
+    ("in/out 280/350 per hour", "CA", ["280 CAD/60min", "350 CAD/60min"]),
+    ("1hr in/out 200/250", "US", ["200 USD/60min", "250 USD/60min"]),
+    ("Rates start at 300+ per hour", "US", ["300 USD/60min"]),
+    # Lengths in brackets, after arrows with a variation selector; a length after a bare amount where the
+    # rates before were written amount first
+    ("1h (150€) · 2h (280€)", "ES", ["150 EUR/60min", "280 EUR/120min"]),
+    ("⏰ 30 min ➡️ $200", "US", ["200 USD/30min"]),
+    ("soirée dîner (3h) = 600e", "FR", ["600 EUR/180min"]),
+    ("200 hh / 300 h / 550 2h / 1800 overnight", "US",
+     ["200 USD/30min", "300 USD/60min", "550 USD/120min", "1800 USD/night"]),
 ]
 
 
@@ -340,7 +404,11 @@ NEGATIVE = [
     ("80 hr", "US"),  # a bare number under 100 before an hour unit stays hours
     ("HH 150", "DE"),  # Hamburg, without a currency
     ("Mein Snap ist mia_hh21", None),  # a handle, not a shorthand glued to an amount
-    ("hh150", "US"),
+    ("hh150", "GB"),  # glued shorthand is North American
+    ("Paris 20e", "FR"),  # an ordinal, with no length next to it
+    ("TEXT ME ON 555 0123", "US"),
+    ("Toronto, ON", "CA"),
+    ("30e Ft", "FR"),
     ("100 real photos", "US"),
 ]
 
@@ -352,11 +420,30 @@ def test_no_price(text: str, country: str | None) -> None:
 
 def test_attrs() -> None:
     [p] = PRICES.extract("£150 per hour", "body", AdContext(country="GB"))
-    assert p.attrs == {"amount": 150.0, "currency": "GBP", "minutes": 60, "night": False}
+    assert p.attrs == {"amount": 150.0, "currency": "GBP", "minutes": 60, "night": False, "fee": False}
     [n] = PRICES.extract("overnight 800", "body", AdContext(country="GB"))
-    assert n.attrs == {"amount": 800.0, "currency": "GBP", "minutes": None, "night": True}
+    assert n.attrs == {"amount": 800.0, "currency": "GBP", "minutes": None, "night": True, "fee": False}
     [u] = PRICES.extract("150/h", "body", AdContext())
     assert u.attrs["currency"] is None and u.value == "150/60min"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "fees"),
+    [
+        ("£20 deposit required, 1hr £170", "GB", [("20 GBP", True), ("170 GBP/60min", False)]),
+        ("Deposit $50 via Cash App to confirm.\n1 hr 300", "US", [("50 USD", True), ("300 USD/60min", False)]),
+        ("Frais de taxi en sus (30 €). 1h 300 €", "FR", [("30 EUR", True), ("300 EUR/60min", False)]),
+        ("Taxi fare on top (£20-£40)", "GB", [("20 GBP", True), ("40 GBP", True)]),
+        ("Anzahlung 50 € per Überweisung", "DE", [("50 EUR", True)]),
+        # a fee word in another clause, or an amount with a length, leaves a rate a rate
+        ("Outcall 200 €, taxi included", "FR", [("200 EUR", False)]),
+        ("Taxi included. 300 €", "FR", [("300 EUR", False)]),
+        ("Deposit for 1h 200 €", "FR", [("200 EUR/60min", False)]),
+    ],
+)
+def test_fees_are_marked(text: str, country: str, fees: list[tuple[str, bool]]) -> None:
+    got = [(e.value, e.attrs["fee"]) for e in PRICES.extract(text, "body", AdContext(country=country))]
+    assert got == fees
 
 
 def test_span_covers_currency_amount_and_duration() -> None:
@@ -366,7 +453,7 @@ def test_span_covers_currency_amount_and_duration() -> None:
 
 
 def test_find_prices_tuples() -> None:
-    assert list(find_prices("1h 200€", "FR")) == [(0, 7, 200.0, "EUR", 60, False)]
+    assert list(find_prices("1h 200€", "FR")) == [(0, 7, 200.0, "EUR", 60, False, False)]
 
 
 @pytest.mark.timeout(30)
@@ -393,4 +480,27 @@ def test_find_prices_tuples() -> None:
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in PRICES.extract(hostile, "body", AdContext(country="GB")):
+        pass
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(
+    ("hostile", "country"),
+    [
+        ("1 óra 25.000 Ft " * 70_000, "HU"),
+        ("1 óra 30e Ft 30 ezer " * 50_000, "HU"),
+        ("SEK 1 800/tim " * 70_000, "SE"),
+        ("1 time 2 500,- 2000:- " * 50_000, "NO"),
+        ("Час 7к тыс. 2 mil " * 50_000, "RU"),
+        ("1h 150e 80e " * 80_000, "FI"),
+        ("yö öö " * 150_000, "FI"),
+        ("ON 1200 $1500 ON " * 60_000, "US"),
+        ("hh150 h250 2h450 " * 60_000, "CA"),
+        ("Half $220 / Full $380 full " * 40_000, "AU"),
+    ],
+    ids=["thousands-dot", "hu-thousands", "code-spaced", "dashes", "thousand-words", "e-lengths", "night-words",
+         "on-nights", "glued-shorthand", "full-hours"],
+)
+def test_hostile_local_shorthand_is_linear(hostile: str, country: str) -> None:
+    for _ in PRICES.extract(hostile, "body", AdContext(country=country)):
         pass

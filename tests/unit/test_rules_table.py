@@ -555,6 +555,8 @@ PRICE_BODY = "Rates: 40 euros for the hour"
         ({"amount": True, "currency": "EUR", "minutes": 60}, False),
         ({"amount": 40.0, "currency": "EUR", "minutes": 0}, True),  # no duration: the default hour
         ({"amount": -5.0, "currency": "EUR", "minutes": 60}, False),
+        ({"amount": 20.0, "currency": "EUR", "minutes": None, "fee": True}, False),  # a deposit is no rate
+        ({"amount": 20.0, "currency": "EUR", "minutes": None, "fee": False}, True),
     ],
 )
 def test_price_below(attrs: dict[str, Any], should_fire: bool) -> None:

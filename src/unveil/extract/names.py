@@ -58,7 +58,7 @@ _HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua", "har", "taalla"
 # Before a first name that opens a phrase ("... in town! Mia, 24"), and between the name and the number.
 # A listing's tag closes with one of these too: "NEW · Sophie 28", "[Available today] Jasmine, 24",
 # "(Back this week) Chloe – 33yo".
-_NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(·)]&+")
+_NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(·)]&+/")
 _DIGIT_PAIR = regex.compile(r"\d\d")
 _WORD_RUN = regex.compile(r"[^\W\d_]+")
 # Words that may follow the age in "Name, 22 ..." (folded): "Chloé, 23 ans", "Sabrina, 26 J.".
@@ -168,6 +168,7 @@ class _Tables:
     describing: frozenset[str]  # nationalities and "girl" before a "Name, 22" phrase
     word_names: frozenset[str]  # first names that are also ordinary words: never read from layout alone
     months: frozenset[str]  # first names that are also months (or their abbreviations): not before a day
+    staff: frozenset[str]  # "reception", "Hausdame": a name next to them is no persona
     triggers: frozenset[str]  # first word of every cue and label
 
 
@@ -198,6 +199,7 @@ def _tables() -> _Tables:
         describing=frozenset(fold(w) for w in _as_list(data.get("describing_words"))),
         word_names=frozenset(fold(w) for w in _as_list(data.get("word_names"))),
         months=frozenset(fold(w) for w in _as_list(data.get("month_names"))),
+        staff=frozenset(fold(w) for w in _as_list(data.get("staff_words"))),
     )
 
 
@@ -307,9 +309,62 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
         while end < len(text) and text[end].isdigit() and end - start < 3:
             end += 1
         if end - start == 2 and text[start:end].isascii() and not (
-                loose and not (_age_follows(text, end) or _place_follows(text, end))):
+                loose and not (_age_follows(text, end) or _place_follows(text, end))) \
+                and _AREA_CODE_TAIL.match(text, end) is None:
             out.append((s, e, start, end))
+    if len(out) >= 2:
+        out = _roster(text, out)
     return out
+
+
+# "Cláudia: (11) 96123-4535": digits in brackets before more digits are an area code, not an age.
+_AREA_CODE_TAIL = regex.compile(r"\)[ \t]?\d")
+# A capitalised word, then what stands between a name and its age in a roster
+_ROSTER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}'’-])\p{Lu}[\p{Ll}\p{M}]{1,14}(?![\p{L}\p{M}\p{Nd}])")
+
+
+def _gap_shape(gap: str) -> str:
+    return "(" if "(" in gap else "," if "," in gap else "-" if any(c in gap for c in "-–—") else " "
+
+
+def _roster(text: str, out: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Add to the known names of a roster ("Chloe (25), Jess (32), Lani (27)", "Vanessa 23 – Steffi 37") the
+    other capitalised words written the same way: opening an item, then the same gap before two digits.
+    Two known names written alike make the list; the word must be no stop word, month or describing word."""
+    t = _tables()
+    shapes = {_gap_shape(text[e:n]) for _s, e, n, _z in out}
+    taken = {s for s, _e, _n, _z in out}
+    added = []
+    lo = min(s for s, _e, _n, _z in out)
+    line_start = text.rfind("\n", 0, lo) + 1
+    next_line = text.find("\n", max(z for _s, _e, _n, z in out))
+    hi = len(text) if next_line == -1 else next_line
+    # the lines of the roster, and the one after its last known name
+    hi = text.find("\n", hi + 1) if hi < len(text) else hi
+    hi = len(text) if hi == -1 else hi
+    for m in _ROSTER_WORD.finditer(text, line_start, hi):
+        s, e = m.span()
+        if s in taken:
+            continue
+        key = fold(m.group())
+        if key in t.stop or key in t.months or key in t.describing:
+            continue
+        g = _NAME_NUMBER_GAP.match(text, e)
+        if g is None or _gap_shape(g.group()) not in shapes:
+            continue
+        start = end = g.end()
+        while end < len(text) and text[end].isdigit() and end - start < 3:
+            end += 1
+        if end - start != 2 or text[start] == "0" or _AREA_CODE_TAIL.match(text, end) is not None:
+            continue  # "Vénissieux · 06 - 12 ...": a phone's first group
+        i = s
+        while i > 0 and s - i < 4 and (not text[i - 1].isalnum() or is_decoration(text[i - 1])) \
+                and text[i - 1] not in _NAME_OPENERS:
+            i -= 1
+        if i == 0 or text[i - 1] in _NAME_OPENERS or text[i - 1] in "\n\r" or _after_duo_joiner(text, s) \
+                or any(unicodedata.category(c) == "So" for c in text[i:s]):
+            added.append((s, e, start, end))
+    return sorted(out + added) if added else out
 
 
 def _two_word_name_end(text: str, nm: regex.Match[str], t: _Tables) -> int:
@@ -556,12 +611,7 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
         earlier = SpanIndex((f[0], f[1]) for f in found)
         last_end = -1
         for s, _, _k in w.find(here):
-            j = s
-            while j > 0 and text[j - 1] in " \t\u00a0" and s - j < 2:
-                j -= 1
-            i = j
-            while i > 0 and text[i - 1].isalpha() and j - i < 25:
-                i -= 1
+            i, j = _word_before(text, s, " \t\u00a0", 2, 25)
             if i < j and i >= last_end and not earlier.hits(i, j) and text[i].isupper() \
                     and fold(text[i:j]) in t.first_names and (i == 0 or not text[i - 1].isalnum()):
                 last_end = j
@@ -607,7 +657,49 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
             if names:
                 last_end = names[-1][1]
     found.sort(key=lambda f: f[0])
-    yield from found
+    for f in found:
+        if not _staff(text, f[0], f[1], f[3], t.staff):
+            yield f
+
+
+def _word_before(text: str, pos: int, gap: str, max_gap: int, max_len: int) -> tuple[int, int]:
+    """``(start, end)`` of the word before ``pos`` across at most ``max_gap`` characters of ``gap``
+    (start == end when there is none)."""
+    j = pos
+    while j > 0 and text[j - 1] in gap and pos - j < max_gap:
+        j -= 1
+    i = j
+    while i > 0 and text[i - 1].isalpha() and j - i < max_len:
+        i -= 1
+    return i, j
+
+
+_STAFF_REACH = 32  # characters after a name where its clause may call her staff
+_CLAUSE_END = frozenset(".!?;\n\r|•")
+
+
+_ASK_CUES = frozenset({"ask for", "ask", "demandez", "pregunta por", "preguntar por", "fragt nach", "frag nach",
+                       "chiedi di", "vraag naar", "pergunte por", "pergunta por", "pergunta pela",
+                       "pergunte pela", "pytaj o", "zapytaj o", "pytajcie o", "intreaba de"})  # folded
+# "ask for Angel at the front desk", "Demandez Océane à l'accueil": where to ask for her
+_AT_PLACE = regex.compile(r"[ \t\u00a0]{1,2}(?:at|à|a|al|bei|am|an|aan|no|na|en)(?![\p{L}\p{M}])", regex.I)
+
+
+def _staff(text: str, s: int, e: int, cue: str, staff: frozenset[str]) -> bool:
+    """Whether the name at ``[s, e)`` is of the staff: a staff word right before it ("recepcionista Cláudia",
+    "Madame Lee"), or after it in its clause, up to a closing bracket ("Maria at reception", "Carmen, de
+    recepción", "Sophie (accueil)"); not after a cue asking for her at a place ("ask for Angel at the front
+    desk")."""
+    i, j = _word_before(text, s, " \t\u00a0:", 3, 20)
+    if i < j and fold(text[i:j]) in staff:
+        return True
+    if cue in _ASK_CUES and _AT_PLACE.match(text, e) is not None:
+        return False
+    k = e
+    while k < len(text) and k - e < _STAFF_REACH and text[k] not in _CLAUSE_END and text[k] != ")" \
+            and not text[k].isdigit():
+        k += 1  # up to an age too: "Ask for Nina, 15, ... her driver brings her" names a persona
+    return any(fold(w) in staff for w in _WORD_RUN.findall(text, e, k))
 
 
 def _heading_names(text: str, country: str | None, found: list[tuple[int, int, str, str]],

@@ -1309,11 +1309,17 @@ def _figures(nt: NormalisedText, start: int, end: int, cuts: list[int]) -> bool:
     return any(ch in _gap(nt, c) for c in cuts for ch in ",/(|") or _row_of_amounts(nt, start, end)
 
 
+_DASH_APART = re.compile(r"[ \t\u00a0]+[-–—][ \t\u00a0]+")
+
+
 def _valid_part(nt: NormalisedText, start: int, end: int, region: str,
                 cuts: list[int]) -> tuple[int, int, _Read] | None:
     """In a run that reads only as a possible number, a valid one after a leading figure ("Skye 25 – 0491
     570 112") or before a last figure ("0491 570 063 300 1hr")."""
     lead = _after_leading_figure(nt, start, end, cuts[0], region, any_gap=True)
+    if lead is None and cuts[0] - start <= 2 and _DASH_APART.fullmatch(_gap(nt, cuts[0])) is not None:
+        # "Noemi, 24 – 312 345 6760": an age set apart by a spaced dash, where numbers have no trunk prefix
+        lead = _after_leading_figure(nt, start, end, cuts[0], region, any_gap=True, need_trunk=False)
     if lead is not None and lead[2].valid:
         return lead
     shorter = _without_last_group(nt, start, end, region, cuts)

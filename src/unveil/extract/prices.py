@@ -43,7 +43,7 @@ __all__ = ["PriceExtractor", "find_prices"]
 
 _SP = r"[ \t\u00a0]"
 # "1h: 150", "30 min - 100", "1h = 150", "30 Min. 110€", "(4h) 800€", "1 hour | 210$"
-_LEFT_GAP = frozenset(" \t\u00a0:=-–—>.)|/→➜➡⇒")  # "30 min → 200 lei", "1hr/$350"
+_LEFT_GAP = frozenset(" \t\u00a0:=-–—>.)(|/→➜➡⇒\ufe0f")  # "30 min → 200 lei", "1hr/$350", "1h (150€)", "➡️"
 _RIGHT_GAP = frozenset(" \t\u00a0-–(")  # "£150 1hr", "150€ (1h)"
 _RUN_GAP = frozenset(" .-/()")  # separators inside phone numbers and dates
 PHONE_DIGITS = 7
@@ -94,6 +94,13 @@ class _Tables:
     cur_after: re.Pattern[str]
     cur_after_rate: re.Pattern[str] | None  # letters that are a currency before a rate mark ("150e/h")
     rate_first: frozenset[str]  # their first letters, either case
+    cur_after_length: re.Pattern[str] | None  # letters that are a currency next to a length ("1h 150e")
+    length_first: frozenset[str]  # their first letters, either case
+    thousands_glued: frozenset[str]  # "1k", "7к", either case
+    thousands: re.Pattern[str]  # "5 тыс.", "2 mil"
+    thousands_local: re.Pattern[str] | None  # the country's own: "30e Ft", "Óra: 20e" in Hungary
+    full_hour: re.Pattern[str]  # "Full $380" in an ad with a half-hour rate
+    fee_words: frozenset[str]  # "deposit", "taxi": an amount of no length next to them is no rate
     markers: dict[str, tuple[str, dict[str, str]]]  # folded marker -> (default code, by country)
     durations: re.Pattern[str]
     minute_units: frozenset[str]
@@ -118,15 +125,26 @@ class _Tables:
     before_last: frozenset[str]  # last characters of the markers written before an amount
     shorthand: dict[str, int]  # folded word -> minutes, written before an amount ("HH 150")
     shorthand_not_in: frozenset[str]
+    shorthand_glued_in: frozenset[str]
     min_bare: float
     min_rate_before_unit: float
     glued_rate_units: frozenset[str]
     max_amount: float
 
 
+_BY_COUNTRY_KEYS = ("hour_units_in", "hour_words_in", "night_words_in", "thousands_words_in", "glued_rate_units_in",
+                    "spelled_hours_in")
+
+
 @functools.cache
 def _countries_with_own_units() -> frozenset[str]:
-    return frozenset(str(c).upper() for c in load_attribute_data("prices.yaml").get("hour_units_in") or {})
+    data = load_attribute_data("prices.yaml")
+    return frozenset(str(c).upper() for key in _BY_COUNTRY_KEYS for c in data.get(key) or {})
+
+
+def _in(data: dict[str, Any], key: str, country: str) -> list[str]:
+    """The words of ``country`` in the mapping ``key`` (``hour_units_in`` and the like)."""
+    return _as_list((data.get(key) or {}).get(country))
 
 
 def _first_word(phrase: str) -> str:
@@ -147,7 +165,8 @@ def _marker_key(text: str) -> str:
 
 @functools.cache
 def _tables(country: str = "") -> _Tables:
-    """The patterns of ``prices.yaml``, with the hour units of ``country`` (``hour_units_in``) if it has its own."""
+    """The patterns of ``prices.yaml``, with the words of ``country`` (``hour_units_in`` and the other ``_in``
+    mappings) if it has its own."""
     data = load_attribute_data("prices.yaml")
     markers: dict[str, tuple[str, dict[str, str]]] = {}
     before: list[str] = []
@@ -171,20 +190,32 @@ def _tables(country: str = "") -> _Tables:
         if spec.get("after"):
             after.append(str(m))
     minute_units = _as_list(data.get("minute_units"))
-    hour_units = _as_list(data.get("hour_units")) + _as_list((data.get("hour_units_in") or {}).get(country))
+    hour_units = _as_list(data.get("hour_units")) + _in(data, "hour_units_in", country)
     half = _as_list(data.get("half_hour"))
     written = [(str(w), int(minutes)) for minutes, ws in (data.get("duration_phrases") or {}).items()
                for w in _as_list(ws)]
     phrases = {fold(w).lower(): minutes for w, minutes in written}
     phrase_words = sorted({w for w, _ in written} | phrases.keys())  # as written and without accents
-    hour_words = _as_list(data.get("hour_words"))
-    night = _as_list(data.get("night_words"))
+    hour_words = _as_list(data.get("hour_words")) + _in(data, "hour_words_in", country)
+    night = _as_list(data.get("night_words")) + _as_list(data.get("night_marks"))
+    # A country's own night words are matched as written, accents required ("yö" is no "yo"), and in
+    # capitals only when written in capitals ("ON").
+    night_in = _in(data, "night_words_in", country)
+    night_pattern = "|".join(
+        [_alternation(night),
+         literal_alternation([w for w in night_in if not w.isupper()], _SP + "{1,2}", True),
+         "(?-i:" + literal_alternation([w for w in night_in if w.isupper()], _SP + "{1,2}", False) + ")"])
+    length_letters = {str(k): str(v) for k, v in (data.get("after_next_to_length") or {}).items()}
+    for m, code in length_letters.items():
+        markers[_marker_key(m)] = (code, {})
+    local_thousands = _in(data, "thousands_words_in", country)
     # "15' 30'": an apostrophe after a number marks minutes (Italian), never inside one ("1'200", "5'6").
     units = _alternation(hour_units + minute_units) + r"|['’′](?![\d'’′])"
     connectors = _alternation(_as_list(data.get("rate_connectors")))
-    spelled = {fold(str(k)): int(v) for k, v in (data.get("spelled_hours") or {}).items()}
+    spelled_words = {**(data.get("spelled_hours") or {}), **((data.get("spelled_hours_in") or {}).get(country) or {})}
+    spelled = {fold(str(k)): int(v) for k, v in spelled_words.items()}
     # as written and without accents: "două ore", "doua ore"
-    spelled_forms = sorted(spelled.keys() | {str(k) for k in data.get("spelled_hours") or {}})
+    spelled_forms = sorted(spelled.keys() | {str(k) for k in spelled_words})
     durations = re.compile(
         r"(?<![\d.,])(?:(?P<half>" + _alternation(half) + r")"
         r"|(?<![^\W\d_])(?P<phrase>" + _alternation(phrase_words) + r")"
@@ -192,7 +223,7 @@ def _tables(country: str = "") -> _Tables:
         r"|(?<![^\W\d_])(?P<sn>" + _alternation(spelled_forms) + r")(?:" + _SP + r"{1,2}|-)(?P<sunit>"
         + _alternation(hour_units) + r")"
         r"|(?<![^\W\d_])(?P<word>" + _alternation(hour_words) + r")"
-        r"|(?<![^\W\d_])(?P<night>" + _alternation(night) + r"))(?![^\W\d_])",
+        r"|(?<![^\W\d_])(?P<night>" + night_pattern + r"))(?![^\W\d_])",
         re.I,
     )
     return _Tables(
@@ -203,6 +234,17 @@ def _tables(country: str = "") -> _Tables:
             re.I,
         ) if rate_letters else None,
         rate_first=frozenset(c for m in rate_letters for c in (m[:1].lower(), m[:1].upper())),
+        cur_after_length=re.compile(_SP + r"?(?P<c>" + _alternation(length_letters) + r")(?![^\W\d_])", re.I)
+        if length_letters else None,
+        length_first=frozenset(c for m in length_letters for c in (m[:1].lower(), m[:1].upper())),
+        thousands_glued=frozenset(c for m in _as_list(data.get("thousands_glued")) for c in (m.lower(), m.upper())),
+        thousands=re.compile(_SP + r"?(?:" + _alternation(_as_list(data.get("thousands_words"))) + r")(?![^\W\d_])",
+                             re.I),
+        thousands_local=re.compile(_SP + r"?(?:" + _alternation(local_thousands) + r")(?![^\W\d_])", re.I)
+        if local_thousands else None,
+        fee_words=frozenset(fold(w) for w in _as_list(data.get("fee_words"))),
+        full_hour=re.compile(r"(?<![^\W\d_])(?:" + _alternation(_as_list(data.get("full_hour_words")))
+                             + r")(?![ \t\u00a0]*[^\W\d_\s])", re.I),
         markers=markers,
         durations=durations,
         minute_units=frozenset(_marker_key(u) for u in minute_units),
@@ -225,14 +267,14 @@ def _tables(country: str = "") -> _Tables:
         ),
         not_after=frozenset(_marker_key(w) for w in _as_list(data.get("not_amount_after"))),
         country_currency={str(k): str(v) for k, v in (data.get("country_currency") or {}).items()},
-        dur_words=frozenset(_first_word(p) for p in [*half, *phrase_words, *hour_words, *night, *spelled]
+        dur_words=frozenset(_first_word(p) for p in [*half, *phrase_words, *hour_words, *night, *night_in, *spelled]
                             if _first_word(p)),
         spelled_hours=spelled,
         phrases=phrases,
         trigger_words=frozenset(
             w for p in before + after + minute_units + hour_units + half + phrase_words + hour_words + night
             + _as_list(data.get("per_hour_marks")) + _as_list(data.get("per_half_hour_marks"))
-            + _as_list(data.get("labels")) + [str(k) for k in data.get("shorthand_durations") or {}]
+            + _as_list(data.get("labels")) + [str(k) for k in data.get("shorthand_durations") or {}] + night_in
             for w in _all_words(p)
         ),
         after_words=frozenset(fold(m) for m in after if _WORD_RUN.fullmatch(fold(m))),
@@ -242,10 +284,12 @@ def _tables(country: str = "") -> _Tables:
         before_last=frozenset(ch for p in before for ch in {p.strip()[-1:].lower(), p.strip()[-1:].upper()}),
         shorthand={fold(str(k)): int(v) for k, v in (data.get("shorthand_durations") or {}).items()},
         shorthand_not_in=frozenset(str(c).upper() for c in _as_list(data.get("shorthand_not_in"))),
+        shorthand_glued_in=frozenset(str(c).upper() for c in _as_list(data.get("shorthand_glued_in"))),
         min_bare=float(data.get("min_bare_amount", 20)),
         min_rate_before_unit=float(data.get("min_amount_before_hour_unit", 100)),
         max_amount=float(data.get("max_amount", 100000)),
-        glued_rate_units=frozenset(_marker_key(u) for u in _as_list(data.get("glued_rate_units"))),
+        glued_rate_units=frozenset(_marker_key(u) for u in _as_list(data.get("glued_rate_units"))
+                                   + _in(data, "glued_rate_units_in", country)),
     )
 
 
@@ -255,8 +299,8 @@ _NUM = re.compile(
     r"(?<!\d)(?<!\d[.,])"
     r"(\d{1,3}(?:[.,'’]\d{3})+"
     r"|(?<!\d[ \u00a0\u202f])(?<![^\W_])(?:[1-9]\d?[ \u00a0\u202f]\d{3}|[1-9]\d\d[ \u00a0\u202f]000)"
-    r"(?=[ \u00a0\u202f]?(?:[€$£₴₽]|(?i:eur|cad|chf|gbp|usd|aud|nzd|zł|zl|pln|lei|ron|mdl|sek|kr|dkk|nok|kč|czk|ft"
-    r"|huf|forint|лв|bgn|kn|hrk|din|rsd|грн|uah|руб|rub)\b))"
+    r"(?=[ \u00a0\u202f]?(?:[€$£₴₽]|(?i:eur\w*|cad|chf|gbp|usd|aud|nzd|zł|zl|pln|lei|ron|mdl|sek|kr|dkk|nok|kč|czk|ft"
+    r"|huf|forint\w*|форинт\w*|лв|bgn|kn|hrk|din|rsd|грн|uah|руб|rub)\b|[.,:][-–]))"
     # ... or a sign before: "£1 500"
     r"|(?:(?<=[€$£])|(?<=[€$£] ))[1-9]\d?[ \u00a0\u202f]\d{3}(?![\d.,])"
     r"|\d{1,5})"
@@ -266,6 +310,8 @@ _DIGITS = re.compile(r"\d+", re.ASCII)
 _WORD_RUN = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]{2,20}")
 # Between a shorthand and its amount: "HH 150", "hh: 150", "H-250"; never glued ("mia_hh21" is a handle).
+# "hh150 h250": an amount glued to its shorthand, standing alone (North America, ``shorthand_glued_in``).
+_GLUED_AMOUNT = re.compile(r"[1-9]\d{1,3}(?![^\W_])")
 _SHORTHAND_GAP = re.compile(r"(?:[ \t\u00a0]{1,2}[:=\-]?|[:=\-])[ \t\u00a0]{0,2}[$€£]?\d")  # "HH $150"
 
 
@@ -324,6 +370,59 @@ def _phone_like(text: str, runs: list[tuple[int, int]], durations: Container[int
     return out
 
 
+_SPACED_THOUSANDS = re.compile(r"[ \u00a0\u202f]\d{3}(?![\d]|[.,]\d{3})")
+_GLUED_LETTER = re.compile(r".(?![^\W_])")  # one letter not followed by a letter or digit
+_LENGTH_GAP = frozenset(" \t\u00a0:=-–()")
+
+
+def _local_thousands(text: str, pos: int, t: _Tables) -> re.Match[str] | None:
+    """The country's own thousands word at ``pos``: "30e Ft", "Óra: 20e", "25 ezer" in Hungary."""
+    return t.thousands_local.match(text, pos) if t.thousands_local is not None else None
+
+
+_CLAUSE_END = frozenset(",;.!?\n|/)•·")
+_MAX_FEE_GAP = 40
+
+
+def _fee(text: str, start: int, end: int, t: _Tables) -> bool:
+    """Whether the amount spanning ``[start, end)`` is a fee (``fee_words``): one right after it ("£20
+    deposit") or before it in its clause ("Deposit $50", "Frais de taxi en sus (30 €)")."""
+    nw = _WORD.match(text, end + 1) if end < len(text) and text[end] == " " else _WORD.match(text, end)
+    if nw is not None and fold(nw.group()) in t.fee_words:
+        return True
+    i = start
+    while i > 0 and start - i < _MAX_FEE_GAP and text[i - 1] not in _CLAUSE_END:
+        i -= 1
+    return i < start and not t.fee_words.isdisjoint(fold(w) for w in _WORD.findall(text, i, start))
+
+
+def _next_to_length(text: str, start: int, end: int, by_start: dict[int, _Duration],
+                    by_end: dict[int, _Duration]) -> bool:
+    """Whether a length ends right before ``start`` ("1h 150e") or starts right after ``end`` ("80e pola
+    sata"), only spaces and a ":", "=", "-" or "(" between."""
+    i = start
+    while i > 0 and start - i < 4 and text[i - 1] in _LENGTH_GAP:
+        i -= 1
+        if i in by_end:
+            return True  # "(3h) = 600e"
+    if i < start and i in by_end:
+        return True
+    j = end
+    while j < len(text) and j - end < 3 and text[j] in _LENGTH_GAP:
+        j += 1
+    return j > end and j in by_start
+
+
+def _amount_start(text: str, hit: PriceHit) -> int:
+    """Where the amount of ``hit`` starts (after a length written before it: "1hr in/out 200")."""
+    i = hit[1]
+    while i > hit[0] and not text[i - 1].isdigit():
+        i -= 1
+    while i > hit[0] and (text[i - 1].isdigit() or text[i - 1] in ".,"):
+        i -= 1
+    return i
+
+
 def _rate_follows(text: str, start: int, t: _Tables, by_start: dict[int, _Duration]) -> bool:
     """Whether the digits at ``start`` are followed by a rate mark ("150 ph", "150/hr") or a duration
     ("300 1hr", "250 hr")."""
@@ -380,11 +479,19 @@ def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str 
         added = []
         for s, e, k in w.find(short):
             # Standing alone ("mia_hh21" is a handle), not the unit of a duration ("1 h"), before an amount.
-            if (s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_")) \
-                    and _SHORTHAND_GAP.match(text, e) is not None and not _inside(found, firsts, s):
+            if (s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_")) and not _inside(found, firsts, s) \
+                    and (_SHORTHAND_GAP.match(text, e) is not None
+                         or (country in t.shorthand_glued_in and _GLUED_AMOUNT.match(text, e) is not None)):
                 added.append(_Duration(s, e, t.shorthand[k], unit_only=True, label=True))
         if added:
             found = sorted(found + added, key=lambda d: d.start)
+    if "full" in w.keys and any(d.minutes == 30 for d in found):
+        # "Half $220 / Full $380": with a half-hour rate stated, "full" is the hour
+        firsts = [d.start for d in found]
+        full = [_Duration(s, m.end(), 60, unit_only=True) for s, _, _k in w.find(("full",))
+                if (m := t.full_hour.match(text, s)) is not None and not _inside(found, firsts, s)]
+        if full:
+            found = sorted(found + full, key=lambda d: d.start)
     return found
 
 
@@ -445,8 +552,11 @@ def _duration_from(text: str, m: re.Match[str], t: _Tables) -> _Duration:
             tail = hm.end()
             explicit_minutes = hm.group(0)[-1:].isalpha()
             glued = not text[end].isspace()
-            priced = t.cur_after.match(text, tail) is not None or (not glued and _thousands_after(text, tail, hm))
-            ends = tail == len(text) or text[tail] in " \t\n.)!"
+            priced = t.cur_after.match(text, tail) is not None or (not glued and _thousands_after(text, tail, hm)) \
+                or t.thousands.match(text, tail) is not None or _local_thousands(text, tail, t) is not None
+            # "1 óra 25.000 Ft": a dot before digits makes thousands, not the end of "1 óra 25"
+            ends = tail == len(text) or (text[tail] in " \t\n.)!"
+                                         and not (text[tail] == "." and text[tail + 1:tail + 2].isdigit()))
             if explicit_minutes or (not priced and (glued or ends)):
                 minutes += int(hm.group("m"))
                 end = tail
@@ -497,19 +607,48 @@ def _closes_amount(text: str, sign_start: int) -> bool:
     return i >= 0 and text[i].isdigit()
 
 
-def find_prices(text: str, country: str | None = None) -> Iterator[PriceHit]:
-    """Yield ``(start, end, amount, currency, minutes, night)`` for each price in ``text``, in order."""
+def find_prices(text: str, country: str | None = None) -> Iterator[tuple[int, int, float, str | None, int | None, bool,
+                                                                        bool]]:
+    """Yield ``(start, end, amount, currency, minutes, night, fee)`` for each price in ``text``, in order.
+
+    ``fee``: an amount of no length next to a word of ``fee_words`` ("£20 deposit", "Taxi 20€ aparte") is
+    money asked for but no rate of the poster's time.
+    """
     cc = (country or "").upper()
     t = _tables(cc if cc in _countries_with_own_units() else "")
     w = words(text)
     spelled = _spelled_prices(text, w, t, cc) if not t.after_words.isdisjoint(w.keys) else []
-    if not spelled:
-        yield from _digit_prices(text, w, t, cc)
-        return
     hits = list(_digit_prices(text, w, t, cc))
-    hits += [h for h in spelled if not any(h[0] < o[1] and o[0] < h[1] for o in hits)]
-    hits.sort()
-    yield from hits
+    if spelled:
+        hits += [h for h in spelled if not any(h[0] < o[1] and o[0] < h[1] for o in hits)]
+        hits.sort()
+    if len(hits) > 1:
+        _share_range_lengths(text, hits)
+    for start, end, amount, currency, minutes, night in hits:
+        yield start, end, amount, currency, minutes, night, not minutes and not night and _fee(text, start, end, t)
+
+
+_RANGE_DASH = re.compile(r"[ \t\u00a0]{0,2}[-–][ \t\u00a0]{0,2}")
+_PAIR_SLASH = re.compile(r"[ \t\u00a0]{0,2}/[ \t\u00a0]{0,2}")
+# Incall and outcall rates for one length: "in/out 280/350 per hour", "1hr in/out 200/250"
+_IN_OUT = re.compile(r"(?<![^\W\d_])in(?:call)?[ \t]?[/-][ \t]?(?:out)?(?:call)?[ \t]*:?[ \t]*\Z", re.I)
+
+
+def _share_range_lengths(text: str, hits: list[PriceHit]) -> None:
+    """Give both ends of a range the length stated for one: "150-200 € de l'heure", "60 Min. 80-100 €",
+    "€ 100-150 per hour"; and both rates of an incall/outcall pair, "in/out 280/350 per hour" (in place)."""
+    for i in range(len(hits) - 1):
+        a, b = hits[i], hits[i + 1]
+        if (a[4] is None and not a[5]) == (b[4] is None and not b[5]):
+            continue  # both or neither have a length
+        if _RANGE_DASH.fullmatch(text, a[1], b[0]) is None and (
+                _PAIR_SLASH.fullmatch(text, a[1], b[0]) is None
+                or _IN_OUT.search(text, max(0, a[0] - 24), _amount_start(text, a)) is None):
+            continue
+        if a[4] is None and not a[5]:
+            hits[i] = (a[0], a[1], a[2], a[3], b[4], b[5])
+        else:
+            hits[i + 1] = (b[0], b[1], b[2], b[3], a[4], a[5])
 
 
 # A word between an amount in words and its currency: "două sute de lei", "a thousand of euros".
@@ -574,6 +713,7 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
     row_dur: _Duration | None = None  # the duration of that price when it stood before it, in a table's row
     last_dur: _Duration | None = None  # the duration of that price
     last_currency: str | None = None
+    last_amount_end = -1  # where the amount of that price ends
     heading_currency: str | None = None  # "" once looked for and not found
     tables = _rate_tables(text, t, cc) if "|" in text else []
     columns = _length_columns(text, by_start) if "|" in text else []
@@ -591,9 +731,11 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             continue
         s, e = m.span()
         dashed = False
-        if text.startswith((".-", ",-", ".–", ",–"), e) and (e + 2 == size or not text[e + 2].isalnum()):
-            e += 2  # "CHF 200.- pro Stunde", "200,- €", "Fr. 200.–": no cents
+        if text.startswith((".-", ",-", ".–", ",–", ":-", ":–"), e) and (e + 2 == size or not text[e + 2].isalnum()):
+            e += 2  # "CHF 200.- pro Stunde", "200,- €", "Fr. 200.–", "2000:-": no cents
             dashed = True
+        if e < size and text[e] == "+" and t.connector.match(text, e + 1) is not None:
+            e += 1  # "300+ per hour", "150+ for 30 min": a starting rate
         num_end = e
         k = bisect.bisect_right(starts, s) - 1
         if k >= 0 and durs[k].start <= s < durs[k].end:
@@ -606,17 +748,34 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             continue
         if place is not None and text[s] == "0":
             continue  # "07700 ...", "... 0161 $": a phone's group, no amount starts with 0
-        cb = ca = None
+        cb = ca = spaced = None
         if place != 2 and _prev_char(text, s) in t.before_last:
             cb = t.cur_before.search(text, max(0, s - 10), s)
             if cb is not None and place == 1 and _closes_amount(text, cb.start()):
                 cb = None  # "150€ 01 99 00 12 34": the sign belongs to the amount before the phone
             if cb is not None and (cb.start() < last_end or not _currency(cb.group(0).strip(), t, cc)):
                 cb = None  # the marker of the price before ("2800 kr. 2100 København"), or of other countries
+            if cb is not None and e - s <= 2:
+                spaced = _SPACED_THOUSANDS.match(text, e)
+                if spaced is not None:
+                    e = num_end = spaced.end()  # "SEK 1 800/tim", "kr 2 500": thousands after a space
+        if cb is None and e - s <= 2 and place is None and m.group(2) is None:
+            spaced = _SPACED_THOUSANDS.match(text, e)
+            if spaced is not None and _next_to_length(text, s, s, {}, by_end):
+                e = num_end = spaced.end()  # "Noc 2 000", "15 min 1 000": thousands after a space, after a length
+            else:
+                spaced = None
         if cb is None and place != 1:
             ca = t.cur_after.match(text, e)
-            if ca is None and t.cur_after_rate is not None and text[e:e + 2].lstrip(" \t\u00a0")[:1] in t.rate_first:
+            letter = text[e:e + 2].lstrip(" \t\u00a0")[:1] if ca is None else ""
+            if letter and _local_thousands(text, e, t) is not None:
+                letter = ""  # "20e/óra" in Hungary: thousands, not euros
+            if letter and t.cur_after_rate is not None and letter in t.rate_first:
                 ca = t.cur_after_rate.match(text, e)
+            if ca is None and letter and t.cur_after_length is not None and letter in t.length_first:
+                ca = t.cur_after_length.match(text, e)
+                if ca is not None and not _next_to_length(text, s, ca.end(), by_start, by_end):
+                    ca = None  # "Paris 20e"
             if ca is not None and not _currency(ca.group("c"), t, cc):
                 ca = None  # "5 ft" outside Hungary is a height
             if ca is not None and place == 2 and _opens_amount(text, ca.end()):
@@ -626,13 +785,21 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             continue  # "🌹 07700 900 222 🌹": an emoji around a phone is decoration
         if place is not None and cb is None and ca is None:
             continue
-        amount = _amount(m.group(1), m.group(2))
-        if e < size and text[e] in "kK" and (e + 1 == size or not text[e + 1].isalnum()) and (
-                cb is not None or (ca is None and (e + 1, e + 2) != (size, size) and amount < 100)):
-            amount, e = amount * 1000, e + 1  # "£1k", "1.5k overnight" (a bare amount needs a duration below)
-            thousands = True
-        else:
-            thousands = False
+        amount = _amount(m.group(1) + spaced.group(), None) if spaced is not None else _amount(m.group(1), m.group(2))
+        thousands = local = False
+        if ca is None and e < size:
+            if text[e] in t.thousands_glued:
+                tm: re.Match[str] | None = _GLUED_LETTER.match(text, e)  # "£1k", "1.5k overnight", "7к"
+            else:
+                tm = t.thousands.match(text, e)  # "5 тыс. руб", "2 mil la hora"
+                local = tm is None and (tm := _local_thousands(text, e, t)) is not None
+            if tm is not None:
+                ct = t.cur_after.match(text, tm.end()) if cb is None else None
+                if ct is not None and not _currency(ct.group("c"), t, cc):
+                    ct = None
+                if cb is not None or ct is not None or amount < (1000 if local else 100):
+                    # a bare amount needs a duration below
+                    amount, e, thousands, ca = amount * 1000, tm.end(), True, ct
         if amount <= 0 or amount > t.max_amount:
             continue
         currency: str | None = None
@@ -670,7 +837,8 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
         in_table = None if explicit or not tables else _table_at(tables, s)
         labelled = not explicit and (in_table is not None or _labelled(text, s, t) or (
             list_open and _LIST_GAP.fullmatch(text, last_end, span_start) is not None))
-        dur = _bind(text, span_start, after, explicit, first, t, by_start, by_end, used, labelled)
+        dur = _bind(text, span_start, after, explicit, first, t, by_start, by_end, used, labelled,
+                    lengths_after=not first and last_dur is not None and last_dur.start >= last_amount_end)
         headed = False  # the length heads the amount's column: the span stays the amount's own
         if dur is None and columns and explicit:
             dur = _column_length(columns, text, s)  # "30min | 1hr | 2hr\n£130 | £200 | £380"
@@ -699,7 +867,7 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             used.add(dur.start)
             span_start = min(span_start, dur.start)
             after = max(after, dur.end)
-        row_dur, last_dur, last_currency = dur_before, dur, currency
+        row_dur, last_dur, last_currency, last_amount_end = dur_before, dur, currency, after if dur is None else e
         last_end, list_open = after, labelled
         while listed and listed[0][0] < span_start:
             yield listed.pop(0)
@@ -931,7 +1099,7 @@ _AFTER_ALL = 1 << 62  # sorts after any row's end offset at the same start
 
 def _bind(text: str, start: int, after: int, explicit: bool, duration_first: bool, t: _Tables,
           by_start: dict[int, _Duration], by_end: dict[int, _Duration], used: set[int],
-          labelled: bool = False) -> _Duration | None:
+          labelled: bool = False, lengths_after: bool = False) -> _Duration | None:
     """The duration of the amount spanning ``[start, after)``, or None.
 
     A shorthand label right before the amount wins in a text that writes durations first ("QV 80 HH 120":
@@ -939,8 +1107,9 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
     the text's own habit decides: when its first duration comes before its first amount ("30 min 100€ /
     1h 170€", "Hour: 150") a free duration before the amount is preferred, else one tied after it by a
     connector ("100€/30min 180€/1h", "150 per hour").  A free duration after the amount ("£150 1hr",
-    "100€ 30 min") comes last, and only for amounts with a currency or durations without a number of
-    their own ("150 half hour").
+    "100€ 30 min") comes last, and only for amounts with a currency, durations without a number of
+    their own ("150 half hour"), or where a rate before was written amount first (``lengths_after``:
+    "200 hh / 550 2h").
     """
     before = _free_duration_before(text, start, by_end, used, t.fillers) if duration_first else None
     if before is not None and before.label:
@@ -958,7 +1127,7 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
         after_dur = _free_duration_after(text, after, by_start, used)
         # Without a currency only a duration without a number ("150 hour", "150 half hour", "1500 overnight"),
         # or a labelled amount's duration in brackets ("Rates: 300 (1h)").
-        if after_dur is not None and (explicit or after_dur.unit_only
+        if after_dur is not None and (explicit or after_dur.unit_only or lengths_after
                                       or (labelled and "(" in text[after:after_dur.start])):
             dur = after_dur
     if dur is None and (explicit or labelled):
@@ -973,7 +1142,8 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
 # What stands between the prices of a list: "300 (1h), 550 (2h)", "200 (30) / 300 (60)", "150 | 250".
 _LIST_GAP = re.compile(r"[ \t]{0,2}\)?[ \t]{0,2}[,;/|•·][ \t]{0,2}")
 _ROW_CELL_GAP = re.compile(r"[ \t]{0,3}[|¦/][ \t]{0,3}")
-_OTHER_CURRENCY_GAP = re.compile(r"[ \t]{0,2}(?:/|or|ou|o|oder|of|oppure|sau|lub|albo|\()[ \t]{0,2}")
+_OTHER_CURRENCY_GAP = re.compile(r"[ \t]{0,2}(?:/|or|ou|o|oder|of|oppure|sau|lub|albo|vagy|eller|tai|nebo|ili|или|або"
+                                 r"|ή|arba|vai|või|\()[ \t]{0,2}")
 _MINUTES_ONLY = re.compile(
     r"[ \t]?(?:/[ \t]?|[ \t]?for[ \t]|[ \t]?\()(15|20|30|45|60|90|120|180)\)?(?![0-9A-Za-z%'’/.,:])", re.I)
 
@@ -1090,7 +1260,8 @@ def _free_duration_after(text: str, pos: int, by_start: dict[int, _Duration], us
     return None
 
 
-_ROUND_DASH = re.compile(r"\d{2,5}[.,][-–]")  # "250.-", "1000,-": a whole amount, never "1.-2." (a range)
+# "250.-", "1000,-", "2 500,-", "2000:-" (Swedish): a whole amount, never "1.-2." (a range)
+_ROUND_DASH = re.compile(r"(?:\d{2,5}|[1-9]\d?[ \u00a0\u202f.]\d{3})[.,:][-–]")
 
 
 def _night_before(text: str, start: int, by_end: dict[int, _Duration]) -> bool:
@@ -1122,11 +1293,11 @@ class PriceExtractor:
         """Yield one ``price`` entity per amount stated as a price in ``text``."""
         if field in ("url", "email", "phone"):
             return
-        for start, end, amount, currency, minutes, night in find_prices(text, ctx.reading_country):
+        for start, end, amount, currency, minutes, night, fee in find_prices(text, ctx.reading_country):
             value = _fmt(amount) + (f" {currency}" if currency else "")
             if minutes:
                 value += f"/{minutes}min"
             elif night:
                 value += "/night"
             yield Entity("price", value, field, start, end, text[start:end],
-                         {"amount": amount, "currency": currency, "minutes": minutes, "night": night})
+                         {"amount": amount, "currency": currency, "minutes": minutes, "night": night, "fee": fee})
