@@ -330,6 +330,16 @@ PHONE_CASES = [
     ("Tel./WhatsApp: +420 (0) 601 000 033", "CZ", ["+420601000033"]),
     # an age set apart by a spaced dash where numbers have no trunk prefix
     ("Noemi, 24 – 312 345 6760", "IT", ["+393123456760"]),
+    # scraped pages: a number half hidden behind a reveal button, a page's own links, registers, a rate card
+    ("📞 01512 34567XX Nummer anzeigen", "DE", []),
+    ("📞 312 345 67** Mostra numero", "IT", []),
+    ("📞 02 1234 56•• Mostra", "IT", []),
+    ("Call 702-555-0147 xxx", "US", ["+17025550147"]),  # kisses, not a mask
+    ('<a href="/report/59761776">Anzeige melden</a>', "DE", []),
+    ('<a href="/escort/new-in-town-212-555-0147">Sasha</a>', "US", ["+12125550147"]),
+    ("© 2026 Nocne Media Sp. z o.o. · KRS 0000123456", "PL", []),
+    ("Delaware file no. 7731942", "US", []),
+    ("Rates: 30 = 180, 60 = 280", "US", []),
 ]
 
 

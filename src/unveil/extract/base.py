@@ -116,6 +116,8 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
     extractors, short fields that recur across batches are also read once while :func:`keep_recent_fields`
     is on (batch runs turn it on; it is off by default).
     """
+    from unveil.extract.chrome import CHROME_KINDS, chrome_spans, in_chrome  # imports the extractors' modules
+
     recent = _RECENT if extractors is None and _RECENT.size else None
     if extractors is None:
         _ensure_default_extractors()
@@ -167,6 +169,14 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
             extract = extractor.extract
             for i, (field, text, ctx) in zip(todo, todo_items, strict=True):
                 results[i].extend(extract(text, field, ctx))
+        for i, (_, text, _) in zip(todo, todo_items, strict=True):
+            chrome = chrome_spans(text)
+            if chrome:
+                # a scraped page's related ads, town menu, paid plans and footer: no towns, names, ages or
+                # prices of the poster's there (contacts are kept)
+                starts = [s for s, _e in chrome]
+                results[i] = [e for e in results[i]
+                              if e.kind not in CHROME_KINDS or not in_chrome(chrome, starts, e.start)]
     for i, nt in zip(todo, decoded, strict=True):
         if nt is not None:
             results[i] = [_in_stored_text(e, nt) for e in results[i]]

@@ -123,6 +123,17 @@ _NOT_NAME = re.compile(
 )
 
 
+_CRUMB_MARK = " > "
+_CRUMB_REACH = 120  # a trail's line is short; bounded so a megabyte line of "WA > " costs linear time
+
+
+def _in_breadcrumb(t: str, pos: int) -> bool:
+    """Whether ``pos`` stands in a line of a page's trail: two " > " or more ("Home > Massage > WA > Perth")."""
+    start = t.rfind("\n", max(0, pos - _CRUMB_REACH), pos) + 1 or max(0, pos - _CRUMB_REACH)
+    end = t.find("\n", pos, pos + _CRUMB_REACH)
+    return t.count(_CRUMB_MARK, start, min(len(t), pos + _CRUMB_REACH) if end == -1 else end) >= 2
+
+
 def _ascii_letter(c: str) -> bool:
     return c.isascii() and c.isalpha()
 
@@ -897,6 +908,8 @@ class PlatformScanner:
                 elif t[j] in "\r\n" and strength < 2:
                     next_line = True  # "👻\nkaylee.xo", "Telegram\n⬇️\nlaura_vip"
                 j += 1
+            if j > i and ">" in t[i:j] and _in_breadcrumb(t, g.start):
+                return  # "Home > Massage > WA > Perth": Western Australia in a page's trail, no WhatsApp label
             if j > i and t[j - 1] == "(":
                 close = t.find(")", j, j + _MAX_ASIDE)
                 if close != -1 and t[close + 1 : close + 3].lstrip(" ")[:1] in _STRONG_SEPARATORS:

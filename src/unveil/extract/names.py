@@ -437,12 +437,13 @@ def _cue_ends_at(text: str, pos: int) -> bool:
     return False
 
 
-_MAX_DESCRIBING = 2
+_MAX_DESCRIBING = 3
 
 
 def _after_describing_words(text: str, s: int, describing: frozenset[str]) -> int:
-    """Where the phrase before a name at ``s`` starts, when up to two words that describe her stand first
-    ("Romanian girl Bianca", "Polin Agnieszka": ``describing_words`` in ``attributes/names.yaml``)."""
+    """Where the phrase before a name at ``s`` starts, when up to three words that describe her stand first
+    ("Romanian girl Bianca", "Polin Agnieszka", "Upscale Asian model Yumi": ``describing_words`` in
+    ``attributes/names.yaml``)."""
     for _ in range(_MAX_DESCRIBING):
         if s < 2 or text[s - 1] != " " or not text[s - 2].isalpha():
             break

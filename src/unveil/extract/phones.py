@@ -97,6 +97,8 @@ _ID_LABEL_BEFORE = re.compile(
     r"acc|acct|abn|acn|bsb|sort\s?code|"
     # tax, company and personal numbers: "CPF 123.456.789-09", "NIP", "KvK", "UID", "CEP" (a postcode)
     r"cpf|cnpj|cep|nif|nipc|nie|nip|regon|pesel|kvk|btw|uid|cui|cnp|siret|siren|ust-?id|mwst|tva|vat|rcs|"
+    # court and company registers: "KRS 0000123456", "Delaware file no. 7731942", "Company no. 09876543"
+    r"krs|rea|cro|file|company|companies\shouse|registration|handelsregister|registernummer|"
     r"faktura|fv|bce|ide|hrb|ondernemingsnummer|(?:num[eé]ro|n[°º])\s?d['’]entreprise|"
     # ... in the other languages of Europe: accounts, bookings, tax and company numbers ("účet", "VS",
     # "Adószám", "Org.nr", "CVR", "Y-tunnus", "ЕИК", "PIB", "Davčna številka", "Registrikood", "ΑΦΜ")
@@ -133,6 +135,7 @@ _ID_LABEL_LAST_WORDS = frozenset("""
     referenz referentie referinta referință bestellnummer auftragsnummer rechnungsnummer referenznummer
     kundennummer acc acct abn acn bsb code cpf cnpj cep nif nipc nie nip regon pesel kvk btw uid cui cnp siret
     siren ust-id ustid id mwst tva vat rcs faktura fv bce ide hrb idnr steuernummer ondernemingsnummer entreprise
+    krs rea cro handelsregister registernummer registration
     účet účtu ucet uctu vs ičo ico dič dic rezervace rezervácia rezervacia objednávka objednávky objednávku
     objednavka objednavky objednavku inzerát inzerátu inzerat inzeratu č № adószám adoszam cégjegyzékszám
     cegjegyzekszam számlaszám számlaszámra számlaszámom szamlaszam szamlaszamra bankszámla bankszámlaszám
@@ -218,7 +221,7 @@ _MESSAGING_URL = re.compile(r"(?:wa\.me|whatsapp\.com|t\.me|tg://|signal\.me|vib
 # digits)...
 _SLUG_PHONE = re.compile(r"\+?[0-9]+(?:[-._][0-9]+)+")
 _SLUG_EDGE_BEFORE = frozenset("/-_=+")
-_SLUG_EDGE_AFTER = frozenset("/-_?&#.")
+_SLUG_EDGE_AFTER = frozenset("/-_?&#.\"'")  # the quote closing a link's address in markup
 # ... or when a query key says it is one ("?phone=2125550123", "&tel=+44...").
 _PHONE_KEY_BEFORE = re.compile(
     r"[?&;](?:phone|phone_?number|tel|telephone|mobile|mob|cell|number|whatsapp|wa|contact)=$", re.IGNORECASE)
@@ -373,7 +376,10 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     """
     if "/" not in text and "www." not in text and "WWW." not in text and "Www." not in text:
         return []
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if "=" in text:
+        # a page's own links kept in scraped markup: "<a href=\"/report/59761776\">" holds an id
+        spans.extend(m.span(1) for m in _RELATIVE_LINK.finditer(text))
     for s, e in web_address_spans(text):
         if not _MESSAGING_URL.search(text, s, e):
             spans.append((s, e))
@@ -384,6 +390,7 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_RELATIVE_LINK = re.compile(r"""(?:href|src|action)[ ]?=[ ]?["']?([/?#][^"'\s<>]{0,300})""", re.IGNORECASE)
 _MESSAGE_KEY = re.compile(r"[?&;](?:text|body|message|msg)=", re.IGNORECASE)
 
 
@@ -854,10 +861,21 @@ def _not_a_phone(text: str, ostart: int, oend: int, unlabelled: int = -1) -> boo
     """A date or time, part of a long identifier, a number labelled as an identifier, ending in a postcode
     before its place, an account or a card number.  ``unlabelled``: an offset already known to follow no
     identifier's label."""
-    return _is_date_or_time(text, ostart, oend) or _inside_id(text, ostart, oend) \
+    return _is_date_or_time(text, ostart, oend) or _inside_id(text, ostart, oend) or _masked(text, oend) \
+        or " = " in text[ostart:oend] \
         or (ostart != unlabelled and _labelled_as_id(text, ostart)) or _ends_in_postcode(text, ostart, oend) \
         or _DECIMAL.fullmatch(text, ostart, oend) is not None or _in_bank_account(text, ostart, oend) \
         or (oend - ostart >= 16 and _CARD_NUMBER.match(text, ostart, oend) is not None)
+
+
+# A number shown with its last digits hidden, behind a button that reveals it ("01512 34567XX Nummer
+# anzeigen", "312 345 67** Mostra numero", "02 1234 56•• "): the digits shown are no number.
+_MASK = re.compile(r"[xX*•●#?_]{2,}")  # glued to the digits: "Call 702-555-0147 xxx" signs off
+
+
+def _masked(text: str, oend: int) -> bool:
+    m = _MASK.match(text, oend)
+    return m is not None and (m.end() == len(text) or not text[m.end()].isalnum())
 
 
 # Domestic bank account numbers whose groups a phone never has: Hungarian "11773016-11111018(-00000000)",
