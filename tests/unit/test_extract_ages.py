@@ -392,3 +392,18 @@ def test_name_then_here_is_a_person_even_when_it_is_a_home_town() -> None:
     us = AdContext(country="US")
     assert [e.value for e in AGES.extract("Charlotte here, 28", "body", us)] == ["28"]
     assert [e.value for e in AGES.extract("Charlotte, 28th Street", "body", us)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Duo Lisa & Demi – Haarlem\n25 en 27 jaar, spontaan", ["25", "27"]),  # Dutch "en" is "and" here
+        ("Duo Katya & Rosa (20 & 25) – Bristol", ["20", "25"]),
+        ("We are Nadine and Katya, 26 and 38, visiting Houston", ["26", "38"]),
+        ("Wij zijn Vera en Fenna, 33 en 35, deze week in Amsterdam.", ["33", "35"]),
+        ("Llevo en 20 años en Madrid", []),  # "en" before a number of years is no pair
+        ("Mia 24 & 7 days a week", ["24"]),
+    ],
+)
+def test_two_womens_ages(text: str, expected: list[str]) -> None:
+    assert ages(text) == expected

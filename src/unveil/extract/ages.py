@@ -274,6 +274,8 @@ def _digits_before(text: str, end: int) -> tuple[int, int] | None:
     return start, int(text[start:end])
 
 
+# "26 and 38", "(20 & 25)": a second age after a named one
+_PAIR_AFTER = re.compile(r"[ \t]?(?:&|\+|and|et|y|e|en|und|i|și|si)[ \t]?([0-9]{2})(?![0-9])", re.IGNORECASE)
 # "21 y 24 años", "22 and 24 years": an age before the one a unit states, joined by "and".
 _PAIRED_AGE = re.compile(r"(?<![0-9.,/:-])([0-9]{2})\s(?:and|et|y|e|und|en|și|si|i)\s\Z", re.IGNORECASE)
 # A single digit after a tens word: "twenty 4", "vingt 3".
@@ -388,8 +390,15 @@ def _named_ages(text: str, tables: _Tables, country: str | None) -> Iterator[tup
     """``(start, end, age)`` of the two digits after a first name that opens a phrase ("Sandy, 22")."""
     for _s, _e, start, end in name_then_number(text, country):
         value = int(text[start:end])
-        if MIN_AGE <= value <= MAX_AGE and (_plain_after_cue(text, end, tables)
-                                            or HEIGHT_WEIGHT.match(text, end) is not None):
+        pair = _PAIR_AFTER.match(text, end)
+        if pair is not None and MIN_AGE <= int(pair.group(1)) <= MAX_AGE \
+                and _plain_after_cue(text, pair.end(), tables):
+            # "Nadine and Katya, 26 and 38", "Duo Katya & Rosa (20 & 25)": two women's ages after their names
+            if MIN_AGE <= value <= MAX_AGE:
+                yield start, end, value
+            yield pair.start(1), pair.end(1), int(pair.group(1))
+        elif MIN_AGE <= value <= MAX_AGE and (_plain_after_cue(text, end, tables)
+                                              or HEIGHT_WEIGHT.match(text, end) is not None):
             yield start, end, value
 
 
@@ -686,10 +695,9 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
         old = tables.old_re.match(text, end)
         if old is not None:
             end = old.end()
-        elif _key(m.group()) in tables.bare and _matches_any(
-            _words_before(text, start, 3), tables.not_before, at_end=True
-        ):
-            continue
+        elif _key(m.group()) in tables.bare and _PAIRED_AGE.search(text, max(0, start - 12), start) is None \
+                and _matches_any(_words_before(text, start, 3), tables.not_before, at_end=True):
+            continue  # not "en 5 años", but "25 en 27 jaar" (two ages, Dutch "en" is "and")
         if _RANGE_BEFORE.search(text, max(0, start - 20), start) is not None:
             continue  # "de 20 à 30 ans", "between 30 and 60 years": the clients' ages
         if _matches_any(_words_after(text, end, 3), tables.not_after, at_end=False):

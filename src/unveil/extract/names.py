@@ -399,8 +399,9 @@ _DUO_JOINERS = frozenset({"and", "et", "y", "e", "und", "en", "si", "i", "oraz"}
 
 
 def _after_duo_joiner(text: str, head: int) -> bool:
-    """Whether the phrase at ``head`` follows "and" right after an age: the second of two personas, "Léa 23 ans
-    et Inès 26 ans", "Kasia (22) i Ola (24)", "Andreea 22 ani si Bianca 25 ani"."""
+    """Whether the phrase at ``head`` follows "and" right after an age or a known first name: the second of two
+    personas, "Léa 23 ans et Inès 26 ans", "Kasia (22) i Ola (24)", "Andreea 22 ani si Bianca 25 ani", "Nadine
+    and Katya, 26 and 38"."""
     if head < 4 or text[head - 1] != " ":
         return False
     k = j = head - 1
@@ -418,8 +419,11 @@ def _after_duo_joiner(text: str, head: int) -> bool:
     a = m
     while a > 0 and text[a - 1].isalpha() and m - a < 8:
         a -= 1
-    return a < m and a > 0 and text[a - 1] in " \t" and a > 1 and text[a - 2].isdigit() \
-        and fold(text[a:m]).lower() in _AGE_WORDS
+    if a < m and a > 0 and text[a - 1] in " \t" and a > 1 and text[a - 2].isdigit() \
+            and fold(text[a:m]).lower() in _AGE_WORDS:
+        return True
+    # "We are Nadine and Katya, 26 and 38": a known first name before "and" (the ages follow both)
+    return a < m and text[a].isupper() and fold(text[a:m]) in _tables().first_names
 
 
 def _cue_ends_at(text: str, pos: int) -> bool:
