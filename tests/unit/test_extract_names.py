@@ -337,6 +337,11 @@ def test_hostile_input_is_linear(hostile: str) -> None:
         ("ask for Angel at the front desk\nmassage 60 min $80", "US", ["Angel"]),
         ("Demandez Océane à l'accueil du salon", "CH", ["Océane"]),
         ("Ask for Nina, 24, her driver brings her to you.", "GB", ["Nina"]),  # her staff, after her age
+        # a list after a cue, "or" between names; after a comma only a known name
+        ("Today ask for Lily, Coco or Amy.", "US", ["Lily", "Coco", "Amy"]),
+        ("Klub Nocny – pytaj o Anię, Zuzię lub Martę", "PL", ["Ania", "Zuzia", "Marta"]),
+        ("Ask for Mia, Tuesdays only", "GB", ["Mia"]),
+        ("Olá, chamo-me Inês, tenho 24 anos.", "PT", ["Inês"]),  # "Olá" greets
     ],
 )
 def test_rosters_duos_and_staff(text: str, country: str, expected: list[str]) -> None:

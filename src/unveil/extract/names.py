@@ -644,13 +644,23 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
             if not (worded or _accept(nm.group(), cls, t)):
                 continue
             names = [(nm.start(), _two_word_name_end(text, nm, t))]  # "Chamo-me Ana Clara"
-            jm = t.joiner.match(text, names[0][1])
-            if jm is not None and jm.end() > names[0][1]:
-                second = _NAME.match(text, jm.end())
-                if second is not None and second.group()[:1].isupper() and (
-                    fold(second.group()) in t.first_names or fold(second.group()) not in t.stop
-                ):
-                    names.append(second.span())
+            while len(names) < _MAX_LISTED_NAMES:
+                # "we are Anna & Bella"; a list after the cue: "ask for Lily, Coco or Amy" (a name after a comma
+                # only when known: "Ask for Mia, Tuesdays only")
+                jm = t.joiner.match(text, names[-1][1])
+                comma = jm is None or jm.end() == names[-1][1]
+                if comma:
+                    jm = _LIST_COMMA.match(text, names[-1][1])
+                if jm is None:
+                    break
+                nxt = _NAME.match(text, jm.end())
+                if nxt is None or not nxt.group()[:1].isupper():
+                    break
+                key = fold(nxt.group())
+                if not (key in t.first_names or (not comma and key not in t.stop)) \
+                        and fold(_nominative(nxt.group(), t)) not in t.first_names:
+                    break
+                names.append(nxt.span())
             if cls == "weak" and not worded:
                 first_key = fold(nm.group())
                 if first_key not in t.first_names and (
@@ -705,6 +715,10 @@ def _staff(text: str, s: int, e: int, cue: str, staff: frozenset[str]) -> bool:
             and not text[k].isdigit():
         k += 1  # up to an age too: "Ask for Nina, 15, ... her driver brings her" names a persona
     return any(fold(w) in staff for w in _WORD_RUN.findall(text, e, k))
+
+
+_MAX_LISTED_NAMES = 6
+_LIST_COMMA = regex.compile(r"[ \t]{0,2},[ \t]{1,2}")
 
 
 def _heading_names(text: str, country: str | None, found: list[tuple[int, int, str, str]],
