@@ -407,3 +407,18 @@ def test_name_then_here_is_a_person_even_when_it_is_a_home_town() -> None:
 )
 def test_two_womens_ages(text: str, expected: list[str]) -> None:
     assert ages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NEW IN TOWN!! Her name is Lena and she is 23, sweet", ["23"]),
+        ("Back in Boston for two days. She's 35 but looks 25", ["35"]),
+        ("Text Mike to book Bella. Bella is 26, Mike is her driver.", ["26"]),
+        ("I book for my girlfriend Monique who is 26.", ["26"]),
+        ("Her sister is 30 and works with her on weekends.", []),  # not a known name before "is"
+        ("Paris is 25 minutes away", []),
+    ],
+)
+def test_a_third_persons_age(text: str, expected: list[str]) -> None:
+    assert ages(text) == expected

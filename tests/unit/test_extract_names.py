@@ -342,6 +342,16 @@ def test_hostile_input_is_linear(hostile: str) -> None:
         ("Klub Nocny – pytaj o Anię, Zuzię lub Martę", "PL", ["Ania", "Zuzia", "Marta"]),
         ("Ask for Mia, Tuesdays only", "GB", ["Mia"]),
         ("Olá, chamo-me Inês, tenho 24 anos.", "PT", ["Inês"]),  # "Olá" greets
+        # a third person's ad: her name after "her name is", "se llama", "sie heißt"...; "Name is NN"; the
+        # manager, booker or assistant is no persona
+        ("Her name is Lena and she is 23, sweet, classy", "US", ["Lena"]),
+        ("Se llama Daniela y tiene 21 años", "ES", ["Daniela"]),
+        ("Sie heißt Mia, sie ist 24 Jahre jung", "DE", ["Mia"]),
+        ("Her manager here. Lucy is 29, from the UK, working in Perth", "AU", ["Lucy"]),
+        ("My girl Jessica (24) is available tonight", "US", ["Jessica"]),
+        ("Hello, I am Rick, I manage 3 ladies in the Atlanta area.", "US", []),
+        ("Hi, I'm Jess, 26. Bookings via my PA Karen as I'm usually busy.", "GB", ["Jess"]),
+        ("Carmen - masajista independiente en Palma. ☆ Elegante", "ES", ["Carmen"]),  # "Palma" is no "pa"
     ],
 )
 def test_rosters_duos_and_staff(text: str, country: str, expected: list[str]) -> None:

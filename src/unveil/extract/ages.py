@@ -27,7 +27,7 @@ from typing import Any
 from unveil.extract.base import AdContext
 from unveil.extract.cities import city_index, fold, load_attribute_data, words
 from unveil.extract.literals import literal_alternation
-from unveil.extract.names import HEIGHT_WEIGHT, is_decoration, name_then_number
+from unveil.extract.names import HEIGHT_WEIGHT, is_decoration, is_known_first_name, name_then_number
 from unveil.normalise.memo import per_text
 from unveil.types import Entity
 
@@ -386,6 +386,27 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
     return not (after and (after[0] in tables.not_units or after[0] in tables.unit_first))
 
 
+# "Anna is 28", "Bella is 26, Mike is her driver": a known first name, "is" and two digits (a third person's
+# ad); the engine finds the few "is NN" of a text, the name before is checked in Python.
+_IS_NUMBER = re.compile(r"(?<=[^\W\d_]) (?:is|ist|è|es|é|est|jest|este)(?: only| just| now)? ([0-9]{2})(?![0-9])")
+
+
+def _name_is_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int]]:
+    if " is " not in text and " ist " not in text and " è " not in text and " es " not in text \
+            and " é " not in text and " est " not in text and " jest " not in text and " este " not in text:
+        return
+    for m in _IS_NUMBER.finditer(text):
+        k = m.start()
+        j = k
+        while j > 0 and text[j - 1].isalpha() and k - j < 20:
+            j -= 1
+        if j < k and text[j].isupper() and (j == 0 or not text[j - 1].isalnum()) \
+                and is_known_first_name(text[j:k]):
+            value = int(m.group(1))
+            if MIN_AGE <= value <= MAX_AGE and _plain_after_cue(text, m.end(1), tables):
+                yield m.start(1), m.end(1), value
+
+
 def _named_ages(text: str, tables: _Tables, country: str | None) -> Iterator[tuple[int, int, int]]:
     """``(start, end, age)`` of the two digits after a first name that opens a phrase ("Sandy, 22")."""
     for _s, _e, start, end in name_then_number(text, country):
@@ -544,6 +565,8 @@ def _find_ages(text: str, country: str | None) -> list[tuple[int, int, int, bool
     found: dict[int, tuple[int, int, int, bool]] = {}
     for start, end, value in _named_ages(text, tables, country):
         found[start] = (start, end, value, False)
+    for start, end, value in _name_is_ages(text, tables):
+        found.setdefault(start, (start, end, value, False))
     by_unit, by_cue = _worded_ages(text)
     found.update(by_unit)
     for start, age in by_cue.items():

@@ -89,6 +89,7 @@ def is_decoration(ch: str) -> bool:
 # the name and the comma.
 _FROM_PLACE = (r"[ \t\u00a0]{1,2}(?:from|de|da|di|din|aus|von|van|uit|z|ze|iz|iš|is|з|із|из|från|fra|от|από)"
                r"[ \t\u00a0]{1,2}\p{Lu}[\p{L}\-]{1,30}(?:[ \t\u00a0]\p{Lu}[\p{L}\-]{1,30})?")
+_IS_AGE = r"[ \t\u00a0](?:is|ist|è|es|é|est|jest|este)(?:[ \t\u00a0](?:only|just|now))?[ \t\u00a0](?=\d\d(?!\d))"
 _NAME_NUMBER_GAP = regex.compile(
     r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui)|" + _FROM_PLACE + r")?"
     r"[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?:age[ \t\u00a0])?(?=\d)"
@@ -106,7 +107,10 @@ _NAME_NUMBER_GAP = regex.compile(
     r"|(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2}\((?=\d\d[)/])"
     # "I'm Naomi, 🎀28🎀", "★彡 Mia 彡★ 💋 ｡･:*:･ﾟ★ 21", "Poppy, ~ 27 ~": decorations between (read without
     # a comma as above: the phrase must end after the number)
-    rf"|(?:[ \t\u00a0]{{0,2}}(?:{DECORATION}\ufe0f?|,)){{1,12}}[ \t\u00a0]{{0,2}}(?=\d)", regex.I)
+    rf"|(?:[ \t\u00a0]{{0,2}}(?:{DECORATION}\ufe0f?|,)){{1,12}}[ \t\u00a0]{{0,2}}(?=\d)"
+    # "Lucy is 29", "Jade is 24 and Honey is 26": a third person's ad states her age so
+    r"|" + _IS_AGE, regex.I)
+_IS_GAP = regex.compile(_IS_AGE, regex.I)
 # "Charlotte here, 28": a person, even where Charlotte is also a town of the ad's country.
 _HERE_AFTER = regex.compile(
     r"[ \t\u00a0]{1,2}(?:" + "|".join(sorted(_HERE | {"aquí", "här", "täällä"})) + r")\b", regex.I)
@@ -251,6 +255,11 @@ def _accept(word: str, cls: str, t: _Tables) -> bool:
     return cap  # weak: decided with the context in find_names
 
 
+def is_known_first_name(word: str) -> bool:
+    """Whether ``word`` (as written) is a known first name."""
+    return fold(word) in _tables().first_names
+
+
 def name_then_number(text: str, country: str | None) -> list[tuple[int, int, int, int]]:
     """``(name_start, name_end, number_start, number_end)``: a capitalised known first name that opens a
     phrase, then a comma and two digits ("Sandy, 22, independent", "... in town! Mia, 24", "Hi guys,
@@ -304,7 +313,7 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
                 continue  # an emoji or a cue opens a phrase too: "902-555-0177 🌊 Skylar, 23", "I'm Aurora 🌙 27"
             # Without a comma ("Leipzig. Dasha 26", "Houston — Kiara 24") the phrase must end after the
             # number or an age word follow it: "Hello. Anna 22 here" states no age.
-            loose = not opening and "," not in m.group()
+            loose = not opening and "," not in m.group() and _IS_GAP.fullmatch(m.group()) is None
         start = end = m.end()
         while end < len(text) and text[end].isdigit() and end - start < 3:
             end += 1
@@ -603,7 +612,8 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
             if os >= last_end:
                 last_end = oe
                 found.append((os, oe, _title(text[os:oe]), "^"))
-        if s >= last_end and (_age_follows(text, z) or _place_follows(text, z)) and not _cue_ends_at(text, s):
+        if s >= last_end and (_age_follows(text, z) or _place_follows(text, z) or _IS_GAP.match(text, e) is not None) \
+                and not _cue_ends_at(text, s):
             last_end = e  # (a name after a cue is the cue's: "Hi, I'm Zoraya, 24")
             found.append((s, e, _title(text[s:e]), "age"))
     for os, oe in opening:
@@ -714,6 +724,8 @@ def _staff(text: str, s: int, e: int, cue: str, staff: frozenset[str]) -> bool:
     while k < len(text) and k - e < _STAFF_REACH and text[k] not in _CLAUSE_END and text[k] != ")" \
             and not text[k].isdigit():
         k += 1  # up to an age too: "Ask for Nina, 15, ... her driver brings her" names a persona
+    while k < len(text) and text[k].isalpha() and k - e < _STAFF_REACH + 20:
+        k += 1  # a whole last word: "... en Palma" is no "pa"
     return any(fold(w) in staff for w in _WORD_RUN.findall(text, e, k))
 
 
