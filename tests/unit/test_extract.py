@@ -340,6 +340,10 @@ PHONE_CASES = [
     ("© 2026 Nocne Media Sp. z o.o. · KRS 0000123456", "PL", []),
     ("Delaware file no. 7731942", "US", []),
     ("Rates: 30 = 180, 60 = 280", "US", []),
+    # a "g" or "q" for a 9 inside a number, as read from an image; grams and "5g" stay out
+    ("ring me o2o 7g46 o5o1", "GB", ["+442079460501"]),
+    ("WhatsApp: 6l2 345 6g3", "ES", ["+34612345693"]),
+    ("Only 100g of sugar, 5g network", "GB", []),
 ]
 
 

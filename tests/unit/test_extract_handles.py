@@ -202,6 +202,11 @@ OTHER_LANGUAGES = [
     ("Telegram @lola_vip\nWhatsApp same number as the ad: 212-555-0147", [("telegram:lola_vip", "@lola_vip")]),
     # the dots of a phone number between a platform word and its name end no clause
     ("Telegram: 415.555.0190 / @skye_sf", [("telegram:skye_sf", "@skye_sf")]),
+    # platform words as read from an image ("l" for "I", "I" for "l")
+    ("Sígueme en lnstagram @valeria.bcn", [("instagram:valeria.bcn", "@valeria.bcn")]),
+    ("Contact TeIegram : @sofia_vip", [("telegram:sofia_vip", "@sofia_vip")]),
+    # a breadcrumb's "WA" is Western Australia
+    ("Home > Massage > WA > Perth", []),
 ]
 
 NEGATIVES = [
