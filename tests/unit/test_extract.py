@@ -628,3 +628,17 @@ def test_numbers_spelled_in_the_other_languages_of_europe(text: str, country: st
                                   "Call me at six to ten, two or three"])
 def test_number_words_of_other_languages_in_english_prose_are_no_phone(text: str) -> None:
     assert [e for e in extract_ad({"body": text, "country": "GB"}) if e.kind == "phone"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "emails"),
+    [
+        ("Bookings: lola.ldn©outlook.com\nMayfair incall", ["lola.ldn@outlook.com"]),  # "@" read as "©" by OCR
+        ("Contact : chloe.paris®proton.me", ["chloe.paris@proton.me"]),
+        ("© 2026 Site Ltd. Brand©2026.com", []),
+    ],
+)
+def test_an_at_sign_misread_from_an_image(text: str, emails: list[str]) -> None:
+    found = [e for e in extract_ad({"body": text, "country": "GB"}) if e.kind == "email"]
+    assert [e.value for e in found] == emails
+    assert all(e.attrs["obfuscated"] and "@" not in e.text for e in found)

@@ -1006,5 +1006,16 @@ class EmailExtractor:
             self._patterns = load_email_patterns(patterns)
 
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
-        for m in find_emails(text, self._patterns):
-            yield Entity("email", m.value, field, m.start, m.end, text[m.start : m.end], {"obfuscated": m.obfuscated})
+        read, misread = text, []
+        if "©" in text or "®" in text:
+            # "lola.ldn©outlook.com": an "@" read from an image as a copyright or registered sign, glued between a
+            # name and a domain (the same length: offsets stay those of the text)
+            misread = [m.start() for m in _MISREAD_AT.finditer(text)]
+            if misread:
+                read = _MISREAD_AT.sub("@", text)
+        for m in find_emails(read, self._patterns):
+            obfuscated = m.obfuscated or any(m.start <= p < m.end for p in misread)
+            yield Entity("email", m.value, field, m.start, m.end, text[m.start : m.end], {"obfuscated": obfuscated})
+
+
+_MISREAD_AT = re.compile(r"(?<=[A-Za-z0-9._-])[©®](?=[A-Za-z][A-Za-z0-9-]{1,62}\.[A-Za-z]{2,})")
