@@ -352,6 +352,8 @@ def test_hostile_input_is_linear(hostile: str) -> None:
         ("Hello, I am Rick, I manage 3 ladies in the Atlanta area.", "US", []),
         ("Hi, I'm Jess, 26. Bookings via my PA Karen as I'm usually busy.", "GB", ["Jess"]),
         ("Carmen - masajista independiente en Palma. ☆ Elegante", "ES", ["Carmen"]),  # "Palma" is no "pa"
+        ("Introducing our newest girl Sofia! She is 22", "US", ["Sofia"]),
+        ("Please welcome Gabrielle to our team! She is 31.", "CA", ["Gabrielle"]),
     ],
 )
 def test_rosters_duos_and_staff(text: str, country: str, expected: list[str]) -> None:
