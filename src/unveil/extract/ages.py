@@ -388,13 +388,10 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
 
 # "Anna is 28", "Bella is 26, Mike is her driver": a known first name, "is" and two digits (a third person's
 # ad); the engine finds the few "is NN" of a text, the name before is checked in Python.
-_IS_NUMBER = re.compile(r"(?<=[^\W\d_]) (?:is|ist|è|es|é|est|jest|este)(?: only| just| now)? ([0-9]{2})(?![0-9])")
+_IS_NUMBER = re.compile(r" (?:is|ist|è|es|é|est|jest|este)(?: only| just| now)? ([0-9]{2})(?![0-9])")
 
 
 def _name_is_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int]]:
-    if " is " not in text and " ist " not in text and " è " not in text and " es " not in text \
-            and " é " not in text and " est " not in text and " jest " not in text and " este " not in text:
-        return
     for m in _IS_NUMBER.finditer(text):
         k = m.start()
         j = k

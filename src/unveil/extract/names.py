@@ -174,6 +174,10 @@ class _Tables:
     months: frozenset[str]  # first names that are also months (or their abbreviations): not before a day
     staff: frozenset[str]  # "reception", "Hausdame": a name next to them is no persona
     triggers: frozenset[str]  # first word of every cue and label
+    # first word -> the second words of its cues, or None when a cue is that word alone: "se llama" is tried
+    # only where "llama" is a word of the text too ("se", "la", "my" stand in most ads)
+    second_words: dict[str, frozenset[str] | None]
+    staff_re: regex.Pattern[str]  # any staff word: the window around a name is searched once
 
 
 @functools.cache
@@ -196,6 +200,9 @@ def _tables() -> _Tables:
                + _all_langs(data.get("known_only_cues")))
     return _Tables(
         triggers=frozenset(_first_word(p) for p in phrases),
+        second_words=_second_words(phrases),
+        staff_re=regex.compile(r"(?<![\p{L}\p{M}])(?:" + _alternation(_as_list(data.get("staff_words")))
+                               + r")(?![\p{L}\p{M}])", regex.I),
         cues=regex.compile(cue_re, regex.I),
         joiner=joiner,
         first_names=KnownNames(fold(n) for n in _as_list(data.get("first_names"))),
@@ -205,6 +212,20 @@ def _tables() -> _Tables:
         months=frozenset(fold(w) for w in _as_list(data.get("month_names"))),
         staff=frozenset(fold(w) for w in _as_list(data.get("staff_words"))),
     )
+
+
+def _second_words(phrases: list[str]) -> dict[str, frozenset[str] | None]:
+    out: dict[str, set[str] | None] = {}
+    for p in phrases:
+        words = _WORD_RUN.findall(fold(p))
+        if not words:
+            continue
+        first = words[0]
+        if len(words) == 1 or _first_word(p) != first:
+            out[first] = None  # a cue of one word (or one whose first word is cut by a sign: "chamo-me")
+        elif out.get(first, set()) is not None:
+            out.setdefault(first, set()).add(words[1])  # type: ignore[union-attr]
+    return {k: (None if v is None else frozenset(v)) for k, v in out.items()}
 
 
 def _first_word(phrase: str) -> str:
@@ -631,7 +652,8 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
                     and fold(text[i:j]) in t.first_names and (i == 0 or not text[i - 1].isalnum()):
                 last_end = j
                 found.append((i, j, _title(text[i:j]), "here"))
-    hits = t.triggers & w.keys
+    hits = {k for k in t.triggers & w.keys
+            if (second := t.second_words.get(k)) is None or not second.isdisjoint(w.keys)}
     if hits:
         earlier = SpanIndex((f[0], f[1]) for f in found)
         last_end = -1  # where the names of the last cue end: "we are Anna & Bella" holds one cue
@@ -711,6 +733,12 @@ _AT_PLACE = regex.compile(r"[ \t\u00a0]{1,2}(?:at|à|a|al|bei|am|an|aan|no|na|en
 
 
 def _staff(text: str, s: int, e: int, cue: str, staff: frozenset[str]) -> bool:
+    if _tables().staff_re.search(text, max(0, s - 24), min(len(text), e + _STAFF_REACH + 20)) is None:
+        return False  # no staff word near: most names
+    return _staff_near(text, s, e, cue, staff)
+
+
+def _staff_near(text: str, s: int, e: int, cue: str, staff: frozenset[str]) -> bool:
     """Whether the name at ``[s, e)`` is of the staff: a staff word right before it ("recepcionista Cláudia",
     "Madame Lee"), or after it in its clause, up to a closing bracket ("Maria at reception", "Carmen, de
     recepción", "Sophie (accueil)"); not after a cue asking for her at a place ("ask for Angel at the front
