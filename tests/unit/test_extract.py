@@ -344,6 +344,11 @@ PHONE_CASES = [
     ("ring me o2o 7g46 o5o1", "GB", ["+442079460501"]),
     ("WhatsApp: 6l2 345 6g3", "ES", ["+34612345693"]),
     ("Only 100g of sugar, 5g network", "GB", []),
+    # the next line of an office, written by its last digits only
+    ("Booking lines: 020 7946 0211 / 0212 (two lines)", "GB", ["+442079460211", "+442079460212"]),
+    ("Réservation : 01 99 00 37 41 / 42", "FR", ["+33199003741", "+33199003742"]),
+    ("Call 020 7946 0211 / 2024", "GB", ["+442079460211"]),  # a year, not the next line
+    ("Call 020 7946 0211 / 24h", "GB", ["+442079460211"]),
 ]
 
 

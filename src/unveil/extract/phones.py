@@ -32,7 +32,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any, NamedTuple
 
@@ -517,6 +517,28 @@ def _unit_follows(text: str, end: int) -> bool:
     return _UNIT_AFTER.match(text, end, min(len(text), end + 12)) is not None
 
 
+# "020 7946 0211 / 0212", "01 99 00 37 41 / 42": the next line of an office, written by its last digits only
+_SHORT_NEXT = re.compile(r"[ \t]{0,2}/[ \t]{0,2}([0-9]{2,4})(?![0-9]|[ \t.-]?[0-9]|[^\W\d_])")
+
+
+def _next_in_line(text: str, e: Entity) -> Entity | None:
+    """The number written after ``e`` by its last two to four digits only, when it reads as a valid number:
+    four digits must keep all but the last two of the digits they replace ("0211 / 0212", not "0211 / 2024")."""
+    m = _SHORT_NEXT.match(text, e.end)
+    if m is None or not e.value.startswith("+"):
+        return None
+    tail = m.group(1)
+    k = len(tail)
+    old = e.value[-k:]
+    if tail == old or tail[: k - 2] != old[: k - 2]:
+        return None
+    read = _read(e.value[:-k] + tail, "ZZ")
+    if read is None or not read.valid:
+        return None
+    return Entity(kind="phone", value=read.e164, field=e.field, start=m.start(1), end=m.end(1), text=tail,
+                  attrs=dict(e.attrs))
+
+
 class PhoneExtractor:
     name = "phones"
     kinds: tuple[str, ...] = ("phone",)
@@ -524,12 +546,19 @@ class PhoneExtractor:
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
         links = decode_link_escapes(text)
         if links is None:
-            yield from self._extract(text, field, ctx)
+            found: Iterable[Entity] = self._extract(text, field, ctx)
+        else:
+            # "tel:%2B44%2020%207946%200321": read with the link's escapes decoded, reported as written
+            found = [replace(e, start=(span := links.to_original(e.start, e.end))[0], end=span[1],
+                             text=text[span[0]:span[1]]) for e in self._extract(links.text, field, ctx)]
+        if "/" not in text:
+            yield from found
             return
-        # "tel:%2B44%2020%207946%200321": read with the link's escapes decoded, reported as written
-        for e in self._extract(links.text, field, ctx):
-            start, end = links.to_original(e.start, e.end)
-            yield replace(e, start=start, end=end, text=text[start:end])
+        for e in found:
+            yield e
+            short = _next_in_line(text, e)
+            if short is not None:
+                yield short
 
     def _extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
         if SCHEME_URL.fullmatch(text) and not _MESSAGING_URL.search(text) and _URL_PHONE_HINT.search(text) is None:
