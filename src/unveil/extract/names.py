@@ -215,17 +215,15 @@ def _tables() -> _Tables:
 
 
 def _second_words(phrases: list[str]) -> dict[str, frozenset[str] | None]:
-    out: dict[str, set[str] | None] = {}
+    alone: set[str] = set()  # first words that are a cue by themselves
+    seconds: dict[str, set[str]] = {}
     for p in phrases:
         words = _WORD_RUN.findall(fold(p))
-        if not words:
-            continue
-        first = words[0]
-        if len(words) == 1 or _first_word(p) != first:
-            out[first] = None  # a cue of one word (or one whose first word is cut by a sign: "chamo-me")
-        elif out.get(first, set()) is not None:
-            out.setdefault(first, set()).add(words[1])  # type: ignore[union-attr]
-    return {k: (None if v is None else frozenset(v)) for k, v in out.items()}
+        if len(words) == 1:
+            alone.add(words[0])
+        elif words:
+            seconds.setdefault(words[0], set()).add(words[1])
+    return {**{k: frozenset(v) for k, v in seconds.items()}, **dict.fromkeys(alone)}
 
 
 def _first_word(phrase: str) -> str:
