@@ -755,16 +755,11 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
                 cb = None  # "150€ 01 99 00 12 34": the sign belongs to the amount before the phone
             if cb is not None and (cb.start() < last_end or not _currency(cb.group(0).strip(), t, cc)):
                 cb = None  # the marker of the price before ("2800 kr. 2100 København"), or of other countries
-            if cb is not None and e - s <= 2:
-                spaced = _SPACED_THOUSANDS.match(text, e)
-                if spaced is not None:
-                    e = num_end = spaced.end()  # "SEK 1 800/tim", "kr 2 500": thousands after a space
-        if cb is None and e - s <= 2 and place is None and m.group(2) is None:
+        if e - s <= 2 and (cb is not None or (place is None and _next_to_length(text, s, s, {}, by_end))):
+            # thousands after a space, after a currency or a length: "SEK 1 800/tim", "kr 2 500", "Noc 2 000"
             spaced = _SPACED_THOUSANDS.match(text, e)
-            if spaced is not None and _next_to_length(text, s, s, {}, by_end):
-                e = num_end = spaced.end()  # "Noc 2 000", "15 min 1 000": thousands after a space, after a length
-            else:
-                spaced = None
+            if spaced is not None:
+                e = num_end = spaced.end()
         if cb is None and place != 1:
             ca = t.cur_after.match(text, e)
             letter = text[e:e + 2].lstrip(" \t\u00a0")[:1] if ca is None else ""
