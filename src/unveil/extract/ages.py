@@ -28,6 +28,7 @@ from unveil.extract.base import AdContext
 from unveil.extract.cities import city_index, fold, load_attribute_data, words
 from unveil.extract.literals import literal_alternation
 from unveil.extract.names import HEIGHT_WEIGHT, is_decoration, is_known_first_name, name_then_number
+from unveil.normalise.lookalike_digits import read_lookalike_digits
 from unveil.normalise.memo import per_text
 from unveil.types import Entity
 
@@ -764,5 +765,6 @@ class AgeExtractor:
         """Yield one ``age`` entity per stated age in ``text``."""
         if field in ("url", "email", "phone") or len(text) < 4:
             return
-        for start, end, value, spelled in find_ages(text, (ctx.reading_country or "").upper() or None):
+        read = read_lookalike_digits(text) or text  # "3O anni", "(2l)": the look-alikes read as digits
+        for start, end, value, spelled in find_ages(read, (ctx.reading_country or "").upper() or None):
             yield Entity("age", str(value), field, start, end, text[start:end], {"words": spelled})

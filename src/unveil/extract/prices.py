@@ -37,6 +37,7 @@ from unveil.extract.base import AdContext
 from unveil.extract.cities import Words, fold, load_attribute_data, words
 from unveil.extract.literals import literal_alternation
 from unveil.extract.spelled_amounts import amount_before
+from unveil.normalise.lookalike_digits import read_lookalike_digits
 from unveil.types import Entity
 
 __all__ = ["PriceExtractor", "find_prices"]
@@ -1288,7 +1289,9 @@ class PriceExtractor:
         """Yield one ``price`` entity per amount stated as a price in ``text``."""
         if field in ("url", "email", "phone"):
             return
-        for start, end, amount, currency, minutes, night, fee in find_prices(text, ctx.reading_country):
+        # "$2OO/hr", "15O€": read with the look-alikes as digits (same offsets)
+        read = read_lookalike_digits(text) or text
+        for start, end, amount, currency, minutes, night, fee in find_prices(read, ctx.reading_country):
             value = _fmt(amount) + (f" {currency}" if currency else "")
             if minutes:
                 value += f"/{minutes}min"
