@@ -371,9 +371,14 @@ def test_find_ages_is_ordered() -> None:
         "2 4 yo twenty 4 yo 21 y 24 años " * 30_000,
         "Léa 23 ans et Inès 26 ans " * 40_000,
         "Mia ★ ★ ★ ★ ★ ★ ★ ★ ★ ★ ★ ★ 21 " * 30_000 + "★" * 100_000 + " ans",
+        "| 24 " * 200_000,
+        "Lexi 🍒 | 24 | Toronto\n" * 40_000,
+        "|" + "🍒" * 300_000 + " 24 " + "🍒" * 300_000 + "|a|b",
+        "18 ans et " * 100_000 + "+",
     ],
     ids=["digits", "capitalised", "im", "ages", "number-words", "name-age", "person-age", "persons", "headings",
-         "heading-like", "split-digits", "duos", "decorations"],
+         "heading-like", "split-digits", "duos", "decorations", "bio-items", "bio-lines", "item-decorations",
+         "and-over"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in AGES.extract(hostile, "body", AdContext()):
@@ -422,3 +427,31 @@ def test_two_womens_ages(text: str, expected: list[str]) -> None:
 )
 def test_a_third_persons_age(text: str, expected: list[str]) -> None:
     assert ages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("23 | 🇷🇴 | London 📍 | DM for rates", ["23"]),
+        ("Lexi 🍒 | 24 | Toronto 📍 | txt 416-555-0123", ["24"]),
+        ("✨ Sophie ✨\n22 • 🇧🇷 • Vegas\n🔗 in bio", ["22"]),
+        ("Montpellier 🌊 | 33 | tél: +33 1 99 00 45 67", ["33"]),
+        ("Lisboa 🇵🇹 | 25\n📲 912 345 677", ["25"]),
+        ("Berlin based 🇩🇪 | 25", ["25"]),
+        # rate tables, a number that numbers something else, a unit after it, two numbers in one line
+        ("30 min | 45 | 60", []),
+        ("Half hour | 40 | Full hour | 60", []),
+        ("Floor | 12 | Room 4", []),
+        ("Rates | 30 | min", []),
+        ("Nice | 18 🔞 | discreet", []),
+        ("Zone | 24 | 25 | 26", []),
+        ("Reviews (37) · Profile views 12,483 · Bookings this month: 14", []),
+    ],
+)
+def test_an_age_alone_as_an_item_of_a_bio_line(text: str, expected: list[str]) -> None:
+    assert ages(text) == expected
+
+
+@pytest.mark.parametrize("text", ["18 ans et + uniquement 🔞", "21 years + only", "18 años y + solamente"])
+def test_and_over_written_with_a_plus_is_a_rule_about_clients(text: str) -> None:
+    assert ages(text) == []

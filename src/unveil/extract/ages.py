@@ -421,6 +421,11 @@ def _named_ages(text: str, tables: _Tables, country: str | None) -> Iterator[tup
             yield start, end, value
 
 
+# "18 ans et +", "21 years +": a rule about clients, like "18 ans et plus"
+_AND_OVER_SIGN = re.compile(r"[ \t\u00a0]{0,2}(?:(?:et|and|&|y|e|und|en|ou|i|și|si|o)[ \t\u00a0]{0,2})?\+(?![0-9])",
+                            re.I)
+
+
 # A listing's heading: "Memphis — Ebony 31", "Natascha, 33", "Kerry, 26 – Waterford", "Regina 28 ✨".
 HEADING_MIN_AGE, HEADING_MAX_AGE = 16, 65
 # Two digits after a letter and a short gap of blanks, commas or dashes (a superset of the gaps read below):
@@ -535,7 +540,8 @@ def _heading_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int, i
         if before is None:
             continue
         i, word_end = before
-        if not _plain_after_cue(text, end, tables) or not _heading_goes_on(text, end):
+        if not _plain_after_cue(text, end, tables) or not _heading_goes_on(text, end) \
+                or text.startswith(_NOT_AN_AGE_MARK, end + 1 if text[end : end + 1] in _BLANKS else end):
             continue
         yield start, end, value, i, word_end
 
@@ -576,7 +582,77 @@ def _find_ages(text: str, country: str | None) -> list[tuple[int, int, int, bool
                 found.setdefault(m.start(), (m.start(), m.end(), int(m.group(1)), False))
     if not found:
         found = {start: (start, end, value, spelled) for start, end, value, spelled, _, _ in _heading_ages_of(text)}
+    if not found and ("|" in text or "•" in text or "·" in text):
+        found = {start: (start, end, value, False) for start, end, value in _item_ages(text, tables)}
     return [found[start] for start in sorted(found)]
+
+
+# A profile's bio line of items: "23 | 🇷🇴 | London 📍 | DM for rates", "Lexi 🍒 | 24 | Toronto".
+_ITEM_SEPARATORS = re.compile(r"[|•·]")
+_MIN_ITEMS = 2
+_NOT_AN_AGE_MARK = "🔞"  # "18 🔞": the clients' rule, not an age
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _item_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int]]:
+    """Two digits alone as one item of a line split by "|", "•" or "·", with the decorations of its item
+    ("| 24 🍒 |"): a bio states the poster's age so.  Only where the line holds one such number (a rate
+    table's row holds several: "30 | 45 | 60"), the item before it does not end with a word that numbers
+    something else ("Floor | 12 | ...", "Half | 40 | ...") nor the item after it start with a unit, and a
+    line of two items pairs it with words alone ("Lisboa 🇵🇹 | 25", "Berlin based 🇩🇪 | 25")."""
+    line_start = 0
+    for line in text.split("\n"):
+        if _ITEM_SEPARATORS.search(line) is not None:
+            yield from _item_ages_of_line(line, line_start, tables)
+        line_start += len(line) + 1
+
+
+def _item_ages_of_line(line: str, offset: int, tables: _Tables) -> Iterator[tuple[int, int, int]]:
+    items: list[tuple[int, int]] = []
+    last = 0
+    for m in _ITEM_SEPARATORS.finditer(line):
+        items.append((last, m.start()))
+        last = m.end()
+    items.append((last, len(line)))
+    if len(items) < _MIN_ITEMS:
+        return
+    bare: list[tuple[int, int, int]] = []  # (item index, start, end) of an item that is two digits alone
+    for k, (a, b) in enumerate(items):
+        item = line[a:b]
+        s = a
+        while s < b and (line[s] in _BLANKS or _decoration(line[s])):
+            s += 1
+        e = b
+        while e > s and (line[e - 1] in _BLANKS or _decoration(line[e - 1])):
+            e -= 1
+        if e - s == 2 and line[s:e].isdigit() and line[s:e].isascii():
+            if _NOT_AN_AGE_MARK in item:
+                return
+            bare.append((k, s, e))
+    if len(bare) != 1:
+        return
+    k, s, e = bare[0]
+    value = int(line[s:e])
+    if not HEADING_MIN_AGE <= value <= HEADING_MAX_AGE:
+        return
+    if len(items) == 2:
+        other = line[slice(*items[1 - k])]
+        if not any(ch.isalpha() for ch in other) or any(ch.isdigit() for ch in other):
+            return  # two items: "Lisboa 🇵🇹 | 25", not "30 min | 45"
+    if k > 0:
+        before = _WORDS.findall(fold(line[slice(*items[k - 1])]))
+        if before and before[-1] in tables.heading_not_before:
+            return  # "Floor | 12 | ...", "Half | 40 | ..."
+    if k + 1 < len(items):
+        after = _WORDS.findall(fold(line[slice(*items[k + 1])]))
+        if after and (after[0] in tables.not_units or after[0] in tables.unit_first):
+            return  # "| 30 | min"
+    yield offset + s, offset + e, value
+
+
+def _decoration(ch: str) -> bool:
+    """An emoji, a symbol or a mark that decorates an item: "🍒", "✨", "📍", a flag, a variation selector."""
+    return unicodedata.category(ch) in ("So", "Sk", "Mn", "Me", "Cf")
 
 
 def heading_words(text: str, country: str | None = None) -> list[tuple[int, int]]:
@@ -721,7 +797,8 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
             continue  # not "en 5 años", but "25 en 27 jaar" (two ages, Dutch "en" is "and")
         if _RANGE_BEFORE.search(text, max(0, start - 20), start) is not None:
             continue  # "de 20 à 30 ans", "between 30 and 60 years": the clients' ages
-        if _matches_any(_words_after(text, end, 3), tables.not_after, at_end=False):
+        if _matches_any(_words_after(text, end, 3), tables.not_after, at_end=False) \
+                or _AND_OVER_SIGN.match(text, end) is not None:
             continue
         found[start] = (start, end, value, spelled)
         pair = _PAIRED_AGE.search(text, max(0, start - 12), start)
