@@ -253,6 +253,18 @@ def test_assume_country_never_raises(city: str, region: str | None, url: str | N
     ("CH 078 123 45 22 | DE 01512 3456722", "DE", ["+41781234522", "+4915123456722"]),
     ("(UK) 020 7946 0578 · (ES) 612 34 56 01", "GB", ["+442079460578", "+34612345601"]),
     ("Contact\n612 34 56 99 🇪🇸\n312 345 6744 🇮🇹", None, ["+34612345699", "+393123456744"]),
+    # Definite forms and abbreviations; a code in capitals next to a word for a number; words in brackets
+    # after the number.
+    ("Pe WhatsApp la numărul românesc 0712 034 509", "IT", ["+40712034509"]),
+    ("Scrie-mi la numărul din România 0712 034 519", "GB", ["+40712034519"]),
+    ("Call 030 123445 or my RO mobile 0712 034 546", "DE", ["+4930123445", "+40712034546"]),
+    ("Nr. RO: 0712 034 516\nPescara", "IT", ["+40712034516"]),
+    ("Magyar szám: 06-20/123-4504\nOsztrák: 0664 123404", "AT", ["+36201234504", "+43664123404"]),
+    ("Укр. номер (050) 123 45 21, польский 512 345 621", "PL", ["+380501234521", "+48512345621"]),
+    ("Бг номер 043 012 342, немски 0151 2345 6742", "DE", ["+35943012342", "+4915123456742"]),
+    ("0.7.1.2.0.3.4.5.2.7 (număr din România)\nAlmería", "ES", ["+40712034527"]),
+    ("0712 034 531 (Romanian number, WhatsApp)", "GB", ["+40712034531"]),
+    ("06 12 34 56 44 (no UK numbers)", "FR", ["+33612345644"]),
 ])
 def test_a_number_marked_with_its_country_is_read_there(text: str, country: str | None,
                                                         expected: list[str]) -> None:

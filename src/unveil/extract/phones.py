@@ -753,7 +753,7 @@ def _marks() -> _Marks:
     before = re.compile(
         r"(?:(?<![A-Za-z])(?P<open>\()?(?P<code>[A-Z]{2,3})(?(open)\)|(?P<colon> ?[:：\-–—])?)"
         r"|(?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?"
-        rf"|(?i:(?<![^\W\d_])(?:(?P<adj>{name}) {noun_re}|{noun_re} (?P<adj2>{name})))(?![^\W\d_])"
+        rf"|(?i:(?<![^\W\d_])(?:(?P<adj>{name})\.? {noun_re}|{noun_re} (?P<adj2>{name})))(?![^\W\d_])"
         r"(?:[ \t]{0,2}\([^()\n]{1,24}\))?[ \t]{0,2}[:：.)\-–—]?"  # "Spanish number (WhatsApp only): 612 ..."
         r"|(?i:(?<![^\W\d_])(?P<adj3>[^\W\d_]+))[ \t]?[:：]))"
         r"(?P<gap>[ \t]{0,2}|[ \t]{0,2}\n[ \t]{0,2})\(?\Z")  # "Romanian: 0712 ...", "Romanian number:\n0712 ..."
@@ -770,6 +770,8 @@ _MARK_AFTER = re.compile(
     r"[ \t]?(?:\((?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?|(?P<code>[A-Z]{2,3}))\)"
     r"|(?P<flag2>[\U0001F1E6-\U0001F1FF]{2}))")
 _LIST_BEFORE = frozenset("\n|/·•,;")
+_WORDS_AFTER = re.compile(r"[ \t]{0,2}\(([^()\n]{2,32})\)")  # a few words in brackets after a number
+_WORD_RUN = re.compile(r"[^\W\d_]+")
 
 
 def _may_be_marked(text: str, ostart: int, marks: _Marks) -> bool:
@@ -808,6 +810,12 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
     if m is not None:
         flag = m.group("flag") or m.group("flag2")
         code = _flag_code(flag) if flag else m.group("code") if m.group("code") in marks.codes else ""
+    elif nxt in " \t(":
+        m = _WORDS_AFTER.match(text, oend)
+        if m is not None:  # "0712 034 527 (număr din România)", "... (Romanian number)"
+            said = _WORD_RUN.findall(m.group(1).lower())
+            if not marks.number_words.isdisjoint(said) and said != ["no"] and "no" not in said[:1]:
+                code = next((marks.words[w] for w in said if w in marks.words), "")
     if not code and _may_be_marked(text, ostart, marks):
         m = marks.before.search(text, max(0, ostart - 40), ostart)
         if m is not None and "\n" in m.group("gap") and (m.group("flag") or (m.group("code") and not m.group("colon"))):
@@ -820,9 +828,14 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
                                                         or _starts_an_item(text, m.start("code"))):
                     code = m.group("code")
             else:
-                word = (m.group("adj") or m.group("adj2") or m.group("adj3") or "").lower()
+                written = m.group("adj") or m.group("adj2") or m.group("adj3") or ""
+                word = written.lower()
                 code = marks.words.get(word) or marks.words.get(word.rsplit(" ", 1)[-1]) or \
                     marks.words.get(word.split(" ", 1)[0], "")
+                if not code and (m.group("adj") or m.group("adj2")):
+                    # a code in capitals next to a word for a number: "my RO mobile", "Nr. RO:"
+                    code = next((w for w in (written.rsplit(" ", 1)[-1], written.split(" ", 1)[0])
+                                 if w in marks.codes), "")
     return country_of_code(code) if code else None
 
 
