@@ -602,6 +602,16 @@ def test_strong_here_is_checked_when_the_lexicon_loads() -> None:
         lex(["sata"])
 
 
+def test_not_numbers_are_checked_when_the_lexicon_loads() -> None:
+    spec = {"languages": {"xx": {"numbers": {1: ["un"], 5: ["cinq"]}}}, "substitutes": {5: ["S"]}}
+    lex = Lexicon({**spec, "not_numbers": ["sun"]})
+    assert lex.segment("Sun") is None
+    assert lex.segment("Sun".lower()) is None
+    assert Lexicon(spec).segment("Sun") is not None  # "S" for 5 and "un"
+    with pytest.raises(ValueError, match="also stand for numbers"):
+        Lexicon({**spec, "not_numbers": ["cinq"]})
+
+
 def test_deobfuscate_digits_if_is_exact() -> None:
     from unveil.normalise.deobfuscate import deobfuscate_digits_if
 

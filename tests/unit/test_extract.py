@@ -647,3 +647,29 @@ def test_an_at_sign_misread_from_an_image(text: str, emails: list[str]) -> None:
     found = [e for e in extract_ad({"body": text, "country": "GB"}) if e.kind == "email"]
     assert [e.value for e in found] == emails
     assert all(e.attrs["obfuscated"] and "@" not in e.text for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "phones"),
+    [
+        # weekday abbreviations before dates are words, not "S" (5) and "un" (1)
+        ("Available 6pm-2am, Fri 12/12 - Sun 14/12.\nHotel room 1215, 12th floor", "GB", []),
+        ("lun 12/12 - mar 13/12 à Lyon", "FR", []),
+        # dates with a two-digit year
+        ("Available 12/03/26 – 12/06/26, 11am to 11pm.\nOrlando", "US", []),
+        ("Termine 03.12.26 – 05.12.26, 10 bis 22 Uhr", "DE", []),
+        # a year then a figure in thousands before a unit; a postcode then an area before a unit
+        ("Ford Focus 2016, 98.000 km, APK tot 04-2026\nBellen 06 12345605", "NL", ["+31612345605"]),
+        ("Arrendo T1 em Coimbra, 3000-150\n40 m², 2.º andar", "PT", []),
+        # an object's, an ad's and a booking's number
+        ("Anfragen über das Portal (Objekt-Nr. 2025-04-118)", "DE", []),
+        ("Cod anunț 0744112233 (sub poze)\nSună la 0712 034 502", "RO", ["+40712034502"]),
+        ("Check-in 15:00, booking no. 4471 2208 19.", "DE", []),
+        # numbers grouped in twos are still numbers; a booking label without a number word is a phone's
+        ("Tel 06.12.34.56.78", "FR", ["+33612345678"]),
+        ("Booking 07700 900123", "GB", ["+447700900123"]),
+    ],
+)
+def test_dates_weekdays_figures_and_references_are_no_phones(text: str, country: str, phones: list[str]) -> None:
+    got = [e.value for e in extract_ad({"id": "x", "body": text, "country": country}) if e.kind == "phone"]
+    assert got == phones

@@ -64,7 +64,8 @@ MIN_POSSIBLE_NATIONAL_DIGITS = 8
 # ends a number, then a rate starts).
 _UNIT_AFTER = re.compile(
     r"[ \t\u00a0]?(?:€|\$|£|eur|euro|euros|gbp|usd|chf|pln|zł|zl|lei|ron|kr|roses?|min|mins|minutes?|h\b|hr|hrs|hours?|"
-    r"heures?|horas?|stunden?|std|ore|uur|godz|godzin[ay]?|kg|lbs?|cm|ft|years?|yo|ans|años|anos|jahre|anni|jaar|%|"
+    r"heures?|horas?|stunden?|std|ore|uur|godz|godzin[ay]?|kg|lbs?|cm|ft|km|kms|m²|m2|qm|mq|sqm|years?|yo|ans|años|"
+    r"anos|jahre|anni|jaar|%|"
     r"btc|eth|usdt|usdc|xmr|ltc|trx|sats?)"
     r"(?![^\W\d_])",  # a whole word: "Horario", "you", "minimum" are no units
     re.IGNORECASE,
@@ -81,16 +82,18 @@ _CURRENCY_BEFORE = re.compile(
 # n°") or after a label ("Réf. annonce"); "n°", "Nr." and "No." alone also stand before phones ("mon n° :
 # 06 ...", "Handy Nr. 0170 ...").
 _LISTING_WORD = (r"(?:ad|post|listing|annonce|anuncio|annuncio|anzeigen?|inserats?|advertentie|an[uú]ncio|ogłoszeni[ae]"
+                 r"|objekt|object|objet|immobilie"
                  r"|anun[tț](?:ului)?|inzer[aá]tu?|rezervace|rezerv[aá]cia|objedn[aá]vk[ayu]|резервация"
                  r"|объявлени[яеи]|оголошення)")
 _NUMBER_WORD = r"(?:id|#|no\.?|nr\.?|n[°º]|n\.|№|č\.?|num[eé]ro|number|nummer|n[uú]mero)"
 _ID_LABEL_BEFORE = re.compile(
     rf"(?<![^\W\d_])(?:{_LISTING_WORD}[\s-]?{_NUMBER_WORD}"
     # the number word first: "numéro d'annonce", "número de anuncio", "numer ogłoszenia"
-    rf"|(?:num[eé]ro|n[uú]mero|numer|nummer|num[aă]r|n[°º]|nr\.?)\s?(?:de\s|d['’]|del\s|do\s|van\s(?:de\s)?|al\s)?"
+    rf"|(?:num[eé]ro|n[uú]mero|numer|nummer|num[aă]r|n[°º]|nr\.?|cod(?:ul)?|c[oó]digo|codice)\s?"
+    r"(?:de\s|d['’]|del\s|do\s|van\s(?:de\s)?|al\s)?"
     rf"(?:l['’])?{_LISTING_WORD}|(?:"
     r"order|ordine|commande|pedido|bestellung|bestelling|zamówienie|comand[aă]|invoice|facture|factura|"
-    r"fattura|rechnung|tracking|ticket|transaction|booking\s?ref|id|r[eé]f|r[eé]f[eé]rence|"
+    r"fattura|rechnung|tracking|ticket|transaction|booking\s?(?:ref|no|nr|number|code|id)|id|r[eé]f|r[eé]f[eé]rence|"
     r"referencia|refer[eê]ncia|riferimento|rif|referenz|referentie|referin[tț][aă]|"
     r"(?:bestell|auftrags|rechnungs|referenz|kunden|steuer)(?:-?nummer|-?nr)|"
     # bank and business numbers: "Acc 1234 5678", "BSB 062-000", "ABN 51 824 753 556", "sort code"
@@ -177,6 +180,9 @@ _DATE_TIME = re.compile(
     r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)\d{2}(?!\d)"
     r"|(?<!\d)(?:19|20)\d{2}[./-](?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12]\d|3[01])(?!\d)"
     r"|(?<!\d)(?:[01]?\d|2[0-3])[:h][0-5]\d(?!\d)"
+    # a date with a two-digit year, day or month first, one separator: "12/03/26", "03.12.26" (not a
+    # number grouped in twos, "06.12.34.56.78")
+    r"|(?<![\d./-])(?:0?[1-9]|[12]\d|3[01])(?P<ds>[./])(?:0?[1-9]|[12]\d|3[01])(?P=ds)\d{2}(?![\d/]|[.,-]\d)"
     # the month first (United States): "03/14/2025"
     r"|(?<!\d)(?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12]\d|3[01])[./-](?:19|20)\d{2}(?!\d)"
     # a range of years, "© 2010-2025" (not after a group of digits: "02 2010 2025" may be a Milan number)
@@ -653,8 +659,10 @@ class PhoneExtractor:
                     if shorter is not None:
                         e, read = shorter
                         ostart, oend = nt.to_original(s, e)
-                    elif _last_group_listed(nt, s, e):
-                        continue  # "Porto 4000-123, 80 euros": a postcode, then a price; "80/110/140 €"
+                    elif _last_group_listed(nt, s, e) or _last_group_thousands(nt, s, e):
+                        # "Porto 4000-123, 80 euros": a postcode, then a price; "80/110/140 €"; "Ford Focus
+                        # 2016, 98.000 km": a year, then a figure in thousands
+                        continue
                 if lead_at is not None and s == start:
                     ostart, hidden = lead_at, True
                 if blocked is not None and blocked.hits(ostart, ostart + 1) \
@@ -1178,6 +1186,13 @@ def _last_group_listed(nt: NormalisedText, start: int, end: int) -> bool:
         return False
     gap = _gap(nt, last)
     return "," in gap or "/" in gap
+
+
+def _last_group_thousands(nt: NormalisedText, start: int, end: int) -> bool:
+    """Whether ``nt.text[start:end]`` ends in three digits after a dot or a comma, as a figure's thousands
+    do ("98.000 km", "1,500 €"); numbers grouped with dots end in two or four digits."""
+    last = next((i for i in range(end - 1, start, -1) if nt.starts[i] > nt.ends[i - 1]), None)
+    return last is not None and end - last == 3 and _gap(nt, last) in (".", ",")
 
 
 def _without_last_group(nt: NormalisedText, start: int, end: int, region: str,

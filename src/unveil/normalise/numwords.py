@@ -181,6 +181,8 @@ class Lexicon:
         leet = {str(k): str(v) for k, v in (data.get("leet") or {}).items()}
         max_swaps = int(data.get("leet_max_swaps", 3))
 
+        # Words never read as digits, whatever letters they hold: "Sun" is no "S" (5) and "un" (1).
+        self.not_numbers: frozenset[str] = frozenset(key_of(w) for w in _as_list(data.get("not_numbers")))
         weak_keys: set[str] = set()
         for spec in langs.values():
             weak_keys.update(key_of(w) for w in _as_list((spec or {}).get("weak")))
@@ -273,6 +275,12 @@ class Lexicon:
 
         self.pair_firsts: frozenset[str] = frozenset(first for first, _ in self.pairs)
         self._table = table
+        both = sorted(self.not_numbers.intersection(table))
+        if both:
+            raise ValueError(f"not_numbers: {', '.join(both)} also stand for numbers (a number word or a "
+                             "misspelling of one); leave them out of not_numbers")
+        if any(len(k) > _NOT_NUMBER_CHARS for k in self.not_numbers):
+            raise ValueError(f"not_numbers: words of at most {_NOT_NUMBER_CHARS} letters")
         self.sub_chars: dict[str, Entry] = {}
         for value, forms in (data.get("substitutes") or {}).items():
             for ch in _as_list(forms):
@@ -340,6 +348,9 @@ def _pick_here(lex: Lexicon, key: str, entries: Mapping[str, Entry], lang: str |
     return entry
 
 
+_NOT_NUMBER_CHARS = 12  # the longest word of ``not_numbers`` worth a lookup
+
+
 @functools.lru_cache(maxsize=16384)
 def _segment_cached(lex: Lexicon, token: str, lang: str | None) -> tuple[RelPiece, ...] | None:
     """:meth:`Lexicon.segment`, cached per token: ads repeat the same words over and over."""
@@ -349,6 +360,8 @@ def _segment_cached(lex: Lexicon, token: str, lang: str | None) -> tuple[RelPiec
     keys = [key_char(c) for c in token]
     first = token[0]
     if not ("0" <= first <= "9" or first in lex.sub_chars or keys[0][:1] in lex.first_chars):
+        return None
+    if n <= _NOT_NUMBER_CHARS and "".join(keys) in lex.not_numbers:
         return None
     inf = 1 << 30
     best = [inf] * (n + 1)
