@@ -508,3 +508,23 @@ def test_link_host_test_on_non_ascii_text_finds_what_the_link_pattern_finds(text
                 linked = f"{text} {written}/anna"
                 if scanner.spec.url_re.search(linked):
                     assert scanner._names_a_host(linked), linked
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a camera opening a line before an "@name" credits a photographer
+        ("Mia\n📸 @lumiere.studio\nLondon", []),
+        ("Léa\n📸 par @studio.noir\nParis", []),
+        ("📷 by @shotbyleo", []),
+        # a camera elsewhere still names Instagram
+        ("Follow for updates 📸 @ruby.haze", ["instagram:ruby.haze"]),
+        ("IG 📸\n@dani.cdmx", ["instagram:dani.cdmx"]),
+        # a platform's own products in its menus and footers are no names
+        ("Meta · About · Help · Instagram Lite · Threads", []),
+        ("Telegram VIP · Snapchat Premium · Book a date", []),
+        ("snap: mia.stgt | insta folgt", ["snapchat:mia.stgt"]),
+    ],
+)
+def test_photo_credits_and_platform_products_are_no_handles(text: str, expected: list[str]) -> None:
+    assert [v for v, _ in handles(text)] == expected

@@ -1198,4 +1198,20 @@ class HandleExtractor:
         return self._scanner
 
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
-        yield from make_entities(self._scanner.scan(text), self._scanner.spec.kind, text, field)
+        hits = self._scanner.scan(text)
+        if hits and any(mark in text for mark in _CREDIT_MARKS):
+            hits = [h for h in hits if not _credited(text, h)]
+        yield from make_entities(hits, self._scanner.spec.kind, text, field)
+
+
+# A camera opening a line right before an "@name" credits the photographer, as bios and posts do ("📸
+# @lumiere.studio", "📷 by @shotbyleo", "📸 par @studio.noir"): no handle of the poster's, though a camera
+# elsewhere names Instagram ("Follow for updates 📸 @ruby.haze", "IG 📸 @dani.cdmx").
+_CREDIT_MARKS = ("📸", "📷")
+_CREDIT_LINE = re.compile(
+    r"(?:\A|\n)[ \t]*[📸📷]\ufe0f?[ \t]*(?:(?:by|par|por|von|di|de|door|przez|foto|ph|credit|cred)[ \t]*:?[ \t]*)?\Z",
+    re.IGNORECASE)
+
+
+def _credited(text: str, hit: HandleHit) -> bool:
+    return hit.form == "sigil" and _CREDIT_LINE.search(text, max(0, hit.start - 24), hit.start) is not None
