@@ -334,3 +334,31 @@ def test_attribute_files_refuse_a_word_yaml_read_as_a_boolean() -> None:
     with pytest.raises(ValueError, match=r"attributes/x.yaml.heading_not_before\[1\]: False is not a word; quote it"):
         _no_booleans_in_lists({"heading_not_before": ["size", False]}, "attributes/x.yaml")
     _no_booleans_in_lists({"by_country": {"$": {"before": True}}, "words": ["no", "on"]}, "attributes/x.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "lang", "expected"),
+    [
+        ("Cześć! Jestem Kasia, teraz w Londynie.", "GB", "pl", ["London|GB"]),
+        ("Nowa w Berlinie, z Gdańska", "DE", "pl", ["Berlin|DE", "Gdańsk|PL"]),
+        ("Kasia, teraz w Rotterdamie", "NL", "pl", ["Rotterdam|NL"]),
+        ("Jsem v Mnichově do středy", "DE", "cs", ["Munich|DE"]),
+        ("Sziasztok! Réka vagyok, most Münchenben dolgozom.", "DE", "hu", ["Munich|DE"]),
+        ("Bécsben vagyok péntekig, utána Grazban.", "AT", "hu", ["Vienna|AT", "Graz|AT"]),
+        ("Szia! Anna, Debrecenből, most Londonban.", "GB", "hu", ["Debrecen|HU", "London|GB"]),
+        # a Polish or Czech form needs its preposition; a form that is a word elsewhere stays one
+        ("una berlina grigia, come nuova", "IT", "it", []),
+        ("Londynie", "GB", "pl", []),
+    ],
+)
+def test_big_foreign_towns_in_the_case_forms_of_the_languages_that_decline_them(
+        text: str, country: str, lang: str, expected: list[str]) -> None:
+    assert cities(text, country, lang) == expected
+
+
+def test_foreign_case_forms_need_endings() -> None:
+    from unveil.extract.cities import _foreign_case_rules
+
+    assert _foreign_case_rules({"foreign_case_forms": {"hu": {"endings": {"": ["ban"]}}}}) == [({"": ["ban"]}, False)]
+    with pytest.raises(ValueError, match="needs endings"):
+        _foreign_case_rules({"foreign_case_forms": {"pl": {"after_case_cue": True}}})

@@ -314,6 +314,17 @@ def latin_case_forms(word: str, endings: Mapping[str, list[str]]) -> set[str]:
     return set()
 
 
+def _foreign_case_rules(rules: dict[str, Any]) -> list[tuple[dict[str, list[str]], bool]]:
+    """``foreign_case_forms`` of cities.yaml: per language, its endings and whether a form needs a case cue."""
+    out = []
+    for lang, spec in (rules.get("foreign_case_forms") or {}).items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("endings"), dict):
+            raise ValueError(f"attributes/cities.yaml: foreign_case_forms.{lang}: needs endings (a mapping)")
+        endings = {fold(str(k)): [fold(str(e)) for e in v] for k, v in spec["endings"].items()}
+        out.append((endings, bool(spec.get("after_case_cue", False))))
+    return out
+
+
 class CityIndex:
     """Folded city names -> candidate cities, as a trie over word keys.
 
@@ -343,6 +354,9 @@ class CityIndex:
         codes = ({_words(fold(n)): str(cc) for n, cc in country_names.items()}
                  if isinstance(country_names, Mapping) else {})
         home = frozenset(home_countries)
+        foreign_forms = _foreign_case_rules(rules)
+        foreign_min = int(rules.get("foreign_case_min_population", 150_000))
+        big: list[tuple[City, set[str]]] = []  # big towns and their one-word Latin names, for foreign_forms
         for rec in cities:
             city = City(int(rec["geonameid"]), str(rec["name"]), str(rec["countrycode"]), int(rec["population"]),
                         float(rec["latitude"]), float(rec["longitude"]), str(rec.get("admin1code") or ""))
@@ -377,10 +391,41 @@ class CityIndex:
             for key in declined - keys:
                 if len(key) <= MAX_NAME_WORDS:
                     self._add(key, city, False, declined=True)
+            if foreign_forms and local and city.population >= foreign_min:
+                big.append((city, {k[0] for k in keys if len(k) == 1 and k[0].isascii()}))
+        if big:
+            self._add_foreign_case_forms(big, foreign_forms, rules)
         for node in self._nodes():
             if node.cities:
                 main = node.primary or set()
                 node.cities.sort(key=lambda c: (c.geonameid not in main, -c.population))
+
+    def _add_foreign_case_forms(self, big: list[tuple[City, set[str]]],
+                                foreign_forms: list[tuple[dict[str, list[str]], bool]], rules: dict[str, Any]) -> None:
+        """Index the case forms that ``foreign_case_forms`` makes of the names of ``big`` towns ("Londyn" ->
+        "Londynie", "Bécs" -> "Bécsben"); a form that is already a name of a place or a known first name, or
+        shorter than five letters, is left out ("Romy" is no Rome)."""
+        taken = {fold(str(n)) for key in ("first_names", "word_names")
+                 for n in load_attribute_data("names.yaml").get(key) or ()}
+        made: set[str] = set()  # forms made here, which towns of the same name share ("Londonban")
+        for city, names in big:
+            for endings, after_cue in foreign_forms:
+                for name in names:
+                    for form in latin_case_forms(name, endings):
+                        if len(form) < 5 or form in taken or (form not in made and self._node((form,)) is not None):
+                            continue
+                        made.add(form)
+                        self._add((form,), city, False, declined=after_cue)
+
+    def _node(self, key: tuple[str, ...]) -> _Node | None:
+        level: dict[str, _Node] | None = self.root
+        node = None
+        for word in key:
+            node = level.get(word) if level is not None else None
+            if node is None:
+                return None
+            level = node.kids
+        return node if node is not None and node.cities else None
 
     @staticmethod
     def _alias_key(alt: str) -> tuple[str, ...] | None:
