@@ -46,6 +46,12 @@ CASES = [
     ("Reçoit / Se déplace\n1h : 150€ / 200€", "FR", ["150 EUR/60min", "200 EUR/60min"]),
     # the same rate in another currency, in brackets
     ("Belfast: £200 per hour (€230)", "GB", ["200 GBP/60min", "230 EUR/60min"]),
+    # the same rate converted, "about" or "or" in brackets or after a slash
+    ("1h £120 (ok. 600 zł)", "GB", ["120 GBP/60min", "600 PLN/60min"]),
+    ("1 година – 150 € (≈ 6500 грн)", "DE", ["150 EUR/60min", "6500 UAH/60min"]),
+    ("$250 la hora (o 4,500 pesos mexicanos)", "US", ["250 USD/60min", "4500 MXN/60min"]),
+    ("1h: $200 CAD (or US$150)", "CA", ["200 CAD/60min", "150 USD/60min"]),
+    ("1h 150 euro / ok. 650 zł", "NL", ["150 EUR/60min", "650 PLN/60min"]),
     # a length alone on the line above the amount, an arrow or a slash between
     ("RATES\n\n30 min\n$180\n\n1 hour\n$280\n\nOvernight\n$1,800", "US",
      ["180 USD/30min", "280 USD/60min", "1800 USD/night"]),

@@ -1138,8 +1138,13 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
 # What stands between the prices of a list: "300 (1h), 550 (2h)", "200 (30) / 300 (60)", "150 | 250".
 _LIST_GAP = re.compile(r"[ \t]{0,2}\)?[ \t]{0,2}[,;/|•·][ \t]{0,2}")
 _ROW_CELL_GAP = re.compile(r"[ \t]{0,3}[|¦/][ \t]{0,3}")
-_OTHER_CURRENCY_GAP = re.compile(r"[ \t]{0,2}(?:/|or|ou|o|oder|of|oppure|sau|lub|albo|vagy|eller|tai|nebo|ili|или|або"
-                                 r"|ή|arba|vai|või|\()[ \t]{0,2}")
+_OR_WORDS = r"(?:or|ou|o|oder|of|oppure|sau|lub|albo|vagy|eller|tai|nebo|ili|или|або|ή|arba|vai|või)"
+# About: "(ok. 600 zł)", "(≈ 1000 RON)", "(kb. 80 000 Ft)", "(approx. $150)"
+_ABOUT_WORDS = (r"(?:(?:ok|około|okolo|kb|ca|cca|approx|aprox|env|environ|circa|etwa|ungefähr|circa|cerca|около|прибл"
+                r"|приблизно|приблизително)\.?|[≈~±])")
+_OTHER_CURRENCY_GAP = re.compile(
+    rf"[ \t]{{0,2}}(?:[/(][ \t]{{0,2}}(?:{_OR_WORDS}[ \t]{{1,2}})?|{_OR_WORDS}[ \t]{{0,2}})?"
+    rf"(?:{_ABOUT_WORDS}[ \t]{{0,2}})?", re.I)
 _MINUTES_ONLY = re.compile(
     r"[ \t]?(?:/[ \t]?|[ \t]?for[ \t]|[ \t]?\()(15|20|30|45|60|90|120|180)\)?(?![0-9A-Za-z%'’/.,:])", re.I)
 
