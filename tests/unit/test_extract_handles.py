@@ -528,3 +528,26 @@ def test_link_host_test_on_non_ascii_text_finds_what_the_link_pattern_finds(text
 )
 def test_photo_credits_and_platform_products_are_no_handles(text: str, expected: list[str]) -> None:
     assert [v for v, _ in handles(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Telegram\nLuna\nlast seen recently\nUsername\n@luna_ldn\nBio\nLondon companion", ["telegram:luna_ldn"]),
+        ("OnlyFans\nScarlett Grey ✓\n@scarlettgrey\nAvailable now", ["onlyfans:scarlettgrey"]),
+        ("MYM\nLéa Douce\n@leadouce\n5 248 abonnés", ["mym:leadouce"]),
+        ("Instagram\nmia.rose ✓\nFollow  Message\n245 posts", ["instagram:mia.rose"]),
+        # no header, a display name under it, prose with "@", a header naming no platform
+        ("Luna\n@luna_ldn\nLondon", []),
+        ("Instagram\nMia Rose\nModel", []),
+        ("Telegram\nhello there\n@ the hotel", []),
+        ("Profile\n@luna_ldn", []),
+    ],
+)
+def test_a_profile_pages_own_name_is_the_headers_platform(text: str, expected: list[str]) -> None:
+    assert [v for v, _ in handles(text)] == expected
+
+
+@pytest.mark.timeout(30)
+def test_a_profile_page_of_a_megabyte_is_linear() -> None:
+    handles("Telegram\n@" + "a" * 1_000_000 + "\n" + "@luna_ldn\n" * 100_000)

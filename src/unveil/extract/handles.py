@@ -1201,7 +1201,54 @@ class HandleExtractor:
         hits = self._scanner.scan(text)
         if hits and any(mark in text for mark in _CREDIT_MARKS):
             hits = [h for h in hits if not _credited(text, h)]
+        if "\n" in text:
+            page = _page_hits(text, self._scanner.spec)
+            if page:
+                seen = {(h.platform, h.name.lower()) for h in hits}
+                hits = sorted([*hits, *(h for h in page if (h.platform, h.name.lower()) not in seen)])
         yield from make_entities(hits, self._scanner.spec.kind, text, field)
+
+
+# A profile page pasted or scraped whole opens with the platform's name alone on its first line
+# ("Telegram\nLuna\nlast seen recently\n...\nUsername\n@luna_ldn", "OnlyFans\nScarlett ✓\n@scarlettgrey",
+# "Instagram\nmia.rose ✓\nFollow  Message"): the page's own name is that platform's, written alone on a line
+# near the top with its sigil, or right under the header without one when it looks like a handle.
+_PAGE_LINES = 8
+_PAGE_DECORATION = frozenset(" \t✓✔☑️\ufe0f✅💎⭐🌟✨")
+
+
+def _page_hits(text: str, spec: PlatformSpec) -> list[HandleHit]:
+    first = text.find("\n")
+    owners = spec.cue_owners.get(compact(text[:first].strip(" \t\r📱💬")), ()) if 0 < first <= 24 else ()
+    keys = {key for key, _short in owners}
+    if len(keys) != 1:
+        return []  # no header, or a word of several platforms
+    platform = spec.platforms[keys.pop()]
+    out: list[HandleHit] = []
+    start = first + 1
+    for k in range(_PAGE_LINES):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        a, b = 0, len(line)
+        while a < b and line[a] in " \t":
+            a += 1
+        while b > a and (line[b - 1] in _PAGE_DECORATION or line[b - 1] == "\r"):
+            b -= 1
+        word = line[a:b]
+        sigil = bool(word) and word[0] in platform.sigils
+        run = word[1:] if sigil else word
+        shaped = any(c in "._" or c.isdigit() for c in run)
+        if run and (sigil or (k == 0 and shaped)) and " " not in run:
+            name = platform.name.cut(run)
+            if name == run and name.lower() not in platform.stopwords and name.lower() not in spec.stopwords:
+                out.append(HandleHit(start + a, start + b, platform.key, name, "page"))
+                if sigil:
+                    break
+        if end >= len(text):
+            break
+        start = end + 1
+    return out
 
 
 # A camera opening a line right before an "@name" credits the photographer, as bios and posts do ("📸
