@@ -455,3 +455,17 @@ def test_an_age_alone_as_an_item_of_a_bio_line(text: str, expected: list[str]) -
 @pytest.mark.parametrize("text", ["18 ans et + uniquement 🔞", "21 years + only", "18 años y + solamente"])
 def test_and_over_written_with_a_plus_is_a_rule_about_clients(text: str) -> None:
     assert ages(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soy Karina, ucraniana, 28.", ["28"]),
+        ("Sou a Carol, brasileira, 28, now in Manchester", ["28"]),
+        ("Marina, brasileña, 24. Llámame", ["24"]),
+        ("Je suis Ana, roumaine, 23 - Paris", ["23"]),
+        ("Italiana, 24/7", []),  # always open, no age
+    ],
+)
+def test_where_she_is_from_then_a_comma_and_her_age(text: str, expected: list[str]) -> None:
+    assert ages(text) == expected
