@@ -362,3 +362,23 @@ def test_foreign_case_forms_need_endings() -> None:
     assert _foreign_case_rules({"foreign_case_forms": {"hu": {"endings": {"": ["ban"]}}}}) == [({"": ["ban"]}, False)]
     with pytest.raises(ValueError, match="needs endings"):
         _foreign_case_rules({"foreign_case_forms": {"pl": {"after_case_cue": True}}})
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a town that is also a word, with its postcode after it
+        ("14 Milsom St, Bath BA1 1DN", "GB", ["Bath|GB"]),
+        ("Institut de massage, Nice 06000\nOuvert 7j/7", "FR", ["Nice|FR"]),
+        ("LOST CAT — Reading, RG1 8DN", "GB", ["Reading|GB"]),
+        ("Time 2500 kr\nHalvtime 1500 kr", "NO", []),  # an hour's rate, no postcode
+        ("Sale 2024 prices", "AU", []),  # a year
+        # brands and words named after towns
+        ("2018 Toyota Corolla LE, 64,300 mi", "US", []),
+        ("Pay with Zelle — Wells Fargo or Chase", "US", []),
+        ("Rugby fans welcome after the match", "GB", []),
+        ("New in Rugby this week", "GB", ["Rugby|GB"]),
+    ],
+)
+def test_postcodes_and_words_named_like_towns(text: str, country: str, expected: list[str]) -> None:
+    assert cities(text, country) == expected

@@ -680,6 +680,30 @@ def _starts_line(text: str, start: int) -> bool:
     while i > 0 and start - i < 4 and text[i - 1] != "\n" and not text[i - 1].isalnum():
         i -= 1
     return i == 0 or text[i - 1] == "\n"
+# A postcode of the ad's country right after a town's name, as an address writes it.
+_FIVE_DIGITS = r"[0-9]{5}"
+_FOUR_DIGITS = r"(?!19[0-9]{2}|20[0-3][0-9])[0-9]{4}"  # not a year: "Sale 2024"
+_POSTCODES = {cc: re.compile(r",? (?:" + p + r")(?![^\W_])") for cc, p in {
+    "GB": r"[A-Z]{1,2}[0-9][A-Z0-9]?(?: [0-9][A-Z]{2})?", "IE": r"[A-Z][0-9]{2} ?[A-Z0-9]{4}|D[0-9]{1,2}",
+    "FR": _FIVE_DIGITS, "DE": _FIVE_DIGITS, "ES": _FIVE_DIGITS, "IT": _FIVE_DIGITS, "FI": _FIVE_DIGITS,
+    "NL": r"[0-9]{4} ?[A-Z]{2}", "PL": r"[0-9]{2}-[0-9]{3}", "PT": r"[0-9]{4}-[0-9]{3}", "RO": r"[0-9]{6}",
+    "CA": r"[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]", "AU": _FOUR_DIGITS, "BE": _FOUR_DIGITS, "CH": _FOUR_DIGITS,
+    "AT": _FOUR_DIGITS, "DK": _FOUR_DIGITS, "NO": _FOUR_DIGITS, "HU": _FOUR_DIGITS}.items()}
+
+
+def _postcode_after(text: str, end: int, country: str | None) -> bool:
+    """A postcode of ``country`` right after ``end`` that ends the address: the end of the line or of a
+    clause, or a capitalised word after it (not "Time 2500 kr", an hour's rate in a Norwegian ad)."""
+    pattern = _POSTCODES.get(country or "")
+    m = pattern.match(text, end) if pattern is not None else None
+    if m is None:
+        return False
+    j = m.end()
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return j == len(text) or text[j] in "\r\n,;)|–—-•·." or text[j].isupper()
+
+
 # A town's centre after its name: "Adelaide CBD", "Sofia center", "Split centar", "Brno centrum".
 _CBD_AFTER = re.compile(r" (?:CBD|(?:[Cc]ity )?[Cc]ent(?:re|er|ar|rum|ro)|[Zz]entrum|[Kk]eskusta)(?![^\W\d_])")
 # What may stand between two words of one name: "Saint-Étienne", "St. Louis", "Frankfurt/Main".
@@ -1153,6 +1177,8 @@ class CityExtractor:
             return False  # "near Victoria station" in London: a station, not Victoria, Hong Kong
         if city.country in ("US", "CA") and _STATE_AFTER.match(text, end):
             return True  # "Charlotte, NC", "Victoria, BC": a North American address
+        if city.country == country and _postcode_after(text, end, country):
+            return True  # "Bath BA1 1DN", "Nice 06000", "Reading, RG1 8DN": an address in the ad's country
         if city.country in _countries_of_region_after(text, start, end, as_cue=True):
             return True  # "Perth, Scotland", "Sydney, Nova Scotia"
         if (city.country == "AU" and _AU_STATE_AFTER.match(text, end)) or _CBD_AFTER.match(text, end):
