@@ -469,3 +469,9 @@ def test_and_over_written_with_a_plus_is_a_rule_about_clients(text: str) -> None
 )
 def test_where_she_is_from_then_a_comma_and_her_age(text: str, expected: list[str]) -> None:
     assert ages(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Centro de masajes en Sevilla, C/ Sierpes 20, 41004",
+                                  "Palazzina C, interno 14\nCitofono 21\nMessaggi WhatsApp"])
+def test_a_street_number_or_an_intercom_is_no_age(text: str) -> None:
+    assert ages(text) == []

@@ -489,6 +489,8 @@ def _heading_word_before(text: str, start: int, tables: _Tables, value: int = 0)
     if mark == "\n" and o > 0 and text[o - 1] not in "\n\r":
         return None  # a word that ends a longer line: "Rates from\n40 ..."
     key = fold(word)
+    if text[max(0, i - 3) : i].rstrip(" ").lower().endswith("c/"):
+        return None  # "C/ Sierpes 20": a Spanish street ("calle") and its number
     if key in tables.heading_not_before or key.endswith(_STREET_ENDINGS) or "'" in key \
             or key in tables.cue_first or key in tables.name_cue_first:
         return None  # "Edad 29", "I'm 19", "Mam 27 lat": a cue, not a heading
