@@ -542,6 +542,12 @@ def test_photo_credits_and_platform_products_are_no_handles(text: str, expected:
         ("Instagram\nMia Rose\nModel", []),
         ("Telegram\nhello there\n@ the hotel", []),
         ("Profile\n@luna_ldn", []),
+        # an X profile: its "Joined" line tells it; its own name is alone on one of its first lines
+        ("Jade West\n@jadewest_\n1,204 posts\nIndependent | Dallas | 29\n📅 Joined August 2019\n312 Following",
+         ["x:jadewest_"]),
+        ("Lena 🌷\n@lena_berlin\nBerlin | Termine auf Anfrage\nBeigetreten März 2020\n301 Folge ich",
+         ["x:lena_berlin"]),
+        ("Jade West\n@jadewest_\nJoined the agency in 2019", []),
     ],
 )
 def test_a_profile_pages_own_name_is_the_headers_platform(text: str, expected: list[str]) -> None:

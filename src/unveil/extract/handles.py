@@ -1217,16 +1217,30 @@ _PAGE_LINES = 8
 _PAGE_DECORATION = frozenset(" \t✓✔☑️\ufe0f✅💎⭐🌟✨")
 
 
+# An X (Twitter) profile names no platform at its top; its "Joined <month> <year>" line, in the site's
+# languages, and its tabs tell it: its own "@name" is then alone on one of its first lines, under the
+# display name ("Mia Rose 🌹\n@miarose_xo\n...\nJoined March 2021\n245 Following  12.3K Followers").
+_X_PAGE = re.compile(
+    r"(?:\bJoined|\bA rejoint X en|\bSe unió en|\bBeigetreten|\bIscrizione:|\bDołączył\(?a?\)?:?|\bLid sinds"
+    r"|\bEntrou em|\bS-a alăturat)[ \t]+[^\W\d_]+[ \t]+(?:de[ \t]+)?(?:19|20)[0-9]{2}\b"
+    r"|^Posts[ \t]+Replies\b", re.MULTILINE)
+_X_HEAD_LINES = 4
+
+
 def _page_hits(text: str, spec: PlatformSpec) -> list[HandleHit]:
     first = text.find("\n")
     owners = spec.cue_owners.get(compact(text[:first].strip(" \t\r📱💬")), ()) if 0 < first <= 24 else ()
     keys = {key for key, _short in owners}
+    start = first + 1
+    lines = _PAGE_LINES
     if len(keys) != 1:
-        return []  # no header, or a word of several platforms
+        # no header, or a word of several platforms: an X profile, or no page
+        if "x" not in spec.platforms or _X_PAGE.search(text, 0, 20_000) is None:
+            return []
+        keys, start, lines = {"x"}, 0, _X_HEAD_LINES
     platform = spec.platforms[keys.pop()]
     out: list[HandleHit] = []
-    start = first + 1
-    for k in range(_PAGE_LINES):
+    for k in range(lines):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         line = text[start:end]
@@ -1239,7 +1253,7 @@ def _page_hits(text: str, spec: PlatformSpec) -> list[HandleHit]:
         sigil = bool(word) and word[0] in platform.sigils
         run = word[1:] if sigil else word
         shaped = any(c in "._" or c.isdigit() for c in run)
-        if run and (sigil or (k == 0 and shaped)) and " " not in run:
+        if run and (sigil or (k == 0 and shaped and lines == _PAGE_LINES)) and " " not in run:
             name = platform.name.cut(run)
             if name == run and name.lower() not in platform.stopwords and name.lower() not in spec.stopwords:
                 out.append(HandleHit(start + a, start + b, platform.key, name, "page"))
