@@ -52,6 +52,8 @@ CASES = [
     ("$250 la hora (o 4,500 pesos mexicanos)", "US", ["250 USD/60min", "4500 MXN/60min"]),
     ("1h: $200 CAD (or US$150)", "CA", ["200 CAD/60min", "150 USD/60min"]),
     ("1h 150 euro / ok. 650 zł", "NL", ["150 EUR/60min", "650 PLN/60min"]),
+    # a rate mark is no length for the next amount across a bar
+    ("Sydney CBD | $400/hr | $700 2hrs", "AU", ["400 AUD/60min", "700 AUD/120min"]),
     # a length alone on the line above the amount, an arrow or a slash between
     ("RATES\n\n30 min\n$180\n\n1 hour\n$280\n\nOvernight\n$1,800", "US",
      ["180 USD/30min", "280 USD/60min", "1800 USD/night"]),

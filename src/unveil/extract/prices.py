@@ -861,6 +861,9 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
         duration_first = first
         if dur is not None and not headed:
             used.add(dur.start)
+            same = by_end.get(dur.end)
+            if same is not None:
+                used.add(same.start)  # a rate mark ("/hr") is also a duration ("hr") no later amount may take
             span_start = min(span_start, dur.start)
             after = max(after, dur.end)
         row_dur, last_dur, last_currency, last_amount_end = dur_before, dur, currency, after if dur is None else e
