@@ -418,6 +418,7 @@ class CityIndex:
                         self._add((form,), city, False, declined=after_cue)
 
     def _node(self, key: tuple[str, ...]) -> _Node | None:
+        """The node of the whole word key ``key``, if a place is known by it."""
         level: dict[str, _Node] | None = self.root
         node = None
         for word in key:
@@ -484,16 +485,7 @@ class CityIndex:
 
     def lookup(self, name: str) -> list[City]:
         """Candidates for a whole name as written ("Saint-Etienne"), in preference order (see ``_Node``)."""
-        key = _words(fold(name))
-        level: dict[str, _Node] | None = self.root
-        node = None
-        for word in key:
-            if level is None:
-                return []
-            node = level.get(word)
-            if node is None:
-                return []
-            level = node.kids
+        node = self._node(_words(fold(name)))
         return list(node.cities or []) if node is not None else []
 
 

@@ -1143,7 +1143,7 @@ _LIST_GAP = re.compile(r"[ \t]{0,2}\)?[ \t]{0,2}[,;/|•·][ \t]{0,2}")
 _ROW_CELL_GAP = re.compile(r"[ \t]{0,3}[|¦/][ \t]{0,3}")
 _OR_WORDS = r"(?:or|ou|o|oder|of|oppure|sau|lub|albo|vagy|eller|tai|nebo|ili|или|або|ή|arba|vai|või)"
 # About: "(ok. 600 zł)", "(≈ 1000 RON)", "(kb. 80 000 Ft)", "(approx. $150)"
-_ABOUT_WORDS = (r"(?:(?:ok|około|okolo|kb|ca|cca|approx|aprox|env|environ|circa|etwa|ungefähr|circa|cerca|около|прибл"
+_ABOUT_WORDS = (r"(?:(?:ok|około|okolo|kb|ca|cca|approx|aprox|env|environ|circa|etwa|ungefähr|cerca|около|прибл"
                 r"|приблизно|приблизително)\.?|[≈~±])")
 _OTHER_CURRENCY_GAP = re.compile(
     rf"[ \t]{{0,2}}(?:[/(][ \t]{{0,2}}(?:{_OR_WORDS}[ \t]{{1,2}})?|{_OR_WORDS}[ \t]{{0,2}})?"
