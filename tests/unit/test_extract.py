@@ -482,14 +482,22 @@ def test_short_local_numbers_are_not_phones(text):
     ("appelle-moi 01 99 00\n12 34", "FR", "+33199001234", "01 99 00\n12 34"),
     ("+44\n20 7946\n0123", "FR", "+442079460123", "+44\n20 7946\n0123"),
     ("Age 25\n202\n555\n0147", "US", "+12025550147", "202\n555\n0147"),  # the age is not joined
+    # a separator spelled out between the groups (`separator_words` in attributes/phone_marks.yaml)
+    ("212 dot 555 dot 0109\nMidtown West spa", "US", "+12125550109", "212 dot 555 dot 0109"),
+    ("612 punto 345 punto 677", "ES", "+34612345677", "612 punto 345 punto 677"),
 ])
 def test_digit_groups_split_by_line_breaks_or_emoji_are_one_phone(text, country, phone, written):
     phones = [e for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"]
     assert [(e.value, e.text, e.attrs["obfuscated"]) for e in phones] == [(phone, written, True)]
 
 
+@pytest.mark.parametrize("text", ["size 8 dot 5 dot 3", "rooms 12 dot 14 dot 16", "Call 212 dot 555"])
+def test_spelled_separators_join_only_a_valid_number(text):
+    assert [e for e in extract_ad({"body": text, "country": "US"}) if e.kind == "phone"] == []
+
+
 @pytest.mark.timeout(120)
-@pytest.mark.parametrize("unit", ["7\n", "202💋", "0\n2\n0\n7\n9\n4\n6\n0\n1\n2\n3\n4\n5\n6\nx "])
+@pytest.mark.parametrize("unit", ["7\n", "202💋", "0\n2\n0\n7\n9\n4\n6\n0\n1\n2\n3\n4\n5\n6\nx ", "212 dot "])
 def test_megabyte_of_split_groups_is_linear(unit):
     from unveil.extract.phones import PhoneExtractor
 
@@ -668,6 +676,18 @@ def test_an_at_sign_misread_from_an_image(text: str, emails: list[str]) -> None:
         # numbers grouped in twos are still numbers; a booking label without a number word is a phone's
         ("Tel 06.12.34.56.78", "FR", ["+33612345678"]),
         ("Booking 07700 900123", "GB", ["+447700900123"]),
+        # a range of amounts before a currency (job ads: wages)
+        ("Zarobki 1500-2200 EUR netto + premia. Dzwoń: 512 345 611", "PL", ["+48512345611"]),
+        ("Magas kereset: havi 6000-9000 CHF.", "HU", []),
+        # a code in capitals joined by a dash: offers, tickets, a chat's picture file
+        ("Cod ofertă DE-2025-0473. Salariu 1900€ net. Tel. 0712 034 519", "RO", ["+40712034519"]),
+        ("Ticketnummer: DE-2026-031245", "DE", []),
+        ("Stellenangebot Nr. 2025-0815-HH", "DE", []),
+        ("[13/03/26, 12:00:30] Vale: IMG-20260313-WA0012.jpg (file allegato)", "IT", []),
+        # a card number holds no phone, even where its first groups would read as one
+        ("caparra 30 euro su PostePay n. 4023 6009 1234 5678 intestata a me", "IT", []),
+        # ... and a number written after a country code in capitals is still a phone
+        ("Tel RO: 0712 034 527", "DE", ["+40712034527"]),
     ],
 )
 def test_dates_weekdays_figures_and_references_are_no_phones(text: str, country: str, phones: list[str]) -> None:

@@ -173,6 +173,8 @@ NEGATIVES = [
     "anna.b on hotmail",  # "hotmail" alone names no one domain
     "Managed by @velvet.agency",  # a handle after "by"
     "I reply at gmail speed lol, but text is faster",
+    "Book at lotusspa-nyc dot com or call 917-555-0181",  # a website to book on, not a mailbox "book"
+    "Book online at lotusspa dot com",
     "Reply only from @gmail.com addresses please",
     "stay--at--home mum",
     "run dash fast at home",  # a joiner word in prose

@@ -428,9 +428,9 @@ def test_no_price(text: str, country: str | None) -> None:
 
 def test_attrs() -> None:
     [p] = PRICES.extract("£150 per hour", "body", AdContext(country="GB"))
-    assert p.attrs == {"amount": 150.0, "currency": "GBP", "minutes": 60, "night": False, "fee": False}
+    assert p.attrs == {"amount": 150.0, "currency": "GBP", "minutes": 60, "night": False, "fee": False, "wage": False}
     [n] = PRICES.extract("overnight 800", "body", AdContext(country="GB"))
-    assert n.attrs == {"amount": 800.0, "currency": "GBP", "minutes": None, "night": True, "fee": False}
+    assert n.attrs == {"amount": 800.0, "currency": "GBP", "minutes": None, "night": True, "fee": False, "wage": False}
     [u] = PRICES.extract("150/h", "body", AdContext())
     assert u.attrs["currency"] is None and u.value == "150/60min"
 
@@ -461,7 +461,7 @@ def test_span_covers_currency_amount_and_duration() -> None:
 
 
 def test_find_prices_tuples() -> None:
-    assert list(find_prices("1h 200€", "FR")) == [(0, 7, 200.0, "EUR", 60, False, False)]
+    assert list(find_prices("1h 200€", "FR")) == [(0, 7, 200.0, "EUR", 60, False, False, False)]
 
 
 @pytest.mark.timeout(30)
@@ -512,3 +512,29 @@ def test_hostile_input_is_linear(hostile: str) -> None:
 def test_hostile_local_shorthand_is_linear(hostile: str, country: str) -> None:
     for _ in PRICES.extract(hostile, "body", AdContext(country=country)):
         pass
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "wages"),
+    [
+        # pay offered for a job: after a wage word in its clause, before one, or before a pay period
+        ("Salariu 2200 € net/lună, cazare gratuită.", "RO", [("2200 EUR", True)]),
+        ("Câștig de la 150£ pe zi + bacșiș.", "RO", [("150 GBP", True)]),
+        ("Zarobki 1500-2200 EUR netto + premia.", "PL", [("2200 EUR", True)]),
+        ("Masszőz állás, napi 100-200 € kereset.", "HU", [("200 EUR", True)]),
+        ("Verdienst bis 5000 € im Monat, Unterkunft kostenlos.", "DE", [("5000 EUR", True)]),
+        ("Vergütung 2.400 € brutto/Monat.", "DE", [("2400 EUR", True)]),
+        ("Praca w Oslo. Pensja 32 000 NOK miesięcznie.", "PL", [("32000 NOK", True)]),
+        ("Au pair wanted, €120/week pocket money + own room.", "IE", [("120 EUR", True)]),
+        ("ЗП от 2000 евро. Телефон / Viber: 062-11-23-33", "MD", [("2000 EUR", True)]),
+        # rent is a fee, not pay
+        ("Accommodation £90/week deducted from wages.", "GB", [("90 GBP", False)]),
+        # rates of her time stay rates, whatever the name or words around them
+        ("Luna 200€ 1h, 350€ 2h", "IT", [("200 EUR/60min", False), ("350 EUR/120min", False)]),
+        ("150€ luna piena", "IT", [("150 EUR", False)]),
+        ("1 Monat 3000€", "DE", [("3000 EUR", False)]),
+    ],
+)
+def test_pay_offered_for_a_job_is_marked_wage(text: str, country: str, wages: list[tuple[str, bool]]) -> None:
+    got = [(e.value, e.attrs["wage"]) for e in PRICES.extract(text, "body", AdContext(country=country))]
+    assert got == wages

@@ -557,6 +557,7 @@ PRICE_BODY = "Rates: 40 euros for the hour"
         ({"amount": -5.0, "currency": "EUR", "minutes": 60}, False),
         ({"amount": 20.0, "currency": "EUR", "minutes": None, "fee": True}, False),  # a deposit is no rate
         ({"amount": 20.0, "currency": "EUR", "minutes": None, "fee": False}, True),
+        ({"amount": 15.0, "currency": "EUR", "minutes": 60, "fee": False, "wage": True}, False),  # pay for a job
     ],
 )
 def test_price_below(attrs: dict[str, Any], should_fire: bool) -> None:

@@ -659,9 +659,10 @@ class PhoneExtractor:
                     if shorter is not None:
                         e, read = shorter
                         ostart, oend = nt.to_original(s, e)
-                    elif _last_group_listed(nt, s, e) or _last_group_thousands(nt, s, e):
+                    elif _last_group_listed(nt, s, e) or _last_group_thousands(nt, s, e) \
+                            or _RANGE_OF_AMOUNTS.fullmatch(text, ostart, oend) is not None:
                         # "Porto 4000-123, 80 euros": a postcode, then a price; "80/110/140 €"; "Ford Focus
-                        # 2016, 98.000 km": a year, then a figure in thousands
+                        # 2016, 98.000 km": a year, then a figure in thousands; "1500-2200 EUR": a range
                         continue
                 if lead_at is not None and s == start:
                     ostart, hidden = lead_at, True
@@ -717,7 +718,7 @@ def _only_strings(data: dict[str, Any], where: str) -> None:
             if not isinstance(w, str):
                 raise ValueError(f"{where}: {key}: {w!r} is not a word; quote it (YAML reads unquoted no, yes, "
                                  "on, off as true or false)")
-    for key in ("words", "call_words"):
+    for key in ("words", "call_words", "separator_words"):
         groups = data.get(key)
         for group, ws in groups.items() if isinstance(groups, dict) else ():
             for w in ws if isinstance(ws, list) else ():
@@ -734,6 +735,7 @@ class _Marks(NamedTuple):
     number_words: frozenset[str]
     before: re.Pattern[str]
     call: re.Pattern[str]  # any of ``call_words``, whole and in any case
+    separators: frozenset[str]  # ``separator_words``, lower case
 
 
 @functools.cache
@@ -771,7 +773,13 @@ def _marks() -> _Marks:
     call_words = sorted({str(w).lower() for ws in calls.values() for w in ws or ()}, key=lambda w: (-len(w), w))
     call = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(w) for w in call_words) + r")(?![^\W\d_])",
                       re.IGNORECASE)
-    return _Marks(codes, words, nouns, before, call)
+    seps = data.get("separator_words") or {}
+    if not isinstance(seps, dict):
+        raise ValueError(f"{where}: separator_words must map languages to lists of words")
+    separators = frozenset(str(w).lower() for ws in seps.values() for w in ws or ())
+    if any(not w.isalpha() for w in separators):
+        raise ValueError(f"{where}: separator_words: each must be one word of letters")
+    return _Marks(codes, words, nouns, before, call, separators)
 
 
 _MARK_AFTER = re.compile(
@@ -908,14 +916,41 @@ def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc:
 
 
 def _not_a_phone(text: str, ostart: int, oend: int, unlabelled: int = -1) -> bool:
-    """A date or time, part of a long identifier, a number labelled as an identifier, ending in a postcode
-    before its place, an account or a card number.  ``unlabelled``: an offset already known to follow no
-    identifier's label."""
+    """A date or time, part of a long identifier, a number labelled as an identifier or glued to a code,
+    ending in a postcode before its place, an account or a card number.  ``unlabelled``: an offset already
+    known to follow no identifier's label."""
     return _is_date_or_time(text, ostart, oend) or _inside_id(text, ostart, oend) or _masked(text, oend) \
         or " = " in text[ostart:oend] \
         or (ostart != unlabelled and _labelled_as_id(text, ostart)) or _ends_in_postcode(text, ostart, oend) \
         or _DECIMAL.fullmatch(text, ostart, oend) is not None or _in_bank_account(text, ostart, oend) \
-        or (oend - ostart >= 16 and _CARD_NUMBER.match(text, ostart, oend) is not None)
+        or _in_card_number(text, ostart, oend) or _glued_to_code(text, ostart, oend)
+
+
+# A code in capitals joined by a dash to a number written in dashed groups: a reference, a file's name or
+# an offer's number ("DE-2025-0473", "IMG-20260313-WA0012.jpg", "Nr. 2025-0815-HH", "RO-11820"), never how
+# a phone is written.
+_CODE_DASH_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z]{2,5}-\Z")
+_DASH_CODE_AFTER = re.compile(r"-[A-Z]{1,5}[0-9]*(?![^\W_])")
+
+
+def _glued_to_code(text: str, ostart: int, oend: int) -> bool:
+    if ostart >= 3 and text[ostart - 1] == "-" and _CODE_DASH_BEFORE.search(text, ostart - 6, ostart) is not None:
+        return True
+    return oend < len(text) and text[oend] == "-" and "-" in text[ostart:oend] \
+        and _DASH_CODE_AFTER.match(text, oend) is not None
+
+
+# A range of amounts before a currency or unit, "1500-2200 EUR", "havi 6000-9000 CHF": growing figures.
+_RANGE_OF_AMOUNTS = re.compile(r"([1-9][0-9]{1,5})[ \t\u00a0]?[-–][ \t\u00a0]?([1-9][0-9]{1,5})")
+
+
+def _in_card_number(text: str, ostart: int, oend: int) -> bool:
+    """Whether ``text[ostart:oend]`` lies in a card number ("PostePay n. 4023 6009 1234 5678": the phone
+    reader may take its first three groups)."""
+    if oend - ostart < 9:
+        return False
+    lo, hi = max(0, ostart - 20), min(len(text), oend + 20)
+    return any(m.start() <= ostart and oend <= m.end() for m in _CARD_NUMBER.finditer(text, lo, hi))
 
 
 # A number shown with its last digits hidden, behind a button that reveals it ("01512 34567XX Nummer
@@ -986,6 +1021,8 @@ def _split_gap(text: str, a: int, b: int) -> bool:
     emoji and symbols ("202💋555💋0147", "07700\\n900123"), never a letter, digit, currency or price emoji."""
     if not 0 < b - a <= MAX_SPLIT_GAP and not (0 < b - a <= _MAX_WORD_GAP and text[a:b].isspace()):
         return False  # longer only when blank: a group per line, indented ("3 0 5\n            5 5 5")
+    if text[a] == " " and text[b - 1] == " " and text[a + 1:b - 1].isalpha():
+        return text[a + 1:b - 1].lower() in _marks().separators  # "212 dot 555 dot 0109"
     for ch in text[a:b]:
         if ch.isspace() or ch in _SPLIT_PUNCT:
             continue

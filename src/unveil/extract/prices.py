@@ -102,6 +102,8 @@ class _Tables:
     thousands_local: re.Pattern[str] | None  # the country's own: "30e Ft", "Óra: 20e" in Hungary
     full_hour: re.Pattern[str]  # "Full $380" in an ad with a half-hour rate
     fee_words: frozenset[str]  # "deposit", "taxi": an amount of no length next to them is no rate
+    wage_words: frozenset[str]  # "salary", "Gehalt": an amount next to them is pay offered for a job
+    wage_period: re.Pattern[str]  # "/ month", "per week", "pe lună" right after an amount: pay for a job
     markers: dict[str, tuple[str, dict[str, str]]]  # folded marker -> (default code, by country)
     durations: re.Pattern[str]
     minute_units: frozenset[str]
@@ -244,6 +246,11 @@ def _tables(country: str = "") -> _Tables:
         thousands_local=re.compile(_SP + r"?(?:" + _alternation(local_thousands) + r")(?![^\W\d_])", re.I)
         if local_thousands else None,
         fee_words=frozenset(fold(w) for w in _as_list(data.get("fee_words"))),
+        wage_words=frozenset(fold(w) for w in _as_list(data.get("wage_words"))),
+        wage_period=re.compile(
+            r"[ \t\u00a0]*(?:(?:net|netto|brutto|brut|nettó|bruttó|netti|netos|líquidos|нето|нетто)\.?[ \t\u00a0]*)?"
+            r"(?:/[ \t\u00a0]*|(?:" + _alternation(_as_list(data.get("wage_period_leads"))) + r")[ \t\u00a0]+)"
+            r"(?:" + _alternation(_as_list(data.get("wage_periods"))) + r")(?![^\W\d_])", re.I),
         full_hour=re.compile(r"(?<![^\W\d_])(?:" + _alternation(_as_list(data.get("full_hour_words")))
                              + r")(?![ \t\u00a0]*[^\W\d_\s])", re.I),
         markers=markers,
@@ -395,6 +402,28 @@ def _fee(text: str, start: int, end: int, t: _Tables) -> bool:
     while i > 0 and start - i < _MAX_FEE_GAP and text[i - 1] not in _CLAUSE_END:
         i -= 1
     return i < start and not t.fee_words.isdisjoint(fold(w) for w in _WORD.findall(text, i, start))
+
+
+_WAGE_AFTER_WORDS = 3
+_WAGE_AFTER_REACH = 32
+
+
+def _wage(text: str, start: int, end: int, t: _Tables) -> bool:
+    """Whether the amount spanning ``[start, end)`` is pay offered for a job: a word of ``wage_words`` in its
+    clause before it ("Salariu 2200 €", "Pay £11.44/hr") or among the few words after it ("napi 100-200 €
+    kereset"), or a pay period right after it ("3000 € / month", "1000$ pe săptămână")."""
+    if t.wage_period.match(text, end, min(len(text), end + _WAGE_AFTER_REACH)) is not None:
+        return True
+    i = start
+    while i > 0 and start - i < _MAX_FEE_GAP and text[i - 1] not in _CLAUSE_END:
+        i -= 1
+    if i < start and not t.wage_words.isdisjoint(fold(w) for w in _WORD.findall(text, i, start)):
+        return True
+    j = end
+    while j < len(text) and j - end < _WAGE_AFTER_REACH and text[j] not in "\n,;!?|•":
+        j += 1
+    after = _WORD.findall(text, end, j)[:_WAGE_AFTER_WORDS]
+    return not t.wage_words.isdisjoint(fold(w) for w in after)
 
 
 def _next_to_length(text: str, start: int, end: int, by_start: dict[int, _Duration],
@@ -609,11 +638,13 @@ def _closes_amount(text: str, sign_start: int) -> bool:
 
 
 def find_prices(text: str, country: str | None = None) -> Iterator[tuple[int, int, float, str | None, int | None, bool,
-                                                                        bool]]:
-    """Yield ``(start, end, amount, currency, minutes, night, fee)`` for each price in ``text``, in order.
+                                                                        bool, bool]]:
+    """Yield ``(start, end, amount, currency, minutes, night, fee, wage)`` for each price in ``text``, in
+    order.
 
     ``fee``: an amount of no length next to a word of ``fee_words`` ("£20 deposit", "Taxi 20€ aparte") is
-    money asked for but no rate of the poster's time.
+    money asked for but no rate of the poster's time.  ``wage``: pay offered for a job ("Salary 3000 € /
+    month", "Pay £11.44/hr"), no rate of the poster's time either.
     """
     cc = (country or "").upper()
     t = _tables(cc if cc in _countries_with_own_units() else "")
@@ -626,7 +657,8 @@ def find_prices(text: str, country: str | None = None) -> Iterator[tuple[int, in
     if len(hits) > 1:
         _share_range_lengths(text, hits)
     for start, end, amount, currency, minutes, night in hits:
-        yield start, end, amount, currency, minutes, night, not minutes and not night and _fee(text, start, end, t)
+        fee = not minutes and not night and _fee(text, start, end, t)
+        yield start, end, amount, currency, minutes, night, fee, not fee and _wage(text, start, end, t)
 
 
 _RANGE_DASH = re.compile(r"[ \t\u00a0]{0,2}[-–][ \t\u00a0]{0,2}")
@@ -1299,11 +1331,12 @@ class PriceExtractor:
             return
         # "$2OO/hr", "15O€": read with the look-alikes as digits (same offsets)
         read = read_lookalike_digits(text) or text
-        for start, end, amount, currency, minutes, night, fee in find_prices(read, ctx.reading_country):
+        for start, end, amount, currency, minutes, night, fee, wage in find_prices(read, ctx.reading_country):
             value = _fmt(amount) + (f" {currency}" if currency else "")
             if minutes:
                 value += f"/{minutes}min"
             elif night:
                 value += "/night"
             yield Entity("price", value, field, start, end, text[start:end],
-                         {"amount": amount, "currency": currency, "minutes": minutes, "night": night, "fee": fee})
+                         {"amount": amount, "currency": currency, "minutes": minutes, "night": night, "fee": fee,
+                          "wage": wage})

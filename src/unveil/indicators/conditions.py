@@ -153,8 +153,8 @@ def _price_below(
         amount, minutes = attrs.get("amount"), attrs.get("minutes") or default_minutes
         if attrs.get("currency") != currency or isinstance(amount, bool) or not isinstance(amount, int | float):
             continue
-        if attrs.get("fee") is True:
-            continue  # "£20 deposit": money asked for, no rate of the poster's time
+        if attrs.get("fee") is True or attrs.get("wage") is True:
+            continue  # "£20 deposit", "Pay £11/hr" in a job ad: money asked for or offered, no rate of her time
         if isinstance(minutes, bool) or not isinstance(minutes, int | float) or minutes <= 0 or amount <= 0:
             continue
         if amount * 60.0 / minutes < params["max_per_hour"]:

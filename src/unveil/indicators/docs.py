@@ -137,7 +137,8 @@ def _condition(condition: Condition) -> str:
     if condition.type == "price_below":
         return (f"condition `price_below`: a `price` entity in {p.get('currency', 'EUR')} whose rate per hour is "
                 f"below {p['max_per_hour']:g} (a price without a duration counts as "
-                f"{p.get('default_minutes', 60)} minutes; a fee such as a deposit or a taxi fare is no rate)")
+                f"{p.get('default_minutes', 60)} minutes; a fee such as a deposit or a taxi fare, or pay offered "
+                "for a job, is no rate)")
     return f"condition `{condition.type}` {dict(p)}"
 
 
