@@ -375,10 +375,12 @@ def test_find_ages_is_ordered() -> None:
         "Lexi 🍒 | 24 | Toronto\n" * 40_000,
         "|" + "🍒" * 300_000 + " 24 " + "🍒" * 300_000 + "|a|b",
         "18 ans et " * 100_000 + "+",
+        "max. 40 de ani " * 70_000,
+        "(12 Mar 2026 " * 80_000,
     ],
     ids=["digits", "capitalised", "im", "ages", "number-words", "name-age", "person-age", "persons", "headings",
          "heading-like", "split-digits", "duos", "decorations", "bio-items", "bio-lines", "item-decorations",
-         "and-over"],
+         "and-over", "abbreviations", "dates"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in AGES.extract(hostile, "body", AdContext()):
@@ -468,6 +470,25 @@ def test_and_over_written_with_a_plus_is_a_rule_about_clients(text: str) -> None
     ],
 )
 def test_where_she_is_from_then_a_comma_and_her_age(text: str, expected: list[str]) -> None:
+    assert ages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a job's age limit, a firm's years, a range written "t/m", a date: no age
+        ("Căutăm cameriste, max. 40 de ani.", []),
+        ("Firma noastră e pe piață de 25 de ani. Vârsta maximă 50 ani.", []),
+        ("Hostesses gezocht, leeftijd 18 t/m 30, voor club in Rotterdam.", []),
+        ("Agent Maria (12 Mar 2026 14:30): we'll review within 48 hours", []),
+        ("Anna, 24 mai 2026", []),
+        # ... an age still
+        ("o tânără de 25 de ani", ["25"]),
+        ("Andreea, für dich da. 22 Jahre.", ["22"]),
+        ("Lena (24) March 2026 tour", ["24"]),
+    ],
+)
+def test_age_limits_firm_years_and_dates(text: str, expected: list[str]) -> None:
     assert ages(text) == expected
 
 

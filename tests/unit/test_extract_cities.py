@@ -382,3 +382,29 @@ def test_foreign_case_forms_need_endings() -> None:
 )
 def test_postcodes_and_words_named_like_towns(text: str, country: str, expected: list[str]) -> None:
     assert cities(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a business named after a foreign town: the town of the ad is where it is
+        ("Bangkok Thai Massage\n600 Bloor St W, Toronto", "CA", ["Toronto|CA"]),
+        ("Manila Spa London\n40 Earls Court Rd, London W8", "GB", ["London|GB", "London|GB"]),
+        ("Sakura Spa Boston - Newbury St", "US", ["Boston|US"]),
+        ("Thai girl from Bangkok, now in Toronto", "CA", ["Bangkok|TH", "Toronto|CA"]),
+        # a town of a far continent below a world city's size needs a cue abroad
+        ("Bali Massage Rotterdam", "NL", ["Rotterdam|NL"]),
+        ("EuroEmprego Lda. – NIF 501234567 – Alvará n.º 1234/IEFP", "PT", []),
+        ("New in Dubai and Doha", "GB", ["Dubai|AE", "Doha|QA"]),
+        # a Dutch article after a comma is no US state's code; a country's own name is no town
+        ("Chinese massage Amsterdam, De Pijp", "NL", ["Amsterdam|NL"]),
+        ("Ik zoek werk als au pair in Nederland of België.", "NL", []),
+        ("Paris, Tex.", "US", ["Paris|US"]),
+        # a country code in capitals after a word is no particle of a town's name ("Tel de" is Telde)
+        ("Tel RO: +40 712 034 542 / Tel DE: +49 1512 3456742", None, []),
+        # Bulgarian "в" before a town named like a person
+        ("Офис в София: 02 123 466", "BG", ["Sofia|BG"]),
+    ],
+)
+def test_businesses_far_towns_and_regions(text: str, country: str | None, expected: list[str]) -> None:
+    assert cities(text, country) == expected

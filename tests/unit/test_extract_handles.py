@@ -438,11 +438,14 @@ MB = 1_000_000
         "Insta: mia.kay same on telegram " * (MB // 32),
         "S-N-A-P " * (MB // 8),
         "tele gram " * (MB // 10),
+        "telegram: " + "a underscore " * (MB // 13),
+        "username is a dot " * (MB // 18),
     ],
     ids=["telegram@", "snap::", "joined", "emoji", "t.me", "@", "a@", "brackets", "long-name", "long-link",
          "names-then-word", "word-then-names", "hidden-link", "dots", "leet-words", "symbol-run",
          "spaced-name", "spaced-sigil-run", "spaced-letters", "spelled-platform", "emoji-lines", "bangs",
-         "tg-links", "same-words", "same-refs", "marked-letters", "split-words"],
+         "tg-links", "same-words", "same-refs", "marked-letters", "split-words", "spelled-marks",
+         "spelled-after-label"],
 )
 def test_hostile_input_finishes(text):
     for e in EXTRACTOR.extract(text, "body", CTX):
@@ -508,6 +511,20 @@ def test_link_host_test_on_non_ascii_text_finds_what_the_link_pattern_finds(text
                 linked = f"{text} {written}/anna"
                 if scanner.spec.url_re.search(linked):
                     assert scanner._names_a_host(linked), linked
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words for "_", "." and "-" between a name's parts after a label
+        ("aggiungimi su telegram: rebecca trattino basso vip", ["telegram:rebecca_vip"]),
+        ("snap: anna dash b", ["snapchat:anna-b"]),
+        ("Instagram: mia dot rose", ["instagram:mia.rose"]),
+        ("add me on telegram instead", []),
+    ],
+)
+def test_spelled_marks_inside_a_name(text: str, expected: list[str]) -> None:
+    assert [v for v, _ in handles(text)] == expected
 
 
 @pytest.mark.parametrize(

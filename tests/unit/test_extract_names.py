@@ -354,6 +354,19 @@ def test_hostile_input_is_linear(hostile: str) -> None:
         ("Carmen - masajista independiente en Palma. ☆ Elegante", "ES", ["Carmen"]),  # "Palma" is no "pa"
         ("Introducing our newest girl Sofia! She is 22", "US", ["Sofia"]),
         ("Please welcome Gabrielle to our team! She is 31.", "CA", ["Gabrielle"]),
+        # a studio's list of its women after a label; a recruiter's title is no name
+        ("Our staff: Amy, Lucy & Vivian\nAsk for manager Kevin", "US", ["Amy", "Lucy", "Vivian"]),
+        ("Masseuses : Coco, Lili et Nana", "FR", ["Coco", "Lili", "Nana"]),
+        ("Le nostre ragazze: Jenny, Coco e Lily", "IT", ["Jenny", "Coco", "Lily"]),
+        ("Standard ladies: Half hour 220 AUD | 1 hr 340 AUD", "AU", []),
+        ("Ladies: please text first", "GB", []),
+        ("Pour tout renseignement, demandez Mme Dubois au 01 99 00 17 66.", "FR", []),
+        ("Ask for Mr. Tony at 702.555.0193 for interview.", "US", []),
+        # the poster as a support ticket names her; text-message shorthand
+        ("Advertiser: Brooke (acct #771029)", "US", ["Brooke"]),
+        ("Slt c Nadia, dispo ce soir sur Nantes", "FR", ["Nadia"]),
+        ("Hi, bin Vanessa, 24, heute in Graz.", "AT", ["Vanessa"]),
+        ("Donnerstag 20 Uhr passt.\nLG Melanie", "DE", ["Melanie"]),
     ],
 )
 def test_rosters_duos_and_staff(text: str, country: str, expected: list[str]) -> None:

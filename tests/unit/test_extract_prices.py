@@ -482,9 +482,13 @@ def test_find_prices_tuples() -> None:
         "1h | " * 100_000 + "1h\n" + "£1 | " * 100_000 + "£1",
         "30min | 1hr\n" + "£130 | £200\n" * 60_000,
         "1h/" * 250_000 + ": 1/" * 100_000 + "€",
+        "Salary " + "3000 € netto / " * 70_000 + "month",
+        "£400 for the hour, £700 for 2 " * 35_000,
+        "120 halbe 200 pół " * 60_000,
     ],
     ids=["digits", "prices", "symbols", "durations", "one-number", "im", "rate-table", "table-headers",
-         "slash-header", "heading-word", "slash-words", "wide-header", "length-columns", "slash-lists"],
+         "slash-header", "heading-word", "slash-words", "wide-header", "length-columns", "slash-lists",
+         "wages", "hours-only", "half-words"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in PRICES.extract(hostile, "body", AdContext(country="GB")):
@@ -512,6 +516,23 @@ def test_hostile_input_is_linear(hostile: str) -> None:
 def test_hostile_local_shorthand_is_linear(hostile: str, country: str) -> None:
     for _ in PRICES.extract(hostile, "body", AdContext(country=country)):
         pass
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # hours without their unit after an hour's rate; a word for half after an amount
+        ("$400 for the hour, $700 for 2.", "AU", ["400 AUD/60min", "700 AUD/120min"]),
+        ("Rates: 250 for the hour, 450 for two", "GB", ["250 GBP/60min", "450 GBP/120min"]),
+        ("$200 for 2", "US", ["200 USD"]),  # maybe two people
+        ("1 hr $300, $500 for 2 girls", "US", ["300 USD/60min", "500 USD"]),
+        ("200 die Stunde, 120 halbe", "DE", ["200 EUR/60min", "120 EUR/30min"]),
+        ("300 zł godzina, 200 pół", "PL", ["300 PLN/60min", "200 PLN/30min"]),
+        ("Zürich, 400 CHF pro Stunde, 250 CHF halbe Stunde.", "CH", ["400 CHF/60min", "250 CHF/30min"]),
+    ],
+)
+def test_hours_without_unit_and_words_for_half(text: str, country: str, expected: list[str]) -> None:
+    assert [e.value for e in PRICES.extract(text, "body", AdContext(country=country))] == expected
 
 
 @pytest.mark.parametrize(

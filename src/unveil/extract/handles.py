@@ -39,6 +39,7 @@ from unveil.extract.emails import (
     TOP,
     PatternReader,
     all_words,
+    email_patterns,
     find_emails,
     lower_words,
     needs_fold,
@@ -558,6 +559,44 @@ def _spells_out(t: str) -> bool:
         "*" in t and _LONE_STARRED.search(t) is not None) or ("-" in t and _LONE_DASHED.search(t) is not None)
 
 
+@functools.cache
+def _spelled_marks() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """Words for "_", "." or "-" between the parts of a name after a sigil, a colon or "username is"
+    ("username is jasmine underscore ldn", "telegram: tamara punto mad"): the email patterns' `joiner_words`
+    and `dot_words`.  The name's pattern, one such word between spaces, and each word (lower case) -> mark."""
+    pats = email_patterns()
+    marks = {w: "." for w in pats.dot_words} | dict(pats.joiner_words)
+    words = "|".join(re.escape(w) for w in sorted(marks, key=lambda w: (-len(w), w)))
+    part = r"[A-Za-z0-9]+"
+    name = re.compile(
+        rf"(?:[@:] ?|(?<![^\W\d_])(?:username|usuario|utente|pseudo|nutzername|gebruikersnaam) is )"
+        rf"(?P<name>{part}(?: (?:{words}) {part}){{1,3}})(?![\w@]| (?:{words}) )", re.I)
+    return name, re.compile(rf" ({words}) ", re.I), marks
+
+
+def close_spelled_marks(t: str) -> NormalisedText | None:
+    """``t`` with the words for "_", "." and "-" inside a name after a label written as the marks
+    ("telegram: tamara punto mad" -> "telegram: tamara.mad"), or None when it has none."""
+    if ":" not in t and "@" not in t and " is " not in t:
+        return None
+    name, joiner, marks = _spelled_marks()
+    if joiner.search(t) is None:
+        return None  # the name pattern's cost, saved on most fields
+    out: NormalisedBuilder | None = None
+    pos = 0
+    for m in name.finditer(t):
+        if out is None:
+            out = NormalisedBuilder(t)
+        for j in joiner.finditer(t, m.start("name"), m.end("name")):
+            out.copy(pos, j.start())
+            out.emit(marks[j.group(1).lower()], j.start(), j.end())
+            pos = j.end()
+    if out is None:
+        return None
+    out.copy(pos, len(t))
+    return out.build()
+
+
 def close_spaced_names(t: str) -> NormalisedText | None:
     """``t`` with spaced-out names after a sigil or a colon closed up ("@ rosie . vip" -> "@rosie.vip"), or
     None when it has none.  Whether a closed name is a handle is decided as for any other name."""
@@ -708,8 +747,10 @@ class PlatformScanner:
         folded = folded_text(text) if needs_fold(text) else None
         t = text if folded is None else folded.text
         closed = close_spaced_names(t)
-        hits = self._scan(t if closed is None else closed.text)
-        for nt in (closed, folded):  # back through each rewrite, the last one first
+        t2 = t if closed is None else closed.text
+        spelled = close_spelled_marks(t2)
+        hits = self._scan(t2 if spelled is None else spelled.text)
+        for nt in (spelled, closed, folded):  # back through each rewrite, the last one first
             if nt is not None:
                 hits = [_mapped(h, nt) for h in hits]
         if any(h.form in ("label", "bare") or (h.form == "sigil" and _after_word(text, h.start)) for h in hits):

@@ -71,6 +71,12 @@ def _alternation(items: Iterable[str], ignore_case: bool = True) -> str:
     return literal_alternation({form for item in items for form in (item, fold(item))}, _SP + "{1,2}", ignore_case)
 
 
+# After a word for half: the half of an hour written out is a duration of its own ("la demi-heure", "halbe
+# Stunde"), read whole.
+_NO_HOUR_WORD_AFTER = (r"(?![ \t\u00a0]?-?[ \t\u00a0]?(?:heure|stunde|std|ora|oră|hora|godziny|óra|uur|hour|hr|"
+                       r"час|hodiny)(?![^\W\d_]))")
+
+
 def _word_end(pattern: str) -> str:
     """``pattern`` followed by a non-letter (currency symbols need no boundary but words do)."""
     return "(?:" + pattern + r")(?![^\W\d_])"
@@ -266,7 +272,8 @@ def _tables(country: str = "") -> _Tables:
                              + r")" + _BOUND + r")?" + _SP + r"{0,2}", re.I),
         fillers=frozenset(_marker_key(w) for w in _as_list(data.get("duration_fillers"))),
         per_hour=re.compile(_SP + r"?" + _word_end(_alternation(_as_list(data.get("per_hour_marks")))), re.I),
-        per_half_hour=re.compile(_SP + r"?" + _word_end(_alternation(_as_list(data.get("per_half_hour_marks")))),
+        per_half_hour=re.compile(_SP + r"?" + _word_end(_alternation(_as_list(data.get("per_half_hour_marks"))))
+                                 + _NO_HOUR_WORD_AFTER,
                                  re.I),
         label=re.compile(
             r"(?<![^\W\d_])(?:" + _alternation(_as_list(data.get("labels"))) + r")" + _SP + r"{0,2}[:=\-–]?" + _SP
@@ -1167,6 +1174,12 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
         bm = _MINUTES_ONLY.match(text, after)
         if bm is not None:
             dur = _Duration(bm.start(1), bm.end(), int(bm.group(1)))
+        else:
+            # "$400 for the hour, $700 for 2": hours without their unit, a few only and nothing after them
+            hm = _HOURS_ONLY.match(text, after)
+            if hm is not None and _AN_HOUR.search(text, max(0, start - _HOUR_REACH), start) is not None:
+                n = hm.group(1).lower()
+                dur = _Duration(hm.start(1), hm.end(), 60 * (int(n) if n.isdigit() else _SPELLED_HOURS[n]))
     return dur
 
 
@@ -1182,6 +1195,13 @@ _OTHER_CURRENCY_GAP = re.compile(
     rf"(?:{_ABOUT_WORDS}[ \t]{{0,2}})?", re.I)
 _MINUTES_ONLY = re.compile(
     r"[ \t]?(?:/[ \t]?|[ \t]?for[ \t]|[ \t]?\()(15|20|30|45|60|90|120|180)\)?(?![0-9A-Za-z%'’/.,:])", re.I)
+
+
+_HOURS_ONLY = re.compile(r"[ \t]for[ \t](2|3|4|two|three|four)(?![0-9%'’/:]|[.,][0-9]|[ \t]*[^\W\d_])", re.I)
+_SPELLED_HOURS = {"two": 2, "three": 3, "four": 4}
+# ... after an hour's rate in the same stretch of text ("$200 for 2" alone may be for two people)
+_AN_HOUR = re.compile(r"(?<![^\W\d_])(?:hour|hr|1 ?hr?|1 ?hour)(?![^\W\d_])", re.I)
+_HOUR_REACH = 80
 
 
 def _prev_char(text: str, pos: int) -> str:
