@@ -669,3 +669,22 @@ def test_one_pass_token_search_finds_what_the_per_token_searches_find(monkeypatc
     monkeypatch.setattr(deob, "_FIND_OCCURRENCES", 0)
     assert [deob._numeric_token_starts(t, "en", set()) for t in texts] == expected
     assert all(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a number word of a language outside the main ones is prose between digits in other ads: Lithuanian
+        # "du" (2) is French "from"
+        ("reçu à 23:41 du 01 99 00 58 32", "fr", "reçu à 23:41 du 0199005832"),
+        ("le 09/03 du 01 99 00 58 32", "fr", "le 0903 du 0199005832"),
+        # ... and a digit in an ad of its own language
+        ("5 du 7 8 9", "lt", "52789"),
+        # a weak word of a main language still is, between digits
+        ("3 sei 8 5 5", "it", "36855"),
+    ],
+)
+def test_weak_words_of_other_languages_between_digits(text: str, lang: str, expected: str) -> None:
+    nt = deobfuscate_digits(text, lang)
+    assert nt.text == expected
+    check_offsets(nt)

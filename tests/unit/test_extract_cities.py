@@ -328,6 +328,12 @@ def test_hostile_input_is_linear(hostile: str) -> None:
         pass
 
 
+@pytest.mark.timeout(30)
+def test_towns_in_lower_case_on_hostile_input_are_linear() -> None:
+    for text in ("in new york in san " * 60_000, "in los angeles city " * 50_000):
+        assert len(list(CITIES.extract(text, "body", AdContext(country="US")))) > 0
+
+
 def test_attribute_files_refuse_a_word_yaml_read_as_a_boolean() -> None:
     from unveil.extract.cities import _no_booleans_in_lists
 
@@ -381,6 +387,26 @@ def test_foreign_case_forms_need_endings() -> None:
     ],
 )
 def test_postcodes_and_words_named_like_towns(text: str, country: str, expected: list[str]) -> None:
+    assert cities(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # big towns of the ad's country in lower case after a cue, as chats write them
+        ("im in chicago till the 12th", "US", ["Chicago|US"]),
+        ("staying in new york this week", "US", ["New York City|US"]),
+        ("based in toronto.", "CA", ["Toronto|CA"]),
+        ("estoy en madrid", "ES", ["Madrid|ES"]),
+        # not without a cue, not a stop word or first name, not abroad, not inside a handle
+        ("chicago style pizza", "US", []),
+        ("in reading today", "GB", []),
+        ("in charlotte tonight", "US", []),
+        ("i am in paris", "GB", []),
+        ("in chicago.escorts", "US", []),
+    ],
+)
+def test_towns_in_lower_case(text: str, country: str, expected: list[str]) -> None:
     assert cities(text, country) == expected
 
 

@@ -539,6 +539,7 @@ class _Rules:
     distant_town: int  # a town of a far continent below this population needs a cue abroad
     near_continents: frozenset[str]
     business_after: frozenset[str]  # "Bangkok Thai Massage": a business named after a foreign town
+    lower_case_town: int  # a town of the ad's country this large counts in lower case after a cue
     region_cues: Mapping[str, frozenset[str]]  # name of a region and its city -> cues that name the region
     prefer: dict[str, int]
 
@@ -575,6 +576,7 @@ def _rules() -> _Rules:
         distant_town=int(data.get("distant_town_population", 300_000)),
         near_continents=frozenset(str(c) for c in data.get("near_continents") or ()),
         business_after=keyset(data.get("business_words_after") or ()),
+        lower_case_town=int(data.get("lower_case_town_population", 250_000)),
         prefer={" ".join(_words(fold(str(k)))): int(v) for k, v in (data.get("prefer") or {}).items()},
         region_cues={" ".join(_words(fold(str(k)))): keyset(v) for k, v in (data.get("region_or_city") or {}).items()},
     )
@@ -1032,6 +1034,79 @@ def _without_districts(towns: list[Entity]) -> list[Entity]:
         and _km(c, big) < _DISTRICT_NEAR_KM for big in large)]
 
 
+def _own_name(city: City, node: _Node, key: str) -> bool:
+    """Whether ``key`` is the town's own name or the start of it ("new york" of "New York City"), not an
+    alternate name or a case form (transliterations such as "aebura" collide with words in lower case)."""
+    return city.geonameid in (node.primary or ()) or " ".join(_words(fold(city.name))).startswith(key + " ")
+
+
+@functools.cache
+def _lower_case_first_words() -> dict[str, frozenset[str]]:
+    """Per country, the first words (folded) of the names of its towns that may be read in lower case:
+    large enough (``lower_case_town_population``), no stop word, first name, month or region's name."""
+    rules = _rules()
+    out: dict[str, set[str]] = {}
+
+    def walk(node: _Node, first: str, key: str, depth: int) -> None:
+        for city in node.cities or ():
+            if city.population >= rules.lower_case_town and _own_name(city, node, key) \
+                    and key not in rules.stop and key not in rules.never and key not in rules.months \
+                    and key not in rules.region_cues:
+                out.setdefault(city.country, set()).add(first)  # by its own name only, no alias or case form
+        if node.kids and depth < MAX_NAME_WORDS:
+            for k, kid in node.kids.items():
+                walk(kid, first, f"{key} {k}", depth + 1)
+
+    for k, node in city_index().root.items():
+        walk(node, k, k, 1)
+    return {c: frozenset(ks) for c, ks in out.items()}
+
+
+def _lower_case_towns(text: str, field: str, country: str, found: list[Entity], ctx: AdContext) -> list[Entity]:
+    """Towns of the ad's country written in lower case right after a cue ("im in chicago till the 12th",
+    "estoy en madrid"); see :func:`_lower_case_first_words`."""
+    firsts = _lower_case_first_words().get(country)
+    w = words(text)
+    hits = firsts & w.keys if firsts else None
+    if not hits:
+        return []
+    rules = _rules()
+    english = (ctx.lang or "").startswith("en")
+    taken = [(e.start, e.end) for e in found]
+    out: list[Entity] = []
+    root = city_index().root
+    for start, end, key in w.find(hits):
+        if not text[start].islower() or any(a <= start < z for a, z in taken):
+            continue
+        prev = _prev_words(text, start, 1)
+        if not prev or prev[0] not in rules.cues or (english and prev[0] in rules.cues_not_en):
+            continue
+        node, keys, best = root[key], [key], None
+        if node.cities:
+            best = (end, node, 1)
+        while node.kids and len(keys) < MAX_NAME_WORDS:
+            nxt = w.word_at(end + 1) if end < len(text) and text[end] == " " else None
+            child = node.kids.get(nxt[2]) if nxt is not None else None
+            if child is None or nxt is None or not text[nxt[0]].islower():
+                break
+            node, end = child, nxt[1]
+            keys.append(nxt[2])
+            if node.cities:
+                best = (end, node, len(keys))
+        if best is None:
+            continue
+        stop, hit, n = best
+        name = " ".join(keys[:n])
+        city = next((c for c in hit.cities or () if c.country == country and _own_name(c, hit, name)), None)
+        if city is None or city.population < rules.lower_case_town or name in rules.stop or name in rules.never:
+            continue
+        if stop < len(text) and (text[stop].isalnum() or text[stop] in "@_/" or (
+                text[stop] == "." and stop + 1 < len(text) and text[stop + 1].isalnum())):
+            continue  # a handle's or an address's part: "in chicago.escorts"
+        out.append(_city_entity(city, field, start, stop, text))
+    return out
+
+
 class CityExtractor:
     """Finds city names and resolves each to one gazetteer entry (``value`` is ``"Name|CC"``)."""
 
@@ -1061,6 +1136,8 @@ class CityExtractor:
                     continue  # "New Orleans, LA": Louisiana, not Los Angeles
                 if country in ("", city.country) and not found.hits(m.start(), m.end()):
                     towns.append(_city_entity(city, field, m.start(), m.end(), text))
+        if country and any(c.islower() for c in text):
+            towns += _lower_case_towns(text, field, country, towns, ctx)
         if len(towns) >= 2:
             towns = _without_districts(towns)
         yield from towns

@@ -876,7 +876,7 @@ def _validate(run: list[_Seg], text: str) -> list[list[_Seg]]:
     return out
 
 
-def _decide(run: list[_Seg], text: str) -> None:
+def _decide(run: list[_Seg], text: str, lang: str | None = None) -> None:
     """Set ``seg.on`` for every segment of a run (see the module docstring for the rule)."""
     qualified = sum(s.votes for s in run) >= _RUN_THRESHOLD
     for s in run:
@@ -923,7 +923,7 @@ def _decide(run: list[_Seg], text: str) -> None:
                         s.on = True  # "oh" next to converted digits ("oh 7 7 ...")
                         changed = True
             changed |= _sandwich_letters(run, lends, text)
-            changed |= _sandwich_weak_words(run, text)
+            changed |= _sandwich_weak_words(run, text, lang)
             if not changed:
                 break
     for i, s in enumerate(run):
@@ -946,7 +946,7 @@ _UNIT_AFTER_RE = regex.compile(
 )
 
 
-def _sandwich_weak_words(run: list[_Seg], text: str) -> bool:
+def _sandwich_weak_words(run: list[_Seg], text: str, lang: str | None = None) -> bool:
     """Convert weak number words enclosed by converted tokens ("3 sei 8", "0 nul 3", "7 null null 9").
 
     Digits do not lend to a weak word on one side only ("... 1 2 3 for appointments"), but one or two of
@@ -969,12 +969,20 @@ def _sandwich_weak_words(run: list[_Seg], text: str) -> bool:
             and run[i - 1].on
             and run[j].on
             and _UNIT_AFTER_RE.match(text, run[j].end) is None
+            and not any(_only_other_languages(run[k], lang) for k in range(i, j))
         ):
             for k in range(i, j):
                 run[k].on = True
             changed = True
         i = j
     return changed
+
+
+def _only_other_languages(seg: _Seg, lang: str | None) -> bool:
+    """A word that is a number only in languages outside the main ones and the ad's (Lithuanian "du" is
+    French "from" in "reçu à 23:41 du 01 99 00 58 32")."""
+    main = lexicon().main
+    return all(p.entry is not None and p.entry.lang not in main and p.entry.lang != lang for p in seg.pieces)
 
 
 def _digit_group_on(seg: _Seg) -> bool:
@@ -1422,7 +1430,7 @@ def _deobfuscate_folded(text: str, lang: str | None) -> NormalisedText:
     stretches: list[list[_Seg]] = []
     for raw in _runs(segs, text):
         for run in _validate(raw, text):
-            _decide(run, text)
+            _decide(run, text, lang)
             cur: list[_Seg] = []
             for seg in run:
                 if seg.on:

@@ -176,6 +176,9 @@ class Lexicon:
         """Build the tables from the parsed YAML document."""
         langs: Mapping[str, Any] = data.get("languages") or {}
         order = [str(x) for x in data.get("default_order") or []]
+        # The main languages: a weak word of another one is never read between two digits in their ads
+        # (Lithuanian "du", 2, is French "from": "reçu à 23:41 du 01 99 00 58 32").
+        self.main: frozenset[str] = frozenset(order)
         order += [lang for lang in langs if lang not in order]
         self.order: tuple[str, ...] = tuple(order)
         leet = {str(k): str(v) for k, v in (data.get("leet") or {}).items()}
