@@ -679,6 +679,7 @@ def test_an_at_sign_misread_from_an_image(text: str, emails: list[str]) -> None:
         # a range of amounts before a currency (job ads: wages)
         ("Zarobki 1500-2200 EUR netto + premia. Dzwoń: 512 345 611", "PL", ["+48512345611"]),
         ("Magas kereset: havi 6000-9000 CHF.", "HU", []),
+        ("Зарплата 2500-4000 евро нетто. Звоните: 5123 4533", "EE", ["+37251234533"]),
         # a code in capitals joined by a dash: offers, tickets, a chat's picture file
         ("Cod ofertă DE-2025-0473. Salariu 1900€ net. Tel. 0712 034 519", "RO", ["+40712034519"]),
         ("Ticketnummer: DE-2026-031245", "DE", []),

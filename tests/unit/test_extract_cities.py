@@ -430,6 +430,11 @@ def test_towns_in_lower_case(text: str, country: str, expected: list[str]) -> No
         ("Tel RO: +40 712 034 542 / Tel DE: +49 1512 3456742", None, []),
         # Bulgarian "в" before a town named like a person
         ("Офис в София: 02 123 466", "BG", ["Sofia|BG"]),
+        # "zona" before a big foreign town names the town; before a part of the ad's own town, a district
+        ("Angajăm ospătărițe în Germania, zona Stuttgart.", "RO", ["Stuttgart|DE"]),
+        ("Chica nueva en BCN, zona Eixample", "ES", ["Barcelona|ES"]),
+        ("Soy Paz, 25 años, zona Roma Norte, CDMX", "MX", ["Mexico City|MX"]),
+        ("Roma, zona Termini", "IT", ["Rome|IT"]),
     ],
 )
 def test_businesses_far_towns_and_regions(text: str, country: str | None, expected: list[str]) -> None:

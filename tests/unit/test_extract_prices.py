@@ -548,6 +548,11 @@ def test_hours_without_unit_and_words_for_half(text: str, country: str, expected
         ("Praca w Oslo. Pensja 32 000 NOK miesięcznie.", "PL", [("32000 NOK", True)]),
         ("Au pair wanted, €120/week pocket money + own room.", "IE", [("120 EUR", True)]),
         ("ЗП от 2000 евро. Телефон / Viber: 062-11-23-33", "MD", [("2000 EUR", True)]),
+        # gross and net, tips, commissions, a day's pay
+        ("12€/oră net.", "RO", [("12 EUR/60min", True)]),
+        ("Cocktail waitresses. $25/hr + tips, weekly pay.", "US", [("25 USD/60min", True)]),
+        ("Hôtesses, 150 € par soirée + commissions.", "BE", [("150 EUR", True)]),
+        ("Compenso 120 € al giorno.", "IT", [("120 EUR", True)]),
         # rent is a fee, not pay
         ("Accommodation £90/week deducted from wages.", "GB", [("90 GBP", False)]),
         # rates of her time stay rates, whatever the name or words around them

@@ -597,6 +597,7 @@ _STATE_AFTER = re.compile(r",? ?[A-Z]{2}(?![A-Za-z])")
 # An Australian state after a city ("Ipswich QLD", "Perth WA"): the city is Australian.
 _AU_STATE_AFTER = re.compile(r",? ?(?:QLD|NSW|VIC|TAS|ACT|NT|WA|SA)(?![A-Za-z])")
 _NUMBER_AFTER = re.compile(r",? [0-9]")
+_CAPITAL_AFTER = re.compile(r" [A-ZÀ-Þ]")
 _HEADER_AFTER = re.compile(r" ?[–—-] | ?[|/•] ")
 
 
@@ -1201,7 +1202,8 @@ class CityExtractor:
                 town = self._resolve(outer[1].cities or [], keys[0], country, rules)
                 if town is not None and _district_of(city, town):
                     city, key, n_words = town, keys[0], 1  # "Berlin-Mitte", "Hamburg-Altona": the town
-            if city is None or not self._allowed(text, start, stop, key, n_words, city, country, ctx, rules):
+            if city is None or not self._allowed(text, start, stop, key, n_words, city, country, ctx, rules,
+                                                 after_town=last is not None):
                 continue
             if hit.declined and city.geonameid in hit.declined and not _case_cue_before(text, start, rules, last):
                 continue  # "Буду" (I will be) is not "Буда" in a case; "в Буде" is
@@ -1228,7 +1230,7 @@ class CityExtractor:
 
     @staticmethod
     def _allowed(text: str, start: int, end: int, key: str, n_words: int, city: City, country: str,
-                 ctx: AdContext, rules: _Rules) -> bool:
+                 ctx: AdContext, rules: _Rules, after_town: bool = True) -> bool:
         """Apply the cue rule (see the module docstring)."""
         if key in rules.never or (start > 0 and text[start - 1] in "$@"):
             return False  # "$MiaMia", "@paris_anna": a handle
@@ -1237,8 +1239,12 @@ class CityExtractor:
             return False  # "Hi I'm Dallas", "call me Phoenix": a persona named after a town
         if _HERE_AFTER.match(text, end) and before not in rules.cues and before not in rules.weak_cues:
             return False  # "Sydney here, 24": a persona introducing herself
-        if before in rules.district_words:
-            return False  # "район Альтона", "Bezirk Spandau": a part of the town named before
+        if before in rules.district_words and (
+                after_town or before not in rules.cues or city.country == country
+                or city.population < rules.foreign_town or _CAPITAL_AFTER.match(text, end) is not None):
+            # "район Альтона", "Bezirk Spandau": a part of the town named before; "zona Eixample", "zona Roma
+            # Norte": of the ad's own town; but "în Germania, zona Stuttgart" names a big foreign town
+            return False
         if city.country != country and before not in rules.cues and before not in rules.weak_cues \
                 and _AGE_AFTER.match(text, end) is not None:
             # "Dallas — Paris 24", "Cancún — Paris 25 🇫🇷": a persona and her age ("from Bergamo, 27" is

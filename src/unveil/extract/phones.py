@@ -63,7 +63,8 @@ MIN_POSSIBLE_NATIONAL_DIGITS = 8
 # duration.  Lower-case, compared against the few characters around a run; on the same line ("-0177\n$200/hr"
 # ends a number, then a rate starts).
 _UNIT_AFTER = re.compile(
-    r"[ \t\u00a0]?(?:€|\$|£|eur|euro|euros|gbp|usd|chf|pln|zł|zl|lei|ron|kr|roses?|min|mins|minutes?|h\b|hr|hrs|hours?|"
+    r"[ \t\u00a0]?(?:€|\$|£|eur|euro|euros|gbp|usd|chf|pln|zł|zl|lei|ron|kr|kč|czk|huf|евро|евра|грн|руб|лв|лева|зл|"
+    r"roses?|min|mins|minutes?|h\b|hr|hrs|hours?|"
     r"heures?|horas?|stunden?|std|ore|uur|godz|godzin[ay]?|kg|lbs?|cm|ft|km|kms|m²|m2|qm|mq|sqm|years?|yo|ans|años|"
     r"anos|jahre|anni|jaar|%|"
     r"btc|eth|usdt|usdc|xmr|ltc|trx|sats?)"
