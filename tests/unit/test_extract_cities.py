@@ -435,6 +435,19 @@ def test_towns_in_lower_case(text: str, country: str, expected: list[str]) -> No
         ("Chica nueva en BCN, zona Eixample", "ES", ["Barcelona|ES"]),
         ("Soy Paz, 25 años, zona Roma Norte, CDMX", "MX", ["Mexico City|MX"]),
         ("Roma, zona Termini", "IT", ["Rome|IT"]),
+        # a salon named after a small town of its own country; roads named after towns
+        ("Sunrise Spa - Bridgeport CT", "US", ["Bridgeport|US"]),
+        ("Paris Nails & Spa", "US", []),
+        ("Leeds Massage Studio", "GB", ["Leeds|GB"]),
+        ("1420 Boston Post Rd, Ste 204", "US", []),
+        ("7000 Columbia Pike, Annandale VA 22003", "US", ["Annandale|US"]),
+        ("Central London, nr Tottenham Court Rd tube", "GB", ["London|GB"]),
+        ("Birmingham New Street, 2 min walk", "GB", ["Birmingham|GB"]),
+        ("Avda. de Madrid 30, bajo\n50004 Zaragoza", "ES", ["Zaragoza|ES"]),
+        # a heading's dash before a number is no heading; a foreign word before "centro" is no town's centre
+        ("SALE - 20% off all treatments this week!", "GB", []),
+        ("NICE – Promenade des Anglais", "FR", ["Nice|FR"]),
+        ("Este centro abre de lunes a domingo", "ES", []),
     ],
 )
 def test_businesses_far_towns_and_regions(text: str, country: str | None, expected: list[str]) -> None:

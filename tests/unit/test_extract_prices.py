@@ -529,6 +529,9 @@ def test_hostile_local_shorthand_is_linear(hostile: str, country: str) -> None:
         ("200 die Stunde, 120 halbe", "DE", ["200 EUR/60min", "120 EUR/30min"]),
         ("300 zł godzina, 200 pół", "PL", ["300 PLN/60min", "200 PLN/30min"]),
         ("Zürich, 400 CHF pro Stunde, 250 CHF halbe Stunde.", "CH", ["400 CHF/60min", "250 CHF/30min"]),
+        # what a salon's length is for between it and the amount
+        ("Happy Hour: 60 Min. nur 59 €!", "DE", ["59 EUR/60min"]),
+        ("60 min foot $35", "US", ["35 USD/60min"]),
     ],
 )
 def test_hours_without_unit_and_words_for_half(text: str, country: str, expected: list[str]) -> None:

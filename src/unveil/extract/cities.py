@@ -759,6 +759,26 @@ def _place_word_after(text: str, end: int, words: frozenset[str]) -> bool:
     return j > i + 1 and (j == len(text) or not text[j].isalpha()) and fold(text[i + 1:j]) in words
 
 
+def _heads_words(text: str, end: int) -> bool:
+    """A heading's dash or bar, then words, after a name: "NICE – Promenade des Anglais" (not "SALE - 20%
+    off", a sale)."""
+    m = _HEADER_AFTER.match(text, end)
+    return m is not None and m.end() < len(text) and text[m.end()].isalpha()
+
+
+def _road_after_a_word(text: str, end: int, words: frozenset[str]) -> bool:
+    """A road word after one more capitalised word: "Boston Post Rd", "Tottenham Court Rd"."""
+    m = _CAPITALISED_WORD_AFTER.match(text, end)
+    return m is not None and m.group(1).lower() not in _STREET_OF_A_TOWN \
+        and _place_word_after(text, m.end(), words)
+
+
+_CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]{1,14})(?![^\W\d_])")
+# A street of the town named before it: "Birmingham New Street", "Leeds High Street"
+_STREET_OF_A_TOWN = frozenset({"new", "old", "high", "main", "north", "south", "east", "west", "upper", "lower",
+                               "great", "little", "royal", "church", "market", "station", "bridge"})
+
+
 def _pin_before(text: str, start: int) -> bool:
     """A location pin right before a name ("📍Québec", "📍 Reading") labels it a place."""
     j = start
@@ -1254,12 +1274,13 @@ class CityExtractor:
             return False  # "in March 2024", "May 5"
         if _street_before(text, start, rules.streets):
             return False  # "Av. Paulista", "Via Roma", "ul. Warszawska", "Hotel Bristol": named after a place
-        if _place_word_after(text, end, rules.roads_after):
+        if _place_word_after(text, end, rules.roads_after) or _road_after_a_word(text, end, rules.roads_after):
             return False  # "Oxford Street, London": a road is named after the town it leads to
         if country == "AU" and city.country != "AU" and _AU_STATE_AFTER.match(text, end):
             return False  # "Ipswich QLD" in an Australian ad is not Ipswich, England
-        if country and city.country != country and _place_word_after(text, end, rules.business_after):
-            return False  # "Bangkok Thai Massage" in Toronto, "Seoul Spa": a business's name
+        if country and (city.country != country or city.population < rules.foreign_town) \
+                and _place_word_after(text, end, rules.business_after):
+            return False  # "Bangkok Thai Massage" in Toronto, "Seoul Spa", "Sunrise Spa": a business's name
         needs_cue = key in rules.stop or key in rules.region_cues or (
             city.country != country and city.population < rules.distant_town and key not in rules.prefer
             and _continent(city.country) not in rules.near_continents
@@ -1272,7 +1293,7 @@ class CityExtractor:
         )
         if not needs_cue:
             return True
-        if city.country == country and key not in rules.person and _HEADER_AFTER.match(text, end) \
+        if city.country == country and key not in rules.person and _heads_words(text, end) \
                 and _starts_line(text, start):
             return True  # "NICE – Promenade des Anglais", "Reading - town centre": a place heading the ad
         if country and city.country != country and _place_word_after(text, end, rules.places_after):
@@ -1283,7 +1304,8 @@ class CityExtractor:
             return True  # "Bath BA1 1DN", "Nice 06000", "Reading, RG1 8DN": an address in the ad's country
         if city.country in _countries_of_region_after(text, start, end, as_cue=True):
             return True  # "Perth, Scotland", "Sydney, Nova Scotia"
-        if (city.country == "AU" and _AU_STATE_AFTER.match(text, end)) or _CBD_AFTER.match(text, end):
+        if (city.country == "AU" and _AU_STATE_AFTER.match(text, end)) or (
+                _CBD_AFTER.match(text, end) and (city.country == country or key not in rules.stop)):
             return True  # "Adelaide SA", "Adelaide CBD": an Australian address, a city's centre
         prev = _prev_words(text, start, 3)
         english = (ctx.lang or "").startswith("en")
