@@ -1083,6 +1083,25 @@ def _lower_case_first_words() -> dict[str, frozenset[str]]:
     return {c: frozenset(ks) for c, ks in out.items()}
 
 
+def _lower_case_occurrences(text: str, w: Words, keys: Collection[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, key)`` of the whole-word occurrences of ``keys`` written in lower case, in text order
+    (most ads write their towns capitalised: a substring search each, in C, then a look at its first letter)."""
+    folded = w.folded
+    if folded is None:
+        return [hit for hit in w.find(keys) if text[hit[0]].islower()]
+    out = []
+    for key in keys:
+        i = folded.find(key)
+        while i >= 0:
+            j = i + len(key)
+            if text[i].islower() and (i == 0 or not folded[i - 1].isalpha()) \
+                    and (j == len(folded) or not folded[j].isalpha()):
+                out.append((i, j, key))
+            i = folded.find(key, j)
+    out.sort()
+    return out
+
+
 def _lower_case_towns(text: str, field: str, country: str, found: list[Entity], ctx: AdContext) -> list[Entity]:
     """Towns of the ad's country written in lower case right after a cue ("im in chicago till the 12th",
     "estoy en madrid"); see :func:`_lower_case_first_words`."""
@@ -1096,8 +1115,8 @@ def _lower_case_towns(text: str, field: str, country: str, found: list[Entity], 
     taken = [(e.start, e.end) for e in found]
     out: list[Entity] = []
     root = city_index().root
-    for start, end, key in w.find(hits):
-        if not text[start].islower() or any(a <= start < z for a, z in taken):
+    for start, end, key in _lower_case_occurrences(text, w, hits):
+        if any(a <= start < z for a, z in taken):
             continue
         prev = _prev_words(text, start, 1)
         if not prev or prev[0] not in rules.cues or (english and prev[0] in rules.cues_not_en):

@@ -560,6 +560,13 @@ def _spells_out(t: str) -> bool:
 
 
 @functools.cache
+def _spelled_mark_words() -> frozenset[str]:
+    """The first words of the words for "_", "." and "-" (lower case): a cheap test before the patterns."""
+    pats = email_patterns()
+    return frozenset(w.split()[0] for w in (*pats.dot_words, *pats.joiner_words))
+
+
+@functools.cache
 def _spelled_marks() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """Words for "_", "." or "-" between the parts of a name after a sigil, a colon or "username is"
     ("username is jasmine underscore ldn", "telegram: tamara punto mad"): the email patterns' `joiner_words`
@@ -577,11 +584,9 @@ def _spelled_marks() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
 def close_spelled_marks(t: str) -> NormalisedText | None:
     """``t`` with the words for "_", "." and "-" inside a name after a label written as the marks
     ("telegram: tamara punto mad" -> "telegram: tamara.mad"), or None when it has none."""
-    if ":" not in t and "@" not in t and " is " not in t:
-        return None
+    if (":" not in t and "@" not in t and " is " not in t) or _spelled_mark_words().isdisjoint(lower_words(t)[1]):
+        return None  # the patterns' cost, saved on most fields: no word for a mark
     name, joiner, marks = _spelled_marks()
-    if joiner.search(t) is None:
-        return None  # the name pattern's cost, saved on most fields
     out: NormalisedBuilder | None = None
     pos = 0
     for m in name.finditer(t):

@@ -110,6 +110,7 @@ class _Tables:
     fee_words: frozenset[str]  # "deposit", "taxi": an amount of no length next to them is no rate
     wage_words: frozenset[str]  # "salary", "Gehalt": an amount next to them is pay offered for a job
     wage_period: re.Pattern[str]  # "/ month", "per week", "pe lună" right after an amount: pay for a job
+    wage_any: frozenset[str]  # the wage words and pay periods, folded: a cheap test per field
     markers: dict[str, tuple[str, dict[str, str]]]  # folded marker -> (default code, by country)
     durations: re.Pattern[str]
     minute_units: frozenset[str]
@@ -253,6 +254,7 @@ def _tables(country: str = "") -> _Tables:
         if local_thousands else None,
         fee_words=frozenset(fold(w) for w in _as_list(data.get("fee_words"))),
         wage_words=frozenset(fold(w) for w in _as_list(data.get("wage_words"))),
+        wage_any=frozenset(fold(w) for key in ("wage_words", "wage_periods") for w in _as_list(data.get(key))),
         wage_period=re.compile(
             r"[ \t\u00a0]*(?:(?:net|netto|brutto|brut|nettó|bruttó|netti|netos|líquidos|нето|нетто)\.?[ \t\u00a0]*)?"
             r"(?:/[ \t\u00a0]*|(?:" + _alternation(_as_list(data.get("wage_period_leads"))) + r")[ \t\u00a0]+)"
@@ -663,9 +665,10 @@ def find_prices(text: str, country: str | None = None) -> Iterator[tuple[int, in
         hits.sort()
     if len(hits) > 1:
         _share_range_lengths(text, hits)
+    may_be_wage = not t.wage_any.isdisjoint(w.keys)
     for start, end, amount, currency, minutes, night in hits:
         fee = not minutes and not night and _fee(text, start, end, t)
-        yield start, end, amount, currency, minutes, night, fee, not fee and _wage(text, start, end, t)
+        yield start, end, amount, currency, minutes, night, fee, not fee and may_be_wage and _wage(text, start, end, t)
 
 
 _RANGE_DASH = re.compile(r"[ \t\u00a0]{0,2}[-–][ \t\u00a0]{0,2}")
