@@ -491,6 +491,33 @@ def test_digit_groups_split_by_line_breaks_or_emoji_are_one_phone(text, country,
     assert [(e.value, e.text, e.attrs["obfuscated"]) for e in phones] == [(phone, written, True)]
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "phones"),
+    [
+        # a number sent in pieces over the messages of a chat's export
+        ("12/03/2026 à 23:10 - Lina: mon nouveau numéro\n12/03/2026 à 23:10 - Lina: 01 99\n"
+         "12/03/2026 à 23:10 - Lina: 00 81 62", "FR", ["+33199008162"]),
+        ("[12/3/26, 23:10:01] Lorena: número nuevo\n[12/3/26, 23:10:05] Lorena: 612 34\n"
+         "[12/3/26, 23:10:09] Lorena: 56 26", "ES", ["+34612345626"]),
+        # ... a sender's number is read once per line, a number within a message once
+        ("3/9/26, 6:05 PM - +1 (312) 555-0118: hi\n3/9/26, 6:07 PM - Me: rates?\n"
+         "3/9/26, 6:09 PM - +1 (312) 555-0118: text 212-555-0147", "US",
+         ["+13125550118", "+13125550118", "+12125550147"]),
+        # ... and two prices in two messages are no number
+        ("[12/03/2026, 22:01] Mia: 150 half hour\n[12/03/2026, 22:02] Mia: 250 hour", "GB", []),
+    ],
+)
+def test_a_number_sent_in_pieces_over_chat_messages(text: str, country: str, phones: list[str]) -> None:
+    got = [e.value for e in extract_ad({"id": "x", "body": text, "country": country}) if e.kind == "phone"]
+    assert got == phones
+
+
+@pytest.mark.timeout(60)
+def test_a_megabyte_chat_export_is_linear() -> None:
+    text = "12/03/2026, 23:10 - A: 1 2\n" * 40_000
+    extract_ad({"id": "x", "body": text, "country": "FR"})
+
+
 @pytest.mark.parametrize("text", ["size 8 dot 5 dot 3", "rooms 12 dot 14 dot 16", "Call 212 dot 555"])
 def test_spelled_separators_join_only_a_valid_number(text):
     assert [e for e in extract_ad({"body": text, "country": "US"}) if e.kind == "phone"] == []

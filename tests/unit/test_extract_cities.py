@@ -448,6 +448,9 @@ def test_towns_in_lower_case(text: str, country: str, expected: list[str]) -> No
         ("SALE - 20% off all treatments this week!", "GB", []),
         ("NICE – Promenade des Anglais", "FR", ["Nice|FR"]),
         ("Este centro abre de lunes a domingo", "ES", []),
+        # a tour's range of days after a town is no age after a persona's name
+        ("Hi, I'm Valentina, traveling: Milan 12-14, Zurich 15-17, Vienna 18-20", None,
+         ["Milan|IT", "Zürich|CH", "Vienna|AT"]),
     ],
 )
 def test_businesses_far_towns_and_regions(text: str, country: str | None, expected: list[str]) -> None:

@@ -894,7 +894,9 @@ _HERE_AFTER = regex.compile(r"[ \t\u00a0]{1,2}(?:here|ici|aquí|aqui|hier|qui)"
 
 
 # A two-digit age right after a name, then the end of the phrase: "Paris 24", "Sydney, 23 -".
-_AGE_AFTER = regex.compile(r",?[ \t]{1,2}(?:\p{So}\ufe0f?[ \t]{1,2})?[1-9][0-9](?![0-9%€$£/:.,]?[0-9A-Za-z])"
+# (not a range of days, "Milan 12-14, Zurich 15-17": a tour)
+_AGE_AFTER = regex.compile(r",?[ \t]{1,2}(?:\p{So}\ufe0f?[ \t]{1,2})?[1-9][0-9]"
+                           r"(?![0-9%€$£/:.,]?[0-9A-Za-z]|[ \t]?[-–][ \t]?[0-9])"
                            r"|[ \t]{0,2}\([1-9][0-9]\)")  # "Sydney (20) · Polish", an agency's list
 
 

@@ -45,7 +45,7 @@ from unveil.extract.spans import SpanIndex
 from unveil.extract.urls import SCHEME_URL, web_address_spans
 from unveil.normalise.deobfuscate import deobfuscate_digits_if, digit_spans, written_plainly
 from unveil.normalise.markup import decode_link_escapes
-from unveil.normalise.offsets import NormalisedText
+from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
 from unveil.types import Entity
 
 MIN_DIGITS = 7
@@ -546,6 +546,37 @@ def _next_in_line(text: str, e: Entity) -> Entity | None:
                   attrs=dict(e.attrs))
 
 
+# The prefix of a message in a chat's export, at a line's start: WhatsApp "[12/03/2026, 22:01:10] Jasmine: ",
+# "12/03/2026, 23:10 - Gemma: ", "3/9/26, 6:05 PM - +1 (312) 555-0118: ", "12/03/2026 à 23:10 - Lina: ".
+_CHAT_PREFIX = re.compile(
+    r"^\[?\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?(?: à| um| alle| a las| às| o)? \d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+    r"(?: ?[ap]\.? ?m\.?)?\]?(?: -)? [^\n:]{1,40}: ", re.MULTILINE | re.IGNORECASE)
+_CHAT_REACH = 2000  # two prefixes in the first characters tell an export
+
+
+def _across_messages(extractor: PhoneExtractor, text: str, field: str, ctx: AdContext,
+                     found: list[Entity]) -> list[Entity]:
+    """Phones sent in pieces over several messages of a chat's export ("Gemma: 07700" / "Gemma: 900" /
+    "Gemma: 846"): read once more without the messages' prefixes, so that the pieces stand on lines of their
+    own; offsets mapped back to ``text``; a number found already is not repeated."""
+    out = NormalisedBuilder(text)
+    pos = 0
+    for m in _CHAT_PREFIX.finditer(text):
+        out.copy(pos, m.start())
+        pos = m.end()
+    out.copy(pos, len(text))
+    bare = out.build()
+    taken = [(e.start, e.end) for e in found]
+    extra = []
+    for e in extractor._extract(bare.text, field, ctx):
+        if "\n" not in e.text:
+            continue  # within one message: read already
+        start, end = bare.to_original(e.start, e.end)
+        if not any(a < end and start < z for a, z in taken):
+            extra.append(replace(e, start=start, end=end, text=text[start:end]))
+    return extra
+
+
 class PhoneExtractor:
     name = "phones"
     kinds: tuple[str, ...] = ("phone",)
@@ -558,6 +589,9 @@ class PhoneExtractor:
             # "tel:%2B44%2020%207946%200321": read with the link's escapes decoded, reported as written
             found = [replace(e, start=(span := links.to_original(e.start, e.end))[0], end=span[1],
                              text=text[span[0]:span[1]]) for e in self._extract(links.text, field, ctx)]
+        if "\n" in text and len(_CHAT_PREFIX.findall(text, 0, _CHAT_REACH)) >= 2:
+            found = list(found)
+            found += _across_messages(self, text, field, ctx, found)
         if "/" not in text:
             yield from found
             return
