@@ -336,3 +336,12 @@ def test_phone_marks_file_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("bad", [None, ["call"], {}])
 def test_phone_marks_call_words_are_checked(monkeypatch: pytest.MonkeyPatch, bad: Any) -> None:
     _marks_rejected(monkeypatch, {"call_words": bad}, r"phone_marks.yaml: call_words must map languages to lists")
+
+
+@pytest.mark.parametrize(("bad", "message"), [
+    (["dot"], r"separator_words must map languages to lists"),
+    ({"en": ["dot", "full stop"]}, r"separator_words: each must be one word of letters"),
+    ({"en": ["dot", True]}, r"separator_words.en: True is not a word; quote it"),
+])
+def test_phone_marks_separator_words_are_checked(monkeypatch: pytest.MonkeyPatch, bad: Any, message: str) -> None:
+    _marks_rejected(monkeypatch, {"separator_words": bad}, message)

@@ -367,6 +367,10 @@ def test_hostile_input_is_linear(hostile: str) -> None:
         ("Slt c Nadia, dispo ce soir sur Nantes", "FR", ["Nadia"]),
         ("Hi, bin Vanessa, 24, heute in Graz.", "AT", ["Vanessa"]),
         ("Donnerstag 20 Uhr passt.\nLG Melanie", "DE", ["Melanie"]),
+        # a known name signing a message off with kisses
+        ("Hi James, Friday 8pm is fine.\nLena x", "GB", ["Lena"]),
+        ("see you soon\nMia XX", "GB", ["Mia"]),
+        ("Anna xylophone", "GB", []),
     ],
 )
 def test_rosters_duos_and_staff(text: str, country: str, expected: list[str]) -> None:

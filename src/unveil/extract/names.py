@@ -47,7 +47,9 @@ _NAME = regex.compile(r"\p{L}[\p{L}\p{M}]{0,24}(?:-\p{L}[\p{L}\p{M}]{0,24})?(?![
 # massage therapist", "Мила. Франкфурт", "Ксюша 💋 Нюрнберг"); a sentence of its own after another
 # ("Hamburg. Nastya."); or closing a line after a dash, a bar or a symbol ("Houston — Tori"), or between
 # two dashes or bars of a listing ("Taille 38 – 1m68 – Sophie – Lyon 3e").
-_AFTER_OPENING = regex.compile(r"[ \t]{0,2}(?:[-–—,:|•·♥~!.]|\p{So}|$)", regex.M)
+# ... or kisses ending the line: a message's sign-off, "Lena x", "Mia xx", "Zoe xoxo"
+_AFTER_OPENING = regex.compile(r"[ \t]{0,2}(?:[-–—,:|•·♥~!.]|\p{So}|$)|[ \t]{1,2}(?i:x{1,4}|xo|xoxo)[ \t]*$",
+                               regex.M)
 _AFTER_WORD_OPENING = regex.compile(r"[ \t]{1,2}[-–—|•♥~]|[ \t]{0,2}(?:,|\p{So})")
 _AFTER_SENTENCE = regex.compile(r"[.!]?[ \t]*$|[.!][ \t]", regex.M)
 _LINE_END = regex.compile(r"[ \t]*$", regex.M)
