@@ -532,6 +532,10 @@ def test_hostile_local_shorthand_is_linear(hostile: str, country: str) -> None:
         # what a salon's length is for between it and the amount
         ("Happy Hour: 60 Min. nur 59 €!", "DE", ["59 EUR/60min"]),
         ("60 min foot $35", "US", ["35 USD/60min"]),
+        # a length, a copula, then the amount, as a chat says it
+        ("hi yes still working, 2 hrs is 400", "GB", ["400 GBP/120min"]),
+        ("una hora es 100 euros", "ES", ["100 EUR/60min"]),
+        ("24 hours is enough notice, rates 200", "GB", ["200 GBP"]),
     ],
 )
 def test_hours_without_unit_and_words_for_half(text: str, country: str, expected: list[str]) -> None:
