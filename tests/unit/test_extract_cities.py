@@ -448,6 +448,10 @@ def test_towns_in_lower_case(text: str, country: str, expected: list[str]) -> No
         ("SALE - 20% off all treatments this week!", "GB", []),
         ("NICE – Promenade des Anglais", "FR", ["Nice|FR"]),
         ("Este centro abre de lunes a domingo", "ES", []),
+        # a small foreign town listed with a big town of its own country; not a district beside a town
+        # that shares a name abroad
+        ("Praca w Irlandii, Cork i Galway, w hotelach.", "PL", ["Cork|IE", "Galway|IE"]),
+        ("Одесса, Аркадия. Настя, 23.", "UA", ["Odesa|UA"]),
         # a tour's range of days after a town is no age after a persona's name
         ("Hi, I'm Valentina, traveling: Milan 12-14, Zurich 15-17, Vienna 18-20", None,
          ["Milan|IT", "Zürich|CH", "Vienna|AT"]),

@@ -919,18 +919,21 @@ _LIST_ITEM_AFTER = re.compile(rf"(?:[ \t]{{0,2}}[,/·|]|[ \t]{{1,2}}{_LIST_AND})
 _LIST_TOWN_POPULATION = 100_000
 
 
-def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rules) -> bool:
-    """Whether the name at ``text[start:end]`` is an item of a list whose item next to it is a town of the
-    ad's country with 100,000 people or more that is no word ("Voir aussi : Laval, Longueuil, Hamilton",
-    "Similar ads in Leeds, Bradford, Reading", "Hamburg und Kiel"): a list of towns, where every item is one."""
+def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rules, abroad: bool = False) -> bool:
+    """Whether the name at ``text[start:end]`` is an item of a list whose item next to it is a town of
+    ``country`` (the candidate's) with 100,000 people or more that is no word ("Voir aussi : Laval, Longueuil,
+    Hamilton", "Similar ads in Leeds, Bradford, Reading", "Hamburg und Kiel", abroad "Praca w Irlandii, Cork i
+    Galway"): a list of towns, where every item is one."""
     for m in (_LIST_ITEM_BEFORE.search(text, max(0, start - 36), start), _LIST_ITEM_AFTER.match(text, end)):
         if m is None or not m.group(1)[0].isupper():
             continue
         key = fold(m.group(1))
         if key in rules.stop or key in rules.person:
             continue
-        if any(c.country == country and c.population >= _LIST_TOWN_POPULATION
-               for c in city_index().lookup(m.group(1))):
+        towns = city_index().lookup(m.group(1))
+        if abroad:
+            towns = towns[:1]  # abroad, the neighbour's most populous town: "Одесса, Аркадия" is no Texan list
+        if any(c.country == country and c.population >= _LIST_TOWN_POPULATION for c in towns):
             return True
     return False
 
@@ -1342,4 +1345,4 @@ class CityExtractor:
                 if cue in rules.cues or (weak_ok and cue in rules.weak_cues):
                     return True
         return _has_label(text, start, rules.labels) or _pin_before(text, start) or (
-            city.country == country and _listed_with_town(text, start, end, country, rules))
+            _listed_with_town(text, start, end, city.country, rules, abroad=city.country != country))
