@@ -377,10 +377,11 @@ def test_find_ages_is_ordered() -> None:
         "18 ans et " * 100_000 + "+",
         "max. 40 de ani " * 70_000,
         "(12 Mar 2026 " * 80_000,
+        "✨Jaide✨ 28 ✨" * 80_000,
     ],
     ids=["digits", "capitalised", "im", "ages", "number-words", "name-age", "person-age", "persons", "headings",
          "heading-like", "split-digits", "duos", "decorations", "bio-items", "bio-lines", "item-decorations",
-         "and-over", "abbreviations", "dates"],
+         "and-over", "abbreviations", "dates", "emoji-headings"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in AGES.extract(hostile, "body", AdContext()):
@@ -486,6 +487,10 @@ def test_where_she_is_from_then_a_comma_and_her_age(text: str, expected: list[st
         ("o tânără de 25 de ani", ["25"]),
         ("Andreea, für dich da. 22 Jahre.", ["22"]),
         ("Lena (24) March 2026 tour", ["24"]),
+        # an emoji between a heading name and the age; roses are a price
+        ("✨Jaide✨ 28 yo — New in Chicago", ["28"]),
+        ("Jaide ✨ 28 yo", ["28"]),
+        ("London 🌹 25", []),
     ],
 )
 def test_age_limits_firm_years_and_dates(text: str, expected: list[str]) -> None:

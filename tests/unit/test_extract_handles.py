@@ -521,6 +521,7 @@ def test_link_host_test_on_non_ascii_text_finds_what_the_link_pattern_finds(text
         ("snap: anna dash b", ["snapchat:anna-b"]),
         ("Instagram: mia dot rose", ["instagram:mia.rose"]),
         ("add me on telegram instead", []),
+        ("WhatsApp +1 305 555 0163 (I also travel, same WhatsApp everywhere)", []),
     ],
 )
 def test_spelled_marks_inside_a_name(text: str, expected: list[str]) -> None:

@@ -371,6 +371,9 @@ def test_hostile_input_is_linear(hostile: str) -> None:
         ("Hi James, Friday 8pm is fine.\nLena x", "GB", ["Lena"]),
         ("see you soon\nMia XX", "GB", ["Mia"]),
         ("Anna xylophone", "GB", []),
+        # an unknown name heading the ad, an emoji between it and the age
+        ("✨Jaide✨ 28 yo — New in Chicago", "US", ["Jaide"]),
+        ("💋Valery💋 22 años — Últimos días en Valencia", "ES", ["Valery"]),
     ],
 )
 def test_rosters_duos_and_staff(text: str, country: str, expected: list[str]) -> None:

@@ -456,6 +456,9 @@ _STREET_ENDINGS = ("weg", "straat", "strasse", "str", "gasse", "laan", "plein", 
                    "nummer", "number", "numero")
 
 
+_PRICE_SIGNS = frozenset("🌹💵💶💷💴💰💲💸")  # "London 🌹 25": roses, a price
+
+
 def _symbol(ch: str) -> bool:
     return unicodedata.category(ch) in ("So", "Sk")
 
@@ -469,7 +472,16 @@ def _heading_word_before(text: str, start: int, tables: _Tables, value: int = 0)
     while i > 0 and text[i - 1] in _BLANKS and start - i < 3:
         i -= 1
     mark = text[i - 1] if i > 0 and (text[i - 1] in _GAP_MARKS or text[i - 1] == "\n") else ""
-    if mark:
+    if not mark and i > 0 and i < start and (_symbol(text[i - 1]) or text[i - 1] == "\ufe0f") \
+            and text[i - 1] not in _PRICE_SIGNS:
+        # an emoji between the name and the number: "✨Jaide✨ 28 yo", "Lexi 🍒 24"
+        k = i
+        while i > 0 and (_symbol(text[i - 1]) or text[i - 1] in _BLANKS or text[i - 1] == "\ufe0f") and k - i < 4:
+            i -= 1
+        if i == 0 or not text[i - 1].isalpha():
+            return None
+        mark = "✨"
+    elif mark:
         i -= 1
         if mark == "\n" and i > 0 and text[i - 1] == "\r":
             i -= 1
