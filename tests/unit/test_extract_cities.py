@@ -398,6 +398,8 @@ def test_postcodes_and_words_named_like_towns(text: str, country: str, expected:
         ("staying in new york this week", "US", ["New York City|US"]),
         ("based in toronto.", "CA", ["Toronto|CA"]),
         ("estoy en madrid", "ES", ["Madrid|ES"]),
+        ("slt jsuis chloé 22a, dispo sur lyon", "FR", ["Lyon|FR"]),
+        ("the trip from london to paris", "GB", ["London|GB"]),
         # not without a cue, not a stop word or first name, not abroad, not inside a handle
         ("chicago style pizza", "US", []),
         ("in reading today", "GB", []),

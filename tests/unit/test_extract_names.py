@@ -374,6 +374,11 @@ def test_hostile_input_is_linear(hostile: str) -> None:
         # an unknown name heading the ad, an emoji between it and the age
         ("✨Jaide✨ 28 yo — New in Chicago", "US", ["Jaide"]),
         ("💋Valery💋 22 años — Últimos días en Valencia", "ES", ["Valery"]),
+        # a known first name in lower case after "I am", as texts write it; not a word or a stop word
+        ("hola soy lola, tengo 22 y soy nueva", "ES", ["Lola"]),
+        ("Hi, I am kayla.", "US", ["Kayla"]),
+        ("ich bin mia, melde dich", "DE", []),
+        ("soy nueva en la ciudad", "ES", []),
     ],
 )
 def test_rosters_duos_and_staff(text: str, country: str, expected: list[str]) -> None:

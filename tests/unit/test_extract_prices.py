@@ -536,6 +536,9 @@ def test_hostile_local_shorthand_is_linear(hostile: str, country: str) -> None:
         ("hi yes still working, 2 hrs is 400", "GB", ["400 GBP/120min"]),
         ("una hora es 100 euros", "ES", ["100 EUR/60min"]),
         ("24 hours is enough notice, rates 200", "GB", ["200 GBP"]),
+        # the word for half before an hour's shorthand
+        ("media hr 800, hr 1300. sin anticipos xfa", "MX", ["800 MXN/30min", "1300 MXN/60min"]),
+        ("pół h 200 zl, 1h 300 zl", "PL", ["200 PLN/30min", "300 PLN/60min"]),
     ],
 )
 def test_hours_without_unit_and_words_for_half(text: str, country: str, expected: list[str]) -> None:

@@ -1124,8 +1124,9 @@ def _lower_case_towns(text: str, field: str, country: str, found: list[Entity], 
         if any(a <= start < z for a, z in taken):
             continue
         prev = _prev_words(text, start, 1)
-        if not prev or prev[0] not in rules.cues or (english and prev[0] in rules.cues_not_en):
-            continue
+        if not prev or (prev[0] not in rules.cues and prev[0] not in rules.weak_cues) \
+                or (english and prev[0] in rules.cues_not_en):
+            continue  # "im in chicago", "dispo sur lyon", "a roma fino a ven"
         node, keys, best = root[key], [key], None
         if node.cities:
             best = (end, node, 1)

@@ -273,7 +273,9 @@ def _accept(word: str, cls: str, t: _Tables) -> bool:
         return (cap and (known or key not in t.stop or key in t.word_names)) or (known and key not in t.stop)
     if cls == "known":
         return cap and known
-    return cap  # weak: decided with the context in find_names
+    # weak: decided with the context in find_names; a known first name that is no word in lower case too, as
+    # texts write it ("hola soy lola", "ich bin mia", "hi im kayla")
+    return cap or (known and key not in t.stop and key not in t.word_names and key not in t.describing)
 
 
 def is_known_first_name(word: str) -> bool:
