@@ -379,6 +379,10 @@ def test_hostile_input_is_linear(hostile: str) -> None:
         ("Hi, I am kayla.", "US", ["Kayla"]),
         ("ich bin mia, melde dich", "DE", []),
         ("soy nueva en la ciudad", "ES", []),
+        # any capitalised name opening its line before "here" and an age; not a town or opening hours
+        ("Back in Ottawa 🌸\nSacha here, 23 yo\nRelaxing massage", "CA", ["Sacha"]),
+        ("London here, 24", "GB", []),
+        ("Booking here, 24 hours", "GB", []),
     ],
 )
 def test_rosters_duos_and_staff(text: str, country: str, expected: list[str]) -> None:

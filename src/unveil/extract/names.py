@@ -117,6 +117,7 @@ _IS_GAP = regex.compile(_IS_AGE, regex.I)
 _HERE_AFTER = regex.compile(
     r"[ \t\u00a0]{1,2}(?:" + "|".join(sorted(_HERE | {"aquí", "här", "täällä"})) + r")\b", regex.I)
 _PHRASE_END = frozenset(",.;:!?)]}\n\r/|~*•-–—")
+_AGE_AFTER_HERE = regex.compile(r"[!,]?[ \t\u00a0]{1,2}[1-9]\d(?![\d/:%.,]|[ \t]?(?:h|hr|hrs|hours?|min)\b)")
 
 
 def _as_list(v: Any) -> list[str]:
@@ -648,10 +649,13 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
     if here:
         earlier = SpanIndex((f[0], f[1]) for f in found)
         last_end = -1
-        for s, _, _k in w.find(here):
+        for s, e, _k in w.find(here):
             i, j = _word_before(text, s, " \t\u00a0", 2, 25)
             if i < j and i >= last_end and not earlier.hits(i, j) and text[i].isupper() \
-                    and fold(text[i:j]) in t.first_names and (i == 0 or not text[i - 1].isalnum()):
+                    and (i == 0 or not text[i - 1].isalnum()) and (fold(text[i:j]) in t.first_names or (
+                        # "Sacha here, 23 yo" opening its line: any name, before an age
+                        fold(text[i:j]) not in t.stop and (i == 0 or text[i - 1] == "\n")
+                        and _AGE_AFTER_HERE.match(text, e) is not None and not is_home_city(text[i:j], country))):
                 last_end = j
                 found.append((i, j, _title(text[i:j]), "here"))
     hits = {k for k in t.triggers & w.keys
