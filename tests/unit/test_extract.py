@@ -499,6 +499,7 @@ def test_digit_groups_split_by_line_breaks_or_emoji_are_one_phone(text, country,
          "12/03/2026 à 23:10 - Lina: 00 81 62", "FR", ["+33199008162"]),
         ("[12/3/26, 23:10:01] Lorena: número nuevo\n[12/3/26, 23:10:05] Lorena: 612 34\n"
          "[12/3/26, 23:10:09] Lorena: 56 26", "ES", ["+34612345626"]),
+        ("12.03.26, 23.10 - Lina: 01 99\n12.03.26, 23.10 - Lina: 00 81 62", "FR", ["+33199008162"]),
         # ... a sender's number is read once per line, a number within a message once
         ("3/9/26, 6:05 PM - +1 (312) 555-0118: hi\n3/9/26, 6:07 PM - Me: rates?\n"
          "3/9/26, 6:09 PM - +1 (312) 555-0118: text 212-555-0147", "US",

@@ -589,8 +589,8 @@ class PhoneExtractor:
             # "tel:%2B44%2020%207946%200321": read with the link's escapes decoded, reported as written
             found = [replace(e, start=(span := links.to_original(e.start, e.end))[0], end=span[1],
                              text=text[span[0]:span[1]]) for e in self._extract(links.text, field, ctx)]
-        if "\n" in text and text.count(":", 0, _CHAT_REACH) >= 4 \
-                and len(_CHAT_PREFIX.findall(text, 0, _CHAT_REACH)) >= 2:  # two colons a message: a cheap test
+        if "\n" in text and text.count(":", 0, _CHAT_REACH) >= 2 \
+                and len(_CHAT_PREFIX.findall(text, 0, _CHAT_REACH)) >= 2:  # a colon a message: a cheap test
             found = list(found)
             found += _across_messages(self, text, field, ctx, found)
         if "/" not in text:
