@@ -401,16 +401,21 @@ _CLAUSE_END = frozenset(",;.!?\n|/)•·")
 _MAX_FEE_GAP = 40
 
 
+def _clause_words_before(text: str, start: int) -> list[str]:
+    """The folded words of the clause before ``start``, at most _MAX_FEE_GAP characters back."""
+    i = start
+    while i > 0 and start - i < _MAX_FEE_GAP and text[i - 1] not in _CLAUSE_END:
+        i -= 1
+    return [fold(w) for w in _WORD.findall(text, i, start)]
+
+
 def _fee(text: str, start: int, end: int, t: _Tables) -> bool:
     """Whether the amount spanning ``[start, end)`` is a fee (``fee_words``): one right after it ("£20
     deposit") or before it in its clause ("Deposit $50", "Frais de taxi en sus (30 €)")."""
     nw = _WORD.match(text, end + 1) if end < len(text) and text[end] == " " else _WORD.match(text, end)
     if nw is not None and fold(nw.group()) in t.fee_words:
         return True
-    i = start
-    while i > 0 and start - i < _MAX_FEE_GAP and text[i - 1] not in _CLAUSE_END:
-        i -= 1
-    return i < start and not t.fee_words.isdisjoint(fold(w) for w in _WORD.findall(text, i, start))
+    return not t.fee_words.isdisjoint(_clause_words_before(text, start))
 
 
 _WAGE_AFTER_WORDS = 3
@@ -423,10 +428,7 @@ def _wage(text: str, start: int, end: int, t: _Tables) -> bool:
     kereset"), or a pay period right after it ("3000 € / month", "1000$ pe săptămână")."""
     if t.wage_period.match(text, end, min(len(text), end + _WAGE_AFTER_REACH)) is not None:
         return True
-    i = start
-    while i > 0 and start - i < _MAX_FEE_GAP and text[i - 1] not in _CLAUSE_END:
-        i -= 1
-    if i < start and not t.wage_words.isdisjoint(fold(w) for w in _WORD.findall(text, i, start)):
+    if not t.wage_words.isdisjoint(_clause_words_before(text, start)):
         return True
     j = end
     while j < len(text) and j - end < _WAGE_AFTER_REACH and text[j] not in "\n,;!?|•":
