@@ -461,3 +461,46 @@ def test_towns_in_lower_case(text: str, country: str, expected: list[str]) -> No
 )
 def test_businesses_far_towns_and_regions(text: str, country: str | None, expected: list[str]) -> None:
     assert cities(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "lang", "expected"),
+    [
+        # a country heading a list of towns picks each town's namesake in that country
+        ("Работа в Испании, Валенсия. Зарплата высокая.", "UA", "ru", ["Valencia|ES"]),
+        ("Tour: Spain - Valencia, Córdoba, Mérida", "GB", "en", ["Valencia|ES", "Córdoba|ES", "Mérida|ES"]),
+        ("Ich bin in Mexiko: Córdoba und Mérida", "DE", "de", ["Córdoba|MX", "Mérida|MX"]),
+        ("New in Canada: London, Windsor", "US", "en", ["London|CA", "Windsor|CA"]),
+        ("Visiting Australia - Perth and Newcastle", "GB", "en", ["Perth|AU", "Newcastle|AU"]),
+        ("Tournée en Espagne : Valence, Cordoue", "FR", "fr", ["Valencia|ES", "Córdoba|ES"]),
+        ("W Hiszpanii: Walencja", "PL", "pl", ["Valencia|ES"]),
+        ("Work in Spain (Valencia), flights paid", "RO", "en", ["Valencia|ES"]),
+        # not when the town is outside the country's list, or the country is a word in lower case
+        ("Moved from Canada to London last year", "GB", "en", ["London|GB"]),
+        ("Originally from Canada. London based", "GB", "en", ["London|GB"]),
+        ("Canada\nLondon", "GB", "en", ["London|GB"]),
+        ("chile, Santiago", "ES", "es", ["Santiago de Compostela|ES"]),
+        # a country's name in another language is no town ("Mexiko" is not Mexico City)
+        ("Ich bin in Mexiko", "DE", "de", []),
+        ("Я в Колумбии", "UA", "ru", []),
+    ],
+)
+def test_a_country_heading_a_list_of_towns(text: str, country: str, lang: str, expected: list[str]) -> None:
+    assert cities(text, country, lang) == expected
+
+
+@pytest.mark.timeout(30)
+def test_countries_before_towns_on_hostile_input_are_linear() -> None:
+    text = "Spain, Valencia, " * 40_000 + "Canada " * 100_000 + "London"
+    assert cities(text, "GB", "en")[-1] == "London|CA"  # the country right before it
+
+
+def test_country_names_are_checked_when_they_load() -> None:
+    from unveil.extract.cities import _country_names
+
+    assert _country_names({"country_names": {"es": ["Spain", "Nueva Zelanda"]}}) == {
+        "spain": "ES", "nueva zelanda": "ES"}
+    with pytest.raises(ValueError, match="'ESP' must be a two-letter code with a list of names"):
+        _country_names({"country_names": {"ESP": ["spain"]}})
+    with pytest.raises(ValueError, match="must map country codes"):
+        _country_names({"country_names": ["spain"]})

@@ -26,6 +26,7 @@ table, then the most populous candidate.  The index is built once per process, l
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -349,6 +350,8 @@ class CityIndex:
         case_endings = {str(cc).upper(): {str(k): [str(e) for e in v] for k, v in table.items()}
                         for cc, table in (rules.get("latin_case_forms") or {}).items()}
         countries = {_words(fold(n)) for n in country_names}
+        # Country names of other languages are no town's other name either ("Mexiko", "Колумбия", "Brazilia")
+        countries.update(_words(fold(str(n))) for ns in (rules.get("country_names") or {}).values() for n in ns or ())
         # "Colombia" (Cuba), "Jamaica" (New York), "Lebanon" (five US towns): a town named after another
         # country is that country in an ad ("Soy de Colombia"), so the name alone never finds it.
         codes = ({_words(fold(n)): str(cc) for n, cc in country_names.items()}
@@ -388,7 +391,7 @@ class CityIndex:
             for key in keys:
                 if key and len(key) <= MAX_NAME_WORDS:
                     self._add(key, city, key == primary)
-            for key in declined - keys:
+            for key in declined - keys - countries:
                 if len(key) <= MAX_NAME_WORDS:
                     self._add(key, city, False, declined=True)
             if foreign_forms and local and city.population >= foreign_min:
@@ -542,6 +545,9 @@ class _Rules:
     lower_case_town: int  # a town of the ad's country this large counts in lower case after a cue
     region_cues: Mapping[str, frozenset[str]]  # name of a region and its city -> cues that name the region
     prefer: dict[str, int]
+    country_names: regex.Pattern[str] | None  # a country named before a list of towns (folded names)
+    country_first_words: frozenset[str]  # the first words of those names
+    country_of_name: Mapping[str, str]  # folded name -> ISO code
 
 
 @functools.cache
@@ -579,7 +585,32 @@ def _rules() -> _Rules:
         lower_case_town=int(data.get("lower_case_town_population", 250_000)),
         prefer={" ".join(_words(fold(str(k)))): int(v) for k, v in (data.get("prefer") or {}).items()},
         region_cues={" ".join(_words(fold(str(k)))): keyset(v) for k, v in (data.get("region_or_city") or {}).items()},
+        country_names=_name_pattern(country_of_name := _country_names(data)),
+        country_of_name=country_of_name,
+        country_first_words=frozenset(n.split(" ")[0] for n in country_of_name),
     )
+
+
+def _country_names(data: Mapping[str, Any]) -> dict[str, str]:
+    """``country_names`` of cities.yaml as folded name -> upper-case ISO code."""
+    table = data.get("country_names") or {}
+    if not isinstance(table, Mapping):
+        raise ValueError("cities.yaml: country_names must map country codes to lists of names")
+    out: dict[str, str] = {}
+    for code, names in table.items():
+        if not isinstance(code, str) or len(code) != 2 or not isinstance(names, list):
+            raise ValueError(f"cities.yaml: country_names: {code!r} must be a two-letter code with a list of names")
+        for name in names:
+            out[" ".join(_words(fold(str(name))))] = code.upper()
+    return out
+
+
+def _name_pattern(names: Collection[str]) -> regex.Pattern[str] | None:
+    """One pattern for folded ``names`` as whole words (longest first, so "united states" beats "states")."""
+    if not names:
+        return None
+    alts = "|".join(regex.escape(n).replace(r"\ ", r"[\s'-]+") for n in sorted(names, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alts})(?![\p{{L}}\p{{M}}])")
 
 
 # Words starting with an upper-case letter: only these can start a city name.
@@ -649,6 +680,58 @@ def region_countries() -> dict[str, frozenset[str]]:
 _IRISH_COUNTIES = ("carlow", "cavan", "clare", "cork", "donegal", "dublin", "galway", "kerry", "kildare",
                    "kilkenny", "laois", "leitrim", "limerick", "longford", "louth", "mayo", "meath", "monaghan",
                    "offaly", "roscommon", "sligo", "tipperary", "waterford", "westmeath", "wexford", "wicklow")
+
+
+# What may stand between a country and a town of the list after it: separators, words for "and", and the
+# capitalised names of the towns before ("Spain - Valencia, Córdoba y Mérida", "в Испании, Валенсия").
+_LIST_GAP = regex.compile(
+    r"(?:[\s,:;()\[\]/|&+·•>→–—-]|(?<![\p{L}\p{M}])(?:and|y|e|et|und|en|i|și|si|и|і|та|й)(?![\p{L}\p{M}])"
+    r"|(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’.]*)*+")
+_CLAUSE_ENDS = ("\n", ". ", "! ", "? ")
+_COUNTRY_REACH = 100  # characters between a country and a town of its list, at most
+_COUNTRY_CHARS = 40  # a country's name is shorter
+
+
+@per_text
+def _country_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, code)`` of the capitalised country names of ``text`` (``country_names``), in order."""
+    rules = _rules()
+    pattern = rules.country_names
+    if pattern is None:
+        return []
+    w = words(text)
+    hits = w.keys & rules.country_first_words
+    if not hits:
+        return []  # most fields name no country: one set intersection
+    out = []
+    for start, _end, _key in w.find(hits):
+        if not text[start].isupper():
+            continue  # "chile con carne": a country is written with a capital
+        piece = text[start : start + _COUNTRY_CHARS]
+        folded = fold(piece)
+        m = pattern.match(folded) if len(folded) == len(piece) else None
+        if m is not None:
+            out.append((start, start + m.end(), rules.country_of_name.get(" ".join(_words(m.group())), "")))
+    return out
+
+
+def _country_named_before(text: str, start: int, rules: _Rules) -> str:
+    """The code of a country named right before the town at ``start`` as the head of its list ("Tour: Spain -
+    Valencia", "Canada: London, Windsor", "в Испании, Валенсия"), "" when there is none."""
+    spans = _country_spans(text)
+    if not spans:
+        return ""
+    k = bisect.bisect_right(spans, (start,)) - 1  # the last country name starting before the town
+    if k < 0:
+        return ""
+    _, b, code = spans[k]
+    if b > start or start - b > _COUNTRY_REACH:
+        return ""
+    if any(text.find(end, b, start) >= 0 for end in _CLAUSE_ENDS):
+        return ""  # "Originally from Canada. London based": another sentence
+    if _LIST_GAP.fullmatch(text, b, start) is None:
+        return ""  # "from Canada to London": the town is not in the country's list
+    return code
 
 
 def _in_region_after(text: str, start: int, end: int, towns: list[City], chosen: City) -> City:
@@ -1242,6 +1325,9 @@ class CityExtractor:
             key = " ".join(keys[:n_words])
             city = self._resolve(hit.cities or [], key, country, rules)
             if city is not None and len(hit.cities or ()) > 1:
+                named = _country_named_before(text, start, rules)
+                if named and named != city.country:
+                    city = next((c for c in hit.cities or () if c.country == named), city)
                 city = _in_region_after(text, start, stop, hit.cities or [], city)
             if city is not None and outer is not None and outer[2] < n_words and _written_onto(text, outer[0], city):
                 town = self._resolve(outer[1].cities or [], keys[0], country, rules)
@@ -1332,6 +1418,8 @@ class CityExtractor:
         if (city.country == "AU" and _AU_STATE_AFTER.match(text, end)) or (
                 _CBD_AFTER.match(text, end) and (city.country == country or key not in rules.stop)):
             return True  # "Adelaide SA", "Adelaide CBD": an Australian address, a city's centre
+        if city.country != country and _country_named_before(text, start, rules) == city.country:
+            return True  # "Tour: Australia - Perth, Newcastle": the town of the country heading the list
         prev = _prev_words(text, start, 3)
         english = (ctx.lang or "").startswith("en")
         weak_ok = key not in rules.person
