@@ -311,6 +311,17 @@ PHONE_CASES = [
     ("Bonifico: conto 0300 2032 8001 2345 6789 012", "IT", []),
     ("Kto. 7712 3344 05, BLZ 290 500 00", "DE", []),
     ("Steuernr. 244/123/45678", "DE", []),
+    # a label word ending a sentence of prose is no label of the number after it
+    ("I cross the border with my passport. 716.555.0181. $250/hr USD.", "US", ["+17165550181"]),
+    ("Passport. 716555018", "US", []),
+    # opening hours before a number are no digits of it ("24 7020 7946" reads as a valid British number)
+    ("Open 24/7 call me24/7 020 7946 0111", "GB", ["+442079460111"]),
+    ("Available 24 / 7 020 7946 0111", "GB", ["+442079460111"]),
+    # a lone 0 before a national number (an icon read as a letter) is no international prefix (+20, Egypt)
+    ("0 020 7946 0611\nCall me anytime x", "GB", ["+442079460611"]),
+    ("0 01 99 00 12 34", "FR", ["+33199001234"]),
+    ("0 044 20 7946 0611", "GB", ["+442079460611"]),
+    ("0 0 4 4 2 0 7 9 4 6 0 6 1 1", "GB", ["+442079460611"]),
     ("P. IVA 12345678901", "IT", []),
     ("rekening 0123 4567 89 t.n.v. J. de Vries", "NL", []),
     ("Transferência para NIB 0035 0123 0001 2345 6789 1", "PT", []),

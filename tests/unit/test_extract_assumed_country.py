@@ -242,6 +242,13 @@ def test_assume_country_never_raises(city: str, region: str | None, url: str | N
     ("Spanish number (WhatsApp only): 612 34 56 33", "GB", ["+34612345633"]),
     ("Romanian: 0712 034 522", "GB", ["+40712034522"]),
     ("Mobile (24/7): 020 7946 0123", "GB", ["+442079460123"]),
+    ("Tel oficina (UK): 020 7946 0158", "MX", ["+442079460158"]),
+    # Up to three words with a word for a number, and a copula before the number; Mexican words for the US.
+    ("Mi cel de Estados Unidos es (915) 555-0147 pero estoy en Juárez", "MX", ["+19155550147"]),
+    ("Mi número de USA es 915 555 0147", "MX", ["+19155550147"]),
+    ("Cel de EUA: 760-555-0157.", "MX", ["+17605550157"]),
+    ("El Paso y Juárez. Mi cel gringo: 915 555 0128.", "MX", ["+19155550128"]),
+    ("my UK number is 020 7946 0158", "US", ["+442079460158"]),
     # A mark ending the line before the number: a word for a number, or a code with its colon; a flag or a
     # bare code there tells a woman's nationality or a town, not the number's.
     ("Romanian number:\n0721 234 567", "IT", ["+40721234567"]),

@@ -446,6 +446,12 @@ _LISTING_ALONE = re.compile(
     r"\s?[:#]?\s?$", re.IGNORECASE)
 
 
+# A possessive or an article before a label word followed by a full stop: the word ends a sentence of prose
+# ("with my passport. 716.555.0181"), not a label ("Steuernr. 244/123/45678").
+_PROSE_BEFORE = re.compile(r"(?<![^\W\d_])(?:my|your|the|her|his|our|mi|mon|ma|mein|meine|il|la|le)\s+\Z",
+                           re.IGNORECASE)
+
+
 def _labelled_as_id(text: str, ostart: int) -> bool:
     """An identifier's label right before original offset ``ostart`` ("Order ref #", "Post ID:").
 
@@ -465,6 +471,8 @@ def _labelled_as_id(text: str, ostart: int) -> bool:
     while j > lo and (text[j - 1].isalpha() or text[j - 1] in "°º№"):
         j -= 1
     word = text[j:i].lower()
+    if text.startswith(".", i) and text[i + 1 : i + 2].isspace() and _PROSE_BEFORE.search(text, lo, j):
+        return False  # "I cross the border with my passport. 716.555.0181": a sentence ends, no label
     if word not in _ID_LABEL_LAST_WORDS and (1 <= len(word) <= 3 or (len(word) <= 8 and text[j:i].isupper())) \
             and j > lo and text[j - 1] == " ":
         # a country or series code before the number: the label is the word before it ("UID: CHE-123...",
@@ -772,6 +780,7 @@ class _Marks(NamedTuple):
     before: re.Pattern[str]
     call: re.Pattern[str]  # any of ``call_words``, whole and in any case
     separators: frozenset[str]  # ``separator_words``, lower case
+    last_words: frozenset[str]  # the last word of each of ``words`` ("unidos" of "estados unidos")
 
 
 @functools.cache
@@ -795,12 +804,13 @@ def _marks() -> _Marks:
     if not nouns:
         raise ValueError(f"{where}: number_words is empty")
     noun_re = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=lambda n: (-len(n), n))) + ")"
-    name = r"[^\W\d_]+(?: [^\W\d_]+)?"
+    name = r"[^\W\d_]+(?: [^\W\d_]+){0,2}"  # "de Estados Unidos"
     before = re.compile(
-        r"(?:(?<![A-Za-z])(?P<open>\()?(?P<code>[A-Z]{2,3})(?(open)\)|(?P<colon> ?[:：\-–—])?)"
+        r"(?:(?<![A-Za-z])(?P<open>\()?(?P<code>[A-Z]{2,3})(?(open)\)(?P<colon2> ?[:：])?|(?P<colon> ?[:：\-–—])?)"
         r"|(?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?"
         rf"|(?i:(?<![^\W\d_])(?:(?P<adj>{name})\.? {noun_re}|{noun_re} (?P<adj2>{name})))(?![^\W\d_])"
-        r"(?:[ \t]{0,2}\([^()\n]{1,24}\))?[ \t]{0,2}[:：.)\-–—]?"  # "Spanish number (WhatsApp only): 612 ..."
+        rf"(?i:[ \t](?:{_COPULAS}))?"  # "Mi número de USA es 915 ..."
+        r"(?:[ \t]{0,2}\((?P<aside>[^()\n]{1,24})\))?[ \t]{0,2}[:：.)\-–—]?"  # "Spanish number (WhatsApp only): 612"
         r"|(?i:(?<![^\W\d_])(?P<adj3>[^\W\d_]+))[ \t]?[:：]))"
         r"(?P<gap>[ \t]{0,2}|[ \t]{0,2}\n[ \t]{0,2})\(?\Z")  # "Romanian: 0712 ...", "Romanian number:\n0712 ..."
     calls = data.get("call_words") or {}
@@ -815,7 +825,12 @@ def _marks() -> _Marks:
     separators = frozenset(str(w).lower() for ws in seps.values() for w in ws or ())
     if any(not w.isalpha() for w in separators):
         raise ValueError(f"{where}: separator_words: each must be one word of letters")
-    return _Marks(codes, words, nouns, before, call, separators)
+    return _Marks(codes, words, nouns, before, call, separators, frozenset(w.rsplit(" ", 1)[-1] for w in words))
+
+
+# A copula between a mark and its number: "Mi cel de Estados Unidos es (915) ...", "my UK number is 020 ..."
+_COPULA_WORDS = frozenset({"es", "is", "est", "ist", "è", "é", "este", "jest", "to"})
+_COPULAS = "|".join(sorted(_COPULA_WORDS))
 
 
 _MARK_AFTER = re.compile(
@@ -848,7 +863,7 @@ def _may_be_marked(text: str, ostart: int, marks: _Marks) -> bool:
         j -= 1
     word = text[j:i]
     low = word.lower()
-    return low in marks.number_words or low in marks.words or word in marks.codes
+    return low in marks.number_words or low in marks.last_words or low in _COPULA_WORDS or word in marks.codes
 
 
 def _marked_country(text: str, ostart: int, oend: int) -> str | None:
@@ -881,9 +896,14 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
                     code = m.group("code")
             else:
                 written = m.group("adj") or m.group("adj2") or m.group("adj3") or ""
-                word = written.lower()
-                code = marks.words.get(word) or marks.words.get(word.rsplit(" ", 1)[-1]) or \
-                    marks.words.get(word.split(" ", 1)[0], "")
+                said = written.lower().split(" ")
+                if len(said) > 1 and said[-1] in _COPULA_WORDS:
+                    said.pop()  # "Mi número de USA es ..."
+                code = marks.words.get(" ".join(said)) or marks.words.get(said[-1]) or \
+                    marks.words.get(" ".join(said[-2:])) or marks.words.get(said[0], "")
+                aside = m.group("aside")
+                if not code and aside in marks.codes:
+                    code = aside  # "Tel oficina (UK): 020 ..."
                 if not code and (m.group("adj") or m.group("adj2")):
                     # a code in capitals next to a word for a number: "my RO mobile", "Nr. RO:"
                     code = next((w for w in (written.rsplit(" ", 1)[-1], written.split(" ", 1)[0])
@@ -1348,6 +1368,15 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
     cuts: list[int] | None = None  # where the poster left a gap, found when needed
     listed = False
     chunk = nt.original[nt.starts[start]:nt.ends[end - 1]]
+    always = _ALWAYS_OPEN.match(chunk)
+    if always is not None:
+        # "Available 24/7 020 7946 0111": opening hours, never a number's first digits (024 7020 7946 reads
+        # as a valid British number)
+        after = nt.starts[start] + always.end()
+        rest = bisect.bisect_left(nt.starts, after, start, end)
+        if end - rest >= MIN_DIGITS:
+            yield from _numbers_in_run(nt, rest, end, region)
+        return
     if "," in chunk or "." in chunk or "!" in chunk or "?" in chunk:
         # Figures set apart by commas or sentence punctuation: a list, a figure before the number or a
         # number word that starts the next sentence.
@@ -1365,6 +1394,15 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
                 return
     if digits <= MAX_DIGITS + 2:  # room for a 00 international prefix
         if run.startswith("00") and not run.startswith("000"):
+            lone = _LONE_ZERO.match(chunk)
+            if lone is not None and region != "ZZ":
+                # "0 020 7946 0611": a lone 0 (an icon read as a letter, a stray figure) before a national
+                # number of the ad's country, not the international prefix of +20 (Egypt)
+                rest = bisect.bisect_left(nt.starts, nt.starts[start] + lone.end(), start, end)
+                own = _read(nt.text[rest:end], region)
+                if own is not None and own.valid and own.region == region:
+                    yield rest, end, own
+                    return
             # "0061 491 570 131" in Australia, whose own international prefix is 0011: posters write 00.
             number = _read("+" + run[2:], region)
             if number is not None and number.valid:
@@ -1435,6 +1473,10 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
             continue
         yield found
         pos = found[1]
+
+
+_LONE_ZERO = re.compile(r"0[^0-9+]+(?=0[0-9])")
+_ALWAYS_OPEN = re.compile(r"(?:24 ?/ ?7|24 ?/ ?24|7 ?/ ?7|24 ?[x×] ?7)(?![0-9])")
 
 
 def _cuts(nt: NormalisedText, start: int, end: int) -> list[int]:
