@@ -447,6 +447,13 @@ def test_attrs() -> None:
         ("Outcall 200 €, taxi included", "FR", [("200 EUR", False)]),
         ("Taxi included. 300 €", "FR", [("300 EUR", False)]),
         ("Deposit for 1h 200 €", "FR", [("200 EUR/60min", False)]),
+        # French deposits; parking and rides, after a linking word too
+        ("Dépôt de 40$ obligatoire. Taux: 200$/h.", "CA", [("40 CAD", True), ("200 CAD/60min", False)]),
+        ("Parking $10 at the Green P. My rate is $260 an hour.", "CA", [("10 CAD", True), ("260 CAD/60min", False)]),
+        ("$160 la hora + $20 de Uber si voy a tu casa.", "US", [("160 USD/60min", False), ("20 USD", True)]),
+        ("Free parking, $200 per hour", "US", [("200 USD/60min", False)]),
+        # a fee word in the clause before a full stop leaves the rate after it a rate
+        ("Depósito a mi PayPal: paypal.me/karlamty . 2,000 la hora.", "MX", [("2000 MXN/60min", False)]),
     ],
 )
 def test_fees_are_marked(text: str, country: str, fees: list[tuple[str, bool]]) -> None:
@@ -574,3 +581,36 @@ def test_hours_without_unit_and_words_for_half(text: str, country: str, expected
 def test_pay_offered_for_a_job_is_marked_wage(text: str, country: str, wages: list[tuple[str, bool]]) -> None:
     got = [(e.value, e.attrs["wage"]) for e in PRICES.extract(text, "body", AdContext(country=country))]
     assert got == wages
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # the same rate in two currencies joined by "or" shares its length, both ways
+        ("$300 CAD or $220 USD per hour.", "US", ["300 CAD/60min", "220 USD/60min"]),
+        ("Cancún. 150 dólares o 2,700 pesos la hora.", "MX", ["150 USD/60min", "2700 MXN/60min"]),
+        ("$200 or $350 for two hours", "US", ["200 USD", "350 USD/120min"]),
+        # a dollar's code after the rate mark of a "$" amount names it
+        ("Text my US cell. $300/hr USD", "MX", ["300 USD/60min"]),
+        ("$300/hr", "MX", ["300 MXN/60min"]),
+        # currency words with their country, and Mexican slang for pesos
+        ("Precio de 1,500 pesos mexicanos la hora (o 80 dólares).", "MX", ["1500 MXN/60min", "80 USD/60min"]),
+        ("Señora madura, 48 años. 700 pesitos la hora.", "MX", ["700 MXN/60min"]),
+        ("$800 varos la media hora y 1,300 la hora.", "MX", ["800 MXN/30min", "1300 MXN/60min"]),
+        ("250 dollars canadiens de l'heure", "US", ["250 CAD/60min"]),
+        # a thousands separator is written in amounts, never in years
+        ("Hola. 2,000 la hora.", "MX", ["2000 MXN/60min"]),
+        ("Hola. 2000 la hora.", "MX", []),
+        # lengths: an elided filler, an hour and a half after its number, Spanish "la media" before and
+        # "por media" after the amount, minutes after "for" before a comma
+        ("Pour 1h c'est 240$, pour 30 min c'est 160$.", "CA", ["240 CAD/60min", "160 CAD/30min"]),
+        ("Mes tarifs: 1 heure 200$, 1 heure et demie 280$, 2 heures 350$.", "CA",
+         ["200 CAD/60min", "280 CAD/90min", "350 CAD/120min"]),
+        ("La hora 150, la media 100, la noche 800.", "US", ["150 USD/60min", "100 USD/30min", "800 USD/night"]),
+        ("Costo: $2,200 por hora, $1,400 por media.", "MX", ["2200 MXN/60min", "1400 MXN/30min"]),
+        ("$120 for 60, $90 for 30.", "CA", ["120 CAD/60min", "90 CAD/30min"]),
+        ("€150/60,5", "DE", ["150 EUR"]),
+    ],
+)
+def test_north_american_rates(text: str, country: str, expected: list[str]) -> None:
+    assert prices(text, country) == expected

@@ -409,10 +409,15 @@ def _clause_words_before(text: str, start: int) -> list[str]:
     return [fold(w) for w in _WORD.findall(text, i, start)]
 
 
+_FEE_LINKS = frozenset({"de", "for", "of", "pour", "para", "per", "fur", "di", "da", "voor", "na", "pentru"})
+
+
 def _fee(text: str, start: int, end: int, t: _Tables) -> bool:
     """Whether the amount spanning ``[start, end)`` is a fee (``fee_words``): one right after it ("£20
     deposit") or before it in its clause ("Deposit $50", "Frais de taxi en sus (30 €)")."""
     nw = _WORD.match(text, end + 1) if end < len(text) and text[end] == " " else _WORD.match(text, end)
+    if nw is not None and fold(nw.group()) in _FEE_LINKS and text[nw.end():nw.end() + 1] == " ":
+        nw = _WORD.match(text, nw.end() + 1)  # "$20 de Uber", "£15 for parking"
     if nw is not None and fold(nw.group()) in t.fee_words:
         return True
     return not t.fee_words.isdisjoint(_clause_words_before(text, start))
@@ -679,6 +684,10 @@ _PAIR_SLASH = re.compile(r"[ \t\u00a0]{0,2}/[ \t\u00a0]{0,2}")
 _IN_OUT = re.compile(r"(?<![^\W\d_])in(?:call)?[ \t]?[/-][ \t]?(?:out)?(?:call)?[ \t]*:?[ \t]*\Z", re.I)
 
 
+# A dollar's code after the rate mark of an amount written with "$": "$300/hr USD", "$200/h CAD".
+_DOLLAR_CODE_AFTER = re.compile(r"[ \t]?(USD|CAD|MXN|AUD|NZD)(?![^\W\d_])")
+
+
 def _share_range_lengths(text: str, hits: list[PriceHit]) -> None:
     """Give both ends of a range the length stated for one: "150-200 € de l'heure", "60 Min. 80-100 €",
     "€ 100-150 per hour"; and both rates of an incall/outcall pair, "in/out 280/350 per hour" (in place)."""
@@ -688,7 +697,11 @@ def _share_range_lengths(text: str, hits: list[PriceHit]) -> None:
             continue  # both or neither have a length
         if _RANGE_DASH.fullmatch(text, a[1], b[0]) is None and (
                 _PAIR_SLASH.fullmatch(text, a[1], b[0]) is None
-                or _IN_OUT.search(text, max(0, a[0] - 24), _amount_start(text, a)) is None):
+                or _IN_OUT.search(text, max(0, a[0] - 24), _amount_start(text, a)) is None) and (
+                not a[3] or not b[3] or a[3] == b[3]
+                or _CURRENCY_OR.fullmatch(text, a[1], b[0]) is None):
+            # not the same rate in two currencies either: "$300 CAD or $220 USD per hour", "150 dólares o
+            # 2,700 pesos la hora", "$200/hr CAD or $150 USD"
             continue
         if a[4] is None and not a[5]:
             hits[i] = (a[0], a[1], a[2], a[3], b[4], b[5])
@@ -861,9 +874,9 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
                 and _connected_duration(text, e, t, used) is None:
             continue  # "Giulia 🌹 38 anni": the rose decorates a name before an age
         if not explicit:
-            if amount < t.min_bare or (1900 <= amount <= 2099 and not thousands
+            if amount < t.min_bare or (1900 <= amount <= 2099 and not thousands and text[s:e].isdigit()
                                        and not _night_before(text, s, by_end)):
-                continue  # a year, but not "Overnight 2000"
+                continue  # a year, but not "Overnight 2000", nor "2,000 la hora" (no year has a separator)
             if e < size and text[e].isalpha() and t.per_hour.match(text, e) is None \
                     and t.per_half_hour.match(text, e) is None and not (e in by_start and by_start[e].unit_only):
                 continue  # "19yo", "160cm", "3x"; not "200hr", an amount and its rate
@@ -910,6 +923,10 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
                 used.add(same.start)  # a rate mark ("/hr") is also a duration ("hr") no later amount may take
             span_start = min(span_start, dur.start)
             after = max(after, dur.end)
+            if cb is not None and "$" in cb.group(0) and dur.start >= e:
+                code = _DOLLAR_CODE_AFTER.match(text, after)
+                if code is not None:
+                    currency, after = code.group(1).upper(), code.end()  # "$300/hr USD" in a Mexican ad
         row_dur, last_dur, last_currency, last_amount_end = dur_before, dur, currency, after if dur is None else e
         last_end, list_open = after, labelled
         while listed and listed[0][0] < span_start:
@@ -1195,11 +1212,14 @@ _OR_WORDS = r"(?:or|ou|o|oder|of|oppure|sau|lub|albo|vagy|eller|tai|nebo|ili|и�
 # About: "(ok. 600 zł)", "(≈ 1000 RON)", "(kb. 80 000 Ft)", "(approx. $150)"
 _ABOUT_WORDS = (r"(?:(?:ok|około|okolo|kb|ca|cca|approx|aprox|env|environ|circa|etwa|ungefähr|cerca|около|прибл"
                 r"|приблизно|приблизително)\.?|[≈~±])")
+_CURRENCY_OR = re.compile(
+    rf"(?-i:[ \t]?[A-Z]{{3}})?[ \t]{{0,2}}(?:[/(][ \t]{{0,2}}(?:{_OR_WORDS}[ \t]{{1,2}})?|{_OR_WORDS}[ \t]{{1,2}})"
+    rf"(?:{_ABOUT_WORDS}[ \t]{{0,2}})?", re.I)
 _OTHER_CURRENCY_GAP = re.compile(
     rf"[ \t]{{0,2}}(?:[/(][ \t]{{0,2}}(?:{_OR_WORDS}[ \t]{{1,2}})?|{_OR_WORDS}[ \t]{{0,2}})?"
     rf"(?:{_ABOUT_WORDS}[ \t]{{0,2}})?", re.I)
 _MINUTES_ONLY = re.compile(
-    r"[ \t]?(?:/[ \t]?|[ \t]?for[ \t]|[ \t]?\()(15|20|30|45|60|90|120|180)\)?(?![0-9A-Za-z%'’/.,:])", re.I)
+    r"[ \t]?(?:/[ \t]?|[ \t]?for[ \t]|[ \t]?\()(15|20|30|45|60|90|120|180)\)?(?![0-9A-Za-z%'’/:]|[.,][0-9])", re.I)
 
 
 _HOURS_ONLY = re.compile(r"[ \t]for[ \t](2|3|4|two|three|four)(?![0-9%'’/:]|[.,][0-9]|[ \t]*[^\W\d_])", re.I)
@@ -1287,6 +1307,12 @@ def _free_duration_before(text: str, pos: int, by_end: dict[int, _Duration], use
         j = i
         while j > 0 and text[j - 1].isalpha() and i - j < 20:
             j -= 1
+        if j > 1 and text[j - 1] in "'’" and text[j - 2].isalpha():
+            k = j - 1  # an elided word before: "1h c'est 240$"
+            while k > 0 and text[k - 1].isalpha() and j - k < 4:
+                k -= 1
+            if fold(text[k:i]) in fillers:
+                j = k
         if fold(text[j:i]) not in fillers:
             return None
         words_skipped += 1
