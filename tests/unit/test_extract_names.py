@@ -393,3 +393,24 @@ def test_a_phone_group_makes_no_roster_item() -> None:
     got = [e.value for e in NAMES.extract("Margaux 32 – Lyon · Mia 24 – Vénissieux · 06 - 12 - 34",
                                          "body", AdContext(country="FR"))]
     assert "Vénissieux" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # Québec's spoken "je suis", "ici" and "c'est moi" before a name
+        ("Allo! Chu Marilou, 24 ans, nouvelle à Mtl", "CA", ["Marilou"]),
+        ("Jsuis Audrey-Anne, 22 ans, Laval QC.", "CA", ["Audrey-Anne"]),
+        ("Bonsoir 🌙 Ici Ariane, 22 ans", "CA", ["Ariane"]),
+        ("C'est moi Chloé 💕 30 ans.", "CA", ["Chloé"]),
+        ("Chu pas dispo ce soir", "CA", []),
+        ("Ici Montréal, 24h", "CA", []),
+        ("Hermosillo, Son. Kenia 23 años.", "MX", ["Kenia"]),
+        # a town of the ad's country before its state's code is no name, whatever its size
+        ("Florence, AL — Gabriela, 34, mexicana.", "US", ["Gabriela"]),
+        ("Florence, SC — Georgia 29 🍑 call", "US", ["Georgia"]),
+        ("Florence, 24, new in town", "US", ["Florence"]),
+    ],
+)
+def test_north_american_cues_and_towns(text: str, country: str, expected: list[str]) -> None:
+    assert names(text, country) == expected

@@ -612,9 +612,26 @@ def _set_apart_names(text: str, country: str | None) -> list[tuple[int, int]]:
             if fold(text[e + 1 : j]) not in t.first_names:
                 continue  # "Lorraine-Quartier", "Liga-me": not a double first name such as "Marie-Ève"
             e = j
-        if _set_apart(text, s, e, _k in t.word_names) and not is_home_city(text[s:e], country):
+        if _set_apart(text, s, e, _k in t.word_names) and not is_home_city(text[s:e], country) \
+                and not _town_and_state(text, s, e, country):
             out.append((s, e))
     return out
+
+
+_STATE_CODE_AFTER = regex.compile(r",?[ \t]?(\p{Lu}{2})(?![\p{L}\p{M}])")
+
+
+def _town_and_state(text: str, s: int, e: int, country: str | None) -> bool:
+    """Whether ``text[s:e]`` is a town of the ad's country followed by the code of its state or province:
+    "Florence, AL — Gabriela" names Florence, Alabama, whatever its size."""
+    m = _STATE_CODE_AFTER.match(text, e)
+    if m is None or not country:
+        return False
+    from unveil.extract.cities import city_index, region_countries
+
+    if country not in region_countries().get(m.group(1).lower(), ()):
+        return False
+    return any(c.country == country for c in city_index().lookup(text[s:e]))
 
 
 def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int, str, str]]:
