@@ -96,6 +96,8 @@ PAYMENTS = [
     # the service's name with signs for letters
     ("Ca$h @pp: $SierraRae", [("cashapp:sierrarae", "$SierraRae")]),
     ("deposit on P@yPal: rosie.hfx", [("paypal:rosie.hfx", "rosie.hfx")]),
+    # the service's own link spelled after its label is no name; the name after it is
+    ("Revolut: revolut dot me slash annab", [("revolut:annab", "revolut dot me slash annab")]),
 ]
 
 PAYMENT_NEGATIVES = [
@@ -130,6 +132,14 @@ PAYMENT_NEGATIVES = [
     "Revolut : demandez le lien",
     "Revolut : oui",
     "Telegram @anna_vip",
+    # an answer after a service's label in a list of how to pay
+    "Rates: 150 USD/h. PayPal: not accepted.",
+    "PayPal: see link in bio",
+    "Payment options — PayPal: preferred, Revolut: fine, cash: always.",
+    "Zahlung: bar oder PayPal: gerne.",
+    "Plata: cash sau PayPal: da. Revolut: disponibil.",
+    "Formas de pago — PayPal: consultar. Bizum: sí.",
+    "PayPal: never. Revolut: sometimes. Cash: always.",
 ]
 
 

@@ -144,6 +144,9 @@ def compact(word: str) -> str:
     return _COMPACT_RE.sub("", word.lower())
 
 
+_LINK_ENDINGS = frozenset({"me", "app", "com", "gg", "link"})  # a service's own link: "revolut.me", "cash.app"
+
+
 @dataclass(frozen=True, slots=True)
 class NameRule:
     """What a valid name is on one platform."""
@@ -1033,6 +1036,9 @@ class PlatformScanner:
         low = name.lower()
         if low in self.never or low in p.stopwords or compact(low) in self.spec.cue_owners:
             return None
+        head, dot, tail = low.partition(".")
+        if dot and tail in _LINK_ENDINGS and compact(head) in self.spec.cue_owners:
+            return None  # "Revolut: revolut dot me slash annab": the service's link, whose name comes after
         return name
 
     # -- "@name" with a platform word nearby ----------------------------------------------------------------
