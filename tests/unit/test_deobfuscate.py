@@ -201,6 +201,11 @@ EXAMPLES: list[tuple[str, str]] = [
     ("O6 l2 34 S6 7B", "0612345678"),
     ("3lZ 34S 67B9", "3123456789"),
     ("4l6 SSS Ol23", "4165550123"),
+    # hundreds then a unit before a comma: the comma ends the number (702, not 700 then 2 read with the next)
+    ("seven hundred two, five five five, zero one four three", "7025550143"),
+    ("nine hundred one two three", "900123"),
+    # "!" for "i" inside a word, read as the letter and copied as written around the number
+    ("two oh two f!ve f!ve f!ve zero one n!ne s!x now!", "2025550196 now!"),
 ]
 
 

@@ -322,6 +322,10 @@ PHONE_CASES = [
     ("0 01 99 00 12 34", "FR", ["+33199001234"]),
     ("0 044 20 7946 0611", "GB", ["+442079460611"]),
     ("0 0 4 4 2 0 7 9 4 6 0 6 1 1", "GB", ["+442079460611"]),
+    # a WhatsApp link with its dot hidden is international too
+    ("WhatsApp 👉 wa[.]me/33199004455", "DE", ["+33199004455"]),
+    ("WhatsApp: wa [dot] me / 61491570155", "IT", ["+61491570155"]),
+    ("Solo WhatsApp: wa(.)me/12025550181", "ES", ["+12025550181"]),
     ("P. IVA 12345678901", "IT", []),
     ("rekening 0123 4567 89 t.n.v. J. de Vries", "NL", []),
     ("Transferência para NIB 0035 0123 0001 2345 6789 1", "PT", []),

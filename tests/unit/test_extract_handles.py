@@ -575,3 +575,27 @@ def test_a_profile_pages_own_name_is_the_headers_platform(text: str, expected: l
 @pytest.mark.timeout(30)
 def test_a_profile_page_of_a_megabyte_is_linear() -> None:
     handles("Telegram\n@" + "a" * 1_000_000 + "\n" + "@luna_ldn\n" * 100_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after an "only" word the words are prose unless they look like a handle
+        ("No OnlyFans – only real dates, no online stuff.", []),
+        ("Telegram – only regulars, new clients call first.", []),
+        ("Kein Telegram – nur Stammkunden, neue Gäste bitte anrufen.", []),
+        ("Telegram – sólo clientes habituales.", []),
+        ("Pas d'OnlyFans – juste des vrais rendez-vous.", []),
+        ("Snap only: anna_b22", ["snapchat:anna_b22"]),
+        # "same" in more languages
+        ("Snap: lola.x | Insta: pareil", ["instagram:lola.x", "snapchat:lola.x"]),
+        ("Snap: kira.blaze | IG: ditto", ["instagram:kira.blaze", "snapchat:kira.blaze"]),
+        # a bullet or an emoji between a platform word and a name in a handle's shape
+        ("Telegram • mila_vip", ["telegram:mila_vip"]),
+        ("Snapchat 💛 lola.x", ["snapchat:lola.x"]),
+        ("snap » lola.x «", ["snapchat:lola.x"]),
+        ("Instagram 📸 beautiful photos daily", []),
+    ],
+)
+def test_only_words_same_words_and_decorations(text: str, expected: list[str]) -> None:
+    assert [v for v, _ in handles(text)] == expected

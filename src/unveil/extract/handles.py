@@ -29,6 +29,7 @@ import functools
 import itertools
 import re
 import string
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,6 +143,16 @@ def _ascii_letter(c: str) -> bool:
 def compact(word: str) -> str:
     """The matching key of a platform word: lower-case, without spaces, dots, dashes or underscores."""
     return _COMPACT_RE.sub("", word.lower())
+
+
+# Fillers that restrict what follows: after one, a name must look like a handle ("Snap only: anna_b22"),
+# since the words after them are mostly prose ("Telegram – only regulars", "nur Stammkunden").
+_ONLY_WORDS = frozenset({"only", "nur", "solo", "sólo", "uniquement", "seulement", "alleen", "solamente", "soltanto",
+                         "tylko", "doar", "apenas", "just", "juste"})
+def _decoration(ch: str) -> bool:
+    """A bullet or an emoji between a platform word and a name: "Telegram • mila_vip", "Snapchat 💛 lola.x"
+    (the name must then look like a handle, as after a bare space)."""
+    return ch in "•·»«" or (ch > "\u2000" and unicodedata.category(ch) == "So")
 
 
 _LINK_ENDINGS = frozenset({"me", "app", "com", "gg", "link"})  # a service's own link: "revolut.me", "cash.app"
@@ -946,11 +957,12 @@ class PlatformScanner:
         i = g.end
         strength = 0  # 0 bare, 1 after "is", 2 after ":" or an id word, 3 with a sigil
         next_line = False  # the name is on a line after the platform word, which stood alone on its own
+        only = False  # an "only" word stood before the name: "Telegram – only regulars" is prose
         if i + 1 < n and t[i] == "-" and t[i - 1].isalpha() and t[i + 1].isalpha():
             return  # a compound word, "Insta-worthy"
         for _ in range(_MAX_STEPS):
             j = i
-            while j < n and j - i < _MAX_SEP and (t[j] in _SEPARATORS or (t[j] in "\r\n" and (
+            while j < n and j - i < _MAX_SEP and (t[j] in _SEPARATORS or _decoration(t[j]) or (t[j] in "\r\n" and (
                     strength == 2 or next_line or _alone_on_line(t, g.start, g.end, j)))):
                 if t[j] in _STRONG_SEPARATORS:
                     strength = 2  # after ":" the name may be on the next line ("Telegram:\n@anna_vip")
@@ -973,6 +985,8 @@ class PlatformScanner:
             elif word not in spec.fillers and word not in spec.same_words:  # "Snap & IG same: @kira"
                 i = j
                 break
+            elif word in _ONLY_WORDS:
+                only = True
             i = m.end() if m else j
         else:
             return
@@ -1011,7 +1025,7 @@ class PlatformScanner:
             # only the handle shape counts: "WA area", "SC girls" are places.
             if strength == 0 and short and not _looks_like_handle(name):
                 continue
-            if next_line and strength < 3 and not _looks_like_handle(name):
+            if (next_line or only) and strength < 3 and not _looks_like_handle(name):
                 continue  # a word on the next line is the ad going on; a name there must look like one
             if strength <= 1 and not (_looks_like_handle(name) or _ends_phrase(t, i + len(name))):
                 continue

@@ -219,7 +219,7 @@ _PIPE_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])\|(?=[0-9])")
 # Messaging links whose number is always international, written without its "+": "wa.me/447700900123",
 # "api.whatsapp.com/send?phone=...", "viber://chat?number=...".
 _INTERNATIONAL_LINK = re.compile(
-    r"(?:wa ?\. ?me ?/ ?(?:c/)?|whatsapp\.com/send/?\?(?:[\w=&]*&)?phone=|viber://(?:chat|add)\?number=(?:%2[Bb])?"
+    r"(?:wa ?(?:\.|[\[(] ?(?:\.|dot|punto|point|punkt) ?[\])]|dot|punto|point|punkt) ?me ?/ ?(?:c/)?|whatsapp\.com/send/?\?(?:[\w=&]*&)?phone=|viber://(?:chat|add)\?number=(?:%2[Bb])?"
     r"|tg://resolve\?(?:[\w=&]*&)?phone=)$",
     re.IGNORECASE)
 _MESSAGING_URL = re.compile(r"(?:wa\.me|whatsapp\.com|t\.me|tg://|signal\.me|viber|tel:|sms:|callto:)", re.IGNORECASE)

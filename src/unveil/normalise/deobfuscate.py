@@ -1232,7 +1232,8 @@ def _phrases(pieces: Sequence[_P], lex: Lexicon, lang: str | None, text: str) ->
                 out.append(_tnew(_Out, ("t", None, p.start, p.end)))
                 i += 1
             continue
-        if ph is not None and kind >= 0 and not _hard_sep(p, text) and ph.extend(p, kind, value, nxt):
+        if ph is not None and kind >= 0 and not _hard_sep(p, text) and ph.extend(
+                p, kind, value, nxt if nxt is None or not _hard_sep(nxt, text) else None):  # ", " ends a number
             i += 1
             continue
         if ph is not None:
@@ -1421,9 +1422,16 @@ def _stretch_pieces(stretch: list[_Seg], text: str) -> list[_P]:
     return pieces
 
 
+_BANG_FOR_I = regex.compile(r"(?<=\p{Ll})!(?=\p{Ll})")
+
+
 def _deobfuscate_folded(text: str, lang: str | None) -> NormalisedText:
     """Rewrite the numeric runs of already folded text (offsets relative to ``text``)."""
     lex = lexicon()
+    source = text
+    if "!" in text:
+        # "n!ne", "f!ve", "d!x-hu!t": "!" for "i" inside a word; read as the letter, copied as written
+        text = _BANG_FOR_I.sub("i", text)
     segs = _tokenise(text, lang)
     if "|" in text:
         segs = _merge_pipes(segs, text)
@@ -1442,7 +1450,7 @@ def _deobfuscate_folded(text: str, lang: str | None) -> NormalisedText:
                 stretches.append(cur)
     stretches.sort(key=lambda s: s[0].start)
 
-    b = _Builder(text)
+    b = _Builder(source)
     pos = 0
     for stretch in stretches:
         first, last = stretch[0], stretch[-1]
