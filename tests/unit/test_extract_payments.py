@@ -415,7 +415,7 @@ def test_iban_negatives(text):
     assert found(IBAN, text) == []
 
 
-@pytest.mark.parametrize("sep", ["\t", "\n", "-"])
+@pytest.mark.parametrize("sep", ["\t", "\n", "-", "\u00a0", "\u202f", "."])
 def test_iban_groups_split_by_a_tab_a_line_break_or_a_dash(sep):
     value = iban("DE", BBANS["DE"])
     assert [v for v, _ in found(IBAN, "IBAN " + sep.join(grouped(value).split(" ")))] == [value]
@@ -464,3 +464,26 @@ def test_hostile_input_finishes(text):
     for extractor in (CRYPTO, IBAN, PAY):
         for e in extractor.extract(text, "body", CTX):
             assert e.end - e.start <= 120
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("IBAN: DE73 3704 0044 8882 3130 937", "DE"),  # a digit too many
+        ("IBAN: IT15 X030 6909 6061 7893 3826 99", "IT"),
+        ("Nr konta: PL25 1090 1014 6582 3664 1221 184", "PL"),
+    ],
+)
+def test_an_account_number_in_an_ibans_shape_gives_no_phone(text: str, country: str) -> None:
+    assert [e for e in extract_ad({"body": text, "country": country}) if e.kind == "phone"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dep: $KhloeK • no dep no appt", [("cashapp:khloek", "$KhloeK")]),
+        ("Depósito: $YesiRD, el resto en efectivo.", [("cashapp:yesird", "$YesiRD")]),
+    ],
+)
+def test_short_and_spanish_deposit_cues_for_a_cashtag(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(PAY, text) == expected

@@ -454,6 +454,13 @@ def test_attrs() -> None:
         ("Free parking, $200 per hour", "US", [("200 USD/60min", False)]),
         # a fee word in the clause before a full stop leaves the rate after it a rate
         ("Depósito a mi PayPal: paypal.me/karlamty . 2,000 la hora.", "MX", [("2000 MXN/60min", False)]),
+        # a few words between an amount and its fee word
+        ("$50 non-refundable deposit via Cash App. $250/hr", "US", [("50 USD", True), ("250 USD/60min", False)]),
+        ("$25 screening fee via Cash App, $220/hr", "US", [("25 USD", True), ("220 USD/60min", False)]),
+        ("30 € d'acompte par Lydia, 200 € l'heure.", "FR", [("30 EUR", True), ("200 EUR/60min", False)]),
+        ("$50 e-Transfer deposit. $300/hr.", "CA", [("50 CAD", True), ("300 CAD/60min", False)]),
+        ("$100 Apple gift card as deposit. $250/hr", "US", [("100 USD", True), ("250 USD/60min", False)]),
+        ("200 € outcall + taxi", "FR", [("200 EUR", False)]),
     ],
 )
 def test_fees_are_marked(text: str, country: str, fees: list[tuple[str, bool]]) -> None:
@@ -614,3 +621,16 @@ def test_pay_offered_for_a_job_is_marked_wage(text: str, country: str, wages: li
 )
 def test_north_american_rates(text: str, country: str, expected: list[str]) -> None:
     assert prices(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "wages"),
+    [
+        # a wage word after a rate counts in its clause only
+        ("$250/hr. Tips appreciated", "US", [("250 USD/60min", False)]),
+        ("$250 1hr (tips welcome) — Cash App deposit", "US", [("250 USD/60min", False)]),
+        ("$25/hr + tips", "US", [("25 USD/60min", True)]),
+    ],
+)
+def test_a_wage_word_after_a_rate_counts_in_its_clause(text: str, country: str, wages: list[tuple[str, bool]]) -> None:
+    assert [(e.value, e.attrs["wage"]) for e in PRICES.extract(text, "body", AdContext(country=country))] == wages

@@ -400,7 +400,7 @@ _IBAN_START = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{2} ?|[a-z]{2})[0-9]{2}")
 _IBAN_HINT = re.compile(r"[^\W\d_]{2}\d{2}")  # the same on unfolded text (full-width letters and digits)
 
 
-_IBAN_GROUP_SEPS = frozenset(" \t\n-")
+_IBAN_GROUP_SEPS = frozenset(" \t\n-.\u00a0\u202f\u2009")  # no-break and thin spaces of scraped pages
 # A Polish account number (NRB) is the IBAN without its "PL": 26 digits, printed 2 + 6 groups of four.
 _NRB = re.compile(r"(?<![\w/-])(?<![0-9][.,])[0-9]{2}(?:[ \t]?[0-9]{4}){6}(?![\w/-])(?![.,][0-9])")
 

@@ -979,7 +979,8 @@ def _not_a_phone(text: str, ostart: int, oend: int, unlabelled: int = -1) -> boo
         or " = " in text[ostart:oend] \
         or (ostart != unlabelled and _labelled_as_id(text, ostart)) or _ends_in_postcode(text, ostart, oend) \
         or _DECIMAL.fullmatch(text, ostart, oend) is not None or _in_bank_account(text, ostart, oend) \
-        or _in_card_number(text, ostart, oend) or _glued_to_code(text, ostart, oend)
+        or _in_card_number(text, ostart, oend) or _glued_to_code(text, ostart, oend) \
+        or _in_iban_shape(text, ostart, oend)
 
 
 # A code in capitals joined by a dash to a number written in dashed groups: a reference, a file's name or
@@ -998,6 +999,19 @@ def _glued_to_code(text: str, ostart: int, oend: int) -> bool:
 
 # A range of amounts before a currency or unit, "1500-2200 EUR", "havi 6000-9000 CHF": growing figures.
 _RANGE_OF_AMOUNTS = re.compile(r"([1-9][0-9]{1,5})[ \t\u00a0]?[-–][ \t\u00a0]?([1-9][0-9]{1,5})")
+
+
+# An account number in an IBAN's shape, valid or not ("IBAN: DE73 3704 0044 8882 3130 937" has a digit too
+# many, "IT15 X030 6909 6061 7893 3826 99"): two capitals, two digits, then groups of four.
+_IBAN_SHAPE = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ \u00a0\u202f.\-]?[A-Z0-9]{4}){3,8}(?:[ \u00a0\u202f.\-]?[A-Z0-9]{1,4})?"
+    r"(?![A-Za-z0-9])")
+
+
+def _in_iban_shape(text: str, ostart: int, oend: int) -> bool:
+    """Whether ``text[ostart:oend]`` lies in an account number written as an IBAN is."""
+    lo, hi = max(0, ostart - 40), min(len(text), oend + 40)
+    return any(m.start() <= ostart and oend <= m.end() for m in _IBAN_SHAPE.finditer(text, lo, hi))
 
 
 def _in_card_number(text: str, ostart: int, oend: int) -> bool:

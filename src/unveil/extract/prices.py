@@ -409,17 +409,32 @@ def _clause_words_before(text: str, start: int) -> list[str]:
     return [fold(w) for w in _WORD.findall(text, i, start)]
 
 
+# Words between an amount and its fee word: "$50 non-refundable deposit", "$25 screening fee", "$50 e-Transfer
+# deposit", "$100 Apple gift card as deposit" (a rate's words, "outcall", "incall", end the search).
+_FEE_MODIFIERS = frozenset({"non", "refundable", "nonrefundable", "screening", "booking", "security", "small",
+                            "e", "transfer", "etransfer", "interac", "apple", "amazon", "gift", "card", "giftcard",
+                            "as", "the", "a", "my", "your", "paypal", "cash", "app", "cashapp", "venmo", "zelle",
+                            "revolut", "bizum", "lydia", "twint", "blik"})
+_FEE_MODIFIERS_MAX = 4
 _FEE_LINKS = frozenset({"de", "for", "of", "pour", "para", "per", "fur", "di", "da", "voor", "na", "pentru"})
 
 
 def _fee(text: str, start: int, end: int, t: _Tables) -> bool:
     """Whether the amount spanning ``[start, end)`` is a fee (``fee_words``): one right after it ("£20
     deposit") or before it in its clause ("Deposit $50", "Frais de taxi en sus (30 €)")."""
-    nw = _WORD.match(text, end + 1) if end < len(text) and text[end] == " " else _WORD.match(text, end)
-    if nw is not None and fold(nw.group()) in _FEE_LINKS and text[nw.end():nw.end() + 1] == " ":
-        nw = _WORD.match(text, nw.end() + 1)  # "$20 de Uber", "£15 for parking"
-    if nw is not None and fold(nw.group()) in t.fee_words:
-        return True
+    pos = end + 1 if end < len(text) and text[end] == " " else end
+    for _ in range(_FEE_MODIFIERS_MAX + 1):
+        if text.startswith(("d'", "d’"), pos) or text.startswith(("e-", "E-"), pos):
+            pos += 2  # "30 € d'acompte", "$50 e-Transfer deposit"
+        nw = _WORD.match(text, pos)
+        if nw is None:
+            break
+        word = fold(nw.group())
+        if word in t.fee_words:
+            return True
+        if (word not in _FEE_LINKS and word not in _FEE_MODIFIERS) or text[nw.end():nw.end() + 1] not in (" ", "-"):
+            break
+        pos = nw.end() + 1  # "$20 de Uber", "$50 non-refundable deposit", "$100 Apple gift card as deposit"
     return not t.fee_words.isdisjoint(_clause_words_before(text, start))
 
 
@@ -436,8 +451,9 @@ def _wage(text: str, start: int, end: int, t: _Tables) -> bool:
     if not t.wage_words.isdisjoint(_clause_words_before(text, start)):
         return True
     j = end
-    while j < len(text) and j - end < _WAGE_AFTER_REACH and text[j] not in "\n,;!?|•":
-        j += 1
+    while j < len(text) and j - end < _WAGE_AFTER_REACH and text[j] not in "\n,;!?|•(" \
+            and not (text[j] == "." and text[j + 1 : j + 2].isspace()):
+        j += 1  # to the clause's end: "$250/hr. Tips appreciated", "$250 1hr (tips welcome)" are rates
     after = _WORD.findall(text, end, j)[:_WAGE_AFTER_WORDS]
     return not t.wage_words.isdisjoint(fold(w) for w in after)
 
