@@ -182,6 +182,8 @@ NEGATIVES = [
     "ⓜⓘⓛⓐ ⓖⓜⓐⓘⓛ",  # circled letters are letters: no "@" among them
     "mail anna@home, fr",  # a comma after a word that names no mail provider
     "Adresse e-mail : chloé.massage@orange.fr",  # a letter no address holds: never the tail "massage@..."
+    "mia,rose@gmail.com",  # a name cut by a glued mark (OCR's comma for a dot): never the tail "rose@..."
+    "anna·b@gmail.com",
     "Contact: léa@example.fr",
     "TG-@zuri_lv; IG-@zuri.lv",  # a label and a handle: no name ends with "-"
     "me@home. Com on over",
@@ -399,3 +401,10 @@ def test_possible_never_hides_an_address(text: str) -> None:
     pats = email_patterns()
     if not _possible(text, pats):
         assert _Scanner(text, pats).scan() == []
+
+
+def test_addresses_listed_with_a_glued_comma_are_both_read() -> None:
+    from unveil.extract import extract_ad
+
+    got = [e.value for e in extract_ad({"body": "anna@gmail.com,mia@gmail.com", "country": "GB"}) if e.kind == "email"]
+    assert got == ["anna@gmail.com", "mia@gmail.com"]

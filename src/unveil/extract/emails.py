@@ -431,6 +431,7 @@ _GLUED, _SPACED_DOT, _WORD_DOT, _BRACKET_DOT, _COMMA_DOT = range(5)
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_%+-'")
 _LABEL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 _LEAD_PUNCT = "._%+-'"
+_GLUED_MARKS = frozenset(",·•∙⋅")  # a mark glued between two parts of a name (OCR's comma for a dot)
 
 
 class EmailMatch(NamedTuple):
@@ -614,6 +615,12 @@ class _Scanner:
                 start = t.starts[nj]
             if t.kind(j - 1) == _DOT and t.kind(j - 2) != _W:
                 return None  # "..anna@", ".anna@": a malformed name
+        text = self.text
+        if start >= 2 and text[start - 1] in _GLUED_MARKS and text[start - 2].isalnum() \
+                and "@" not in text[max(0, start - MAX_LOCAL - 256) : start].rsplit(None, 1)[-1]:
+            # "mia,rose@gmail.com", "anna·b@gmail.com": a name cut by a mark, not its tail (but
+            # "anna@gmail.com,mia@gmail.com" lists two)
+            return None
         local = atoms[-1] + "".join(sep + atom for sep, atom in zip(reversed(seps), reversed(atoms[:-1]), strict=True))
         stripped = local.lstrip(_LEAD_PUNCT)
         start += len(local) - len(stripped)
