@@ -599,3 +599,22 @@ def test_a_profile_page_of_a_megabyte_is_linear() -> None:
 )
 def test_only_words_same_words_and_decorations(text: str, expected: list[str]) -> None:
     assert [v for v, _ in handles(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # OCR's "|" and capital "I" for "l" inside a platform word
+        ("Te|egram: @lola_vip", ["telegram:lola_vip"]),
+        ("OnIyFans: lola.vip", ["onlyfans:lola.vip"]),
+        ("Snap|Insta: lola.x", ["instagram:lola.x", "snapchat:lola.x"]),
+    ],
+)
+def test_ocr_letters_in_platform_words(text: str, expected: list[str]) -> None:
+    assert [v for v, _ in handles(text)] == expected
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("text", ["a|" * 400_000 + " Te|egram: @lola_vip", "aI" * 400_000 + " OnIyFans: lola.vip"])
+def test_ocr_letters_on_hostile_input_are_linear(text: str) -> None:
+    assert len(handles(text)) == 1

@@ -107,11 +107,12 @@ _CUE_WORD = re.compile(r"[^\W_]+")
 # The non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter ("İ", "ı", long s, Kelvin sign);
 # a unit test recomputes the list from the running Python.
 # "$" or "@" for a letter inside a platform word: "Ca$hApp", "C@sh app", "Ca$h @pp".
-_SYMBOL = re.compile(r"[$@!]")
+_SYMBOL = re.compile(r"[$@!|]|(?<=[a-z])I")  # "|" and a capital "I" inside a word are OCR's "l": "Te|egram", "OnIyFans"
 _TG_RESOLVE = re.compile(r"tg://resolve\?(?:[\w=&]{0,40}&)?domain=([A-Za-z0-9_]{1,40})(?![A-Za-z0-9_])", re.IGNORECASE)
 # A word of four to sixteen letters, each set apart by the same "." or space ("t.e.l.e.g.r.a.m").
 _SPACED_WORD = re.compile(r"(?<![\w.*-])[A-Za-z]([. *-])[A-Za-z](?:\1[A-Za-z]){2,14}(?![\w.*-])")
-_SYMBOL_LETTERS = str.maketrans("$@!", "sai")
+_SYMBOL_LETTERS = str.maketrans("$@!|", "sail")
+_LOWER_THEN_I = re.compile(r"(?<=[a-z])I")
 _MAX_CUE_LEN = 24
 _ASCII_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 _MIN_NUMBER_DIGITS = 7  # a name that de-obfuscates to this many digits and nothing else is a number
@@ -794,7 +795,7 @@ class PlatformScanner:
             hits.extend(self._hidden_urls(t))
         if "tg://" in t and "telegram" in spec.platforms:
             hits.extend(self._telegram_app_links(t))
-        if "$" in t or "@" in t or "!" in t:
+        if "$" in t or "@" in t or "!" in t or "|" in t or _LOWER_THEN_I.search(t) is not None:
             t = self._symbols_as_letters(t)
         if _spells_out(t) and _SPACED_WORD.search(t) is not None:
             t = self._spaced_platform_words(t)
@@ -832,14 +833,14 @@ class PlatformScanner:
             if not ((p > 0 and _ascii_letter(t[p - 1])) or (t[p] == "@" and (p == 0 or t[p - 1] in " \t"))):
                 continue
             a = p
-            while a > done and (_ascii_letter(t[a - 1]) or t[a - 1] in "$@!"):
+            while a > done and (_ascii_letter(t[a - 1]) or t[a - 1] in "$@!|"):
                 a -= 1
             z = p + 1
-            while z < size and (_ascii_letter(t[z]) or t[z] in "$@!"):
+            while z < size and (_ascii_letter(t[z]) or t[z] in "$@!|"):
                 z += 1
             word = t[a:z]
-            if z - a <= _MAX_CUE_LEN and word[0] not in "$!" and word[-1] not in "$@!":
-                word = word.translate(_SYMBOL_LETTERS)
+            if z - a <= _MAX_CUE_LEN and word[0] not in "$!|" and word[-1] not in "$@!|":
+                word = _LOWER_THEN_I.sub("l", word.translate(_SYMBOL_LETTERS))
                 if word.lower() in self._cue_parts:
                     pieces += (t[done:a], word)
                     done, changed = z, True
