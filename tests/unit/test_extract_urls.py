@@ -194,3 +194,14 @@ def test_hosts_with_hidden_dots(text: str, expected: list[tuple[str, str]]) -> N
     found = [e for e in EXTRACTOR.extract(text, "body", CTX)]
     assert [(e.value, e.text) for e in found] == expected
     assert all(e.attrs == {"obfuscated": True} for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("www.martavitoria,com", ["martavitoria.com"]),  # a comma for the dot before a generic ending
+        ("www.anna,site.com", []),  # any other comma makes no host
+    ],
+)
+def test_a_comma_in_a_hosts_name(text: str, expected: list[str]) -> None:
+    assert [e.value for e in UrlExtractor().extract(text, "body", AdContext(country="ES"))] == expected

@@ -329,7 +329,7 @@ _WORD = re.compile(r"[^\W\d_]{2,20}")
 # Between a shorthand and its amount: "HH 150", "hh: 150", "H-250"; never glued ("mia_hh21" is a handle).
 # "hh150 h250": an amount glued to its shorthand, standing alone (North America, ``shorthand_glued_in``).
 _GLUED_AMOUNT = re.compile(r"[1-9]\d{1,3}(?![^\W_])")
-_SHORTHAND_GAP = re.compile(r"(?:[ \t\u00a0]{1,2}[:=\-]?|[:=\-])[ \t\u00a0]{0,2}[$€£]?\d")  # "HH $150"
+_SHORTHAND_GAP = re.compile(r"(?:[ \t\u00a0]{1,8}[:=\-]?|[:=\-])[ \t\u00a0]{0,2}[$€£]?\d")  # "HH $150", "HH      $180"
 
 
 _NOT_DIGITS = str.maketrans("", "", ",. \u00a0\u202f'’")  # thousands separators ("1'200" in Switzerland)

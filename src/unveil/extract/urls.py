@@ -421,8 +421,19 @@ class UrlExtractor:
         taken = web_address_spans(text)
         for start, end in taken:
             value = normalise_url(text[start:end])
-            if value:
-                yield Entity("url", value, field, start, end, text[start:end])
+            if not value:
+                continue
+            host, slash, path = value.partition("/")
+            if "," in host:
+                # "www.martavitoria,com": OCR or the poster wrote a comma for the dot before a generic ending;
+                # any other comma in a host makes no address
+                head, _, tld = host.rpartition(",")
+                if "," in head or tld not in _GENERIC_FOR_COMMA:
+                    continue
+                yield Entity("url", f"{head}.{tld}{slash}{path}", field, start, end, text[start:end],
+                             {"obfuscated": True})
+                continue
+            yield Entity("url", value, field, start, end, text[start:end])
         hidden = list(hidden_hosts(text)) if field not in ("url", "phone", "email") else []
         if hidden:
             # not an address's domain, nor a plain address read above (a sorted index: both may be many)
