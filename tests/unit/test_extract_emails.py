@@ -408,3 +408,17 @@ def test_addresses_listed_with_a_glued_comma_are_both_read() -> None:
 
     got = [e.value for e in extract_ad({"body": "anna@gmail.com,mia@gmail.com", "country": "GB"}) if e.kind == "email"]
     assert got == ["anna@gmail.com", "mia@gmail.com"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("scarlett.boston@grnail.com", ["scarlett.boston@gmail.com"]),  # OCR's "rn" for "m"
+        ("Email: jolie.vip@gmaii.com", ["jolie.vip@gmail.com"]),
+        ("lena@outiook.com", ["lena@outlook.com"]),
+    ],
+)
+def test_a_providers_name_as_ocr_reads_it(text: str, expected: list[str]) -> None:
+    from unveil.extract import extract_ad
+
+    assert [e.value for e in extract_ad({"body": text, "country": "US"}) if e.kind == "email"] == expected
