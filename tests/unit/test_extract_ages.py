@@ -501,3 +501,27 @@ def test_age_limits_firm_years_and_dates(text: str, expected: list[str]) -> None
                                   "Palazzina C, interno 14\nCitofono 21\nMessaggi WhatsApp"])
 def test_a_street_number_or_an_intercom_is_no_age(text: str) -> None:
     assert ages(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a house number before its street, a day before its month: no age after a name
+        ("Emma, 16 rue de la Paix, 2e étage", "FR", []),
+        ("Sofia, 16 marzo a Bergamo", "IT", []),
+        ("Léa, 14 mars à Lyon", "FR", []),
+        # tram and bus lines, sizes, a decade
+        ("Dojazd: Tramwaj 16, przystanek Rondo", "PL", []),
+        ("Tramvaiul 16, stația Unirii", "RO", []),
+        ("Mărimea 36, brunetă", "RO", []),
+        ("Anna, Anfang 30, aus Köln", "DE", []),
+        ("Mitte 40, reife Dame", "DE", []),
+        ("Begin dertig, Amsterdam", "NL", []),
+        ("Mindestalter der Gäste 25 Jahre", "DE", []),
+        # the forms they must not hide
+        ("Emma, 26, Paris", "FR", ["26"]),
+        ("Sofia, 24 anni, Bergamo", "IT", ["24"]),
+    ],
+)
+def test_numbers_after_a_name_that_are_no_age(text: str, country: str, expected: list[str]) -> None:
+    assert [e.value for e in AGES.extract(text, "body", AdContext(country=country))] == expected
