@@ -518,8 +518,14 @@ def test_a_street_number_or_an_intercom_is_no_age(text: str) -> None:
         ("Mitte 40, reife Dame", "DE", []),
         ("Begin dertig, Amsterdam", "NL", []),
         ("Mindestalter der Gäste 25 Jahre", "DE", []),
+        ("Uomini tra i 30 e i 60 anni", "IT", []),  # clients' range with its articles
+        ("entre los 25 y los 40 años", "ES", []),
         # the forms they must not hide
         ("Emma, 26, Paris", "FR", ["26"]),
+        ("Hübsche Lettin, 28, in Hamburg", "DE", ["28"]),  # more words for where she is from
+        ("Belgische dame, 41", "BE", ["41"]),
+        ("Sou a Jéssica, mineira, 25", "BR", ["25"]),
+        ("Dos amigas de 21 y 24 años", "ES", ["21", "24"]),
         ("Sofia, 24 anni, Bergamo", "IT", ["24"]),
     ],
 )

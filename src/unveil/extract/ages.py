@@ -371,8 +371,10 @@ _RANGE_WORDS = r"(?:[-–]|to|bis|à|a|aos|ai|al|au|tot|do|t/m|tot en met|până
 _BETWEEN = r"(?:between|entre|zwischen|tra|fra|tussen|între|intre|między|miedzy)"
 _AND = r"(?:and|et|y|e|und|en|și|si|i)"
 _RANGE_AFTER = re.compile(rf"\s?{_RANGE_WORDS}\s?[0-9]{{2}}(?![0-9])")
+_ARTICLE = r"(?:i|gli|le|los|las|les|the)"  # "tra i 30 e i 60 anni", "entre los 25 y los 40"
 _RANGE_BEFORE = re.compile(
-    rf"(?:(?<![0-9])[0-9]{{2}}\s?{_RANGE_WORDS}|{_BETWEEN}\s[0-9]{{2}}\s{_AND})\s?$", re.IGNORECASE)
+    rf"(?:(?<![0-9])[0-9]{{2}}\s?{_RANGE_WORDS}|{_BETWEEN}\s(?:{_ARTICLE}\s)?[0-9]{{2}}\s{_AND}(?:\s{_ARTICLE})?)\s?$",
+    re.IGNORECASE)
 
 
 def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
