@@ -618,6 +618,9 @@ def test_pay_offered_for_a_job_is_marked_wage(text: str, country: str, wages: li
         ("$120 for 60, $90 for 30.", "CA", ["120 CAD/60min", "90 CAD/30min"]),
         ("€150/60,5", "DE", ["150 EUR"]),
         ("Ih 150€ / 2h 280€", "FR", ["150 EUR/60min", "280 EUR/120min"]),  # OCR's "1h"
+        # a labelled list's items, a bare amount then its length ("2hrs / 1500" paired them wrongly)
+        ("Rates: 300 1hr / 550 2hrs / 1500 overnight", "CA", ["300 CAD/60min", "550 CAD/120min", "1500 CAD/night"]),
+        ("Prices: 150 2 girls", "US", ["150 USD"]),
         ("RATES\nHH      $180\nH       $280", "US", ["180 USD/30min", "280 USD/60min"]),  # aligned with spaces
     ],
 )

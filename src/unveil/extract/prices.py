@@ -1204,8 +1204,10 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
         # Without a currency only a duration without a number ("150 hour", "150 half hour", "1500 overnight"),
         # or a labelled amount's duration in brackets ("Rates: 300 (1h)").
         if after_dur is not None and (explicit or after_dur.unit_only or lengths_after
-                                      or (labelled and "(" in text[after:after_dur.start])):
-            dur = after_dur
+                                      or (labelled and "(" in text[after:after_dur.start])
+                                      or (labelled and after_dur.start - after <= 1
+                                          and _ITEM_END.match(text, after_dur.end) is not None)):
+            dur = after_dur  # ... or a labelled list's item "Rates: 300 1hr / 550 2hrs"
     if dur is None and (explicit or labelled):
         # "$150 for 30 / $240 for 60", "Rates: 200 (30) / 300 (60)": minutes without their unit, after a
         # priced amount only (a bare "170/60" is a height and a weight)
@@ -1221,6 +1223,7 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
     return dur
 
 
+_ITEM_END = re.compile(r"[ \t]{0,2}(?:[,;/|•·\n]|$)")  # the end of a list's item
 # What stands between the prices of a list: "300 (1h), 550 (2h)", "200 (30) / 300 (60)", "150 | 250".
 _LIST_GAP = re.compile(r"[ \t]{0,2}\)?[ \t]{0,2}[,;/|•·][ \t]{0,2}")
 _ROW_CELL_GAP = re.compile(r"[ \t]{0,3}[|¦/][ \t]{0,3}")
