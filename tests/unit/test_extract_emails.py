@@ -184,6 +184,7 @@ NEGATIVES = [
     "Adresse e-mail : chloé.massage@orange.fr",  # a letter no address holds: never the tail "massage@..."
     "mia,rose@gmail.com",  # a name cut by a glued mark (OCR's comma for a dot): never the tail "rose@..."
     "anna·b@gmail.com",
+    "Mail : julie tiret du bas lyon arobase gmail point com",  # a joiner's last word before: a cut name
     "Contact: léa@example.fr",
     "TG-@zuri_lv; IG-@zuri.lv",  # a label and a handle: no name ends with "-"
     "me@home. Com on over",

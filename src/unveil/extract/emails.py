@@ -235,6 +235,7 @@ class EmailPatterns:
     bracketed_re: re.Pattern[str] | None
     dot_words: frozenset[str]
     joiner_words: Mapping[str, str]  # words for "_" or "-" inside a mailbox name ("mila underscore rose")
+    joiner_last_words: frozenset[str]  # their last words ("bas" of "tiret bas")
     local_stopwords: frozenset[str]
     providers: frozenset[str]
     not_mail: frozenset[str]
@@ -356,6 +357,7 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
         bracketed_re=bracketed_re,
         dot_words=dots,
         joiner_words=joiners,
+        joiner_last_words=frozenset(w.rsplit(" ", 1)[-1] for w in joiners),
         local_stopwords=all_words(r.lang_words(top.get("local_stopwords"), "local_stopwords")),
         providers=providers,
         not_mail=frozenset(r.words(top.get("not_mail_domains"), "not_mail_domains")),
@@ -431,6 +433,7 @@ _GLUED, _SPACED_DOT, _WORD_DOT, _BRACKET_DOT, _COMMA_DOT = range(5)
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_%+-'")
 _LABEL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 _LEAD_PUNCT = "._%+-'"
+_WORD_BEFORE = re.compile(r"([^\W\d_]+) \Z")
 _GLUED_MARKS = frozenset(",·•∙⋅")  # a mark glued between two parts of a name (OCR's comma for a dot)
 
 
@@ -616,6 +619,9 @@ class _Scanner:
             if t.kind(j - 1) == _DOT and t.kind(j - 2) != _W:
                 return None  # "..anna@", ".anna@": a malformed name
         text = self.text
+        before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+        if before is not None and before.group(1).lower() in self.p.joiner_last_words:
+            return None  # "julie tiret du bas lyon arobase ...": a joiner the patterns do not know cut the name
         if start >= 2 and text[start - 1] in _GLUED_MARKS and text[start - 2].isalnum() \
                 and "@" not in text[max(0, start - MAX_LOCAL - 256) : start].rsplit(None, 1)[-1]:
             # "mia,rose@gmail.com", "anna·b@gmail.com": a name cut by a mark, not its tail (but
