@@ -598,7 +598,6 @@ def test_a_profile_page_of_a_megabyte_is_linear() -> None:
         # more words for "_" and "same"
         ("Insta: vale barra baja mx", ["instagram:vale_mx"]),
         ("Telegram: lotte laag streepje ams", ["telegram:lotte_ams"]),
-        ("Snap: bianca.cj | Insta: la fel", ["instagram:bianca.cj", "snapchat:bianca.cj"]),
     ],
 )
 def test_only_words_same_words_and_decorations(text: str, expected: list[str]) -> None:
