@@ -508,6 +508,8 @@ def test_a_street_number_or_an_intercom_is_no_age(text: str) -> None:
     [
         # a house number before its street, a day before its month: no age after a name
         ("Emma, 16 rue de la Paix, 2e étage", "FR", []),
+        ("Amber, 14 Station Road, Reading – ring the top bell.", "GB", []),
+        ("Amber, 24, Kings Road area", "GB", ["24"]),
         ("Sofia, 16 marzo a Bergamo", "IT", []),
         ("Léa, 14 mars à Lyon", "FR", []),
         # tram and bus lines, sizes, a decade

@@ -391,8 +391,14 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
         ranged = _RANGE_AFTER.match(text, end)
         if ranged is not None and not (text[end - 2:end].isdigit() and ranged.group()[-2:] < text[end - 2:end]):
             return False  # "Age 21 - 35 only": a range of clients' ages; not "Anaïs 27 – 01 99 00 23 46"
-    after = _words_after(text, end, 1)
+    after = _words_after(text, end, 2)
+    if len(after) == 2 and after[1] in _STREET_AFTER_A_WORD:
+        return False  # "Amber, 14 Station Road": a house number before its street
     return not (after and (after[0] in tables.not_units or after[0] in tables.unit_first))
+
+
+_STREET_AFTER_A_WORD = frozenset({"road", "street", "avenue", "lane", "drive", "crescent", "terrace", "gardens",
+                                  "grove", "rd", "ave"})
 
 
 # "Anna is 28", "Bella is 26, Mike is her driver": a known first name, "is" and two digits (a third person's
