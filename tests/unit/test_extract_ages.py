@@ -510,6 +510,10 @@ def test_a_street_number_or_an_intercom_is_no_age(text: str) -> None:
         ("Emma, 16 rue de la Paix, 2e étage", "FR", []),
         ("Amber, 14 Station Road, Reading – ring the top bell.", "GB", []),
         ("Amber, 24, Kings Road area", "GB", ["24"]),
+        # another person's age stated with a verb (a third person's ad, "Elle a 25 ans", stays)
+        ("Ma colocataire a 30 ans, moi 24 ans", "FR", ["24"]),
+        ("Mi compañera de piso tiene 30 años", "ES", []),
+        ("Elle a 25 ans", "FR", ["25"]),
         ("Sofia, 16 marzo a Bergamo", "IT", []),
         ("Léa, 14 mars à Lyon", "FR", []),
         # tram and bus lines, sizes, a decade
