@@ -351,7 +351,7 @@ class CityIndex:
                         for cc, table in (rules.get("latin_case_forms") or {}).items()}
         countries = {_words(fold(n)) for n in country_names}
         # Country names of other languages are no town's other name either ("Mexiko", "Колумбия", "Brazilia")
-        countries.update(_words(fold(str(n))) for ns in (rules.get("country_names") or {}).values() for n in ns or ())
+        countries.update(tuple(name.split(" ")) for name in _country_names(rules))
         # "Colombia" (Cuba), "Jamaica" (New York), "Lebanon" (five US towns): a town named after another
         # country is that country in an ad ("Soy de Colombia"), so the name alone never finds it.
         codes = ({_words(fold(n)): str(cc) for n, cc in country_names.items()}
@@ -729,7 +729,7 @@ def _country_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _country_named_before(text: str, start: int, rules: _Rules) -> str:
+def _country_named_before(text: str, start: int) -> str:
     """The code of a country named right before the town at ``start`` as the head of its list ("Tour: Spain -
     Valencia", "Canada: London, Windsor", "в Испании, Валенсия"), "" when there is none."""
     spans = _country_spans(text)
@@ -1371,7 +1371,7 @@ class CityExtractor:
             key = " ".join(keys[:n_words])
             city = self._resolve(hit.cities or [], key, country, rules)
             if city is not None and len(hit.cities or ()) > 1:
-                named = _country_named_before(text, start, rules)
+                named = _country_named_before(text, start)
                 if named and named != city.country:
                     city = next((c for c in hit.cities or () if c.country == named), city)
                 city = _in_region_after(text, start, stop, hit.cities or [], city)
@@ -1467,7 +1467,7 @@ class CityExtractor:
         if (city.country == "AU" and _AU_STATE_AFTER.match(text, end)) or (
                 _CBD_AFTER.match(text, end) and (city.country == country or key not in rules.stop)):
             return True  # "Adelaide SA", "Adelaide CBD": an Australian address, a city's centre
-        if city.country != country and _country_named_before(text, start, rules) == city.country:
+        if city.country != country and _country_named_before(text, start) == city.country:
             return True  # "Tour: Australia - Perth, Newcastle": the town of the country heading the list
         prev = _prev_words(text, start, 3)
         english = (ctx.lang or "").startswith("en")
