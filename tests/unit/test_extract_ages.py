@@ -524,6 +524,12 @@ def test_a_street_number_or_an_intercom_is_no_age(text: str) -> None:
         ("Mitte 40, reife Dame", "DE", []),
         ("Begin dertig, Amsterdam", "NL", []),
         ("Mindestalter der Gäste 25 Jahre", "DE", []),
+        ("Mindestalter der Gäste: 25 Jahre", "DE", []),  # a label's colon before the rule's number
+        ("Edad: 25 años", "ES", ["25"]),
+        ("Alter ca. 35, aus Köln", "DE", ["35"]),  # a word for "about" between the cue and the age
+        ("Age: approx. 40", "GB", ["40"]),
+        ("Ik ben ongeveer 30", "NL", ["30"]),
+        ("I'm about 5 minutes from the station", "GB", []),
         ("Uomini tra i 30 e i 60 anni", "IT", []),  # clients' range with its articles
         ("entre los 25 y los 40 años", "ES", []),
         # the forms they must not hide

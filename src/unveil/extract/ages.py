@@ -159,7 +159,8 @@ def _tables() -> _Tables:
     unit_re = re.compile(r"(?<![^\W\d_])(?:" + _phrase_pattern(strong + bare) + r")(?![^\W\d_])", re.I)
     cue_re = re.compile(
         r"(?<![^\W\d_])(?:" + _phrase_pattern(_as_list(data.get("cues"))) + r")"
-        r"[ \t\u00a0]{0,3}[:=\-–~]?[ \t\u00a0]{0,3}(?=[^\W_])",
+        r"[ \t\u00a0]{0,3}[:=\-–~]?[ \t\u00a0]{0,3}"
+        r"(?:(?:" + _phrase_pattern(_as_list(data.get("approx_words"))) + r")\.?[ \t\u00a0]{1,3})?(?=[^\W_])",
         re.I,
     )
     old_re = re.compile(r"[ \t\u00a0\-]{1,2}(?:" + _phrase_pattern(_as_list(data.get("old_words"))) + r")(?![^\W\d_])",
@@ -214,14 +215,21 @@ def _tables() -> _Tables:
     )
 
 
-def _words_before(text: str, end: int, n: int) -> list[str]:
-    """Up to ``n`` folded words ending at ``end`` (nearest last); stops at any punctuation."""
+def _words_before(text: str, end: int, n: int, label: bool = False) -> list[str]:
+    """Up to ``n`` folded words ending at ``end`` (nearest last); stops at any punctuation.
+
+    With ``label``, a colon right before ``end`` is read through: "Mindestalter der Gäste: 25 Jahre".
+    """
     out: list[str] = []
     i = end
     while len(out) < n:
         j = i
         while j > 0 and text[j - 1] in " \t\u00a0'’" and i - j < 3:
             j -= 1
+        if label and not out and j > 0 and text[j - 1] == ":":
+            j -= 1
+            while j > 0 and text[j - 1] in " \t\u00a0" and i - j < 4:
+                j -= 1
         dot = not out and j > 1 and text[j - 1] == "." and text[j - 2].isalpha()
         if dot:
             j -= 1  # an abbreviation right before the number: "max. 40 de ani", "min. 18"
@@ -828,7 +836,7 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
         if old is not None:
             end = old.end()
         elif _key(m.group()) in tables.bare and _PAIRED_AGE.search(text, max(0, start - 12), start) is None \
-                and _matches_any(_words_before(text, start, 3), tables.not_before, at_end=True):
+                and _matches_any(_words_before(text, start, 3, label=True), tables.not_before, at_end=True):
             continue  # not "en 5 años", but "25 en 27 jaar" (two ages, Dutch "en" is "and")
         if _RANGE_BEFORE.search(text, max(0, start - 20), start) is not None:
             continue  # "de 20 à 30 ans", "between 30 and 60 years": the clients' ages
