@@ -461,6 +461,16 @@ def test_attrs() -> None:
         ("$50 e-Transfer deposit. $300/hr.", "CA", [("50 CAD", True), ("300 CAD/60min", False)]),
         ("$100 Apple gift card as deposit. $250/hr", "US", [("100 USD", True), ("250 USD/60min", False)]),
         ("200 € outcall + taxi", "FR", [("200 EUR", False)]),
+        # travel costs in more languages, discounts, and amounts added with "+"
+        ("1 Std. 200 €. Anfahrtskosten 30 € innerhalb Wiens.", "AT", [("200 EUR/60min", False), ("30 EUR", True)]),
+        ("1 hora 150€. Desplazamiento 20€ extra.", "ES", [("150 EUR/60min", False), ("20 EUR", True)]),
+        ("1 ora 200€ + spese di viaggio 30€", "IT", [("200 EUR/60min", False), ("30 EUR", True)]),
+        ("Godzina 300 zł, dojazd 50 zł", "PL", [("300 PLN/60min", False), ("50 PLN", True)]),
+        ("10 € Rabatt für Stammkunden! 1 Std. 180 €", "DE", [("10 EUR", True), ("180 EUR/60min", False)]),
+        ("£20 off for regulars. 1 hour £200.", "GB", [("20 GBP", True), ("200 GBP/60min", False)]),
+        ("1h 200€. Déplacement +50€.", "FR", [("200 EUR/60min", False), ("50 EUR", True)]),
+        ("HH $150 / H $230 (weekends +$30)", "US", [("150 USD/30min", False), ("230 USD/60min", False),
+                                                    ("30 USD", True)]),
     ],
 )
 def test_fees_are_marked(text: str, country: str, fees: list[tuple[str, bool]]) -> None:
@@ -499,10 +509,12 @@ def test_find_prices_tuples() -> None:
         "Salary " + "3000 € netto / " * 70_000 + "month",
         "£400 for the hour, £700 for 2 " * 35_000,
         "120 halbe 200 pół " * 60_000,
+        "150 - " * 150_000 + "200 €",
+        "24 hours " * 100_000 + "$4,000",
     ],
     ids=["digits", "prices", "symbols", "durations", "one-number", "im", "rate-table", "table-headers",
          "slash-header", "heading-word", "slash-words", "wide-header", "length-columns", "slash-lists",
-         "wages", "hours-only", "half-words"],
+         "wages", "hours-only", "half-words", "range-ends", "whole-days"],
 )
 def test_hostile_input_is_linear(hostile: str) -> None:
     for _ in PRICES.extract(hostile, "body", AdContext(country="GB")):
@@ -566,7 +578,7 @@ def test_hours_without_unit_and_words_for_half(text: str, country: str, expected
         ("Salariu 2200 € net/lună, cazare gratuită.", "RO", [("2200 EUR", True)]),
         ("Câștig de la 150£ pe zi + bacșiș.", "RO", [("150 GBP", True)]),
         ("Zarobki 1500-2200 EUR netto + premia.", "PL", [("2200 EUR", True)]),
-        ("Masszőz állás, napi 100-200 € kereset.", "HU", [("200 EUR", True)]),
+        ("Masszőz állás, napi 100-200 € kereset.", "HU", [("100 EUR", True), ("200 EUR", True)]),
         ("Verdienst bis 5000 € im Monat, Unterkunft kostenlos.", "DE", [("5000 EUR", True)]),
         ("Vergütung 2.400 € brutto/Monat.", "DE", [("2400 EUR", True)]),
         ("Praca w Oslo. Pensja 32 000 NOK miesięcznie.", "PL", [("32000 NOK", True)]),
@@ -625,6 +637,40 @@ def test_pay_offered_for_a_job_is_marked_wage(text: str, country: str, wages: li
     ],
 )
 def test_north_american_rates(text: str, country: str, expected: list[str]) -> None:
+    assert prices(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # the first end of a range takes the second's currency, and both its length
+        ("150-200 € de l'heure selon la prestation", "FR", ["150 EUR/60min", "200 EUR/60min"]),
+        ("300 - 400 lei / oră", "RO", ["300 RON/60min", "400 RON/60min"]),
+        ("Entre 100 y 150 euros la hora", "ES", ["100 EUR/60min", "150 EUR/60min"]),
+        ("1 ora tra 150 e 200 euro", "IT", ["150 EUR/60min", "200 EUR/60min"]),
+        ("Call 5 to 10 € off", "GB", ["10 EUR"]),  # too small to be a rate's end
+        # thousands after a space before more currency words; Norwegian "kroner"
+        ("A partir de 1 500 pesos la hora.", "MX", ["1500 MXN/60min"]),
+        ("En time koster 2500 kroner.", "NO", ["2500 NOK/60min"]),
+        ("1 time 2500 kroner", "DK", ["2500 DKK/60min"]),
+        # whole days written with an hour word; not around the clock
+        ("Fly me to you: 24 hours $4,000 plus travel. 48 hours $7,000.", "US", ["4000 USD/1440min",
+                                                                                "7000 USD/2880min"]),
+        ("Available 24 hours a day. $200", "US", ["200 USD"]),
+        ("Open 24 hours. $200", "US", ["200 USD"]),
+        ("Dispo 24 heures sur 24, 150€ la demi-heure", "FR", ["150 EUR/30min"]),
+        # "from" and "are" between a length and its amount
+        ("Termine ab 150 € / Std., Übernachtung ab 1.200 €", "DE", ["150 EUR/60min", "1200 EUR/night"]),
+        ("Spotkania od 300 zł/h, noc od 2000 zł", "PL", ["300 PLN/60min", "2000 PLN/night"]),
+        ("Dos horas son 250 euros", "ES", ["250 EUR/120min"]),
+        # Danish "1t", an amount like a year right after a length in a card, forints in six digits
+        ("Incall 1t 1500 kr. Outcall 1t 2000 kr.", "DK", ["1500 DKK/60min", "2000 DKK/60min"]),
+        ("Priser: 30min 1200 | 1h 2000 | 2h 3500", "SE", ["1200 SEK/30min", "2000 SEK/60min", "3500 SEK/120min"]),
+        ("Member since 2019. 1h 200€", "FR", ["200 EUR/60min"]),
+        ("Egész éjszaka 150000 Ft, 1 óra 30000 Ft", "HU", ["150000 HUF/night", "30000 HUF/60min"]),
+    ],
+)
+def test_ranges_currencies_days_and_fillers(text: str, country: str, expected: list[str]) -> None:
     assert prices(text, country) == expected
 
 

@@ -317,9 +317,12 @@ _NUM = re.compile(
     r"(\d{1,3}(?:[.,'’]\d{3})+"
     r"|(?<!\d[ \u00a0\u202f])(?<![^\W_])(?:[1-9]\d?[ \u00a0\u202f]\d{3}|[1-9]\d\d[ \u00a0\u202f]000)"
     r"(?=[ \u00a0\u202f]?(?:[€$£₴₽]|(?i:eur\w*|cad|chf|gbp|usd|aud|nzd|zł|zl|pln|lei|ron|mdl|sek|kr|dkk|nok|kč|czk|ft"
-    r"|huf|forint\w*|форинт\w*|лв|bgn|kn|hrk|din|rsd|грн|uah|руб|rub)\b|[.,:][-–]))"
+    r"|huf|forint\w*|форинт\w*|лв|bgn|kn|hrk|din|rsd|грн|uah|руб|rub|pesos|pesitos|mxn|reais|brl|dollars?"
+    r"|d[oó]lares|kron\w*)\b|[.,:][-–]))"
     # ... or a sign before: "£1 500"
     r"|(?:(?<=[€$£])|(?<=[€$£] ))[1-9]\d?[ \u00a0\u202f]\d{3}(?![\d.,])"
+    # six digits only before forints, where a night's rate reaches them: "150000 Ft"
+    r"|[1-9]\d{5}(?=[ \u00a0]?(?i:ft|huf|forint\w*)\b)"
     r"|\d{1,5})"
     r"(?:[.,](\d{1,2}))?(?!\d)"
 )
@@ -419,9 +422,15 @@ _FEE_MODIFIERS_MAX = 4
 _FEE_LINKS = frozenset({"de", "for", "of", "pour", "para", "per", "fur", "di", "da", "voor", "na", "pentru"})
 
 
+_ADDED = re.compile(r"(?<![\w+])\+[ \t\u00a0]?\Z")  # "+50€", "+ 50 €"; not "++" or "300+"
+
+
 def _fee(text: str, start: int, end: int, t: _Tables) -> bool:
     """Whether the amount spanning ``[start, end)`` is a fee (``fee_words``): one right after it ("£20
-    deposit") or before it in its clause ("Deposit $50", "Frais de taxi en sus (30 €)")."""
+    deposit") or before it in its clause ("Deposit $50", "Frais de taxi en sus (30 €)"); an amount added with
+    "+" ("Déplacement +50€", "(weekends +$30)")."""
+    if _ADDED.search(text, max(0, start - 3), start) is not None:
+        return True
     pos = end + 1 if end < len(text) and text[end] == " " else end
     for _ in range(_FEE_MODIFIERS_MAX + 1):
         if text.startswith(("d'", "d’"), pos) or text.startswith(("e-", "E-"), pos):
@@ -622,9 +631,27 @@ def _duration_from(text: str, m: re.Match[str], t: _Tables) -> _Duration:
             if explicit_minutes or (not priced and (glued or ends)):
                 minutes += int(hm.group("m"))
                 end = tail
-    if not 0 < minutes <= MAX_MINUTES:
+    if not 0 < minutes <= MAX_MINUTES and not _whole_days(text, m.start(), minutes, unit, end):
         return _Duration(m.start(), end, -1)  # "22h" is a clock time, not a booking length
     return _Duration(m.start(), end, round(minutes))
+
+
+# After "24 hours": words that make it "around the clock", not a booking's length ("24 hours a day", "24h/7").
+_AROUND_THE_CLOCK = re.compile(
+    r"[ \t\u00a0]{0,2}(?:/|7(?!\d)|(?:a|per|par|pro|por|al|am|au|du|del|de|on|x|sur|su|op)(?![^\W\d_])|day|d[ií]as?"
+    r"|jours?|tag|giorno|dag|dzie|zi|service|open|ouvert|abierto|aperto|geöffnet|dispon|availab|erreichbar)", re.I)
+# Before "24 hours": "open 24 hours", "available 24 hours", "erreichbar 24 Stunden".
+_CLOCK_BEFORE = re.compile(
+    r"(?:open|opened|available|availability|call|text|ouvert|dispo|disponible|disponibles|abierto|abierta|atiendo"
+    r"|aperto|aperta|disponibile|geöffnet|erreichbar|verfügbar|open|bereikbaar|beschikbaar|aberto|disponível"
+    r"|dostępna|otwarte|deschis|disponibilă|service)[ \t\u00a0:]{1,3}\Z", re.I)
+
+
+def _whole_days(text: str, start: int, minutes: float, unit: str, end: int) -> bool:
+    """A booking of whole days written with an hour word: "24 hours $4,000", "48 Stunden 5000 €" (not
+    "24h", nor "24 hours a day" or "24 hours/7": around the clock)."""
+    return minutes in (1440, 2880, 4320) and len(unit) >= 3 and _AROUND_THE_CLOCK.match(text, end) is None \
+        and _CLOCK_BEFORE.search(text, max(0, start - 20), start) is None
 
 
 _THOUSANDS_AFTER = re.compile(r"[ \u00a0\u202f](\d{3})(?!\d)")
@@ -695,6 +722,9 @@ def find_prices(text: str, country: str | None = None) -> Iterator[tuple[int, in
 
 
 _RANGE_DASH = re.compile(r"[ \t\u00a0]{0,2}[-–][ \t\u00a0]{0,2}")
+# Between the ends of a range of amounts: "150-200 €", "entre 100 y 150 euros", "tra 150 e 200 euro"
+_RANGE_WORDS = r"(?:to|and|à|a|y|e|et|und|bis|en|tot|do|și|si|ou|till|til)"
+_RANGE_JOIN = re.compile(rf"[ \t\u00a0]{{0,2}}(?:[-–]|{_RANGE_WORDS}(?![^\W\d_]))[ \t\u00a0]{{0,2}}", re.I)
 _PAIR_SLASH = re.compile(r"[ \t\u00a0]{0,2}/[ \t\u00a0]{0,2}")
 # Incall and outcall rates for one length: "in/out 280/350 per hour", "1hr in/out 200/250"
 _IN_OUT = re.compile(r"(?<![^\W\d_])in(?:call)?[ \t]?[/-][ \t]?(?:out)?(?:call)?[ \t]*:?[ \t]*\Z", re.I)
@@ -704,6 +734,18 @@ _IN_OUT = re.compile(r"(?<![^\W\d_])in(?:call)?[ \t]?[/-][ \t]?(?:out)?(?:call)?
 _DOLLAR_CODE_AFTER = re.compile(r"[ \t]?(USD|CAD|MXN|AUD|NZD)(?![^\W\d_])")
 
 
+def _range_end_currency(text: str, end: int, t: _Tables, cc: str) -> str | None:
+    """The currency written after the second end of a range whose first end stops at ``end``."""
+    join = _RANGE_JOIN.match(text, end)
+    if join is None or join.end() == end:
+        return None
+    m = _NUM.match(text, join.end())
+    if m is None:
+        return None
+    ca = t.cur_after.match(text, m.end())
+    return _currency(ca.group("c"), t, cc) or None if ca is not None else None
+
+
 def _share_range_lengths(text: str, hits: list[PriceHit]) -> None:
     """Give both ends of a range the length stated for one: "150-200 € de l'heure", "60 Min. 80-100 €",
     "€ 100-150 per hour"; and both rates of an incall/outcall pair, "in/out 280/350 per hour" (in place)."""
@@ -711,7 +753,7 @@ def _share_range_lengths(text: str, hits: list[PriceHit]) -> None:
         a, b = hits[i], hits[i + 1]
         if (a[4] is None and not a[5]) == (b[4] is None and not b[5]):
             continue  # both or neither have a length
-        if _RANGE_DASH.fullmatch(text, a[1], b[0]) is None and (
+        if _RANGE_JOIN.fullmatch(text, a[1], b[0]) is None and (
                 _PAIR_SLASH.fullmatch(text, a[1], b[0]) is None
                 or _IN_OUT.search(text, max(0, a[0] - 24), _amount_start(text, a)) is None) and (
                 not a[3] or not b[3] or a[3] == b[3]
@@ -885,6 +927,11 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             after = ca.end()
         if currency is None and dashed and _ROUND_DASH.match(text, s, e) is not None:
             currency = t.country_currency.get(cc)  # "450.- zwei Stunden": ".-" writes a price in CH, DE, AT
+        range_head = False
+        if currency is None and place is None and not thousands:
+            # "150-200 € de l'heure", "Entre 100 y 150 euros": the first end of a range takes the second's
+            currency = _range_end_currency(text, e, t, cc) if amount >= t.min_bare else None
+            range_head = currency is not None
         explicit = currency is not None
         if cb is not None and _emoji_marker(cb.group(0)) and _next_word(text, e) in t.not_after \
                 and _connected_duration(text, e, t, used) is None:
@@ -908,6 +955,8 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             list_open and _LIST_GAP.fullmatch(text, last_end, span_start) is not None))
         dur = _bind(text, span_start, after, explicit, first, t, by_start, by_end, used, labelled,
                     lengths_after=not first and last_dur is not None and last_dur.start >= last_amount_end)
+        if range_head and dur is not None and dur.start >= after:
+            dur = None  # the length after a range is its second end's, shared with the first below
         headed = False  # the length heads the amount's column: the span stays the amount's own
         if dur is None and columns and explicit:
             dur = _column_length(columns, text, s)  # "30min | 1hr | 2hr\n£130 | £200 | £380"
@@ -1371,13 +1420,13 @@ _ROUND_DASH = re.compile(r"(?:\d{2,5}|[1-9]\d?[ \u00a0\u202f.]\d{3})[.,:][-–]"
 
 
 def _night_before(text: str, start: int, by_end: dict[int, _Duration]) -> bool:
-    """Whether a night's duration that opens its line or a list's item stands right before ``start``
-    ("Overnight 2000", "Hour 400 / Overnight 2000", "Nacht: 2000")."""
+    """Whether a night's duration or a length that opens its line or a list's item stands right before
+    ``start`` ("Overnight 2000", "Hour 400 / Overnight 2000", "Nacht: 2000", "30min 1200 | 1h 2000")."""
     i = start
     while i > 0 and start - i < 3 and text[i - 1] in " \t\u00a0:-–":
         i -= 1
     d = by_end.get(i)
-    if d is None or d.minutes is not None or not d.unit_only:
+    if d is None or (d.minutes is None and not d.unit_only) or (d.minutes is not None and d.minutes <= 0):
         return False
     k = d.start  # the night opens its line or an item of a rate list, not a name ("© Anunturi Noaptea 2025")
     while k > 0 and text[k - 1] in " \t\u00a0":
