@@ -543,3 +543,35 @@ def test_a_street_number_or_an_intercom_is_no_age(text: str) -> None:
 )
 def test_numbers_after_a_name_that_are_no_age(text: str, country: str, expected: list[str]) -> None:
     assert [e.value for e in AGES.extract(text, "body", AdContext(country=country))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a date's day with its dot before a month of the other languages of Europe (a false minor's age)
+        ("Freja, 15. marts i Aarhus – kun få tider ledige. Alder: 29.", "DK", ["29"]),
+        ("Ivana, 15. ožujka u Splitu, samo jedan dan.", "HR", []),
+        ("Simona, 15. marca v Bratislave, len jeden deň.", "SK", []),
+        ("Aino, 15. maaliskuuta Tampereella – vain yksi päivä.", "FI", []),
+        ("Мария, 15 март във Варна.", "BG", []),
+        ("Anna, 25. Mi piace Roma", "IT", ["25"]),  # a capital after the dot opens a sentence
+        # a street and its number before a postcode and a town
+        ("Vinohradská 25, 120 00 Praha 2. Výška 170 cm", "CZ", []),
+        ("Ilica 45, 10000 Zagreb. Visina 170 cm", "HR", []),
+        ("Laugavegur 22, 101 Reykjavík.", "IS", []),
+        ("Natascha 33, 170 cm", "DE", ["33"]),
+        # years of residence or work, clients' ages
+        ("Jag bor i Linköping sedan 12 år tillbaka, är 35 år.", "SE", ["35"]),
+        ("V Praze žiju už 12 let, je mi 34 let.", "CZ", ["34"]),
+        ("Som Lucia, 25 rokov. Pracujem tu 10 rokov ako masérka.", "SK", ["25"]),
+        ("Kokemusta 10 vuotta. Lahti.", "FI", []),
+        ("Само за господа над 30 години. Аз съм Ива, 27 години.", "BG", ["27"]),
+        ("Μόνο για κυρίους άνω των 30 ετών. Είμαι η Σοφία, 28 ετών", "GR", ["28"]),
+        ("Pouze pro pány starší 25 let. 10 let praxe. Jsem Eliška, 29 let.", "CZ", ["29"]),
+        ("Samo gospoda iznad 35 godina. Imam 28 godina.", "HR", ["28"]),
+        ("Само за господу старију од 30 година. Имам 26 година.", "RS", ["26"]),
+        ("Jeg er 25 år", "NO", ["25"]),
+    ],
+)
+def test_dates_streets_and_rules_in_the_other_languages(text: str, country: str, expected: list[str]) -> None:
+    assert [e.value for e in AGES.extract(text, "body", AdContext(country=country))] == expected

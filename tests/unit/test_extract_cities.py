@@ -531,3 +531,17 @@ def test_country_names_are_checked_when_they_load() -> None:
 )
 def test_a_country_or_state_after_a_town(text: str, country: str, lang: str, expected: list[str]) -> None:
     assert cities(text, country, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        ("Kilo: 55, Výška 170", "CZ", []),  # a weight, not Kiel
+        ("Benim adım Ceren", "TR", []),  # "my name is", not Benin City
+        ("İstanbul, Bağdat Caddesi no 5", "TR", ["Istanbul|TR"]),  # a road named after a town
+        ("Narva mnt 5, Tallinn", "EE", ["Tallinn|EE"]),
+        ("In Narva today", "EE", ["Narva|EE"]),
+    ],
+)
+def test_words_and_roads_of_the_other_languages(text: str, country: str, expected: list[str]) -> None:
+    assert cities(text, country) == expected

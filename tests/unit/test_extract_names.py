@@ -414,3 +414,16 @@ def test_a_phone_group_makes_no_roster_item() -> None:
 )
 def test_north_american_cues_and_towns(text: str, country: str, expected: list[str]) -> None:
     assert names(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # "I have", "I am" heading an age are no names
+        ("Имам 23 години, се викам Ивана.", "MK", ["Ивана"]),
+        ("Είμαι 24 χρονών, με λένε Δέσποινα.", "GR", ["Δέσποινα"]),
+        ("Imam 28 godina, Varaždin.", "HR", []),
+    ],
+)
+def test_first_person_words_heading_an_age(text: str, country: str, expected: list[str]) -> None:
+    assert names(text, country) == expected

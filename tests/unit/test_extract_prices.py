@@ -668,6 +668,10 @@ def test_north_american_rates(text: str, country: str, expected: list[str]) -> N
         ("Priser: 30min 1200 | 1h 2000 | 2h 3500", "SE", ["1200 SEK/30min", "2000 SEK/60min", "3500 SEK/120min"]),
         ("Member since 2019. 1h 200€", "FR", ["200 EUR/60min"]),
         ("Egész éjszaka 150000 Ft, 1 óra 30000 Ft", "HU", ["150000 HUF/night", "30000 HUF/60min"]),
+        # one and a half, half and "per" in more languages
+        ("1 óra: 25.000,- Ft, másfél óra 35 000 Ft", "HU", ["25000 HUF/60min", "35000 HUF/90min"]),
+        ("Половина час 1.800 ден.", "MK", ["1800 MKD/30min"]),
+        ("Цена: 150 лв. на час", "BG", ["150 BGN/60min"]),
     ],
 )
 def test_ranges_currencies_days_and_fillers(text: str, country: str, expected: list[str]) -> None:

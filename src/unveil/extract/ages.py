@@ -292,7 +292,8 @@ def _digits_before(text: str, end: int) -> tuple[int, int] | None:
 # "26 and 38", "(20 & 25)": a second age after a named one
 _PAIR_AFTER = re.compile(r"[ \t]?(?:&|\+|and|et|y|e|en|und|i|și|si)[ \t]?([0-9]{2})(?![0-9])", re.IGNORECASE)
 # "21 y 24 años", "22 and 24 years": an age before the one a unit states, joined by "and".
-_PAIRED_AGE = re.compile(r"(?<![0-9.,/:-])([0-9]{2})\s(?:and|et|y|e|und|en|și|si|i)\s\Z", re.IGNORECASE)
+_PAIRED_AGE = re.compile(r"(?<![0-9.,/:-])([0-9]{2})\s(?:and|et|y|e|und|en|și|si|i|és|og|och|ja|и|і|και)\s\Z",
+                         re.IGNORECASE)
 # A single digit after a tens word: "twenty 4", "vingt 3".
 _TENS_THEN_DIGIT = re.compile(r"[ \t\u00a0-]{1,2}([1-9])(?![0-9])")
 
@@ -396,6 +397,9 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
             return False
         if nxt == "." and set(_words_after(text, end + 1, 1)) & tables.ordinal_nouns:
             return False  # "im 23. Bezirk": a German ordinal
+        if nxt == "." and end + 2 < size and text[end + 1] == " " and text[end + 2].islower() \
+                and set(_words_after(text, end + 1, 1)) & tables.not_units:
+            return False  # "Freja, 15. marts": a date's day (a capital after the dot opens a sentence)
         ranged = _RANGE_AFTER.match(text, end)
         if ranged is not None and not (text[end - 2:end].isdigit() and ranged.group()[-2:] < text[end - 2:end]):
             return False  # "Age 21 - 35 only": a range of clients' ages; not "Anaïs 27 – 01 99 00 23 46"
@@ -556,6 +560,10 @@ def _heading_goes_on(text: str, end: int) -> bool:
     return word[:1].isupper() and bool(city_index().lookup(word))
 
 
+# A postcode and a town after a heading's number: ", 120 00 Praha", ", 10000 Zagreb", ", 101 Reykjavík"
+_POSTCODE_AFTER = re.compile(r"[ \t]{0,2},[ \t]{0,2}\d{3}(?:[ \u00a0]?\d{1,3})?[ \t]{1,2}[^\W\d_]")
+
+
 def _heading_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int, int, int]]:
     """``(start, end, age, word_start, word_end)`` of two digits after a capitalised word that opens a line
     or follows a listing's separator, where the phrase ends after the number.
@@ -579,6 +587,9 @@ def _heading_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int, i
         if not _plain_after_cue(text, end, tables) or not _heading_goes_on(text, end) \
                 or text.startswith(_NOT_AN_AGE_MARK, end + 1 if text[end : end + 1] in _BLANKS else end):
             continue
+        post = _POSTCODE_AFTER.match(text, end)
+        if post is not None and text[post.end() - 1].isupper():
+            continue  # "Vinohradská 25, 120 00 Praha 2", "Ilica 45, 10000 Zagreb": a street and its number
         yield start, end, value, i, word_end
 
 
