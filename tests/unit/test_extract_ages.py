@@ -575,3 +575,17 @@ def test_numbers_after_a_name_that_are_no_age(text: str, country: str, expected:
 )
 def test_dates_streets_and_rules_in_the_other_languages(text: str, country: str, expected: list[str]) -> None:
     assert [e.value for e in AGES.extract(text, "body", AdContext(country=country))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # the days of a tour after a town are no ages
+        ("Köln 21.–23.05., Bonn 24.–26.05. Zierliche Asiatin.", "DE", []),
+        ("Lyon 25, 26 et 27 juin puis Grenoble 28 et 29 juin.", "FR", []),
+        ("Madrid 22, 23 y 24 de mayo; Toledo 25 de mayo.", "ES", []),
+        ("Mia 24 & 7 days a week", "GB", ["24"]),  # days are no month
+    ],
+)
+def test_days_of_a_tour_are_no_ages(text: str, country: str, expected: list[str]) -> None:
+    assert [e.value for e in AGES.extract(text, "body", AdContext(country=country))] == expected

@@ -427,3 +427,19 @@ def test_north_american_cues_and_towns(text: str, country: str, expected: list[s
 )
 def test_first_person_words_heading_an_age(text: str, country: str, expected: list[str]) -> None:
     assert names(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # drivers in more languages, the desk asked at before the cue, a saint's place
+        ("Soy Javier, el chófer. Llevo a Nerea (25) y a Alexa (29).", "ES", ["Nerea", "Alexa"]),
+        ("Sunt Mihai, șoferul fetelor. Disponibile: Ana (24 ani)", "RO", ["Ana"]),
+        ("Sono Luca, l'autista delle ragazze. Disponibili: Sara (23)", "IT", ["Sara"]),
+        ("Reception (ask for Dave): 020 7946 0463", "GB", []),
+        ("Ask for Angel at the front desk", "US", ["Angel"]),
+        ("St. Louis. (314) 555-0159", "US", []),
+    ],
+)
+def test_staff_and_places_are_no_personas(text: str, country: str, expected: list[str]) -> None:
+    assert names(text, country) == expected

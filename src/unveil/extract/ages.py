@@ -133,6 +133,7 @@ class _Tables:
     not_before: frozenset[str]
     not_after: frozenset[str]
     not_units: frozenset[str]
+    months: frozenset[str]
     ordinal_nouns: frozenset[str]
     unit_keys: frozenset[str]
     words: dict[str, int]
@@ -195,7 +196,8 @@ def _tables() -> _Tables:
         bare=frozenset(_key(u) for u in bare),
         not_before=frozenset(_words_key(w) for w in _as_list(data.get("not_before"))),
         not_after=frozenset(_words_key(w) for w in _as_list(data.get("not_after"))),
-        not_units=frozenset(_words_key(w) for w in _as_list(data.get("not_units"))),
+        not_units=frozenset(_words_key(w) for w in _as_list(data.get("not_units")) + _as_list(data.get("months"))),
+        months=frozenset(_words_key(w) for w in _as_list(data.get("months"))),
         ordinal_nouns=frozenset(_words_key(w) for w in _as_list(data.get("ordinal_nouns"))),
         unit_keys=frozenset(_words_key(u) for u in strong + bare),
         words=spelled,
@@ -386,6 +388,12 @@ _RANGE_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+# More days after a number, then their month: ", 26 et 27 juin", ", 23 y 24 de mayo", "-23 May"
+_MORE_DAYS = re.compile(
+    r"(?:[ \t]{0,2}(?:,|&|[-–]|et|y|e|und|and|i|og|och|a|au|al|bis|to|și)[ \t]{0,2}\d{1,2}\.?){1,6}"
+    r"[ \t]{1,2}(?:(?:de|of|del)[ \t]{1,2})?([^\W\d_]{3,12})", re.I)
+
+
 def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
     """True if what follows a cued number leaves it an age ("I'm 19 and", not "I'm 19 minutes away")."""
     size = len(text)
@@ -397,6 +405,11 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
             return False
         if nxt == "." and set(_words_after(text, end + 1, 1)) & tables.ordinal_nouns:
             return False  # "im 23. Bezirk": a German ordinal
+        if nxt == "." and end + 2 < size and text[end + 1] in "-–" and text[end + 2].isdigit():
+            return False  # "Köln 21.–23.05.": a range of days
+        days = _MORE_DAYS.match(text, end)
+        if days is not None and fold(days.group(1)).lower() in tables.months:
+            return False  # "Lyon 25, 26 et 27 juin", "Madrid 22, 23 y 24 de mayo": days of a tour
         if nxt == "." and end + 2 < size and text[end + 1] == " " and text[end + 2].islower() \
                 and set(_words_after(text, end + 1, 1)) & tables.not_units:
             return False  # "Freja, 15. marts": a date's day (a capital after the dot opens a sentence)

@@ -605,8 +605,8 @@ def _set_apart_names(text: str, country: str | None) -> list[tuple[int, int]]:
     t = _tables()
     out = []
     for s, e, _k in _known_names_in(text):
-        if not text[s].isupper() or (s > 0 and text[s - 1] == "-"):
-            continue
+        if not text[s].isupper() or (s > 0 and text[s - 1] == "-") or _SAINT_BEFORE.search(text, max(0, s - 6), s):
+            continue  # "St. Louis", "Ste-Catherine": a place named after a saint
         j = _second_name_end(text, e)
         if j > e:
             if fold(text[e + 1 : j]) not in t.first_names:
@@ -618,6 +618,7 @@ def _set_apart_names(text: str, country: str | None) -> list[tuple[int, int]]:
     return out
 
 
+_SAINT_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:St|Ste|Sta|Sto|Sf|Sv)\.?[ \t\u00a0]?\Z")
 _STATE_CODE_AFTER = regex.compile(r",?[ \t]?(\p{Lu}{2})(?![\p{L}\p{M}])")
 
 
@@ -769,8 +770,17 @@ def _staff_near(text: str, s: int, e: int, cue: str, staff: frozenset[str]) -> b
     i, j = _word_before(text, s, " \t\u00a0:", 3, 20)
     if i < j and fold(text[i:j]) in staff:
         return True
-    if cue in _ASK_CUES and _AT_PLACE.match(text, e) is not None:
-        return False
+    if cue in _ASK_CUES:
+        c = j - len(cue) if i == j else i
+        while c > 0 and j - c < len(cue) + 3 and fold(text[c:j]).lower() != cue:
+            c -= 1
+        if fold(text[c:j]).lower() == cue:
+            # "Reception (ask for Dave)": the desk to ask at, then the cue
+            wi, wj = _word_before(text, c, " \t\u00a0(:-–", 3, 20)
+            if wi < wj and fold(text[wi:wj]) in staff:
+                return True
+        if _AT_PLACE.match(text, e) is not None:
+            return False
     k = e
     while k < len(text) and k - e < _STAFF_REACH and text[k] not in _CLAUSE_END and text[k] != ")" \
             and not text[k].isdigit():
