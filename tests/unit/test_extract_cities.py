@@ -545,3 +545,20 @@ def test_a_country_or_state_after_a_town(text: str, country: str, lang: str, exp
 )
 def test_words_and_roads_of_the_other_languages(text: str, country: str, expected: list[str]) -> None:
     assert cities(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a station named after a town where the ad names another; alone, the station's own town
+        ("Gare de Lyon, Paris 12e. Hôtel à deux pas.", "FR", ["Paris|FR"]),
+        ("Près de la gare de Bordeaux", "FR", ["Bordeaux|FR"]),
+        ("Compagnie à Lyon. Je reçois près de la gare de Lyon.", "FR", ["Lyon|FR", "Lyon|FR"]),
+        ("Lisboa, Parque das Nações, perto da Gare do Oriente.", "PT", ["Lisbon|PT"]),
+        # a hotel's name of two words, and "upon" after a town the gazetteer lacks
+        ("Hotel New York, Rotterdam, Kop van Zuid.", "NL", ["Rotterdam|NL"]),
+        ("Kingston upon Thames, near the market.", "GB", []),
+    ],
+)
+def test_stations_hotels_and_towns_upon_rivers(text: str, country: str, expected: list[str]) -> None:
+    assert cities(text, country) == expected

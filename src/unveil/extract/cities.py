@@ -531,6 +531,7 @@ class _Rules:
     cues_not_names: frozenset[str]
     streets: frozenset[str]
     places_after: frozenset[str]
+    stations: frozenset[str]  # "Gare de Lyon": a station named after a town, where the ad names another
     roads_after: frozenset[str]  # words after a town's name that make it a road's, at home too ("Oxford Street")
     labels: frozenset[str]
     case_cues: frozenset[str]
@@ -570,6 +571,7 @@ def _rules() -> _Rules:
         cues_not_names=keyset(data.get("cues_not_names") or ()),
         streets=keyset(data.get("street_words") or ()),
         places_after=keyset(data.get("street_words_after") or ()),
+        stations=keyset(data.get("station_words") or ()),
         roads_after=keyset(data.get("road_words_after") or ()),
         labels=keyset(data.get("labels") or ()),
         case_cues=keyset(data.get("case_cues") or ()),
@@ -853,6 +855,7 @@ _MAX_GAP = 2
 
 # Small words between a street word and the place it is named after: "rue de la Roquette", "Av. da
 # Liberdade", "Avenue de Genève", "Gare de Lyon".
+_UPON_AFTER = re.compile(r"[ \t\u00a0-]upon[ \t\u00a0-][A-Z]")
 _STREET_LINKS = frozenset({"de", "du", "des", "la", "le", "d", "da", "do", "dos", "das", "di", "del", "della",
                            "dei", "van", "von", "der"})
 
@@ -1173,6 +1176,17 @@ _DISTRICT_TOWN = 300_000
 _MAX_DISTRICT_CHECKS = 50  # towns of one field compared pairwise: a hostile field of towns stays bounded
 
 
+def _without_stations(text: str, towns: list[Entity]) -> list[Entity]:
+    """``towns`` without those named by a station where the ad names another town ("Gare de Lyon, Paris
+    12e": a station of Paris; alone, "la gare de Bordeaux" is in Bordeaux)."""
+    stations = _rules().stations
+    named = [t for t in towns if _street_before(text, t.start, stations)]
+    if not named:
+        return towns
+    others = {t.value for t in towns if t not in named}
+    return [t for t in towns if t not in named or t.value in others or not others]
+
+
 def _without_districts(towns: list[Entity]) -> list[Entity]:
     """``towns`` without the places that lie inside a large town also named (see ``_DISTRICT_SHARE``), in its
     state or region (Hoboken, New Jersey, is 4 km from the centre of New York City)."""
@@ -1312,6 +1326,7 @@ class CityExtractor:
             towns += _lower_case_towns(text, field, country, towns, ctx)
         if len(towns) >= 2:
             towns = _without_districts(towns)
+            towns = _without_stations(text, towns)
         yield from towns
 
 
@@ -1382,6 +1397,12 @@ class CityExtractor:
                 town = self._resolve(outer[1].cities or [], keys[0], country, rules)
                 if town is not None and _district_of(city, town):
                     city, key, n_words = town, keys[0], 1  # "Berlin-Mitte", "Hamburg-Altona": the town
+            if city is not None and _UPON_AFTER.match(text, stop) is not None:
+                pos = stop
+                continue  # "Kingston upon Thames" (which the gazetteer lacks) is no Kingston
+            if city is not None and n_words > 1 and _street_before(text, start, rules.streets):
+                pos = stop
+                continue  # "Hotel New York, Rotterdam": the hotel's name, and no "York" inside it either
             if city is None or not self._allowed(text, start, stop, key, n_words, city, country, ctx, rules,
                                                  after_town=last is not None):
                 continue
