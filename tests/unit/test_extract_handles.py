@@ -621,3 +621,9 @@ def test_ocr_letters_in_platform_words(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", ["a|" * 400_000 + " Te|egram: @lola_vip", "aI" * 400_000 + " OnIyFans: lola.vip"])
 def test_ocr_letters_on_hostile_input_are_linear(text: str) -> None:
     assert len(handles(text)) == 1
+
+
+@pytest.mark.parametrize("text", ["WhatsApp directo 👉 https://wa.me/442079460177", "Escríbeme por WhatsApp directo",
+                                  "Telegram direkt"])
+def test_direct_after_a_platform_is_no_name(text: str) -> None:
+    assert handles(text) == []

@@ -145,7 +145,8 @@ def test_bare_host_endings_must_end_in_a_real_domain(monkeypatch: pytest.MonkeyP
 @pytest.mark.parametrize("unit", ["a.", "ab.", "a-b.c", "x.example/", "www.a.", "a@b.", "1.2.", "a.com", "a.com ",
                                   "at a.com ", "x.example/2025550147 ", "a[.]", "a [.] ", "a (dot) ", "a{.}b ",
                                   "site: a dot ", "website: a dot b ", "abcd dot ", "ab . ", "abcd•", "a,com ",
-                                  "abcd . c o m ", "w w w . ", "abcd (punkt) de / ", "a.com abcd dot com\n"])
+                                  "abcd . c o m ", "w w w . ", "abcd (punkt) de / ", "a.com abcd dot com\n",
+                                  "https://a,", ",https://a", "[https://a](", "a.com/b—"])
 def test_megabyte_of_host_like_text_is_linear(unit: str) -> None:
     """Every start of a hostile megabyte of labels and dots costs work bounded by its own token."""
     text = unit * (1_000_000 // len(unit))
@@ -205,3 +206,25 @@ def test_hosts_with_hidden_dots(text: str, expected: list[tuple[str, str]]) -> N
 )
 def test_a_comma_in_a_hosts_name(text: str, expected: list[str]) -> None:
     assert [e.value for e in UrlExtractor().extract(text, "body", AdContext(country="ES"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dashes, bars, an ellipsis, brackets and stars glued after an address end it
+        ("Site : marilou.example.com/tarifs—appelle avant.", ["marilou.example.com/tarifs"]),
+        ("Site: jade.example.com/rates–call first", ["jade.example.com/rates"]),
+        ("Seite:https://lena.example.com|Telegram:@lena_ffm", ["lena.example.com"]),
+        ("*jade.example.com/rates*", ["jade.example.com/rates"]),
+        ("Voir chloe.example.com/tarifs… à bientôt", ["chloe.example.com/tarifs"]),
+        # markdown and BBCode links, two addresses glued by a comma
+        ("[https://poppy.example.com](https://poppy.example.com)", ["poppy.example.com", "poppy.example.com"]),
+        ("Rates here: [my rates](https://ruby.example.com/rates)", ["ruby.example.com/rates"]),
+        ("[url=https://mia.example.com/rates]my rates[/url]", ["mia.example.com/rates"]),
+        ("Gallery: [url]https://mia.example.com/gallery[/url]", ["mia.example.com/gallery"]),
+        ("Sites: https://jade.example.com/rates,https://jade.example.com/faq",
+         ["jade.example.com/rates", "jade.example.com/faq"]),
+    ],
+)
+def test_what_ends_an_address(text: str, expected: list[str]) -> None:
+    assert [e.value for e in UrlExtractor().extract(text, "body", AdContext(country="US"))] == expected

@@ -41,19 +41,23 @@ from unveil.types import Entity
 
 __all__ = ["UrlExtractor", "bare_host_endings", "normalise_url", "web_address_spans"]
 
-# "hxxps://", "h**ps://": a scheme written so that filters miss it.  Quotes of every language end an address.
-SCHEME_URL = re.compile(r"(?:h(?:tt|xx|\*\*)ps?://|www\.)[^\s<>\"'`“”„«»‘’‹›]+", re.IGNORECASE)
+# "hxxps://", "h**ps://": a scheme written so that filters miss it.  Quotes of every language end an address,
+# and so do dashes, bars, an ellipsis and brackets glued after it ("…/tarifs—appelle", "…/rates|Text",
+# markdown's "[https://x.example](https://x.example)", BBCode's "[url]…[/url]").
+# A second address glued after a comma ends the first: "https://x.example/rates,https://x.example/faq".
+SCHEME_URL = re.compile(r"(?:h(?:tt|xx|\*\*)ps?://|www\.)(?:(?!,(?:h(?:tt|xx)ps?://|www\.))[^\s<>\"'`“”„«»‘’‹›—–|…\[\]])+",
+                        re.IGNORECASE)
 _FAKE_SCHEME = re.compile(r"h(?:xx|\*\*)ps?://", re.IGNORECASE)
 # A host ("label." repeated, then a top-level domain) not glued to a longer host, address or path, maybe
 # followed by a path.  The look-ahead refuses a host that goes on ("anna.b@..." is not "anna.b"; "co.uk"
 # is read whole), but allows a full stop that ends a sentence.
 _HOST_URL = re.compile(
-    r"(?<![\w@.\-/])((?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)+)([A-Za-z]{2,24})(?![\w@-]|\.[\w-])(/[^\s<>\"'`]*)?")
+    r"(?<![\w@.\-/])((?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)+)([A-Za-z]{2,24})(?![\w@-]|\.[\w-])(/[^\s<>\"'`—–|…\[\]]*)?")
 # Where a host can be: a letter or digit, a dot, two letters.
 _HOST_HINT = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}")
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 _HOST_RUN = re.compile(r"[A-Za-z0-9.\-]*")
-_TRAILING = ".,;:!?)]}>'\"“”„«»‘’‹›"
+_TRAILING = ".,;:!?)]}>'\"“”„«»‘’‹›*"
 LABEL_REACH = 32  # characters before a lone host searched for a label ("Mi web: luciamadrid.es")
 AT_MARKER_REACH = 24  # characters before a lone host searched for an at-word ("jolie [ at ] example.com")
 
