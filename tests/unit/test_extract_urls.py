@@ -146,7 +146,7 @@ def test_bare_host_endings_must_end_in_a_real_domain(monkeypatch: pytest.MonkeyP
                                   "at a.com ", "x.example/2025550147 ", "a[.]", "a [.] ", "a (dot) ", "a{.}b ",
                                   "site: a dot ", "website: a dot b ", "abcd dot ", "ab . ", "abcd•", "a,com ",
                                   "abcd . c o m ", "w w w . ", "abcd (punkt) de / ", "a.com abcd dot com\n",
-                                  "https://a,", ",https://a", "[https://a](", "a.com/b—"])
+                                  "https://a,", ",https://a", "[https://a](", "a.com/b—", "a.b(.)", "a.b[.]c a.b "])
 def test_megabyte_of_host_like_text_is_linear(unit: str) -> None:
     """Every start of a hostile megabyte of labels and dots costs work bounded by its own token."""
     text = unit * (1_000_000 // len(unit))
@@ -228,3 +228,18 @@ def test_a_comma_in_a_hosts_name(text: str, expected: list[str]) -> None:
 )
 def test_what_ends_an_address(text: str, expected: list[str]) -> None:
     assert [e.value for e in UrlExtractor().extract(text, "body", AdContext(country="US"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # plain dots before a hidden one: the whole host, not its plain start
+        ("Site: jade.example(.)com/rates", ["jade.example.com/rates"]),
+        ("Website: www.mia-rose.example[.]com", ["mia-rose.example.com"]),
+        ("Website: poppy-leeds.example . com", ["poppy-leeds.example.com"]),
+        ("Site: mia-rose.example,com", ["mia-rose.example.com"]),
+        ("annavip[.]com and site.example.com", ["site.example.com", "annavip.com"]),
+    ],
+)
+def test_plain_dots_before_a_hidden_one(text: str, expected: list[str]) -> None:
+    assert [e.value for e in UrlExtractor().extract(text, "body", AdContext(country="GB"))] == expected

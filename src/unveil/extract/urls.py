@@ -21,7 +21,9 @@ Trailing sentence punctuation is trimmed afterwards.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -293,7 +295,8 @@ _PATH = r"(?:[ \t]{0,2}(?:/|slash)[ \t]{0,2}(?P<path>[A-Za-z0-9._~%-]{1,80}+(?:/
 _HIDDEN_HOST = re.compile(
     # a host starts after no host character and no hidden dot ("a [.] b": "b" is no start)
     rf"(?<![\w@.\-/\]\)}}])(?<!\][ \t])(?<!\)[ \t])(?<!}}[ \t])"
-    rf"((?:[A-Za-z0-9][A-Za-z0-9-]{{0,62}}+{_HIDDEN_DOT})++)([A-Za-z]{{2,24}}+)(?![\w@-]){_PATH}", re.I)
+    # plain dots may stand between other labels ("jade.example(.)com"): the caller asks for a hidden one
+    rf"((?:[A-Za-z0-9][A-Za-z0-9-]{{0,62}}+(?:{_HIDDEN_DOT}|\.))++)([A-Za-z]{{2,24}}+)(?![\w@-]){_PATH}", re.I)
 _BRACKET_DOT = re.compile(_HIDDEN_DOT, re.I)
 _HIDDEN_HINT = re.compile(rf"[\[({{][ \t]?(?:\.|•|·|{_DOT_WORDS})", re.I)
 # Dots written loosely: a word ("dot", "punto", "kropka"), glued between marks ("_dot_", "-dot-"), a symbol
@@ -334,7 +337,7 @@ def hidden_hosts(text: str) -> Iterator[tuple[int, int, str]]:
         tlds = known_tlds()
         for hm in _HIDDEN_HOST.finditer(text):
             tld = hm.group(2).lower()
-            if tld in tlds:
+            if tld in tlds and _BRACKET_DOT.search(hm.group(1)) is not None:
                 host = ".".join(part.lower() for part in _BRACKET_DOT.split(hm.group(1)) if part)
                 path = hm.group("path")
                 yield hm.start(1), hm.end(), f"{host}.{tld}" + (f"/{path}" if path else "")
@@ -417,12 +420,28 @@ def _loose_address(text: str, m: re.Match[str]) -> str | None:
     return host + (f"/{m.group('path')}" if m.group("path") else "")
 
 
+def _not_inside(spans: list[tuple[int, int]], outer: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` without those that lie inside a longer span of ``outer`` (sorted by start)."""
+    starts = [s for s, _ in outer]
+    reach = list(itertools.accumulate((e for _, e in outer), max))  # the farthest end of the outer spans so far
+    kept = []
+    for a, z in spans:
+        k = bisect.bisect_right(starts, a) - 1
+        if k < 0 or reach[k] < z or (reach[k] - starts[k] == z - a and starts[k] == a):
+            kept.append((a, z))
+    return kept
+
+
 class UrlExtractor:
     name = "urls"
     kinds: tuple[str, ...] = ("url",)
 
     def extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
         taken = web_address_spans(text)
+        hidden = list(hidden_hosts(text)) if field not in ("url", "phone", "email") else []
+        if hidden and taken:
+            # "jade.example(.)com", "poppy-leeds.example . com": the plain start of a hidden host is no address
+            taken = _not_inside(taken, [(start, end) for start, end, _ in hidden])
         for start, end in taken:
             value = normalise_url(text[start:end])
             if not value:
@@ -438,7 +457,6 @@ class UrlExtractor:
                              {"obfuscated": True})
                 continue
             yield Entity("url", value, field, start, end, text[start:end])
-        hidden = list(hidden_hosts(text)) if field not in ("url", "phone", "email") else []
         if hidden:
             # not an address's domain, nor a plain address read above (a sorted index: both may be many)
             seen = SpanIndex([(m.start, m.end) for m in find_emails(text)] + taken)
