@@ -562,3 +562,16 @@ def test_words_and_roads_of_the_other_languages(text: str, country: str, expecte
 )
 def test_stations_hotels_and_towns_upon_rivers(text: str, country: str, expected: list[str]) -> None:
     assert cities(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # Greek names of towns, from the gazetteer's alternate names
+        ("Στην Αθήνα, Σοφία 28 ετών", "GR", ["Athens|GR"]),  # "Σοφία" is a first name, not Sofia
+        ("Είμαι στη Θεσσαλονίκη", "GR", ["Thessaloníki|GR"]),
+        ("Μασάζ, Λευκωσία και Λάρνακα", "CY", ["Nicosia|CY", "Larnaca|CY"]),
+    ],
+)
+def test_greek_names_of_towns(text: str, country: str, expected: list[str]) -> None:
+    assert cities(text, country) == expected

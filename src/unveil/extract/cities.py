@@ -252,6 +252,11 @@ _CYRILLIC_WORLD_TOWN = 1_000_000
 _CYRILLIC_LETTERS = frozenset("абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґўјљњћџѓќѕ")
 
 
+def _is_greek(word: str) -> bool:
+    """Whether a folded word is written in (lower-case) Greek letters only: "αθηνα", "λεμεσος"."""
+    return bool(word) and all("\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff" for ch in word)
+
+
 def _is_cyrillic(word: str) -> bool:
     """Whether a folded word is written in (lower-case) Cyrillic letters only."""
     return bool(word) and all(ch in _CYRILLIC_LETTERS for ch in word)
@@ -444,7 +449,8 @@ class CityIndex:
         if alt.isupper() and len(alt) <= 4:
             return None
         folded = fold(alt)
-        if not folded.isascii() and not all(map(_is_cyrillic, _words(folded))):
+        if not folded.isascii() and not all(map(_is_cyrillic, _words(folded))) \
+                and not all(map(_is_greek, _words(folded))):
             return None
         key = _words(folded)
         if len(key) == 1 and len(key[0]) < (3 if _is_cyrillic(key[0]) else 4):
