@@ -589,3 +589,26 @@ def test_dates_streets_and_rules_in_the_other_languages(text: str, country: str,
 )
 def test_days_of_a_tour_are_no_ages(text: str, country: str, expected: list[str]) -> None:
     assert [e.value for e in AGES.extract(text, "body", AdContext(country=country))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # Albanian, Turkish, Catalan, Basque, Maltese, Icelandic, Irish and Luxembourgish units and cues
+        ("Përshëndetje, quhem Elira, jam 24 vjeç, në Tiranë.", "AL", ["24"]),
+        ("Merhaba, benim adım Elif, 25 yaşındayım.", "DE", ["25"]),
+        ("Yaş: 24 · Boy: 168 · Kilo: 55 · Hamburg", "DE", ["24"]),
+        ("Hola, em dic Laia, tinc 24 anys i sóc a Barcelona.", "ES", ["24"]),
+        ("Nire izena Maialen da, 28 urte.", "ES", ["28"]),
+        ("Bonġu, jisimni Maria, għandi 25 sena.", "MT", ["25"]),
+        ("Hæ, ég heiti Sigrún, 26 ára, í Reykjavík.", "IS", ["26"]),
+        ("Is mise Aoife, 27 bliain d'aois.", "IE", ["27"]),
+        ("Ech sinn 28 Joer al.", "LU", ["28"]),
+        # ... and their clients' ages
+        ("Vetëm për zotërinj mbi 30 vjeç.", "AL", []),
+        ("Només senyors de més de 30 anys. Tinc 27 anys.", "ES", ["27"]),
+        ("Sadece 30 yaş üstü beyler. Yaşım 28.", "DE", ["28"]),
+    ],
+)
+def test_more_languages_of_europe(text: str, country: str, expected: list[str]) -> None:
+    assert [e.value for e in AGES.extract(text, "body", AdContext(country=country))] == expected

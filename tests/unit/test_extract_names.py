@@ -443,3 +443,19 @@ def test_first_person_words_heading_an_age(text: str, country: str, expected: li
 )
 def test_staff_and_places_are_no_personas(text: str, country: str, expected: list[str]) -> None:
     assert names(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        ("Hola, em dic Laia, tinc 24 anys.", "ES", ["Laia"]),
+        ("Merhaba, benim adım Elif, 25 yaşındayım.", "DE", ["Elif"]),
+        ("Përshëndetje, quhem Elira, jam 24 vjeç.", "AL", ["Elira"]),
+        ("Bonġu, jisimni Maria.", "MT", ["Maria"]),
+        ("Hæ, ég heiti Sigrún, 26 ára.", "IS", ["Sigrún"]),
+        ("Dia duit, is mise Aoife.", "IE", ["Aoife"]),
+        ("Moien, ech heeschen Lena.", "LU", ["Lena"]),
+    ],
+)
+def test_name_cues_of_more_languages(text: str, country: str, expected: list[str]) -> None:
+    assert names(text, country) == expected

@@ -672,6 +672,14 @@ def test_north_american_rates(text: str, country: str, expected: list[str]) -> N
         ("1 óra: 25.000,- Ft, másfél óra 35 000 Ft", "HU", ["25000 HUF/60min", "35000 HUF/90min"]),
         ("Половина час 1.800 ден.", "MK", ["1800 MKD/30min"]),
         ("Цена: 150 лв. на час", "BG", ["150 BGN/60min"]),
+        # Turkish, Albanian, Maltese, Icelandic, Irish and Luxembourgish hours, nights and currencies
+        ("1 saat 5.000 ₺, gece 20.000 ₺.", "TR", ["5000 TRY/60min", "20000 TRY/night"]),
+        ("Yarım saat 2.500 TL, 1 saat 4.000 TL.", "TR", ["2500 TRY/30min", "4000 TRY/60min"]),
+        ("1 orë 5.000 lekë. Nata 150 €.", "AL", ["5000 ALL/60min", "150 EUR/night"]),
+        ("Nofs siegħa €50, siegħa €90.", "MT", ["50 EUR/30min", "90 EUR/60min"]),
+        ("1 klst 30.000 kr.", "IS", ["30000 ISK/60min"]),
+        ("Leathuair €100.", "IE", ["100 EUR/30min"]),
+        ("Hallef Stonn 120 €.", "LU", ["120 EUR/30min"]),
     ],
 )
 def test_ranges_currencies_days_and_fillers(text: str, country: str, expected: list[str]) -> None:
