@@ -679,6 +679,13 @@ def test_north_american_rates(text: str, country: str, expected: list[str]) -> N
         ("Nofs siegħa €50, siegħa €90.", "MT", ["50 EUR/30min", "90 EUR/60min"]),
         ("1 klst 30.000 kr.", "IS", ["30000 ISK/60min"]),
         ("Leathuair €100.", "IE", ["100 EUR/30min"]),
+        # a verb of asking between a length and its amount; an extra hour
+        ("For 1 hour I ask 200 pounds, overnight 1000 pounds.", "GB", ["200 GBP/60min", "1000 GBP/night"]),
+        ("Pour une heure comptez 200 euros", "FR", ["200 EUR/60min"]),
+        ("Für eine Stunde nehme ich 180 Euro", "DE", ["180 EUR/60min"]),
+        ("Pentru o oră cer 400 de lei.", "RO", ["400 RON/60min"]),
+        ("Extra hour +150€", "ES", ["150 EUR/60min"]),
+        ("Hora extra 100€. Hora 150€.", "ES", ["100 EUR/60min", "150 EUR/60min"]),
         ("Hallef Stonn 120 €.", "LU", ["120 EUR/30min"]),
     ],
 )
