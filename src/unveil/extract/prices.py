@@ -44,7 +44,8 @@ __all__ = ["PriceExtractor", "find_prices"]
 
 _SP = r"[ \t\u00a0]"
 # "1h: 150", "30 min - 100", "1h = 150", "30 Min. 110€", "(4h) 800€", "1 hour | 210$"
-_LEFT_GAP = frozenset(" \t\u00a0:=-–—>.)(|/→➜➡⇒\ufe0f+")  # "30 min → 200 lei", "1hr/$350", "1h (150€)", "➡️", "Extra hour +150€"
+# "30 min → 200 lei", "1hr/$350", "1h (150€)", "➡️", "Extra hour +150€"
+_LEFT_GAP = frozenset(" \t\u00a0:=-–—>.)(|/→➜➡⇒\ufe0f+")
 _RIGHT_GAP = frozenset(" \t\u00a0-–(")  # "£150 1hr", "150€ (1h)"
 _RUN_GAP = frozenset(" .-/()")  # separators inside phone numbers and dates
 PHONE_DIGITS = 7
