@@ -423,3 +423,20 @@ def test_a_providers_name_as_ocr_reads_it(text: str, expected: list[str]) -> Non
     from unveil.extract import extract_ad
 
     assert [e.value for e in extract_ad({"body": text, "country": "US"}) if e.kind == "email"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb for writing to someone is an email cue before a bare "at"
+        ("Write to jade at example.com for bookings", ["jade@example.com"]),
+        ("Scrivimi a giulia at example.com", ["giulia@example.com"]),
+        ("Write to me at example.com", []),
+        # a town's ending in a name before a provider preposition
+        ("Écrivez-moi : chloe.paris sur gmail", ["chloe.paris@gmail.com"]),
+        ("Schreib mir: lena.berlin bei gmail", ["lena.berlin@gmail.com"]),
+        ("annavip.com on gmail", []),
+    ],
+)
+def test_writing_cues_and_town_endings(text: str, expected: list[str]) -> None:
+    assert [e.value for e in EmailExtractor().extract(text, "body", AdContext())] == expected

@@ -811,8 +811,10 @@ class _Scanner:
         """A name that reads as an address's before a provider preposition: a letter first, a dot, "_", "-"
         or a digit in it; not a web address ("annavip.com on gmail"), a figure ("9.30") or a handle
         ("@anna_b on gmail")."""
+        ending = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         return name[:1].isalpha() and _ADDRESS_SHAPED.search(name) is not None \
-            and name.rsplit(".", 1)[-1].lower() not in self.p.tlds and self.text[start - 1 : start] != "@"
+            and not (ending in self.p.tlds and (len(ending) == 2 or ending in _SITE_ENDINGS)) \
+            and self.text[start - 1 : start] != "@"
 
     def _cue_before(self, start: int) -> bool:
         lo = max(0, start - CUE_WINDOW)
@@ -843,6 +845,10 @@ _AFTER_AT_RE = re.compile(
 
 
 # A name in an address's shape, not a word of prose: "margaux.lille", "anna_b", "kim-vip", "lena92".
+# Endings that make a name before a provider preposition a web address ("annavip.com on gmail"); a town's
+# ending is a name's part there ("chloe.paris sur gmail", "lena.berlin bei gmail").
+_SITE_ENDINGS = frozenset({"com", "net", "org", "info", "biz", "vip", "club", "xyz", "online", "site", "top", "pro",
+                           "live", "link", "shop", "store", "app", "page", "blog", "web", "website"})
 _ADDRESS_SHAPED = re.compile(r"[._\-0-9]")
 
 
