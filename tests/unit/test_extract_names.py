@@ -459,3 +459,16 @@ def test_staff_and_places_are_no_personas(text: str, country: str, expected: lis
 )
 def test_name_cues_of_more_languages(text: str, country: str, expected: list[str]) -> None:
     assert names(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # the first of a pair joined by "and" before the second and their ages
+        ("Nadine and Katya, 26 and 38, visiting Ottawa", "CA", ["Nadine", "Katya"]),
+        ("Dupla Mel & Luna", "PT", ["Mel", "Luna"]),
+        ("London and Katya, 26", "GB", []),  # a town is no first name
+    ],
+)
+def test_the_first_of_a_pair(text: str, country: str, expected: list[str]) -> None:
+    assert names(text, country) == expected

@@ -727,10 +727,32 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
             found.extend((a, z, _nominative(_title(text[a:z]), t), cue) for a, z in names)
             if names:
                 last_end = names[-1][1]
+    found.extend(_first_of_pairs(text, found, t))
     found.sort(key=lambda f: f[0])
     for f in found:
         if not _staff(text, f[0], f[1], f[3], t.staff):
             yield f
+
+
+_PAIR_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]{1,20})[ \t\u00a0]{1,2}(?:and|&|\+|et|y|e|und|en|og|"
+                             r"och|și|si|i|oraz|ou|ve|dhe)[ \t\u00a0]{1,2}\Z")
+
+
+def _first_of_pairs(text: str, found: list[tuple[int, int, str, str]],
+                    t: _Tables) -> Iterator[tuple[int, int, str, str]]:
+    """The known first name joined by "and" before a name read with its age: "Nadine and Katya, 26 and
+    38", "Dupla Mel & Luna, 22 e 25 anos" (the age extractor reads both ages; the name before the pair's
+    second has none of its own)."""
+    taken = SpanIndex((f[0], f[1]) for f in found)
+    for s, _, _, cue in list(found):
+        if cue not in ("age", "duo"):
+            continue
+        m = _PAIR_BEFORE.search(text, max(0, s - 28), s)
+        if m is None or taken.hits(m.start(1), m.end(1)):
+            continue
+        word = m.group(1)
+        if fold(word) in t.first_names and fold(word) not in t.stop:
+            yield m.start(1), m.end(1), _title(word), cue
 
 
 def _word_before(text: str, pos: int, gap: str, max_gap: int, max_len: int) -> tuple[int, int]:
