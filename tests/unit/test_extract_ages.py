@@ -612,3 +612,15 @@ def test_days_of_a_tour_are_no_ages(text: str, country: str, expected: list[str]
 )
 def test_more_languages_of_europe(text: str, country: str, expected: list[str]) -> None:
     assert [e.value for e in AGES.extract(text, "body", AdContext(country=country))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the first item of a roster after a word in lower case, when the next item is a known name
+        ("Vancouver escorts: meet Sakura (23), Lin (26), Hana (29). Incall", ["23", "26", "29"]),
+        ("Book Size (38), Lin (26), Hana (29).", ["26", "29"]),  # not after a capitalised word
+    ],
+)
+def test_the_first_item_of_a_roster_after_a_word(text: str, expected: list[str]) -> None:
+    assert ages(text) == expected

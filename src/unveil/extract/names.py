@@ -360,6 +360,15 @@ def _gap_shape(gap: str) -> str:
     return "(" if "(" in gap else "," if "," in gap else "-" if any(c in gap for c in "-–—") else " "
 
 
+def _lower_word_before(text: str, s: int) -> bool:
+    """Whether a word in lower case stands right before ``s``, one space apart ("meet Sakura")."""
+    i, j = _word_before(text, s, " ", 1, 20)
+    return i < j and text[i].islower()
+
+
+_ROSTER_ITEM_SEP = regex.compile(r"\)?[ \t]{0,2}[,;/|•·][ \t]{0,2}")
+
+
 def _roster(text: str, out: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
     """Add to the known names of a roster ("Chloe (25), Jess (32), Lani (27)", "Vanessa 23 – Steffi 37") the
     other capitalised words written the same way: opening an item, then the same gap before two digits.
@@ -394,8 +403,12 @@ def _roster(text: str, out: list[tuple[int, int, int, int]]) -> list[tuple[int, 
         while i > 0 and s - i < 4 and (not text[i - 1].isalnum() or is_decoration(text[i - 1])) \
                 and text[i - 1] not in _NAME_OPENERS:
             i -= 1
+        item_end = _ROSTER_ITEM_SEP.match(text, end)
         if i == 0 or text[i - 1] in _NAME_OPENERS or text[i - 1] in "\n\r" or _after_duo_joiner(text, s) \
-                or any(unicodedata.category(c) == "So" for c in text[i:s]):
+                or any(unicodedata.category(c) == "So" for c in text[i:s]) \
+                or (item_end is not None and item_end.end() in taken and _lower_word_before(text, s)):
+            # ... or the first item, after a word, of a list whose next item is a known name: "meet Sakura
+            # (23), Lin (26), Hana (29)"
             added.append((s, e, start, end))
     return sorted(out + added) if added else out
 
