@@ -575,3 +575,19 @@ def test_stations_hotels_and_towns_upon_rivers(text: str, country: str, expected
 )
 def test_greek_names_of_towns(text: str, country: str, expected: list[str]) -> None:
     assert cities(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a much larger town of a near continent known by its own name beats a home town's alternate name
+        ("Chicago and Milan this month!", "US", ["Chicago|US", "Milan|IT"]),
+        ("Hübsche Rumänin aus Constanța, neu in Berlin.", "DE", ["Constanţa|RO", "Berlin|DE"]),
+        # ... not a town of similar size, nor a far one
+        ("Agency in Newcastle.", "GB", ["Newcastle upon Tyne|GB"]),
+        ("23-aastane tüdruk Tartus", "EE", ["Tartu|EE"]),
+        ("In Colonia tonight", "US", ["Colonia|US"]),
+    ],
+)
+def test_own_names_and_alternate_names_at_home(text: str, country: str, expected: list[str]) -> None:
+    assert cities(text, country) == expected

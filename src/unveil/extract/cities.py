@@ -246,6 +246,9 @@ class _Node:
 
 
 MAX_NAME_WORDS = 6
+# How many times larger a foreign town known by its own name must be than a town of the ad's country known
+# there only by an alternate name, to be the one meant ("Milan" in a US ad)
+_OWN_NAME_SHARE = 3
 
 # Towns outside Europe and North America this large are indexed under their Cyrillic names too.
 _CYRILLIC_WORLD_TOWN = 1_000_000
@@ -1390,7 +1393,7 @@ class CityExtractor:
             if n_words == 1 and stop - start <= 3 and text[start:stop].isupper():
                 continue  # "WA", "NY", "OSS": state and country codes, abbreviations
             key = " ".join(keys[:n_words])
-            city = self._resolve(hit.cities or [], key, country, rules)
+            city = self._resolve(hit.cities or [], key, country, rules, hit.primary, hit.declined)
             if city is not None and len(hit.cities or ()) > 1:
                 named = _country_named_before(text, start)
                 if named and named != city.country:
@@ -1421,12 +1424,23 @@ class CityExtractor:
             yield _city_entity(city, field, start, stop, text)
 
     @staticmethod
-    def _resolve(cities: list[City], key: str, country: str, rules: _Rules) -> City | None:
+    def _resolve(cities: list[City], key: str, country: str, rules: _Rules,
+                 primary: set[int] | None = None, declined: set[int] | None = None) -> City | None:
         if not cities:
             return None
         if country:
             for c in cities:  # most populous first
                 if c.country == country:
+                    own = cities[0]
+                    if primary and c.geonameid not in primary and own.geonameid in primary \
+                            and not (declined and c.geonameid in declined) \
+                            and own.population > _OWN_NAME_SHARE * c.population \
+                            and _continent(own.country) in rules.near_continents:
+                        # "Milan" in a US ad is Milan, Italy, not Syracuse (an old name); "Constanța" in a
+                        # German ad is Constanța, not Konstanz: a town's own name beats a much smaller town's
+                        # alternate one at home ("Newcastle" in a British ad stays Newcastle upon Tyne; "Tartus",
+                        # Tartu's case form, stays Tartu)
+                        return own
                     return c
         preferred = rules.prefer.get(key)
         if preferred is not None:
