@@ -468,6 +468,9 @@ def test_name_cues_of_more_languages(text: str, country: str, expected: list[str
         ("Nadine and Katya, 26 and 38, visiting Ottawa", "CA", ["Nadine", "Katya"]),
         ("Dupla Mel & Luna", "PT", ["Mel", "Luna"]),
         ("London and Katya, 26", "GB", []),  # a town is no first name
+        # common first names added to the list
+        ("Oxford. Harriet, 34.", "GB", ["Harriet"]),
+        ("Vancouver escorts: meet Sakura (23), Lin (26), Hana (29).", "CA", ["Sakura", "Lin", "Hana"]),
     ],
 )
 def test_the_first_of_a_pair(text: str, country: str, expected: list[str]) -> None:
