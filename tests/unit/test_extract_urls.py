@@ -146,7 +146,8 @@ def test_bare_host_endings_must_end_in_a_real_domain(monkeypatch: pytest.MonkeyP
                                   "at a.com ", "x.example/2025550147 ", "a[.]", "a [.] ", "a (dot) ", "a{.}b ",
                                   "site: a dot ", "website: a dot b ", "abcd dot ", "ab . ", "abcd•", "a,com ",
                                   "abcd . c o m ", "w w w . ", "abcd (punkt) de / ", "a.com abcd dot com\n",
-                                  "https://a,", ",https://a", "[https://a](", "a.com/b—", "a.b(.)", "a.b[.]c a.b "])
+                                  "https://a,", ",https://a", "[https://a](", "a.com/b—", "a.b(.)", "a.b[.]c a.b ",
+                                  "abcd dot com slash a slash ", "abcd dot com barra "])
 def test_megabyte_of_host_like_text_is_linear(unit: str) -> None:
     """Every start of a hostile megabyte of labels and dots costs work bounded by its own token."""
     text = unit * (1_000_000 // len(unit))
@@ -243,3 +244,16 @@ def test_what_ends_an_address(text: str, expected: list[str]) -> None:
 )
 def test_plain_dots_before_a_hidden_one(text: str, expected: list[str]) -> None:
     assert [e.value for e in UrlExtractor().extract(text, "body", AdContext(country="GB"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every slash of a hidden host's path, spelled in several languages
+        ("Site : example dot com slash chloe slash tarifs", ["example.com/chloe/tarifs"]),
+        ("web: lucia-madrid punto example punto com barra tarifas", ["lucia-madrid.example.com/tarifas"]),
+        ("Seite: lena-ffm punkt example punkt de schrägstrich preise", ["lena-ffm.example.de/preise"]),
+    ],
+)
+def test_spelled_slashes_of_a_hidden_hosts_path(text: str, expected: list[str]) -> None:
+    assert [e.value for e in UrlExtractor().extract(text, "body", AdContext(country="FR"))] == expected

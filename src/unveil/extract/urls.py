@@ -291,7 +291,9 @@ _DOT_WORDS = "(?:" + "|".join(sorted(_DOT_WORD_SET)) + ")"
 _DOT_INSIDE = rf"[ \t]?(?:\.|•|·|{_DOT_WORDS})[ \t]?"
 _HIDDEN_DOT = rf"(?:[ \t]?(?:\[{_DOT_INSIDE}\]|\({_DOT_INSIDE}\)|\{{{_DOT_INSIDE}\}})[ \t]?)"
 # A path after a hidden host, its slash maybe spelled or spaced: "tinyurl (dot) com / ivybook", "... slash book".
-_PATH = r"(?:[ \t]{0,2}(?:/|slash)[ \t]{0,2}(?P<path>[A-Za-z0-9._~%-]{1,80}+(?:/[A-Za-z0-9._~%-]{1,80}+){0,4}))?"
+_SLASH = r"[ \t]{0,2}(?:/|slash|barra|schrägstrich|ukośnik)[ \t]{0,2}"
+_PATH = rf"(?:{_SLASH}(?P<path>[A-Za-z0-9._~%-]{{1,80}}+(?:{_SLASH}[A-Za-z0-9._~%-]{{1,80}}+){{0,4}}))?"
+_SLASH_RE = re.compile(_SLASH, re.I)
 _HIDDEN_HOST = re.compile(
     # a host starts after no host character and no hidden dot ("a [.] b": "b" is no start)
     rf"(?<![\w@.\-/\]\)}}])(?<!\][ \t])(?<!\)[ \t])(?<!}}[ \t])"
@@ -327,6 +329,12 @@ _GENERIC_FOR_COMMA = frozenset({"com", "net", "org", "vip", "xyz", "club", "onli
 _MIN_LOOSE_LABEL = 4
 
 
+def _path_of(m: re.Match[str]) -> str | None:
+    """The path of a hidden or loose host, its slashes put back: "chloe slash tarifs" is "chloe/tarifs"."""
+    path = m.group("path")
+    return _SLASH_RE.sub("/", path) if path else path
+
+
 def hidden_hosts(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, address)`` of the web addresses whose dots, ending or scheme are hidden, with the dots
     put back (lower case): in brackets anywhere ("annavip[.]com", "site(punkt)de/galerie"), or written
@@ -339,7 +347,7 @@ def hidden_hosts(text: str) -> Iterator[tuple[int, int, str]]:
             tld = hm.group(2).lower()
             if tld in tlds and _BRACKET_DOT.search(hm.group(1)) is not None:
                 host = ".".join(part.lower() for part in _BRACKET_DOT.split(hm.group(1)) if part)
-                path = hm.group("path")
+                path = _path_of(hm)
                 yield hm.start(1), hm.end(), f"{host}.{tld}" + (f"/{path}" if path else "")
     words = lower_words(text)[1]  # shared with the email and handle scanners of the field
     if _DOT_WORD_SET.isdisjoint(words) and not _symbol_dot(text) \
@@ -417,7 +425,8 @@ def _loose_address(text: str, m: re.Match[str]) -> str | None:
     if not labelled and _PHRASE_END_AFTER.match(text, m.end()) is None:
         return None
     host = ".".join([*(part.lower() for part in labels), tld])
-    return host + (f"/{m.group('path')}" if m.group("path") else "")
+    path = _path_of(m)
+    return host + (f"/{path}" if path else "")
 
 
 def _not_inside(spans: list[tuple[int, int]], outer: list[tuple[int, int]]) -> list[tuple[int, int]]:
