@@ -240,6 +240,7 @@ def test_what_ends_an_address(text: str, expected: list[str]) -> None:
         ("Website: poppy-leeds.example . com", ["poppy-leeds.example.com"]),
         ("Site: mia-rose.example,com", ["mia-rose.example.com"]),
         ("annavip[.]com and site.example.com", ["site.example.com", "annavip.com"]),
+        ("Site: www.mia-rose.example.c0m", ["mia-rose.example.com"]),  # a hidden ending on the same span
     ],
 )
 def test_plain_dots_before_a_hidden_one(text: str, expected: list[str]) -> None:

@@ -644,7 +644,7 @@ _AROUND_THE_CLOCK = re.compile(
 # Before "24 hours": "open 24 hours", "available 24 hours", "erreichbar 24 Stunden".
 _CLOCK_BEFORE = re.compile(
     r"(?:open|opened|available|availability|call|text|ouvert|dispo|disponible|disponibles|abierto|abierta|atiendo"
-    r"|aperto|aperta|disponibile|geöffnet|erreichbar|verfügbar|open|bereikbaar|beschikbaar|aberto|disponível"
+    r"|aperto|aperta|disponibile|geöffnet|erreichbar|verfügbar|bereikbaar|beschikbaar|aberto|disponível"
     r"|dostępna|otwarte|deschis|disponibilă|service)[ \t\u00a0:]{1,3}\Z", re.I)
 
 
@@ -722,7 +722,6 @@ def find_prices(text: str, country: str | None = None) -> Iterator[tuple[int, in
         yield start, end, amount, currency, minutes, night, fee, not fee and may_be_wage and _wage(text, start, end, t)
 
 
-_RANGE_DASH = re.compile(r"[ \t\u00a0]{0,2}[-–][ \t\u00a0]{0,2}")
 # Between the ends of a range of amounts: "150-200 €", "entre 100 y 150 euros", "tra 150 e 200 euro"
 _RANGE_WORDS = r"(?:to|and|à|a|y|e|et|und|bis|en|tot|do|și|si|ou|till|til)"
 _RANGE_JOIN = re.compile(rf"[ \t\u00a0]{{0,2}}(?:[-–]|{_RANGE_WORDS}(?![^\W\d_]))[ \t\u00a0]{{0,2}}", re.I)
@@ -744,7 +743,9 @@ def _range_end_currency(text: str, end: int, t: _Tables, cc: str) -> str | None:
     if m is None:
         return None
     ca = t.cur_after.match(text, m.end())
-    return _currency(ca.group("c"), t, cc) or None if ca is not None else None
+    if ca is None:
+        return None
+    return _currency(ca.group("c"), t, cc) or None
 
 
 def _share_range_lengths(text: str, hits: list[PriceHit]) -> None:

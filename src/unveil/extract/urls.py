@@ -430,15 +430,11 @@ def _loose_address(text: str, m: re.Match[str]) -> str | None:
 
 
 def _not_inside(spans: list[tuple[int, int]], outer: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` without those that lie inside a longer span of ``outer`` (sorted by start)."""
+    """``spans`` without those that lie inside a span of ``outer`` (sorted by start), or are one: a hidden
+    host read over the same text as a plain one ("www.mia-rose.example.c0m") gives the hidden's value."""
     starts = [s for s, _ in outer]
     reach = list(itertools.accumulate((e for _, e in outer), max))  # the farthest end of the outer spans so far
-    kept = []
-    for a, z in spans:
-        k = bisect.bisect_right(starts, a) - 1
-        if k < 0 or reach[k] < z or (reach[k] - starts[k] == z - a and starts[k] == a):
-            kept.append((a, z))
-    return kept
+    return [(a, z) for a, z in spans if (k := bisect.bisect_right(starts, a) - 1) < 0 or reach[k] < z]
 
 
 class UrlExtractor:
