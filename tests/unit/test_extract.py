@@ -364,6 +364,41 @@ PHONE_CASES = [
     ("Réservation : 01 99 00 37 41 / 42", "FR", ["+33199003741", "+33199003742"]),
     ("Call 020 7946 0211 / 2024", "GB", ["+442079460211"]),  # a year, not the next line
     ("Call 020 7946 0211 / 24h", "GB", ["+442079460211"]),
+    # codes of bookings, orders, parcels, vouchers, cases and permits, and view counters, are no phones
+    ("Gutscheincode 4482 1337 12 für 10 % Rabatt", "DE", []),
+    ("Buchungscode 0199 0012 34 bitte nennen", "DE", []),
+    ("Codice prenotazione 3481234567 · camera 305", "IT", []),
+    ("Localizador: 912345678 — vuelo de Iberia", "ES", []),
+    ("Numer zamówienia 512 345 678, tel. 512 345 679", "PL", ["+48512345679"]),
+    ("N° de suivi 01 99 00 12 34 — merci !", "FR", []),
+    ("Promo code 2025550143 for 10% off", "US", []),
+    ("Case # 2025-550-143 closed, my ad is back. Text 312-555-0108.", "US", ["+13125550108"]),
+    ("City permit 2026-004512 · call 213-555-0121", "US", ["+12135550121"]),
+    ("ISBN 978-0-306-40615-7 — my book club pick", "GB", []),
+    ("Wyświetlenia: 123 456 789 · Polubienia: 12 345", "PL", []),
+    ("Just in case: 202-555-0143", "US", ["+12025550143"]),  # "case" alone is no label
+    ("Aufrufe heute: 1 234 · gesamt: 56 789 012", "DE", []),  # a count in thousands without a trunk 0
+    ("Photos: DSC_0199001234.JPG, IMG_2025550143.HEIC", "US", []),  # file names
+    # a map's pin, days of a month listed, measurements apart
+    ("📍 48.8566, 2.3522 (Paris centre)", "FR", []),
+    ("📍 -33.8688, 151.2093 · 0491 570 156", "AU", ["+61491570156"]),
+    ("Présente à Lyon les 01 02 03 04 05 décembre", "FR", []),
+    ("Termine frei: 01.12., 02.12., 03.12., 04.12. und 05.12.", "DE", []),
+    ("Calendario: 1/12 2/12 3/12 4/12 5/12 completi", "IT", []),
+    ("Dispo du 01.12 au 05.12 01 99 00 68 02", "FR", ["+33199006802"]),
+    ("90 60 90 · 170 55 · 36 38", "FR", []),
+    ("Stats: 5'6 120lbs 34C-24-36 (702) 555-0117", "US", ["+17025550117"]),
+    # a ZIP+4 code, an identifier or a row of rates before a number cut apart by the front end
+    ("Houston, TX 77002-1234 · 713-555-0184", "US", ["+17135550184"]),
+    ("Company No. 01234567 · 020 7946 0715", "GB", ["+442079460715"]),
+    ("Rates 150 200 350 | 020 7946 0431", "GB", ["+442079460431"]),
+    ("Tarifs 100 150 250 | 01 99 00 31 19", "FR", ["+33199003119"]),
+    ("365/24/7 · 0491 570 099 · 100% genuine", "AU", ["+61491570099"]),
+    ("0491 570 069 | 24/7", "AU", ["+61491570069"]),
+    ("12.03.2025 – 15.03.2025, 01 99 00 68 04", "CH", ["+33199006804"]),  # a neighbour's, joined
+    # digits in the middle of a longer run are no number of their own where numbers have a trunk prefix
+    ("Tél. 01 99 00 12 345 ou 01 99 00 12 34", "FR", ["+33199001234"]),
+    ("WhatsApp +44 20 7946 01234", "DE", []),
 ]
 
 
@@ -548,6 +583,20 @@ def test_megabyte_of_split_groups_is_linear(unit):
     t0 = time.process_time()
     list(PhoneExtractor().extract(text, "body", AdContext(country="GB")))
     assert time.process_time() - t0 < 60  # linear: seconds per megabyte; a quadratic scan takes hours
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("unit", ["48.8566, ", "01.12., ", "1/12 ", "150 200 350 | 020 ", "Company No. 01234567 · ",
+                                  "34C-24-36 ", "01 02 03 ", "56 789 012 · "])
+def test_megabyte_of_figures_is_linear(unit):
+    """Coordinates, days of a month, rows of rates before a cut number, identifiers before a list's mark
+    (a quarter of a megabyte each: a quadratic scan would already take hours)."""
+    from unveil.extract.phones import PhoneExtractor
+
+    text = unit * (250_000 // len(unit))
+    t0 = time.process_time()
+    list(PhoneExtractor().extract(text, "body", AdContext(country="FR")))
+    assert time.process_time() - t0 < 30
 
 
 def test_min_plausible_digits_matches_phone_metadata() -> None:

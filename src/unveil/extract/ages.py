@@ -150,6 +150,11 @@ class _Tables:
     glued: dict[str, re.Pattern[str]]  # country -> its units written glued to the number ("23v" in Finland)
 
 
+def is_month_word(word: str) -> bool:
+    """Whether ``word`` names a month in one of the languages of ``months`` in attributes/ages.yaml."""
+    return _words_key(word) in _tables().months
+
+
 @functools.cache
 def _tables() -> _Tables:
     data = load_attribute_data("ages.yaml")

@@ -39,6 +39,7 @@ from typing import Any, NamedTuple
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
+from unveil.extract.ages import is_month_word
 from unveil.extract.base import AdContext
 from unveil.extract.crypto import iban_shaped_spans, may_be_in_iban
 from unveil.extract.spans import SpanIndex
@@ -120,7 +121,19 @@ _ID_LABEL_BEFORE = re.compile(
     r"kto|blz|conto|p\.?\s?iva|partita\s?iva|rekening(?:nummer)?|nib|cbu|cvu|"
     # identity documents: "Паспорт 45 12 345678", "passport no."
     r"паспорт|passport|passeport|pasaporte|passaporto|passaporte|reisepass|paszport|pa[sș]aport|"
-    r"id\s?card|carte\s?d['’]identit[eé]|personalausweis|dni|cni"
+    r"id\s?card|carte\s?d['’]identit[eé]|personalausweis|dni|cni|"
+    r"s[eé]curit[eé]\s?sociale|social\s?security|ssn|nir|seguridad\s?social|sozialversicherungs(?:nummer|nr)|"
+    r"codice\s?fiscale|national\s?insurance|"
+    # codes and numbers of bookings, orders, parcels, vouchers, cases and permits: "Promo code", "Gutscheincode",
+    # "Codice prenotazione", "Localizador", "Numer zamówienia", "N° de suivi", "Claim no.", "City permit"
+    r"promo\s?code|code\s?promo|discount\s?code|coupon(?:\s?code)?|voucher(?:\s?code)?|gift\s?card|"
+    r"confirmation(?:\s?code)?|receipt|(?:case|claim)\s?(?:#|no|nr|number)|permit|licen[cs]e|serial|isbn|"
+    r"(?:gutschein|rabatt|buchungs|sendungs|anzeigen|inserats|bestel|order|boekings)(?:code|nummer|nr)|"
+    r"codice\s(?:sconto|prenotazione|promozionale|coupon)|tracciamento|"
+    r"c[oó]digo\s(?:de\s)?(?:reserva|descuento|promocional|promo)|localizador|seguimiento|encomenda|"
+    r"zam[oó]wienia|(?:n[°º]|num[eé]ro)\s?de\s?suivi|suivi|"
+    # view counters of a profile page: "Views: 12 345 678", "Wyświetlenia", "Aufrufe"
+    r"views|vues|aufrufe|wy[sś]wietle[nń](?:ia)?|weergaven|visualizzazioni|visualiza[cç][oõ]es|vizualiz[aă]ri"
     # ... and a country or series code written before the number: "UID CHE-123.456.788", "TVA LU1234..."
     rf")\.?(?:[\s-]?{_LISTING_WORD})?(?:\s?{_NUMBER_WORD}\.?)?"
     # "KvK onder nummer", "unter der Nummer", "sous le numéro", "under number"
@@ -151,6 +164,13 @@ _ID_LABEL_LAST_WORDS = frozenset("""
     steuernr kto blz conto iva rekening rekeningnummer nib cbu cvu
     паспорт passport passeport pasaporte passaporto passaporte reisepass paszport pasaport pașaport card identité
     identite personalausweis dni cni объявления объявление объявлении оголошення
+    sociale security ssn nir social sozialversicherungsnummer sozialversicherungsnr fiscale insurance
+    promo promocode coupon voucher gift giftcard confirmation receipt claim case permit license licence serial isbn
+    gutscheincode rabattcode buchungscode buchungsnummer buchungsnr sendungsnummer anzeigennummer inseratsnummer
+    bestelcode bestelnummer ordercode ordernummer ordernr boekingscode boekingsnummer sconto prenotazione
+    promozionale tracciamento reserva descuento promocional localizador seguimiento encomenda zamówienia
+    zamowienia suivi views vues aufrufe wyświetlenia wyświetleń wyswietlenia weergaven visualizzazioni
+    visualizações visualizacoes vizualizări vizualizari
 """.split())
 # Registry and VAT numbers with more between the label and the digits: a court's town and section ("RCS
 # Paris B 199 001 234", "RPM Bruxelles"), or a country code and check key ("TVA intracommunautaire FR 32
@@ -205,8 +225,14 @@ _DATE_TIME = re.compile(
     # a range of days without a year, months in two digits: "10/07 - 14/07", "1.08-4.08"
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])"
     r"(?![\d.])"
+    # days of one month listed: "1/12 2/12 3/12", "01.12., 02.12., 03.12." (the same separator and month)
+    r"|(?<![\d./])(?:0?[1-9]|[12]\d|3[01])(?P<ls>[./])(?P<lm>0?[1-9]|1[0-2])\.?"
+    r"(?:,?[ \t]{1,2}(?:0?[1-9]|[12]\d|3[01])(?P=ls)(?P=lm)\.?){1,30}(?![\d/]|\.\d)"
 )
-_DAY_MONTH_THEN_COMMA = re.compile(r"(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])(?=,)")
+# A day and month alone at the start of a run, before a comma ("le 15/03, 01 99 ...", "01.12., 02.12.")
+# or before a space and a number dialled with its trunk 0 ("du 01.12 au 05.12 01 99 00 68 02").
+_DAY_MONTH_THEN_COMMA = re.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])(?:\.?(?=,)|\.?[ \t]{1,2}(?=0[1-9]))")
 # A range of two-digit figures closing a sentence or an item, "clients 30-60. ...": ages, not a phone's start.
 _RANGE_THEN_STOP = re.compile(r"(?<!\d)([1-9]\d)[-–]([1-9]\d)(?=[.,;] )")
 # "plus" spelled out before a number stands for "+" (en/fr/de/nl/ro/pl "plus", es "más", it "più", pt "mais",
@@ -397,6 +423,15 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A pair of decimal degrees, "48.8566, 2.3522", "-33.8688 151.2093" (a map's pin): four or more decimals
+# each, which no phone's groups have after a dot.
+_COORDINATES = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{4,8}°?(?:\s?[NSns])?\s?[,;]?\s{0,2}-?\d{1,3}\.\d{4,8}(?![\d.])")
+
+
+def _coordinate_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _COORDINATES.finditer(text)] if "." in text else []
+
+
 _RELATIVE_LINK = re.compile(r"""(?:href|src|action)[ ]?=[ ]?["']?([/?#][^"'\s<>]{0,300})""", re.IGNORECASE)
 _MESSAGE_KEY = re.compile(r"[?&;](?:text|body|message|msg)=", re.IGNORECASE)
 
@@ -496,13 +531,25 @@ def _currency_before(text: str, ostart: int) -> bool:
     return _CURRENCY_BEFORE.search(text, max(0, ostart - 5), ostart) is not None
 
 
-def _after_leading_dates(text: str, nt: NormalisedText, start: int, end: int) -> int:
+# The rest of a bust, waist and hips after a cup size: "34C-24-36 (702) ..." starts its run at "24".
+_CUP_BEFORE = re.compile(r"(?<![\d.])[2-5]\d ?[A-Ha-h]{1,3} ?[-/] ?\Z")
+_WAIST_HIPS = re.compile(r"[1-4]\d ?[-/] ?[2-5]\d(?=[ \t])")
+# A ZIP+4 code before a number in a US ad: "TX 77002-1234 · 713-555-0184".
+_ZIP4 = re.compile(r"\d{5}-\d{4}(?=[ \t])")
+
+
+def _after_leading_dates(text: str, nt: NormalisedText, start: int, end: int, region: str = "ZZ") -> int:
     """Where the run ``nt.text[start:end]`` goes on after the dates, times or ranges it starts with (a day and
     month alone only before a comma: "le 15/03, 01 99 ..."; a range of growing two-digit figures before a
-    full stop or a comma: "30-60. 512 ..."); ``start`` when it starts with none."""
+    full stop or a comma: "30-60. 512 ..."), a waist and hips after a cup size, or a US ZIP+4 code;
+    ``start`` when it starts with none."""
     while start < end:
         at = nt.starts[start]
         m = _DATE_TIME.match(text, at) or _DAY_MONTH_THEN_COMMA.match(text, at)
+        if m is None and at >= 3 and text[at - 1] in "-/ " and _CUP_BEFORE.search(text, max(0, at - 8), at):
+            m = _WAIST_HIPS.match(text, at)
+        if m is None and region == "US":
+            m = _ZIP4.match(text, at)
         if m is None:
             r = _RANGE_THEN_STOP.match(text, at)
             m = r if r is not None and r.group(1) < r.group(2) else None  # "panowie 30-60. 512 345 672"
@@ -513,6 +560,21 @@ def _after_leading_dates(text: str, nt: NormalisedText, start: int, end: int) ->
             return start
         start = cut
     return start
+
+
+# Days of a month listed before its name: "les 01 02 03 04 05 décembre", "am 3, 4 und 5 Mai".
+_DAYS_THEN = re.compile(r"(?:[ \t,]{1,3}(?:et|and|und|y|e|i|en|og|och|a|és|si|și)[ \t]{1,2}(?:0?[1-9]|[12]\d|3[01]))?"
+                        r"[ \t.]{1,2}([^\W\d_]{3,12})\.?(?![^\W\d_])")
+_DAY_GROUPS = re.compile(r"(?:0?[1-9]|[12]\d|3[01])(?:[ \t]?[,/-]?[ \t]{1,2}(?:0?[1-9]|[12]\d|3[01]))+")
+
+
+def _days_before_month(text: str, ostart: int, oend: int) -> bool:
+    """Whether ``text[ostart:oend]`` is days of a month listed before the month's name (``months`` in
+    attributes/ages.yaml), not a number grouped in twos."""
+    if not text[oend:oend + 1].isspace() and text[oend:oend + 1] not in (",", "."):
+        return False
+    m = _DAYS_THEN.match(text, oend)
+    return m is not None and _DAY_GROUPS.fullmatch(text, ostart, oend) is not None and is_month_word(m.group(1))
 
 
 def _is_date_or_time(text: str, start: int, end: int) -> bool:
@@ -625,11 +687,12 @@ class PhoneExtractor:
         # from the towns its text names or its web address.
         foreign_to = home_cc if ctx.country or ctx.assumed_from == "city" else 0
         assumed = None if ctx.country else ctx.assumed_country
-        urls = _blocked_spans(text)
+        urls = _blocked_spans(text) + _coordinate_spans(text)
         blocked = SpanIndex(urls) if urls else None
         accounts: SpanIndex | None = None  # IBAN-shaped spans, found once a phone needs them
         ntext = nt.text
         unread: list[tuple[int, int]] = []  # runs that read as no number: maybe groups of one, split apart
+        rejected: list[tuple[int, int]] = []  # runs whose every reading was dropped as figures
         id_end = -10  # where the digits of the last run labelled as an identifier end
         plus_head: tuple[int, int] | None = None  # the last run, when it starts with "+" and read as nothing
         for start, end, obfuscated in runs:
@@ -657,21 +720,29 @@ class PhoneExtractor:
                     start = cut
             if ntext[start] != "+":
                 # "12.03.2025 – 15.03.2025, 01 99 00 68 02": dates at the start of a run are not its number.
-                start = _after_leading_dates(text, nt, start, end)
+                start = _after_leading_dates(text, nt, start, end, region)
                 if end - start < MIN_PLAUSIBLE_DIGITS:
                     unread.append((start, end))  # maybe the first group of a number split apart
+                    continue
+            ostart_run = nt.starts[start]
+            if _labelled_as_id(text, ostart_run) or (
+                    0 <= ostart_run - id_end <= 2 and not text[id_end:ostart_run].strip(" -")):
+                # "conto 0300 2032 8001 2345 6789 012": an account number, all of it (the front end may
+                # have cut its digits into more than one run), up to a list's mark ("Company No. 01234567 ·
+                # 020 7946 0715": the number after the mark is not the identifier's)
+                item_end = _list_mark_cut(nt, start, end)
+                if item_end is None:
+                    id_end = nt.ends[end - 1]
+                    continue
+                id_end = nt.ends[item_end - 1]
+                start, ostart_run = item_end, nt.starts[item_end]
+                if end - start < MIN_PLAUSIBLE_DIGITS:
+                    unread.append((start, end))
                     continue
             lead_at = _spelled_plus(text, nt, start, end)
             international = lead_at is not None or (
                 ntext[start] != "+" and _INTERNATIONAL_LINK.search(text, max(0, nt.starts[start] - 48),
                                                                    nt.starts[start]) is not None)
-            ostart_run = nt.starts[start]
-            if _labelled_as_id(text, ostart_run) or (
-                    0 <= ostart_run - id_end <= 2 and not text[id_end:ostart_run].strip(" -")):
-                # "conto 0300 2032 8001 2345 6789 012": an account number, all of it (the front end may
-                # have cut its digits into more than one run)
-                id_end = nt.ends[end - 1]
-                continue
             marked = None if international or ntext[start] == "+" else \
                 _marked_country(text, ostart_run, nt.ends[end - 1])
             numbers = list(_numbers_in_run(nt, start, end, marked, plus=False)) if marked else []
@@ -724,14 +795,28 @@ class PhoneExtractor:
                         or _growing_round_amounts(_FIGURE_SPLIT.split(text[ostart_run:nt.ends[end - 1]].strip()), 4)):
                     # "Rates 150 200 350" in a British ad: a national number is written with its 0;
                     # "Tarifas: 100-150-200-300" anywhere: four growing round amounts are a rate card
+                    rejected.append((start, end))
                     continue
                 yield _entity(text, field, ostart, oend, read, home_cc, hidden, foreign_to, assumed,
                               trunk=ntext[s] == "0")
+        joins: list[tuple[int, int, _Read]] = []
         if len(unread) >= 2 and sum(e - s for s, e in unread) >= MIN_DIGITS:
-            for ostart, oend, read in _split_numbers(text, nt, unread, region):
+            joins = list(_split_numbers(text, nt, unread, region))
+        if len(rejected) + len(unread) >= 2:
+            # runs whose own readings were all figures may end or start a number the front end cut apart
+            tails = sorted({*rejected, *unread})
+            if len(tails) >= 2:
+                joins += [j for j in _tail_joins(text, nt, tails, region)
+                          if not any(a < j[1] and j[0] < z for a, z, _ in joins)]
+        if joins:
+            for ostart, oend, read in joins:
                 if blocked is not None and blocked.hits(ostart, oend):
                     continue
-                if _not_a_phone(text, ostart, oend) or may_be_in_iban(text, ostart, oend):
+                if _not_a_phone(text, ostart, oend):
+                    continue
+                if accounts is None and may_be_in_iban(text, ostart, oend):
+                    accounts = SpanIndex(iban_shaped_spans(text))
+                if accounts is not None and accounts.hits(ostart, oend):
                     continue
                 # Groups split by line breaks or emoji are hidden; by a plain space after a date, not.
                 first = bisect.bisect_left(nt.starts, ostart)
@@ -931,7 +1016,10 @@ def _valid_as_is(run: str, region: str) -> bool:
 _FIGURE_CHARS = frozenset("0123456789, ")
 
 
-_FIGURE_SPLIT = re.compile(r"[\s\-–/]+")
+# (with spaces only after a head of one or two digits: "170 123 456" may be a mobile without its 0)
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?P<t>[.,'])\d{3}(?:(?P=t)\d{3})+"
+                        r"|[1-9]\d?(?P<s>[ \u00a0\u202f])\d{3}(?:(?P=s)\d{3})+")
+_FIGURE_SPLIT = re.compile(r"[\s\-–/·•]+")
 
 
 def _untrunked_figures(read: _Read, home_cc: int, region: str, written: str) -> bool:
@@ -945,6 +1033,8 @@ def _untrunked_figures(read: _Read, home_cc: int, region: str, written: str) -> 
         return False
     if not read.valid or ("," in written and _FIGURE_CHARS.issuperset(written)):
         return True  # "Musterstraße 87, 10115 Berlin": a house number and a postcode
+    if _THOUSANDS.fullmatch(written.strip()) is not None:
+        return True  # "gesamt: 56 789 012": a count grouped in thousands
     return len(groups) >= 3 and all(
         g.isdigit() and 2 <= len(g) <= 4 and g[0] != "0" and g[-1] in "05" for g in groups)
 
@@ -971,11 +1061,23 @@ def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc:
                   attrs=attrs)
 
 
+# A photo's or a document's file name: "IMG_2025550143.HEIC", "DSC-0199001234.jpg".
+_FILE_NAME_BEFORE = re.compile(r"[A-Za-z]{2,8}[_-]\Z")
+_FILE_NAME_AFTER = re.compile(r"\.(?i:jpe?g|png|heic|gif|webp|mp4|mov|avi|pdf|docx?)(?![^\W_])")
+
+
+def _file_name(text: str, ostart: int, oend: int) -> bool:
+    return oend < len(text) and text[oend] == "." and ostart > 2 and text[ostart - 1] in "_-" \
+        and _FILE_NAME_AFTER.match(text, oend) is not None \
+        and _FILE_NAME_BEFORE.search(text, max(0, ostart - 9), ostart) is not None
+
+
 def _not_a_phone(text: str, ostart: int, oend: int, unlabelled: int = -1) -> bool:
     """A date or time, part of a long identifier, a number labelled as an identifier or glued to a code,
     ending in a postcode before its place, an account or a card number.  ``unlabelled``: an offset already
     known to follow no identifier's label."""
     return _is_date_or_time(text, ostart, oend) or _inside_id(text, ostart, oend) or _masked(text, oend) \
+        or _days_before_month(text, ostart, oend) or _file_name(text, ostart, oend) \
         or " = " in text[ostart:oend] \
         or (ostart != unlabelled and _labelled_as_id(text, ostart)) or _ends_in_postcode(text, ostart, oend) \
         or _DECIMAL.fullmatch(text, ostart, oend) is not None or _in_bank_account(text, ostart, oend) \
@@ -1187,6 +1289,35 @@ def _split_numbers(text: str, nt: NormalisedText, unread: list[tuple[int, int]],
         yield from _announced_numbers(text, nt, left, region)
 
 
+_TAIL_GROUPS = 4
+
+
+def _tail_joins(text: str, nt: NormalisedText, unread: list[tuple[int, int]],
+                region: str) -> Iterator[tuple[int, int, _Read]]:
+    """*Valid* numbers, written as dialled, made of the last groups of one run and the first groups of the
+    next, where the front end cut a row of figures and a number at the wrong gap ("Rates 150 200 350 |
+    020 7946 0431" gives "150200350020" and "79460431"; "365/24/7 · 0491 570 099 · 100%")."""
+    for prev, run in itertools.pairwise(unread):
+        a, b = nt.ends[prev[1] - 1], nt.starts[run[0]]
+        if not 0 < b - a <= 3 or not _split_gap(text, a, b):
+            continue
+        heads = _cuts(nt, prev[0], prev[1])[-_TAIL_GROUPS:]
+        ends = [*_cuts(nt, run[0], run[1])[:_TAIL_GROUPS], run[1]]
+        best: tuple[int, int, _Read] | None = None
+        for head in heads:
+            for end in ends:
+                digits = nt.text[head:prev[1]] + nt.text[run[0]:end]
+                if not MIN_DIGITS <= len(digits) <= MAX_DIGITS or not _may_be_dialled(digits, region):
+                    continue
+                read = _read(digits, region)
+                if read is not None and read.valid and _as_dialled(digits, read) \
+                        and (best is None or end - head > best[1] - best[0]):
+                    best = (head, end, read)
+        if best is not None and not _currency_before(text, nt.starts[best[0]]) \
+                and not _unit_follows(text, nt.ends[best[1] - 1]):
+            yield nt.starts[best[0]], nt.ends[best[1] - 1], best[2]
+
+
 # Digit groups of one number given apart with a few words between: "call 212 me 555 now 0147", "Vorwahl
 # 0151, dann 2345, dann 67, zum Schluss 03", "empieza por 612, luego 34 56 y termina en 03".
 _MAX_WORD_GAP = 40
@@ -1267,6 +1398,9 @@ def _numbers_in_chain(text: str, nt: NormalisedText, chain: list[tuple[int, int]
                     break
                 if _may_be_dialled(digits, region):
                     read = _read(digits, region)
+                    if read is not None and not read.valid and digits[0] == "0":
+                        # "12.03.2025 – 15.03.2025, 01 99 00 68 04" in a Swiss ad: a neighbour's number
+                        read = _across_border(read.e164) or read
                     if read is not None and read.valid and _as_dialled(digits, read):
                         best = (j, read)
         if best is None:
@@ -1391,6 +1525,14 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
         if end - rest >= MIN_DIGITS:
             yield from _numbers_in_run(nt, rest, end, region)
         return
+    if "/" in chunk:
+        always = _ALWAYS_OPEN_END.search(chunk)
+        if always is not None:
+            # "0491 570 069 | 24/7": opening hours after the number, never its last digits
+            last = bisect.bisect_left(nt.starts, nt.starts[start] + always.start(), start, end)
+            if last - start >= MIN_DIGITS:
+                yield from _numbers_in_run(nt, start, last, region, plus)
+            return
     if "," in chunk or "." in chunk or "!" in chunk or "?" in chunk:
         # Figures set apart by commas or sentence punctuation: a list, a figure before the number or a
         # number word that starts the next sentence.
@@ -1467,6 +1609,10 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
                 continue
             if n > MAX_DIGITS + 2:
                 break
+            if pos > start and trunk and not piece.startswith(("+", trunk)):
+                # "01 99 00 12 345", "+44 20 7946 01234", "2 85 01 75 123 456 78": where numbers are dialled
+                # with a trunk prefix, digits in the middle of a longer run are no number of their own
+                break
             number = _read(piece, region)
             if number is not None and (number.valid or not trunk or piece.startswith(("+", trunk))) \
                     and (found is None or number.valid or not found[2].valid):
@@ -1490,12 +1636,26 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
 
 
 _LONE_ZERO = re.compile(r"0[^0-9+]+(?=0[0-9])")
-_ALWAYS_OPEN = re.compile(r"(?:24 ?/ ?7|24 ?/ ?24|7 ?/ ?7|24 ?[x×] ?7)(?![0-9])")
+_ALWAYS_OPEN = re.compile(r"(?:365 ?/ ?)?(?:24 ?/ ?7|24 ?/ ?24|7 ?/ ?7|24 ?[x×] ?7)(?![0-9])")
+_ALWAYS_OPEN_END = re.compile(r"(?<=[0-9])[ \t]{0,2}[|·•,;–-]?[ \t]{1,2}(?:24 ?/ ?7|24 ?/ ?24|7 ?/ ?7)\Z")
 
 
 def _cuts(nt: NormalisedText, start: int, end: int) -> list[int]:
     """Positions in ``nt.text[start:end]`` where the original has something between two digits."""
     return [i for i in range(start + 1, end) if nt.starts[i] > nt.ends[i - 1]]
+
+
+_LIST_MARKS = frozenset("·•|;")
+
+
+def _list_mark_cut(nt: NormalisedText, start: int, end: int) -> int | None:
+    """The first place in the run ``nt.text[start:end]`` where a list's mark with a space, or a comma and a
+    space, stands between two digits: the end of an item."""
+    for cut in _cuts(nt, start, end):
+        gap = _gap(nt, cut)
+        if " " in gap and (any(c in _LIST_MARKS for c in gap) or ", " in gap):
+            return cut
+    return None
 
 
 def _gap(nt: NormalisedText, cut: int) -> str:
