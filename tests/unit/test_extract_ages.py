@@ -624,3 +624,31 @@ def test_more_languages_of_europe(text: str, country: str, expected: list[str]) 
 )
 def test_the_first_item_of_a_roster_after_a_word(text: str, expected: list[str]) -> None:
     assert ages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # years of living or working somewhere, the place between, are no age; with "old" they are
+        ("Been in Leeds 10 years, I'm 32", ["32"]),
+        ("Lived in Perth 12 years, I'm 30", ["30"]),
+        ("Living in the UK 10 years", []),
+        ("Based in London 25 years old", ["25"]),
+    ],
+)
+def test_years_of_living_somewhere(text: str, expected: list[str]) -> None:
+    assert [e.value for e in AGES.extract(text, "body", AdContext(country="GB"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative's age after "is"; a reviewer's after a quote
+        ("Hi, I'm Raven, 32. My brother Jacob is 35 and stays with me.", ["32"]),
+        ("My friend Nova is 23", ["23"]),
+        ("Je suis Lisa, 29 ans. Avis : « Très belle rencontre » — Thomas, 52 ans.", ["29"]),
+        ('Reviews: "Lovely lady" — Peter, 48, Bath. I am Holly, 31.', ["31"]),
+    ],
+)
+def test_relatives_and_reviewers_ages(text: str, expected: list[str]) -> None:
+    assert [e.value for e in AGES.extract(text, "body", AdContext(country="GB"))] == expected

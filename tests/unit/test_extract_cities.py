@@ -591,3 +591,38 @@ def test_greek_names_of_towns(text: str, country: str, expected: list[str]) -> N
 )
 def test_own_names_and_alternate_names_at_home(text: str, country: str, expected: list[str]) -> None:
     assert cities(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a British postcode's district is no US state or Canadian province
+        ("Lancaster LA1, near the university", "GB", ["Lancaster|GB"]),
+        ("Derby DE1, city centre flat", "GB", ["Derby|GB"]),
+        ("Peterborough PE1", "GB", ["Peterborough|GB"]),
+        # a US state after a town picks the town of that state; the state's name is no town itself
+        ("Lancaster, PA", "US", ["Lancaster|US"]),
+        ("Portland, Oregon", "US", ["Portland|US"]),
+        ("Dover, Delaware", "US", ["Dover|US"]),
+        # a county's name before its province's code in a Canadian ad is the town; an Irish county is no town
+        ("Surrey BC", "CA", ["Surrey|CA"]),
+        ("Cornwall ON, near the bridge", "CA", ["Cornwall|CA"]),
+        ("Surrey, near Guildford", "GB", ["Guildford|GB"]),
+        ("Based in Co. Galway, outcalls only", "IE", []),
+        ("County Durham", "GB", []),
+        ("Galway city centre", "IE", ["Galway|IE"]),
+        # the United Kingdom heading a list; "the Minster" is no Münster; New Zealand's and Melbourne's nicknames
+        ("Touring the UK: London, Manchester, Leeds", "CA", ["London|GB", "Manchester|GB", "Leeds|GB"]),
+        ("York YO1, near the Minster", "GB", ["York|GB"]),
+        ("Welly CBD this week", "NZ", ["Wellington|NZ"]),
+        ("Chch this week", "NZ", ["Christchurch|NZ"]),
+        ("Melbs CBD", "AU", ["Melbourne|AU"]),
+    ],
+)
+def test_english_speaking_countries_outside_the_us(text: str, country: str, expected: list[str]) -> None:
+    assert cities(text, country) == expected
+
+
+def test_a_direction_before_a_foreign_town_names_a_district() -> None:
+    assert cities("Book Hana directly. Toronto, North York.", "CA") == ["Toronto|CA"]
+    assert cities("in North Vancouver", "CA") == ["North Vancouver|CA"]

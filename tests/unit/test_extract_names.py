@@ -475,3 +475,33 @@ def test_name_cues_of_more_languages(text: str, country: str, expected: list[str
 )
 def test_the_first_of_a_pair(text: str, country: str, expected: list[str]) -> None:
     assert names(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # British and Australian sign-offs before a known first name; Welsh, Scottish and Australian names
+        ("Text me to book. Ta, Jess x", "GB", ["Jess"]),
+        ("Looking forward to it. Speak soon, Jess x", "GB", ["Jess"]),
+        ("Please text, no calls. Kind regards, Hannah", "GB", ["Hannah"]),
+        ("I'm Bethan from Cardiff, new to the site", "GB", ["Bethan"]),
+        ("I'm Eilidh from Inverness", "GB", ["Eilidh"]),
+        ("Kind regards, Reception", "GB", []),
+    ],
+)
+def test_sign_offs_and_names_of_britain_and_australia(text: str, country: str, expected: list[str]) -> None:
+    assert names(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a staff member's name after "name is", reviewers after a quote
+        ("Hi, I'm Destiny, 28. Driver's name is Marcus, he will text you.", "US", ["Destiny"]),
+        ('Hi, I am Amber, 26.\nReviews:\n"Amazing evening." — James\n"Exactly like her photos." — Oliver', "GB",
+         ["Amber"]),
+        ("Je suis Lisa, 29 ans. Avis : « Très belle rencontre » — Thomas, 52 ans.", "FR", ["Lisa"]),
+    ],
+)
+def test_staff_named_by_a_cue_and_reviewers(text: str, country: str, expected: list[str]) -> None:
+    assert names(text, country) == expected

@@ -704,3 +704,40 @@ def test_ranges_currencies_days_and_fillers(text: str, country: str, expected: l
 )
 def test_a_wage_word_after_a_rate_counts_in_its_clause(text: str, country: str, wages: list[tuple[str, bool]]) -> None:
     assert [(e.value, e.attrs["wage"]) for e in PRICES.extract(text, "body", AdContext(country=country))] == wages
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # the incall and the outcall rate written apart share the length stated for one
+        ("1hr incall £150 / outcall £180", "GB", ["150 GBP/60min", "180 GBP/60min"]),
+        ("£150 ph in / £180 out", "GB", ["150 GBP/60min", "180 GBP/60min"]),
+        ("$250/hr incall, $300 outcall", "CA", ["250 CAD/60min", "300 CAD/60min"]),
+        ("Incall £150, Outcall £180 (1 hour)", "GB", ["150 GBP/60min", "180 GBP/60min"]),
+        ("£150 1hr, £50 deposit", "GB", ["150 GBP/60min", "50 GBP"]),
+        # "CDN" for Canadian dollars; "quid" is euros in Ireland
+        ("$300 CDN/hr", "CA", ["300 CAD/60min"]),
+        ("150 quid an hour, cash only", "IE", ["150 EUR/60min"]),
+        ("150 quid an hour", "GB", ["150 GBP/60min"]),
+    ],
+)
+def test_incall_and_outcall_apart_and_local_currency_words(text: str, country: str, expected: list[str]) -> None:
+    assert prices(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # words for one woman or two between a length and its amount; a night last in a "/" list of lengths
+        ("1 Std. Duo 350 € / 1 Std. allein 200 €", "DE", ["350 EUR/60min", "200 EUR/60min"]),
+        ("1h duet 550 zł / 1h solo 300 zł / 2h duet 1000 zł", "PL", ["550 PLN/60min", "300 PLN/60min",
+                                                                   "1000 PLN/120min"]),
+        ("30 min / 1 h / nuit : 150 / 250 / 1200 $", "CA", ["150 CAD/30min", "250 CAD/60min", "1200 CAD/night"]),
+        ("30 min / 1 hr / overnight: $150 / $250 / $1200", "CA", ["150 CAD/30min", "250 CAD/60min",
+                                                                  "1200 CAD/night"]),
+        # Romanian "de" between an amount and its currency
+        ("300 de lei ora, 500 de lei două ore", "RO", ["300 RON/60min", "500 RON/120min"]),
+    ],
+)
+def test_duo_words_nights_in_lists_and_romanian_de(text: str, country: str, expected: list[str]) -> None:
+    assert prices(text, country) == expected

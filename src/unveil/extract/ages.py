@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from unveil.extract.base import AdContext
-from unveil.extract.cities import city_index, fold, load_attribute_data, words
+from unveil.extract.cities import city_index, fold, load_attribute_data, word_before, words
 from unveil.extract.literals import literal_alternation
 from unveil.extract.names import HEIGHT_WEIGHT, is_decoration, is_known_first_name, name_then_number
 from unveil.normalise.lookalike_digits import read_lookalike_digits
@@ -388,6 +388,10 @@ _BETWEEN = r"(?:between|entre|zwischen|tra|fra|tussen|între|intre|między|miedz
 _AND = r"(?:and|et|y|e|und|en|și|si|i)"
 _RANGE_AFTER = re.compile(rf"\s?{_RANGE_WORDS}\s?[0-9]{{2}}(?![0-9])")
 _ARTICLE = r"(?:i|gli|le|los|las|les|the)"  # "tra i 30 e i 60 anni", "entre los 25 y los 40"
+# Years of living or working somewhere, the place between: "Been in Leeds 10 years", "lived in Perth 12 years".
+_RESIDENCE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:been|lived|living|live|based|worked|working|stayed)\s(?:in|at|here|there)"
+    r"(?:\s(?:the\s)?[^\W\d_][\w'’-]*){0,3}\s(?:for\s)?$", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(
     rf"(?:(?<![0-9])[0-9]{{2}}\s?{_RANGE_WORDS}|{_BETWEEN}\s(?:{_ARTICLE}\s)?[0-9]{{2}}\s{_AND}(?:\s{_ARTICLE})?)\s?$",
     re.IGNORECASE)
@@ -436,6 +440,20 @@ _STREET_AFTER_A_WORD = frozenset({"road", "street", "avenue", "lane", "drive", "
 _IS_NUMBER = re.compile(r" (?:is|ist|è|es|é|est|jest|este)(?: only| just| now)? ([0-9]{2})(?![0-9])")
 
 
+# A relative, a partner or a staff member named before "is" and an age: "My brother Jacob is 35".
+_RELATIVES = frozenset("""
+    brother son husband boyfriend father dad daddy mum mom mother daughter uncle aunt nephew niece grandma grandpa
+    grandmother grandfather cousin driver manager client frère frere fils mari copain père pere hermano hijo marido
+    novio padre bruder sohn mann freund vater fratello figlio marito padre broer zoon man vriend vader irmão irmao
+    filho marido pai fratele fiul soțul sotul tatăl tatal brat syn mąż maz ojciec
+""".split())
+
+
+def _relative_before(text: str, start: int) -> bool:
+    """Whether a word for a relative, a partner or a staff member stands right before ``start``."""
+    return word_before(text, start) in _RELATIVES
+
+
 def _name_is_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int]]:
     for m in _IS_NUMBER.finditer(text):
         k = m.start()
@@ -443,7 +461,7 @@ def _name_is_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int]]:
         while j > 0 and text[j - 1].isalpha() and k - j < 20:
             j -= 1
         if j < k and text[j].isupper() and (j == 0 or not text[j - 1].isalnum()) \
-                and is_known_first_name(text[j:k]):
+                and is_known_first_name(text[j:k]) and not _relative_before(text, j):
             value = int(m.group(1))
             if MIN_AGE <= value <= MAX_AGE and _plain_after_cue(text, m.end(1), tables):
                 yield m.start(1), m.end(1), value
@@ -649,7 +667,12 @@ def _find_ages(text: str, country: str | None) -> list[tuple[int, int, int, bool
         found = {start: (start, end, value, spelled) for start, end, value, spelled, _, _ in _heading_ages_of(text)}
     if not found and ("|" in text or "•" in text or "·" in text):
         found = {start: (start, end, value, False) for start, end, value in _item_ages(text, tables)}
-    return [found[start] for start in sorted(found) if _MONTH_YEAR_AFTER.match(text, found[start][1]) is None]
+    return [found[start] for start in sorted(found) if _MONTH_YEAR_AFTER.match(text, found[start][1]) is None
+            and _REVIEWER_BEFORE.search(text, max(0, start - 40), start) is None]
+
+
+# A review's author after the quote: "« Très belle rencontre » — Thomas, 52 ans", "“Lovely” — Peter, 48".
+_REVIEWER_BEFORE = re.compile(r"[\"»”“][ \t]{0,2}[—–-][ \t]{0,2}[^\W\d_][\w'’-]*,?[ \t]{0,2}\Z")
 
 
 # A month and a year after the number: a date, "Agent Maria (12 Mar 2026 14:30)", "Anna, 24 mai 2026".
@@ -869,6 +892,9 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
             continue  # not "en 5 años", but "25 en 27 jaar" (two ages, Dutch "en" is "and")
         if _RANGE_BEFORE.search(text, max(0, start - 20), start) is not None:
             continue  # "de 20 à 30 ans", "between 30 and 60 years": the clients' ages
+        if old is None and _key(m.group()) in tables.bare \
+                and _RESIDENCE_BEFORE.search(text, max(0, start - 50), start) is not None:
+            continue  # "Been in Leeds 10 years, I'm 32"
         if _matches_any(_words_after(text, end, 3), tables.not_after, at_end=False) \
                 or _AND_OVER_SIGN.match(text, end) is not None:
             continue

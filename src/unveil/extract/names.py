@@ -743,8 +743,13 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
     found.extend(_first_of_pairs(text, found, t))
     found.sort(key=lambda f: f[0])
     for f in found:
-        if not _staff(text, f[0], f[1], f[3], t.staff):
+        if not _staff(text, f[0], f[1], f[3], t.staff) \
+                and _REVIEWER_BEFORE.search(text, max(0, f[0] - 8), f[0]) is None:
             yield f
+
+
+# A review's author after the quote: "“Lovely evening.” — James", "« Très belle rencontre » — Thomas, 52 ans".
+_REVIEWER_BEFORE = regex.compile(r"[\"»”“][ \t]{0,2}[—–-][ \t]{0,2}\Z")
 
 
 _PAIR_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]{1,20})[ \t\u00a0]{1,2}(?:and|&|\+|et|y|e|und|en|og|"
@@ -805,6 +810,16 @@ def _staff_near(text: str, s: int, e: int, cue: str, staff: frozenset[str]) -> b
     i, j = _word_before(text, s, " \t\u00a0:", 3, 20)
     if i < j and fold(text[i:j]) in staff:
         return True
+    if cue.startswith("name"):
+        # "Driver's name is Marcus": the cue's name is the staff member's
+        c = max(0, s - len(cue) - 6)
+        at = fold(text[c:s]).lower().rfind(cue[:4])
+        if at >= 0:
+            wi, wj = _word_before(text, c + at, " \t\u00a0", 3, 4)
+            if text[wi:wj] == "s" and wi > 1 and text[wi - 1] in "'’":
+                wi, wj = _word_before(text, wi - 1, "", 0, 24)
+                if wi < wj and fold(text[wi:wj]).lower() in staff:
+                    return True
     if cue in _ASK_CUES:
         c = j - len(cue) if i == j else i
         while c > 0 and j - c < len(cue) + 3 and fold(text[c:j]).lower() != cue:

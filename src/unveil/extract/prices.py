@@ -239,7 +239,8 @@ def _tables(country: str = "") -> _Tables:
     )
     return _Tables(
         cur_before=re.compile(r"(?<![^\W\d_])(?:" + _alternation(before) + r")" + _SP + r"{0,2}\Z", re.I),
-        cur_after=re.compile(_SP + r"{0,2}(?P<c>" + _alternation(after) + r")(?![^\W\d_])", re.I),
+        # Romanian writes "de" between twenty or more and the currency: "400 de lei ora"
+        cur_after=re.compile(_SP + r"{0,2}(?:de" + _SP + r")?(?P<c>" + _alternation(after) + r")(?![^\W\d_])", re.I),
         cur_after_rate=re.compile(
             _SP + r"?(?P<c>" + _alternation(rate_letters) + r")(?=" + _word_end(_alternation(rate_marks)) + r"|/\d)",
             re.I,
@@ -730,6 +731,26 @@ _PAIR_SLASH = re.compile(r"[ \t\u00a0]{0,2}/[ \t\u00a0]{0,2}")
 _IN_OUT = re.compile(r"(?<![^\W\d_])in(?:call)?[ \t]?[/-][ \t]?(?:out)?(?:call)?[ \t]*:?[ \t]*\Z", re.I)
 
 
+# Between the incall and the outcall rate of one length written apart: "1hr incall £150 / outcall £180",
+# "£150 ph in / £180 out", "$250/hr incall, $300 outcall", "Incall £150, Outcall £180 (1 hour)".
+_IN_OUT_GAP = re.compile(
+    r"[ \t]{0,2}(?:in(?:call)?[ \t]{0,2})?[/,;|&][ \t]{0,2}(?:out(?:call)?[ \t]{0,2}:?[ \t]{0,2})?", re.I)
+_IN_BEFORE = re.compile(r"(?<![^\W\d_])in(?:call)?[ \t]{0,2}:?[ \t]{0,2}"
+                        r"(?:[0-9]{1,2}[ \t]?(?:hrs?|h|hours?)[ \t]{0,2})?(?:[£$€][ \t]?)?\Z", re.I)
+_OUT_AFTER = re.compile(r"[ \t]{0,2}out(?:call)?(?![^\W\d_])", re.I)
+
+
+def _in_out_pair(text: str, a: PriceHit, b: PriceHit) -> bool:
+    gap = _IN_OUT_GAP.fullmatch(text, a[1], b[0])
+    if gap is None:
+        return False
+    between = text[a[1]:b[0]].lower()
+    has_in = "in" in between.replace("out", "") or _IN_BEFORE.search(text, max(0, a[0] - 16), _amount_start(text, a)) \
+        is not None or re.match(r"[ \t]{0,2}in(?:call)?(?![^\W\d_])", text[a[1]:a[1] + 10], re.I) is not None
+    has_out = "out" in between or _OUT_AFTER.match(text, b[1]) is not None
+    return has_in and has_out
+
+
 # A dollar's code after the rate mark of an amount written with "$": "$300/hr USD", "$200/h CAD".
 _DOLLAR_CODE_AFTER = re.compile(r"[ \t]?(USD|CAD|MXN|AUD|NZD)(?![^\W\d_])")
 
@@ -755,7 +776,7 @@ def _share_range_lengths(text: str, hits: list[PriceHit]) -> None:
         a, b = hits[i], hits[i + 1]
         if (a[4] is None and not a[5]) == (b[4] is None and not b[5]):
             continue  # both or neither have a length
-        if _RANGE_JOIN.fullmatch(text, a[1], b[0]) is None and (
+        if _RANGE_JOIN.fullmatch(text, a[1], b[0]) is None and not _in_out_pair(text, a, b) and (
                 _PAIR_SLASH.fullmatch(text, a[1], b[0]) is None
                 or _IN_OUT.search(text, max(0, a[0] - 24), _amount_start(text, a)) is None) and (
                 not a[3] or not b[3] or a[3] == b[3]
@@ -1010,6 +1031,7 @@ _SLASH = re.compile(r"[ \t\u00a0]{0,2}/[ \t\u00a0]{0,2}")
 _LISTS_GAP = re.compile(r"[ \t\u00a0]{0,3}(?:(?:[:=\-–—>→➜]|->|=>)[ \t\u00a0]{0,3})?")
 _LEAD_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
 _MAX_LISTED = 6  # a rate card lists a few lengths
+_LISTED_NIGHT = MAX_MINUTES + 1  # a night in a list of lengths, after the longest
 
 
 def _slash_lists(text: str, runs: list[tuple[int, int]], durs: list[_Duration], t: _Tables,
@@ -1019,9 +1041,11 @@ def _slash_lists(text: str, runs: list[tuple[int, int]], durs: list[_Duration], 
     length after it).  Both lists must grow, so dates ("12/05") and scores pair nothing.  Returns the prices,
     the starts of the digit runs they used and the starts of the durations they used."""
     inside = {i for d in durs for i in range(d.start, d.end)}
-    # (start, end, minutes or None for a bare number, the number as written)
+    # (start, end, minutes or None for a bare number, the number as written); a night last ("30 min / 1 h /
+    # nuit : 150 / 250 / 1200 $") as _LISTED_NIGHT
     items: list[tuple[int, int, int | None, str]] = [
-        (d.start, d.end, d.minutes, text[d.start:d.end]) for d in durs if d.minutes is not None and d.minutes > 0]
+        (d.start, d.end, _LISTED_NIGHT if d.minutes is None else d.minutes, text[d.start:d.end])
+        for d in durs if d.minutes is None or d.minutes > 0]
     items += [(s, e, None, text[s:e]) for s, e in runs if s not in inside and e - s <= 3]
     items.sort()
     hits: list[PriceHit] = []
@@ -1045,7 +1069,8 @@ def _slash_lists(text: str, runs: list[tuple[int, int]], durs: list[_Duration], 
         if amounts is None:
             continue
         for (s, e, amount, currency), length in zip(amounts[0], minutes, strict=True):
-            hits.append((s, e, amount, currency, length, False))
+            night = length == _LISTED_NIGHT
+            hits.append((s, e, amount, currency, None if night else length, night))
         used_runs.update(r for r, _ in runs if amounts[1] <= r < amounts[2] or chain[0][0] <= r < chain[-1][1])
         used_durs.update(start for start, _, m, _ in chain if m is not None)
     return hits, used_runs, used_durs
@@ -1055,10 +1080,14 @@ def _listed_minutes(chain: list[tuple[int, int, int | None, str]]) -> list[int] 
     """The lengths of a "/" list, a bare number taking the unit of the next length ("30/60 min"); None
     unless they grow."""
     out: list[int | None] = [m for _, _, m, _ in chain]
+    if _LISTED_NIGHT in out[:-1]:
+        return None  # a night is the longest, listed last
     unit: float | None = None  # minutes per unit of the next length written with its number
     for i in range(len(chain) - 1, -1, -1):
         _, _, m, written = chain[i]
-        if m is not None:
+        if m == _LISTED_NIGHT:
+            unit = None
+        elif m is not None:
             lead = _LEAD_NUMBER.match(written)
             number = float(lead.group().replace(",", ".")) if lead is not None else 0.0
             unit = m / number if number > 0 else None  # "half hour" has no number to scale
@@ -1067,7 +1096,9 @@ def _listed_minutes(chain: list[tuple[int, int, int | None, str]]) -> list[int] 
         else:
             out[i] = round(float(written) * unit)
     lengths = [m for m in out if m is not None]
-    if len(lengths) != len(out) or any(not 0 < a < b <= MAX_MINUTES for a, b in itertools.pairwise(lengths)):
+    if len(lengths) != len(out) or any(
+            not 0 < a < b <= MAX_MINUTES and not (0 < a <= MAX_MINUTES and b == _LISTED_NIGHT)
+            for a, b in itertools.pairwise(lengths)):
         return None
     return lengths
 
