@@ -652,3 +652,16 @@ def test_years_of_living_somewhere(text: str, expected: list[str]) -> None:
 )
 def test_relatives_and_reviewers_ages(text: str, expected: list[str]) -> None:
     assert [e.value for e in AGES.extract(text, "body", AdContext(country="GB"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bio's item after a height and a weight: their units number them, not the age
+        ("1m70 | 55kg | 27 | Lyon", ["27"]),
+        ("165cm | 52kg | 24 | Berlin", ["24"]),
+        ("Floor | 12 | Berlin", []),
+    ],
+)
+def test_a_bio_age_after_a_height_and_a_weight(text: str, expected: list[str]) -> None:
+    assert [e.value for e in AGES.extract(text, "body", AdContext(country="FR"))] == expected

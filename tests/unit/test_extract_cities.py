@@ -626,3 +626,7 @@ def test_english_speaking_countries_outside_the_us(text: str, country: str, expe
 def test_a_direction_before_a_foreign_town_names_a_district() -> None:
     assert cities("Book Hana directly. Toronto, North York.", "CA") == ["Toronto|CA"]
     assert cities("in North Vancouver", "CA") == ["North Vancouver|CA"]
+
+
+def test_a_polish_verb_is_no_town() -> None:
+    assert cities("Pisz na Telegram: @marta_lodz", "PL") == []

@@ -440,3 +440,9 @@ def test_a_providers_name_as_ocr_reads_it(text: str, expected: list[str]) -> Non
 )
 def test_writing_cues_and_town_endings(text: str, expected: list[str]) -> None:
     assert [e.value for e in EmailExtractor().extract(text, "body", AdContext())] == expected
+
+
+@pytest.mark.parametrize("text", ["Mein Insta ist @sophie.wien", "Mi Insta es @sophie.wien",
+                                  "Insta-ul meu e @irina.bv"])
+def test_a_copula_before_a_spaced_at_is_no_mailbox(text: str) -> None:
+    assert emails(text) == []

@@ -627,3 +627,44 @@ def test_ocr_letters_on_hostile_input_are_linear(text: str) -> None:
                                   "Telegram direkt"])
 def test_direct_after_a_platform_is_no_name(text: str) -> None:
     assert handles(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # adverbs after a platform word are no names
+        ("Not on Telegram anymore, only WhatsApp", []),
+        ("Telegram najlepiej, SMS też ok", []),
+        ("OnlyFans 👉 top 0.5% 🏆", []),
+        ("Insta: mostly travel pics", []),
+        ("Bottom line: quality time", []),
+        # Instagram's app and message links; a copula before "@name" is no mailbox
+        ("Mon insta : https://instagram.com/_u/bella.mtl", ["instagram:bella.mtl"]),
+        ("Nachricht direkt: ig.me/m/lea.hannover", ["instagram:lea.hannover"]),
+        ("Mein Insta ist @sophie.wien", ["instagram:sophie.wien"]),
+        ("Insta-ul meu e @irina.bv 💋", ["instagram:irina.bv"]),
+        # a platform's emoji after a name closes it, and a platform grouped with it still announces
+        ("Snap: mila.dd 👻 | Insta: @mila.dresden", ["instagram:mila.dresden", "snapchat:mila.dd"]),
+        # a camera with a colon or a bar before "@name" credits a photographer
+        ("📸: @photo.by.ana", []),
+        ("📸 | @studio.rouge", []),
+        # an X profile in French and Portuguese; a profile page's title
+        ("Clara\n@clara_escapade\nParis\nA rejoint Twitter en mai 2019\n312 abonnements", ["x:clara_escapade"]),
+        ("Larissa\n@larissa_poa\nPorto Alegre\nIngressou em março de 2020", ["x:larissa_poa"]),
+        ("Sofia (@sofia_vlc) / X", ["x:sofia_vlc"]),
+        ("Nina (@nina.hh) | TikTok", ["tiktok:nina.hh"]),
+        ("Mia Rose (@mia.rose.ldn) • Instagram photos and videos", ["instagram:mia.rose.ldn"]),
+        ("Call me (@home) - Paris", []),
+        # several names listed after one label
+        ("Twitter: @Sienna_Leeds (main) / @SiennaLeeds2 (backup)", ["x:sienna_leeds", "x:siennaleeds2"]),
+        ("Insta : @lea.main / @lea.backup", ["instagram:lea.backup", "instagram:lea.main"]),
+    ],
+)
+def test_bios_and_link_pages(text: str, expected: list[str]) -> None:
+    assert sorted(v for v, _ in handles(text)) == expected
+
+
+@pytest.mark.timeout(60)
+def test_names_listed_after_a_label_on_hostile_input_are_linear() -> None:
+    assert len(handles("IG: @a_b" + " (x) / @a_b" * 100_000)) >= 1
+    handles("Sofia (@sofia_vlc) / X " * 50_000)

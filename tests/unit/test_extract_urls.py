@@ -258,3 +258,8 @@ def test_plain_dots_before_a_hidden_one(text: str, expected: list[str]) -> None:
 )
 def test_spelled_slashes_of_a_hidden_hosts_path(text: str, expected: list[str]) -> None:
     assert [e.value for e in UrlExtractor().extract(text, "body", AdContext(country="FR"))] == expected
+
+
+def test_linktree_share_keys_are_tracking() -> None:
+    text = "Tous mes liens 👉 https://linktr.ee/emma.lux?utm_source=linktree_profile_share&ltsid=a1b2c3"
+    assert [v for v, _ in urls(text)] == ["linktr.ee/emma.lux"]

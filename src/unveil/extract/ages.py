@@ -735,14 +735,18 @@ def _item_ages_of_line(line: str, offset: int, tables: _Tables) -> Iterator[tupl
         if not any(ch.isalpha() for ch in other) or any(ch.isdigit() for ch in other):
             return  # two items: "Lisboa 🇵🇹 | 25", not "30 min | 45"
     if k > 0:
-        before = _WORDS.findall(fold(line[slice(*items[k - 1])]))
-        if before and before[-1] in tables.heading_not_before:
-            return  # "Floor | 12 | ...", "Half | 40 | ..."
+        prev = fold(line[slice(*items[k - 1])]).strip()
+        before = _WORDS.findall(prev)
+        if before and before[-1] in tables.heading_not_before and not _UNIT_OF_A_FIGURE.search(prev):
+            return  # "Floor | 12 | ...", "Half | 40 | ..."; not "55kg | 27 | Lyon", where "kg" is 55's unit
     if k + 1 < len(items):
         after = _WORDS.findall(fold(line[slice(*items[k + 1])]))
         if after and (after[0] in tables.not_units or after[0] in tables.unit_first):
             return  # "| 30 | min"
     yield offset + s, offset + e, value
+
+
+_UNIT_OF_A_FIGURE = re.compile(r"[0-9][ \t]?[^\W\d_]{1,3}\Z")
 
 
 def _decoration(ch: str) -> bool:

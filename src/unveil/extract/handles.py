@@ -118,6 +118,10 @@ _ASCII_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 _MIN_NUMBER_DIGITS = 7  # a name that de-obfuscates to this many digits and nothing else is a number
 _MIN_SPLIT = 4  # letters of each part of a platform word cut in two ("Tele.gram")
 _MAX_SAME_GAP = 24  # characters between a "same" word and its platform word
+# After a name read with its sigil, an aside and another: " (main) / @", " / @", ", @", " or @"
+_NEXT_LISTED = re.compile(r"(?:[ \t]{0,2}\([^()\n]{1,24}\))?[ \t]{0,2}(?:/|,|&|\bor\b|\bou\b|\bo\b|\boder\b)[ \t]{0,2}"
+                          r"([@$])")
+_MAX_LISTED_NAMES = 3
 _MAX_GROUP = 6  # platform words in one group ("snap/insta/tiktok: anna_b"); bounds work on hostile input
 # Times, prices and amounts are never names, even where a platform allows a leading digit.
 _NOT_NAME = re.compile(
@@ -804,14 +808,25 @@ class PlatformScanner:
             return hits
         groups = self._groups(t, cues)
         taken: set[int] = set()
+        announcing = []
         for g in groups:
             if hits and not t[g.start].isalnum() and _decorates(t, hits[-1], g):
-                continue  # "Snap: vale.na 👻 Napoli": the emoji closes the name before it
+                # "Snap: vale.na 👻 Napoli": the emoji closes the name before it; a platform grouped with it
+                # still announces ("Snap: mila.dd 👻 | Insta: @mila.dresden")
+                rest = tuple(m for m in g.members if m[0] != hits[-1].platform)
+                if not rest:
+                    continue
+                g = Cue(g.start, g.end, rest)
+            announcing.append(g)
             for h in self._after(t, g):
                 hits.append(h)
                 taken.add(h.start)
+                for more in self._listed_after(t, h):
+                    hits.append(more)
+                    taken.add(more.start)
         if any(s in t for s in spec.sigils):
-            hits.extend(self._sigil_names(t, groups, taken))
+            # ... and announces no "@name" after it: "Snap: mila.dd 👻 | Insta: @mila.dresden"
+            hits.extend(self._sigil_names(t, announcing, taken))
         if hits and spec.same_words and not spec.same_words.isdisjoint(lower_words(t)[1]):
             hits.extend(self._same_names(t, groups, hits))
         return hits
@@ -1031,6 +1046,24 @@ class PlatformScanner:
             if strength <= 1 and not (_looks_like_handle(name) or _ends_phrase(t, i + len(name))):
                 continue
             yield HandleHit(i - len(sigil) - spaced, i + len(name), platform, name, form)
+
+    def _listed_after(self, t: str, h: HandleHit) -> Iterator[HandleHit]:
+        """More "@names" of the same platform listed after one read with its sigil, each maybe with an aside:
+        "Twitter: @sienna_leeds (main) / @siennaleeds2 (backup)", "Insta : @lea.main / @lea.backup"."""
+        if h.form != "sigil":
+            return
+        p = self.spec.platforms[h.platform]
+        end = h.end
+        for _ in range(_MAX_LISTED_NAMES):
+            m = _NEXT_LISTED.match(t, end)
+            if m is None or m.group(1) not in p.sigils:
+                return
+            run = self._run(t, m.end())
+            name = self._name(p, run) if run is not None else None
+            if name is None:
+                return
+            end = m.end() + len(name)
+            yield HandleHit(m.start(1), end, h.platform, name, "sigil")
 
     def _run(self, t: str, i: int, *, in_link: bool = False) -> str | None:
         m = _RUN_RE.match(t, i)
@@ -1268,11 +1301,12 @@ class HandleExtractor:
         hits = self._scanner.scan(text)
         if hits and any(mark in text for mark in _CREDIT_MARKS):
             hits = [h for h in hits if not _credited(text, h)]
-        if "\n" in text:
-            page = _page_hits(text, self._scanner.spec)
-            if page:
-                seen = {(h.platform, h.name.lower()) for h in hits}
-                hits = sorted([*hits, *(h for h in page if (h.platform, h.name.lower()) not in seen)])
+        page = _page_hits(text, self._scanner.spec) if "\n" in text else []
+        if "(@" in text:
+            page += _title_hits(text, self._scanner.spec)
+        if page:
+            seen = {(h.platform, h.name.lower()) for h in hits}
+            hits = sorted([*hits, *(h for h in page if (h.platform, h.name.lower()) not in seen)])
         yield from make_entities(hits, self._scanner.spec.kind, text, field)
 
 
@@ -1288,8 +1322,8 @@ _PAGE_DECORATION = frozenset(" \t✓✔☑️\ufe0f✅💎⭐🌟✨")
 # languages, and its tabs tell it: its own "@name" is then alone on one of its first lines, under the
 # display name ("Mia Rose 🌹\n@miarose_xo\n...\nJoined March 2021\n245 Following  12.3K Followers").
 _X_PAGE = re.compile(
-    r"(?:\bJoined|\bA rejoint X en|\bSe unió en|\bBeigetreten|\bIscrizione:|\bDołączył\(?a?\)?:?|\bLid sinds"
-    r"|\bEntrou em|\bS-a alăturat)[ \t]+[^\W\d_]+[ \t]+(?:de[ \t]+)?(?:19|20)[0-9]{2}\b"
+    r"(?:\bJoined|\bA rejoint (?:X|Twitter) en|\bSe unió en|\bBeigetreten|\bIscrizione:|\bDołączył\(?a?\)?:?"
+    r"|\bLid sinds|\bEntrou em|\bIngressou em|\bS-a alăturat)[ \t]+[^\W\d_]+[ \t]+(?:de[ \t]+)?(?:19|20)[0-9]{2}\b"
     r"|^Posts[ \t]+Replies\b", re.MULTILINE)
 _X_HEAD_LINES = 4
 
@@ -1332,12 +1366,32 @@ def _page_hits(text: str, spec: PlatformSpec) -> list[HandleHit]:
     return out
 
 
+# A profile page's title as the browser or a search result shows it: "Sofia (@sofia_vlc) / X", "Nina (@nina.hh) |
+# TikTok", "Scarlett (@scarlettgrey) - OnlyFans", "Mia Rose (@mia.rose.ldn) • Instagram photos and videos".
+_TITLE = re.compile(r"\(@([A-Za-z0-9._]{1,40})\)[ \t]{0,2}[/|•·–—-][ \t]{0,2}([A-Za-z]{1,12})(?![^\W\d_])")
+
+
+def _title_hits(text: str, spec: PlatformSpec) -> list[HandleHit]:
+    out: list[HandleHit] = []
+    for m in _TITLE.finditer(text):
+        word = m.group(2)
+        keys = {"x"} if word == "X" else {key for key, _short in spec.cue_owners.get(compact(word), ())}
+        if len(keys) != 1 or not keys <= spec.platforms.keys():
+            continue
+        platform = spec.platforms[keys.pop()]
+        name = platform.name.cut(m.group(1))
+        if name == m.group(1):
+            out.append(HandleHit(m.start(1) - 1, m.end(1), platform.key, name, "page"))
+    return out
+
+
 # A camera opening a line right before an "@name" credits the photographer, as bios and posts do ("📸
 # @lumiere.studio", "📷 by @shotbyleo", "📸 par @studio.noir"): no handle of the poster's, though a camera
 # elsewhere names Instagram ("Follow for updates 📸 @ruby.haze", "IG 📸 @dani.cdmx").
 _CREDIT_MARKS = ("📸", "📷")
 _CREDIT_LINE = re.compile(
-    r"(?:\A|\n)[ \t]*[📸📷]\ufe0f?[ \t]*(?:(?:by|par|por|von|di|de|door|przez|foto|ph|credit|cred)[ \t]*:?[ \t]*)?\Z",
+    r"(?:\A|\n)[ \t]*[📸📷]\ufe0f?[ \t]*(?:[:|][ \t]*)?(?:(?:by|par|por|von|di|de|door|przez|foto|ph|credit|cred)"
+    r"[ \t]*:?[ \t]*)?\Z",
     re.IGNORECASE)
 
 

@@ -247,7 +247,8 @@ def web_address_spans(text: str) -> list[tuple[int, int]]:
 # Query keys that say where a click came from, not what it opens: the same page carries other values in
 # every ad ("?utm_source=ad&fbclid=..."), so they are dropped from the value.
 _TRACKING_KEYS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "igsh", "mc_cid", "mc_eid",
-                            "_ga", "_gl", "si", "ttclid", "twclid", "li_fat_id", "ref", "lang", "hl", "locale"})
+                            "_ga", "_gl", "si", "ttclid", "twclid", "li_fat_id", "ref", "lang", "hl", "locale",
+                            "ltsid", "share_id", "ref_src", "ref_url"})
 
 
 def _kept_query(query: str) -> str:
