@@ -505,3 +505,24 @@ def test_sign_offs_and_names_of_britain_and_australia(text: str, country: str, e
 )
 def test_staff_named_by_a_cue_and_reviewers(text: str, country: str, expected: list[str]) -> None:
     assert names(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # known first names signing the ad off at its end, maybe with the town
+        ("Tarifa / Rate: $300 (1 hora / 1 hour). Rosa, Miami.", "US", ["Rosa"]),
+        ("1h 200€ / 1 Std. 200€ / one hour €200 — Melanie, Innsbruck", "AT", ["Melanie"]),
+        ("Tarifas: 1 hora 150€ (una chica), 1 hora 280€ (dúo). Sevilla, Triana. Marta y Elena.", "ES",
+         ["Marta", "Elena"]),
+        ("Duo 1h 400€ — en solo 1h 200€. Clara & Jade, Bordeaux.", "FR", ["Clara", "Jade"]),
+        # ... not a town, nor a name followed by a word that is no town
+        ("Call me. Sydney, Australia.", "AU", []),
+        ("Book now! Paris & Milan.", "FR", []),
+        ("Rates below. Rosa, Monday.", "US", []),
+        # a duo's second woman after "her friend", "her bestie"
+        ("Priya, 29, and her friend Leilani, 24, touring Perth together.", "AU", ["Priya", "Leilani"]),
+    ],
+)
+def test_signatures_and_a_duos_second_woman(text: str, country: str, expected: list[str]) -> None:
+    assert names(text, country) == expected

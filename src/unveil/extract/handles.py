@@ -1380,7 +1380,7 @@ def _title_hits(text: str, spec: PlatformSpec) -> list[HandleHit]:
             continue
         platform = spec.platforms[keys.pop()]
         name = platform.name.cut(m.group(1))
-        if name == m.group(1):
+        if name is not None and name == m.group(1):
             out.append(HandleHit(m.start(1) - 1, m.end(1), platform.key, name, "page"))
     return out
 

@@ -741,6 +741,7 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
             if names:
                 last_end = names[-1][1]
     found.extend(_first_of_pairs(text, found, t))
+    found.extend(_signature_names(text, found, t))
     found.sort(key=lambda f: f[0])
     for f in found:
         if not _staff(text, f[0], f[1], f[3], t.staff) \
@@ -750,6 +751,40 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
 
 # A review's author after the quote: "“Lovely evening.” — James", "« Très belle rencontre » — Thomas, 52 ans".
 _REVIEWER_BEFORE = regex.compile(r"[\"»”“][ \t]{0,2}[—–-][ \t]{0,2}\Z")
+
+
+# An ad signed at its end with one or two first names, maybe with the town: "Rosa, Miami.", "— Melanie,
+# Innsbruck", "Sevilla, Triana. Marta y Elena.", "Sheffield — Courtney & Jade." (the text's last phrase).
+_SIGNED_NAME = r"\p{Lu}[\p{Ll}\p{M}'’]{1,20}(?:-\p{Lu}[\p{Ll}\p{M}]{1,20})?"
+_TOWN_WORD = r"\p{Lu}[\p{L}\p{M}'’-]{1,30}"
+_SIGNATURE = regex.compile(
+    rf"(?:\A|[.!?\n•·|]|[—–-][ \t])[ \t]*({_SIGNED_NAME})"
+    rf"(?:[ \t]{{1,2}}(?:&|\+|and|et|y|e|i|und|en|och|og|și|si)[ \t]{{1,2}}({_SIGNED_NAME}))?"
+    rf"(?:,[ \t]{{1,2}}({_TOWN_WORD}(?:[ \t]{_TOWN_WORD})?)(?:[ \t]?/[ \t]?{_TOWN_WORD})?)?[ \t]*[.!]?[ \t]*\Z")
+_SIGNATURE_REACH = 100
+
+
+def _signature_names(text: str, found: list[tuple[int, int, str, str]],
+                     t: _Tables) -> Iterator[tuple[int, int, str, str]]:
+    """Known first names signing the ad off at its end (cue ``signature``); the town after them, when
+    written, must be one ("Rosa, Miami."), and no name may be a town ("Sydney, Australia." signs nothing)."""
+    from unveil.extract.cities import city_index
+
+    end = len(text.rstrip())
+    m = _SIGNATURE.search(text, max(0, end - _SIGNATURE_REACH), end)
+    if m is None:
+        return
+    index = city_index()
+    if m.group(3) is not None and not index.lookup(m.group(3)):
+        return
+    names = [(m.start(k), m.end(k)) for k in (1, 2) if m.group(k) is not None]
+    if any(fold(text[a:z]) not in t.first_names or fold(text[a:z]) in t.stop or index.lookup(text[a:z])
+           for a, z in names):
+        return
+    taken = SpanIndex((f[0], f[1]) for f in found)
+    for a, z in names:
+        if not taken.hits(a, z):
+            yield a, z, _title(text[a:z]), "signature"
 
 
 _PAIR_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]{1,20})[ \t\u00a0]{1,2}(?:and|&|\+|et|y|e|und|en|og|"
