@@ -192,7 +192,7 @@ CASES = [
     ("Hamilton city centre", "NZ", "en", ["Hamilton|NZ"]),
     # A local district that shares its name with a smaller foreign town is not that town
     ("Auckland – Newmarket", "NZ", "en", ["Auckland|NZ"]),
-    ("Invercargill & Queenstown tour", "NZ", "en", ["Invercargill|NZ"]),
+    ("Invercargill & Queenstown tour", "NZ", "en", ["Invercargill|NZ", "Queenstown|NZ"]),  # its own small town
     ("Glasgow West End", "GB", "en", ["Glasgow|GB"]),
     ("Gdansk, Old Town", "PL", "en", ["Gdańsk|PL"]),  # a part of any town
     ("in Zug", "CH", "de", ["Zug|CH"]),
@@ -630,3 +630,20 @@ def test_a_direction_before_a_foreign_town_names_a_district() -> None:
 
 def test_a_polish_verb_is_no_town() -> None:
     assert cities("Pisz na Telegram: @marta_lodz", "PL") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # the ad's own small town, where the main index holds only a foreign namesake
+        ("Staying in Killarney for the week, then Tralee", "IE", ["Killarney|IE", "Tralee|IE"]),
+        ("Staying in Queenstown till Sunday", "NZ", ["Queenstown|NZ"]),
+        ("Penrith NSW 2750", "AU", ["Penrith|AU"]),
+        # ... not a big foreign town, nor one that a country names
+        ("In Berlin next week", "US", ["Berlin|DE"]),
+        ("Colombiana que viene de Bogotá a Miami cada mes.", "US", ["Bogotá|CO", "Miami|US"]),
+        ("Killarney, Canada", "IE", ["Killarney|CA"]),
+    ],
+)
+def test_small_home_towns_named_like_foreign_ones(text: str, country: str, expected: list[str]) -> None:
+    assert cities(text, country) == expected

