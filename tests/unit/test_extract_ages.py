@@ -665,3 +665,22 @@ def test_relatives_and_reviewers_ages(text: str, expected: list[str]) -> None:
 )
 def test_a_bio_age_after_a_height_and_a_weight(text: str, expected: list[str]) -> None:
     assert [e.value for e in AGES.extract(text, "body", AdContext(country="FR"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the singular unit, as posters who write another language use it; a thing's or a firm's years
+        ("Thai massage, lady 35 year. Open 10am to 10pm", ["35"]),
+        ("je suis nouvelle, j'ai 23 an.", ["23"]),
+        ("ho 30 anno, vivo a Napoli da 5 anni", ["30"]),
+        ("10 year anniversary sale", []),
+        # clients' ages with "old" or "and up", years in a trade
+        ("Only gentlemans over 30 years old. I am discret lady.", []),
+        ("Only gentleman 35 years and up. I am 28 years, cuban", ["28"]),
+        ("I am in this business 12 years", []),
+        ("Hi, Lily 25 years old", ["25"]),
+    ],
+)
+def test_singular_units_and_clients_ages_with_old(text: str, expected: list[str]) -> None:
+    assert [e.value for e in AGES.extract(text, "body", AdContext(country="GB"))] == expected

@@ -526,3 +526,18 @@ def test_staff_named_by_a_cue_and_reviewers(text: str, country: str, expected: l
 )
 def test_signatures_and_a_duos_second_woman(text: str, country: str, expected: list[str]) -> None:
     assert names(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # cues as posters who write another language say them
+        ("My name it is Daniela and I am from Romania.", "GB", ["Daniela"]),
+        ("I am called Monica, I am new here.", "GB", ["Monica"]),
+        ("Hi gentelmen, is me Ramona, new in London.", "GB", ["Ramona"]),
+        ("Me llamo es Carla, soy brasileña.", "ES", ["Carla"]),
+        ("what is me Time", "GB", []),
+    ],
+)
+def test_cues_of_non_native_writers(text: str, country: str, expected: list[str]) -> None:
+    assert names(text, country) == expected

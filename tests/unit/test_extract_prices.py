@@ -741,3 +741,28 @@ def test_incall_and_outcall_apart_and_local_currency_words(text: str, country: s
 )
 def test_duo_words_nights_in_lists_and_romanian_de(text: str, country: str, expected: list[str]) -> None:
     assert prices(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # as posters who write another language spell units, nights and currencies
+        ("1 houre 140, half houre 90, the night entire 700.", "GB", ["140 GBP/60min", "90 GBP/30min",
+                                                                    "700 GBP/night"]),
+        ("150 pounds/hour, 800 pounds all the night.", "GB", ["150 GBP/60min", "800 GBP/night"]),
+        ("150 Euro die Stunde, Nacht komplett 1000 Euro.", "DE", ["150 EUR/60min", "1000 EUR/night"]),
+        ("La nuit entière 1000 euro.", "FR", ["1000 EUR/night"]),
+        ("Halb stunde 90 euro.", "DE", ["90 EUR/30min"]),
+        ("150 dolar one hour, 100 half hour.", "US", ["150 USD/60min", "100 USD/30min"]),
+        ("30 minuts - 80£", "GB", ["80 GBP/30min"]),
+        ("Price 250 franc one hour", "CH", ["250 CHF/60min"]),
+        # glued and connected shorthand; a road's number; a full stop before a phone
+        ("1hr200 hh150", "US", ["200 USD/60min", "150 USD/30min"]),
+        ("150 for hh 250 for h", "US", ["150 USD/30min", "250 USD/60min"]),
+        ("5 minute from I-45", "US", []),
+        ("Rates: HH-150, H-250", "US", ["150 USD/30min", "250 USD/60min"]),
+        ("30 mins 120, 1 hour 200. 604 555 0121", "CA", ["120 CAD/30min", "200 CAD/60min"]),
+    ],
+)
+def test_non_native_spellings_and_shorthand(text: str, country: str, expected: list[str]) -> None:
+    assert prices(text, country) == expected

@@ -891,9 +891,11 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
         old = tables.old_re.match(text, end)
         if old is not None:
             end = old.end()
-        elif _key(m.group()) in tables.bare and _PAIRED_AGE.search(text, max(0, start - 12), start) is None \
+        if (old is not None or _key(m.group()) in tables.bare or _key(m.group()).endswith(" old")) \
+                and _PAIRED_AGE.search(text, max(0, start - 12), start) is None \
                 and _matches_any(_words_before(text, start, 3, label=True), tables.not_before, at_end=True):
-            continue  # not "en 5 años", but "25 en 27 jaar" (two ages, Dutch "en" is "and")
+            # not "en 5 años", "over 30 years old" (the clients), but "25 en 27 jaar" (two ages, Dutch "en" is "and")
+            continue
         if _RANGE_BEFORE.search(text, max(0, start - 20), start) is not None:
             continue  # "de 20 à 30 ans", "between 30 and 60 years": the clients' ages
         if old is None and _key(m.group()) in tables.bare \

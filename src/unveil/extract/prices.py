@@ -380,7 +380,9 @@ def _phone_like(text: str, runs: list[tuple[int, int]], durations: Container[int
             close()  # "... 063 300 1hr": the duration's number is no group of the phone
             run, digits, last_end = [], 0, -10
             continue
-        joined = last_end >= 0 and start - last_end <= 2 and all(ch in _RUN_GAP for ch in text[last_end:start])
+        # (not after a full stop and a space: "1 hour 200. 604 555 0121" ends a sentence before the number)
+        joined = last_end >= 0 and start - last_end <= 2 and all(ch in _RUN_GAP for ch in text[last_end:start]) \
+            and text[last_end:start] != ". "
         if not joined:
             close()
             run, digits = [], 0
@@ -555,7 +557,9 @@ def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str 
             if (s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_")) and not _inside(found, firsts, s) \
                     and (_SHORTHAND_GAP.match(text, e) is not None
                          or (country in t.shorthand_glued_in and _GLUED_AMOUNT.match(text, e) is not None)):
-                added.append(_Duration(s, e, t.shorthand[k], unit_only=True, label=True))
+                # "150 for hh 250 for h": after a connector the shorthand is the amount before's, no label
+                label = _CONNECTED_BEFORE.search(text, max(0, s - 12), s) is None
+                added.append(_Duration(s, e, t.shorthand[k], unit_only=True, label=label))
         if added:
             found = sorted(found + added, key=lambda d: d.start)
     if "full" in w.keys and any(d.minutes == 30 for d in found):
@@ -566,6 +570,9 @@ def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str 
         if full:
             found = sorted(found + full, key=lambda d: d.start)
     return found
+
+
+_CONNECTED_BEFORE = re.compile(r"[0-9][ \t]{0,2}(?:for|per|/|a|the|x)[ \t]{0,2}\Z", re.I)
 
 
 def _inside(found: list[_Duration], starts: list[int], pos: int) -> bool:
@@ -883,6 +890,9 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             continue  # a time
         if s >= 2 and text[s - 1] == ":" and text[s - 2].isdigit():
             continue
+        if s >= 2 and text[s - 1] in "-–" and text[s - 2].isupper() and text[s - 2] not in "HQ" \
+                and (s == 2 or not text[s - 3].isalpha()):
+            continue  # a road or a code: "5 minutes from I-45", "A-10" (not the shorthand "H-250")
         if e < size and text[e] == "%":
             continue
         if place is not None and text[s] == "0":
@@ -1274,7 +1284,7 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
         return before  # "QV 80 HH 120": "HH" labels 120, it is not the mark after 80
     for marks, minutes in ((t.per_hour, 60), (t.per_half_hour, 30)):
         ph = marks.match(text, after)
-        if ph is not None:
+        if ph is not None and not (ph.end() < len(text) and text[ph.end()].isdigit()):  # "1hr200 hh150"
             mark = ph.group(0)
             return _Duration(ph.start() + len(mark) - len(mark.lstrip()), ph.end(), minutes)
     if duration_first:
@@ -1354,6 +1364,9 @@ def _connected_duration(text: str, pos: int, t: _Tables, used: set[int]) -> _Dur
     if dm is not None:
         d = _duration_from(text, dm, t)
         return d if d.minutes != -1 and d.start not in used and not _is_label(text, d) else None
+    sm = _WORD.match(text, cm.end())
+    if sm is not None and t.shorthand.get(sm.group().lower()) and sm.start() not in used:
+        return _Duration(sm.start(), sm.end(), t.shorthand[sm.group().lower()], unit_only=True)  # "150 for hh"
     bu = t.bare_unit.match(text, cm.end())
     if bu is not None:
         return _Duration(bu.start(), bu.end(), 60)
