@@ -647,3 +647,16 @@ def test_a_polish_verb_is_no_town() -> None:
 )
 def test_small_home_towns_named_like_foreign_ones(text: str, country: str, expected: list[str]) -> None:
     assert cities(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a place at a big town's centre is its district, whatever its size; a town next to it stays a town
+        ("Salida a hotel / Hotel visit: +30€ taxi\nEixample, Barcelona", "ES", ["Barcelona|ES"]),
+        ("L'Hospitalet y Barcelona", "ES", ["Barcelona|ES", "L'Hospitalet de Llobregat|ES"]),
+        ("Barcelona, Badalona", "ES", ["Barcelona|ES", "Badalona|ES"]),
+    ],
+)
+def test_a_place_at_a_big_towns_centre_is_a_district(text: str, country: str, expected: list[str]) -> None:
+    assert cities(text, country) == expected

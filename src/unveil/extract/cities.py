@@ -1252,6 +1252,8 @@ def _without_personas(text: str, towns: list[Entity], country: str | None) -> li
 # fifth of Manchester, 3.6 km), Cambridge by Boston (a sixth), Neuilly-sur-Seine (7 km from the centre of Paris).
 _DISTRICT_SHARE = 0.1
 _DISTRICT_NEAR_KM = 6.0
+_CORE_SHARE = 0.5  # ... and any smaller place within _CORE_KM of its centre
+_CORE_KM = 2.0
 _DISTRICT_TOWN = 300_000
 _MAX_DISTRICT_CHECKS = 50  # towns of one field compared pairwise: a hostile field of towns stays bounded
 
@@ -1276,8 +1278,11 @@ def _without_districts(towns: list[Entity]) -> list[Entity]:
     if not large:
         return towns
     return [t for t, c in zip(towns, cities, strict=True) if c is None or not any(
-        big.country == c.country and big.admin1 == c.admin1 and c.population < _DISTRICT_SHARE * big.population
-        and _km(c, big) < _DISTRICT_NEAR_KM for big in large)]
+        big.country == c.country and big.admin1 == c.admin1 and c is not big and (
+            (c.population < _DISTRICT_SHARE * big.population and _km(c, big) < _DISTRICT_NEAR_KM)
+            # the town's own centre: "Eixample, Barcelona" (a district the gazetteer holds as a town)
+            or (c.population < _CORE_SHARE * big.population and _km(c, big) < _CORE_KM))
+        for big in large)]
 
 
 def _own_name(city: City, node: _Node, key: str) -> bool:
