@@ -766,3 +766,8 @@ def test_duo_words_nights_in_lists_and_romanian_de(text: str, country: str, expe
 )
 def test_non_native_spellings_and_shorthand(text: str, country: str, expected: list[str]) -> None:
     assert prices(text, country) == expected
+
+
+def test_a_priced_amount_right_after_a_number() -> None:
+    assert prices("01 99 00 45 18 200€ 1h", "FR") == ["200 EUR/60min"]
+    assert prices("01 99 00 45 18 200 € 1h", "FR") == ["200 EUR/60min"]

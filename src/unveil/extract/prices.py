@@ -499,13 +499,15 @@ def _amount_start(text: str, hit: PriceHit) -> int:
 
 
 def _rate_follows(text: str, start: int, t: _Tables, by_start: dict[int, _Duration]) -> bool:
-    """Whether the digits at ``start`` are followed by a rate mark ("150 ph", "150/hr") or a duration
-    ("300 1hr", "250 hr")."""
+    """Whether the digits at ``start`` are followed by a rate mark ("150 ph", "150/hr"), a currency ("200€") or
+    a duration ("300 1hr", "250 hr")."""
     end = start
     while end < len(text) and text[end].isdigit():
         end += 1
     if t.per_hour.match(text, end) is not None or t.per_half_hour.match(text, end) is not None:
         return True
+    if t.cur_after.match(text, end) is not None:
+        return True  # "01 99 00 45 18 200€ 1h": a currency closes the amount after the number
     i = end
     while i < len(text) and text[i] in " \t\u00a0" and i - end < 2:
         i += 1
