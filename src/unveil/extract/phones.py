@@ -428,6 +428,22 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
 _COORDINATES = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{4,8}°?(?:\s?[NSns])?\s?[,;]?\s{0,2}-?\d{1,3}\.\d{4,8}(?![\d.])")
 
 
+class _Accounts:
+    """The IBAN-shaped spans of one text, found the first time a candidate may lie in one."""
+
+    __slots__ = ("_index",)
+
+    def __init__(self) -> None:
+        self._index: SpanIndex | None = None
+
+    def hit(self, text: str, start: int, end: int) -> bool:
+        if self._index is None:
+            if not may_be_in_iban(text, start, end):
+                return False
+            self._index = SpanIndex(iban_shaped_spans(text))
+        return self._index.hits(start, end)
+
+
 def _coordinate_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _COORDINATES.finditer(text)] if "." in text else []
 
@@ -689,7 +705,7 @@ class PhoneExtractor:
         assumed = None if ctx.country else ctx.assumed_country
         urls = _blocked_spans(text) + _coordinate_spans(text)
         blocked = SpanIndex(urls) if urls else None
-        accounts: SpanIndex | None = None  # IBAN-shaped spans, found once a phone needs them
+        accounts = _Accounts()  # IBAN-shaped spans, found once a phone needs them
         ntext = nt.text
         unread: list[tuple[int, int]] = []  # runs that read as no number: maybe groups of one, split apart
         rejected: list[tuple[int, int]] = []  # runs whose every reading was dropped as figures
@@ -786,9 +802,7 @@ class PhoneExtractor:
                     continue
                 if _not_a_phone(text, ostart, oend, ostart_run):
                     continue
-                if accounts is None and may_be_in_iban(text, ostart, oend):
-                    accounts = SpanIndex(iban_shaped_spans(text))
-                if accounts is not None and accounts.hits(ostart, oend):
+                if accounts.hit(text, ostart, oend):
                     continue
                 if not international and ntext[s] not in "+0" and (
                         _untrunked_figures(read, home_cc, region, text[ostart:oend])
@@ -802,21 +816,18 @@ class PhoneExtractor:
         joins: list[tuple[int, int, _Read]] = []
         if len(unread) >= 2 and sum(e - s for s, e in unread) >= MIN_DIGITS:
             joins = list(_split_numbers(text, nt, unread, region))
-        if len(rejected) + len(unread) >= 2:
-            # runs whose own readings were all figures may end or start a number the front end cut apart
-            tails = sorted({*rejected, *unread})
-            if len(tails) >= 2:
-                joins += [j for j in _tail_joins(text, nt, tails, region)
-                          if not any(a < j[1] and j[0] < z for a, z, _ in joins)]
+        # runs whose own readings were all figures may end or start a number the front end cut apart
+        tails = sorted({*rejected, *unread})
+        if len(tails) >= 2:
+            joins += [j for j in _tail_joins(text, nt, tails, region)
+                      if not any(a < j[1] and j[0] < z for a, z, _ in joins)]
         if joins:
             for ostart, oend, read in joins:
                 if blocked is not None and blocked.hits(ostart, oend):
                     continue
                 if _not_a_phone(text, ostart, oend):
                     continue
-                if accounts is None and may_be_in_iban(text, ostart, oend):
-                    accounts = SpanIndex(iban_shaped_spans(text))
-                if accounts is not None and accounts.hits(ostart, oend):
+                if accounts.hit(text, ostart, oend):
                     continue
                 # Groups split by line breaks or emoji are hidden; by a plain space after a date, not.
                 first = bisect.bisect_left(nt.starts, ostart)
@@ -1636,8 +1647,9 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
 
 
 _LONE_ZERO = re.compile(r"0[^0-9+]+(?=0[0-9])")
-_ALWAYS_OPEN = re.compile(r"(?:365 ?/ ?)?(?:24 ?/ ?7|24 ?/ ?24|7 ?/ ?7|24 ?[x×] ?7)(?![0-9])")
-_ALWAYS_OPEN_END = re.compile(r"(?<=[0-9])[ \t]{0,2}[|·•,;–-]?[ \t]{1,2}(?:24 ?/ ?7|24 ?/ ?24|7 ?/ ?7)\Z")
+_ALWAYS = r"24 ?/ ?7|24 ?/ ?24|7 ?/ ?7"
+_ALWAYS_OPEN = re.compile(rf"(?:365 ?/ ?)?(?:{_ALWAYS}|24 ?[x×] ?7)(?![0-9])")
+_ALWAYS_OPEN_END = re.compile(rf"(?<=[0-9])[ \t]{{0,2}}[|·•,;–-]?[ \t]{{1,2}}(?:{_ALWAYS})\Z")
 
 
 def _cuts(nt: NormalisedText, start: int, end: int) -> list[int]:

@@ -743,7 +743,7 @@ _IN_OUT = re.compile(r"(?<![^\W\d_])in(?:call)?[ \t]?[/-][ \t]?(?:out)?(?:call)?
 # Between the incall and the outcall rate of one length written apart: "1hr incall £150 / outcall £180",
 # "£150 ph in / £180 out", "$250/hr incall, $300 outcall", "Incall £150, Outcall £180 (1 hour)".
 _IN_OUT_GAP = re.compile(
-    r"[ \t]{0,2}(?:in(?:call)?[ \t]{0,2})?[/,;|&][ \t]{0,2}(?:out(?:call)?[ \t]{0,2}:?[ \t]{0,2})?", re.I)
+    r"[ \t]{0,2}(?P<inc>in(?:call)?[ \t]{0,2})?[/,;|&][ \t]{0,2}(?P<out>out(?:call)?[ \t]{0,2}:?[ \t]{0,2})?", re.I)
 _IN_BEFORE = re.compile(r"(?<![^\W\d_])in(?:call)?[ \t]{0,2}:?[ \t]{0,2}"
                         r"(?:[0-9]{1,2}[ \t]?(?:hrs?|h|hours?)[ \t]{0,2})?(?:[£$€][ \t]?)?\Z", re.I)
 _OUT_AFTER = re.compile(r"[ \t]{0,2}out(?:call)?(?![^\W\d_])", re.I)
@@ -753,11 +753,9 @@ def _in_out_pair(text: str, a: PriceHit, b: PriceHit) -> bool:
     gap = _IN_OUT_GAP.fullmatch(text, a[1], b[0])
     if gap is None:
         return False
-    between = text[a[1]:b[0]].lower()
-    has_in = "in" in between.replace("out", "") or _IN_BEFORE.search(text, max(0, a[0] - 16), _amount_start(text, a)) \
-        is not None or re.match(r"[ \t]{0,2}in(?:call)?(?![^\W\d_])", text[a[1]:a[1] + 10], re.I) is not None
-    has_out = "out" in between or _OUT_AFTER.match(text, b[1]) is not None
-    return has_in and has_out
+    has_in = gap.group("inc") is not None \
+        or _IN_BEFORE.search(text, max(0, a[0] - 16), _amount_start(text, a)) is not None
+    return has_in and (gap.group("out") is not None or _OUT_AFTER.match(text, b[1]) is not None)
 
 
 # A dollar's code after the rate mark of an amount written with "$": "$300/hr USD", "$200/h CAD".
