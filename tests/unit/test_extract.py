@@ -205,6 +205,9 @@ PHONE_CASES = [
     ("Numéro d'entreprise 0199.001.234 – RPM Bruxelles", "BE", []),
     ("IDE CHE-199.001.234 TVA, inscrite au registre du commerce de Genève", "CH", []),
     ("UID: CHE-123.456.789", "CH", []),
+    # a word in capitals ending in "CHE" is no Swiss company number's code
+    ("DISPONIBLE ESTA NOCHE +44 20 7946 0501 VALENCIA", "ES", ["+442079460501"]),
+    ("NUR DIESE WOCHE +33 1 99 00 12 34", "DE", ["+33199001234"]),
     ("Steuer-Nr. 12/345/67890", "DE", []),
     ("USt-IdNr. DE123456789", "DE", []),
     ("TVA incluse 01 99 00 12 34", "FR", ["+33199001234"]),  # "incluse" is no country code

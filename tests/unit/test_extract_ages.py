@@ -684,3 +684,21 @@ def test_a_bio_age_after_a_height_and_a_weight(text: str, expected: list[str]) -
 )
 def test_singular_units_and_clients_ages_with_old(text: str, expected: list[str]) -> None:
     assert [e.value for e in AGES.extract(text, "body", AdContext(country="GB"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a day before a German month, capitalised as German writes months: a date, not an age
+        ("Mia, 15. März bis 20. März in Basel", "CH", []),
+        ("Mia, 15. Juni in Basel", "CH", []),
+        ("Freja, 15. marts", "DK", []),
+        # after a full stop a capital opens a sentence: an English month that is also a word, or no month
+        ("Anna, 25. May I call you?", "GB", ["25"]),
+        ("Anna, 25. Neu in Berlin", "DE", ["25"]),
+        # a repost log's dates: the month is no name heading an age
+        ("Repost log:\n• Mar 3 – Kira 24 – Portland\n• Feb 27 – Kira 24 – Salem", "US", ["24", "24"]),
+    ],
+)
+def test_capitalised_months_after_and_before_days(text: str, country: str, expected: list[str]) -> None:
+    assert [e.value for e in AGES.extract(text, "body", AdContext(country=country))] == expected

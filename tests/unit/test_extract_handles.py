@@ -637,6 +637,9 @@ def test_direct_after_a_platform_is_no_name(text: str) -> None:
         ("Telegram najlepiej, SMS też ok", []),
         ("OnlyFans 👉 top 0.5% 🏆", []),
         ("Insta: mostly travel pics", []),
+        ("Insta: vooral reisfoto's", []),
+        ("Insta: meistens Reisefotos", []),
+        ("Insta : surtout des photos de voyage", []),
         ("Bottom line: quality time", []),
         # Instagram's app and message links; a copula before "@name" is no mailbox
         ("Mon insta : https://instagram.com/_u/bella.mtl", ["instagram:bella.mtl"]),

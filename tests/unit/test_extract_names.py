@@ -541,3 +541,31 @@ def test_signatures_and_a_duos_second_woman(text: str, country: str, expected: l
 )
 def test_cues_of_non_native_writers(text: str, country: str, expected: list[str]) -> None:
     assert names(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # after "I am", a word for where she comes from, read by its ending; a name with such an ending is known
+        ("Ich bin Schweizerin, gepflegt und diskret.", "CH", []),
+        ("Ich bin Zürcherin, 100 % echt.", "CH", []),
+        ("Je suis Liégeoise, 100 % réelle, photos vérifiées.", "BE", []),
+        ("Je suis Suissesse, discrète et élégante.", "CH", []),
+        ("Ik ben Antwerpse, spontaan en sportief.", "BE", []),
+        ("Je suis Françoise, 30 ans.", "FR", ["Françoise"]),
+        ("Ik ben Ilse, 30 jaar.", "NL", ["Ilse"]),
+        # a joiner in letters is a word of its own; pronouns of the other languages are no second name
+        ("MY NAME IS AURORA IM 23 IN DENVER THIS WEEK", "US", ["Aurora"]),
+        ("MIJN NAAM IS FLEUR IK BEN 26 JAAR", "NL", ["Fleur"]),
+        ("Je m'appelle Emma / Ik heet Emma, 27 ans / 27 jaar.", "BE", ["Emma", "Emma"]),
+        ("we are Anna and Bella", "GB", ["Anna", "Bella"]),
+        # Dutch sign-offs with the names they sign
+        ("Tot snel!\nGroetjes, Elke xx", "BE", ["Elke"]),
+        ("Tot gauw.\nKusjes, Roos", "NL", ["Roos"]),
+        ("Mooie roos voor jou", "NL", []),
+        # months heading a repost log's dates
+        ("• Mar 3 – Kira 24 – Portland\n• Feb 27 – Kira 24 – Salem", "US", ["Kira", "Kira"]),
+    ],
+)
+def test_where_she_is_from_joiners_and_months(text: str, country: str, expected: list[str]) -> None:
+    assert names(text, country) == expected

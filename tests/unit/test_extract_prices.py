@@ -771,3 +771,22 @@ def test_non_native_spellings_and_shorthand(text: str, country: str, expected: l
 def test_a_priced_amount_right_after_a_number() -> None:
     assert prices("01 99 00 45 18 200€ 1h", "FR") == ["200 EUR/60min"]
     assert prices("01 99 00 45 18 200 € 1h", "FR") == ["200 EUR/60min"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # German "Fr." is Freitag in opening hours and before dates, and still francs before a rate
+        ("Tel. 01 99 00 23 45, Mo.–Fr. 10–20 Uhr", []),
+        ("Mo.–Fr. 10–20 Uhr, Sa. nach Vereinbarung", []),
+        ("Fr. 24.12. geöffnet, Sa. 25.12. geschlossen", []),
+        ("Do. 24.12. 18–22 Uhr, Fr. 25.12. geschlossen", []),
+        ("Fr. 18h bis 2h", []),
+        ("1 Std. Fr. 250.–, 2 Std. Fr. 450.-", ["250 CHF/60min", "450 CHF/120min"]),
+        ("Fr. 200 pro Stunde", ["200 CHF/60min"]),
+        ("Fr. 24.50 pro Stunde", ["24.5 CHF/60min"]),
+        ("Mo-Fr 10-20h, 1h Fr. 300", ["300 CHF/60min"]),
+    ],
+)
+def test_friday_is_no_franc(text: str, expected: list[str]) -> None:
+    assert prices(text, "CH") == expected

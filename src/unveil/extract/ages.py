@@ -419,9 +419,13 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
         days = _MORE_DAYS.match(text, end)
         if days is not None and fold(days.group(1)).lower() in tables.months:
             return False  # "Lyon 25, 26 et 27 juin", "Madrid 22, 23 y 24 de mayo": days of a tour
-        if nxt == "." and end + 2 < size and text[end + 1] == " " and text[end + 2].islower() \
-                and set(_words_after(text, end + 1, 1)) & tables.not_units:
-            return False  # "Freja, 15. marts": a date's day (a capital after the dot opens a sentence)
+        if nxt == "." and end + 2 < size and text[end + 1] == " ":
+            word = _words_after(text, end + 1, 1)
+            if word and (word[0] in tables.not_units if text[end + 2].islower()
+                         else word[0] in tables.months and word[0] not in _SENTENCE_MONTHS):
+                # "Freja, 15. marts", "Mia, 15. März": a date's day (after the dot, a capital opens a sentence
+                # unless it is a German month's: "Anna, 25. May I call you?" stays an age)
+                return False
         ranged = _RANGE_AFTER.match(text, end)
         if ranged is not None and not (text[end - 2:end].isdigit() and ranged.group()[-2:] < text[end - 2:end]):
             return False  # "Age 21 - 35 only": a range of clients' ages; not "Anaïs 27 – 01 99 00 23 46"
@@ -431,6 +435,8 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
     return not (after and (after[0] in tables.not_units or after[0] in tables.unit_first))
 
 
+# English months that are also words or names: capitalised after a full stop, they may open a sentence.
+_SENTENCE_MONTHS = frozenset({"may", "march", "june", "april", "august"})
 _STREET_AFTER_A_WORD = frozenset({"road", "street", "avenue", "lane", "drive", "crescent", "terrace", "gardens",
                                   "grove", "rd", "ave"})
 

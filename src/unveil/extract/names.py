@@ -181,6 +181,7 @@ class _Tables:
     # only where "llama" is a word of the text too ("se", "la", "my" stand in most ads)
     second_words: dict[str, frozenset[str] | None]
     staff_re: regex.Pattern[str]  # any staff word: the window around a name is searched once
+    place_endings: tuple[str, ...]  # endings of words for where she is from ("Zürcherin"), after a weak cue
 
 
 @functools.cache
@@ -197,8 +198,9 @@ def _tables() -> _Tables:
         r"|" + _SP + r"{0,3}(?:" + DECORATION + r"\ufe0f?" + _SP + r"{0,2}){1,8})"
         r")(?=\p{L})"
     )
-    joiner = regex.compile(_SP + r"{0,2}(?:" + _alternation(_as_list(data.get("joiners"))) + r")" + _SP + r"{0,2}",
-                           regex.I)
+    # a joiner in letters is a word of its own: "AURORA IM 23" holds no "i" (Polish "and") before "M"
+    joiner = regex.compile(_SP + r"{0,2}(?:" + _alternation(_as_list(data.get("joiners"))) + r")(?!(?<=\p{L})\p{L})"
+                           + _SP + r"{0,2}", regex.I)
     phrases = (_as_list(data.get("labels")) + _all_langs(data.get("strong_cues")) + _all_langs(data.get("weak_cues"))
                + _all_langs(data.get("known_only_cues")))
     return _Tables(
@@ -214,7 +216,12 @@ def _tables() -> _Tables:
         word_names=frozenset(fold(w) for w in _as_list(data.get("word_names"))),
         months=frozenset(fold(w) for w in _as_list(data.get("month_names"))),
         staff=frozenset(fold(w) for w in _as_list(data.get("staff_words"))),
+        place_endings=tuple(fold(w) for w in _as_list(data.get("place_word_endings"))),
     )
+
+
+# The shortest word read by its ending as where she comes from ("Wienerin"; "Erin" and "Ilse" are names).
+_MIN_PLACE_WORD = 7
 
 
 def _second_words(phrases: list[str]) -> dict[str, frozenset[str] | None]:
@@ -734,8 +741,9 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
                 first_key = fold(nm.group())
                 if first_key not in t.first_names and (
                     first_key in t.stop or (len(names) == 1 and not _ends_phrase(text, nm.end()))
+                    or (len(first_key) >= _MIN_PLACE_WORD and first_key.endswith(t.place_endings))
                 ):
-                    continue
+                    continue  # ... "Ich bin Zürcherin", "Je suis Liégeoise", "Ik ben Antwerpse": where she is from
             names = [(a, z) for a, z in names if not earlier.hits(a, z)]
             found.extend((a, z, _nominative(_title(text[a:z]), t), cue) for a, z in names)
             if names:

@@ -510,7 +510,7 @@ def _labelled_as_id(text: str, ostart: int) -> bool:
     follow "call", "tel" or nothing, and this test is cheaper than the pattern's search.
     """
     lo = max(0, ostart - _ID_LABEL_REACH)
-    if text.startswith(("CHE-", "CHE "), ostart - 4):
+    if text.startswith(("CHE-", "CHE "), ostart - 4) and not (ostart > 4 and text[ostart - 5].isalnum()):
         return True  # a Swiss company number, "CHE-199.001.234"
     window = text[lo:ostart].lower()
     if any(w in window for w in _REGISTRY_WORDS) and _REGISTRY_BEFORE.search(text, lo, ostart) is not None:

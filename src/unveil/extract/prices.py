@@ -408,6 +408,25 @@ _CLAUSE_END = frozenset(",;.!?\n|/)•·")
 _MAX_FEE_GAP = 40
 
 
+# German "Fr." is Freitag in opening hours: after another day and a dash ("Mo.–Fr."), or before a date
+# ("Fr. 24.12.") or a time ("Fr. 10–20 Uhr", "Fr. 18h").
+_DAY_MONTH = re.compile(r"\d{1,2}\.\d{1,2}")
+_DAY_BEFORE_FR = re.compile(r"(?<![^\W\d_])(?:mo|di|mi|do|sa|so)\.?\s?[-–—/]\s?\Z", re.I)
+_DATE_OR_TIME_AFTER = re.compile(
+    r"\.(?:\d{1,2}\.|\s?[-–—])|(?:[.:]\d\d)?\s?(?:[-–—]|bis)\s?\d{1,2}(?:[.:]\d\d)?\s?(?:uhr|h)\b|\s?(?:uhr|h)\b",
+    re.I)
+
+
+def _friday(text: str, start: int, marker: str, amount_start: int, amount_end: int) -> bool:
+    """Whether the currency marker ``marker`` at ``start`` is "Fr." for Friday before a date or time."""
+    if marker.strip() != "Fr.":
+        return False
+    if text.startswith(".", amount_end) and _DAY_MONTH.fullmatch(text, amount_start, amount_end):
+        return True  # "Fr. 24.12."
+    return _DAY_BEFORE_FR.search(text, max(0, start - 8), start) is not None or \
+        _DATE_OR_TIME_AFTER.match(text, amount_end) is not None
+
+
 def _clause_words_before(text: str, start: int) -> list[str]:
     """The folded words of the clause before ``start``, at most _MAX_FEE_GAP characters back."""
     i = start
@@ -904,6 +923,8 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
                 cb = None  # "150€ 01 99 00 12 34": the sign belongs to the amount before the phone
             if cb is not None and (cb.start() < last_end or not _currency(cb.group(0).strip(), t, cc)):
                 cb = None  # the marker of the price before ("2800 kr. 2100 København"), or of other countries
+            if cb is not None and _friday(text, cb.start(), cb.group(0), s, e):
+                continue  # "Mo.–Fr. 10–20 Uhr", "Fr. 24.12. geöffnet": German Freitag, not francs
         if e - s <= 2 and (cb is not None or (place is None and _next_to_length(text, s, s, {}, by_end))):
             # thousands after a space, after a currency or a length: "SEK 1 800/tim", "kr 2 500", "Noc 2 000"
             spaced = _SPACED_THOUSANDS.match(text, e)
