@@ -660,3 +660,24 @@ def test_small_home_towns_named_like_foreign_ones(text: str, country: str, expec
 )
 def test_a_place_at_a_big_towns_centre_is_a_district(text: str, country: str, expected: list[str]) -> None:
     assert cities(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a province's or a canton's name is the region, not its town
+        ("Arlon, province de Luxembourg, près de la frontière.", "BE", ["Arlon|BE"]),
+        ("Kanton Zürich, Winterthur", "CH", ["Winterthur|CH"]),
+        ("Based in Co. Galway", "IE", []),
+        # words and months that are alternate or small towns' names
+        ("Vine a verla el martes.", "ES", []),
+        ("Dabei seit: 2021", "DE", []),
+        ("Saw her in Brisbane in March.", "AU", ["Brisbane|AU"]),
+        # a name's label before a town's name: the persona's
+        ("Name: Paris, 25", "FR", []),
+        ("Nombres usados: Sofía", "ES", []),
+        ("City: Paris", "FR", ["Paris|FR"]),
+    ],
+)
+def test_regions_words_and_names_labels_are_no_towns(text: str, country: str, expected: list[str]) -> None:
+    assert cities(text, country) == expected

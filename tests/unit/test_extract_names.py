@@ -563,6 +563,9 @@ def test_cues_of_non_native_writers(text: str, country: str, expected: list[str]
         ("Tot snel!\nGroetjes, Elke xx", "BE", ["Elke"]),
         ("Tot gauw.\nKusjes, Roos", "NL", ["Roos"]),
         ("Mooie roos voor jou", "NL", []),
+        # a known name in lower case has only accents to fold: Polish "miłą" (nice) is no "mila"
+        ("Mam na imię Kasia, jestem miłą i zadbaną dziewczyną.", "PL", ["Kasia"]),
+        ("je suis léa, 25 ans", "FR", ["Léa"]),
         # months heading a repost log's dates
         ("• Mar 3 – Kira 24 – Portland\n• Feb 27 – Kira 24 – Salem", "US", ["Kira", "Kira"]),
     ],

@@ -35,6 +35,17 @@ from unveil.normalise.styles import plain_styles
         ("m❤️i❤️a", "mia"),
         ("Mi\u200ba", "Mia"),  # invisible characters inside a word
         ("Anna\u00adMaria", "AnnaMaria"),
+        # the emoji variation selector, direction marks and invisible operators inside words and numbers, and
+        # the selector after a word's last letter
+        ("I'm Lu\ufe0fna\ufe0f ✨", "I'm Luna ✨"),
+        ("2\ufe0f8 jaar, 1\ufe0f5\ufe0f0\ufe0f €", "28 jaar, 150 €"),
+        ("Age 2\u20638, Ana\u200eis", "Age 28, Anais"),
+        # marks and invisible characters on an address's "." and "_"
+        ("w̲w̲w̲.̲s̲o̲f̲i̲a̲-̲m̲a̲d̲r̲i̲d̲.̲e̲s̲", "www.sofia-madrid.es"),
+        ("l̶e̶x̶i̶_̶v̶i̶p̶", "lexi_vip"),
+        ("www.\u00adgiulia\u00adroma.it", "www.giuliaroma.it"),
+        # a full-width hyphen joins a name; the full-width dots are the URL reader's
+        ("ｌｏｌａ－ｌｏｎｄｏｎ．ｃｏ．ｕｋ", "lola-london．co．uk"),
         ("je m'appelle C H L O É, 27 ans", "je m'appelle CHLOÉ, 27 ans"),  # capitals spaced apart
         ("T O N I G H T  O N L Y", "TONIGHT  ONLY"),  # two spaces part words
     ],
@@ -58,6 +69,7 @@ def test_styled_text_reads_plain(text: str, plain: str) -> None:
         "lena.k ⓐ gmail.com",  # a circled "a" alone is an "@" for the email extractor
         "hello ＠ mail",  # full-width punctuation is the contact extractors' business
         "Hearts ❤️ and stars ★ ★",  # symbols not between single letters
+        "Call ☎️ now",  # an emoji's variation selector
         "Email: I V Y . D A L L A 2 5 @ P R O T O N . M E",  # a spaced-out address: the email extractor's
         "s a n n e . r o t t e",  # spaced lower-case letters
         "Call A B",  # two capitals

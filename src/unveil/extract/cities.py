@@ -530,6 +530,10 @@ def has_preferred_town(name: str) -> bool:
     return " ".join(_words(fold(name))) in _rules().prefer
 
 
+# Labels of names that also head lists of places: "Staff", "Ladies" and the like head no name.
+_TOWN_LABELS = frozenset({"staff", "our staff", "ladies", "our ladies", "damen", "fete"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Rules:
     stop: frozenset[str]
@@ -548,6 +552,7 @@ class _Rules:
     case_cues: frozenset[str]
     name_cues: frozenset[str]  # names.yaml's cues that introduce the poster's own name
     name_cue_ends: frozenset[str]  # the last words of those cues
+    name_label: re.Pattern[str]  # a label of names right before a word: "Name: Paris", "Nombres usados: Sofía"
     district_words: frozenset[str]
     small_town: int
     foreign_town: int
@@ -589,6 +594,9 @@ def _rules() -> _Rules:
         district_words=keyset(data.get("district_words") or ()),
         name_cues=(name_cues := keyset(w for group in ("strong_cues", "weak_cues")
                                        for ws in (names.get(group) or {}).values() for w in ws or ())),
+        name_label=re.compile(r"(?<![^\W\d_])(?:" + "|".join(
+            re.escape(w) for w in sorted(names.get("labels") or (), key=len, reverse=True) if w not in _TOWN_LABELS)
+            + r")[ \t]?:[ \t]{0,2}\Z", re.I),
         name_cue_ends=frozenset(c.rsplit(" ", 1)[-1] for c in name_cues),
         small_town=int(data.get("small_town_population", 50_000)),
         foreign_town=int(data.get("foreign_town_population", 150_000)),
@@ -656,7 +664,9 @@ _STATE_AFTER = re.compile(r",? ?[A-Z]{2}(?![A-Za-z0-9])")  # not a British postc
 _AU_STATE_AFTER = re.compile(r",? ?(?:QLD|NSW|VIC|TAS|ACT|NT|WA|SA|Qld|Vic|Tas)(?![A-Za-z])")
 _NUMBER_AFTER = re.compile(r",? [0-9]")
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "nord", "sud", "ost", "ouest", "norte", "oeste"})
-_COUNTY_BEFORE = re.compile(r"(?<![^\W\d_])(?:Co\.?|County)[ \t]\Z")
+_COUNTY_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:Co\.?|County|[Pp]rovin(?:ce|cie|cia|z)|[Rr][ée]gion[e]?|[Rr]egi[óo]n|[Dd][ée]partement"
+    r"|[Dd]epartamento|[Kk]anton|[Cc]anton)(?:[ \t](?:of|de|di|du|del|van|von))?[ \t]\Z")
 _CAPITAL_AFTER = re.compile(r" [A-ZÀ-Þ]")
 _HEADER_AFTER = re.compile(r" ?[–—-] | ?[|/•] ")
 
@@ -1251,7 +1261,8 @@ def _without_personas(text: str, towns: list[Entity], country: str | None) -> li
 # A place far smaller than a large town named in the same field, whose centre lies this close to the town's,
 # in the same state or region, is a part of it: "Philly ... Center City", "YYC ... Beltline", "Boston, Back
 # Bay", "Den Haag, ook Scheveningen".  Suburbs that are towns of their own are larger or farther: Salford (a
-# fifth of Manchester, 3.6 km), Cambridge by Boston (a sixth), Neuilly-sur-Seine (7 km from the centre of Paris).
+# fifth of Manchester, 3.6 km), Cambridge by Boston (a sixth), Somerville (an eighth, 3.5 km: as large a share
+# as Vienna's district Favoriten, which stays a town), Neuilly-sur-Seine (7 km from the centre of Paris).
 _DISTRICT_SHARE = 0.1
 _DISTRICT_NEAR_KM = 6.0
 _CORE_SHARE = 0.5  # ... and any smaller place within _CORE_KM of its centre
@@ -1545,12 +1556,17 @@ class CityExtractor:
         if start > 0 and text[start - 1] in "$@":
             return False  # "$MiaMia", "@paris_anna": a handle
         before = word_before(text, start)
-        if start > 3 and text[start - 1] == " " and _COUNTY_BEFORE.search(text, max(0, start - 8), start) is not None:
-            return False  # "Based in Co. Galway", "Mallow, Co. Cork", "County Durham": the county, not its town
+        if start > 3 and text[start - 1] == " " and _COUNTY_BEFORE.search(text, max(0, start - 16), start) is not None:
+            # "Based in Co. Galway", "Mallow, Co. Cork", "County Durham", "province de Luxembourg": the county or
+            # region, not its town
+            return False
         if before in _DIRECTIONS and city.country != country and text[start - len(before) - 1].isupper():
             return False  # "Toronto, North York": a district the gazetteer lacks, not York, England
         if before in rules.name_cue_ends and _named_by_cue(text, start, rules):
             return False  # "Hi I'm Dallas", "call me Phoenix": a persona named after a town
+        if not before and start > 1 and ":" in text[start - 3:start] \
+                and rules.name_label.search(text, max(0, start - 24), start) is not None:
+            return False  # "Name: Paris", "Nombres usados: Sofía"
         if _HERE_AFTER.match(text, end) and before not in rules.cues and before not in rules.weak_cues:
             return False  # "Sydney here, 24": a persona introducing herself
         if before in rules.district_words and (

@@ -282,8 +282,14 @@ def _accept(word: str, cls: str, t: _Tables) -> bool:
     if cls == "known":
         return cap and known
     # weak: decided with the context in find_names; a known first name that is no word in lower case too, as
-    # texts write it ("hola soy lola", "ich bin mia", "hi im kayla")
-    return cap or (known and key not in t.stop and key not in t.word_names and key not in t.describing)
+    # texts write it ("hola soy lola", "ich bin mia", "hi im kayla"), with only accents to fold: Polish
+    # "jestem miłą" (nice) is no "mila"
+    return cap or (known and key not in t.stop and key not in t.word_names and key not in t.describing
+                   and (word.isascii() or _without_accents(word.lower()) == key))
+
+
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def is_known_first_name(word: str) -> bool:

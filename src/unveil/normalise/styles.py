@@ -19,8 +19,8 @@ Left as written, on purpose:
 * Whole Cyrillic and Greek words, which are text in their own languages.
 * Two regional indicator letters side by side: a flag, which the phone extractor reads as a country mark.
 * A superscript or subscript digit alone ("m²", "x₂"): units and indices far more often than styling.
-* Full-width punctuation ("＠", "．") and a circled "a" standing alone, which is an "@": the contact
-  extractors read those themselves.
+* Full-width punctuation ("＠", "．"; not the hyphen and underscore, which join names) and a circled "a"
+  standing alone, which is an "@": the contact extractors read those themselves.
 * Anything whose compatibility form is more than one character ("№", "™", "⑩") and the ordinal
   indicators "º" and "ª" ("1º andar").
 """
@@ -41,6 +41,7 @@ _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _STYLED_CHARS = (
     "\U0001d400-\U0001d7ff"  # mathematical alphanumeric symbols
     "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000"  # full-width letters and digits, ideographic space
+    "\uff0d\uff3f"  # full-width hyphen and underscore, inside names and addresses ("ｌｏｌａ－ｌｏｎｄｏｎ")
     "\u2100-\u214f"  # letterlike symbols: the double-struck, script and fraktur letters missing above
     "\u2460-\u24ff\u2776-\u2793"  # circled and parenthesised digits and letters, dingbat digits
     "\U0001f10b\U0001f10c\U0001f110-\U0001f189"  # parenthesised, squared, negative circled/squared
@@ -51,7 +52,11 @@ _SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"
 _REGIONAL = "\U0001f1e6-\U0001f1ff"
 _LOOKALIKES = "".join(c for c in HOMOGLYPHS if "\u0370" <= c <= "\u058f")
 _LATIN = "A-Za-z\u00c0-\u024f"
-_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u200c\u200d"
+# zero-width space, joiners, word joiner, soft hyphen, left-to-right and right-to-left marks, invisible
+# operators and the emoji variation selector, which posters set inside words and numbers ("Lu\ufe0fna")
+_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u200c\u200d\u200e\u200f\u2061-\u2064\ufe0f"
+# Marks of an address, which posters decorate like its letters ("w̲w̲w̲.̲s̲o̲f̲i̲a̲", "www.\u00adgiulia")
+_ADDRESS_MARKS = frozenset("._-@/:+")
 # A symbol set between every letter ("B★e★l★l★a", "m♡i♡a", "l•e•a"): emoji, dingbats, stars, bullets.
 _SYMBOL = "[\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u25a0-\u25ff\u00b7\u2022\u2219\u22c5\u30fb]"
 _ITEM = r"[\w.\-@/:+]"  # a letter, digit or address mark between the symbols
@@ -261,6 +266,8 @@ def _marks(text: str, m: re.Match[str]) -> _Pieces:
     # strike-through and "zalgo" marks, which compose with nothing, are dropped ("C̲i̲a̲r̲a̲").
     start, end = m.span()
     base = text[start - 1] if start > 0 else ""
+    if base in _ADDRESS_MARKS:
+        return [(base, start - 1, end)]  # "l̶e̶x̶i̶_̶v̶i̶p̶": the marks of an address's "_" or "." are dropped
     if not (base.isascii() and base.isalnum()):
         return None
     return [(_with_marks(base, m.group()), start - 1, end)]
@@ -282,9 +289,18 @@ def _between(text: str, m: re.Match[str]) -> _Pieces:
 def _invisible(text: str, m: re.Match[str]) -> _Pieces:
     start = m.start()
     end = m.end()
-    if start == 0 or end == len(text) or not text[start - 1].isalnum() or not text[end].isalnum():
-        return None  # only inside a word ("Mi\u200ba")
+    if start == 0 or not _word_or_address(text[start - 1]):
+        return None  # only inside a word or an address ("Mi\u200ba", "www.\u00adgiulia")
+    # ... or a variation selector after a word's last letter or digit, where it only disturbs ("Lu\ufe0fna\ufe0f",
+    # "1\ufe0f5\ufe0f0\ufe0f €"), not a keycap's
+    if (end == len(text) or not _word_or_address(text[end])) and not (
+            text[start - 1].isalnum() and "\ufe0f" in m.group() and not text.startswith("\u20e3", end)):
+        return None
     return [("", start, end)]  # an empty piece: dropped
+
+
+def _word_or_address(c: str) -> bool:
+    return c.isalnum() or c in _ADDRESS_MARKS
 
 
 _READERS = {"keycap": _keycap, "regional": _regional, "superscript": _superscript, "accents": _styled,
@@ -302,11 +318,16 @@ def _with_marks(plain: str, marks: str) -> str:
     return kept if len(kept) == 1 else plain
 
 
+_FULL_WIDTH_JOINERS = {"\uff0d": "-", "\uff3f": "_"}
+
+
 @functools.lru_cache(maxsize=4096)
 def _plain_char(c: str) -> str | None:
     """The plain letter or digit ``c`` is styled from, or None to keep it as written."""
     if c == "\u3000":
         return " "
+    if c in _FULL_WIDTH_JOINERS:
+        return _FULL_WIDTH_JOINERS[c]
     name = unicodedata.name(c, "")
     if ("SUPERSCRIPT" in name or "SUBSCRIPT" in name) and unicodedata.category(c)[0] == "N":
         return None  # "m²", "x₂": units and indices (a run of two or more is read above)
