@@ -681,3 +681,23 @@ def test_a_place_at_a_big_towns_centre_is_a_district(text: str, country: str, ex
 )
 def test_regions_words_and_names_labels_are_no_towns(text: str, country: str, expected: list[str]) -> None:
     assert cities(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # in a field written in capitals, a town that is also a word needs a cue: layout and capitals say nothing
+        ("A TASTE OF PARADISE IN LAS VEGAS 702 555 0148", "US", ["Las Vegas|US"]),
+        ("SURPRISE ME WITH A VISIT YOU WONT REGRET IT PHOENIX AZ", "US", ["Phoenix|US"]),
+        ("FEEL THE SPARKS FLY WHEN WE MEET DENVER TECH CENTER", "US", ["Denver|US"]),
+        ("UNA RONDA DE COPAS Y UNA CENA ROMANTICA EN SEVILLA", "ES", ["Sevilla|ES"]),
+        ("HELDER EN EERLIJK GEEN VERRASSINGEN DEN HAAG", "NL", ["The Hague|NL"]),
+        # ... while a state code ending a line still makes an address, and a cue still counts
+        ("KIMBERLY 34 YRS\nMATURE NEXT DOOR\nCOLUMBUS OH\n614 555 0173", "US", ["Columbus|US"]),
+        ("NEW IN TOWN, VISITING READING THIS WEEK", "GB", ["Reading|GB"]),
+        # the same words in a sentence case ad
+        ("Surprise, AZ outcalls only", "US", ["Surprise|US"]),
+    ],
+)
+def test_towns_that_are_words_in_a_field_in_capitals(text: str, country: str, expected: list[str]) -> None:
+    assert cities(text, country) == expected

@@ -790,3 +790,17 @@ def test_a_priced_amount_right_after_a_number() -> None:
 )
 def test_friday_is_no_franc(text: str, expected: list[str]) -> None:
     assert prices(text, "CH") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a sign written apart from the number before it and glued to the next amount is that amount's
+        ("MADISON 25 $350 HR", "US", ["350 USD/60min"]),
+        ("LONDON ZONE 1 £200 PER HOUR", "GB", ["200 GBP/60min"]),
+        ("150 $ 200 $", "CA", ["150 CAD", "200 CAD"]),
+        ("150 € 30min", "FR", ["150 EUR/30min"]),
+    ],
+)
+def test_a_sign_glued_to_the_next_amount(text: str, country: str, expected: list[str]) -> None:
+    assert prices(text, country) == expected

@@ -668,6 +668,7 @@ _COUNTY_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:Co\.?|County|[Pp]rovin(?:ce|cie|cia|z)|[Rr][ée]gion[e]?|[Rr]egi[óo]n|[Dd][ée]partement"
     r"|[Dd]epartamento|[Kk]anton|[Cc]anton)(?:[ \t](?:of|de|di|du|del|van|von))?[ \t]\Z")
 _CAPITAL_AFTER = re.compile(r" [A-ZÀ-Þ]")
+_WORD_NEXT = re.compile(r"[ \t]{1,2}[^\W\d_]")
 _HEADER_AFTER = re.compile(r" ?[–—-] | ?[|/•] ")
 
 
@@ -1345,6 +1346,20 @@ def _lower_case_occurrences(text: str, w: Words, keys: Collection[str]) -> list[
     return out
 
 
+@per_text
+def shouting(text: str) -> bool:
+    """Whether ``text`` is written in capitals (at least ``_SHOUTING_LETTERS`` letters, nearly all capitals),
+    where a capital says nothing of a proper name: "NEW IN TOWN A LITTLE PARADISE"."""
+    upper = sum(1 for c in text if c.isupper())
+    if upper < _SHOUTING_LETTERS:
+        return False
+    return sum(1 for c in text if c.islower()) < _SHOUTING_LOWER_SHARE * upper
+
+
+_SHOUTING_LETTERS = 12
+_SHOUTING_LOWER_SHARE = 0.1
+
+
 def _lower_case_towns(text: str, field: str, country: str, found: list[Entity], ctx: AdContext) -> list[Entity]:
     """Towns of the ad's country written in lower case right after a cue ("im in chicago till the 12th",
     "estoy en madrid"); see :func:`_lower_case_first_words`."""
@@ -1603,13 +1618,17 @@ class CityExtractor:
         )
         if not needs_cue:
             return True
+        # In a field written in capitals, capitals and layout say nothing: "SURPRISE ME", "A TASTE OF PARADISE
+        # IN LAS VEGAS" (no Paradise, Indiana) need a cue like words in lower case
+        loud = shouting(text)
         if city.country == country and key not in rules.person and _heads_words(text, end) \
-                and _starts_line(text, start):
+                and _starts_line(text, start) and not loud:
             return True  # "NICE – Promenade des Anglais", "Reading - town centre": a place heading the ad
         if country and city.country != country and _place_word_after(text, end, rules.places_after):
             return False  # "near Victoria station" in London: a station, not Victoria, Hong Kong
-        if city.country in ("US", "CA") and _STATE_AFTER.match(text, end):
-            return True  # "Charlotte, NC", "Victoria, BC": a North American address
+        if city.country in ("US", "CA") and (state := _STATE_AFTER.match(text, end)) is not None \
+                and not (loud and text[end] != "," and _WORD_NEXT.match(text, state.end()) is not None):
+            return True  # "Charlotte, NC", "Victoria, BC", "COLUMBUS OH\n": a North American address
         if city.country == country and _postcode_after(text, end, country):
             return True  # "Bath BA1 1DN", "Nice 06000", "Reading, RG1 8DN": an address in the ad's country
         if city.country in _countries_of_region_after(text, start, end, as_cue=True):

@@ -710,6 +710,14 @@ def _emoji_marker(marker: str) -> bool:
     return not any(c.isalnum() for c in marker) and marker.strip() not in _SIGNS
 
 
+def _glued_sign_before_amount(text: str, ca: re.Match[str]) -> bool:
+    """Whether the currency ``ca``, written apart from the number before it, is a sign glued to two digits
+    or more after it ("25 $350"): then it opens that amount."""
+    sign = ca.group(0).strip()
+    i = ca.end()
+    return len(sign) == 1 and not sign.isalnum() and text[i:i + 2].isdigit() and text[ca.start():i].startswith(" ")
+
+
 def _opens_amount(text: str, sign_end: int) -> bool:
     """Whether the currency ending at ``sign_end`` comes before a number (then it is that number's)."""
     i = sign_end
@@ -945,6 +953,8 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
                 ca = None  # "5 ft" outside Hungary is a height
             if ca is not None and place == 2 and _opens_amount(text, ca.end()):
                 ca = None  # "07700 900 336 £150": the sign belongs to the amount after the phone
+            if ca is not None and _glued_sign_before_amount(text, ca):
+                ca = None  # "MADISON 25 $350 HR", "Zone 1 £200": the sign glued to the next amount is its own
         marker = cb if cb is not None else ca
         if place is not None and marker is not None and _emoji_marker(marker.group(0)):
             continue  # "🌹 07700 900 222 🌹": an emoji around a phone is decoration
