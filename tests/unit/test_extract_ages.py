@@ -702,3 +702,20 @@ def test_singular_units_and_clients_ages_with_old(text: str, expected: list[str]
 )
 def test_capitalised_months_after_and_before_days(text: str, country: str, expected: list[str]) -> None:
     assert [e.value for e in AGES.extract(text, "body", AdContext(country=country))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hashtags: an age with its unit glued behind "#", not a number with no unit nor a firm's years
+        ("#Leeds #24yo #NewInTown", ["24"]),
+        ("#25ans #Paris", ["25"]),
+        ("Room #24 years old building", []),
+        ("Celebrating #24years in business 🎉", []),
+        # a page trail's last item
+        ("Home > Ontario > Toronto > Escorts > Jade 25", ["25"]),
+        ("Accueil › Paris › Escort › Chloé 24", ["24"]),
+    ],
+)
+def test_hashtags_and_page_trails(text: str, expected: list[str]) -> None:
+    assert [e.value for e in AGES.extract(text, "body", AdContext(country="GB"))] == expected

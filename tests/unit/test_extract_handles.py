@@ -640,6 +640,11 @@ def test_direct_after_a_platform_is_no_name(text: str) -> None:
         ("Insta: vooral reisfoto's", []),
         ("Insta: meistens Reisefotos", []),
         ("Insta : surtout des photos de voyage", []),
+        # a platform's hashtag as a label; alone it tags a topic
+        ("#snapchat @mia_ldn", ["snapchat:mia_ldn"]),
+        ("Add me on #snapchat: jade.tor", ["snapchat:jade.tor"]),
+        ("#Telegram ➡️ @jade_vip", ["telegram:jade_vip"]),
+        ("#snapchat #selfie", []),
         ("Bottom line: quality time", []),
         # Instagram's app and message links; a copula before "@name" is no mailbox
         ("Mon insta : https://instagram.com/_u/bella.mtl", ["instagram:bella.mtl"]),

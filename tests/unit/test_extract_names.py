@@ -572,3 +572,17 @@ def test_cues_of_non_native_writers(text: str, country: str, expected: list[str]
 )
 def test_where_she_is_from_joiners_and_months(text: str, country: str, expected: list[str]) -> None:
     assert names(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a page trail's last item; the Polish label "Imię:"
+        ("Home > Ontario > Toronto > Escorts > Jade 25", "CA", ["Jade"]),
+        ("Inicio » Madrid » Sofía 23", "ES", ["Sofía"]),
+        ("Imię: Kasia", "PL", ["Kasia"]),
+        ("Provider: Sienna\nAge: 26", "US", ["Sienna"]),
+    ],
+)
+def test_page_trails_and_labels(text: str, country: str, expected: list[str]) -> None:
+    assert names(text, country) == expected

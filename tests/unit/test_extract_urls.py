@@ -43,6 +43,7 @@ def urls(text: str) -> list[tuple[str, str]]:
     ("Kijk op sofiecompanion.nl voor foto's", [("sofiecompanion.nl", "sofiecompanion.nl")]),
     ("Book Jade: bookjade.io - deposits by card", [("bookjade.io", "bookjade.io")]),
     ("Bella Rose, Cork.\nbellarose.me\nNo texts", [("bellarose.me", "bellarose.me")]),
+    ("Más fotos en sofiavip.es #Madrid", [("sofiavip.es", "sofiavip.es")]),  # hashtags after it
     # "at" after a prose word is no address's "@"
     ("All my reviews are at lolavelvetmia.com.", [("lolavelvetmia.com", "lolavelvetmia.com")]),
     ("Verify at lolavelvet.vip, or text me", [("lolavelvet.vip", "lolavelvet.vip")]),

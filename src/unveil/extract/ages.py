@@ -289,8 +289,8 @@ def _digits_before(text: str, end: int) -> tuple[int, int] | None:
         return None
     if start > 0:
         prev = text[start - 1]
-        if prev.isdigit() or prev in "€$£¥+#":
-            return None
+        if prev.isdigit() or prev in "€$£¥+" or (prev == "#" and not text[end:end + 1].isalpha()):
+            return None  # an amount or a number ("#12 years"), not a hashtag's age with its unit ("#24yo")
         if prev in ".,:/-" and start > 1 and text[start - 2].isdigit():
             return None  # "1.19 years", "2/19", "10-19 years": part of another number or a range
     return start, int(text[start:end])
@@ -501,7 +501,7 @@ HEADING_MIN_AGE, HEADING_MAX_AGE = 16, 65
 # all that is looked at in Python.
 _AFTER_A_WORD = re.compile(r"[0-9]{2}(?![0-9])(?:" + "|".join(
     rf"(?<=[^\W\d_][\W_]{{{k}}}[0-9]{{2}})" for k in range(1, 9)) + ")")
-_HEADING_OPENERS = frozenset("\n\r—–-|•·:/([*►▶➤→!")
+_HEADING_OPENERS = frozenset("\n\r—–-|•·:/([*►▶➤→!>›»")
 _HEADING_ENDS = frozenset("\n\r,;.!?)|•·—–-/&+~_(")
 # Marks between the word and the number: "Natascha, 33", "Lieve – 25", "Ruby|29", "Wren • 27", "Kim-24",
 # "Natascha (33)", "NATASCHA ~ 33"; or a line break after a word alone on its line ("Savannah\n27 | Atlanta").

@@ -703,6 +703,11 @@ def _ends_phrase(t: str, end: int) -> bool:
     return not (c.isalnum() or c in "@#$&'\"(-+*:_\t ")
 
 
+
+# A platform's hashtag used as a label: "#snapchat @mia_ldn", "#snapchat: mia_ldn", "#Telegram ➡️ @jade_vip"
+# (a hashtag alone, "#snapchat #selfie", only tags a topic).
+_HASHTAG_LABEL = re.compile(r"[ \t]{0,2}(?::|(?:[➡→👉⬇️\ufe0f][ \t]{0,2}){0,3}@)")
+
 class PlatformScanner:
     """Finds ``platform:name`` handles in a text, following one :class:`PlatformSpec`.
 
@@ -930,7 +935,8 @@ class PlatformScanner:
         """
         if start > 0:
             before = t[start - 1]
-            if before in "@#$._" and not (before == "$" and t[end:end + 1] == ":"):
+            if before in "@#$._" and not (before == "$" and t[end:end + 1] == ":") \
+                    and not (before == "#" and _HASHTAG_LABEL.match(t, end) is not None):
                 return False
             if before == "/":
                 token = t[max(0, start - 64) : start - 1].rsplit(None, 1)

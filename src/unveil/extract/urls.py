@@ -183,8 +183,10 @@ def _country_endings() -> tuple[frozenset[str], frozenset[str]]:
 _MIN_COUNTRY_LABEL = 3
 _MIN_WORD_LABEL = 5
 # What may follow a host under an ending that is also a word: the end of the text or line, or a mark that
-# ends the phrase ("bookjade.io - deposits", "bellarose.me\n", "julie.be...", "(femke.be)").
-_PHRASE_END_AFTER = re.compile(r"[ \t]*(?:$|[\n\r]|[.,;:!?)\]}»”\"'](?![A-Za-z0-9])|[-–—|•](?:[ \t]|$)|\()", re.M)
+# ends the phrase ("bookjade.io - deposits", "bellarose.me\n", "julie.be...", "(femke.be)"), or hashtags after
+# it ("sofiavip.es #Madrid").
+_PHRASE_END_AFTER = re.compile(
+    r"[ \t]*(?:$|[\n\r]|[.,;:!?)\]}»”\"'](?![A-Za-z0-9])|[-–—|•](?:[ \t]|$)|\(|#[^\W_])", re.M)
 
 
 def _country_host(text: str, end: int, label: str, tld: str) -> bool:
