@@ -208,6 +208,9 @@ PHONE_CASES = [
     # a word in capitals ending in "CHE" is no Swiss company number's code
     ("DISPONIBLE ESTA NOCHE +44 20 7946 0501 VALENCIA", "ES", ["+442079460501"]),
     ("NUR DIESE WOCHE +33 1 99 00 12 34", "DE", ["+33199001234"]),
+    # a country's adjective in Dutch before "nummer"
+    ("Frans nummer: 01 99 00 23 45 (ik zit deze maand in Rotterdam)", "NL", ["+33199002345"]),
+    ("Engels nummer: 020 7946 0123", "NL", ["+442079460123"]),
     ("Steuer-Nr. 12/345/67890", "DE", []),
     ("USt-IdNr. DE123456789", "DE", []),
     ("TVA incluse 01 99 00 12 34", "FR", ["+33199001234"]),  # "incluse" is no country code

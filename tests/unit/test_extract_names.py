@@ -582,6 +582,10 @@ def test_where_she_is_from_joiners_and_months(text: str, country: str, expected:
         ("Inicio » Madrid » Sofía 23", "ES", ["Sofía"]),
         ("Imię: Kasia", "PL", ["Kasia"]),
         ("Provider: Sienna\nAge: 26", "US", ["Sienna"]),
+        # a listing's heading quoted in a warning or a review
+        ("Beware: the number in the 'Chloe, 22, Manchester' ads is a scam line.", "GB", ["Chloe"]),
+        ("Las fotos de 'Daniela, 23, Málaga' son de una influencer.", "ES", ["Daniela"]),
+        ("It's Mia, 24", "GB", ["Mia"]),
     ],
 )
 def test_page_trails_and_labels(text: str, country: str, expected: list[str]) -> None:

@@ -60,7 +60,8 @@ _HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua", "har", "taalla"
 # Before a first name that opens a phrase ("... in town! Mia, 24"), and between the name and the number.
 # A listing's tag closes with one of these too: "NEW · Sophie 28", "[Available today] Jasmine, 24",
 # "(Back this week) Chloe – 33yo".
-_NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(·)]&+/>›»")  # ... and a page trail's marks: "Escorts > Jade 25"
+# ... a page trail's marks ("Escorts > Jade 25") and opening quotes ("the 'Chloe, 22, Manchester' ads")
+_NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(·)]&+/>›»'‘„‚“\"«")
 _DIGIT_PAIR = regex.compile(r"\d\d")
 _WORD_RUN = regex.compile(r"[^\W\d_]+")
 # Words that may follow the age in "Name, 22 ..." (folded): "Chloé, 23 ans", "Sabrina, 26 J.".
