@@ -590,3 +590,19 @@ def test_where_she_is_from_joiners_and_months(text: str, country: str, expected:
 )
 def test_page_trails_and_labels(text: str, country: str, expected: list[str]) -> None:
     assert names(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a field in capitals, run on from scraping: a known name before its age needs no phrase start
+        ("NEW IN TOWN MIA 24 YEARS OLD LEEDS CALL 020 7946 0123", "GB", ["Mia"]),
+        ("HOT CHLOE 24ANS PARIS", "FR", ["Chloe"]),
+        ("NIEUW IN DEN BOSCH MIJN NAAM IS FLEUR IK BEN 26 JAAR", "NL", ["Fleur"]),
+        ("OPEN 24 HOURS ASK FOR MIA 24 HOURS A DAY", "GB", ["Mia"]),
+        # ... not in a sentence case ad, where a name in the middle of a phrase needs a comma
+        ("New in town Mia 24 years old", "GB", []),
+    ],
+)
+def test_names_before_ages_in_a_field_in_capitals(text: str, country: str, expected: list[str]) -> None:
+    assert names(text, country) == expected

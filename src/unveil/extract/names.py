@@ -31,7 +31,7 @@ from typing import Any
 import regex
 
 from unveil.extract.base import AdContext
-from unveil.extract.cities import Words, fold, load_attribute_data, words
+from unveil.extract.cities import Words, fold, load_attribute_data, shouting, words
 from unveil.extract.literals import literal_alternation
 from unveil.extract.spans import SpanIndex
 from unveil.extract.translit import latin_spellings
@@ -328,6 +328,7 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
     out = []
     describing = _tables().describing
     months = _tables().months
+    word_names = _tables().word_names
     for s, e, _k in found:
         if not text[s].isupper() or (s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()):
             continue  # "Maria" of "Ana-Maria" is half a name
@@ -347,8 +348,12 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
         loose = False  # no comma between the name and the number, away from the start of a line
         if not m.group().endswith("("):
             if not (opening or text[i - 1] in _NAME_OPENERS or _after_duo_joiner(text, head)
-                    or any(unicodedata.category(c) == "So" for c in text[i:head]) or _cue_ends_at(text, s)):
-                continue  # an emoji or a cue opens a phrase too: "902-555-0177 🌊 Skylar, 23", "I'm Aurora 🌙 27"
+                    or any(unicodedata.category(c) == "So" for c in text[i:head]) or _cue_ends_at(text, s)
+                    or (_k not in word_names and shouting(text) and not _second_word_of_cue(text, s, _k))):
+                # an emoji or a cue opens a phrase too: "902-555-0177 🌊 Skylar, 23", "I'm Aurora 🌙 27"; in a
+                # field in capitals, run on from scraping, any word may end the phrase before: "NEW IN TOWN
+                # MIA 24 YEARS", "LEEDS SOPHIE 29 YRS" (an age word or a place must still follow)
+                continue
             # Without a comma ("Leipzig. Dasha 26", "Houston — Kiara 24") the phrase must end after the
             # number or an age word follow it: "Hello. Anna 22 here" states no age.
             loose = not opening and "," not in m.group() and _IS_GAP.fullmatch(m.group()) is None
@@ -484,6 +489,13 @@ def _after_duo_joiner(text: str, head: int) -> bool:
         return True
     # "We are Nadine and Katya, 26 and 38": a known first name before "and" (the ages follow both)
     return a < m and text[a].isupper() and fold(text[a:m]) in _tables().first_names
+
+
+def _second_word_of_cue(text: str, start: int, key: str) -> bool:
+    """Whether the word ``key`` at ``start`` ends a two-word cue with the word before it ("IK BEN 26 JAAR")."""
+    i, j = _word_before(text, start, " \t", 2, 20)
+    seconds = _tables().second_words.get(fold(text[i:j])) if i < j else None
+    return seconds is not None and key in seconds
 
 
 def _cue_ends_at(text: str, pos: int) -> bool:
