@@ -606,3 +606,21 @@ def test_page_trails_and_labels(text: str, country: str, expected: list[str]) ->
 )
 def test_names_before_ages_in_a_field_in_capitals(text: str, country: str, expected: list[str]) -> None:
     assert names(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # "im" for "I'm": a known first name only, in lower case too; German "im" before a month or a noun
+        ("hi im kayla 24", "US", ["Kayla"]),
+        ("hi im lauren im 25 in leeds", "GB", ["Lauren"]),
+        ("HELLO IM CANDY 24 YEARS OLD", "GB", ["Candy"]),
+        ("Im Nicoleta, 25, neu in Berlin", "DE", ["Nicoleta"]),
+        ("im Mai und im Juni", "DE", []),
+        ("Termine im April", "DE", []),
+        ("im Zentrum.", "DE", []),
+        ("Lani 25, Ploy 23, Mai 27.", "US", ["Lani", "Ploy", "Mai"]),
+    ],
+)
+def test_im_without_its_apostrophe(text: str, country: str, expected: list[str]) -> None:
+    assert names(text, country) == expected

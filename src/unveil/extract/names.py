@@ -272,7 +272,7 @@ def _ends_phrase(text: str, pos: int) -> bool:
     return ch in _PHRASE_END or ch.isdigit() or not (ch.isalnum() or ch in "'’\"")
 
 
-def _accept(word: str, cls: str, t: _Tables) -> bool:
+def _accept(word: str, cls: str, t: _Tables, cue: str = "") -> bool:
     """Whether ``word`` is a name after a cue of class ``cls``, before looking at what follows it."""
     key = fold(word)
     cap = word[:1].isupper()
@@ -281,7 +281,7 @@ def _accept(word: str, cls: str, t: _Tables) -> bool:
         # a name that is also a word counts after a strong cue: "Mam na imię Ola" (Spanish "ola" is prose)
         return (cap and (known or key not in t.stop or key in t.word_names)) or (known and key not in t.stop)
     if cls == "known":
-        return cap and known
+        return known and (cap or (cue == "im" and key not in t.stop and key not in t.word_names))
     # weak: decided with the context in find_names; a known first name that is no word in lower case too, as
     # texts write it ("hola soy lola", "ich bin mia", "hi im kayla"), with only accents to fold: Polish
     # "jestem miłą" (nice) is no "mila"
@@ -734,9 +734,11 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
             # a name that is also a word counts after a weak or greeting cue where its phrase ends: "Jestem Ola,",
             # "I'm Honey,", "it's Star ⭐"
             key = fold(nm.group())
+            if cue == "im" and (key in t.months or key == "mai"):
+                continue  # German "im April", "im Mai": in the month ("Mai" stays a name elsewhere: "Mai 27")
             worded = cls in ("weak", "known") and nm.group()[:1].isupper() and key in t.word_names \
                 and key not in t.describing and _ends_phrase(text, nm.end())  # not "I'm Latina,"
-            if not (worded or _accept(nm.group(), cls, t)):
+            if not (worded or _accept(nm.group(), cls, t, cue)):
                 continue
             names = [(nm.start(), _two_word_name_end(text, nm, t))]  # "Chamo-me Ana Clara"
             while len(names) < _MAX_LISTED_NAMES:
