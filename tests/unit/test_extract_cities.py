@@ -701,3 +701,19 @@ def test_regions_words_and_names_labels_are_no_towns(text: str, country: str, ex
 )
 def test_towns_that_are_words_in_a_field_in_capitals(text: str, country: str, expected: list[str]) -> None:
     assert cities(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # local names of Swiss, Dutch, Luxembourg and Austrian towns the gazetteer lacks
+        ("Bin neu in Züri und freu mi uf di!", "CH", ["Zürich|CH"]),
+        ("A Ginevra questa settimana, poi a Lugano.", "CH", ["Geneva|CH", "Lugano|CH"]),
+        ("Woonachtig in 's-Gravenhage, ontvang privé.", "NL", ["The Hague|NL"]),
+        ("Neu in Neuenburg, Studio im Zentrum.", "CH", ["Neuchâtel|CH"]),
+        ("Je reçois à Esch/Alzette, près de la gare.", "LU", ["Esch-sur-Alzette|LU"]),
+        ("Privat in St. Pölten, Nähe Bahnhof.", "AT", ["Sankt Pölten|AT"]),
+    ],
+)
+def test_local_names_of_towns(text: str, country: str, expected: list[str]) -> None:
+    assert cities(text, country) == expected
