@@ -665,7 +665,7 @@ _AU_STATE_AFTER = re.compile(r",? ?(?:QLD|NSW|VIC|TAS|ACT|NT|WA|SA|Qld|Vic|Tas)(
 _NUMBER_AFTER = re.compile(r",? [0-9]")
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "nord", "sud", "ost", "ouest", "norte", "oeste"})
 _COUNTY_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:Co\.?|County|[Pp]rovin(?:ce|cie|cia|z)|[Rr][ée]gion[e]?|[Rr]egi[óo]n|[Dd][ée]partement"
+    r"(?<![^\W\d_])(?:Co\.?|County|[Pp]rovin(?:ce|cie|cia|z)|[Rr][ée]gione?|[Rr]egi[óo]n|[Dd][ée]partement"
     r"|[Dd]epartamento|[Kk]anton|[Cc]anton)(?:[ \t](?:of|de|di|du|del|van|von))?[ \t]\Z")
 _CAPITAL_AFTER = re.compile(r" [A-ZÀ-Þ]")
 _WORD_NEXT = re.compile(r"[ \t]{1,2}[^\W\d_]")
@@ -1623,14 +1623,13 @@ class CityExtractor:
             return True
         # In a field written in capitals, capitals and layout say nothing: "SURPRISE ME", "A TASTE OF PARADISE
         # IN LAS VEGAS" (no Paradise, Indiana) need a cue like words in lower case
-        loud = shouting(text)
         if city.country == country and key not in rules.person and _heads_words(text, end) \
-                and _starts_line(text, start) and not loud:
+                and _starts_line(text, start) and not shouting(text):
             return True  # "NICE – Promenade des Anglais", "Reading - town centre": a place heading the ad
         if country and city.country != country and _place_word_after(text, end, rules.places_after):
             return False  # "near Victoria station" in London: a station, not Victoria, Hong Kong
         if city.country in ("US", "CA") and (state := _STATE_AFTER.match(text, end)) is not None \
-                and not (loud and text[end] != "," and _WORD_NEXT.match(text, state.end()) is not None):
+                and not (text[end] != "," and _WORD_NEXT.match(text, state.end()) is not None and shouting(text)):
             return True  # "Charlotte, NC", "Victoria, BC", "COLUMBUS OH\n": a North American address
         if city.country == country and _postcode_after(text, end, country):
             return True  # "Bath BA1 1DN", "Nice 06000", "Reading, RG1 8DN": an address in the ad's country

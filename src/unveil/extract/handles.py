@@ -706,7 +706,7 @@ def _ends_phrase(t: str, end: int) -> bool:
 
 # A platform's hashtag used as a label: "#snapchat @mia_ldn", "#snapchat: mia_ldn", "#Telegram ➡️ @jade_vip"
 # (a hashtag alone, "#snapchat #selfie", only tags a topic).
-_HASHTAG_LABEL = re.compile(r"[ \t]{0,2}(?::|(?:[➡→👉⬇️\ufe0f][ \t]{0,2}){0,3}@)")
+_HASHTAG_LABEL = re.compile(r"[ \t]{0,2}(?::|(?:[➡→👉⬇\ufe0f][ \t]{0,2}){0,3}@)")
 
 class PlatformScanner:
     """Finds ``platform:name`` handles in a text, following one :class:`PlatformSpec`.
