@@ -46,7 +46,8 @@ CASES = [
     ("Zovem se Ivana", ["Ivana"], "zovem se"),
     ("Με λένε Ελένη", ["Ελένη"], "με λένε"),
     ("Anna vagyok, 24 éves", ["Anna"], "here"),  # Hungarian "I am" after the name
-    ("Sara här, 25 år", ["Sara"], "here"),
+    ("Sara här, 25 år", ["Sara"], "age"),  # read with her age, as "Victoria here, 28"
+    ("Sara här", ["Sara"], "here"),
     ("Tina (24/170/58), Berlin", ["Tina"], "age"),
     # Irish, Maori and short English forms; an emoji opens a phrase; "new" may follow the age
     ("Aoife, 23, Dublin city centre.", ["Aoife"], "^"),

@@ -297,7 +297,9 @@ def _digits_before(text: str, end: int) -> tuple[int, int] | None:
 
 
 # "26 and 38", "(20 & 25)": a second age after a named one
-_PAIR_AFTER = re.compile(r"[ \t]?(?:&|\+|and|et|y|e|en|und|i|și|si)[ \t]?([0-9]{2})(?![0-9])", re.IGNORECASE)
+# (not a phone's country code: "Sofia 24 +44 20 7946 0123")
+_PAIR_AFTER = re.compile(r"[ \t]?(?:&|\+|and|et|y|e|en|und|i|și|si)[ \t]?([0-9]{2})(?![0-9])(?![ \t.\-/]?[0-9])",
+                         re.IGNORECASE)
 # "21 y 24 años", "22 and 24 years": an age before the one a unit states, joined by "and".
 _PAIRED_AGE = re.compile(r"(?<![0-9.,/:-])([0-9]{2})\s(?:and|et|y|e|und|en|și|si|i|és|og|och|ja|и|і|και)\s\Z",
                          re.IGNORECASE)
@@ -390,8 +392,18 @@ _RANGE_AFTER = re.compile(rf"\s?{_RANGE_WORDS}\s?[0-9]{{2}}(?![0-9])")
 _ARTICLE = r"(?:i|gli|le|los|las|les|the)"  # "tra i 30 e i 60 anni", "entre los 25 y los 40"
 # Years of living or working somewhere, the place between: "Been in Leeds 10 years", "lived in Perth 12 years".
 _RESIDENCE_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:been|lived|living|live|based|worked|working|stayed)\s(?:in|at|here|there)"
-    r"(?:\s(?:the\s)?[^\W\d_][\w'’-]*){0,3}\s(?:for\s)?$", re.IGNORECASE)
+    r"(?<![^\W\d_])(?:(?:been|lived|living|live|based|worked|working|stayed)\s(?:in|at|here|there)"
+    r"(?:\s(?:the\s)?[^\W\d_][\w'’-]*){0,3}:?\s(?:for\s)?"
+    # Romanian "Sunt în București de 10 ani", "Locuiesc aici de 5 ani"
+    r"|(?:sunt|stau|locuiesc|lucrez|tr[aă]iesc)\s(?:[îi]n|aici)(?:\s[^\W\d_][\w'’-]*){0,3}\s(?:de\s)?)$",
+    re.IGNORECASE)
+# Years of experience with a few words between: "Doświadczenie w masażu 10 lat", "z doświadczeniem 12 lat",
+# "Experience in massage 8 years".
+_EXPERIENCE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:do[sś]wiadczeni(?:e|em|a)|experience|experiencia|experiência|expérience|erfahrung"
+    r"|esperienza|ervaring|experien[tț][aă]|erfarenhet|erfaring|kokemusta|zku[sš]enost[ií]?|sk[uú]senost[ií]?"
+    r"|tapasztalat|iskustv[oa]|izku[sš]nj[eo]|опыт|досвід)(?:\s[^\W\d_][\w'’-]*){0,3}\s"
+    r"(?:of\s|de\s|von\s|di\s|van\s)?$", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(
     rf"(?:(?<![0-9])[0-9]{{2}}\s?{_RANGE_WORDS}|{_BETWEEN}\s(?:{_ARTICLE}\s)?[0-9]{{2}}\s{_AND}(?:\s{_ARTICLE})?)\s?$",
     re.IGNORECASE)
@@ -674,7 +686,19 @@ def _find_ages(text: str, country: str | None) -> list[tuple[int, int, int, bool
     if not found and ("|" in text or "•" in text or "·" in text):
         found = {start: (start, end, value, False) for start, end, value in _item_ages(text, tables)}
     return [found[start] for start in sorted(found) if _MONTH_YEAR_AFTER.match(text, found[start][1]) is None
-            and _REVIEWER_BEFORE.search(text, max(0, start - 40), start) is None]
+            and _REVIEWER_BEFORE.search(text, max(0, start - 40), start) is None
+            and _COUNT_AFTER.match(text, found[start][1]) is None]
+
+
+# A count after the number: a profile's reviews, photos and followers, "Chloe (24 reviews)", "Jade · 24
+# photos", "Mia | 12 Fotos", "Manon – 27 avis".
+_COUNT_AFTER = re.compile(
+    r"[ \t\u00a0]{1,2}(?:reviews?|photos?|pics?|pictures?|images?|fotos?|bilder|videos?|vids?|avis|commentaires?"
+    r"|comments?|bewertungen|kommentare|beoordelingen|recensies|reacties|opiniones|rese[ñn]as|comentarios"
+    r"|recensioni|commenti|immagini|avalia[çc][õo]es|coment[áa]rios|opinii|recenzj[ei]|zdj[eę][ćc]|opinie"
+    r"|followers|abonnés|abonnes|seguidores|follower|likes|views|vues|aufrufe|visitas|visualizzazioni"
+    r"|posts|ads|annonces|anzeigen|anuncios|annunci|stars|sterne|étoiles|etoiles|estrellas|stelle)(?![^\W\d_])",
+    re.IGNORECASE)
 
 
 # A review's author after the quote: "« Très belle rencontre » — Thomas, 52 ans", "“Lovely” — Peter, 48".
@@ -907,6 +931,8 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
         if old is None and _key(m.group()) in tables.bare \
                 and _RESIDENCE_BEFORE.search(text, max(0, start - 50), start) is not None:
             continue  # "Been in Leeds 10 years, I'm 32"
+        if _EXPERIENCE_BEFORE.search(text, max(0, start - 60), start) is not None:
+            continue  # "Doświadczenie w masażu 10 lat"
         if _matches_any(_words_after(text, end, 3), tables.not_after, at_end=False) \
                 or _AND_OVER_SIGN.match(text, end) is not None:
             continue

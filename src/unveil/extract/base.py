@@ -12,9 +12,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
+from unveil.normalise.escapes import decode_literal_escapes
 from unveil.normalise.markup import decode_markup
 from unveil.normalise.memo import shared_texts
+from unveil.normalise.mojibake import repair_mojibake
 from unveil.normalise.offsets import NormalisedText, compose
+from unveil.normalise.spaces import plain_spaces
 from unveil.normalise.styles import plain_styles
 from unveil.types import TEXT_FIELDS, Entity
 
@@ -97,12 +100,14 @@ def _in_stored_text(e: Entity, nt: NormalisedText) -> Entity:
 
 
 def _readable(text: str) -> NormalisedText | None:
-    """``text`` as the extractors read it (markup decoded, styled letters plain), or None when unchanged."""
-    markup = decode_markup(text)
-    styled = plain_styles(text if markup is None else markup.text)
-    if styled is None:
-        return markup
-    return styled if markup is None else compose(styled, markup)
+    """``text`` as the extractors read it (an export's escapes and mis-decoded UTF-8 read, markup decoded,
+    styled letters and typographic spaces plain), or None when unchanged."""
+    nt = decode_literal_escapes(text)
+    for step in (repair_mojibake, decode_markup, plain_styles, plain_spaces):
+        inner = step(text if nt is None else nt.text)
+        if inner is not None:
+            nt = inner if nt is None else compose(inner, nt)
+    return nt
 
 
 def extract_batch(ads: Sequence[Mapping[str, Any]],
@@ -154,8 +159,8 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
     results: list[list[Entity]] = [[] for _ in items]
     todo = recent.fill(keys, results) if recent is not None else list(range(len(items)))
     todo_items = [items[i] for i in todo] if len(todo) < len(items) else items
-    # Scraped markup ("020&nbsp;7946&nbsp;0123", "<br>") and styled letters ("𝐌𝐢𝐚, 𝟐𝟒") are read decoded;
-    # offsets are mapped back below.
+    # Mis-decoded UTF-8 ("MÃ¼nchen"), scraped markup ("020&nbsp;7946&nbsp;0123", "<br>") and styled
+    # letters ("𝐌𝐢𝐚, 𝟐𝟒") are read decoded; offsets are mapped back below.
     decoded = [_readable(text) for _, text, _ in todo_items]
     if any(nt is not None for nt in decoded):
         todo_items = [(f, t if nt is None else nt.text, c) for (f, t, c), nt in zip(todo_items, decoded, strict=True)]
@@ -169,7 +174,9 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
             extract = extractor.extract
             for i, (field, text, ctx) in zip(todo, todo_items, strict=True):
                 results[i].extend(extract(text, field, ctx))
-        for i, (_, text, _) in zip(todo, todo_items, strict=True):
+        for i, (_, text, ctx) in zip(todo, todo_items, strict=True):
+            if results[i] and (text.endswith(_CUT_MARKS) or "\ufffd" in text):
+                results[i] = _without_cut_words(text, results[i], ctx)
             chrome = chrome_spans(text)
             if chrome:
                 # a scraped page's related ads, town menu, paid plans and footer: no towns, names, ages or
@@ -191,6 +198,38 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
                 seen.setdefault((ent.kind, ent.value, ent.field, ent.start, ent.end), ent)
         found.append(sorted(seen.values(), key=lambda e: (order.get(e.field, 99), e.start, e.end, e.kind, e.value)))
     return found
+
+
+# A site cuts a long title or text and marks the cut: "Sophie 24 ans, nouvelle à Par…", "Call 020 7946 01..."
+_CUT_MARKS = ("…", "...", "… ", "... ")
+# Handles, addresses and links before "…" are kept: posters end a line with one for style ("IG: @carla.bcn…",
+# "Mais fotos em ines.example.com/fotos...") as often as a site cuts one.
+_CUT_KINDS = frozenset(("phone", "price", "name", "city"))
+
+
+def _without_cut_words(text: str, found: list[Entity], ctx: AdContext) -> list[Entity]:
+    """``found`` without the values a cut made: a number, name or town that runs into the mark of a cut
+    field's end ("£1…", "Chlo…", "Mála…" read as Mala, Peru; "020 7946 012..." read as a shorter number;
+    not a valid number, a known first name or a town of the ad's country) or a name or town that
+    touches a character lost in decoding ("Jos� 25 a�os" is no town "Jos")."""
+    from unveil.extract.names import is_known_first_name  # the names module imports this one
+
+    body = text.rstrip()
+    cut = len(body) - (1 if body.endswith("…") else 3) if body.endswith(_CUT_MARKS[:2]) else -1
+    out = []
+    for e in found:
+        if e.kind not in _CUT_KINDS:
+            out.append(e)
+            continue
+        if e.end == cut and not (e.kind == "phone" and e.attrs.get("confidence") == "valid") \
+                and not (e.kind == "name" and is_known_first_name(e.text)) \
+                and not (e.kind == "city" and e.attrs.get("country") == ctx.reading_country):
+            continue
+        if e.kind in ("name", "city") and ("\ufffd" in text[max(0, e.start - 1):e.start]
+                                           or "\ufffd" in text[e.end:e.end + 1]):
+            continue
+        out.append(e)
+    return out
 
 
 def _stated(value: Any) -> str | None:

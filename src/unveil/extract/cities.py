@@ -1409,6 +1409,18 @@ def _lower_case_towns(text: str, field: str, country: str, found: list[Entity], 
     return out
 
 
+# A profile's attribute whose value is no town: "Hair: Auburn", "Eyes: Hazel", "Signe astrologique : Lion"
+# (read as Lyon), "Sternzeichen: Löwe", "Nationality: Brazilian".
+_ATTRIBUTE_LABEL_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:hair|hair colou?r|eyes?|eye colou?r|haare?|haarfarbe|augen|augenfarbe|cheveux|yeux"
+    r"|pelo|cabello|ojos|capelli|occhi|haar|haarkleur|ogen|oogkleur|cabelo|olhos|włosy|oczy"
+    r"|zodiac|zodiac sign|star sign|sign|signe|signe astrologique|sternzeichen|signo|signo zodiacal|segno"
+    r"|segno zodiacale|sterrenbeeld|nationality|nationalit[ée]|nacionalidad|nazionalit[àa]|nationalit[äa]t"
+    r"|nationaliteit|nacionalidade|ethnicity|ethnie|etnia|ethnizit[äa]t|build|body type|figure|figur|silhouette"
+    r"|skin|teint|piel|pelle|languages?|langues?|idiomas?|sprachen?|lingue|talen|orientation|orientierung)"
+    r"[ \t]*[:：][ \t]*\Z", re.IGNORECASE)
+
+
 class CityExtractor:
     """Finds city names and resolves each to one gazetteer entry (``value`` is ``"Name|CC"``)."""
 
@@ -1443,9 +1455,9 @@ class CityExtractor:
         if len(towns) >= 2:
             towns = _without_districts(towns)
             towns = _without_stations(text, towns)
+        if towns and (":" in text or "：" in text):
+            towns = [t for t in towns if _ATTRIBUTE_LABEL_BEFORE.search(text, max(0, t.start - 32), t.start) is None]
         yield from towns
-
-
 
     def _gazetteer_names(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
         index = city_index()

@@ -92,12 +92,14 @@ def is_decoration(ch: str) -> bool:
 # the name and the comma.
 _FROM_PLACE = (r"[ \t\u00a0]{1,2}(?:from|de|da|di|din|aus|von|van|uit|z|ze|iz|iš|is|з|із|из|från|fra|от|από)"
                r"[ \t\u00a0]{1,2}\p{Lu}[\p{L}\-]{1,30}(?:[ \t\u00a0]\p{Lu}[\p{L}\-]{1,30})?")
+# "here" after a name before her age: "Victoria here, 28", "Sara här, 24", "Ivana ovdje, 25"
+_HERE_BEFORE_AGE = "(?:here|ici|aqui|aquí|hier|qui|här|täällä|tady|ovdje|tukaj|εδώ)"
 _IS_AGE = r"[ \t\u00a0](?:is|ist|è|es|é|est|jest|este)(?:[ \t\u00a0](?:only|just|now))?[ \t\u00a0](?=\d\d(?!\d))"
 _NAME_NUMBER_GAP = regex.compile(
-    r"(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui)|" + _FROM_PLACE + r")?"
+    r"(?:[ \t\u00a0]{1,2}" + _HERE_BEFORE_AGE + "|" + _FROM_PLACE + r")?"
     r"[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?:age[ \t\u00a0])?(?=\d)"
     # "Victoria here! 28", "Victoria here 😊 28": after "here", an exclamation mark or a symbol does too
-    r"|[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui)(?:!{1,3}|[ \t\u00a0]{0,2}\p{So}\ufe0f?)[ \t\u00a0]{1,2}(?=\d)"
+    r"|[ \t\u00a0]{1,2}" + _HERE_BEFORE_AGE + r"(?:!{1,3}|[ \t\u00a0]{0,2}\p{So}\ufe0f?)[ \t\u00a0]{1,2}(?=\d)"
     r"|[ \t\u00a0]{1,2}(?=\d)"
     # "Berlin. Lena. 26.", "Georgia • 25", "Valentina ✨ 24 ✨", "Rosa | 27 ans": a full stop, a bullet, a bar
     # or a symbol between them (read as without a comma: the phrase must end after the number)
@@ -107,7 +109,7 @@ _NAME_NUMBER_GAP = regex.compile(
     r"|[ \t\u00a0]{1,2}[-–—][ \t\u00a0]{1,2}(?:age[ \t\u00a0])?(?=\d)"
     # "ik ben Femke (30)", "Tina (24/170/58)", "Chloe here (31)": brackets say it anywhere, not only where a
     # phrase opens
-    r"|(?:[ \t\u00a0]{1,2}(?:here|ici|aqui|aquí|hier|qui))?[ \t\u00a0]{0,2}\((?=\d\d[)/])"
+    r"|(?:[ \t\u00a0]{1,2}" + _HERE_BEFORE_AGE + r")?[ \t\u00a0]{0,2}\((?=\d\d[)/])"
     # "I'm Naomi, 🎀28🎀", "★彡 Mia 彡★ 💋 ｡･:*:･ﾟ★ 21", "Poppy, ~ 27 ~": decorations between (read without
     # a comma as above: the phrase must end after the number)
     rf"|(?:[ \t\u00a0]{{0,2}}(?:{DECORATION}\ufe0f?|,)){{1,12}}[ \t\u00a0]{{0,2}}(?=\d)"

@@ -84,6 +84,8 @@ _CURRENCY_BEFORE = re.compile(
 # n°") or after a label ("Réf. annonce"); "n°", "Nr." and "No." alone also stand before phones ("mon n° :
 # 06 ...", "Handy Nr. 0170 ...").
 _LISTING_WORD = (r"(?:ad|post|listing|annonce|anuncio|annuncio|anzeigen?|inserats?|advertentie|an[uú]ncio|ogłoszeni[ae]"
+                 # a directory's profiles and members: "Profile #713...", "Profil-Nr.: 442...", "Member ID"
+                 r"|profile?|profiel|perfil|profilo|member|membre|mitglieds?|user|benutzer|utente|usuario"
                  r"|objekt|object|objet|immobilie"
                  r"|anun[tț](?:ului)?|inzer[aá]tu?|rezervace|rezerv[aá]cia|objedn[aá]vk[ayu]|резервация"
                  r"|объявлени[яеи]|оголошення)")
@@ -145,6 +147,7 @@ _ID_LABEL_REACH = 32
 # The words such a label can end with (lower case), before "#", ":" or "." : a cheap test first.
 _ID_LABEL_LAST_WORDS = frozenset("""
     ad post listing annonce anuncio annuncio anzeige anzeigen inserat advertentie anuncio anúncio ogłoszenie ogłoszenia
+    profile profil
     anunt anunț anunțului anuntului
     id no nr n° nº numero numéro number nummer número num
     order ordine commande pedido bestellung bestelling zamówienie comanda comandă invoice facture factura fattura
@@ -223,8 +226,9 @@ _DATE_TIME = re.compile(
     # a range of clock times with a dot: "10.00-22.00"
     r"|(?<![\d.])(?:[01]?\d|2[0-3])\.[0-5]\d\s?[-–]\s?(?:[01]?\d|2[0-4])\.[0-5]\d(?!\d|\.\d)"
     # a range of days without a year, months in two digits: "10/07 - 14/07", "1.08-4.08"
-    r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])"
-    r"(?![\d.])"
+    # (each maybe closed by a dot, as the languages of central and northern Europe write it: "12.03.–15.03.")
+    r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])\.?\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])"
+    r"(?:\.(?!\d)|(?![\d.]))"
     # days of one month listed: "1/12 2/12 3/12", "01.12., 02.12., 03.12." (the same separator and month)
     r"|(?<![\d./])(?:0?[1-9]|[12]\d|3[01])(?P<ls>[./])(?P<lm>0?[1-9]|1[0-2])\.?"
     r"(?:,?[ \t]{1,2}(?:0?[1-9]|[12]\d|3[01])(?P=ls)(?P=lm)\.?){1,30}(?![\d/]|\.\d)"
@@ -689,6 +693,11 @@ class PhoneExtractor:
                 yield short
 
     def _extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
+        for e in self._read_numbers(text, field, ctx):
+            if e is not None:  # None: a number that reads as none anyone can dial (see ``_entity``)
+                yield e
+
+    def _read_numbers(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity | None]:
         if SCHEME_URL.fullmatch(text) and not _MESSAGING_URL.search(text) and _URL_PHONE_HINT.search(text) is None:
             return  # one web address (an ad's own link) with no number written as a phone
         nt = deobfuscate_digits_if(text, ctx.lang, MIN_PLAUSIBLE_DIGITS)
@@ -782,6 +791,10 @@ class PhoneExtractor:
                 if ntext[start] == "+":
                     plus_head = (start, end)
             for s, e, read in numbers:
+                if s > start and ntext[start] == "0" and not read.valid:
+                    # "01 99 00 65 43" in a Polish ad: the rest after a leading "01" is only possible there,
+                    # a number with its first digits dropped, not a number after a figure
+                    continue
                 ostart, oend = nt.to_original(s, e)
                 hidden = obfuscated if (s, e) == (start, end) else not written_plainly(text[ostart:oend])
                 if _unit_follows(text, oend):
@@ -806,9 +819,11 @@ class PhoneExtractor:
                     continue
                 if not international and ntext[s] not in "+0" and (
                         _untrunked_figures(read, home_cc, region, text[ostart:oend])
-                        or _growing_round_amounts(_FIGURE_SPLIT.split(text[ostart_run:nt.ends[end - 1]].strip()), 4)):
+                        or _growing_round_amounts(_FIGURE_SPLIT.split(text[ostart_run:nt.ends[end - 1]].strip()),
+                                                  _round_amounts_in_row(region, home_cc))):
                     # "Rates 150 200 350" in a British ad: a national number is written with its 0;
-                    # "Tarifas: 100-150-200-300" anywhere: four growing round amounts are a rate card
+                    # "Tarifas: 100-150-200-300" anywhere: four growing round amounts are a rate card; three
+                    # where numbers have no trunk prefix ("Priser: 2000 2500 4000" in a Danish ad)
                     rejected.append((start, end))
                     continue
                 yield _entity(text, field, ostart, oend, read, home_cc, hidden, foreign_to, assumed,
@@ -906,7 +921,8 @@ def _marks() -> _Marks:
         r"|(?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?"
         rf"|(?i:(?<![^\W\d_])(?:(?P<adj>{name})\.? {noun_re}|{noun_re} (?P<adj2>{name})))(?![^\W\d_])"
         rf"(?i:[ \t](?:{_COPULAS}))?"  # "Mi número de USA es 915 ..."
-        r"(?:[ \t]{0,2}\((?P<aside>[^()\n]{1,24})\))?[ \t]{0,2}[:：.)\-–—]?"  # "Spanish number (WhatsApp only): 612"
+        # "Spanish number (WhatsApp only): 612", "Número inglés 👉 020 ..."
+        r"(?:[ \t]{0,2}\((?P<aside>[^()\n]{1,24})\))?[ \t]{0,2}(?:[:：.)\-–—]|" + _ARROWS + r")?"
         r"|(?i:(?<![^\W\d_])(?P<adj3>[^\W\d_]+))[ \t]?[:：]))"
         r"(?P<gap>[ \t]{0,2}|[ \t]{0,2}\n[ \t]{0,2})\(?\Z")  # "Romanian: 0712 ...", "Romanian number:\n0712 ..."
     calls = data.get("call_words") or {}
@@ -924,6 +940,12 @@ def _marks() -> _Marks:
     return _Marks(codes, words, nouns, before, call, separators, frozenset(w.rsplit(" ", 1)[-1] for w in words))
 
 
+# Arrows that point from a mark to its number: "Número inglés 👉 020 ...", "Numero inglese 👇\n020 ..."
+_ARROW_CHARS = "👉👇➡⬇→⤵⏬"
+_ARROWS = f"[{_ARROW_CHARS}]\ufe0f?"
+_BEFORE_NUMBER = frozenset(" \t.)(\ufe0f" + _ARROW_CHARS)
+
+
 # A copula between a mark and its number: "Mi cel de Estados Unidos es (915) ...", "my UK number is 020 ..."
 _COPULA_WORDS = frozenset({"es", "is", "est", "ist", "è", "é", "este", "jest", "to"})
 _COPULAS = "|".join(sorted(_COPULA_WORDS))
@@ -939,13 +961,14 @@ _WORD_RUN = re.compile(r"[^\W\d_]+")
 
 def _may_be_marked(text: str, ostart: int, marks: _Marks) -> bool:
     """A cheap test of what ends right before a number: a colon or dash, a flag, or a word that may end a
-    mark (most numbers follow "call", "text" or a line break)."""
+    mark (most numbers follow "call", "text" or a line break), maybe with an arrow between ("Número inglés
+    👉 020 ...")."""
     i = ostart
-    while i > 0 and ostart - i < 4 and text[i - 1] in " \t.)(\ufe0f":
+    while i > 0 and ostart - i < 5 and text[i - 1] in _BEFORE_NUMBER:
         i -= 1
     if i > 0 and text[i - 1] == "\n":  # a mark ending the line before: "Romanian number:\n0712 ..."
         i -= 1
-        while i > 0 and ostart - i < 8 and text[i - 1] in " \t.)(\ufe0f":
+        while i > 0 and ostart - i < 10 and text[i - 1] in _BEFORE_NUMBER:
             i -= 1
     if i == 0:
         return False
@@ -1050,6 +1073,15 @@ def _untrunked_figures(read: _Read, home_cc: int, region: str, written: str) -> 
         g.isdigit() and 2 <= len(g) <= 4 and g[0] != "0" and g[-1] in "05" for g in groups)
 
 
+# Growing round amounts that make a rate card, where numbers have no trunk prefix (three; four in North
+# America, where "310 450 2000" is a Los Angeles number).
+_ROUND_AMOUNTS_IN_ROW = {1: 4}
+
+
+def _round_amounts_in_row(region: str, home_cc: int) -> int:
+    return 4 if _national_dialling(region)[0] else _ROUND_AMOUNTS_IN_ROW.get(home_cc, 3)
+
+
 def _growing_round_amounts(groups: list[str], least: int) -> bool:
     """At least ``least`` groups of two to four digits, each a multiple of ten, each larger than the last."""
     if len(groups) < least or not all(g.isdigit() and 2 <= len(g) <= 4 and g[0] != "0" and g[-1] == "0"
@@ -1060,11 +1092,15 @@ def _growing_round_amounts(groups: list[str], least: int) -> bool:
 
 
 def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc: int,
-            obfuscated: bool, foreign_to: int, assumed: str | None, trunk: bool = True) -> Entity:
+            obfuscated: bool, foreign_to: int, assumed: str | None, trunk: bool = True) -> Entity | None:
     """``trunk``: the number was written with a leading 0 (a trunk prefix), as a neighbour's number is
     when it is written like a national one; "Rates 150 200 350" in a British ad is no Irish number."""
     if not read.valid and read.number.country_code == home_cc and trunk:
         read = _across_border(read.e164) or read
+    if not read.valid and phonenumbers.national_significant_number(read.number)[:1] == "0":
+        # where numbers have no trunk prefix, a French "01 99 00 65 43" in a Polish ad is no "+48 0199 ..."
+        # (read as the neighbour's number above when it is valid there: Luxembourg's French numbers)
+        return None
     attrs = _attrs(read, foreign_to, obfuscated)
     if assumed is not None:
         attrs["assumed_country"] = assumed

@@ -755,8 +755,14 @@ def find_prices(text: str, country: str | None = None) -> Iterator[tuple[int, in
         _share_range_lengths(text, hits)
     may_be_wage = not t.wage_any.isdisjoint(w.keys)
     for start, end, amount, currency, minutes, night in hits:
+        if amount == 24 and _ROUND_THE_CLOCK.search(text, start, min(len(text), end + 6)) is not None:
+            continue  # "Fri–Sat 24/7": "sat" is also an hour (Serbian, Croatian), but 24/7 is no rate
+
         fee = not minutes and not night and _fee(text, start, end, t)
         yield start, end, amount, currency, minutes, night, fee, not fee and may_be_wage and _wage(text, start, end, t)
+
+
+_ROUND_THE_CLOCK = re.compile(r"(?<![0-9])24[ \t]?/[ \t]?7(?![0-9])")
 
 
 # Between the ends of a range of amounts: "150-200 €", "entre 100 y 150 euros", "tra 150 e 200 euro"
@@ -789,13 +795,15 @@ def _in_out_pair(text: str, a: PriceHit, b: PriceHit) -> bool:
 _DOLLAR_CODE_AFTER = re.compile(r"[ \t]?(USD|CAD|MXN|AUD|NZD)(?![^\W\d_])")
 
 
-def _range_end_currency(text: str, end: int, t: _Tables, cc: str) -> str | None:
-    """The currency written after the second end of a range whose first end stops at ``end``."""
+def _range_end_currency(text: str, end: int, t: _Tables, cc: str, amount: float) -> str | None:
+    """The currency written after the second end of a range whose first end (``amount``) stops at ``end``.
+
+    No range starts below a quarter of its end: "Anja 23 – 150 € 1 Std." is an age, then a price."""
     join = _RANGE_JOIN.match(text, end)
     if join is None or join.end() == end:
         return None
     m = _NUM.match(text, join.end())
-    if m is None:
+    if m is None or amount * 4 < _amount(m.group(1), m.group(2)):
         return None
     ca = t.cur_after.match(text, m.end())
     if ca is None:
@@ -994,7 +1002,7 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
         range_head = False
         if currency is None and place is None and not thousands:
             # "150-200 € de l'heure", "Entre 100 y 150 euros": the first end of a range takes the second's
-            currency = _range_end_currency(text, e, t, cc) if amount >= t.min_bare else None
+            currency = _range_end_currency(text, e, t, cc, amount) if amount >= t.min_bare else None
             range_head = currency is not None
         explicit = currency is not None
         if cb is not None and _emoji_marker(cb.group(0)) and _next_word(text, e) in t.not_after \

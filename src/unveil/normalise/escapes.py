@@ -1,0 +1,57 @@
+"""Escapes that a JSON or CSV export left in the text as written, read as the characters they stand for.
+
+A scraper that serialises a page twice leaves its escapes in the stored text: "S\\u00e9verine",
+"\\u00a3150", "https:\\/\\/example.com\\/rates", "Leeds\\nholly@example.com".  Read as written they give false
+values (the price 3150 GBP from "\\u00a3150", the name "S", the address "nholly@example.com").  Extraction
+reads the decoded text; offsets map back to the escapes as stored, like decoded markup.
+
+Only the escapes of JSON strings are read: "\\uXXXX" (with a surrogate pair as one character), "\\n", "\\r",
+"\\t", "\\/", "\\"" and "\\\\".  Ads hold no such sequences as text of their own (a backslash before "n" or "u"
+and four hex digits); emoticons such as "\\o/" and "¯\\_(ツ)_/¯" stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
+
+__all__ = ["decode_literal_escapes"]
+
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?|\\([nrt/\"\\])")
+_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "/": "/", '"': '"', "\\": "\\"}
+
+
+def decode_literal_escapes(text: str) -> NormalisedText | None:
+    """``text`` with JSON escapes written out decoded, or None when it holds none."""
+    if "\\" not in text:
+        return None
+    out: NormalisedBuilder | None = None
+    pos = 0
+    for m in _ESCAPE.finditer(text):
+        if m.group(3) is not None:
+            read = _SIMPLE[m.group(3)]
+        else:
+            high = int(m.group(1), 16)
+            if m.group(2) is not None and 0xD800 <= high <= 0xDBFF:
+                read = chr(0x10000 + ((high - 0xD800) << 10) + (int(m.group(2), 16) - 0xDC00))
+            elif 0xD800 <= high <= 0xDFFF or (high < 0x20 and high not in (0x09, 0x0A, 0x0D)):
+                continue  # a lone surrogate or a control character: left as written
+            else:
+                read = chr(high)
+                if m.group(2) is not None:  # a low surrogate after a character that needs none: not read
+                    if out is None:
+                        out = NormalisedBuilder(text)
+                    out.copy(pos, m.start())
+                    out.emit(read, m.start(), m.start(2) - 2)
+                    pos = m.start(2) - 2
+                    continue
+        if out is None:
+            out = NormalisedBuilder(text)
+        out.copy(pos, m.start())
+        out.emit(read, m.start(), m.end())
+        pos = m.end()
+    if out is None:
+        return None
+    out.copy(pos, len(text))
+    return out.build()

@@ -1,0 +1,120 @@
+"""Forms of the Nordic, Baltic and central European ads and of directory profile pages (red teams 66-68)."""
+
+from __future__ import annotations
+
+import pytest
+
+from unveil.extract import extract_ad
+
+
+def _values(body: str, country: str, kind: str, lang: str | None = None) -> list[str]:
+    ad = {"body": body, "country": country, "lang": lang}
+    return sorted(e.value for e in extract_ad(ad) if e.kind == kind and not e.attrs.get("fee"))
+
+
+@pytest.mark.parametrize(
+    ("body", "country"),
+    [
+        ("Numer: 01 99 00 65 43", "PL"),  # a French number is no "+48 0199..." nor "+48 99 00 65 43"
+        ("Tur: 12.03.–15.03. i Oslo", "NO"),  # days of a tour
+        ("Julen 24.12. – 27.12. i Malmö", "SE"),
+        ("Priser: 2000 2500 4000", "DK"),  # round amounts where numbers have no trunk prefix
+        ("Priser 1500 2000 3500 kr", "NO"),
+        ("Hind: 50 80 120", "EE"),
+        ("Profile #7135550162", "US"),  # a directory's identifiers
+        ("Profil-Nr.: 4420794601", "DE"),
+        ("Member ID 2025550143", "US"),
+    ],
+)
+def test_figures_are_no_phones(body: str, country: str) -> None:
+    assert _values(body, country, "phone") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "phone"),
+    [
+        ("Mitt engelska nummer: 020 7946 0210", "SE", "+442079460210"),
+        ("britiske nummer 020 7946 0193", "NO", "+442079460193"),
+        ("Fransk nummer: 01 99 00 23 45", "DK", "+33199002345"),
+        ("numer z Francji 01 99 00 65 43", "PL", "+33199006543"),
+        ("numer z Wielkiej Brytanii 020 7946 0979", "PL", "+442079460979"),
+        ("Număr din Anglia 020 7946 0271", "RO", "+442079460271"),
+        ("Angol szám: 020 7946 0455", "HU", "+442079460455"),
+        ("Francouzské číslo 01 99 00 22 33", "CZ", "+33199002233"),
+        ("Αγγλικό κινητό 020 7946 0535", "GR", "+442079460535"),
+        ("Call 310 450 2000", "US", "+13104502000"),  # round groups of a real North American number
+    ],
+)
+def test_a_number_marked_foreign_in_the_languages_of_europe(body: str, country: str, phone: str) -> None:
+    assert _values(body, country, "phone") == [phone]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "ages"),
+    [
+        ("Sofia 24 +44 20 7946 0123", "GB", ["24"]),  # a country code after the age
+        ("Duo Katya & Rosa (20 + 25)", "GB", ["20", "25"]),
+        ("Chloe (24 reviews)", "GB", []),  # counts on a profile page
+        ("Jade · 24 photos", "GB", []),
+        ("Mia | 12 Fotos", "DE", []),
+        ("Manon – 27 avis", "FR", []),
+        ("Klädstorlek 36", "SE", []),  # sizes
+        ("Størrelse 38", "DK", []),
+        ("Koko 38", "FI", []),
+        ("Klientai nuo 25 metų", "LT", []),  # rules about clients
+        ("Karlar 25 ára og eldri", "IS", []),
+        ("Doświadczenie w masażu 10 lat", "PL", []),  # years of experience or residence
+        ("Jestem Ola, z doświadczeniem 12 lat", "PL", []),
+        ("Sunt în București de 10 ani", "RO", []),
+        ("I am 29. Living in Bristol: 10 years", "GB", ["29"]),
+        ("Sara här, 24", "SE", ["24"]),  # "here" in Swedish
+    ],
+)
+def test_ages(body: str, country: str, ages: list[str]) -> None:
+    assert _values(body, country, "age") == ages
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "prices"),
+    [
+        ("Available Fri–Sat 24/7", "US", []),  # "sat" is also an hour in Serbian and Croatian
+        ("Anja 23 – 150 € 1 Std.", "DE", ["150 EUR/60min"]),  # an age, then a price: no range
+        ("150-200 € de l’heure", "FR", ["150 EUR/60min", "200 EUR/60min"]),
+        ("Taux horaire : 200 €", "FR", ["200 EUR/60min"]),
+        ("Tariffa oraria 150 euro", "IT", ["150 EUR/60min"]),
+        ("Uurtarief € 150", "NL", ["150 EUR/60min"]),
+        ("Halfuurtarief € 90", "NL", ["90 EUR/30min"]),
+        ("Tunni hind 150€", "EE", ["150 EUR/60min"]),
+        ("Förskott 500 kr", "SE", []),  # a deposit and rent are fees
+        ("hyra 3000 kr/vecka", "SE", []),
+    ],
+)
+def test_prices(body: str, country: str, prices: list[str]) -> None:
+    assert _values(body, country, "price") == prices
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "cities"),
+    [
+        ("Hair: Auburn\nEyes: Hazel\nLocation: Seattle", "US", ["Seattle|US"]),
+        ("Signe astrologique : Lion", "BE", []),  # read as Lyon
+        ("Haarfarbe: Auburn, Sternzeichen: Löwe", "DE", []),
+        ("City: Auburn", "US", ["Auburn|US"]),
+    ],
+)
+def test_a_profile_attribute_is_no_town(body: str, country: str, cities: list[str]) -> None:
+    assert _values(body, country, "city") == cities
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "phone"),
+    [
+        ("Número inglés 👉 020 7946 0211", "ES", "es", "+442079460211"),  # an arrow after the mark
+        ("Numero inglese 👇\n020 7946 0211", "IT", "it", "+442079460211"),
+        ("mi cel gringo 👉 210 555 0143", "MX", "es", "+12105550143"),
+        ("Mi número: +33 1 99 00 treintaiuno veintiuno", "ES", "es", "+33199003121"),  # "treinta y uno"
+        ("Llámame +44 20 79 cuarentaiseis 0123", "ES", "es", "+442079460123"),
+    ],
+)
+def test_marks_and_number_words_of_southern_europe(body: str, country: str, lang: str, phone: str) -> None:
+    assert _values(body, country, "phone", lang) == [phone]
