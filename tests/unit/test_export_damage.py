@@ -93,3 +93,19 @@ def test_a_value_cut_by_the_site_is_not_read(body: str, country: str, kind: str)
 )
 def test_whole_values_before_a_cut_stay(body: str, country: str, kind: str, value: str) -> None:
     assert value in _values(body, country, kind)
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "value", "written"),
+    [
+        ("Chiamami %2B33 1 99 00 72 83", "IT", "phone", "+33199007283", "%2B33 1 99 00 72 83"),
+        ("Termine+unter+%2B33+1+99+00+81+46", "DE", "phone", "+33199008146", "%2B33+1+99+00+81+46"),
+        ("Write anna%40example.com", "GB", "email", "anna@example.com", "anna%40example.com"),
+        ("Rates %E2%82%AC150 1h", "FR", "price", "150 EUR/60min", "%E2%82%AC150 1h"),
+        ("https://example.com/caf%C3%A9", "FR", "url", "example.com/caf%C3%A9", "https://example.com/caf%C3%A9"),
+    ],
+)
+def test_a_forms_percent_escapes_are_read_outside_addresses(body: str, country: str, kind: str, value: str,
+                                                            written: str) -> None:
+    found = [e for e in extract_ad({"body": body, "country": country}) if e.kind == kind]
+    assert [(e.value, e.text) for e in found] == [(value, written)]

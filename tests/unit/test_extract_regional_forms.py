@@ -118,3 +118,24 @@ def test_a_profile_attribute_is_no_town(body: str, country: str, cities: list[st
 )
 def test_marks_and_number_words_of_southern_europe(body: str, country: str, lang: str, phone: str) -> None:
     assert _values(body, country, "phone", lang) == [phone]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "handles", "urls"),
+    [
+        ("Mi insta es vale.mx", "MX", ["instagram:vale.mx"], []),  # one fact, one kind
+        ("Il mio Insta è giulia.it", "IT", ["instagram:giulia.it"], []),
+        ("Tik Tok: vale.mx", "MX", ["tiktok:vale.mx"], []),
+        ("my insta is mia.london and my site is miasite.co.uk", "GB", ["instagram:mia.london"], ["miasite.co.uk"]),
+        ("Telegram: vorhanden", "DE", [], []),  # a profile's yes
+    ],
+)
+def test_a_handle_after_a_platform_and_a_copula_is_no_site(body: str, country: str, handles: list[str],
+                                                           urls: list[str]) -> None:
+    assert _values(body, country, "handle") == handles
+    assert _values(body, country, "url") == urls
+
+
+@pytest.mark.parametrize("body", ["Name: Anonymous", "Nom : Anonyme"])
+def test_a_hidden_name_is_no_name(body: str) -> None:
+    assert _values(body, "GB", "name") == []

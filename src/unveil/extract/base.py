@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from unveil.normalise.escapes import decode_literal_escapes
+from unveil.normalise.escapes import decode_form_escapes, decode_literal_escapes
 from unveil.normalise.markup import decode_markup
 from unveil.normalise.memo import shared_texts
 from unveil.normalise.mojibake import repair_mojibake
@@ -100,10 +100,10 @@ def _in_stored_text(e: Entity, nt: NormalisedText) -> Entity:
 
 
 def _readable(text: str) -> NormalisedText | None:
-    """``text`` as the extractors read it (an export's escapes and mis-decoded UTF-8 read, markup decoded,
-    styled letters and typographic spaces plain), or None when unchanged."""
+    """``text`` as the extractors read it (an export's and a form's escapes and mis-decoded UTF-8 read,
+    markup decoded, styled letters and typographic spaces plain), or None when unchanged."""
     nt = decode_literal_escapes(text)
-    for step in (repair_mojibake, decode_markup, plain_styles, plain_spaces):
+    for step in (decode_form_escapes, repair_mojibake, decode_markup, plain_styles, plain_spaces):
         inner = step(text if nt is None else nt.text)
         if inner is not None:
             nt = inner if nt is None else compose(inner, nt)

@@ -157,12 +157,39 @@ def _after_handle_label(text: str, start: int) -> bool:
     j = start
     while j > 0 and start - j < 4 and text[j - 1] in " \t:=-–@":
         j -= 1
-    if j == start or not any(c in ":=-–" for c in text[j:start]):
+    if j == start:
         return False
+    owners = platform_spec("handles.yaml").cue_owners
+    labelled = any(c in ":=-–" for c in text[j:start])
+    k = _word_start(text, j)
+    copula = not labelled and text[k:j].lower() in _HANDLE_COPULAS
+    if copula:
+        # "Mi insta es vale.mx", "Il mio Insta è giulia.it": a platform, a copula, then the name
+        j = k
+        while j > 0 and k - j < 2 and text[j - 1] in " \t":
+            j -= 1
+        k = _word_start(text, j)
+    if k == j:
+        return False
+    if compact(text[k:j].lower()) in owners:
+        return labelled or copula or text[j:start].strip(" \t") == ""
+    # a platform's name in two words: "Tik Tok: vale.mx"
+    i = k
+    while i > 0 and k - i < 2 and text[i - 1] in " \t":
+        i -= 1
+    h = _word_start(text, i)
+    return labelled and h < i and compact(text[h:j].lower()) in owners
+
+
+# Copulas between a platform and a name: "Mi insta es vale.mx", "Il mio Insta è giulia.it", "my IG is ..."
+_HANDLE_COPULAS = frozenset({"es", "è", "e", "é", "is", "ist", "est", "este", "jest"})
+
+
+def _word_start(text: str, j: int) -> int:
     k = j
     while k > 0 and j - k < 24 and text[k - 1].isalpha():
         k -= 1
-    return k < j and compact(text[k:j].lower()) in platform_spec("handles.yaml").cue_owners
+    return k
 
 
 @functools.lru_cache(maxsize=1)

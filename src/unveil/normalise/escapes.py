@@ -8,6 +8,11 @@ reads the decoded text; offsets map back to the escapes as stored, like decoded 
 Only the escapes of JSON strings are read: "\\uXXXX" (with a surrogate pair as one character), "\\n", "\\r",
 "\\t", "\\/", "\\"" and "\\\\".  Ads hold no such sequences as text of their own (a backslash before "n" or "u"
 and four hex digits); emoticons such as "\\o/" and "¯\\_(ツ)_/¯" stay.
+
+``decode_form_escapes`` reads the percent escapes a web form leaves in text outside web addresses: a "+"
+before digits ("%2B33 1 99 ...", which read as written loses its country code), an "@" inside a word
+("anna%40example.com") and UTF-8 letters and signs ("%E2%82%AC150", "Andr%C3%A9a"). Inside an address
+("example.com/caf%C3%A9", "?phone=%2B44...") they stay as written.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import re
 
 from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
 
-__all__ = ["decode_literal_escapes"]
+__all__ = ["decode_form_escapes", "decode_literal_escapes"]
 
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?|\\([nrt/\"\\])")
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "/": "/", '"': '"', "\\": "\\"}
@@ -46,6 +51,38 @@ def decode_literal_escapes(text: str) -> NormalisedText | None:
                     out.emit(read, m.start(), m.start(2) - 2)
                     pos = m.start(2) - 2
                     continue
+        if out is None:
+            out = NormalisedBuilder(text)
+        out.copy(pos, m.start())
+        out.emit(read, m.start(), m.end())
+        pos = m.end()
+    if out is None:
+        return None
+    out.copy(pos, len(text))
+    return out.build()
+
+
+# Percent escapes: "+" before a digit, "@" inside a word, UTF-8 sequences of non-ASCII characters
+_FORM_ESCAPE = re.compile(r"%2[Bb](?=[0-9])|(?<=[\w.])%40(?=\w)|(?:%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f]){1,3})+")
+_ADDRESS_MARKS = frozenset("/?=&#")
+
+
+def decode_form_escapes(text: str) -> NormalisedText | None:
+    """``text`` with the percent escapes of a web form decoded outside web addresses, or None."""
+    if "%" not in text:
+        return None
+    out: NormalisedBuilder | None = None
+    pos = 0
+    for m in _FORM_ESCAPE.finditer(text):
+        a = m.start()
+        while a > 0 and not text[a - 1].isspace() and m.start() - a < 200:
+            a -= 1
+        if not _ADDRESS_MARKS.isdisjoint(text[a:m.start()]):
+            continue  # inside a web address or a link's query
+        try:
+            read = bytes.fromhex(m.group().replace("%", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
         if out is None:
             out = NormalisedBuilder(text)
         out.copy(pos, m.start())
