@@ -139,3 +139,63 @@ def test_a_handle_after_a_platform_and_a_copula_is_no_site(body: str, country: s
 @pytest.mark.parametrize("body", ["Name: Anonymous", "Nom : Anonyme"])
 def test_a_hidden_name_is_no_name(body: str) -> None:
     assert _values(body, "GB", "name") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "ages"),
+    [
+        ("Age\n24", "GB", ["24"]),  # a profile's label alone on its line
+        ("Edad\n24", "ES", ["24"]),
+        ("| Alter | 26 |", "DE", ["26"]),  # a table's row
+        ("Age | 31", "GB", ["31"]),
+        ("Age\n24/7 service", "GB", []),
+        ("Wiek\n30 min 200 zł", "PL", []),
+    ],
+)
+def test_a_profile_label_before_its_value_on_the_next_line(body: str, country: str, ages: list[str]) -> None:
+    assert _values(body, country, "age") == ages
+
+
+def test_similar_profiles_are_other_posters() -> None:
+    body = ("Similar profiles\nMia, 22 - Leeds\nKate, 30 - York\nLola, 26 - Sheffield\n\n"
+            "Rosie, 28, Newcastle. Incall 1hr £200.")
+    assert _values(body, "GB", "age") == ["28"]
+    assert _values(body, "GB", "name") == ["Rosie"]
+
+
+@pytest.mark.parametrize(
+    ("body", "emails", "urls"),
+    [
+        ("s o f i . v i p arroba gmail punto com", ["sofi.vip@gmail.com"], []),  # not "p@gmail.com"
+        ("a n n a at gmail dot com", ["anna@gmail.com"], []),
+    ],
+)
+def test_spaced_names_and_providers(body: str, emails: list[str], urls: list[str]) -> None:
+    assert _values(body, "ES", "email") == emails
+    assert _values(body, "ES", "url") == urls
+
+
+def test_a_mail_providers_hidden_domain_is_no_site() -> None:
+    assert "hotmail.es" not in _values("sofi.vip en hotmail punto es", "ES", "url")
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "phone"),
+    [
+        ("[+][4][4] [2][0] [7][9][4][6] [0][1][2][3]", "IT", "+442079460123"),  # not "+39 44..."
+        ("(+) 44 20 7946 0123", "ES", "+442079460123"),
+    ],
+)
+def test_a_plus_in_brackets_of_its_own(body: str, country: str, phone: str) -> None:
+    assert _values(body, country, "phone") == [phone]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "cities"),
+    [
+        ("Pašto kodas: LT-01100", "LT", []),  # "of the post", not Pasto, Colombia
+        ("Tour: Kraków, München, Malmö", "GB", ["Kraków|PL", "Malmö|SE", "Munich|DE"]),
+    ],
+)
+def test_a_word_with_accents_a_foreign_town_lacks(body: str, country: str, cities: list[str]) -> None:
+    assert _values(body, country, "city") == cities

@@ -128,6 +128,7 @@ def number_words(spec: Mapping[str, Any]) -> dict[str, int]:
 class _Tables:
     unit_re: re.Pattern[str]
     cue_re: re.Pattern[str]
+    line_cue_re: re.Pattern[str]  # a profile's label, its number on the next line or in the next cell
     old_re: re.Pattern[str]
     bare: frozenset[str]
     not_before: frozenset[str]
@@ -169,6 +170,13 @@ def _tables() -> _Tables:
         r"(?:(?:" + _phrase_pattern(_as_list(data.get("approx_words"))) + r")\.?[ \t\u00a0]{1,3})?(?=[^\W_])",
         re.I,
     )
+    line_cues = _as_list(data.get("line_cues"))
+    unknown = sorted(set(line_cues) - set(_as_list(data.get("cues"))))
+    if unknown:
+        raise ValueError(f"attributes/ages.yaml: line_cues {unknown} are not in cues")
+    line_cue_re = re.compile(
+        r"(?<![^\W\d_])(?:" + _phrase_pattern(line_cues) + r")[ \t\u00a0]{0,3}"
+        r"(?::?[ \t\u00a0]{0,3}\r?\n|\|)[ \t\u00a0]{0,3}(?=\d)", re.I)
     old_re = re.compile(r"[ \t\u00a0\-]{1,2}(?:" + _phrase_pattern(_as_list(data.get("old_words"))) + r")(?![^\W\d_])",
                         re.I)
     spelled = number_words(data.get("number_words") or {})
@@ -197,6 +205,7 @@ def _tables() -> _Tables:
     return _Tables(
         unit_re=unit_re,
         cue_re=cue_re,
+        line_cue_re=line_cue_re,
         old_re=old_re,
         bare=frozenset(_key(u) for u in bare),
         not_before=frozenset(_words_key(w) for w in _as_list(data.get("not_before"))),
@@ -876,7 +885,7 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
             if um is not None:
                 unit_hits.append(um)
         if k in cue_keys:
-            cm = tables.cue_re.match(text, s)
+            cm = tables.cue_re.match(text, s) or tables.line_cue_re.match(text, s)
             if cm is not None and not _matches_any(_words_before(text, s, 2), tables.not_before_cue, at_end=True):
                 cue_hits.append(cm)
         if k in name_keys:

@@ -1421,6 +1421,19 @@ _ATTRIBUTE_LABEL_BEFORE = re.compile(
     r"[ \t]*[:：][ \t]*\Z", re.IGNORECASE)
 
 
+def _accented_namesake(town: Entity, country: str) -> bool:
+    """A town of another continent read from a word that carries accents its name lacks: Lithuanian "Pašto"
+    (of the post) is no Pasto, Colombia.  (A neighbour's town keeps the accents of its local name, which the
+    gazetteer's English one may lack: "Chișinău" is Chisinau.)"""
+    there = town.attrs.get("country")
+    if there == country or not isinstance(there, str) or _continent(there) == _continent(country):
+        return False
+    name = town.value.rsplit("|", 1)[0]
+    written = town.text
+    return written != name and fold(written) == fold(name) \
+        and sum(not c.isascii() for c in written) > sum(not c.isascii() for c in name)
+
+
 class CityExtractor:
     """Finds city names and resolves each to one gazetteer entry (``value`` is ``"Name|CC"``)."""
 
@@ -1455,6 +1468,8 @@ class CityExtractor:
         if len(towns) >= 2:
             towns = _without_districts(towns)
             towns = _without_stations(text, towns)
+        if country and towns and not text.isascii():
+            towns = [t for t in towns if not _accented_namesake(t, country)]
         if towns and (":" in text or "：" in text):
             towns = [t for t in towns if _ATTRIBUTE_LABEL_BEFORE.search(text, max(0, t.start - 32), t.start) is None]
         yield from towns

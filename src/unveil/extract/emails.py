@@ -586,10 +586,14 @@ class _Scanner:
             j -= 1
         if t.kind(j) != _W:
             return None
-        if style == _SPACED and t.single(j) and t.one_space(j - 1) and t.single(j - 2):
+        if style != _PLAIN and t.single(j) and t.one_space(j - 1) and t.single(j - 2):
+            # "a n n a @ ...", and a spaced name before an at-word: "s o f i . v i p arroba gmail punto com"
+            # (not its last letter alone, "p@gmail.com")
             spaced = self._spaced_back(j)
             if spaced is not None:
                 return spaced
+            if style != _SPACED:
+                return None
         word = t.word(j)
         atom = _valid_suffix(word, _LOCAL_CHARS)
         if not atom or len(atom) < len(word):

@@ -1533,7 +1533,14 @@ def _spelled_plus(text: str, nt: NormalisedText, start: int, end: int) -> int | 
         return None
     ostart = nt.starts[start]
     m = _PLUS_WORD.search(text, max(0, ostart - 12), ostart)
-    return m.start(1) if m else None
+    if m is not None:
+        return m.start(1)
+    m = _BRACKETED_PLUS.search(text, max(0, ostart - 8), ostart)  # "[+][4][4] [2][0] ..."
+    return m.start() if m else None
+
+
+# A "+" in brackets of its own before a number's digits: "[+][4][4] [2][0] ...", "(+) 44 20 ..."
+_BRACKETED_PLUS = re.compile(r"[\[({]\+[\])}][ \t]?[\[(]?\Z")
 
 
 def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,

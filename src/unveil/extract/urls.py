@@ -495,7 +495,10 @@ class UrlExtractor:
         if hidden:
             # not an address's domain, nor a plain address read above (a sorted index: both may be many)
             seen = SpanIndex([(m.start, m.end) for m in find_emails(text)] + taken)
+            providers = email_patterns().providers
             for start, end, host in hidden:
                 value = normalise_url(host)
+                if value in providers:
+                    continue  # "sofi.vip en hotmail punto es": a mail provider's domain, no site of the poster's
                 if value and not seen.hits(start, end):
                     yield Entity("url", value, field, start, end, text[start:end], {"obfuscated": True})
