@@ -413,6 +413,10 @@ _EXPERIENCE_BEFORE = re.compile(
     r"|esperienza|ervaring|experien[tț][aă]|erfarenhet|erfaring|kokemusta|zku[sš]enost[ií]?|sk[uú]senost[ií]?"
     r"|tapasztalat|iskustv[oa]|izku[sš]nj[eo]|опыт|досвід)(?:\s[^\W\d_][\w'’-]*){0,3}\s"
     r"(?:of\s|de\s|von\s|di\s|van\s)?$", re.IGNORECASE)
+# The stems of those words in lower case, a cheap test first (a search of literals over the lowered window
+# costs a quarter of the pattern above).
+_EXPERIENCE_HINT = re.compile(r"xperi|xpéri|kúsen|rfahr|wiadcz|rvaring|sperien|rfar|okemus|kusen|kušen|apasztal"
+                              r"|skustv|zkusnj|zkušnj|опыт|досвід")
 _RANGE_BEFORE = re.compile(
     rf"(?:(?<![0-9])[0-9]{{2}}\s?{_RANGE_WORDS}|{_BETWEEN}\s(?:{_ARTICLE}\s)?[0-9]{{2}}\s{_AND}(?:\s{_ARTICLE})?)\s?$",
     re.IGNORECASE)
@@ -940,7 +944,8 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
         if old is None and _key(m.group()) in tables.bare \
                 and _RESIDENCE_BEFORE.search(text, max(0, start - 50), start) is not None:
             continue  # "Been in Leeds 10 years, I'm 32"
-        if _EXPERIENCE_BEFORE.search(text, max(0, start - 60), start) is not None:
+        if _EXPERIENCE_HINT.search(text[max(0, start - 60):start].lower()) is not None \
+                and _EXPERIENCE_BEFORE.search(text, max(0, start - 60), start) is not None:
             continue  # "Doświadczenie w masażu 10 lat"
         if _matches_any(_words_after(text, end, 3), tables.not_after, at_end=False) \
                 or _AND_OVER_SIGN.match(text, end) is not None:
