@@ -199,3 +199,42 @@ def test_a_plus_in_brackets_of_its_own(body: str, country: str, phone: str) -> N
 )
 def test_a_word_with_accents_a_foreign_town_lacks(body: str, country: str, cities: list[str]) -> None:
     assert _values(body, country, "city") == cities
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "names"),
+    [
+        ("Kram, Wilma", "SE", ["Wilma"]),  # Nordic sign-offs before a known first name
+        ("Hilsen Mette", "DK", ["Mette"]),
+        ("Terveisin, Tuuli", "FI", ["Tuuli"]),
+        ("ÅSA 26 STOCKHOLM", "SE", ["Åsa"]),  # Nordic first names
+        ("Jag är Åsa, 27 år", "SE", ["Åsa"]),
+        ("klem og kos", "NO", []),
+    ],
+)
+def test_nordic_names_and_sign_offs(body: str, country: str, names: list[str]) -> None:
+    assert _values(body, country, "name") == names
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "cities"),
+    [
+        ("Based in: Bath", "GB", ["Bath|GB"]),  # a profile's field written as a phrase with its colon
+        ("Basée à : Tours", "FR", ["Tours|FR"]),
+    ],
+)
+def test_a_phrase_label_before_a_town(body: str, country: str, cities: list[str]) -> None:
+    assert _values(body, country, "city") == cities
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "prices"),
+    [
+        ("Ceny: 300 (1h), 550 (2h), 1500 (noc)", "PL", ["1500 PLN/night", "300 PLN/60min", "550 PLN/120min"]),
+        ("Tarife: 300 (1h), 500 (2h)", "RO", ["300 RON/60min", "500 RON/120min"]),
+        ("Ceník: 2000 (1h), 3500 (2h)", "CZ", ["2000 CZK/60min", "3500 CZK/120min"]),  # 2000 is no year here
+        ("Since 2005 (1h drive)", "GB", []),
+    ],
+)
+def test_rate_lists_of_central_europe(body: str, country: str, prices: list[str]) -> None:
+    assert _values(body, country, "price") == prices

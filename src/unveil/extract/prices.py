@@ -1010,8 +1010,11 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             continue  # "Giulia 🌹 38 anni": the rose decorates a name before an age
         if not explicit:
             if amount < t.min_bare or (1900 <= amount <= 2099 and not thousands and text[s:e].isdigit()
-                                       and not _night_before(text, s, by_end)):
-                continue  # a year, but not "Overnight 2000", nor "2,000 la hora" (no year has a separator)
+                                       and not _night_before(text, s, by_end)
+                                       and not _length_in_brackets_after(text, e, by_start)):
+                # a year, but not "Overnight 2000", "2,000 la hora" (no year has a separator) nor "Ceník:
+                # 2000 (1h)"
+                continue
             if e < size and text[e].isalpha() and t.per_hour.match(text, e) is None \
                     and t.per_half_hour.match(text, e) is None and not (e in by_start and by_start[e].unit_only):
                 continue  # "19yo", "160cm", "3x"; not "200hr", an amount and its rate
@@ -1502,6 +1505,14 @@ def _free_duration_after(text: str, pos: int, by_start: dict[int, _Duration], us
 
 # "250.-", "1000,-", "2 500,-", "2000:-" (Swedish): a whole amount, never "1.-2." (a range)
 _ROUND_DASH = re.compile(r"(?:\d{2,5}|[1-9]\d?[ \u00a0\u202f.]\d{3})[.,:][-–]")
+
+
+def _length_in_brackets_after(text: str, end: int, by_start: dict[int, _Duration]) -> bool:
+    """A length in brackets right after an amount: "2000 (1h)", "1500 (noc)"."""
+    j = end
+    while j < len(text) and j - end < 2 and text[j] in " \t":
+        j += 1
+    return j < len(text) and text[j] == "(" and j + 1 in by_start
 
 
 def _night_before(text: str, start: int, by_end: dict[int, _Duration]) -> bool:
