@@ -18,8 +18,9 @@ before digits ("%2B33 1 99 ...", which read as written loses its country code), 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
+from unveil.normalise.offsets import NormalisedText, rewrite
 
 __all__ = ["decode_form_escapes", "decode_literal_escapes"]
 
@@ -31,35 +32,23 @@ def decode_literal_escapes(text: str) -> NormalisedText | None:
     """``text`` with JSON escapes written out decoded, or None when it holds none."""
     if "\\" not in text:
         return None
-    out: NormalisedBuilder | None = None
-    pos = 0
+    return rewrite(text, _literal_escapes(text))
+
+
+def _literal_escapes(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _ESCAPE.finditer(text):
         if m.group(3) is not None:
-            read = _SIMPLE[m.group(3)]
+            yield m.start(), m.end(), _SIMPLE[m.group(3)]
+            continue
+        high = int(m.group(1), 16)
+        if m.group(2) is not None and 0xD800 <= high <= 0xDBFF:
+            yield m.start(), m.end(), chr(0x10000 + ((high - 0xD800) << 10) + (int(m.group(2), 16) - 0xDC00))
+        elif 0xD800 <= high <= 0xDFFF or (high < 0x20 and high not in (0x09, 0x0A, 0x0D)):
+            continue  # a lone surrogate or a control character: left as written
+        elif m.group(2) is not None:  # a low surrogate after a character that needs none: not read
+            yield m.start(), m.start(2) - 2, chr(high)
         else:
-            high = int(m.group(1), 16)
-            if m.group(2) is not None and 0xD800 <= high <= 0xDBFF:
-                read = chr(0x10000 + ((high - 0xD800) << 10) + (int(m.group(2), 16) - 0xDC00))
-            elif 0xD800 <= high <= 0xDFFF or (high < 0x20 and high not in (0x09, 0x0A, 0x0D)):
-                continue  # a lone surrogate or a control character: left as written
-            else:
-                read = chr(high)
-                if m.group(2) is not None:  # a low surrogate after a character that needs none: not read
-                    if out is None:
-                        out = NormalisedBuilder(text)
-                    out.copy(pos, m.start())
-                    out.emit(read, m.start(), m.start(2) - 2)
-                    pos = m.start(2) - 2
-                    continue
-        if out is None:
-            out = NormalisedBuilder(text)
-        out.copy(pos, m.start())
-        out.emit(read, m.start(), m.end())
-        pos = m.end()
-    if out is None:
-        return None
-    out.copy(pos, len(text))
-    return out.build()
+            yield m.start(), m.end(), chr(high)
 
 
 # Percent escapes: "+" before a digit, "@" inside a word, UTF-8 sequences of non-ASCII characters
@@ -71,8 +60,10 @@ def decode_form_escapes(text: str) -> NormalisedText | None:
     """``text`` with the percent escapes of a web form decoded outside web addresses, or None."""
     if "%" not in text:
         return None
-    out: NormalisedBuilder | None = None
-    pos = 0
+    return rewrite(text, _form_escapes(text))
+
+
+def _form_escapes(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _FORM_ESCAPE.finditer(text):
         a = m.start()
         while a > 0 and not text[a - 1].isspace() and m.start() - a < 200:
@@ -80,15 +71,6 @@ def decode_form_escapes(text: str) -> NormalisedText | None:
         if not _ADDRESS_MARKS.isdisjoint(text[a:m.start()]):
             continue  # inside a web address or a link's query
         try:
-            read = bytes.fromhex(m.group().replace("%", "")).decode("utf-8")
+            yield m.start(), m.end(), bytes.fromhex(m.group().replace("%", "")).decode("utf-8")
         except UnicodeDecodeError:
             continue
-        if out is None:
-            out = NormalisedBuilder(text)
-        out.copy(pos, m.start())
-        out.emit(read, m.start(), m.end())
-        pos = m.end()
-    if out is None:
-        return None
-    out.copy(pos, len(text))
-    return out.build()

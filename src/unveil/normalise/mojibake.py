@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from unveil.normalise.offsets import NormalisedBuilder, NormalisedText, compose
+from unveil.normalise.offsets import NormalisedText, compose, rewrite
 
 __all__ = ["repair_mojibake"]
 
@@ -99,13 +99,4 @@ def _repair_once(text: str) -> NormalisedText | None:
     for m in _LOST_NBSP.finditer(text):
         edits.append((m.start(), m.end(), _LOST_NBSP_READ[m.group()]))
     edits.sort()
-    out = NormalisedBuilder(text)
-    pos = 0
-    for start, end, read in edits:
-        if start < pos:
-            continue
-        out.copy(pos, start)
-        out.emit(read, start, end)  # an empty read drops the character
-        pos = end
-    out.copy(pos, len(text))
-    return out.build()
+    return rewrite(text, edits)  # an empty read drops the character

@@ -10,6 +10,7 @@ range it came from.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 #: 0, 1, 2, ...: offset runs are appended as slices of this array (two memory copies) instead of by
@@ -117,3 +118,23 @@ def compose(inner: NormalisedText, outer: NormalisedText) -> NormalisedText:
     starts = array("l", map(outer.starts.__getitem__, inner.starts))
     ends = array("l", map(outer.ends.__getitem__, map((-1).__add__, inner.ends)))
     return NormalisedText(outer.original, inner.text, starts, ends)
+
+
+def rewrite(text: str, edits: Iterable[tuple[int, int, str]]) -> NormalisedText | None:
+    """``text`` with each ``(start, end, read)`` of ``edits`` (in text order, not overlapping; an edit that
+    starts before the last one ended is skipped) read as ``read``, or None when there is none.  An empty
+    ``read`` drops the characters."""
+    out: NormalisedBuilder | None = None
+    pos = 0
+    for start, end, read in edits:
+        if start < pos:
+            continue
+        if out is None:
+            out = NormalisedBuilder(text)
+        out.copy(pos, start)
+        out.emit(read, start, end)
+        pos = end
+    if out is None:
+        return None
+    out.copy(pos, len(text))
+    return out.build()
