@@ -93,6 +93,9 @@ LANG_CASES: list[tuple[str, str, str]] = [
     ("es", "whatsapp: 6seis6 123 cuatrocientos cincuenta y seis", "whatsapp: 666123456"),
     ("es", "mi numero es seis veintidós treinta y tres cuarenta y cuatro", "mi numero es 6223344"),
     ("es", "SEIS CERO CERO 123 456", "600123456"),
+    ("es", "sinco sinco sinco sero uno", "55501"),  # misspelt as heard
+    ("it", "dicianove diciasette quatordici", "191714"),
+    ("fr", "zéro un cinqe trente-cinqe", "01535"),
     ("es", "nueve uno dos tres cuatro cinco seis siete ocho", "912345678"),
     ("es", "seis cien 12 34 dieciséis", "600123416"),
     ("es", "cero seis veintiséis 55 66", "0626 55 66".replace(" ", "")),

@@ -164,12 +164,15 @@ LANGUAGES = [
     ("schreib an hanna.ffm bei gmail.com", [("hanna.ffm@gmail.com", "hanna.ffm bei gmail.com", True)]),
     ("lana_92 on gmail", [("lana_92@gmail.com", "lana_92 on gmail", True)]),
     ("sofia.v on hotmail.fr", [("sofia.v@hotmail.fr", "sofia.v on hotmail.fr", True)]),
+    # ... and a name in a site's shape after an email label
+    ("Correo: sofi.vip en hotmail punto es", [("sofi.vip@hotmail.es", "sofi.vip en hotmail punto es", True)]),
 ]
 
 NEGATIVES = [
     # ... and not a word of prose, a web address, a figure or a handle before it
     "je suis sur gmail", "anna on gmail", "find me on gmail.com", "Estoy en hotmail.es",
-    "my site annavip.com on gmail too", "from 9.30 on gmail chat", "reply @anna_b on gmail",
+    "my site annavip.com on gmail too", "from 9.30 on gmail chat", "reply @anna_b on gmail", "sofi.vip en gmail",
+    "Búscame en Insta como @valeria.mx",  # "as" before a handle: no mailbox called "como"
     "anna.b on hotmail",  # "hotmail" alone names no one domain
     "Managed by @velvet.agency",  # a handle after "by"
     "I reply at gmail speed lol, but text is faster",

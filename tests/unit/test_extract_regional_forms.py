@@ -136,6 +136,33 @@ def test_a_handle_after_a_platform_and_a_copula_is_no_site(body: str, country: s
     assert _values(body, country, "url") == urls
 
 
+@pytest.mark.parametrize(
+    ("body", "country", "handles", "urls"),
+    [
+        # links spelled in the ad's language
+        ("Telegram: t punto me barra sofi_bcn", "ES", ["telegram:sofi_bcn"], ["t.me/sofi_bcn"]),
+        ("Telegram: t ponto me barra bia_porto", "PT", ["telegram:bia_porto"], ["t.me/bia_porto"]),
+        ("Fotos: instagram punto com barra vale.bcn", "ES", ["instagram:vale.bcn"], ["instagram.com/vale.bcn"]),
+        ("t[punto]me/anna_b", "IT", ["telegram:anna_b"], ["t.me/anna_b"]),
+        # "as" between the platform and the name: the name needs a sigil or a handle's shape
+        ("Búscame en Insta como @valeria.mx", "MX", ["instagram:valeria.mx"], []),
+        ("Sígueme en TikTok como vale.mx", "MX", ["tiktok:vale.mx"], []),
+        ("Me procura no Telegram como bia_porto", "PT", ["telegram:bia_porto"], []),
+        ("Find me on Insta as @mia.b", "GB", ["instagram:mia.b"], []),
+        ("Telegram as well.", "GB", [], []),
+        ("Snap as usual, call first", "GB", [], []),
+        # platform words as said or misspelt
+        ("Instagran: @vale.bcn", "ES", ["instagram:vale.bcn"], []),
+        ("Agrégame, mi esnap: vale_mx", "MX", ["snapchat:vale_mx"], []),
+    ],
+)
+def test_handles_written_the_way_southern_europe_says_them(body: str, country: str, handles: list[str],
+                                                          urls: list[str]) -> None:
+    assert _values(body, country, "handle") == handles
+    assert _values(body, country, "url") == urls
+    assert _values(body, country, "email") == []  # "como @valeria.mx" is no mailbox called "como"
+
+
 @pytest.mark.parametrize("body", ["Name: Anonymous", "Nom : Anonyme"])
 def test_a_hidden_name_is_no_name(body: str) -> None:
     assert _values(body, "GB", "name") == []

@@ -806,7 +806,8 @@ class _Scanner:
                 return None
             if not (dom_hidden or shortcut or domain in p.providers or self._cue_before(start)):
                 return None
-        elif style == _PROVIDER and not ((shortcut or domain in p.providers) and self._address_shaped(start, name)):
+        elif style == _PROVIDER and not ((shortcut or domain in p.providers) and (
+                self._address_shaped(start, name) or self._cued_name(start, name))):
             return None  # "je suis sur gmail", "anna on gmail.com": no name in an address's shape
         hidden = style != _PLAIN or local_hidden or dom_hidden or shortcut
         return EmailMatch(start, end, f"{lname}@{domain}", hidden)
@@ -819,6 +820,10 @@ class _Scanner:
         return name[:1].isalpha() and _ADDRESS_SHAPED.search(name) is not None \
             and not (ending in self.p.tlds and (len(ending) == 2 or ending in _SITE_ENDINGS)) \
             and self.text[start - 1 : start] != "@"
+
+    def _cued_name(self, start: int, name: str) -> bool:
+        """A name in a site's shape after an email label: "Correo: sofi.vip en hotmail.es" is an address."""
+        return "." in name and name[:1].isalpha() and self.text[start - 1 : start] != "@" and self._cue_before(start)
 
     def _cue_before(self, start: int) -> bool:
         lo = max(0, start - CUE_WINDOW)

@@ -47,6 +47,7 @@ from unveil.extract.emails import (
     read_pattern_file,
 )
 from unveil.extract.spans import SpanIndex
+from unveil.extract.urls import SLASH_WORDS
 from unveil.normalise.deobfuscate import deobfuscate_digits, folded_text
 from unveil.normalise.memo import per_text
 from unveil.normalise.numwords import leet_variants as number_leet_variants
@@ -66,19 +67,27 @@ __all__ = [
 ]
 
 # A dot or slash of a link written so that a link search misses it: "t . me / anna", "t[.]me", "t dot me
-# slash anna".  The hint is tested first; most texts have none.
-_HIDDEN_DOT = (r"(?:[ \t]{0,2}(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))[ \t]{0,2}|[ \t]{1,2}\.[ \t]{0,2}"
-               r"|[ \t]{0,2}\.[ \t]{1,2}|\.|[ \t]{1,2}dot[ \t]{1,2})")
-_HIDDEN_SLASH = r"(?:[ \t]{0,2}/[ \t]{0,2}|[ \t]{1,2}slash[ \t]{1,2})"
-# What every hidden link holds: a bracketed or spaced dot, a spaced slash, or the word "dot" or "slash"
+# slash anna", "t punto me barra anna".  The words for "." are the email patterns' `dot_words`, those for "/"
+# the web addresses' (every language).  The hint is tested first; most texts have none.
+def _hidden_dot(words: str) -> str:
+    return (rf"(?:[ \t]{{0,2}}(?:\[\.\]|\(\.\)|\{{\.\}}|\[(?:{words})\]|\((?:{words})\))[ \t]{{0,2}}"
+            rf"|[ \t]{{1,2}}\.[ \t]{{0,2}}|[ \t]{{0,2}}\.[ \t]{{1,2}}|\.|[ \t]{{1,2}}(?:{words})[ \t]{{1,2}})")
+
+
+_HIDDEN_SLASH = rf"(?:[ \t]{{0,2}}/[ \t]{{0,2}}|[ \t]{{1,2}}(?:{'|'.join(SLASH_WORDS)})[ \t]{{1,2}})"
+
+
+@functools.cache
+def _hidden_words() -> frozenset[str]:
+    return frozenset(email_patterns().dot_words) | frozenset(SLASH_WORDS)
+
+
+# What every hidden link holds: a bracketed or spaced dot, a spaced slash, or a word for "." or "/"
 # ("t. me/anna", a spaced dot only after the dot, reads as a sentence end and is not looked for).
 def _may_hide_a_link(t: str) -> bool:
     """Cheap test before the hidden-link patterns are tried (substring tests, no pattern scan)."""
-    return (" ." in t or "/ " in t or " /" in t or ".]" in t or ".)" in t or ".}" in t or "dot]" in t
-            or "dot)" in t or not _HIDDEN_WORDS.isdisjoint(lower_words(t)[1]))
-
-
-_HIDDEN_WORDS = frozenset({"dot", "slash"})
+    return (" ." in t or "/ " in t or " /" in t or ".]" in t or ".)" in t or ".}" in t
+            or not _hidden_words().isdisjoint(lower_words(t)[1]))
 
 
 _FIRST = ("letter", "alnum", "any")
@@ -259,6 +268,7 @@ class PlatformSpec:
     labels: frozenset[str]
     copulas: frozenset[str]
     fillers: frozenset[str]
+    alias_words: frozenset[str]  # "Insta como @vale.mx": the name after one must look like a handle
     joiners: frozenset[str]
     after_words: frozenset[str]
     stopwords: frozenset[str]
@@ -363,7 +373,7 @@ def leet_variants(key: str) -> set[str]:
 def _parse_spec(label: str, data: Any) -> PlatformSpec:
     r = PatternReader(label)
     top = r.mapping(data, TOP, allowed=(
-        "kind", "name_labels", "copulas", "fillers", "joiners", "after_words", "stopwords", "same_words",
+        "kind", "name_labels", "copulas", "fillers", "alias_words", "joiners", "after_words", "stopwords", "same_words",
         "same_links", "same_not_before", "platforms"),
         required=("kind", "platforms"))
     kind = r.string(top["kind"], "kind")
@@ -466,6 +476,7 @@ def _parse_spec(label: str, data: Any) -> PlatformSpec:
         labels=all_words(r.lang_words(top.get("name_labels"), "name_labels")),
         copulas=all_words(r.lang_words(top.get("copulas"), "copulas")),
         fillers=all_words(r.lang_words(top.get("fillers"), "fillers")),
+        alias_words=all_words(r.lang_words(top.get("alias_words"), "alias_words")),
         joiners=all_words(r.lang_words(top.get("joiners"), "joiners")),
         after_words=all_words(r.lang_words(top.get("after_words"), "after_words")),
         stopwords=all_words(r.lang_words(top.get("stopwords"), "stopwords")),
@@ -721,7 +732,8 @@ class PlatformScanner:
         self.spec = spec
         self.blockers = blockers
         self.never = (
-            spec.stopwords | spec.labels | spec.copulas | spec.fillers | spec.joiners | spec.after_words | blockers
+            spec.stopwords | spec.labels | spec.copulas | spec.fillers | spec.alias_words | spec.joiners
+            | spec.after_words | blockers
             | spec.same_words | spec.same_links | frozenset(spec.cue_owners)
         )
         # Words between a "same" word and its platform word: "same name on snap", "même pseudo sur Insta".
@@ -730,9 +742,10 @@ class PlatformScanner:
         self._host_slashes = tuple(f"{host.lower()}/" for host in spec.url_forms)
         # Links whose dots and slash are hidden ("t . me / anna", "t[.]me/anna", "onlyfans dot com slash
         # anna"): one pattern per host, tried only in a text with such a dot or slash.
+        hidden_dot = _hidden_dot("|".join(re.escape(w) for w in sorted(email_patterns().dot_words)))
         self._hidden_links = tuple(
             (host, host.split(".")[0].lower(),
-             re.compile(r"(?<![\w.-])" + _HIDDEN_DOT.join(re.escape(part) for part in host.split("."))
+             re.compile(r"(?<![\w.-])" + hidden_dot.join(re.escape(part) for part in host.split("."))
                         + _HIDDEN_SLASH, re.IGNORECASE))
             for host in spec.url_forms
         )
@@ -1004,6 +1017,8 @@ class PlatformScanner:
                 strength = 2
             elif word in spec.copulas:
                 strength = max(strength, 1)
+            elif word in spec.alias_words:
+                only = True  # "TikTok como vale.mx", never "Telegram as well"
             elif word not in spec.fillers and word not in spec.same_words:  # "Snap & IG same: @kira"
                 i = j
                 break

@@ -104,6 +104,7 @@ _NAME_NUMBER_GAP = regex.compile(
     # "Berlin. Lena. 26.", "Georgia • 25", "Valentina ✨ 24 ✨", "Rosa | 27 ans": a full stop, a bullet, a bar
     # or a symbol between them (read as without a comma: the phrase must end after the number)
     r"|(?:\.|[ \t\u00a0]{0,2}(?:[•|·]|\p{So}\ufe0f?))[ \t\u00a0]{1,2}(?=\d)"
+    r"|[ \t\u00a0]{1,2}/[ \t\u00a0]{1,2}(?=\d)"  # "Ola / 22 / Kraków": a slash between spaces
     # "Naomi – 29 – Brazilian", "Ellie – age 19 –": a dash between spaces, as a listing separates its fields
     # (read the same way)
     r"|[ \t\u00a0]{1,2}[-–—][ \t\u00a0]{1,2}(?:age[ \t\u00a0])?(?=\d)"
@@ -185,6 +186,9 @@ class _Tables:
     second_words: dict[str, frozenset[str] | None]
     staff_re: regex.Pattern[str]  # any staff word: the window around a name is searched once
     place_endings: tuple[str, ...]  # endings of words for where she is from ("Zürcherin"), after a weak cue
+    # country -> first names that are a stop word elsewhere (Polish "Ola", the greeting "Olá" of Portuguese)
+    country_names: dict[str, frozenset[str]]
+    country_only_names: frozenset[str]  # every name of ``country_names``
 
 
 @functools.cache
@@ -206,6 +210,8 @@ def _tables() -> _Tables:
                            + _SP + r"{0,2}", regex.I)
     phrases = (_as_list(data.get("labels")) + _all_langs(data.get("strong_cues")) + _all_langs(data.get("weak_cues"))
                + _all_langs(data.get("known_only_cues")))
+    country_names = {cc.upper(): frozenset(fold(w) for w in _as_list(names))
+                     for cc, names in (data.get("country_names") or {}).items()}
     return _Tables(
         triggers=frozenset(_first_word(p) for p in phrases),
         second_words=_second_words(phrases),
@@ -220,6 +226,8 @@ def _tables() -> _Tables:
         months=frozenset(fold(w) for w in _as_list(data.get("month_names"))),
         staff=frozenset(fold(w) for w in _as_list(data.get("staff_words"))),
         place_endings=tuple(fold(w) for w in _as_list(data.get("place_word_endings"))),
+        country_names=country_names,
+        country_only_names=frozenset().union(*country_names.values()),
     )
 
 
@@ -309,8 +317,16 @@ def name_then_number(text: str, country: str | None) -> list[tuple[int, int, int
     follows it in brackets ("Paris (35) · Brazilian", an agency's list).
     """
     return [hit for hit in _name_then_number(text)
-            if _HERE_AFTER.match(text, hit[1]) or "(" in text[hit[1]:hit[2]]
-            or not is_home_city(text[hit[0]:hit[1]], country) or _cue_ends_at(text, hit[0])]
+            if (_HERE_AFTER.match(text, hit[1]) or "(" in text[hit[1]:hit[2]]
+                or not is_home_city(text[hit[0]:hit[1]], country) or _cue_ends_at(text, hit[0]))
+            and _named_here(fold(text[hit[0]:hit[1]]), country)]
+
+
+def _named_here(key: str, country: str | None) -> bool:
+    """Whether a known first name reads as a name in an ad of ``country``: one of ``country_names`` only in
+    the countries that list it ("Ola" in Poland, the greeting "Ola" in Portugal)."""
+    t = _tables()
+    return key not in t.country_only_names or key in t.country_names.get(country or "", frozenset())
 
 
 @per_text
@@ -653,7 +669,8 @@ def _set_apart_names(text: str, country: str | None) -> list[tuple[int, int]]:
             if fold(text[e + 1 : j]) not in t.first_names:
                 continue  # "Lorraine-Quartier", "Liga-me": not a double first name such as "Marie-Ève"
             e = j
-        if _set_apart(text, s, e, _k in t.word_names) and not is_home_city(text[s:e], country) \
+        if _set_apart(text, s, e, _k in t.word_names) and _named_here(_k, country) \
+                and not is_home_city(text[s:e], country) \
                 and not _town_and_state(text, s, e, country):
             out.append((s, e))
     return out

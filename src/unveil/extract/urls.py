@@ -159,12 +159,15 @@ def _after_handle_label(text: str, start: int) -> bool:
         j -= 1
     if j == start:
         return False
-    owners = platform_spec("handles.yaml").cue_owners
+    spec = platform_spec("handles.yaml")
+    owners = spec.cue_owners
     labelled = any(c in ":=-–" for c in text[j:start])
     k = _word_start(text, j)
-    copula = not labelled and text[k:j].lower() in _HANDLE_COPULAS
+    word = text[k:j].lower()
+    copula = not labelled and (word in _HANDLE_COPULAS or word in spec.alias_words)
     if copula:
-        # "Mi insta es vale.mx", "Il mio Insta è giulia.it": a platform, a copula, then the name
+        # "Mi insta es vale.mx", "Il mio Insta è giulia.it", "TikTok como vale.mx": a platform, a copula or
+        # an "as", then the name
         j = k
         while j > 0 and k - j < 2 and text[j - 1] in " \t":
             j -= 1
@@ -321,7 +324,8 @@ _DOT_WORDS = "(?:" + "|".join(sorted(_DOT_WORD_SET)) + ")"
 _DOT_INSIDE = rf"[ \t]?(?:\.|•|·|{_DOT_WORDS})[ \t]?"
 _HIDDEN_DOT = rf"(?:[ \t]?(?:\[{_DOT_INSIDE}\]|\({_DOT_INSIDE}\)|\{{{_DOT_INSIDE}\}})[ \t]?)"
 # A path after a hidden host, its slash maybe spelled or spaced: "tinyurl (dot) com / ivybook", "... slash book".
-_SLASH = r"[ \t]{0,2}(?:/|slash|barra|schrägstrich|ukośnik)[ \t]{0,2}"
+SLASH_WORDS = ("slash", "barra", "schrägstrich", "ukośnik")  # also read by the handles' hidden links
+_SLASH = rf"[ \t]{{0,2}}(?:/|{'|'.join(SLASH_WORDS)})[ \t]{{0,2}}"
 _PATH = rf"(?:{_SLASH}(?P<path>[A-Za-z0-9._~%-]{{1,80}}+(?:{_SLASH}[A-Za-z0-9._~%-]{{1,80}}+){{0,4}}))?"
 _SLASH_RE = re.compile(_SLASH, re.I)
 _HIDDEN_HOST = re.compile(
