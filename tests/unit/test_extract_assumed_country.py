@@ -352,3 +352,23 @@ def test_phone_marks_call_words_are_checked(monkeypatch: pytest.MonkeyPatch, bad
 ])
 def test_phone_marks_separator_words_are_checked(monkeypatch: pytest.MonkeyPatch, bad: Any, message: str) -> None:
     _marks_rejected(monkeypatch, {"separator_words": bad}, message)
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "phone"),
+    [
+        # A town named in the text without a clue to its country: its namesakes' countries are candidates
+        # too, and a number valid only in one of them settles it.
+        ("London this week. Call 519-555-0177", "CA", "+15195550177"),
+        ("Cambridge, (617) 555-0190", "CA", "+16175550190"),  # Ontario's and Massachusetts' are one code
+        ("Paris — (903) 555-0142, Texas girl", "US", "+19035550142"),
+        ("Dublin — 614 555 0133", "US", "+16145550133"),
+        ("Windsor, 020 7946 0654", "GB", "+442079460654"),
+        # ... while a favourite that reads the number as written there keeps it
+        ("London, call 07700 900123", "GB", "+447700900123"),
+        ("New in Leeds, 020 7946 0123", "GB", "+442079460123"),
+    ],
+)
+def test_a_number_settles_which_namesake_the_text_names(body: str, country: str, phone: str) -> None:
+    assert assume_country({"body": body}) == Assumed(country, "towns")
+    assert [value for value, _, _ in phones({"id": "a", "body": body, "lang": "en"})] == [phone]

@@ -11,22 +11,23 @@ every phone written in national form.  Each source below names candidate countri
    ("Valencia" is Spain's);
 2. the ad's web address: a town or a country code in its subdomain, path or place-like query keys
    ("houston.example.com", "/uk/leeds/", "?country=nl"; "/fr/" on a Belgian site is a language);
-3. the towns its title and body name;
+3. the towns its title and body name, with their namesakes when read without a clue to their country;
 4. the country-code domain of its web address ("example.fr"; not domains sold for other uses: .co, .io);
 5. the countries where the ad's language is spoken (``lang``: "en" is the United States and Canada, the
    United Kingdom, Ireland, Australia and New Zealand), only when its numbers settle it.
 
-A source whose candidates share one calling code settles it (towns of the United States and Canada, both
-+1, never conflict), unless the ad's numbers read as no phone there but do in the country of a much smaller
-namesake ("Windsor" with "07700 900 654" is England's); one that names several is settled by the ad's own
-numbers, when they read as more valid (then possible) phones in one of them ("Paris / Brussels tour ...
-01 99 00 44 55" is French).  Between countries where the numbers read as well, but as different phones,
-none is chosen, and the next source is asked ("Athens – Istanbul ... 212 345 6789" names no country).  Last,
-only when no source named any country, the countries of the ad's language, most ads first: the one where
-most of its numbers are valid numbers of that country written as they are dialled there (with the trunk
-prefix its national numbers start with: "(702) 555-0178" in an English ad is American, since a British one
-would start with its "0"), the first of those that tie ("612 34 56 78" in Spanish is Spain's, though it is
-also a valid number in Chile).  With none, the ad is read with no country, as before.
+A source whose candidates share one calling code settles it (towns of the United States and Canada, both +1,
+never conflict), unless the ad's numbers read as no phone there but do in the country of a much smaller
+namesake ("Windsor" with "07700 900 654" is England's) or read as no valid phone there, none written as
+dialled there, but as valid ones in that country ("London" with "519-555-0177"); one that names several is
+settled by the ad's own numbers, when they read as more valid (then possible) phones in one of them ("Paris /
+Brussels tour ... 01 99 00 44 55" is French). Between countries where the numbers read as well, but as
+different phones, none is chosen, and the next source is asked ("Athens – Istanbul ... 212 345 6789" names no
+country). Last, only when no source named any country, the countries of the ad's language, most ads first: the
+one where most of its numbers are valid numbers of that country written as they are dialled there (with the
+trunk prefix its national numbers start with: "(702) 555-0178" in an English ad is American, since a British
+one would start with its "0"), the first of those that tie ("612 34 56 78" in Spanish is Spain's, though it is
+also a valid number in Chile). With none, the ad is read with no country, as before.
 
 The guess is a reading aid: the phone extractor marks every phone of such an ad with ``assumed_country``,
 and marks a phone ``foreign`` only against a country taken from the ad's own city metadata (the listing's
@@ -148,6 +149,32 @@ def _from_domain(tld: str) -> list[str]:
     return [country] if country is not None else []
 
 
+def _named_towns(ad: Mapping[str, Any], lang: str | None) -> tuple[list[str], list[str]]:
+    """The countries of the towns that the title and body name, and those of their smaller namesakes.
+
+    A town read as the gazetteer's own choice for its name was read without a clue to its country ("London
+    this week"): its namesakes' countries come too, as for the ad's ``city``, so that a number valid only in
+    one of them settles it ("Call 519-555-0177" is Ontario's).  A town read from a clue ("Paris, TX") is
+    that town's country alone."""
+    reader, ctx = CityExtractor(), AdContext(lang=lang)
+    likely: list[str] = []
+    also: list[str] = []
+    for field in ("title", "body"):
+        text = ad.get(field)
+        if not isinstance(text, str) or not text:
+            continue
+        for e in reader.extract(text, field, ctx):
+            country = str(e.attrs["country"])
+            named, smaller = _town_countries(e.text)
+            if named[:1] == [country]:
+                likely += named
+                also += smaller
+            else:
+                likely.append(country)
+    likely = _distinct(likely)
+    return likely, [c for c in _distinct(also) if c not in likely]
+
+
 def _sources(ad: Mapping[str, Any], lang: str | None) -> Iterator[tuple[str, list[str], list[str]]]:
     """Candidate countries from each source, best source first, computed only when asked for: the likely
     ones, and those of a town's much smaller namesakes."""
@@ -160,10 +187,7 @@ def _sources(ad: Mapping[str, Any], lang: str | None) -> Iterator[tuple[str, lis
     parts = _web_address_parts(url) if isinstance(url, str) and url else None
     if parts is not None:
         yield "web address", _from_web_address_words(*parts), []
-    reader, ctx = CityExtractor(), AdContext(lang=lang)
-    yield "towns", _distinct(str(e.attrs["country"]) for field in ("title", "body")
-                             if isinstance(text := ad.get(field), str) and text
-                             for e in reader.extract(text, field, ctx)), []
+    yield "towns", *_named_towns(ad, lang)
     if parts is not None:
         yield "web address", _from_domain(parts[0]), []
     if lang:
@@ -212,20 +236,22 @@ class _Readings:
         self.reader = PhoneExtractor()
         self.texts = [(field, text) for field in ("title", "body") if isinstance(text := ad.get(field), str) and text]
         self.lang = lang
-        self.done: dict[str, tuple[int, int, frozenset[str], int]] = {}
+        self.done: dict[str, tuple[int, int, frozenset[str], int, int]] = {}
 
-    def __call__(self, country: str) -> tuple[int, int, frozenset[str], int]:
+    def __call__(self, country: str) -> tuple[int, int, frozenset[str], int, int]:
         """(valid phones, possible ones, their values, how many are valid numbers of that country written as
-        dialled there) with ``country`` as the ad's ("" for none)."""
+        dialled there, how many are valid or possible numbers of it so written) with ``country`` as the ad's
+        ("" for none)."""
         got = self.done.get(country)
         if got is None:
             ctx = AdContext(country=country or None, lang=self.lang)
             phones = [e for field, text in self.texts for e in self.reader.extract(text, field, ctx)]
             valid = sum(e.attrs["confidence"] == "valid" for e in phones)
             own = f"+{_calling_code(country)}" if country else "+"
-            dialled = sum(e.attrs["confidence"] == "valid" and e.value.startswith(own) and _written_for(e.text, country)
-                          for e in phones)
-            got = self.done[country] = (valid, len(phones) - valid, frozenset(e.value for e in phones), dialled)
+            written = [e for e in phones if e.value.startswith(own) and _written_for(e.text, country)]
+            dialled = sum(e.attrs["confidence"] == "valid" for e in written)
+            got = self.done[country] = (valid, len(phones) - valid, frozenset(e.value for e in phones), dialled,
+                                        len(written))
         return got
 
 
@@ -243,13 +269,32 @@ def _written_for(written: str, country: str) -> bool:
 
 def _by_phones(readings: _Readings, countries: list[str]) -> str | None:
     """Of ``countries``, the one in which the ad's numbers read as the most valid phones (then possible
-    ones), if one does; countries that read them alike count as one."""
+    ones, then valid ones written as dialled there), if one does; countries that read them alike count as
+    one."""
     scores = [readings(c) for c in countries[:_MAX_TRIED]]
     best = max(score[:2] for score in scores)
     winners = [i for i, score in enumerate(scores) if score[:2] == best]
+    if len({scores[i][2] for i in winners}) > 1:
+        # as many in two countries, read differently: the one where more are written as dialled there
+        # ("Manchester", England's or New Hampshire's, with "oh two zero / seven nine four six / ...")
+        most = max(scores[i][3] for i in winners)
+        winners = [i for i in winners if scores[i][3] == most]
     if best == (0, 0) or len({scores[i][2] for i in winners}) > 1:
         return None  # no number anywhere, or as many in two countries, read differently
     return countries[winners[0]]
+
+
+def _smaller_namesake(readings: _Readings, favourite: str, also: list[str]) -> str | None:
+    """The country of a smaller namesake where the ad's numbers read as phones when the favourite's reads
+    none, or as valid phones when the favourite's reads none valid and none as written there (a possible
+    British "07700 900 222" is written as dialled in Britain; "519-555-0177", without its trunk "0", is not)."""
+    fav = readings(favourite)
+    if fav[0] > 0 or fav[4] > 0:
+        return None
+    other = _by_phones(readings, also)
+    if other is None:
+        return None
+    return other if readings(other)[0] > 0 or fav[:2] == (0, 0) else None
 
 
 def _by_language(readings: _Readings, countries: tuple[str, ...]) -> str | None:
@@ -283,15 +328,16 @@ def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | 
             return Assumed(chosen, source) if chosen is not None else None
         named = True
         if len({_calling_code(c) for c in likely}) == 1:
-            if also and readings(likely[0])[:2] == (0, 0):
-                # "Windsor" is Ontario's, but "07700 900 654" is a number only in England's smaller Windsor
-                other = _by_phones(readings, also)
+            if also and readings(likely[0])[0] == 0:
+                # "Windsor" is Ontario's, but "07700 900 654" is a number only in England's smaller Windsor;
+                # "London this week. Call 519-555-0177" is no valid British number but an Ontario one
+                other = _smaller_namesake(readings, likely[0], also)
                 if other is not None:
                     return Assumed(other, source)
             return Assumed(likely[0], source)
         chosen = _by_phones(readings, likely)
-        if chosen is None and also and all(readings(c)[:2] == (0, 0) for c in likely[:_MAX_TRIED]):
-            chosen = _by_phones(readings, also)  # "Mérida" (Yucatán, Venezuela) with a Spanish number
+        if chosen is None and also and all(readings(c)[0] == 0 for c in likely[:_MAX_TRIED]):
+            chosen = _smaller_namesake(readings, likely[0], also)  # "Mérida" (Yucatán, Venezuela), a Spanish number
         if chosen is not None:
             return Assumed(chosen, source)
     return None
