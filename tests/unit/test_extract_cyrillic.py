@@ -33,10 +33,29 @@ def values(text: str, kind: str, country: str | None = "DE", lang: str | None = 
         ("Вацап: О2О 79Ч6 О12З", "GB", "ru", "+442079460123"),
         ("тел 0l 99 OO 1б З4", "FR", "ru", "+33199001634"),
         ("call (212) 5S5-O147", "US", "en", "+12125550147"),
+        # a country code of look-alikes glued to its "+": never the ad's own country's number
+        ("Вайбер +ЗЗ 1 99 ОО б7 8З, Познань", "PL", "ru", "+33199006783"),
+        ("+ЗЗ 1 99 00 12 34 — звоните после 12", "IT", "ru", "+33199001234"),
+        ("Tel. +ЗЗ 1 99 00 12 34", "RS", "sr", "+33199001234"),
+        # a country code alone, a few words before the rest of the number
+        ("Код +44, номер 20 7946 0606", "CZ", "ru", "+442079460606"),
+        ("Код Англии +44, дальше 20 7946 0606", "CZ", "ru", "+442079460606"),
+        ("Code +1, then 202 555 0143", "CZ", "en", "+12025550143"),
     ],
 )
 def test_phones_in_cyrillic_ads(text: str, country: str, lang: str, phone: str) -> None:
     assert values(text, "phone", country, lang) == [phone]
+
+
+@pytest.mark.parametrize(
+    "text", ["Параметры: 24/170/55/3", "Лена | 24 | 170 | 55", "Аня, 24/170/55/2, Берлин", "Anna 24 / 170 / 55"])
+def test_a_stats_line_is_no_phone(text: str) -> None:
+    # age, height, weight (and size) split by slashes or bars
+    assert values(text, "phone") == []
+
+
+def test_a_figure_with_a_plus_is_no_country_code_words_before_a_number() -> None:
+    assert values("Tarif +50, call 202 555 0143", "phone", "US", "en") == ["+12025550143"]  # "+50" is no code
 
 
 def test_a_cyrillic_word_is_not_folded_into_latin_look_alikes() -> None:

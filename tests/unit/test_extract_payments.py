@@ -380,6 +380,11 @@ def test_the_iso_example_iban_checks():
     # typed in lower case: read, reported upper case, and its digit groups are no phone
     assert found(IBAN, "iban de89 3704 0044 0532 0130 00") == [
         ("DE89370400440532013000", "de89 3704 0044 0532 0130 00")]
+    # ... or with its country code capitalised as a word
+    assert found(IBAN, "Konto: De89 3704 0044 0532 0130 00") == [
+        ("DE89370400440532013000", "De89 3704 0044 0532 0130 00")]
+    assert [e for e in extract_ad({"body": "Konto: De89 3704 0044 0532 0130 00", "country": "DE"})
+            if e.kind == "phone"] == []
 
 
 @pytest.mark.parametrize(
@@ -405,7 +410,7 @@ def test_ibans_in_national_groupings_are_read_when_they_check(text: str, value: 
         "DE8937040044053201300",  # one short
         "DE893704004405320130001",  # one long
         "XX89370400440532013000",  # no such country
-        "De89370400440532013000",  # mixed case is not read (all lower case is: see below)
+        "dE89370400440532013000",  # mixed case is not read
         "DE89370400440532013000ABC",  # glued to more text
         "DE89 3704 00 44 0532 0130 01",  # spaces not in groups of four, and the check fails
         "DE00370400440532013000",  # check digits 00 are never issued

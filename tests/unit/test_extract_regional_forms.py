@@ -24,6 +24,12 @@ def _values(body: str, country: str, kind: str, lang: str | None = None) -> list
         ("Profile #7135550162", "US"),  # a directory's identifiers
         ("Profil-Nr.: 4420794601", "DE"),
         ("Member ID 2025550143", "US"),
+        ("Номер объявления 2025550143", "US"),  # ... in Russian, Greek and Serbian
+        ("Номер анкеты: 4165550134", "CA"),
+        ("Код подтверждения 202555 0143 никому не сообщайте", "US"),
+        ("Заказ № 2025550143", "US"),
+        ("Αριθμός παραγγελίας 4471902235", "GR"),
+        ("Porudžbina br. 02079460177", "RS"),
     ],
 )
 def test_figures_are_no_phones(body: str, country: str) -> None:

@@ -396,7 +396,7 @@ def valid_iban(iban: str) -> bool:
 # walk and one start never swallows the next ("AB12 DE89 3704 ...").
 # Upper case as printed, or all lower case as some posters type it ("pt50 0002 ..."); never mixed.
 # A space after the country code only in capitals: "IT 97 U 03062 ..." (a national grouping), not "me 31".
-_IBAN_START = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{2} ?|[a-z]{2})[0-9]{2}")
+_IBAN_START = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{2} ?|[a-z]{2}|[A-Z][a-z])[0-9]{2}")  # "DE89", "de89", "De89"
 _IBAN_HINT = re.compile(r"[^\W\d_]{2}\d{2}")  # the same on unfolded text (full-width letters and digits)
 
 
@@ -436,8 +436,9 @@ def _scan_ibans(text: str, checksum: bool = True) -> list[IbanMatch]:
 
 
 def _iban_at(text: str, start: int, size: int, fours: bool) -> tuple[str, int] | None:
-    """The ``size`` characters of an IBAN written from ``start`` (upper case, or all lower case) and where
-    it ends; with ``fours`` a separator only after every four characters, else a single one anywhere."""
+    """The ``size`` characters of an IBAN written from ``start`` (upper case, all lower case, or with its
+    country code capitalised as a word) and where it ends; with ``fours`` a separator only after every four
+    characters, else a single one anywhere."""
     chars: list[str] = []
     i = start
     while len(chars) < size:
@@ -453,8 +454,8 @@ def _iban_at(text: str, start: int, size: int, fours: bool) -> tuple[str, int] |
     if i < len(text) and text[i].isalnum():
         return None
     iban = "".join(chars)
-    if iban.lower() == iban:
-        iban = iban.upper()
+    if iban.lower() == iban or (iban[1].islower() and iban[2:].upper() == iban[2:]):
+        iban = iban.upper()  # "de89 ...", and a country code written as a word, "De89 3704 ..."
     return (iban, i) if iban.upper() == iban else None
 
 

@@ -88,15 +88,19 @@ _LISTING_WORD = (r"(?:ad|post|listing|annonce|anuncio|annuncio|anzeigen?|inserat
                  r"|profile?|profiel|perfil|profilo|member|membre|mitglieds?|user|benutzer|utente|usuario"
                  r"|objekt|object|objet|immobilie"
                  r"|anun[tț](?:ului)?|inzer[aá]tu?|rezervace|rezerv[aá]cia|objedn[aá]vk[ayu]|резервация"
-                 r"|объявлени[яеи]|оголошення)")
-_NUMBER_WORD = r"(?:id|#|no\.?|nr\.?|n[°º]|n\.|№|č\.?|num[eé]ro|number|nummer|n[uú]mero)"
+                 r"|объявлени[яеи]|оголошення|анкет[аыиу])")
+_NUMBER_WORD = r"(?:id|#|no\.?|nr\.?|n[°º]|n\.|№|č\.?|br\.?|num[eé]ro|number|nummer|n[uú]mero)"
 _ID_LABEL_BEFORE = re.compile(
     rf"(?<![^\W\d_])(?:{_LISTING_WORD}[\s-]?{_NUMBER_WORD}"
     # the number word first: "numéro d'annonce", "número de anuncio", "numer ogłoszenia"
-    rf"|(?:num[eé]ro|n[uú]mero|numer|nummer|num[aă]r|n[°º]|nr\.?|cod(?:ul)?|c[oó]digo|codice)\s?"
+    rf"|(?:num[eé]ro|n[uú]mero|numer|nummer|num[aă]r|n[°º]|nr\.?|cod(?:ul)?|c[oó]digo|codice|номер|αριθμ[οό]ς)\s?"
     r"(?:de\s|d['’]|del\s|do\s|van\s(?:de\s)?|al\s)?"
     rf"(?:l['’])?{_LISTING_WORD}|(?:"
     r"order|ordine|commande|pedido|bestellung|bestelling|zamówienie|comand[aă]|invoice|facture|factura|"
+    # ... and in Russian, Ukrainian, Greek and the Balkan languages: "Заказ №", "Αριθμός παραγγελίας",
+    # "Porudžbina br.", "Код подтверждения"
+    r"заказ[аy]?|замовлення|(?:αριθμ[οό]ς\s)?παραγγελ[ιί]ας|porud[žz]bin[aeu]|narud[žz]b[aeu]|"
+    r"код\s(?:подтверждения|заказа|бронирования)|"
     r"fattura|rechnung|tracking|ticket|transaction|booking\s?(?:ref|no|nr|number|code|id)|id|r[eé]f|r[eé]f[eé]rence|"
     r"referencia|refer[eê]ncia|riferimento|rif|referenz|referentie|referin[tț][aă]|"
     r"(?:bestell|auftrags|rechnungs|referenz|kunden|steuer)(?:-?nummer|-?nr)|"
@@ -166,7 +170,9 @@ _ID_LABEL_LAST_WORDS = frozenset("""
     arveldusarve kodas sąskaita saskaita sąskaitą pvn konts αφμ λογαριασμός λογαριασμος
     steuernr kto blz conto iva rekening rekeningnummer nib cbu cvu
     паспорт passport passeport pasaporte passaporto passaporte reisepass paszport pasaport pașaport card identité
-    identite personalausweis dni cni объявления объявление объявлении оголошення
+    identite personalausweis dni cni объявления объявление объявлении оголошення анкеты анкета анкети анкету
+    заказ заказа замовлення παραγγελίας παραγγελιας porudžbina porudzbina porudžbine porudzbine porudžbinu
+    porudzbinu narudžba narudzba narudžbe narudzbe narudžbu narudzbu br подтверждения бронирования
     sociale security ssn nir social sozialversicherungsnummer sozialversicherungsnr fiscale insurance
     promo promocode coupon voucher gift giftcard confirmation receipt claim case permit license licence serial isbn
     gutscheincode rabattcode buchungscode buchungsnummer buchungsnr sendungsnummer anzeigennummer inseratsnummer
@@ -221,8 +227,8 @@ _DATE_TIME = re.compile(
     # in centimetres, "90-60-90", set apart (not "07.94-60-67_8", a number split by symbols)
     r"|(?<![\d\-.|/_])(?<!\d )(?<!\))(?<!\) )(?:[6-9]\d|1[0-2]\d)-[4-9]\d-(?:[6-9]\d|1[0-2]\d)(?![\d-]|[._|/]\d)"
     r"|(?<![\d/])1[4-9]\d/[3-9]\d(?:/[2-5]\d)?(?![\d/])"
-    # age/height/weight: "24/170/58"
-    r"|(?<![\d/])[1-6]\d/1[4-9]\d/[3-9]\d(?![\d/])"
+    # age/height/weight(/size): "24/170/58", "24/170/55/3", "Лена | 24 | 170 | 55"
+    r"|(?<![\d/|])[1-6]\d(?P<hs>[ \t]?[/|][ \t]?)1[4-9]\d(?P=hs)(?:[3-9]\d|1[0-2]\d)(?:(?P=hs)\d{1,3})?(?![\d/|])"
     # a range of clock times with a dot: "10.00-22.00"
     r"|(?<![\d.])(?:[01]?\d|2[0-3])\.[0-5]\d\s?[-–]\s?(?:[01]?\d|2[0-4])\.[0-5]\d(?!\d|\.\d)"
     # a range of days without a year, months in two digits: "10/07 - 14/07", "1.08-4.08"
@@ -606,8 +612,9 @@ def _is_date_or_time(text: str, start: int, end: int) -> bool:
 
 
 _DATE_REACH = 12
-# Every form of _DATE_TIME has a digit, one of these separators and a digit: a cheap test before it.
-_DATE_HINT = re.compile(r"[0-9][./:h-][0-9]")
+# Every form of _DATE_TIME has a digit, one of these separators and a digit (a stats line may space its
+# slashes or bars: "24 / 170 / 55", "24 | 170 | 55"): a cheap test before it.
+_DATE_HINT = re.compile(r"[0-9][./:h-][0-9]|[0-9] ?[/|] ?[0-9]")
 
 
 def _unit_follows(text: str, end: int) -> bool:
@@ -1222,11 +1229,19 @@ def _ends_in_postcode(text: str, ostart: int, oend: int) -> bool:
         and _POSTCODE_END.search(text, ostart, oend) is not None
 
 
+# Up to three words between a country code alone and the rest of its number, on one line: ", номер ".
+_WORDS_GAP = re.compile(r"[,:;]?[ \t]{1,2}(?:[^\W\d_]{1,12}[,:]?[ \t]{1,2}){1,3}")
+
+
 def _joined_to_plus(text: str, nt: NormalisedText, head: tuple[int, int], run: tuple[int, int],
                     region: str) -> _Read | None:
     """A country code and the start of a number on one line, the rest on the next ("+44 20\n7946 0525"):
-    the join, when it is *valid*; read before the rest alone, which may be a number of the ad's country."""
-    if not _split_gap(text, nt.ends[head[1] - 1], nt.starts[run[0]]):
+    the join, when it is *valid*; read before the rest alone, which may be a number of the ad's country.
+    A code alone may also stand a few words before the rest: "Code +44, number 20 7946 0606"."""
+    a, b = nt.ends[head[1] - 1], nt.starts[run[0]]
+    if not _split_gap(text, a, b) and not (
+            head[1] - head[0] <= 4 and _WORDS_GAP.fullmatch(text, a, b)
+            and phonenumbers.region_code_for_country_code(int(nt.text[head[0] + 1:head[1]] or 0)) != "ZZ"):
         return None
     digits = nt.text[head[0]:head[1]] + nt.text[run[0]:run[1]]
     if len(digits) - 1 > MAX_DIGITS:

@@ -1026,6 +1026,9 @@ def _sandwich_letters(run: list[_Seg], lends: Callable[[int], bool], text: str) 
                     and _UNIT_AFTER_RE.match(text, run[j].end) is None
                 )
             )
+        if not ok and i == 0 and j < n and run[i].start > 0 and text[run[i].start - 1] == "+" \
+                and _digit_group_on(run[j]):
+            ok = True  # a country code glued to its "+" before the number: "+ЗЗ 1 99 ...", "+OO 44 20 ..."
         if ok:
             for k in range(i, j):
                 run[k].on = True
