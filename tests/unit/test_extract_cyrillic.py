@@ -106,6 +106,10 @@ def test_handles_after_cyrillic_platform_words(text: str, handle: str) -> None:
         ("Мені двадцять чотири роки, звати Олеся.", ["24"]),
         ("Новенькая! Только исполнилось 19.", ["19"]),
         ("Только для мужчин старше 25 лет.", []),
+        # years of marriage, a salon's, a child's
+        ("Замужем 10 лет, ищу общения", []),
+        ("Салону 15 лет! Скидки постоянным гостям", []),
+        ("Мне 38 лет, дочке 18 лет, она учится", ["38"]),
     ],
 )
 def test_ages_in_cyrillic(text: str, ages: list[str]) -> None:
@@ -170,6 +174,11 @@ def test_cyrillic_case_forms() -> None:
         # not in the list in Cyrillic, known through its Latin spelling
         ("Нью-Йорк. Стелла, 29.", ["Стелла"]),
         ("Ницца. Жасмин, 25.", ["Жасмин"]),
+        # words describing her, that head an ad or follow "я", are no names
+        ("Я Украинка, 25 лет", []),
+        ("Блондинка 25 лет, Гамбург", []),
+        ("Новенькая Маша, 22 года", ["Маша"]),
+        ("Сыну 20 лет", []),
     ],
 )
 def test_names_in_cyrillic(text: str, names: list[str]) -> None:

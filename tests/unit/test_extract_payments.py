@@ -492,3 +492,31 @@ def test_an_account_number_in_an_ibans_shape_gives_no_phone(text: str, country: 
 )
 def test_short_and_spanish_deposit_cues_for_a_cashtag(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(PAY, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "values"),
+    [
+        # a wallet's address or a hash holds no price, age or town by chance
+        ("Atlanta 💎 $250/hr. BTC deposit: bc1q73gvqtnulxur7jke845as9z2lx2jyxj896h6cd", "US", "price",
+         ["250 USD/60min"]),
+        ("I'm 27, new in Chicago. Bitcoin deposit bc1qtnf22ucwnlsdmdfx629lq8ajv80ar8vxl6xu3e", "US", "age", ["27"]),
+        ("Bitcoin: 1NYt92Yo4Trr2aNqpdRjWgmjAySaRLZnyW", "US", "age", []),
+        ("USDT (TRC20): TEtE4j6LxzAsZFDbubYPp78UU1xCNQBQYd", "PT", "city", []),
+        ("Paid, tx 0xca43d643bef1f20d35813bf7d5953f85ff30bcc7039cad22f7a2b9aaee4465ea – see you at 8", "CA", "price",
+         []),
+        # answers after a service's label, crypto tickers and amounts in words after "$"
+        ("PayPal : disponible.", "FR", "payment", []),
+        ("Venmo: private, ask me", "US", "payment", []),
+        ("Revolut: tylko znajomi", "PL", "payment", []),
+        ("Deposit in $BTC or $ETH only", "US", "payment", []),
+        ("Deposit: $fifty to hold your slot", "US", "payment", []),
+        # a platform word followed by a name of its own names that one, not the name before it
+        ("IG @sofia.ldn | Revolut @sofialdn", "GB", "payment", ["revolut:sofialdn"]),
+        ("Twitter @lilyrose_nyc | Venmo @LilyRose-NYC", "US", "payment", ["venmo:lilyrose-nyc"]),
+        ("pay @annab on venmo", "US", "payment", ["venmo:annab"]),
+    ],
+)
+def test_payments_and_identifiers_are_not_read_into_prose(body: str, country: str, kind: str,
+                                                           values: list[str]) -> None:
+    assert sorted({e.value for e in extract_ad({"body": body, "country": country}) if e.kind == kind}) == values

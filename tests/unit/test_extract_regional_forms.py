@@ -271,3 +271,16 @@ def test_a_phrase_label_before_a_town(body: str, country: str, cities: list[str]
 )
 def test_rate_lists_of_central_europe(body: str, country: str, prices: list[str]) -> None:
     assert _values(body, country, "price") == prices
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "values"),
+    [
+        ("όχι κάτω των 25 ετών. Ελένη, 35 ετών", "GR", "age", ["35"]),  # a rule about clients
+        ("από 30 ετών και πάνω", "GR", "age", []),
+        ("Νέα 23, Αθήνα", "GR", "name", []),  # "new", heading the ad
+        ("Nova devojka, 23", "RS", "name", []),
+    ],
+)
+def test_greek_and_balkan_rules_and_headings(body: str, country: str, kind: str, values: list[str]) -> None:
+    assert _values(body, country, kind) == values

@@ -8,6 +8,7 @@ and drops exact duplicates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
@@ -177,6 +178,8 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
         for i, (_, text, ctx) in zip(todo, todo_items, strict=True):
             if results[i] and (text.endswith(_CUT_MARKS) or "\ufffd" in text):
                 results[i] = _without_cut_words(text, results[i], ctx)
+            if results[i]:
+                results[i] = _outside_identifiers(text, results[i])
             chrome = chrome_spans(text)
             if chrome:
                 # a scraped page's related ads, town menu, paid plans and footer: no towns, names, ages or
@@ -230,6 +233,27 @@ def _without_cut_words(text: str, found: list[Entity], ctx: AdContext) -> list[E
             continue
         out.append(e)
     return out
+
+
+# Kinds read from words and figures, which a wallet's address or a transaction's hash may hold by chance
+# ("...wyxj896h6cd" is no hourly rate, "...Dw963hr23..." no price, "...NYt92Yo4..." no age, "TEtE4j..." no Tete).
+_PROSE_KINDS = frozenset(("price", "age", "city", "name", "phone"))
+_ID_KINDS = frozenset(("crypto", "iban"))
+# A hash: 32 hex digits or more, set apart (transaction ids, "0x..." hashes of 64)
+_HEX_RUN = re.compile(r"(?<![0-9A-Za-z])(?:0x)?[0-9a-fA-F]{32,}+(?![0-9A-Za-z])")
+
+
+def _outside_identifiers(text: str, found: list[Entity]) -> list[Entity]:
+    """``found`` without the prose values inside a crypto address, an IBAN or a hash of the same text."""
+    if not any(e.kind in _PROSE_KINDS for e in found):
+        return found
+    spans = [(e.start, e.end) for e in found if e.kind in _ID_KINDS]
+    if len(text) >= 32:
+        spans += [m.span() for m in _HEX_RUN.finditer(text)]
+    if not spans:
+        return found
+    return [e for e in found if e.kind not in _PROSE_KINDS
+            or not any(s <= e.start and e.end <= z for s, z in spans)]
 
 
 def _stated(value: Any) -> str | None:

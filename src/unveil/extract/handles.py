@@ -556,6 +556,14 @@ def _alone_on_line(t: str, start: int, end: int, newline: int) -> bool:
     return not any(c.isalnum() for c in t[line_start:start]) and not any(c.isalnum() for c in t[end:newline])
 
 
+def _own_sigil_after(t: str, end: int, spec: PlatformSpec) -> bool:
+    """Whether a sigil of the spec starts a name right after a platform word ending at ``end``."""
+    i = end
+    while i < len(t) and i - end < 3 and t[i] in " \t:=-":
+        i += 1
+    return i < len(t) and t[i] in spec.sigils
+
+
 def _looks_like_handle(name: str) -> bool:
     """Digits, an inner "_" or ".", or CamelCase: not an ordinary word."""
     core = name.strip("._-")
@@ -1141,7 +1149,9 @@ class PlatformScanner:
                 name_end = at + 1 + gap + len(run)
                 k2 = bisect.bisect_left(starts, name_end)
                 near = k2 < len(groups) and starts[k2] - name_end <= _LOOKAHEAD
-                if near and self._after_gap(t[name_end : starts[k2]]):
+                if near and self._after_gap(t[name_end : starts[k2]]) and not _own_sigil_after(t, groups[k2].end, spec):
+                    # (a platform word followed by a name of its own names that one: "IG @sofia.ldn | Revolut
+                    # @sofialdn")
                     # an abbreviation after a word of its own: "@dani.rose on IG"; not "@home (IG)"
                     spoken = _WORD_RE.search(t, name_end, starts[k2]) is not None
                     keys.extend(key for key, short in groups[k2].members if not short or spoken)
