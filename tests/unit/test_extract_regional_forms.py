@@ -284,3 +284,12 @@ def test_rate_lists_of_central_europe(body: str, country: str, prices: list[str]
 )
 def test_greek_and_balkan_rules_and_headings(body: str, country: str, kind: str, values: list[str]) -> None:
     assert _values(body, country, kind) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "price"),
+    [("10 hiljada dinara sat", "10000 RSD/60min"), ("Cena: 10 хиљада динара", "10000 RSD"),
+     ("hiljada dinara sat", "1000 RSD/60min")],
+)
+def test_thousands_words_of_the_balkans(body: str, price: str) -> None:
+    assert _values(body, "RS", "price") == [price]  # not 1000 for "10 hiljada"
