@@ -334,13 +334,23 @@ def _split_digits_before(text: str, end: int, tables: _Tables) -> tuple[int, int
     return tens[0], tens[1] + int(text[end - 1])
 
 
+_APOSTROPHES = frozenset("'’ʼ")
+
+
+def _word_char(text: str, k: int) -> bool:
+    """A letter, or an apostrophe between two letters ("п'ять", "дев'ять" in Ukrainian)."""
+    c = text[k]
+    return c.isalpha() or (c in _APOSTROPHES and 0 < k < len(text) - 1 and text[k - 1].isalpha()
+                           and text[k + 1].isalpha())
+
+
 def _number_words_before(text: str, end: int, tables: _Tables) -> tuple[int, int] | None:
     """(start, value) of spelled-out number words ending at ``end`` ("vingt-deux")."""
     spans: list[tuple[int, int]] = []
     i = end
     while len(spans) < MAX_NUMBER_WORDS:
         k = i
-        while k > 0 and text[k - 1].isalpha() and i - k < 30:
+        while k > 0 and _word_char(text, k - 1) and i - k < 30:
             k -= 1
         if k == i:
             break
@@ -355,7 +365,7 @@ def _number_words_before(text: str, end: int, tables: _Tables) -> tuple[int, int
         first = spans[-n][0]
         if first > 0 and text[first - 1].isalnum():
             continue
-        key = " ".join(fold(text[a:b]) for a, b in spans[-n:])
+        key = _words_key(" ".join(text[a:b] for a, b in spans[-n:]))  # "п'ять" is keyed "п ять"
         value = tables.words.get(key)
         if value is not None:
             return first, value
@@ -369,7 +379,7 @@ def _number_words_after(text: str, start: int, tables: _Tables) -> tuple[int, in
     size = len(text)
     while len(spans) < MAX_NUMBER_WORDS:
         k = i
-        while k < size and text[k].isalpha() and k - i < 30:
+        while k < size and _word_char(text, k) and k - i < 30:
             k += 1
         if k == i:
             break
@@ -386,7 +396,7 @@ def _number_words_after(text: str, start: int, tables: _Tables) -> tuple[int, in
         last = spans[n - 1][1]
         if last < size and text[last].isalnum():
             continue
-        key = " ".join(fold(text[a:b]) for a, b in spans[:n])
+        key = _words_key(" ".join(text[a:b] for a, b in spans[:n]))
         value = tables.words.get(key)
         if value is not None:
             return last, value
