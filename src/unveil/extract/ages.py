@@ -151,6 +151,17 @@ class _Tables:
     glued: dict[str, re.Pattern[str]]  # country -> its units written glued to the number ("23v" in Finland)
 
 
+_SPACED_UNIT_MIN_AGE = 18
+
+
+def _glued_pattern(units: list[str]) -> re.Pattern[str]:
+    """Two digits and one of a country's own units, glued ("23v") or, for an abbreviation with its dot, after
+    one space ("26 v.", "25 m.", "24 g.v.")."""
+    dotted = [u for u in units if u.endswith(".")]
+    spaced = r"|[ \u00a0](?:" + _phrase_pattern(dotted) + ")" if dotted else ""
+    return re.compile(r"(?<![0-9.,/:\-])([0-9]{2})(?:" + _phrase_pattern(units) + spaced + r")(?![^\W_])", re.I)
+
+
 def is_month_word(word: str) -> bool:
     """Whether ``word`` names a month in one of the languages of ``months`` in attributes/ages.yaml."""
     return _words_key(word) in _tables().months
@@ -225,8 +236,7 @@ def _tables() -> _Tables:
         person_first=frozenset(_words_key(c).split(" ")[0] for c in persons),
         heading_not_before=frozenset(fold(w) for w in _as_list(data.get("heading_not_before")) + rate_words),
         numbered_districts={fold(str(k)): int(v) for k, v in districts.items()},
-        glued={str(cc).upper(): re.compile(r"(?<![0-9.,/:\-])([0-9]{2})(?:" + _phrase_pattern(_as_list(units))
-                                            + r")(?![^\W_])", re.I)
+        glued={str(cc).upper(): _glued_pattern(_as_list(units))
                for cc, units in (data.get("glued_units") or {}).items()},
     )
 
@@ -702,7 +712,9 @@ def _find_ages(text: str, country: str | None) -> list[tuple[int, int, int, bool
     glued = tables.glued.get(country or "")
     if glued is not None:
         for m in glued.finditer(text):
-            if MIN_AGE <= int(m.group(1)) <= MAX_AGE:
+            # after a space the abbreviation may be a measure ("15 m." is fifteen metres): adults only
+            low = _SPACED_UNIT_MIN_AGE if text[m.end(1)] in " \u00a0" else MIN_AGE
+            if low <= int(m.group(1)) <= MAX_AGE:
                 found.setdefault(m.start(), (m.start(), m.end(), int(m.group(1)), False))
     if not found:
         found = {start: (start, end, value, spelled) for start, end, value, spelled, _, _ in _heading_ages_of(text)}

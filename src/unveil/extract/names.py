@@ -54,9 +54,9 @@ _AFTER_WORD_OPENING = regex.compile(r"[ \t]{1,2}[-–—|•♥~]|[ \t]{0,2}(?:,
 _AFTER_SENTENCE = regex.compile(r"[.!]?[ \t]*$|[.!][ \t]", regex.M)
 _LINE_END = regex.compile(r"[ \t]*$", regex.M)
 # Words after which a known first name signs the ad (folded): "Roxana here", "Léa ici", "Lena hier", "Sara
-# här", and Hungarian "vagyok" (I am), which follows the name: "Anna vagyok".
-_HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua", "har", "taalla", "tady", "ovdje", "tukaj", "εδώ",
-                   "vagyok"})
+# här", "Sofie her" (Danish and Norwegian), and Hungarian "vagyok" (I am), which follows the name: "Anna vagyok".
+_HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua", "har", "her", "taalla", "tady", "ovdje", "tukaj",
+                   "εδώ", "itt", "siin", "seit", "cia", "vagyok"})
 # Before a first name that opens a phrase ("... in town! Mia, 24"), and between the name and the number.
 # A listing's tag closes with one of these too: "NEW · Sophie 28", "[Available today] Jasmine, 24",
 # "(Back this week) Chloe – 33yo".
@@ -93,7 +93,7 @@ def is_decoration(ch: str) -> bool:
 _FROM_PLACE = (r"[ \t\u00a0]{1,2}(?:from|de|da|di|din|aus|von|van|uit|z|ze|iz|iš|is|з|із|из|från|fra|от|από)"
                r"[ \t\u00a0]{1,2}\p{Lu}[\p{L}\-]{1,30}(?:[ \t\u00a0]\p{Lu}[\p{L}\-]{1,30})?")
 # "here" after a name before her age: "Victoria here, 28", "Sara här, 24", "Ivana ovdje, 25"
-_HERE_BEFORE_AGE = "(?:here|ici|aqui|aquí|hier|qui|här|täällä|tady|ovdje|tukaj|εδώ)"
+_HERE_BEFORE_AGE = "(?:here|ici|aqui|aquí|hier|qui|här|her|täällä|tady|ovdje|tukaj|εδώ|itt|siin|šeit|čia)"
 _IS_AGE = r"[ \t\u00a0](?:is|ist|è|es|é|est|jest|este)(?:[ \t\u00a0](?:only|just|now))?[ \t\u00a0](?=\d\d(?!\d))"
 _NAME_NUMBER_GAP = regex.compile(
     r"(?:[ \t\u00a0]{1,2}" + _HERE_BEFORE_AGE + "|" + _FROM_PLACE + r")?"

@@ -88,8 +88,11 @@ _LISTING_WORD = (r"(?:ad|post|listing|annonce|anuncio|annuncio|anzeigen?|inserat
                  r"|profile?|profiel|perfil|profilo|member|membre|mitglieds?|user|benutzer|utente|usuario"
                  r"|objekt|object|objet|immobilie"
                  r"|anun[tț](?:ului)?|inzer[aá]tu?|rezervace|rezerv[aá]cia|objedn[aá]vk[ayu]|резервация"
-                 r"|объявлени[яеи]|оголошення|анкет[аыиу])")
-_NUMBER_WORD = r"(?:id|#|no\.?|nr\.?|n[°º]|n\.|№|č\.?|br\.?|num[eé]ro|number|nummer|n[uú]mero)"
+                 r"|объявлени[яеи]|оголошення|анкет[аыиу]"
+                 # the Nordic, Baltic and central European words: "Ilmoitus nro", "Annonse nr", "Skelbimo Nr."
+                 r"|ilmoitus|ilmoituksen|annonse|annons|kuulutus|kuulutuse|skelbim(?:as|o)|sludin[aā]jum[sa]"
+                 r"|oglas[au]?|hirdet[eé]s)")
+_NUMBER_WORD = r"(?:id|#|no\.?|nr\.?|nro\.?|n[°º]|n\.|№|č\.?|br\.?|num[eé]ro|number|nummer|n[uú]mero)"
 _ID_LABEL_BEFORE = re.compile(
     rf"(?<![^\W\d_])(?:{_LISTING_WORD}[\s-]?{_NUMBER_WORD}"
     # the number word first: "numéro d'annonce", "número de anuncio", "numer ogłoszenia"
@@ -139,7 +142,9 @@ _ID_LABEL_BEFORE = re.compile(
     r"c[oó]digo\s(?:de\s)?(?:reserva|descuento|promocional|promo)|localizador|seguimiento|encomenda|"
     r"zam[oó]wienia|(?:n[°º]|num[eé]ro)\s?de\s?suivi|suivi|"
     # view counters of a profile page: "Views: 12 345 678", "Wyświetlenia", "Aufrufe"
-    r"views|vues|aufrufe|wy[sś]wietle[nń](?:ia)?|weergaven|visualizzazioni|visualiza[cç][oõ]es|vizualiz[aă]ri"
+    r"views|vues|aufrufe|wy[sś]wietle[nń](?:ia)?|weergaven|visualizzazioni|visualiza[cç][oõ]es|vizualiz[aă]ri|"
+    r"katselukerrat|visninger|visningar|per[žz]i[uū]ros|skat[iī]jumi|vaatamised|megtekint[eé]sek|"
+    r"zobrazen[ií]a?|ogledi|pregledi"
     # ... and a country or series code written before the number: "UID CHE-123.456.788", "TVA LU1234..."
     rf")\.?(?:[\s-]?{_LISTING_WORD})?(?:\s?{_NUMBER_WORD}\.?)?"
     # "KvK onder nummer", "unter der Nummer", "sous le numéro", "under number"
@@ -180,6 +185,10 @@ _ID_LABEL_LAST_WORDS = frozenset("""
     promozionale tracciamento reserva descuento promocional localizador seguimiento encomenda zamówienia
     zamowienia suivi views vues aufrufe wyświetlenia wyświetleń wyswietlenia weergaven visualizzazioni
     visualizações visualizacoes vizualizări vizualizari
+    nro ilmoitus ilmoituksen annonse annons kuulutus kuulutuse skelbimas skelbimo sludinājums sludinajums
+    sludinājuma sludinajuma oglas oglasa oglasu hirdetés hirdetes katselukerrat visninger visningar peržiūros
+    perziuros skatījumi skatijumi vaatamised megtekintések megtekintesek zobrazení zobrazeni zobrazenia ogledi
+    pregledi
 """.split())
 # Registry and VAT numbers with more between the label and the digits: a court's town and section ("RCS
 # Paris B 199 001 234", "RPM Bruxelles"), or a country code and check key ("TVA intracommunautaire FR 32
@@ -245,9 +254,10 @@ _DAY_MONTH_THEN_COMMA = re.compile(
     r"(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])(?:\.?(?=,)|\.?[ \t]{1,2}(?=0[1-9]))")
 # A range of two-digit figures closing a sentence or an item, "clients 30-60. ...": ages, not a phone's start.
 _RANGE_THEN_STOP = re.compile(r"(?<!\d)([1-9]\d)[-–]([1-9]\d)(?=[.,;] )")
-# "plus" spelled out before a number stands for "+" (en/fr/de/nl/ro/pl "plus", es "más", it "più", pt "mais",
-# ru/uk/be/sr/mk "плюс", "plyus").
-_PLUS_WORD = re.compile(r"(?:^|[^\w])(plus|m[aá]s|pi[uù]|mais|плюс|plyus|pljus)[\s,:.\-]*$", re.IGNORECASE)
+# "plus" spelled out before a number stands for "+" (en/fr/de/nl/ro/pl/cs/fi "plus", hu "plusz", no/et/lv
+# "pluss", lt "plius", tr "artı", es "más", it "più", pt "mais", ru/uk/be/sr/mk "плюс", "plyus").
+_PLUS_WORD = re.compile(r"(?:^|[^\w])(plus[sz]?|plius|artı|m[aá]s|pi[uù]|mais|плюс|plyus|pljus)[\s,:.\-]*$",
+                        re.IGNORECASE)
 # A word made only of letters that stand for 0 and 1, right before a run (see ``_letters_lead``).
 _LETTERS_LEAD = re.compile(r"(?<![^\W_])([OoIl]{1,3})[ .\-]{1,2}$")
 _LETTER_DIGITS = str.maketrans("OoIl", "0011")
@@ -922,11 +932,11 @@ def _marks() -> _Marks:
     if not nouns:
         raise ValueError(f"{where}: number_words is empty")
     noun_re = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=lambda n: (-len(n), n))) + ")"
-    name = r"[^\W\d_]+(?: [^\W\d_]+){0,2}"  # "de Estados Unidos"
+    name = r"[^\W\d_]+(?: [^\W\d_]+){0,2}"  # "de Estados Unidos"; a hyphen before the noun: "UK-numero"
     before = re.compile(
         r"(?:(?<![A-Za-z])(?P<open>\()?(?P<code>[A-Z]{2,3})(?(open)\)(?P<colon2> ?[:：])?|(?P<colon> ?[:：\-–—])?)"
         r"|(?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?"
-        rf"|(?i:(?<![^\W\d_])(?:(?P<adj>{name})\.? {noun_re}|{noun_re} (?P<adj2>{name})))(?![^\W\d_])"
+        rf"|(?i:(?<![^\W\d_])(?:(?P<adj>{name})(?:\.? |-){noun_re}|{noun_re} (?P<adj2>{name})))(?![^\W\d_])"
         rf"(?i:[ \t](?:{_COPULAS}))?"  # "Mi número de USA es 915 ..."
         # "Spanish number (WhatsApp only): 612", "Número inglés 👉 020 ..."
         r"(?:[ \t]{0,2}\((?P<aside>[^()\n]{1,24})\))?[ \t]{0,2}(?:[:：.)\-–—]|" + _ARROWS + r")?"

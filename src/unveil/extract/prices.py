@@ -811,6 +811,31 @@ def _range_end_currency(text: str, end: int, t: _Tables, cc: str, amount: float)
     return _currency(ca.group("c"), t, cc) or None
 
 
+def _range_head_thousands(text: str, end: int, t: _Tables, cc: str, amount: float) -> str | None:
+    """The currency of the first end (``amount``, stopping at ``end``) of a range whose second end carries a
+    thousands word ("20-25 тыс/час", "10-15 hiljada dinara", "20-25k/hr"): the currency written after that
+    word, else the country's; None when no such range follows."""
+    join = _RANGE_JOIN.match(text, end)
+    if join is None or join.end() == end:
+        return None
+    m = _NUM.match(text, join.end())
+    if m is None:
+        return None
+    second = _amount(m.group(1), m.group(2))
+    if not amount <= second < 1000 or second > amount * 4:
+        return None
+    tail = m.end()
+    if tail < len(text) and text[tail] in t.thousands_glued:
+        tm = _GLUED_LETTER.match(text, tail)
+    else:
+        tm = t.thousands.match(text, tail) or _local_thousands(text, tail, t)
+    if tm is None:
+        return None
+    ca = t.cur_after.match(text, tm.end())
+    written = _currency(ca.group("c"), t, cc) if ca is not None else None
+    return written or t.country_currency.get(cc)
+
+
 def _share_range_lengths(text: str, hits: list[PriceHit]) -> None:
     """Give both ends of a range the length stated for one: "150-200 € de l'heure", "60 Min. 80-100 €",
     "€ 100-150 per hour"; and both rates of an incall/outcall pair, "in/out 280/350 per hour" (in place)."""
@@ -970,6 +995,7 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             continue
         amount = _amount(m.group(1) + spaced.group(), None) if spaced is not None else _amount(m.group(1), m.group(2))
         thousands = local = False
+        range_thousands: str | None = None  # the currency of a range's first end that takes the second's thousands
         if ca is None and e < size:
             if text[e] in t.thousands_glued:
                 tm: re.Match[str] | None = _GLUED_LETTER.match(text, e)  # "£1k", "1.5k overnight", "7к"
@@ -983,6 +1009,11 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
                 if cb is not None or ct is not None or amount < (1000 if local else 100):
                     # a bare amount needs a duration below
                     amount, e, thousands, ca = amount * 1000, tm.end(), True, ct
+            elif cb is None and amount < 1000:
+                head = _range_head_thousands(text, e, t, cc, amount)
+                if head is not None:
+                    # "20-25 тыс/час", "Ár: 20-25 ezer/óra": the thousands word of the second end is the first's
+                    amount, thousands, range_thousands = amount * 1000, True, head
         if amount <= 0 or amount > t.max_amount:
             continue
         currency: str | None = None
@@ -999,8 +1030,10 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             after = ca.end()
         if currency is None and dashed and _ROUND_DASH.match(text, s, e) is not None:
             currency = t.country_currency.get(cc)  # "450.- zwei Stunden": ".-" writes a price in CH, DE, AT
-        range_head = False
-        if currency is None and place is None and not thousands:
+        range_head = range_thousands is not None
+        if range_head:
+            currency = range_thousands
+        elif currency is None and place is None and not thousands:
             # "150-200 € de l'heure", "Entre 100 y 150 euros": the first end of a range takes the second's
             currency = _range_end_currency(text, e, t, cc, amount) if amount >= t.min_bare else None
             range_head = currency is not None
