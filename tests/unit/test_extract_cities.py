@@ -719,3 +719,25 @@ def test_towns_that_are_words_in_a_field_in_capitals(text: str, country: str, ex
 )
 def test_local_names_of_towns(text: str, country: str, expected: list[str]) -> None:
     assert cities(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a brand, a product, a team or a person named after a town is no town
+        ("Boston Pizza in Kelowna is my favourite date spot", "CA", ["Kelowna|CA"]),
+        ("Next to London Drugs, easy parking.", "CA", []),
+        ("Buffalo Wild Wings is next door.", "US", []),
+        ("Paris Hilton vibes. I'm Jessie, 25.", "US", []),
+        ("I have a Boston terrier named Max, incall in Denver.", "US", ["Denver|US"]),
+        ("Oxford shirts and chinos: smart casual gentlemen only. Leeds.", "GB", ["Leeds|GB"]),
+        ("Manchester United fan, based in Leeds.", "GB", ["Leeds|GB"]),
+        # a British county after a town written like a word names the town, and which one
+        ("Reading, Berkshire — incall near the Oracle.", "GB", ["Reading|GB"]),
+        ("Sale, Greater Manchester — 10 min from the city centre.", "GB", ["Sale|GB"]),
+        ("Hamilton, South Lanarkshire — 20 minutes from Glasgow.", "GB", ["Hamilton|GB", "Glasgow|GB"]),
+        ("Washington, Tyne and Wear — near Sunderland.", "GB", ["Washington|GB", "Sunderland|GB"]),
+    ],
+)
+def test_brands_and_british_counties(text: str, country: str, expected: list[str]) -> None:
+    assert cities(text, country, "en") == expected

@@ -559,6 +559,7 @@ class _Rules:
     distant_town: int  # a town of a far continent below this population needs a cue abroad
     near_continents: frozenset[str]
     business_after: frozenset[str]  # "Bangkok Thai Massage": a business named after a foreign town
+    brands_after: frozenset[str]  # "Boston Pizza", "Paris Hilton", "Manchester United": not the town
     lower_case_town: int  # a town of the ad's country this large counts in lower case after a cue
     region_cues: Mapping[str, frozenset[str]]  # name of a region and its city -> cues that name the region
     prefer: dict[str, int]
@@ -603,6 +604,7 @@ def _rules() -> _Rules:
         distant_town=int(data.get("distant_town_population", 300_000)),
         near_continents=frozenset(str(c) for c in data.get("near_continents") or ()),
         business_after=keyset(data.get("business_words_after") or ()),
+        brands_after=keyset(data.get("brand_words_after") or ()),
         lower_case_town=int(data.get("lower_case_town_population", 250_000)),
         prefer={" ".join(_words(fold(str(k)))): int(v) for k, v in (data.get("prefer") or {}).items()},
         region_cues={" ".join(_words(fold(str(k)))): keyset(v) for k, v in (data.get("region_or_city") or {}).items()},
@@ -709,6 +711,10 @@ def region_countries() -> dict[str, frozenset[str]]:
         out.setdefault(abbr, set()).add(country)
     for nation in ("england", "scotland", "wales", "northern ireland", "uk", "greater london"):
         out.setdefault(nation, set()).add("GB")
+    # British counties and council areas after a town ("Reading, Berkshire", "Hamilton, South Lanarkshire",
+    # "Sale, Greater Manchester"); those that are also towns ("Durham") only with "County"
+    for county in _BRITISH_COUNTIES:
+        out.setdefault(county, set()).add("GB")
     # Irish counties as a listing's region field writes them ("Co. Kerry", "County Cork"): with the prefix
     # only, since most are also towns or first names ("Kerry", "Clare")
     for county in _IRISH_COUNTIES:
@@ -716,6 +722,23 @@ def region_countries() -> dict[str, frozenset[str]]:
             out.setdefault(key, set()).add("IE")
     return {k: frozenset(v) for k, v in out.items()}
 
+
+_BRITISH_COUNTIES = (
+    "bedfordshire", "berkshire", "buckinghamshire", "cambridgeshire", "cheshire", "cornwall", "cumbria",
+    "derbyshire", "devon", "dorset", "county durham", "co. durham", "east sussex", "west sussex", "essex",
+    "gloucestershire", "greater manchester", "hampshire", "herefordshire", "hertfordshire", "isle of wight",
+    "kent", "lancashire", "leicestershire", "lincolnshire", "merseyside", "norfolk", "north yorkshire",
+    "south yorkshire", "west yorkshire", "east yorkshire", "east riding of yorkshire", "yorkshire",
+    "northamptonshire", "northumberland", "nottinghamshire", "oxfordshire", "rutland", "shropshire", "somerset",
+    "staffordshire", "suffolk", "surrey", "tyne and wear", "warwickshire", "west midlands", "wiltshire",
+    "worcestershire", "south lanarkshire", "north lanarkshire", "lanarkshire", "fife", "ayrshire",
+    "east ayrshire", "north ayrshire", "south ayrshire", "aberdeenshire", "west lothian", "midlothian",
+    "east lothian", "renfrewshire", "east renfrewshire", "dunbartonshire", "west dunbartonshire",
+    "east dunbartonshire", "stirlingshire", "perthshire", "gwynedd", "powys", "pembrokeshire", "carmarthenshire",
+    "ceredigion", "denbighshire", "flintshire", "glamorgan", "vale of glamorgan", "county antrim", "co. antrim",
+    "county down", "co. down", "county armagh", "co. armagh", "county tyrone", "co. tyrone", "county fermanagh",
+    "co. fermanagh",
+)
 
 _IRISH_COUNTIES = ("carlow", "cavan", "clare", "cork", "donegal", "dublin", "galway", "kerry", "kildare",
                    "kilkenny", "laois", "leitrim", "limerick", "longford", "louth", "mayo", "meath", "monaghan",
@@ -1640,6 +1663,8 @@ class CityExtractor:
             return False  # "Av. Paulista", "Via Roma", "ul. Warszawska", "Hotel Bristol": named after a place
         if _place_word_after(text, end, rules.roads_after) or _road_after_a_word(text, end, rules.roads_after):
             return False  # "Oxford Street, London": a road is named after the town it leads to
+        if _place_word_after(text, end, rules.brands_after):
+            return False  # "Boston Pizza", "London Drugs", "Paris Hilton", "Manchester United": a name's part
         if country == "AU" and city.country != "AU" and _AU_STATE_AFTER.match(text, end):
             return False  # "Ipswich QLD" in an Australian ad is not Ipswich, England
         if country and (city.country != country or city.population < rules.foreign_town) \
