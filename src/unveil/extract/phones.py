@@ -1841,9 +1841,33 @@ def _after_leading_figure(nt: NormalisedText, start: int, end: int, first_cut: i
     if not MIN_DIGITS <= len(rest) <= MAX_DIGITS + 2:
         return None
     read = _read(rest, region)
+    if (read is None or not read.valid) and _grouped_digits(nt.original[nt.starts[first_cut]:nt.ends[end - 1]]):
+        # "Room 27 · 0491 570 042" in a New Zealand ad: an Australian number as dialled there, not "27 049 1570"
+        read = _neighbours_read(rest, region) or read
     if read is None or not (read.valid or _may_be_dialled(rest, region)) or not _as_dialled(rest, read):
         return None
     return first_cut, end, read
+
+
+_DIGIT_GROUP = re.compile(r"[0-9]+")
+
+
+def _grouped_digits(chunk: str) -> bool:
+    """Whether ``chunk`` is digits in groups of two or more and separators only, as a phone number is written
+    ("0491 570 042"), not a version's or a date's figures ("0.1 / iOS 17.4.1")."""
+    return not any(ch.isalpha() for ch in chunk) and all(len(g) >= 2 for g in _DIGIT_GROUP.findall(chunk))
+
+
+def _neighbours_read(written: str, region: str) -> _Read | None:
+    """``written`` (digits as dialled at home, with a trunk prefix) as the valid number of the first
+    neighbouring country (``_NEIGHBOURS``) where it is one, dialled with that country's trunk prefix."""
+    for other in _NEIGHBOURS.get(region, ()):
+        trunk = _national_dialling(other)[0]
+        if trunk and written.startswith(trunk):
+            read = _read(written, other)
+            if read is not None and read.valid:
+                return read
+    return None
 
 
 def _spelled_area_code(nt: NormalisedText, start: int, end: int, first_cut: int, region: str) -> bool:
