@@ -16,8 +16,8 @@ pytestmark = pytest.mark.e2e
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples" / "patterns"
 ADS = [
-    {"id": "1", "country": "DE", "title": "Mia", "body": "Hallo, KakaoTalk: anna_demo oder 020 7946 0101."},
-    {"id": "2", "country": "DE", "title": "Mia", "body": "Schreib mir: kakao id anna_demo, danke."},
+    {"id": "1", "country": "DE", "title": "Mia", "body": "Hallo, Skype: anna_demo oder 020 7946 0101."},
+    {"id": "2", "country": "DE", "title": "Mia", "body": "Schreib mir: skype id anna_demo, danke."},
     {"id": "3", "country": "FI", "title": "Ola", "body": "Kirjoita: ola.demo miukumauku example piste com"},
 ]
 BAD = "platforms:\n  newchat:\n    cues:\n      any: [newchat]\n    name: {chars: 'a-z', min: lots}\n"
@@ -35,10 +35,10 @@ def test_extract_with_patterns(tmp_path: Path) -> None:
     ads = write_jsonl(tmp_path / "ads.jsonl", ADS)
     plain = unveil("extract", str(ads))
     assert plain.returncode == 0 and _values(plain.stdout, "handle") == []
-    done = unveil("extract", str(ads), "--patterns", str(EXAMPLES / "kakaotalk.handles.yaml"),
+    done = unveil("extract", str(ads), "--patterns", str(EXAMPLES / "skype.handles.yaml"),
                   "--patterns", str(EXAMPLES / "finnish.emails.yaml"))
     assert done.returncode == 0, done.stderr
-    assert _values(done.stdout, "handle") == ["kakaotalk:anna_demo", "kakaotalk:anna_demo"]
+    assert _values(done.stdout, "handle") == ["skype:anna_demo", "skype:anna_demo"]
     assert _values(done.stdout, "email") == ["ola.demo@example.com"]
 
 
@@ -66,7 +66,7 @@ def test_analyze_with_patterns_in_workers(tmp_path: Path, workers: str) -> None:
         handles = sorted(r[0] for r in con.execute("SELECT value FROM entities WHERE kind = 'handle'").fetchall())
         emails = [r[0] for r in con.execute("SELECT value FROM entities WHERE kind = 'email'").fetchall()]
         params = con.execute("SELECT parameters FROM runs").fetchone()[0]
-    assert handles == ["kakaotalk:anna_demo", "kakaotalk:anna_demo"]
+    assert handles == ["skype:anna_demo", "skype:anna_demo"]
     assert emails == ["ola.demo@example.com"]
     assert str(EXAMPLES) in json.dumps(json.loads(params)["patterns"])
 

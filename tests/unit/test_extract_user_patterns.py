@@ -19,21 +19,21 @@ def _values(text: str, extractors, kind: str) -> list[str]:
 
 def test_documented_examples_work() -> None:
     ex = load_user_extractors([EXAMPLES])
-    assert _values("KakaoTalk: anna_demo anytime", ex, "handle") == ["kakaotalk:anna_demo"]
-    assert _values("open.kakao.com/me/anna_demo", ex, "handle") == ["kakaotalk:anna_demo"]
+    assert _values("Skype: anna_demo anytime", ex, "handle") == ["skype:anna_demo"]
+    assert _values("Skype live:anna_demo", ex, "handle") == ["skype:anna_demo"]
     assert _values("pisz na telegram nazwa: anna_demo", ex, "handle") == ["telegram:anna_demo"]
     assert _values("anna.demo miukumauku example piste com", ex, "email") == ["anna.demo@example.com"]
     # Without the files none of these is read, and the packaged platforms still work with them.
-    assert _values("KakaoTalk: anna_demo anytime", None, "handle") == []
+    assert _values("Skype: anna_demo anytime", None, "handle") == []
     assert _values("anna.demo miukumauku example piste com", None, "email") == []
     assert _values("Telegram: @anna_vip", ex, "handle") == ["telegram:anna_vip"]
     assert _values("write anna at example dot com", ex, "email") == ["anna@example.com"]
 
 
 def test_analyse_ad_takes_the_extractors() -> None:
-    ex = load_user_extractors([EXAMPLES / "kakaotalk.handles.yaml"])
-    out = analyse_ad({"body": "KakaoTalk: anna_demo", "country": "DE"}, None, ex)
-    assert [e.value for e in out.entities if e.kind == "handle"] == ["kakaotalk:anna_demo"]
+    ex = load_user_extractors([EXAMPLES / "skype.handles.yaml"])
+    out = analyse_ad({"body": "Skype: anna_demo", "country": "DE"}, None, ex)
+    assert [e.value for e in out.entities if e.kind == "handle"] == ["skype:anna_demo"]
 
 
 def test_a_payment_file_blocks_its_words_for_handles(tmp_path: Path) -> None:
