@@ -70,3 +70,35 @@ def test_units_rooms_and_names(body: str, country: str, kind: str, expected: lis
 )
 def test_roads_and_neighbourhoods(body: str, country: str, cities: list[str]) -> None:
     assert _values(body, country, "city") == cities
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "names"),
+    [
+        # where she comes from after her age closes the roster's item
+        ("New girls: Lily 23, Coco 25, Amy 28 from Thailand", "US", "en", ["Amy", "Coco", "Lily"]),
+        ("Amy 28 from Thailand", "US", "en", ["Amy"]),
+        # "or" in more languages between the names a client may ask for
+        ("Vraag naar Mei of Lili.", "NL", "nl", ["Lili", "Mei"]),
+        ("Ask for the Queen of Hearts", "GB", "en", []),
+    ],
+)
+def test_rosters(body: str, country: str, lang: str, names: list[str]) -> None:
+    assert _values(body, country, "name", lang) == names
+
+
+@pytest.mark.parametrize(
+    ("body", "handle"),
+    [
+        ("Korean therapists. KakaoTalk: sora77", "kakaotalk:sora77"),
+        ("Korean spa North York. 카톡 ID: jenny_spa. 647-555-0151", "kakaotalk:jenny_spa"),
+        ("Kakao ID: minji.spa", "kakaotalk:minji.spa"),
+        ("open.kakao.com/me/minji_spa", "kakaotalk:minji_spa"),
+    ],
+)
+def test_kakaotalk(body: str, handle: str) -> None:
+    assert _values(body, "US", "handle") == [handle]
+
+
+def test_kakao_word_alone_is_no_handle() -> None:
+    assert _values("Kakao Talk available", "US", "handle") == []

@@ -572,13 +572,26 @@ def _age_follows(text: str, end: int) -> bool:
     return not (ch.isdigit() or ch in "€$£%")
 
 
+# Where she comes from, after her age in a roster: "Amy 28 from Thailand", "Yuki 24 Japan"
+_FROM_AFTER = regex.compile(r"(?:from|aus|de|din|da|uit|van|z|iz)[ \t\u00a0]", regex.I)
+
+
 def _place_follows(text: str, end: int) -> bool:
-    """Whether a town or a place's abbreviation follows the two digits ending at ``end``: "Brand new!!!
-    Tiana 21 NYC Midtown", "Leipzig. Dasha 26 Berlin" (a listing's next field)."""
+    """Whether a town, a place's abbreviation or a country follows the two digits ending at ``end``: "Brand
+    new!!! Tiana 21 NYC Midtown", "Leipzig. Dasha 26 Berlin" (a listing's next field), "Amy 28 from
+    Thailand", "Yuki 24 Japan, Hana 27 Korea" (where she comes from)."""
     i = end
     if i >= len(text) or text[i] != " ":
         return False
     i += 1
+    came = _FROM_AFTER.match(text, i)
+    if came is not None:
+        i = came.end()
+    if i < len(text) and text[i].isupper():
+        from unveil.extract.cities import _country_spans
+
+        if any(s == i for s, _e, _c in _country_spans(text)):
+            return True
     j = i
     while j < len(text) and text[j].isalpha() and j - i < 25:
         j += 1
