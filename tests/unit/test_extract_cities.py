@@ -737,6 +737,9 @@ def test_local_names_of_towns(text: str, country: str, expected: list[str]) -> N
         ("Sale, Greater Manchester — 10 min from the city centre.", "GB", ["Sale|GB"]),
         ("Hamilton, South Lanarkshire — 20 minutes from Glasgow.", "GB", ["Hamilton|GB", "Glasgow|GB"]),
         ("Washington, Tyne and Wear — near Sunderland.", "GB", ["Washington|GB", "Sunderland|GB"]),
+        # a street named after a state is no state ("Victoria St" is no Australian address)
+        ("Richmond, Victoria St", "GB", ["Richmond|GB"]),
+        ("Melbourne, Victoria this week", "AU", ["Melbourne|AU"]),
     ],
 )
 def test_brands_and_british_counties(text: str, country: str, expected: list[str]) -> None:

@@ -890,6 +890,9 @@ def _country_after(text: str, end: int) -> str:
     return spans[k][2] if k < len(spans) and spans[k][0] == gap.end() else ""
 
 
+_STREET_AFTER_REGION = re.compile(r" St\.?(?![^\W_])")
+
+
 def _regions_after(text: str, start: int, end: int, as_cue: bool = False) -> frozenset[str]:
     """Countries of a state, province or nation written right after the town at ``text[start:end]``."""
     return _region_after(text, start, end, as_cue)[0]
@@ -916,6 +919,8 @@ def _region_after(text: str, start: int, end: int, as_cue: bool = False) -> tupl
                 while i < m.end(group) and text[i].isalpha():
                     i += 1
                 seen += 1
+            if _STREET_AFTER_REGION.match(text, i) is not None or _place_word_after(text, i, _rules().roads_after):
+                return frozenset(), end  # "Hamilton, Victoria St": the address's street, not the state
             return countries, i
     return frozenset(), end
 
