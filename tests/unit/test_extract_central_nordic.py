@@ -166,3 +166,16 @@ def test_norwegian_dot_word() -> None:
 )
 def test_here_after_a_name(body: str, country: str, names: list[str]) -> None:
     assert _values(body, country, "name") == names
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "cities"),
+    [
+        ("Είμαι στην Πάφο για λίγες μέρες", "CY", ["Paphos|CY"]),
+        ("Κέντρο της Αθήνας, ιδιωτικό διαμέρισμα", "GR", ["Athens|GR"]),
+        ("Λάρνακα — νέα κοπέλα", "CY", ["Larnaca|CY"]),
+        ("Κέρκυρα, 25 ετών", "GR", ["Corfu|GR"]),
+    ],
+)
+def test_greek_and_cypriot_towns_in_greek(body: str, country: str, cities: list[str]) -> None:
+    assert _values(body, country, "city", "el") == cities
