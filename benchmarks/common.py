@@ -43,14 +43,24 @@ def commit() -> str:
         return "unknown"
 
 
-def record_section(title: str, how: str, table: str) -> None:
-    """Replace (or add) the section ``## title`` of docs/benchmarks.md."""
+# A subsection of hand-written notes (same-run ratios between commits, one-off experiments) that a new
+# record of its section keeps, after the new figures.
+KEPT_HEADING = "### Same-run comparisons"
+
+
+def record_section(title: str, how: str, table: str, doc: Path | None = None) -> None:
+    """Replace (or add) the section ``## title`` of docs/benchmarks.md (or ``doc``), keeping its
+    ``### Same-run comparisons ...`` subsection, which is written by hand."""
+    doc = DOC if doc is None else doc
     stamp = f"Machine: {machine_line()}. Date: {datetime.now(UTC):%Y-%m-%d}. Commit: `{commit()}`."
     body = f"## {title}\n\n{how}\n\n{stamp}\n\n{table}\n"
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
     pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: body + "\n", text)
+    old = pattern.search(text)
+    if old is not None:
+        kept = re.search(rf"^{re.escape(KEPT_HEADING)}.*?(?=^### |\Z)", old.group(0), re.S | re.M)
+        new = body + ("\n" + kept.group(0).rstrip("\n") + "\n" if kept else "")
+        text = text[: old.start()] + new + "\n" + text[old.end():]
     else:
         text = text.rstrip("\n") + "\n\n" + body
-    DOC.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+    doc.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
