@@ -409,15 +409,7 @@ def _across_border(e164: str) -> _Read | None:
     written = _national_dialling(home)[0] + phonenumbers.national_significant_number(number)
     if _home_typo(written, home):
         return None
-    for other in _NEIGHBOURS[home]:
-        trunk = _national_dialling(other)[0]
-        if not trunk or not written.startswith(trunk):
-            continue  # without a trunk prefix ("6 12 34 56 78" in Monaco) a national number says nothing
-        there = phonenumbers.parse(written, other)
-        if phonenumbers.is_valid_number(there):
-            return _Read(there, phonenumbers.format_number(there, PhoneNumberFormat.E164), True,
-                         phonenumbers.region_code_for_number(there))
-    return None
+    return _neighbours_read(written, home)
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -1863,6 +1855,7 @@ def _neighbours_read(written: str, region: str) -> _Read | None:
     neighbouring country (``_NEIGHBOURS``) where it is one, dialled with that country's trunk prefix."""
     for other in _NEIGHBOURS.get(region, ()):
         trunk = _national_dialling(other)[0]
+        # without a trunk prefix ("6 12 34 56 78" in Monaco) a national number says nothing
         if trunk and written.startswith(trunk):
             read = _read(written, other)
             if read is not None and read.valid:

@@ -399,6 +399,18 @@ _GLUED_LETTER = re.compile(r".(?![^\W_])")  # one letter not followed by a lette
 _LENGTH_GAP = frozenset(" \t\u00a0:=-–()")
 
 
+def _thousands_at(text: str, pos: int, t: _Tables) -> tuple[re.Match[str] | None, bool]:
+    """A thousands letter or word right after an amount ending at ``pos`` ("£1k", "7к", "5 тыс. руб", "2 mil
+    la hora", and the country's own, "25 ezer" in Hungary), and whether it is the country's own."""
+    if text[pos] in t.thousands_glued:
+        return _GLUED_LETTER.match(text, pos), False
+    tm = t.thousands.match(text, pos)
+    if tm is not None:
+        return tm, False
+    tm = _local_thousands(text, pos, t)
+    return tm, tm is not None
+
+
 def _local_thousands(text: str, pos: int, t: _Tables) -> re.Match[str] | None:
     """The country's own thousands word at ``pos``: "30e Ft", "Óra: 20e", "25 ezer" in Hungary."""
     return t.thousands_local.match(text, pos) if t.thousands_local is not None else None
@@ -824,11 +836,7 @@ def _range_head_thousands(text: str, end: int, t: _Tables, cc: str, amount: floa
     second = _amount(m.group(1), m.group(2))
     if not amount <= second < 1000 or second > amount * 4:
         return None
-    tail = m.end()
-    if tail < len(text) and text[tail] in t.thousands_glued:
-        tm = _GLUED_LETTER.match(text, tail)
-    else:
-        tm = t.thousands.match(text, tail) or _local_thousands(text, tail, t)
+    tm = _thousands_at(text, m.end(), t)[0] if m.end() < len(text) else None
     if tm is None:
         return None
     ca = t.cur_after.match(text, tm.end())
@@ -997,11 +1005,7 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
         thousands = local = False
         range_thousands: str | None = None  # the currency of a range's first end that takes the second's thousands
         if ca is None and e < size:
-            if text[e] in t.thousands_glued:
-                tm: re.Match[str] | None = _GLUED_LETTER.match(text, e)  # "£1k", "1.5k overnight", "7к"
-            else:
-                tm = t.thousands.match(text, e)  # "5 тыс. руб", "2 mil la hora"
-                local = tm is None and (tm := _local_thousands(text, e, t)) is not None
+            tm, local = _thousands_at(text, e, t)
             if tm is not None:
                 ct = t.cur_after.match(text, tm.end()) if cb is None else None
                 if ct is not None and not _currency(ct.group("c"), t, cc):
