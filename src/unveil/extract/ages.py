@@ -477,6 +477,8 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
     after = _words_after(text, end, 2)
     if len(after) == 2 and after[1] in _STREET_AFTER_A_WORD:
         return False  # "Amber, 14 Station Road": a house number before its street
+    if len(after) == 2 and " ".join(after) in tables.not_after:
+        return False  # "I am 18 or older - Enter": a site's age gate, a rule like "18 and over"
     return not (after and (after[0] in tables.not_units or after[0] in tables.unit_first))
 
 
@@ -824,10 +826,18 @@ def heading_words(text: str, country: str | None = None) -> list[tuple[int, int]
     "Québec — Marilou 26 ans": "Ebony", "Marilou"); the name extractor reads personas there."""
     tables = _tables()
     out = []
-    for start, _, value, _ in find_ages(text, country):
+    found = list(find_ages(text, country))
+    for start, _, value, _ in found:
         before = _heading_word_before(text, start, tables, value)
         if before is not None:
             out.append(before)
+    if found:
+        # A profile's field states the age the heading states too ("Jasmijn (25) – Rotterdam" then
+        # "Leeftijd: 25"): the heading's word still heads the listing (headings are read only where no
+        # other form states an age, see find_ages)
+        values = {value for _, _, value, _ in found}
+        out += [(ws, we) for _s, _e, value, _w, ws, we in _heading_ages_of(text)
+                if value in values and (ws, we) not in out]
     return out
 
 

@@ -36,7 +36,13 @@ _COUNTED = r"[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][^\W\d_'’.-]*){0,3}[ \t\u00
 # "(1,482)", "(298)": a count, not an age in brackets nor an area code ("(212) 555-0147")
 _BIG_COUNT = r"\(\d[\d,.\u00a0 ]{2,9}\)(?![ \t\u00a0]?[\d-])"
 _BIG_COUNT_RE = re.compile(_BIG_COUNT)
+_BREADCRUMB = re.compile(r"[ \t\u00a0][>»›][ \t\u00a0]")
 _MARKS = re.compile(r"©|\([cC]\)|" + _BIG_COUNT)  # the lines a footer's sign or a menu's count stands in
+
+
+# The town a block of other ads is about, after its heading: "Other escorts in Leeds", "Otras chicas en Madrid"
+_ABOUT_TOWN = (r"(?:[ \t\u00a0]{1,2}(?:in|en|à|a|aus|w|we|na|em|di|near|around|bei|nahe|rond|dans)"
+               r"[ \t\u00a0]{1,2}[^\W\d_][^\W\d_'’.-]*(?:[ -][^\W\d_][^\W\d_'’.-]*){0,2})?")
 
 
 # Words of the lists that ads use every day: never the key a phrase is looked up by.
@@ -53,7 +59,7 @@ def _key_word(phrase: str) -> str:
 
 
 class _Tables:
-    __slots__ = ("counted", "footer", "heading", "keys", "min_counted", "plan")
+    __slots__ = ("counted", "footer", "heading", "heading_inline", "keys", "min_counted", "plan")
 
     def __init__(self) -> None:
         data = load_attribute_data("page_chrome.yaml")
@@ -65,8 +71,10 @@ class _Tables:
             forms = {form for item in items for form in (item, fold(item))}
             return r"(?<![^\W_])(?:" + literal_alternation(forms, _SP, True) + r")(?![^\W_])"
 
-        self.heading = re.compile(r"[^\w\n]{0,6}" + words(headings) + r"[^\w\n]{0,6}(?:\(?\d{1,4}\)?)?[^\w\n]{0,4}",
-                                  re.IGNORECASE)
+        self.heading = re.compile(r"[^\w\n]{0,6}" + words(headings) + _ABOUT_TOWN
+                                  + r"[^\w\n]{0,6}(?:\(?\d{1,4}\)?)?[^\w\n]{0,4}", re.IGNORECASE)
+        self.heading_inline = re.compile(r"[^\w\n]{0,6}" + words(headings) + _ABOUT_TOWN + r"[ \t\u00a0]{0,2}:",
+                                         re.IGNORECASE)
         self.footer = re.compile(r"©|\(c\)[ ]?\d{4}|" + words(footer), re.IGNORECASE)
         self.plan = re.compile(words(plans), re.IGNORECASE)
         self.counted = re.compile(_COUNTED)
@@ -112,7 +120,8 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
             spans.append((s, lines[j - 1][1]))
             done = j - 1
             continue
-        if t.footer.search(line) is not None or t.plan.search(line) is not None or _town_menu(line, t):
+        if t.footer.search(line) is not None or t.plan.search(line) is not None or _town_menu(line, t) \
+                or t.heading_inline.match(line) is not None:
             spans.append((s, e))
     return spans
 
@@ -120,8 +129,8 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
 def _town_menu(line: str, t: _Tables) -> bool:
     """A menu of towns and their listing counts: enough counted items, one of a hundred or more (a roster's
     "Chloe (25), Jess (32)" is no menu)."""
-    if _BIG_COUNT_RE.search(line) is None:
-        return False
+    if _BIG_COUNT_RE.search(line) is None or _BREADCRUMB.search(line) is not None:
+        return False  # ... nor a breadcrumb whose steps carry counts: "Home > Escorts (4,512) > London (1,204)"
     return len(t.counted.findall(line)) >= t.min_counted
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -1070,14 +1071,23 @@ def _prev_words(text: str, start: int, n: int) -> list[str]:
     return out
 
 
+# A word labelling a price: "Tarifa: 100€/h" (a town in Spain)
+_PRICE_AFTER_LABEL = re.compile(r"[ \t]{0,2}[:：][ \t]{0,2}(?:[$€£][ \t]?)?[0-9][0-9.,]*[ \t]?(?:[$€£]|/|eur|usd|gbp)",
+                                re.IGNORECASE)
+_CITY_NO_DISTRICT = 1_000_000  # a town this big is no other town's district
+
+
 def _has_label(text: str, start: int, labels: frozenset[str]) -> bool:
     """True if ``start`` follows a label such as "City:" or "Ville -"."""
     j = start
     while j > 0 and text[j - 1] in " \t\u00a0" and start - j < 3:
         j -= 1
-    if j == 0 or text[j - 1] not in ":-=–":
+    if j == 0:
         return False
-    j -= 1
+    if text[j - 1] in ":-=–":
+        j -= 1
+    elif "\t" not in text[j:start]:
+        return False  # ... or a tab, a flattened table's cell: "Zona\tMadrid centro"
     words = _prev_words(text, j, 2)
     return bool(words) and (words[-1] in labels or " ".join(words) in labels)
 
@@ -1327,6 +1337,15 @@ def _without_districts(towns: list[Entity]) -> list[Entity]:
         for big in large)]
 
 
+def _without_foreign_districts(text: str, towns: list[Entity], country: str) -> list[Entity]:
+    """``towns`` without a foreign place of two words or more written right after a town of the ad's
+    country, one space apart: "Chicago Gold Coast" names Chicago's district, not Gold Coast, Australia."""
+    dropped = {id(town) for prev, town in itertools.pairwise(sorted(towns, key=lambda t: t.start))
+               if town.start == prev.end + 1 and text[prev.end] == " " and " " in town.text
+               and prev.attrs.get("country") == country and town.attrs.get("country") != country}
+    return [t for t in towns if id(t) not in dropped] if dropped else towns
+
+
 def _own_name(city: City, node: _Node, key: str) -> bool:
     """Whether ``key`` is the town's own name or the start of it ("new york" of "New York City"), not an
     alternate name or a case form (transliterations such as "aebura" collide with words in lower case)."""
@@ -1505,6 +1524,8 @@ class CityExtractor:
         if len(towns) >= 2:
             towns = _without_districts(towns)
             towns = _without_stations(text, towns)
+            if country:
+                towns = _without_foreign_districts(text, towns, country)
         if country and towns and not text.isascii():
             towns = [t for t in towns if not _accented_namesake(t, country)]
         if towns and (":" in text or "：" in text):
@@ -1653,9 +1674,12 @@ class CityExtractor:
             return False  # "Sydney here, 24": a persona introducing herself
         if before in rules.district_words and (
                 after_town or before not in rules.cues or city.country == country
-                or city.population < rules.foreign_town or _CAPITAL_AFTER.match(text, end) is not None):
+                or city.population < rules.foreign_town or _CAPITAL_AFTER.match(text, end) is not None) \
+                and not (city.population >= _CITY_NO_DISTRICT and not after_town
+                         and _CAPITAL_AFTER.match(text, end) is None):
             # "район Альтона", "Bezirk Spandau": a part of the town named before; "zona Eixample", "zona Roma
-            # Norte": of the ad's own town; but "în Germania, zona Stuttgart" names a big foreign town
+            # Norte": of the ad's own town; but "în Germania, zona Stuttgart" names a big foreign town, and
+            # "Zona: Madrid centro" a city of a million, no town's district
             return False
         if city.country != country and before not in rules.cues and before not in rules.weak_cues \
                 and _AGE_AFTER.match(text, end) is not None:
@@ -1720,4 +1744,5 @@ class CityExtractor:
                 if cue in rules.cues or (weak_ok and cue in rules.weak_cues):
                     return True
         return _has_label(text, start, rules.labels) or _pin_before(text, start) or (
-            _listed_with_town(text, start, end, city.country, rules, abroad=city.country != country))
+            _listed_with_town(text, start, end, city.country, rules, abroad=city.country != country)
+            and _PRICE_AFTER_LABEL.match(text, end) is None)  # "Ciudad: Valencia | Tarifa: 100€/h"

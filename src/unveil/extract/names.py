@@ -48,8 +48,8 @@ _NAME = regex.compile(r"\p{L}[\p{L}\p{M}]{0,24}(?:-\p{L}[\p{L}\p{M}]{0,24})?(?![
 # ("Hamburg. Nastya."); or closing a line after a dash, a bar or a symbol ("Houston — Tori"), or between
 # two dashes or bars of a listing ("Taille 38 – 1m68 – Sophie – Lyon 3e").
 # ... or kisses ending the line: a message's sign-off, "Lena x", "Mia xx", "Zoe xoxo"
-_AFTER_OPENING = regex.compile(r"[ \t]{0,2}(?:[-–—,:|•·♥~!.]|\p{So}|$)|[ \t]{1,2}(?i:x{1,4}|xo|xoxo)[ \t]*$",
-                               regex.M)
+_AFTER_OPENING = regex.compile(r"[ \t]{0,2}(?:[-–—,:|•·♥~!.꧁꧂༺༻彡】』」]|\p{So}|$)"
+                               r"|[ \t]{1,2}(?i:x{1,4}|xo|xoxo)[ \t]*$", regex.M)
 _AFTER_WORD_OPENING = regex.compile(r"[ \t]{1,2}[-–—|•♥~]|[ \t]{0,2}(?:,|\p{So})")
 _AFTER_SENTENCE = regex.compile(r"[.!]?[ \t]*$|[.!][ \t]", regex.M)
 _LINE_END = regex.compile(r"[ \t]*$", regex.M)
@@ -115,7 +115,9 @@ _NAME_NUMBER_GAP = regex.compile(
     # a comma as above: the phrase must end after the number)
     rf"|(?:[ \t\u00a0]{{0,2}}(?:{DECORATION}\ufe0f?|,)){{1,12}}[ \t\u00a0]{{0,2}}(?=\d)"
     # "Lucy is 29", "Jade is 24 and Honey is 26": a third person's ad states her age so
-    r"|" + _IS_AGE, regex.I)
+    r"|" + _IS_AGE
+    # "Sora, Korean, 26", "Ana, brasileña, 23": a describing word between commas (checked in the code)
+    + r"|[ \t\u00a0]{0,2},[ \t\u00a0]{1,2}(?P<desc>\p{L}{3,16}),[ \t\u00a0]{1,2}(?=\d)", regex.I)
 _IS_GAP = regex.compile(_IS_AGE, regex.I)
 # "Charlotte here, 28": a person, even where Charlotte is also a town of the ad's country.
 _HERE_AFTER = regex.compile(
@@ -259,7 +261,9 @@ def _title(word: str) -> str:
     """Title case for all-lower or all-upper names; mixed case as written ("McKenzie").  A name in capitals
     but for an accented letter ("LUCíA": styled capitals, whose styles have no accented letters) is all-upper."""
     ascii_letters = [c for c in word if c.isascii() and c.isalpha()]
-    if word.islower() or word.isupper() or (len(ascii_letters) > 1 and all(c.isupper() for c in ascii_letters)):
+    if word.islower() or word.isupper() or (len(ascii_letters) > 1 and all(c.isupper() for c in ascii_letters)) \
+            or (len(word) > 3 and word[-1] == "x" and word[:-1].isupper()):
+        # ... or small capitals with a plain "x", which has no small capital: "ᴍᴀʀɢᴀᴜx" reads "MARGAUx"
         return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
     return word
 
@@ -361,7 +365,7 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
             i -= 1
         opening = i == 0 or text[i - 1] in "\n\r"  # the start of the field or of a line
         m = _NAME_NUMBER_GAP.match(text, e)
-        if m is None:
+        if m is None or (m.group("desc") and fold(m.group("desc")) not in describing):
             continue
         loose = False  # no comma between the name and the number, away from the start of a line
         if not m.group().endswith("("):

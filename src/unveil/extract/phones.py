@@ -137,7 +137,8 @@ _ID_LABEL_BEFORE = re.compile(
     # "Codice prenotazione", "Localizador", "Numer zamówienia", "N° de suivi", "Claim no.", "City permit"
     r"promo\s?code|code\s?promo|discount\s?code|coupon(?:\s?code)?|voucher(?:\s?code)?|gift\s?card|"
     r"confirmation(?:\s?code)?|receipt|(?:case|claim)\s?(?:#|no|nr|number)|permit|licen[cs]e|serial|isbn|"
-    r"(?:gutschein|rabatt|buchungs|sendungs|anzeigen|inserats|bestel|order|boekings)(?:code|nummer|nr)|"
+    r"(?:gutschein|rabatt|buchungs|sendungs|anzeigen|inserats|bestel|order|boekings|advertentie|annonce|annons"
+    r"|annonse)(?:code|nummer|nr)|"
     r"codice\s(?:sconto|prenotazione|promozionale|coupon)|tracciamento|"
     r"c[oó]digo\s(?:de\s)?(?:reserva|descuento|promocional|promo)|localizador|seguimiento|encomenda|"
     r"zam[oó]wienia|(?:n[°º]|num[eé]ro)\s?de\s?suivi|suivi|"
@@ -162,7 +163,8 @@ _ID_LABEL_LAST_WORDS = frozenset("""
     order ordine commande pedido bestellung bestelling zamówienie comanda comandă invoice facture factura fattura
     rechnung tracking ticket transaction ref réf reference référence referencia referência riferimento rif
     referenz referentie referinta referință bestellnummer auftragsnummer rechnungsnummer referenznummer
-    kundennummer acc acct abn acn bsb code cpf cnpj cep nif nipc nie nip regon pesel kvk btw uid cui cnp siret
+    kundennummer advertentienummer advertentienr annoncenummer annonsnummer annonsenummer
+    acc acct abn acn bsb code cpf cnpj cep nif nipc nie nip regon pesel kvk btw uid cui cnp siret
     siren ust-id ustid id mwst tva vat rcs faktura fv bce ide hrb idnr steuernummer ondernemingsnummer entreprise
     krs rea cro handelsregister registernummer registration
     účet účtu ucet uctu vs ičo ico dič dic rezervace rezervácia rezervacia objednávka objednávky objednávku
@@ -1010,7 +1012,8 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
         if m is not None:  # "0712 034 527 (număr din România)", "... (Romanian number)"
             said = _WORD_RUN.findall(m.group(1).lower())
             if not marks.number_words.isdisjoint(said) and said != ["no"] and "no" not in said[:1]:
-                code = next((marks.words[w] for w in said if w in marks.words), "")
+                pairs = [f"{a} {b}" for a, b in itertools.pairwise(said)]  # "(número de Estados Unidos)"
+                code = next((marks.words[w] for w in pairs + said if w in marks.words), "")
     if not code and _may_be_marked(text, ostart, marks):
         m = marks.before.search(text, max(0, ostart - 40), ostart)
         if m is not None and "\n" in m.group("gap") and (m.group("flag") or (m.group("code") and not m.group("colon"))):
@@ -1117,15 +1120,14 @@ def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc:
                   attrs=attrs)
 
 
-# A photo's or a document's file name: "IMG_2025550143.HEIC", "DSC-0199001234.jpg".
-_FILE_NAME_BEFORE = re.compile(r"[A-Za-z]{2,8}[_-]\Z")
-_FILE_NAME_AFTER = re.compile(r"\.(?i:jpe?g|png|heic|gif|webp|mp4|mov|avi|pdf|docx?)(?![^\W_])")
+# A photo's or a document's file name: "IMG_2025550143.HEIC", "DSC-0199001234.jpg", "photo_4165550199_2.jpg",
+# "/media/images/0199001234_thumb.jpg": the number glued to the name's other parts, the name ending in a type.
+_FILE_NAME_TAIL = re.compile(r"[\w.-]{0,40}?\.(?i:jpe?g|png|heic|gif|webp|mp4|mov|avi|pdf|docx?)(?![\w.-])")
 
 
 def _file_name(text: str, ostart: int, oend: int) -> bool:
-    return oend < len(text) and text[oend] == "." and ostart > 2 and text[ostart - 1] in "_-" \
-        and _FILE_NAME_AFTER.match(text, oend) is not None \
-        and _FILE_NAME_BEFORE.search(text, max(0, ostart - 9), ostart) is not None
+    glued = (ostart > 0 and text[ostart - 1] in "_-/") or (oend < len(text) and text[oend] in "_-")
+    return glued and oend < len(text) and text[oend] in "._-" and _FILE_NAME_TAIL.match(text, oend) is not None
 
 
 def _not_a_phone(text: str, ostart: int, oend: int, unlabelled: int = -1) -> bool:

@@ -44,9 +44,9 @@ __all__ = ["PriceExtractor", "find_prices"]
 
 _SP = r"[ \t\u00a0]"
 # "1h: 150", "30 min - 100", "1h = 150", "30 Min. 110€", "(4h) 800€", "1 hour | 210$"
-# "30 min → 200 lei", "1hr/$350", "1h (150€)", "➡️", "Extra hour +150€"
-_LEFT_GAP = frozenset(" \t\u00a0:=-–—>.)(|/→➜➡⇒\ufe0f+")
-_RIGHT_GAP = frozenset(" \t\u00a0-–(")  # "£150 1hr", "150€ (1h)"
+# "30 min → 200 lei", "1hr/$350", "1h (150€)", "➡️", "Extra hour +150€", markdown's "30 min: **£120**"
+_LEFT_GAP = frozenset(" \t\u00a0:=-–—>.)(|/→➜➡⇒\ufe0f+*")
+_RIGHT_GAP = frozenset(" \t\u00a0-–(*")  # "£150 1hr", "150€ (1h)", "**£150** 1hr"
 _RUN_GAP = frozenset(" .-/()")  # separators inside phone numbers and dates
 PHONE_DIGITS = 7
 FULL_NUMBER_DIGITS = 10  # a national number with its trunk or area code: what follows it is a figure of its own
@@ -779,7 +779,7 @@ _ROUND_THE_CLOCK = re.compile(r"(?<![0-9])24[ \t]?/[ \t]?7(?![0-9])")
 
 # Between the ends of a range of amounts: "150-200 €", "entre 100 y 150 euros", "tra 150 e 200 euro"
 _RANGE_WORDS = r"(?:to|and|à|a|y|e|et|und|bis|en|tot|do|și|si|ou|till|til)"
-_RANGE_JOIN = re.compile(rf"[ \t\u00a0]{{0,2}}(?:[-–]|{_RANGE_WORDS}(?![^\W\d_]))[ \t\u00a0]{{0,2}}", re.I)
+_RANGE_JOIN = re.compile(rf"[ \t\u00a0]{{0,2}}(?:[-–~]|{_RANGE_WORDS}(?![^\W\d_]))[ \t\u00a0]{{0,2}}", re.I)
 _PAIR_SLASH = re.compile(r"[ \t\u00a0]{0,2}/[ \t\u00a0]{0,2}")
 # Incall and outcall rates for one length: "in/out 280/350 per hour", "1hr in/out 200/250"
 _IN_OUT = re.compile(r"(?<![^\W\d_])in(?:call)?[ \t]?[/-][ \t]?(?:out)?(?:call)?[ \t]*:?[ \t]*\Z", re.I)
@@ -925,6 +925,7 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
     last_end = -1  # where the last price found ends
     list_open = False  # whether that price was a labelled amount without a currency, which a list continues
     row_dur: _Duration | None = None  # the duration of that price when it stood before it, in a table's row
+    flat_table = False  # a table of rates run onto one line: "30 mins £100 £130 1 hour £150 £180"
     last_dur: _Duration | None = None  # the duration of that price
     last_currency: str | None = None
     last_amount_end = -1  # where the amount of that price ends
@@ -1069,12 +1070,20 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
                     lengths_after=not first and last_dur is not None and last_dur.start >= last_amount_end)
         if range_head and dur is not None and dur.start >= after:
             dur = None  # the length after a range is its second end's, shared with the first below
+        elif first and explicit and row_dur is not None and dur is not None and dur.start >= after \
+                and _BLANK_GAP.fullmatch(text, last_end, span_start) is not None \
+                and _AMOUNT_NEXT.match(text, dur.end) is not None:
+            # a table flattened to one line, lengths first: "30 mins £100 £130 1 hour £150 £180" (incall and
+            # outcall): the second amount shares the row's length; the one after it heads the next row
+            dur = row_dur
+            flat_table = True
         headed = False  # the length heads the amount's column: the span stays the amount's own
         if dur is None and columns and explicit:
             dur = _column_length(columns, text, s)  # "30min | 1hr | 2hr\n£130 | £200 | £380"
             headed = dur is not None
         if dur is None and (explicit or in_table is not None):
-            cell = _ROW_CELL_GAP.fullmatch(text, last_end, span_start) if row_dur is not None else None
+            cell = None if row_dur is None else _ROW_CELL_GAP.fullmatch(text, last_end, span_start) or (
+                _BLANK_GAP.fullmatch(text, last_end, span_start) if flat_table else None)
             if cell is not None and ("/" not in cell.group() or _slash_columns(text)):
                 # "Half hour | 140$ | 190$", "Incall / Outcall\n1h : 150€ / 200€": the row's duration is
                 # every cell's (a bare "1h 150€ / 250€" may be two lengths' rates)
@@ -1238,8 +1247,13 @@ _SLASH_HEADER = re.compile(r"^[ \t]*[^\W\d]+(?:[ \t][^\W\d]+){0,2}(?:[ \t]*/[ \t
                            r"[ \t]*:?[ \t]*$", re.MULTILINE)
 
 
+# ... or an incall/outcall label before the rates on their line: "Tariffe in/out: 1h 150/200 €", "Tarifs
+# (incall / outcall) : 1h 200 € / 250 €"
+_IN_OUT_LABEL = re.compile(r"(?<![^\W\d_])in(?:call)?[ \t]?/[ \t]?out(?:call)?(?![^\W\d_])", re.I)
+
+
 def _slash_columns(text: str) -> bool:
-    return _SLASH_HEADER.search(text) is not None
+    return _SLASH_HEADER.search(text) is not None or _IN_OUT_LABEL.search(text) is not None
 
 
 # A currency word heading a rate card, alone on its line or as its label: "🌹 Roses 🌹", "Roses: 1hr 250".
@@ -1366,12 +1380,18 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
         if ph is not None and not (ph.end() < len(text) and text[ph.end()].isdigit()):  # "1hr200 hh150"
             mark = ph.group(0)
             return _Duration(ph.start() + len(mark) - len(mark.lstrip()), ph.end(), minutes)
+    if explicit and after > 0 and text[after - 1] in _SIGNS_BEFORE_H:
+        hm = _H_AFTER_SIGN.match(text, after)
+        if hm is not None:
+            return _Duration(hm.start(1), hm.end(1), 60, unit_only=True)  # "250$ h", as "$250 h"
     if duration_first:
         dur = before or _connected_duration(text, after, t, used)
     else:
         dur = _connected_duration(text, after, t, used) or _free_duration_before(text, start, by_end, used, t.fillers)
     if dur is None:
         after_dur = _free_duration_after(text, after, by_start, used)
+        if after_dur is None and explicit:
+            after_dur = _free_duration_after(text, after, by_start, used, t.fillers)  # "$35 foot massage 1hr"
         # Without a currency only a duration without a number ("150 hour", "150 half hour", "1500 overnight"),
         # or a labelled amount's duration in brackets ("Rates: 300 (1h)").
         if after_dur is not None and (explicit or after_dur.unit_only or lengths_after
@@ -1394,10 +1414,15 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
     return dur
 
 
+_BLANK_GAP = re.compile(r"[ \t\u00a0]{1,3}")
+_AMOUNT_NEXT = re.compile(r"\.?[ \t\u00a0:]{0,3}(?:[£$€][ \t]?)?[0-9]")
 _ITEM_END = re.compile(r"[ \t]{0,2}(?:[,;/|•·\n]|$)")  # the end of a list's item
+# An hour's "h" alone after an amount's sign: "250$ h", "150€ h" (as "$250 h"), never before more digits
+_SIGNS_BEFORE_H = frozenset("$€£")
+_H_AFTER_SIGN = re.compile(r"[ \t]{1,2}(h)(?![^\W_])(?![ \t]{0,2}[0-9])")
 # What stands between the prices of a list: "300 (1h), 550 (2h)", "200 (30) / 300 (60)", "150 | 250".
 _LIST_GAP = re.compile(r"[ \t]{0,2}\)?[ \t]{0,2}[,;/|•·][ \t]{0,2}")
-_ROW_CELL_GAP = re.compile(r"[ \t]{0,3}[|¦/][ \t]{0,3}")
+_ROW_CELL_GAP = re.compile(r"[ \t]{0,3}[|¦/][ \t]{0,3}|\t[ \t]{0,3}")  # a bar, a slash or a tab between cells
 _OR_WORDS = r"(?:or|ou|o|oder|of|oppure|sau|lub|albo|vagy|eller|tai|nebo|ili|или|або|ή|arba|vai|või)"
 # About: "(ok. 600 zł)", "(≈ 1000 RON)", "(kb. 80 000 Ft)", "(approx. $150)"
 _ABOUT_WORDS = (r"(?:(?:ok|około|okolo|kb|ca|cca|approx|aprox|env|environ|circa|etwa|ungefähr|cerca|около|прибл"
@@ -1528,12 +1553,26 @@ def _opens_line(text: str, pos: int, article: bool = False) -> bool:
     return i == 0 or text[i - 1] in "\n\r"
 
 
-def _free_duration_after(text: str, pos: int, by_start: dict[int, _Duration], used: set[int]) -> _Duration | None:
+def _free_duration_after(text: str, pos: int, by_start: dict[int, _Duration], used: set[int],
+                         fillers: frozenset[str] = frozenset()) -> _Duration | None:
+    """A free duration right after ``pos`` across gap characters, and across up to two ``fillers`` words
+    when given ("$35 foot massage 1hr", "$50 special 1hr")."""
     i = pos
-    for _ in range(4):
+    words_skipped = 0
+    for _ in range(8):
         d = by_start.get(i)
         if d is not None:
             return None if d.start in used or d.minutes == -1 or d.label or _is_label(text, d) else d
+        if i < len(text) and text[i].isalpha() and fillers and words_skipped < 2 and i > pos \
+                and text[i - 1] in " \t\u00a0":
+            j = i
+            while j < len(text) and text[j].isalpha() and j - i < 20:
+                j += 1
+            if fold(text[i:j]) not in fillers or j >= len(text) or text[j] not in " \t\u00a0":
+                return None
+            words_skipped += 1
+            i = j + 1
+            continue
         if i >= len(text) or text[i] not in _RIGHT_GAP:
             return None
         i += 1

@@ -18,13 +18,17 @@ import re
 
 from unveil.normalise.memo import per_text
 
-_AS_DIGITS = str.maketrans("OoIl", "0011")
+# The Latin letters, and the Cyrillic and Greek capitals and small letters that look the same ("£2ОО/hr"
+# with Cyrillic O's passes a filter that knows the Latin trick)
+_LOOKALIKES = "OoIl\u041e\u043e\u039f\u03bf\u0406\u0456"
+_AS_DIGITS = str.maketrans(_LOOKALIKES, "0011000011")
 # A digit next to a look-alike: the cheap test that most fields fail.
-_HINT = re.compile(r"[0-9][OoIl]|[OoIl][0-9]")
+_HINT = re.compile(rf"[0-9][{_LOOKALIKES}]|[{_LOOKALIKES}][0-9]")
 # A whole token of digits and look-alikes, with "." or "," between groups ("2,5OO").  Possessive, and
 # never starting after a group's "." or ",", so that each token is tried once from its start: a megabyte
 # of "1,O1,O..." is read in one pass.
-_TOKEN = re.compile(r"(?<![^\W_])(?<![0-9OoIl][.,])[0-9OoIl]++(?:[.,][0-9OoIl]++)*+(?![^\W_])")
+_TOKEN = re.compile(rf"(?<![^\W_])(?<![0-9{_LOOKALIKES}][.,])[0-9{_LOOKALIKES}]++(?:[.,][0-9{_LOOKALIKES}]++)*+"
+                    r"(?![^\W_])")
 
 
 @per_text

@@ -36,6 +36,7 @@ _MARKUP = re.compile(
     rf"|(?P<inline></?(?:{_INLINE_TAGS}){_ATTRS}\s*/?>)",
     re.IGNORECASE,
 )
+_CELL_TAG = re.compile(r"<(/?)t[dh][\s>/]", re.IGNORECASE)
 _HINT = re.compile(rf"{_ENTITY}|</?(?:{_BLOCK_TAGS}|{_INLINE_TAGS})\b", re.IGNORECASE)
 _MAX_ROUNDS = 2  # "&amp;nbsp;" (escaped twice) is a space after two rounds
 
@@ -95,7 +96,11 @@ def _decode_once(text: str) -> NormalisedText:
             decoded = html.unescape(m.group())
             out.emit(decoded if decoded != m.group() else m.group(), m.start(), m.end())
         elif m.lastgroup == "block":
-            out.emit("\n", m.start(), m.end())
+            # a table's cells stay on their row, a tab apart ("<tr><td>30 min</td><td>100 €</td></tr>" reads
+            # "30 min\t100 €"); other block tags end a line
+            cell = _CELL_TAG.match(m.group())
+            out.emit("" if cell is not None and cell.group(1) else "\t" if cell is not None else "\n",
+                     m.start(), m.end())
         # an inline tag stands for nothing: "<b>(702) 555-0147</b>" is the number alone
         pos = m.end()
     out.copy(pos, len(text))

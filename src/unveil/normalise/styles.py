@@ -42,19 +42,21 @@ _STYLED_CHARS = (
     "\U0001d400-\U0001d7ff"  # mathematical alphanumeric symbols
     "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000"  # full-width letters and digits, ideographic space
     "\uff0d\uff3f"  # full-width hyphen and underscore, inside names and addresses ("ｌｏｌａ－ｌｏｎｄｏｎ")
+    "\uff04\uff05\uff0f\uff5e\uffe1\uffe5"  # full-width "$", "%", "/", "~", "£", "¥" of prices ("１５０＄／ｈｒ")
     "\u2100-\u214f"  # letterlike symbols: the double-struck, script and fraktur letters missing above
     "\u2460-\u24ff\u2776-\u2793"  # circled and parenthesised digits and letters, dingbat digits
-    "\U0001f10b\U0001f10c\U0001f110-\U0001f189"  # parenthesised, squared, negative circled/squared
+    "\U0001f100-\U0001f10c\U0001f110-\U0001f189"  # digits with a full stop or comma, parenthesised, squared ...
     "\u1d00-\u1d6a\u0262\u026a\u0274\u0280\u028f\u0299\u029c\u029f\ua730\ua731"  # small capitals, modifiers
     "\u2071\u207f\u2090-\u209c"  # superscript and subscript letters
 )
-_SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079"
+# superscript and subscript digits, read in runs of two or more ("²⁵", "₂₅ years"): one alone is a unit or an index
+_SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u2080-\u2089"
 _REGIONAL = "\U0001f1e6-\U0001f1ff"
 _LOOKALIKES = "".join(c for c in HOMOGLYPHS if "\u0370" <= c <= "\u058f")
 _LATIN = "A-Za-z\u00c0-\u024f"
 # zero-width space, joiners, word joiner, soft hyphen, left-to-right and right-to-left marks, invisible
-# operators and the emoji variation selector, which posters set inside words and numbers ("Lu\ufe0fna")
-_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u200c\u200d\u200e\u200f\u2061-\u2064\ufe0f"
+# operators and the text and emoji variation selectors, which posters set inside words and numbers ("Lu\ufe0fna")
+_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u200c\u200d\u200e\u200f\u2061-\u2064\ufe0e\ufe0f"
 # Marks of an address, which posters decorate like its letters ("w̲w̲w̲.̲s̲o̲f̲i̲a̲", "www.\u00adgiulia")
 _ADDRESS_MARKS = frozenset("._-@/:+")
 # A symbol set between every letter ("B★e★l★l★a", "m♡i♡a", "l•e•a"): emoji, dingbats, stars, bullets.
@@ -70,7 +72,7 @@ _STYLED = re.compile(
     rf"(?P<keycap>\u20e3)"
     rf"|(?P<regional>[{_REGIONAL}](?:[ \u200b\u200c\u2060\ufeff][{_REGIONAL}]){{2,}})"
     rf"|(?P<superscript>[{_SUPERSCRIPT_DIGITS}]{{2,}})"
-    rf"|(?P<styled>[{_STYLED_CHARS}])\ufe0f?(?P<accents>[{_MARKS}]*)"
+    rf"|(?P<styled>[{_STYLED_CHARS}])[\ufe0e\ufe0f]?(?P<accents>[{_MARKS}]*)"
     rf"|(?P<digit>[^\D0-9])[{_MARKS}]*"
     rf"|(?P<marks>[{_MARKS}]+)"
     rf"|(?P<lookalike>[{_LOOKALIKES}](?<![{_LOOKALIKES}][{_LOOKALIKES}])"
@@ -100,6 +102,7 @@ _NAMED_DIGIT = re.compile(r"(?:DINGBAT )?(?:NEGATIVE )?CIRCLED (?:SANS-SERIF )?D
 _DIGIT_NAMES = ("ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE")
 _SUPERSCRIPT_VALUES = {
     c: str(unicodedata.digit(c)) for c in "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+    "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089"
 }
 
 
@@ -186,6 +189,7 @@ def _plain_characters(text: str) -> NormalisedText | None:
 _BETWEEN = re.compile(_BETWEEN_PATTERN)
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _SYMBOL_CHAR = re.compile(_SYMBOL)
+_STYLED_CHAR = re.compile(f"[{_STYLED_CHARS}]")
 _NONE, _SYMBOLS_ONLY, _STYLED_FOUND = 0, 1, 2
 # Non-ASCII characters seen before, by what they may start: most fields hold only emoji, accented letters
 # and a few symbols, and testing them against these sets is a few set operations in C, where searching for
@@ -204,6 +208,8 @@ def _candidates(text: str) -> int:
     for c in set(others).difference(_KNOWN_PLAIN):
         if c in _KNOWN_SYMBOLS:
             found = _SYMBOLS_ONLY
+        elif _STYLED_CHAR.match(c) is not None:
+            return _STYLED_FOUND  # before the symbols: the dingbat digits "❷❼" are both
         elif _SYMBOL_CHAR.match(c) is not None:
             found = _SYMBOLS_ONLY
             if len(_KNOWN_SYMBOLS) < _KNOWN_MAX:
@@ -268,8 +274,8 @@ def _marks(text: str, m: re.Match[str]) -> _Pieces:
     base = text[start - 1] if start > 0 else ""
     if base in _ADDRESS_MARKS:
         return [(base, start - 1, end)]  # "l̶e̶x̶i̶_̶v̶i̶p̶": the marks of an address's "_" or "." are dropped
-    if not (base.isascii() and base.isalnum()):
-        return None
+    if not (base.isalnum() and base <= "\u024f"):
+        return None  # a Latin letter or digit only ("O̲c̲é̲a̲n̲e̲"): other scripts' marks are part of their letters
     return [(_with_marks(base, m.group()), start - 1, end)]
 
 
@@ -294,7 +300,8 @@ def _invisible(text: str, m: re.Match[str]) -> _Pieces:
     # ... or a variation selector after a word's last letter or digit, where it only disturbs ("Lu\ufe0fna\ufe0f",
     # "1\ufe0f5\ufe0f0\ufe0f €"), not a keycap's
     if (end == len(text) or not _word_or_address(text[end])) and not (
-            text[start - 1].isalnum() and "\ufe0f" in m.group() and not text.startswith("\u20e3", end)):
+            text[start - 1].isalnum() and ("\ufe0f" in m.group() or "\ufe0e" in m.group())
+            and not text.startswith("\u20e3", end)):
         return None
     return [("", start, end)]  # an empty piece: dropped
 
@@ -318,7 +325,8 @@ def _with_marks(plain: str, marks: str) -> str:
     return kept if len(kept) == 1 else plain
 
 
-_FULL_WIDTH_JOINERS = {"\uff0d": "-", "\uff3f": "_"}
+_FULL_WIDTH_JOINERS = {"\uff0d": "-", "\uff3f": "_", "\uff04": "$", "\uff05": "%", "\uff0f": "/", "\uff5e": "~",
+                       "\uffe1": "£", "\uffe5": "¥"}
 
 
 @functools.lru_cache(maxsize=4096)
