@@ -133,6 +133,7 @@ class _Tables:
     bare: frozenset[str]
     not_before: frozenset[str]
     not_after: frozenset[str]
+    things: frozenset[str]  # animals, vehicles, buildings: their years are no poster's age
     not_units: frozenset[str]
     months: frozenset[str]
     ordinal_nouns: frozenset[str]
@@ -221,6 +222,7 @@ def _tables() -> _Tables:
         bare=frozenset(_key(u) for u in bare),
         not_before=frozenset(_words_key(w) for w in _as_list(data.get("not_before"))),
         not_after=frozenset(_words_key(w) for w in _as_list(data.get("not_after"))),
+        things=frozenset(_words_key(w) for w in _as_list(data.get("thing_words"))),
         not_units=frozenset(_words_key(w) for w in _as_list(data.get("not_units")) + _as_list(data.get("months"))),
         months=frozenset(_words_key(w) for w in _as_list(data.get("months"))),
         ordinal_nouns=frozenset(_words_key(w) for w in _as_list(data.get("ordinal_nouns"))),
@@ -724,7 +726,29 @@ def _find_ages(text: str, country: str | None) -> list[tuple[int, int, int, bool
         found = {start: (start, end, value, False) for start, end, value in _item_ages(text, tables)}
     return [found[start] for start in sorted(found) if _MONTH_YEAR_AFTER.match(text, found[start][1]) is None
             and _REVIEWER_BEFORE.search(text, max(0, start - 40), start) is None
-            and _COUNT_AFTER.match(text, found[start][1]) is None]
+            and _COUNT_AFTER.match(text, found[start][1]) is None
+            and not _things_age(text, start, found[start][1], tables)]
+
+
+_THING_REACH = 80  # how far back in its sentence a thing's word is looked for
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+
+
+def _things_age(text: str, start: int, end: int, tables: _Tables) -> bool:
+    """Whether the years at ``text[start:end]`` are an animal's, a vehicle's or a building's: one of
+    ``thing_words`` earlier in the sentence ("Mi perro Rocky tiene 12 años", "Wallach, 14 Jahre") or among
+    the four words after the number ("30 year old bungalow", "11 yr old male Beagle")."""
+    lo = i = max(0, start - _THING_REACH)
+    k = start
+    while k > lo:
+        k -= 1
+        c = text[k]
+        if c in "!?\n" or (c == "." and k + 2 < len(text) and text[k + 1] == " " and text[k + 2].isupper()):
+            i = k + 1  # a sentence's end ("15.2hh" and "ca. 10 jaar" end none)
+            break
+    if any(part in tables.things for w in _WORD.findall(text, i, start) for part in fold(w).split("-")):
+        return True
+    return any(w in tables.things for w in _words_after(text, end, 4))
 
 
 # A count after the number: a profile's reviews, photos and followers, "Chloe (24 reviews)", "Jade · 24

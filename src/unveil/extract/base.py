@@ -18,7 +18,7 @@ from unveil.normalise.markup import decode_markup
 from unveil.normalise.memo import shared_texts
 from unveil.normalise.mojibake import repair_mojibake
 from unveil.normalise.offsets import NormalisedText, compose
-from unveil.normalise.spaces import plain_spaces
+from unveil.normalise.spaces import collapse_blank_runs, plain_box_bars, plain_spaces
 from unveil.normalise.styles import plain_styles
 from unveil.types import TEXT_FIELDS, Entity
 
@@ -102,9 +102,11 @@ def _in_stored_text(e: Entity, nt: NormalisedText) -> Entity:
 
 def _readable(text: str) -> NormalisedText | None:
     """``text`` as the extractors read it (an export's and a form's escapes and mis-decoded UTF-8 read,
-    markup decoded, styled letters and typographic spaces plain), or None when unchanged."""
+    markup decoded, styled letters, typographic spaces and box-drawing bars plain, runs of blanks as one), or
+    None when unchanged."""
     nt = decode_literal_escapes(text)
-    for step in (decode_form_escapes, repair_mojibake, decode_markup, plain_styles, plain_spaces):
+    for step in (decode_form_escapes, repair_mojibake, decode_markup, plain_styles, plain_spaces, plain_box_bars,
+                 collapse_blank_runs):
         inner = step(text if nt is None else nt.text)
         if inner is not None:
             nt = inner if nt is None else compose(inner, nt)

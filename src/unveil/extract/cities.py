@@ -1075,6 +1075,22 @@ def _prev_words(text: str, start: int, n: int) -> list[str]:
 _PRICE_AFTER_LABEL = re.compile(r"[ \t]{0,2}[:：][ \t]{0,2}(?:[$€£][ \t]?)?[0-9][0-9.,]*[ \t]?(?:[$€£]|/|eur|usd|gbp)",
                                 re.IGNORECASE)
 _CITY_NO_DISTRICT = 1_000_000  # a town this big is no other town's district
+_BIGGER_TOWN = 400_000  # ... and a town is a district of one this big, three times its size, this near
+_BIGGER_SHARE = 3
+_BIGGER_KM = 15.0
+_FAR_KM = 40.0  # a place hyphenated to a town this far from it is a district of the same name
+
+
+@functools.cache
+def _big_towns(country: str) -> tuple[City, ...]:
+    return tuple(c for c in city_index().by_id.values() if c.country == country and c.population >= _BIGGER_TOWN)
+
+
+def _inside_bigger(city: City) -> bool:
+    """Whether a town three times ``city``'s size lies within 15 km of it: "Eixample", "Wandsbek" and
+    "Mokotów" are districts the gazetteer holds as towns of their own."""
+    return any(b is not city and b.population >= _BIGGER_SHARE * city.population and _km(city, b) < _BIGGER_KM
+               for b in _big_towns(city.country))
 
 
 def _has_label(text: str, start: int, labels: frozenset[str]) -> bool:
@@ -1339,11 +1355,27 @@ def _without_districts(towns: list[Entity]) -> list[Entity]:
 
 def _without_foreign_districts(text: str, towns: list[Entity], country: str) -> list[Entity]:
     """``towns`` without a foreign place of two words or more written right after a town of the ad's
-    country, one space apart: "Chicago Gold Coast" names Chicago's district, not Gold Coast, Australia."""
+    country, one space apart ("Chicago Gold Coast" names Chicago's district, not Gold Coast, Australia), or
+    a much smaller place hyphenated to a town ("Frankfurt-Bornheim")."""
     dropped = {id(town) for prev, town in itertools.pairwise(sorted(towns, key=lambda t: t.start))
-               if town.start == prev.end + 1 and text[prev.end] == " " and " " in town.text
-               and prev.attrs.get("country") == country and town.attrs.get("country") != country}
+               if town.start == prev.end + 1 and (
+                   (text[prev.end] == " " and " " in town.text
+                    and prev.attrs.get("country") == country and town.attrs.get("country") != country)
+                   or (text[prev.end] == "-" and _much_smaller(town, prev)))}
     return [t for t in towns if id(t) not in dropped] if dropped else towns
+
+
+def _much_smaller(town: Entity, big: Entity) -> bool:
+    """Whether ``town``, under a third of ``big``'s size, names a district of it: one far away, which the
+    gazetteer holds under the district's name ("Frankfurt-Bornheim" is no Bornheim near Bonn), or one in
+    ``big`` itself. A near town across a border is a twin ("Ottawa-Gatineau"), and a town of like size a
+    second city ("Dallas-Fort Worth")."""
+    by_id = city_index().by_id
+    small, large = by_id.get(town.attrs.get("geonameid", -1)), by_id.get(big.attrs.get("geonameid", -1))
+    if small is None or large is None or small.population * _BIGGER_SHARE >= large.population:
+        return False
+    km = _km(small, large)
+    return km > _FAR_KM or (small.admin1 == large.admin1 and km < _BIGGER_KM)
 
 
 def _own_name(city: City, node: _Node, key: str) -> bool:
@@ -1675,11 +1707,12 @@ class CityExtractor:
         if before in rules.district_words and (
                 after_town or before not in rules.cues or city.country == country
                 or city.population < rules.foreign_town or _CAPITAL_AFTER.match(text, end) is not None) \
-                and not (city.population >= _CITY_NO_DISTRICT and not after_town
-                         and _CAPITAL_AFTER.match(text, end) is None):
+                and (after_town or _CAPITAL_AFTER.match(text, end) is not None or not (
+                    city.population >= _CITY_NO_DISTRICT or (city.country == country and not _inside_bigger(city)))):
             # "район Альтона", "Bezirk Spandau": a part of the town named before; "zona Eixample", "zona Roma
             # Norte": of the ad's own town; but "în Germania, zona Stuttgart" names a big foreign town, and
-            # "Zona: Madrid centro" a city of a million, no town's district
+            # "Zona: Madrid centro", "Zona Vigo" a city of a million or a town that lies in no bigger one
+            # (a classified's "the area of"), no town's district
             return False
         if city.country != country and before not in rules.cues and before not in rules.weak_cues \
                 and _AGE_AFTER.match(text, end) is not None:

@@ -822,8 +822,10 @@ _REVIEWER_BEFORE = regex.compile(r"[\"»”“][ \t]{0,2}[—–-][ \t]{0,2}\Z")
 # Innsbruck", "Sevilla, Triana. Marta y Elena.", "Sheffield — Courtney & Jade." (the text's last phrase).
 _SIGNED_NAME = r"\p{Lu}[\p{Ll}\p{M}'’]{1,20}(?:-\p{Lu}[\p{Ll}\p{M}]{1,20})?"
 _TOWN_WORD = r"\p{Lu}[\p{L}\p{M}'’-]{1,30}"
+# A thanks before the signing name: "Thanks, Sarah", "Merci, Léa", "Danke, Lena"
+_THANKS = r"(?i:thanks|thank you|many thanks|cheers|merci|danke|gracias|grazie|bedankt|obrigada|dzięki|mulțumesc)"
 _SIGNATURE = regex.compile(
-    rf"(?:\A|[.!?\n•·|]|[—–-][ \t])[ \t]*({_SIGNED_NAME})"
+    rf"(?:\A|[.!?\n•·|]|[—–-][ \t])[ \t]*(?:{_THANKS}[ \t]*,[ \t]*)?({_SIGNED_NAME})"
     rf"(?:[ \t]{{1,2}}(?:&|\+|and|et|y|e|i|und|en|och|og|și|si)[ \t]{{1,2}}({_SIGNED_NAME}))?"
     rf"(?:,[ \t]{{1,2}}({_TOWN_WORD}(?:[ \t]{_TOWN_WORD})?)(?:[ \t]?/[ \t]?{_TOWN_WORD})?)?[ \t]*[.!]?[ \t]*\Z")
 _SIGNATURE_REACH = 100

@@ -150,7 +150,8 @@ _ID_LABEL_BEFORE = re.compile(
     rf")\.?(?:[\s-]?{_LISTING_WORD})?(?:\s?{_NUMBER_WORD}\.?)?"
     # "KvK onder nummer", "unter der Nummer", "sous le numéro", "under number"
     rf"(?:\s(?:onder|unter\sder|sous\sle|under|with)\s{_NUMBER_WORD})?)"
-    r"\s?[:#]?\s?[#:]?\s?(?:[a-z]{1,3}[-\s]?|[a-z]{4,8}-)?$",
+    # ... with the number in the next cell of a table: "| Order ref # | 4165550133 |"
+    r"\s?[:#]?\s?[#:]?\s?(?:\|\s?)?(?:[a-z]{1,3}[-\s]?|[a-z]{4,8}-)?$",
     re.IGNORECASE,
 )
 _ID_LABEL_REACH = 32
@@ -530,7 +531,7 @@ def _labelled_as_id(text: str, ostart: int) -> bool:
     if any(w in window for w in _REGISTRY_WORDS) and _REGISTRY_BEFORE.search(text, lo, ostart) is not None:
         return True
     i = ostart
-    while i > lo and text[i - 1] in " \t:#.-" and ostart - i < 6:
+    while i > lo and text[i - 1] in " \t:#.-|" and ostart - i < 6:  # "|": the number in the label's next cell
         i -= 1
     j = i
     while j > lo and (text[j - 1].isalpha() or text[j - 1] in "°º№"):
@@ -1079,10 +1080,19 @@ def _untrunked_figures(read: _Read, home_cc: int, region: str, written: str) -> 
         return False
     if not read.valid or ("," in written and _FIGURE_CHARS.issuperset(written)):
         return True  # "Musterstraße 87, 10115 Berlin": a house number and a postcode
+    if home_cc in _OPEN_PLANS:
+        # German numbers of any length from 5 to 15 digits are "valid": without the trunk 0 a German
+        # writes, digits are an identifier or hours ("Chip-Nr. 276098106543210", "IMEI 3501...",
+        # "8-12 / 14-18 Uhr", "Kennziffer 2026-0417")
+        return True
     if _THOUSANDS.fullmatch(written.strip()) is not None:
         return True  # "gesamt: 56 789 012": a count grouped in thousands
     return len(groups) >= 3 and all(
         g.isdigit() and 2 <= len(g) <= 4 and g[0] != "0" and g[-1] in "05" for g in groups)
+
+
+# Country codes whose numbering plan makes almost any run of digits a valid number (Germany)
+_OPEN_PLANS = frozenset({49})
 
 
 # Growing round amounts that make a rate card, where numbers have no trunk prefix (three; four in North

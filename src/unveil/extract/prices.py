@@ -1083,7 +1083,7 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             headed = dur is not None
         if dur is None and (explicit or in_table is not None):
             cell = None if row_dur is None else _ROW_CELL_GAP.fullmatch(text, last_end, span_start) or (
-                _BLANK_GAP.fullmatch(text, last_end, span_start) if flat_table else None)
+                _BLANK_GAP.fullmatch(text, last_end, span_start) if flat_table or (first and explicit) else None)
             if cell is not None and ("/" not in cell.group() or _slash_columns(text)):
                 # "Half hour | 140$ | 190$", "Incall / Outcall\n1h : 150€ / 200€": the row's duration is
                 # every cell's (a bare "1h 150€ / 250€" may be two lengths' rates)

@@ -149,19 +149,25 @@ def _not_sites() -> frozenset[str]:
     return frozenset(w.lower() for w in r.words(top.get("not_sites"), "not_sites"))
 
 
+def _pointer(c: str) -> bool:
+    """An arrow or an emoji (symbols), as set between a platform's label and its name."""
+    return unicodedata.category(c) in ("So", "Sm")
+
+
 def _after_handle_label(text: str, start: int) -> bool:
     """Whether a host at ``start`` follows a messaging or social platform's label: "snap: lola.vip", "Insta:
     ioana.ro" are handles (read by the handle extractor), not sites."""
     from unveil.extract.handles import compact, platform_spec  # handles read web addresses' patterns
 
     j = start
-    while j > 0 and start - j < 4 and text[j - 1] in " \t:=-–@":
+    while j > 0 and start - j < 8 and (text[j - 1] in " \t:=-–@\ufe0f" or _pointer(text[j - 1])):
         j -= 1
     if j == start:
         return False
     spec = platform_spec("handles.yaml")
     owners = spec.cue_owners
-    labelled = any(c in ":=-–" for c in text[j:start])
+    # a colon, or an arrow or the platform's emoji: "Snap 👻 ➜ lola.vip", "Snapchat 👻 lola.vip"
+    labelled = any(c in ":=-–" or _pointer(c) for c in text[j:start])
     k = _word_start(text, j)
     word = text[k:j].lower()
     copula = not labelled and (word in _HANDLE_COPULAS or word in spec.alias_words)

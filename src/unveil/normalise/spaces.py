@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from unveil.normalise.offsets import NormalisedText
+from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
 
-__all__ = ["plain_spaces"]
+__all__ = ["collapse_blank_runs", "plain_box_bars", "plain_spaces"]
 
 # En and em quads and spaces, thin, hair, figure and punctuation spaces, the narrow no-break and the medium
 # mathematical space (not the no-break space U+00A0, which extractors read as such, nor the ideographic
@@ -28,3 +28,41 @@ def plain_spaces(text: str) -> NormalisedText | None:
     plain = text.translate(_PLAIN)
     n = len(text)
     return NormalisedText(text, plain, range(n), range(1, n + 1))
+
+
+# The vertical bars of box-drawing tables ("│ 30 min │ $150 │", "║ HH ║ $160 ║"), read as "|": a table drawn
+# with them is read as one drawn with "|".
+_BOX_BARS = "\u2502\u2503\u2506\u2507\u250a\u250b\u2551\u254e\u254f"
+_BARS = str.maketrans(dict.fromkeys(_BOX_BARS, "|"))
+_ANY_BAR = re.compile(f"[{_BOX_BARS}]")
+
+
+def plain_box_bars(text: str) -> NormalisedText | None:
+    """``text`` with box-drawing vertical bars as "|", or None when it holds none (same length)."""
+    if text.isascii() or _ANY_BAR.search(text) is None:
+        return None
+    n = len(text)
+    return NormalisedText(text, text.translate(_BARS), range(n), range(1, n + 1))
+
+
+# Three or more blanks in a row: columns aligned with spaces ("Age           24", "Snapchat:      zoelux99",
+# "30 min      $150      $200"), read as one space so that a label and its value, or a table's cells, stand
+# as they do written plainly.  Tabs stay: they part a table's cells.
+_BLANK_RUN = re.compile(r"[ \u00a0]{3,}")
+
+
+def collapse_blank_runs(text: str) -> NormalisedText | None:
+    """``text`` with each run of three or more spaces as one space, or None when it has none."""
+    if "   " not in text and "\u00a0" not in text:
+        return None
+    m = _BLANK_RUN.search(text)
+    if m is None:
+        return None
+    out = NormalisedBuilder(text)
+    pos = 0
+    while m is not None:
+        out.copy(pos, m.start() + 1)  # the run's first blank stands for it
+        pos = m.end()
+        m = _BLANK_RUN.search(text, pos)
+    out.copy(pos, len(text))
+    return out.build()

@@ -1,0 +1,86 @@
+"""Contacts and attributes laid out in columns and drawn tables (red team 79)."""
+
+from __future__ import annotations
+
+import pytest
+
+from unveil.extract import extract_ad
+from unveil.normalise.spaces import collapse_blank_runs, plain_box_bars
+
+
+def _values(body: str, country: str, kind: str, lang: str | None = "en") -> list[str]:
+    ad = {"body": body, "country": country, "lang": lang}
+    return sorted(e.value for e in extract_ad(ad) if e.kind == kind and not e.attrs.get("fee"))
+
+
+def test_runs_of_blanks_read_as_one_space_with_offsets_kept() -> None:
+    text = "Age           24\tok"
+    nt = collapse_blank_runs(text)
+    assert nt is not None and nt.text == "Age 24\tok"
+    start = nt.text.index("24")
+    assert nt.to_original(start, start + 2) == (14, 16)
+    assert collapse_blank_runs("Mia 24, new  in town") is None  # two spaces stay
+
+
+def test_box_bars_read_as_bars() -> None:
+    nt = plain_box_bars("│ 30 min │ $150 │ ║ HH ║")
+    assert nt is not None and nt.text == "| 30 min | $150 | | HH |"
+    assert plain_box_bars("plain | text") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "values"),
+    [
+        ("Age           24", "age", ["24"]),
+        ("Name:    Mia\nAge:     24", "name", ["Mia"]),
+        ("Instagram      @zoe.lux\nSnapchat       zoelux99\nOnlyFans       zoeluxvip", "handle",
+         ["instagram:zoe.lux", "onlyfans:zoeluxvip", "snapchat:zoelux99"]),
+        ("PayPal:        ruby.leeds", "payment", ["paypal:ruby.leeds"]),
+        ("Incall   30 min      $150      $200\nIncall   1 hour      $250      $300", "price",
+         ["150 USD/30min", "200 USD/30min", "250 USD/60min", "300 USD/60min"]),
+    ],
+)
+def test_columns_aligned_with_spaces(body: str, kind: str, values: list[str]) -> None:
+    assert _values(body, "US", kind) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "values"),
+    [
+        ("│ Time   │ Incall │ Outcall │\n│ 30 min │ $150   │ $200    │\n│ 1 hour │ $250   │ $300    │", "price",
+         ["150 USD/30min", "200 USD/30min", "250 USD/60min", "300 USD/60min"]),
+        ("║ HH        ║ $160   ║\n║ H         ║ $250   ║", "price", ["160 USD", "250 USD"]),
+        ("│ Age │ 24 │", "age", ["24"]),
+    ],
+)
+def test_tables_drawn_with_box_bars(body: str, kind: str, values: list[str]) -> None:
+    assert _values(body, "US", kind) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "phones"),
+    [
+        ("| Order ref # | 4165550133 |\n| Status | paid |", []),  # an identifier's label in the cell before
+        ("│ Order ref # │ 4165550133 │", []),
+        ("| Phone | 416 555 0133 |", ["+14165550133"]),
+    ],
+)
+def test_a_label_in_the_cell_before_the_number(body: str, phones: list[str]) -> None:
+    assert _values(body, "CA", "phone") == phones
+
+
+@pytest.mark.parametrize(
+    ("body", "urls", "handles"),
+    [
+        ("Snap 👻 ➜ lola.vip", [], ["snapchat:lola.vip"]),  # a platform's emoji and an arrow before the name
+        ("Snapchat 👻 lola.vip", [], ["snapchat:lola.vip"]),
+        ("My site 👉 lola.vip", ["lola.vip"], []),
+    ],
+)
+def test_a_handle_after_a_platform_and_an_arrow_is_no_site(body: str, urls: list[str], handles: list[str]) -> None:
+    assert _values(body, "US", "url") == urls
+    assert _values(body, "US", "handle") == handles
+
+
+def test_dutch_bij_before_a_mail_provider() -> None:
+    assert _values("Mailen kan: femke.ams bij gmail", "NL", "email", "nl") == ["femke.ams@gmail.com"]
