@@ -855,11 +855,11 @@ def heading_words(text: str, country: str | None = None) -> list[tuple[int, int]
         before = _heading_word_before(text, start, tables, value)
         if before is not None:
             out.append(before)
-    if found:
+    values = {value for _, _, value, _ in found}
+    if any(text.count(str(value)) > 1 for value in values):
         # A profile's field states the age the heading states too ("Jasmijn (25) – Rotterdam" then
         # "Leeftijd: 25"): the heading's word still heads the listing (headings are read only where no
-        # other form states an age, see find_ages)
-        values = {value for _, _, value, _ in found}
+        # other form states an age, see find_ages); only where an age's digits are written twice
         out += [(ws, we) for _s, _e, value, _w, ws, we in _heading_ages_of(text)
                 if value in values and (ws, we) not in out]
     return out
