@@ -116,3 +116,27 @@ def test_a_house_of_women_states_their_ages() -> None:
     # "Haus" is the house the women work in, no building whose years are stated
     body = "Neu im Haus Düsseldorf: Vanessa 23 – Ivana 28 – Steffi 37. Alle Damen ab 150 €/Std."
     assert _values(body, "DE", "age", "de") == ["23", "28", "37"]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "phones"),
+    [
+        ("Trek FX 2, frame no. WTU123456789, medium. €380.", "IE", "en", []),  # capitals glued to a serial
+        ("Serial SN2025550143", "US", "en", []),
+        ("TEL2025550143", "US", "en", ["+12025550143"]),  # a call word glued on
+        ("Informes al cel. de EUA: 713 555 0186", "MX", "es", ["+17135550186"]),  # "cel." with its dot
+    ],
+)
+def test_serials_and_marked_numbers(body: str, country: str, lang: str, phones: list[str]) -> None:
+    assert _values(body, country, "phone", lang) == phones
+
+
+@pytest.mark.parametrize(
+    ("body", "ages"),
+    [
+        ("Professional female, 29, non-smoker, looking for a room.", ["29"]),
+        ("Single mum, 34, with a 6 year old son, looking for a flat.", ["34"]),
+    ],
+)
+def test_a_word_for_the_poster_then_her_age(body: str, ages: list[str]) -> None:
+    assert _values(body, "GB", "age") == ages

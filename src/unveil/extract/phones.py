@@ -1157,12 +1157,21 @@ def _not_a_phone(text: str, ostart: int, oend: int, unlabelled: int = -1) -> boo
 # an offer's number ("DE-2025-0473", "IMG-20260313-WA0012.jpg", "Nr. 2025-0815-HH", "RO-11820"), never how
 # a phone is written.
 _CODE_DASH_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z]{2,5}-\Z")
+_CODE_GLUED_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z]{2,5}\Z")
+_GLUED_CALL_WORDS = frozenset({"tel", "ph", "phone", "call", "text", "txt", "sms", "wa", "mob", "cell", "no", "nr",
+                               "num", "fon", "tlf", "tfn", "cel", "tg", "imsg"})
 _DASH_CODE_AFTER = re.compile(r"-[A-Z]{1,5}[0-9]*(?![^\W_])")
 
 
 def _glued_to_code(text: str, ostart: int, oend: int) -> bool:
     if ostart >= 3 and text[ostart - 1] == "-" and _CODE_DASH_BEFORE.search(text, ostart - 6, ostart) is not None:
         return True
+    if ostart >= 2 and text[ostart - 1].isupper() and text[ostart] not in "+0":
+        # a serial or a frame number, capitals glued to digits written with no trunk prefix ("WTU123456789");
+        # not a call word glued on ("TEL2025550143")
+        code = _CODE_GLUED_BEFORE.search(text, max(0, ostart - 6), ostart)
+        if code is not None and code.group().lower() not in _GLUED_CALL_WORDS:
+            return True
     return oend < len(text) and text[oend] == "-" and "-" in text[ostart:oend] \
         and _DASH_CODE_AFTER.match(text, oend) is not None
 
