@@ -315,6 +315,36 @@ def test_numbers_separated_by_words_or_gaps_stay_apart() -> None:
     assert numbers("+447700900123 +447700900456") == ["+447700900123", "+447700900456"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two\nzero\ntwo\nfive\nfive\nfive", "202555"),
+        ("Call me two\nzero two\nfive five five", "Call me 202555"),
+        ("two\n\nzero\n\nseven\n\nseven", "2077"),  # a blank line between the words
+        ("2 zero 2\r\n555", "202555"),
+        ("one two\nthree", "123"),
+    ],
+)
+def test_a_number_written_one_word_per_line_is_one_run(text: str, expected: str) -> None:
+    nt = deobfuscate_digits(text, "en")
+    assert nt.text == expected
+    check_offsets(nt)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Age\ntwenty\nfive",  # two lines of words and a label: too few votes
+        "I am twenty\nfive",  # words before the first line of a two-line block
+        "150\n200\n300",  # a column of plain figures: left to the phone extractor
+        "Rates\none hour\ntwo hundred",  # a word on each line that is no number
+        "seven\n\n\nzero\n\n\nseven",  # two blank lines end the block
+    ],
+)
+def test_lines_that_are_not_one_number_stay_apart(text: str) -> None:
+    assert deobfuscate_digits(text, "en").text == text
+
+
 def test_trailing_separator_is_kept() -> None:
     assert deobfuscate_digits("call 0770 900 123. Thanks").text == "call 0770900123. Thanks"
     assert deobfuscate_digits("07700-900-123, xx").text == "07700900123, xx"

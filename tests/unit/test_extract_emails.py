@@ -15,7 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unveil.extract.base import AdContext
-from unveil.extract.emails import EmailExtractor, PatternError, find_emails, load_email_patterns, scan_emails
+from unveil.extract.emails import (
+    EmailExtractor,
+    PatternError,
+    find_emails,
+    load_email_patterns,
+    parse_email_patterns,
+    scan_emails,
+)
 
 CTX = AdContext()
 
@@ -449,3 +456,50 @@ def test_writing_cues_and_town_endings(text: str, expected: list[str]) -> None:
                                   "Insta-ul meu e @irina.bv"])
 def test_a_copula_before_a_spaced_at_is_no_mailbox(text: str) -> None:
     assert emails(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gmail: mia.rose", [("mia.rose@gmail.com", "Gmail: mia.rose", True)]),
+        ("Gmail:\nmia.rose", [("mia.rose@gmail.com", "Gmail:\nmia.rose", True)]),
+        ("Contact: Gmail - mia.rose.", [("mia.rose@gmail.com", "Gmail - mia.rose", True)]),
+        ("my gmail is lola_22", [("lola_22@gmail.com", "gmail is lola_22", True)]),
+        ("Mon gmail c'est lola_22", [("lola_22@gmail.com", "gmail c'est lola_22", True)]),
+        ("mia.rose (gmail)", [("mia.rose@gmail.com", "mia.rose (gmail)", True)]),
+        ("iCloud: jade.k", [("jade.k@icloud.com", "iCloud: jade.k", True)]),
+        ("| Gmail | mia.rose |", [("mia.rose@gmail.com", "Gmail | mia.rose", True)]),  # a table's row
+        ("Gmail\tmia.rose", [("mia.rose@gmail.com", "Gmail\tmia.rose", True)]),
+        ("Gmail: sexylola", [("sexylola@gmail.com", "Gmail: sexylola", True)]),
+        ("mia.rose\n@gmail.com", [("mia.rose@gmail.com", "mia.rose\n@gmail.com", True)]),
+        ("anna@\nyahoo.fr", [("anna@yahoo.fr", "anna@\nyahoo.fr", True)]),
+        # the same address written plainly too: both places are evidence
+        ("mia.rose@gmail.com or Gmail: mia.rose", [("mia.rose@gmail.com", "mia.rose@gmail.com", False),
+                                                  ("mia.rose@gmail.com", "Gmail: mia.rose", True)]),
+    ],
+)
+def test_a_providers_name_for_its_domain(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert emails(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gmail: yes",  # an answer, not a name
+        "Gmail: available on request",
+        "Gmail - Facebook",  # a list of apps
+        "Gmail\tFacebook",
+        "Text Lola (gmail)",  # a plain word before brackets
+        "hotmail: mia_rose22",  # hotmail.com, hotmail.fr, hotmail.it ...: no one domain
+        "Email\n@gmail.com",
+        "IG\n@lola.paris",  # a handle under its platform's label
+    ],
+)
+def test_a_providers_name_without_a_mailbox(text: str) -> None:
+    assert emails(text) == []
+
+
+def test_provider_label_copulas_are_checked() -> None:
+    with pytest.raises(PatternError, match="label_copulas"):
+        parse_email_patterns("x.yaml", {"at_words": {"strong": {"any": ["at"]}}, "dot_words": {"any": ["dot"]},
+                                        "label_copulas": {"en": "is"}})

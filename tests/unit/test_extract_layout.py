@@ -84,3 +84,58 @@ def test_a_handle_after_a_platform_and_an_arrow_is_no_site(body: str, urls: list
 
 def test_dutch_bij_before_a_mail_provider() -> None:
     assert _values("Mailen kan: femke.ams bij gmail", "NL", "email", "nl") == ["femke.ams@gmail.com"]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "phones"),
+    [
+        ("Call me\ntwo\nzero\ntwo\nfive\nfive\nfive\nzero\none\nfour\nthree\nxx", "US", "en",
+         ["+12025550143"]),
+        ("TWO\n\nZERO\n\nTWO\n\nFIVE\n\nFIVE\n\nFIVE\n\nZERO\n\nONE\n\nFOUR\n\nTHREE", "US", "en",
+         ["+12025550143"]),
+        ("Call me two\nzero two\nfive five five\nzero one four three", "US", "en", ["+12025550143"]),
+        ("\U0001f4de\n2\ufe0f\u20e3\nzero\ntwo\n5\n5\nfive\noh\n1\n4\n3", "US", "en", ["+12025550143"]),
+        ("Appelle-moi\nzéro\nun\nquatre-vingt-dix-neuf\nzéro zéro\ntrente-neuf\nquatorze", "FR", "fr",
+         ["+33199003914"]),
+    ],
+)
+def test_a_number_written_one_word_per_line(body: str, country: str, lang: str, phones: list[str]) -> None:
+    assert _values(body, country, "phone", lang) == phones
+
+
+@pytest.mark.parametrize(
+    ("body", "country"),
+    [
+        ("Steps:\none\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\nten", "US"),  # a numbered list
+        ("Steps: 1 2 3 4 5 6 7 8 9 10", "US"),
+        ("1\n2\n3\n4\n5\n6\n7\n8\n9\n10", "US"),
+        ("Tel 01 23 45 67 89", "FR"),  # the placeholder of forms
+        ("Rates\none hour\ntwo hundred\nthirty minutes\none hundred", "US"),
+    ],
+)
+def test_counting_and_rate_lines_are_no_phone(body: str, country: str) -> None:
+    assert _values(body, country, "phone") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "phones"),
+    [
+        ("Skye 24 – 0491 570", "AU", []),  # an age, then a number cut short: no number made of both
+        ("Mia 22 - 0207 946", "GB", []),
+        ("Skye 24 – 0491 570 110", "AU", ["+61491570110"]),
+    ],
+)
+def test_an_age_before_a_number_with_its_trunk_prefix(body: str, country: str, phones: list[str]) -> None:
+    assert _values(body, country, "phone") == phones
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "| Name | Mia |\n| Age | 24 |\n| City | Leeds |",
+        "<table><tr><td>Name</td><td>Mia</td></tr><tr><td>Age</td><td>24</td></tr></table>",
+        "Name\tMia\nAge\t24",
+    ],
+)
+def test_a_name_in_the_cell_after_its_label(body: str) -> None:
+    assert _values(body, "GB", "name") == ["Mia"]

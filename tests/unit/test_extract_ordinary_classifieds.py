@@ -140,3 +140,16 @@ def test_serials_and_marked_numbers(body: str, country: str, lang: str, phones: 
 )
 def test_a_word_for_the_poster_then_her_age(body: str, ages: list[str]) -> None:
     assert _values(body, "GB", "age") == ages
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang"),
+    [
+        ("Babysitterin (19) sucht Job am Nachmittag", "DE", "de"),
+        ("Nanny (24) available weekdays", "GB", "en"),
+        ("Niñera (23) con experiencia", "ES", "es"),
+    ],
+)
+def test_a_job_heading_an_age_is_no_name(body: str, country: str, lang: str) -> None:
+    assert _values(body, country, "name", lang) == []
+    assert len(_values(body, country, "age", lang)) == 1

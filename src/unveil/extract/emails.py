@@ -249,6 +249,9 @@ class EmailPatterns:
     affixed_res: tuple[re.Pattern[str], ...]  # an at-word between doubled dashes or underscores, " _at_ "
     cue_re: re.Pattern[str]
     at_first_words: frozenset[str]  # the first word of each at-word, lower-case
+    named_re: re.Pattern[str] | None  # a provider's name for its domain: "Gmail: mia.rose", "mia.rose (gmail)"
+    named_words: frozenset[str]  # the provider names it reads (the ``bare`` short forms), lower-case
+    split_at_re: re.Pattern[str] | None  # an "@" beside a line break before a provider: "mia.rose\n@gmail.com"
 
 
 def _joiner_words(r: PatternReader, data: Any, taken: frozenset[str]) -> dict[str, str]:
@@ -268,7 +271,7 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
     r = PatternReader(label)
     top = r.mapping(data, TOP, allowed=(
         "at_words", "dot_words", "joiner_words", "cue_words", "local_stopwords", "providers", "not_mail_domains",
-        "shortcuts"), required=("at_words", "dot_words"))
+        "shortcuts", "label_copulas"), required=("at_words", "dot_words"))
     at = r.mapping(top["at_words"], "at_words", allowed=("strong", "weak", "bracketed", "provider"))
     at_strong = all_words(r.lang_words(at.get("strong"), "at_words.strong"))
     at_weak = all_words(r.lang_words(at.get("weak"), "at_words.weak"))
@@ -346,6 +349,8 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
         rf"(?<!\w)(?:{words_alternation(at_provider)})[ \t]{{1,3}}(?:{words_alternation(provider_names)})(?![\w-])",
         re.IGNORECASE,
     ) if at_provider and providers else None
+    copulas = all_words(r.lang_words(top.get("label_copulas"), "label_copulas"))
+    named_re, split_at_re = _provider_named_res(bare, providers, copulas)
     return EmailPatterns(
         at_strong=at_strong,
         at_weak=at_weak,
@@ -371,7 +376,86 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
         affixed_res=affixed_res,
         cue_re=cue_re,
         at_first_words=frozenset(re.split(r"[ '-]", w)[0].lower() for w in at_strong | at_weak),
+        named_re=named_re,
+        named_words=frozenset(k.lower() for k in bare),
+        split_at_re=split_at_re,
     )
+
+
+# A mailbox name as posters write it: a letter or digit first, then letters, digits, ".", "_" or "-".
+_MAILBOX = r"[a-z0-9][a-z0-9._-]{0,63}"
+
+
+def _provider_named_res(bare: Mapping[str, str], providers: frozenset[str],
+                        copulas: frozenset[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The patterns of :func:`_provider_named`.  Each starts at a word's start and reads a bounded name, so
+    a scan stays linear."""
+    named = None
+    if bare:
+        alt = words_alternation(frozenset(bare))
+        copula = rf"|[ \t]+(?:{words_alternation(copulas)})[ \t]*:?[ \t]*" if copulas else ""
+        named = re.compile(
+            # "Gmail: mia.rose", "gmail -> mia.rose", "Gmail:\nmia.rose", "my gmail is mia.rose"
+            rf"(?<![\w.@-])(?P<p>{alt})"
+            rf"(?P<sep>[ \t]*(?:[:=|>»➜→➡]|[-–—]{{1,2}}>?)[ \t]*(?:\r?\n[ \t]*)?|[ ]*\t[ \t]*{copula})"
+            rf"(?P<n>{_MAILBOX})(?![\w@])"
+            # "mia.rose (gmail)", "mia.rose [Gmail]"
+            rf"|(?<![\w.@-])(?P<bn>{_MAILBOX})[ \t]*[(\[][ \t]*(?P<bp>{alt})[ \t]*[)\]]",
+            re.IGNORECASE,
+        )
+    split_at = re.compile(
+        rf"(?<![\w.@-])(?P<n>{_MAILBOX})(?:[ \t]*\r?\n[ \t]*@|@[ \t]*\r?\n)[ \t]*"
+        rf"(?P<d>{words_alternation(providers)})(?![\w-]|\.[a-z])",
+        re.IGNORECASE,
+    ) if providers else None
+    return named, split_at
+
+
+def _named_mailbox(name: str, pats: EmailPatterns, strict: bool, plain_min: int = 6) -> str | None:
+    """``name`` without a sentence's final dot, when it can be a mailbox: not a stop word; and when it is
+    a plain word, not ``strict`` and at least ``plain_min`` letters long (a name with a digit, ".", "_"
+    or "-" is an address's: "mia.rose", "lola_22")."""
+    name = name.rstrip("._-").lower()
+    if len(name) < 3 or ".." in name or name in pats.local_stopwords:
+        return None
+    if name.isalpha() and (strict or len(name) < plain_min):
+        return None  # "Gmail: yes"; and no provider with one domain takes names this short
+    return name
+
+
+# The marks after which a plain word is a mailbox's name ("Gmail: sexylola"); after a dash it may be the
+# next item of a list of apps ("Gmail - Facebook").
+_LABEL_MARKS = frozenset((":", "=", "->", "=>", "➜", "→", "➡"))
+
+
+def _provider_named(text: str, pats: EmailPatterns) -> list[EmailMatch]:
+    """Addresses whose provider stands as a label or in brackets ("Gmail: mia.rose", "my gmail is
+    lola_22", "mia.rose (gmail)"), only for providers with one domain (the ``bare`` short forms); and
+    addresses cut by a line break at the "@" ("mia.rose\n@gmail.com"), only before a known provider."""
+    out: list[EmailMatch] = []
+    if pats.named_re is not None:
+        for m in pats.named_re.finditer(text):
+            if m.group("p") is not None:
+                # a plain word is a name only after a label's mark at the end of its line ("Gmail: sexylola")
+                sep = m.group("sep")
+                end = m.end("n")
+                plain_ok = sep.strip(" \t\r\n") in _LABEL_MARKS \
+                    and text[end:].split("\n", 1)[0].strip(" \t.!") == ""
+                name = _named_mailbox(m.group("n"), pats, strict=not plain_ok)
+                domain = pats.bare.get(m.group("p").lower())
+                if name is not None and domain is not None:
+                    out.append(EmailMatch(m.start(), m.start("n") + len(name), f"{name}@{domain}", True))
+            else:
+                name = _named_mailbox(m.group("bn"), pats, strict=True)
+                domain = pats.bare.get(m.group("bp").lower())
+                if name is not None and domain is not None:
+                    out.append(EmailMatch(m.start(), m.end(), f"{name}@{domain}", True))
+    if pats.split_at_re is not None and "@" in text and "\n" in text:
+        for m in pats.split_at_re.finditer(text):
+            name = _named_mailbox(m.group("n"), pats, strict=False, plain_min=3)
+            if name is not None:
+                out.append(EmailMatch(m.start(), m.end(), f"{name}@{m.group('d').lower()}", True))
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -926,9 +1010,13 @@ def _provider_labels(providers: frozenset[str]) -> frozenset[str]:
 
 
 def _find(text: str, pats: EmailPatterns) -> list[EmailMatch]:
-    if not _possible(text, pats):
-        return []
-    return _Scanner(text, pats).scan()
+    found = _Scanner(text, pats).scan() if _possible(text, pats) else []
+    if (pats.named_re is not None and not pats.named_words.isdisjoint(lower_words(text)[1])) \
+            or ("@" in text and "\n" in text):
+        named = _provider_named(text, pats)
+        if named:
+            found = sorted(found + [m for m in named if not any(f.start < m.end and m.start < f.end for f in found)])
+    return found
 
 
 # Characters that fold_text turns into ASCII letters, digits or "@" or drops: look-alike Greek and

@@ -198,7 +198,9 @@ def _tables() -> _Tables:
     data = load_attribute_data("names.yaml")
     cue_re = (
         r"(?<![\p{L}\p{M}\p{Nd}'’])(?:"
-        r"(?P<label>" + _alternation(_as_list(data.get("labels"))) + r")" + _SP + r"{0,2}[:\-–]" + _SP + r"{0,3}"
+        # "Name: Mia", and a table's label cell: "| Name | Mia |", "Name\tMia" (cells of a saved page)
+        r"(?P<label>" + _alternation(_as_list(data.get("labels"))) + r")"
+        r"(?:" + _SP + r"{0,2}[:\-–|]" + _SP + r"{0,3}| {0,2}\t" + _SP + r"{0,3})"
         r"|(?:(?P<strong>" + _alternation(_all_langs(data.get("strong_cues"))) + r")"
         r"|(?P<weak>" + _alternation(_all_langs(data.get("weak_cues"))) + r")"
         r"|(?P<known>" + _alternation(_all_langs(data.get("known_only_cues"))) + r"))"

@@ -825,7 +825,7 @@ class PhoneExtractor:
                 if blocked is not None and blocked.hits(ostart, ostart + 1) \
                         and not _spelled_in_url(text, ostart, oend, read):
                     continue
-                if _not_a_phone(text, ostart, oend, ostart_run):
+                if _not_a_phone(text, ostart, oend, ostart_run) or ntext[s:e].lstrip("+") in _COUNTING:
                     continue
                 if accounts.hit(text, ostart, oend):
                     continue
@@ -858,6 +858,8 @@ class PhoneExtractor:
                     continue
                 # Groups split by line breaks or emoji are hidden; by a plain space after a date, not.
                 first = bisect.bisect_left(nt.starts, ostart)
+                if "".join(filter(str.isdigit, ntext[first:bisect.bisect_left(nt.starts, oend)])) in _COUNTING:
+                    continue
                 trunk = first < len(ntext) and ntext[first] == "0"
                 if first < len(ntext) and ntext[first] not in "+0" \
                         and _untrunked_figures(read, home_cc, region, text[ostart:oend]):
@@ -1087,9 +1089,14 @@ def _untrunked_figures(read: _Read, home_cc: int, region: str, written: str) -> 
         return True
     if _THOUSANDS.fullmatch(written.strip()) is not None:
         return True  # "gesamt: 56 789 012": a count grouped in thousands
+    if _FIGURE_THEN_TRUNK.match(written.strip()) is not None:
+        return True  # "Skye 24 – 0491 570": an age, then the start of a number written with its trunk 0
     return len(groups) >= 3 and all(
         g.isdigit() and 2 <= len(g) <= 4 and g[0] != "0" and g[-1] in "05" for g in groups)
 
+
+# A figure set apart by a spaced dash or a comma before a group that opens with the trunk prefix.
+_FIGURE_THEN_TRUNK = re.compile(r"\d{1,4}[ \t]*(?:[-–—][ \t]|,)[ \t]*0\d")
 
 # Country codes whose numbering plan makes almost any run of digits a valid number (Germany)
 _OPEN_PLANS = frozenset({49})
@@ -1138,6 +1145,25 @@ _FILE_NAME_TAIL = re.compile(r"[\w.-]{0,40}?\.(?i:jpe?g|png|heic|gif|webp|mp4|mo
 def _file_name(text: str, ostart: int, oend: int) -> bool:
     glued = (ostart > 0 and text[ostart - 1] in "_-/") or (oend < len(text) and text[oend] in "_-")
     return glued and oend < len(text) and text[oend] in "._-" and _FILE_NAME_TAIL.match(text, oend) is not None
+
+
+def _counting_strings() -> frozenset[str]:
+    """Digits that count up or down ("12345678910", "0123456789", "9876543210"): a numbered list read as
+    one run ("1 2 3 4 5 6 7 8 9 10", "one\ntwo\nthree ...") or a placeholder, never a poster's number."""
+    out = set()
+    for first in range(10):
+        for step in (1, -1):
+            digits = ""
+            for k in range(first, first + 15 * step, step):
+                if k < 0:
+                    break
+                digits += str(k)
+                if len(digits) >= MIN_PLAUSIBLE_DIGITS:
+                    out.add(digits)
+    return frozenset(out)
+
+
+_COUNTING = _counting_strings()
 
 
 def _not_a_phone(text: str, ostart: int, oend: int, unlabelled: int = -1) -> bool:

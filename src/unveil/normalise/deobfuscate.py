@@ -18,7 +18,9 @@ When does a number word become digits?  Ads are prose, and "one of the best", "I
 
 1. A *numeric run* is a sequence of numeric tokens (digit groups, number words, substitutes) joined only
    by short separators (spaces, ``. - / * ~ _ , | + ( ) [ ] { }``; at most 6 characters, no line break,
-   fewer than 3 spaces in a row) or glued together.  Any other word, a line break or a long gap ends it.
+   fewer than 3 spaces in a row) or glued together.  Any other word, a line break or a long gap ends it,
+   except that lines holding nothing but numeric tokens, one of them a number word, join into one run
+   ("two\nzero\ntwo\nfive ...", a number written down the page).
 2. The run collects votes: 2 for each digit group or strong number word (4 for a group of 6+ digits),
    1 for each weak word or substitute.  It *qualifies* with 6 votes - in effect a number word becomes
    a digit only as part of a run of at least 3 numeric tokens ("zero seven seven", "07700 nine
@@ -804,6 +806,75 @@ def _merge_pipes(segs: list[_Seg], text: str) -> list[_Seg]:
     return out
 
 
+# Between two lines that hold nothing but numbers: separators and blanks around one line break, or two (a
+# blank line between).  "\r\n" counts as one break.
+_LINE_JOIN_RE = regex.compile(
+    rf"[{_SEP_CLASS} \t]*+(?:\r\n|[\n\r\x85\u2028\u2029])[ \t]*+(?:(?:\r\n|[\n\r\x85\u2028\u2029])[ \t]*+)?"
+    rf"[{_SEP_CLASS} \t]*+"
+)
+
+
+def _join_lines(segs: list[_Seg], text: str) -> list[_Seg]:
+    """Join the lines of a number written one word or group per line ("Call me\ntwo\nzero\ntwo\nfive...").
+
+    A line break ends a run (a list of rates or ages is not one number), except in a *block*: consecutive
+    lines each holding only numeric tokens and separators, at least one of them a number word (a column
+    of plain digit groups is left to the phone extractor, which joins groups split over lines itself).
+    The first line may start with other words and the last may end with some ("Call me two\nzero two
+    ...") when the block has three lines or more.  The joined run then needs its votes like any other.
+    """
+    n = len(segs)
+    starts = [0]  # index of the first segment of each line's run
+    for i in range(1, n):
+        if not segs[i].joined:
+            starts.append(i)
+    if len(starts) < 2:
+        return segs
+    block = [0]  # indexes into ``starts`` of the current block's lines
+    for k in range(1, len(starts) + 1):
+        if k < len(starts):
+            a, b = segs[starts[k] - 1].end, segs[starts[k]].start
+            m = _LINE_JOIN_RE.match(text, a, b)
+            if m is not None and m.end() == b:
+                block.append(k)
+                continue
+        if len(block) >= 2:
+            _join_block(segs, starts, block, text)
+        block = [k]
+    return segs
+
+
+def _join_block(segs: list[_Seg], starts: list[int], block: list[int], text: str) -> None:
+    first, last = starts[block[0]], (starts[block[-1] + 1] if block[-1] + 1 < len(starts) else len(segs)) - 1
+    if all(s.kind == _DIGB for s in segs[first : last + 1]):
+        return
+    if len(block) < 3 and not (_fills_left(text, segs[first].start) and _fills_right(text, segs[last].end)):
+        return
+    for k in block[1:]:
+        seg = segs[starts[k]]
+        seg.joined = True
+        seg.gap = (segs[starts[k] - 1].end, seg.start)
+
+
+_LINE_EDGE_RE = regex.compile(rf"[{_SEP_CLASS} \t]*+")
+
+
+def _fills_left(text: str, start: int) -> bool:
+    """Whether only separators and blanks stand between the line's start and ``start``."""
+    i = start
+    while i > 0 and text[i - 1] not in _LINE_BREAKS:
+        if not _is_sep_or_space(text[i - 1]):
+            return False
+        i -= 1
+    return True
+
+
+def _fills_right(text: str, end: int) -> bool:
+    """Whether only separators and blanks stand between ``end`` and the end of its line."""
+    m = _LINE_EDGE_RE.match(text, end)
+    return m is None or m.end() == len(text) or text[m.end()] in _LINE_BREAKS
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Runs: which tokens become digits
 # ---------------------------------------------------------------------------------------------------------
@@ -1436,6 +1507,8 @@ def _deobfuscate_folded(text: str, lang: str | None) -> NormalisedText:
         # "n!ne", "f!ve", "d!x-hu!t": "!" for "i" inside a word; read as the letter, copied as written
         text = _BANG_FOR_I.sub("i", text)
     segs = _tokenise(text, lang)
+    if "\n" in text or "\r" in text or "\u2028" in text:
+        segs = _join_lines(segs, text)
     if "|" in text:
         segs = _merge_pipes(segs, text)
     stretches: list[list[_Seg]] = []
