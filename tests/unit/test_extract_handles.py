@@ -676,3 +676,18 @@ def test_bios_and_link_pages(text: str, expected: list[str]) -> None:
 def test_names_listed_after_a_label_on_hostile_input_are_linear() -> None:
     assert len(handles("IG: @a_b" + " (x) / @a_b" * 100_000)) >= 1
     handles("Sofia (@sofia_vlc) / X " * 50_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("add me on the ghost app lola_22", [("snapchat:lola_22", "lola_22")]),
+        ("yellow ghost: lola_22", [("snapchat:lola_22", "lola_22")]),
+        ("on the gram: lola.vip", [("instagram:lola.vip", "lola.vip")]),
+        ("the gram @lola.vip", [("instagram:lola.vip", "@lola.vip")]),
+        ("2 gram of sugar", []),
+        ("ghost app available", []),
+    ],
+)
+def test_apps_named_by_their_slang(text: str, expected: list[tuple[str, str]]) -> None:
+    assert handles(text) == expected

@@ -139,3 +139,15 @@ def test_an_age_before_a_number_with_its_trunk_prefix(body: str, country: str, p
 )
 def test_a_name_in_the_cell_after_its_label(body: str) -> None:
     assert _values(body, "GB", "name") == ["Mia"]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "phones"),
+    [
+        ("Call\n202\n—\n555\n—\n0143", "US", ["+12025550143"]),  # a dash alone on its line between groups
+        ("Text\n0\n2\n0\n–\n7\n9\n4\n6\n–\n0\n1\n2\n3", "GB", ["+442079460123"]),
+        ("Rates\n150\n—\n250\n—\n400", "US", []),
+    ],
+)
+def test_groups_down_the_page_with_dashes_between(body: str, country: str, phones: list[str]) -> None:
+    assert _values(body, country, "phone") == phones

@@ -102,3 +102,15 @@ def test_kakaotalk(body: str, handle: str) -> None:
 
 def test_kakao_word_alone_is_no_handle() -> None:
     assert _values("Kakao Talk available", "US", "handle") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "phones"),
+    [
+        ("626一555一0146", "US", ["+16265550146"]),  # the numeral one typed as a dash between groups
+        ("626ー555ー0146", "US", ["+16265550146"]),  # the Japanese sound mark
+        ("01一99一00一12一34", "FR", ["+33199001234"]),
+    ],
+)
+def test_groups_split_by_a_cjk_stroke(body: str, country: str, phones: list[str]) -> None:
+    assert _values(body, country, "phone") == phones

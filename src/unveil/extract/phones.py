@@ -209,7 +209,9 @@ _REGISTRY_WORDS = ("rcs", "rpm", "tva", "vat", "btw", "iva", "mwst", "ust")
 MAX_SPLIT_GROUPS = 15
 MAX_SPLIT_GAP = 12
 _LINE_REACH = 40
-_SPLIT_PUNCT = frozenset(".,-/*~_|#•·()[]{}:")
+# ... and the long horizontal strokes of Chinese and Japanese text (the numeral one and the sound mark, as
+# input methods type a dash between digits: "626一555一0146")
+_SPLIT_PUNCT = frozenset(".,-–—/*~_|#•·()[]{}:\u4e00\u30fc")
 _PRICE_EMOJI = frozenset("🌹💵💶💷💴💰💲💸")
 # A phone inside a letters-and-digits token this long, with digits of the token outside it, is part of an
 # identifier (crypto addresses are 26-62 characters, hashes and references longer); looked at up to
