@@ -372,3 +372,43 @@ def test_phone_marks_separator_words_are_checked(monkeypatch: pytest.MonkeyPatch
 def test_a_number_settles_which_namesake_the_text_names(body: str, country: str, phone: str) -> None:
     assert assume_country({"body": body}) == Assumed(country, "towns")
     assert [value for value, _, _ in phones({"id": "a", "body": body, "lang": "en"})] == [phone]
+
+
+def test_a_tie_between_towns_countries_goes_to_the_ads_language() -> None:
+    # Newcastle, NSW and Newcastle, KwaZulu-Natal both read this number; the ad is written in English.
+    ad = {"id": "x", "lang": "en", "body": "Newcastle tonight only, text 0491 570 155"}
+    assert assume_country(ad, "en") == Assumed("AU", "towns")
+    assert phones(ad) == [("+61491570155", False, "AU")]
+
+
+def test_a_reading_that_drops_a_written_zero_is_not_as_dialled() -> None:
+    # Read in the United States the spelled number loses its "oh"; in Britain it is read whole.
+    body = "Call oh two zero / seven nine four six / zero three four five"
+    assert phones({"id": "a", "lang": "en", "body": body}) == [("+442079460345", False, "GB")]
+    assert phones({"id": "b", "lang": "en", "body": "Manchester. " + body}) == [("+442079460345", False, "GB")]
+
+
+def _prices(ad: dict[str, Any]) -> list[str]:
+    return [e.value for e in extract_ad(ad) if e.kind == "price"]
+
+
+def test_a_language_of_one_country_names_it_without_numbers() -> None:
+    assert _prices({"id": "a", "lang": "da", "body": "Hej, 1 time 1500 kr"}) == ["1500 DKK/60min"]
+    assert _prices({"id": "b", "lang": "hu", "body": "Óra: 20e"}) == ["20000 HUF/60min"]
+    assert [e.value for e in extract_ad({"id": "c", "lang": "fi", "body": "Mia, 23v. Helsinki"})
+            if e.kind == "age"] == ["23"]
+    # ... but not for a language of several countries
+    assert assume_country({"body": "Sweet and friendly, call me"}, "en") is None
+
+
+@pytest.mark.parametrize(("country", "lang"), [("gb", "en"), (" UK ", "en"), (None, "en-GB"), (None, "EN_gb")])
+def test_codes_as_callers_write_them(country: str | None, lang: str) -> None:
+    # Records passed straight to the library, not through ingest: "gb", "UK", "en-GB" are read as ingest
+    # stores them.
+    ad = {"id": "x", "country": country, "lang": lang, "body": "Call 020 7946 0123"}
+    assert [e.value for e in extract_ad(ad) if e.kind == "phone"] == ["+442079460123"]
+
+
+def test_a_country_that_is_no_code_is_assumed() -> None:
+    ad = {"id": "x", "country": "United Kingdom", "body": "New in Leeds, call 020 7946 0123"}
+    assert phones(ad) == [("+442079460123", False, "GB")]

@@ -440,6 +440,7 @@ def test_first_person_words_heading_an_age(text: str, country: str, expected: li
         ("Reception (ask for Dave): 020 7946 0463", "GB", []),
         ("Ask for Angel at the front desk", "US", ["Angel"]),
         ("St. Louis. (314) 555-0159", "US", []),
+        ("Visiting St. Louis", "US", []),  # the end of the ad, where a signature stands
     ],
 )
 def test_staff_and_places_are_no_personas(text: str, country: str, expected: list[str]) -> None:

@@ -36,6 +36,7 @@ location, the same kind of fact as ``country``), never against its web address o
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, urlsplit
@@ -45,6 +46,7 @@ import phonenumbers
 from unveil.extract.base import AdContext
 from unveil.extract.cities import CityExtractor, fold, has_preferred_town, region_countries, towns_named
 from unveil.extract.phones import PhoneExtractor, country_of_code
+from unveil.normalise.deobfuscate import deobfuscate_digits
 
 #: A name is taken for its biggest town when every town of another calling code with that name is at most
 #: this share of its population ("London": Ontario's is 4% of England's).
@@ -149,8 +151,9 @@ def _from_domain(tld: str) -> list[str]:
     return [country] if country is not None else []
 
 
-def _named_towns(ad: Mapping[str, Any], lang: str | None) -> tuple[list[str], list[str]]:
-    """The countries of the towns that the title and body name, and those of their smaller namesakes.
+def _named_towns(ad: Mapping[str, Any], lang: str | None) -> tuple[list[str], list[str], bool]:
+    """The countries of the towns that the title and body name, those of their smaller namesakes, and
+    whether all of them are one name's (not a tour's towns).
 
     A town read as the gazetteer's own choice for its name was read without a clue to its country ("London
     this week"): its namesakes' countries come too, as for the ad's ``city``, so that a number valid only in
@@ -159,12 +162,14 @@ def _named_towns(ad: Mapping[str, Any], lang: str | None) -> tuple[list[str], li
     reader, ctx = CityExtractor(), AdContext(lang=lang)
     likely: list[str] = []
     also: list[str] = []
+    names: set[str] = set()
     for field in ("title", "body"):
         text = ad.get(field)
         if not isinstance(text, str) or not text:
             continue
         for e in reader.extract(text, field, ctx):
             country = str(e.attrs["country"])
+            names.add(fold(e.text))
             named, smaller = _town_countries(e.text)
             if named[:1] == [country]:
                 likely += named
@@ -172,26 +177,27 @@ def _named_towns(ad: Mapping[str, Any], lang: str | None) -> tuple[list[str], li
             else:
                 likely.append(country)
     likely = _distinct(likely)
-    return likely, [c for c in _distinct(also) if c not in likely]
+    return likely, [c for c in _distinct(also) if c not in likely], len(names) == 1
 
 
-def _sources(ad: Mapping[str, Any], lang: str | None) -> Iterator[tuple[str, list[str], list[str]]]:
+def _sources(ad: Mapping[str, Any], lang: str | None) -> Iterator[tuple[str, list[str], list[str], bool]]:
     """Candidate countries from each source, best source first, computed only when asked for: the likely
-    ones, and those of a town's much smaller namesakes."""
+    ones, those of a town's much smaller namesakes, and whether they are one place's namesakes (the
+    ad's language may then break a tie between them; never between the towns of a tour)."""
     city, region = ad.get("city"), ad.get("region")
     if isinstance(city, str) and city.strip():
-        yield "city", *_town_countries(city, region if isinstance(region, str) else "")
+        yield "city", *_town_countries(city, region if isinstance(region, str) else ""), True
     elif isinstance(region, str) and region.strip():
-        yield "city", sorted(region_countries().get(fold(region).strip(), ())), []
+        yield "city", sorted(region_countries().get(fold(region).strip(), ())), [], True
     url = ad.get("url")
     parts = _web_address_parts(url) if isinstance(url, str) and url else None
     if parts is not None:
-        yield "web address", _from_web_address_words(*parts), []
+        yield "web address", _from_web_address_words(*parts), [], False
     yield "towns", *_named_towns(ad, lang)
     if parts is not None:
-        yield "web address", _from_domain(parts[0]), []
+        yield "web address", _from_domain(parts[0]), [], False
     if lang:
-        yield "language", list(LANGUAGE_COUNTRIES.get(lang.lower(), ())), []  # see _by_language
+        yield "language", list(LANGUAGE_COUNTRIES.get(lang.lower(), ())), [], False  # see _by_language
 
 
 #: Countries whose ads are written in a language, most ads first: the last source, asked only when the ad's
@@ -248,11 +254,21 @@ class _Readings:
             phones = [e for field, text in self.texts for e in self.reader.extract(text, field, ctx)]
             valid = sum(e.attrs["confidence"] == "valid" for e in phones)
             own = f"+{_calling_code(country)}" if country else "+"
-            written = [e for e in phones if e.value.startswith(own) and _written_for(e.text, country)]
+            written = [e for e in phones if e.value.startswith(own) and _written_for(e.text, country)
+                       and not self._cut_from_digits(e.field, e.start)]
             dialled = sum(e.attrs["confidence"] == "valid" for e in written)
             got = self.done[country] = (valid, len(phones) - valid, frozenset(e.value for e in phones), dialled,
                                         len(written))
         return got
+
+
+    def _cut_from_digits(self, field: str, start: int) -> bool:
+        """Whether a phone read from ``start`` leaves out digits the poster wrote right before it: "oh two
+        zero / seven nine four six ..." read from "two" in the United States drops its leading zero."""
+        text = next((t for f, t in self.texts if f == field), "")
+        nt = deobfuscate_digits(text, self.lang)
+        i = bisect.bisect_left(nt.starts, start)
+        return 0 < i <= len(nt.text) and i < len(nt.starts) and nt.starts[i] == start and nt.text[i - 1].isdigit()
 
 
 def _written_for(written: str, country: str) -> bool:
@@ -267,10 +283,10 @@ def _written_for(written: str, country: str) -> bool:
     return not trunk or trunk == "1" or digits.startswith(trunk)
 
 
-def _by_phones(readings: _Readings, countries: list[str]) -> str | None:
+def _by_phones(readings: _Readings, countries: list[str], namesakes: bool = False) -> str | None:
     """Of ``countries``, the one in which the ad's numbers read as the most valid phones (then possible
-    ones, then valid ones written as dialled there), if one does; countries that read them alike count as
-    one."""
+    ones, then valid ones written as dialled there, then, for ``namesakes`` of one place, in a country of
+    the ad's language), if one does; countries that read them alike count as one."""
     scores = [readings(c) for c in countries[:_MAX_TRIED]]
     best = max(score[:2] for score in scores)
     winners = [i for i, score in enumerate(scores) if score[:2] == best]
@@ -279,6 +295,13 @@ def _by_phones(readings: _Readings, countries: list[str]) -> str | None:
         # ("Manchester", England's or New Hampshire's, with "oh two zero / seven nine four six / ...")
         most = max(scores[i][3] for i in winners)
         winners = [i for i in winners if scores[i][3] == most]
+    if namesakes and len({scores[i][2] for i in winners}) > 1 and readings.lang:
+        # still a tie: the countries where the ad's language is written ("Newcastle ... 0491 570 155" in
+        # English is Australia's, though valid in South Africa too)
+        spoken = LANGUAGE_COUNTRIES.get(readings.lang.lower(), ())
+        kept = [i for i in winners if countries[i] in spoken]
+        if kept and len({scores[i][2] for i in kept}) == 1:
+            winners = kept
     if best == (0, 0) or len({scores[i][2] for i in winners}) > 1:
         return None  # no number anywhere, or as many in two countries, read differently
     return countries[winners[0]]
@@ -307,6 +330,10 @@ def _by_language(readings: _Readings, countries: tuple[str, ...]) -> str | None:
         dialled = readings(country)[3]
         if dialled > best:
             best, chosen = dialled, country
+    if chosen is None and len(countries) == 1 and readings(countries[0])[2] == readings("")[2]:
+        # A language of one country ("Hej, 1 time 1500 kr" is Danish, "Óra: 20e" Hungarian): its prices,
+        # ages and towns are read there, when that changes none of the ad's phones.
+        return countries[0]
     if chosen is not None and readings(chosen)[2] == readings("")[2]:
         return None
     return chosen
@@ -320,7 +347,7 @@ def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | 
     """
     readings = _Readings(ad, lang)
     named = False  # an earlier source named a country, without settling it: a tour ("Athens – Istanbul")
-    for source, likely, also in _sources(ad, lang):
+    for source, likely, also, namesakes in _sources(ad, lang):
         if not likely:
             continue
         if source == "language":
@@ -335,7 +362,7 @@ def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | 
                 if other is not None:
                     return Assumed(other, source)
             return Assumed(likely[0], source)
-        chosen = _by_phones(readings, likely)
+        chosen = _by_phones(readings, likely, namesakes)
         if chosen is None and also and all(readings(c)[0] == 0 for c in likely[:_MAX_TRIED]):
             chosen = _smaller_namesake(readings, likely[0], also)  # "Mérida" (Yucatán, Venezuela), a Spanish number
         if chosen is not None:

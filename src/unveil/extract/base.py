@@ -138,7 +138,7 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
     detected = _detected_languages(ads)
     for k, ad in enumerate(ads):
         # A country or language that is not a string (a data frame's NaN, a number, a list) is unknown.
-        country, lang = _stated(ad.get("country")), _stated(ad.get("lang"))
+        country, lang = _stated_country(ad.get("country")), _stated_lang(ad.get("lang"))
         ctx: AdContext | None = None
         # With neither stated, the body's language (identified) names the countries to try last.
         assumed = _assumed_country(ad, lang or detected.get(k)) if not country else None
@@ -258,8 +258,23 @@ def _outside_identifiers(text: str, found: list[Entity]) -> list[Entity]:
             or not any(s <= e.start and e.end <= z for s, z in spans)]
 
 
-def _stated(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
+def _stated_country(value: Any) -> str | None:
+    """The ad's country as an upper-case ISO code, as ingest stores it ("gb", " UK " -> "GB"), for callers
+    that pass records straight in; anything else is no country ("United Kingdom"), which leaves the
+    country to be assumed."""
+    if not isinstance(value, str):
+        return None
+    code = value.strip().upper()
+    code = "GB" if code == "UK" else code
+    return code if len(code) == 2 and code.isascii() and code.isalpha() else None
+
+
+def _stated_lang(value: Any) -> str | None:
+    """The ad's language as its primary subtag, lower case: sites write "en-GB", "fr_CA", "PT-br"."""
+    if not isinstance(value, str):
+        return None
+    code = value.strip().lower().replace("_", "-").split("-", 1)[0]
+    return code or None
 
 
 def _detected_languages(ads: Sequence[Mapping[str, Any]]) -> dict[int, str]:
@@ -267,7 +282,7 @@ def _detected_languages(ads: Sequence[Mapping[str, Any]]) -> dict[int, str]:
     language: scraped ads often come without both, and their numbers are read in a country of their
     language (``AdContext.lang`` stays the stated one)."""
     need = [(k, body) for k, ad in enumerate(ads)
-            if not _stated(ad.get("country")) and not _stated(ad.get("lang"))
+            if not _stated_country(ad.get("country")) and not _stated_lang(ad.get("lang"))
             and isinstance(body := ad.get("body"), str) and body]
     if not need:
         return {}

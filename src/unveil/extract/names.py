@@ -848,8 +848,8 @@ def _signature_names(text: str, found: list[tuple[int, int, str, str]],
         return
     names = [(m.start(k), m.end(k)) for k in (1, 2) if m.group(k) is not None]
     if any(fold(text[a:z]) not in t.first_names or fold(text[a:z]) in t.stop or index.lookup(text[a:z])
-           for a, z in names):
-        return
+           or _SAINT_BEFORE.search(text, max(0, a - 6), a) for a, z in names):
+        return  # ... nor a saint's ("Visiting St. Louis")
     taken = SpanIndex((f[0], f[1]) for f in found)
     for a, z in names:
         if not taken.hits(a, z):
