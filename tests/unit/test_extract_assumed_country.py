@@ -412,3 +412,11 @@ def test_codes_as_callers_write_them(country: str | None, lang: str) -> None:
 def test_a_country_that_is_no_code_is_assumed() -> None:
     ad = {"id": "x", "country": "United Kingdom", "body": "New in Leeds, call 020 7946 0123"}
     assert phones(ad) == [("+442079460123", False, "GB")]
+
+
+def test_a_north_american_number_names_its_country_by_its_area_code() -> None:
+    ad = {"id": "x", "lang": "en", "body": "$300/hr, text 416-555-0122"}
+    assert assume_country(ad, "en") == Assumed("CA", "language")
+    assert [e.value for e in extract_ad(ad) if e.kind == "price"] == ["300 CAD/60min"]
+    # numbers of both countries: the first of the language's countries, as before
+    assert assume_country({"body": "Text 416-555-0122 or 702-555-0133"}, "en") == Assumed("US", "language")

@@ -153,3 +153,20 @@ def test_a_word_for_the_poster_then_her_age(body: str, ages: list[str]) -> None:
 def test_a_job_heading_an_age_is_no_name(body: str, country: str, lang: str) -> None:
     assert _values(body, country, "name", lang) == []
     assert len(_values(body, country, "age", lang)) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "age"),
+    [
+        ("Mature student (35) offering tutoring", "GB", "en", ["35"]),
+        ("Irish girl (31) visiting", "IE", "en", ["31"]),
+        ("Jongen van 24 zoekt werk", "NL", "nl", ["24"]),
+        ("Meisje van 24 zoekt werk", "NL", "nl", ["24"]),
+        ("Mum (42) and daughter looking for a flat", "GB", "en", ["42"]),
+        ("girl (2 hours) 300", "US", "en", []),
+    ],
+)
+def test_an_age_in_brackets_or_after_van_following_a_person_word(body: str, country: str, lang: str,
+                                                                    age: list[str]) -> None:
+    assert _values(body, country, "age", lang) == age
+    assert _values(body, country, "name", lang) == []

@@ -202,9 +202,10 @@ def _tables() -> _Tables:
     )
     # "Irish girl, 31", "chica latina, 24": a word for the poster, a comma, then the number.
     persons = _as_list(data.get("person_words"))
+    # ... or in brackets ("Mature student (35)"), or after Dutch "van" ("meisje van 24").
     person_re = re.compile(
         r"(?<![^\W\d_])(?:" + _phrase_pattern(persons) + r")(?![^\W\d_])(?:[ \t\u00a0]+[^\W\d_]{2,20})?"
-        r"[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)",
+        r"(?:[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}|[ \t\u00a0]{1,2}\([ \t\u00a0]?|[ \t\u00a0]van[ \t\u00a0])(?=\d)",
         re.I,
     )
     # Words that number other things in a heading: the file's list, and every one-word rate, duration and
@@ -932,7 +933,7 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
     unit_keys = tables.unit_first & w.keys
     cue_keys = tables.cue_first & w.keys
     name_keys = tables.name_cue_first & w.keys
-    person_keys = tables.person_first & w.keys if "," in text else frozenset()
+    person_keys = tables.person_first & w.keys if ("," in text or "(" in text or " van " in text) else frozenset()
     found: dict[int, tuple[int, int, int, bool]] = {}
     cued: dict[int, tuple[int, int, int, bool]] = {}
     if not (unit_keys or cue_keys or name_keys or person_keys):

@@ -336,6 +336,12 @@ def _by_language(readings: _Readings, countries: tuple[str, ...]) -> str | None:
         return countries[0]
     if chosen is not None and readings(chosen)[2] == readings("")[2]:
         return None
+    if chosen is not None and _calling_code(chosen) == 1:
+        # North American numbers read alike in the United States and Canada: their area codes say which
+        # ("$300/hr, text 416-555-0122" is Toronto's, so its dollars are Canadian)
+        regions = {phonenumbers.region_code_for_number(phonenumbers.parse(v)) for v in readings(chosen)[2]}
+        if len(regions) == 1 and (region := regions.pop()) in countries:
+            return region
     return chosen
 
 

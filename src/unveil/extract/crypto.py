@@ -28,7 +28,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from unveil.extract.base import AdContext
-from unveil.extract.emails import TOP, PatternReader, needs_fold, read_pattern_file
+from unveil.extract.emails import TOP, PatternReader, lower_words, needs_fold, read_pattern_file
 from unveil.normalise.deobfuscate import folded_text
 from unveil.types import Entity
 
@@ -325,6 +325,61 @@ def _scan_crypto(text: str) -> list[CryptoMatch]:
         found = classify_address(m.group())
         if found is not None:
             out.append(CryptoMatch(m.start(), m.end(), found[0], found[1]))
+    split = _split_addresses(text, out)
+    return sorted(out + split) if split else out
+
+
+# An address cut into groups by spaces, dashes, dots, bars or line breaks, as posters split it to get past
+# filters ("1A1zP1eP 5QGefi2D MPTfTL5S Lmv7DivfNa", "0x5aAeb605...\n...BeAed"): a start that an address
+# may have, then more groups.  The separators and the groups share no character, so a match is read once.
+# The first group mixes letters and digits as an address's does, so "1500 per hour" or "Tonight at ten"
+# start nothing.
+_SPLIT_ADDRESS = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?:bc1|BC1)[A-Za-z0-9]{2,}|0x[0-9A-Fa-f]{2,}|[13](?=[0-9]{0,11}[A-Za-z])[A-Za-z0-9]{3,}"
+    r"|T(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{3,})"
+    r"(?:(?:[ \t.|·-]{1,3}|[ \t]{0,3}\r?\n[ \t]{0,3})[A-Za-z0-9]{2,}){1,15}")
+_GROUP = re.compile(r"[A-Za-z0-9]+")
+_MAX_ADDRESS = 62  # bech32 addresses are the longest read here
+
+
+# Words that name a coin or a wallet: a split address is looked for only in a field with one of them, or with
+# "0x" or "bc1" (the pattern costs about 25 µs on a field of 1,000 characters, and most ads hold none).
+_COIN_WORDS = frozenset({
+    "btc", "bitcoin", "eth", "ether", "ethereum", "usdt", "tether", "trx", "tron", "trc20", "erc20", "crypto",
+    "wallet", "portefeuille", "cartera", "monedero", "carteira", "portafoglio", "portemonnee", "portofel",
+    "portfel", "kripto", "krypto", "cripto"})
+
+
+def _split_addresses(text: str, taken: list[CryptoMatch]) -> list[CryptoMatch]:
+    """Addresses whose groups the poster set apart: the longest join of groups, from a group that may start
+    an address, that passes its checksum (a checksum makes a chance join of other groups all but
+    impossible; an all-lower-case Ethereum address has none, and needs exactly 40 hex digits after "0x")."""
+    out: list[CryptoMatch] = []
+    low, words = lower_words(text)
+    if "0x" not in low and "bc1" not in low and _COIN_WORDS.isdisjoint(words):
+        return out
+    for m in _SPLIT_ADDRESS.finditer(text):
+        groups = [g.span() for g in _GROUP.finditer(text, m.start(), m.end())]
+        i = 0
+        while i < len(groups):
+            best = None
+            joined = ""
+            for j in range(i, len(groups)):
+                joined += text[groups[j][0]:groups[j][1]]
+                if len(joined) > _MAX_ADDRESS:
+                    break
+                if j > i and len(joined) >= 26:
+                    found = classify_address(joined)
+                    if found is not None:
+                        best = (j, found)
+            if best is None:
+                i += 1
+                continue
+            j, (value, attrs) = best
+            start, end = groups[i][0], groups[j][1]
+            if not any(c.start < end and start < c.end for c in taken):
+                out.append(CryptoMatch(start, end, value, {**attrs, "split": True}))
+            i = j + 1
     return out
 
 
@@ -337,8 +392,8 @@ def find_crypto(text: str) -> list[CryptoMatch]:
     """Every checksum-valid crypto address in ``text`` with offsets into ``text``."""
     if not needs_fold(text):
         return _scan_crypto(text)
-    if not _LONG_RUN.search(text):
-        return []
+    if not _LONG_RUN.search(text) and _SPLIT_ADDRESS.search(text) is None:
+        return []  # (a non-ASCII field: rare enough for the split pattern's cost)
     nt = folded_text(text)
     out = []
     for m in _scan_crypto(nt.text):

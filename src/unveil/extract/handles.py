@@ -613,16 +613,19 @@ def _spelled_marks() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     marks = {w: "." for w in pats.dot_words} | dict(pats.joiner_words)
     words = "|".join(re.escape(w) for w in sorted(marks, key=lambda w: (-len(w), w)))
     part = r"[A-Za-z0-9]+"
+    # a word between spaces, or in brackets ("lola(dot)vip", "lola [.] vip")
+    mark = rf"(?: (?:{words}) | ?[\[(] ?(?:{words}|\.) ?[\])] ?)"
     name = re.compile(
         rf"(?:[@:] ?|(?<![^\W\d_])(?:username|usuario|utente|pseudo|nutzername|gebruikersnaam) is )"
-        rf"(?P<name>{part}(?: (?:{words}) {part}){{1,3}})(?![\w@]| (?:{words}) )", re.I)
-    return name, re.compile(rf" ({words}) ", re.I), marks
+        rf"(?P<name>{part}(?:{mark}{part}){{1,3}})(?![\w@]|{mark})", re.I)
+    return name, re.compile(rf" ({words}) | ?[\[(] ?({words}|\.) ?[\])] ?", re.I), marks
 
 
 def close_spelled_marks(t: str) -> NormalisedText | None:
     """``t`` with the words for "_", "." and "-" inside a name after a label written as the marks
     ("telegram: tamara punto mad" -> "telegram: tamara.mad"), or None when it has none."""
-    if (":" not in t and "@" not in t and " is " not in t) or _spelled_mark_words().isdisjoint(lower_words(t)[1]):
+    if (":" not in t and "@" not in t and " is " not in t) or (
+            _spelled_mark_words().isdisjoint(lower_words(t)[1]) and "[.]" not in t and "(.)" not in t):
         return None  # the patterns' cost, saved on most fields: no word for a mark
     name, joiner, marks = _spelled_marks()
     out: NormalisedBuilder | None = None
@@ -631,8 +634,9 @@ def close_spelled_marks(t: str) -> NormalisedText | None:
         if out is None:
             out = NormalisedBuilder(t)
         for j in joiner.finditer(t, m.start("name"), m.end("name")):
+            word = j.group(1) or j.group(2)
             out.copy(pos, j.start())
-            out.emit(marks[j.group(1).lower()], j.start(), j.end())
+            out.emit("." if word == "." else marks[word.lower()], j.start(), j.end())
             pos = j.end()
     if out is None:
         return None
@@ -715,8 +719,10 @@ def _ends_phrase(t: str, end: int) -> bool:
     if i >= n:
         return True
     c = t[i]
-    if c in "\n\r,;!?)]}|/•·":
+    if c in "\n\r,;!)]}|/•·":
         return True
+    if c == "?":
+        return False  # "Twitter drama? Not me.", "Snapchat anyone?": a question, no name ends there
     if c == ".":
         return i + 1 >= n or not t[i + 1].isalnum()
     return not (c.isalnum() or c in "@#$&'\"(-+*:_\t ")
@@ -870,8 +876,11 @@ class PlatformScanner:
             p = m.start()
             if p < done or p + 1 >= size or not _ascii_letter(t[p + 1]):
                 continue
-            # inside a word ("Ca$hApp"), or an "@" opening one ("Ca$h @pp"; "$anna" stays a cashtag)
-            if not ((p > 0 and _ascii_letter(t[p - 1])) or (t[p] == "@" and (p == 0 or t[p - 1] in " \t"))):
+            # inside a word ("Ca$hApp"), or an "@" opening one ("Ca$h @pp"; "$anna" stays a cashtag), or a
+            # "$" opening a label ("$nap: lola.vip")
+            opening = t[p] == "$" and (p == 0 or not _ascii_letter(t[p - 1]))
+            if not ((p > 0 and _ascii_letter(t[p - 1])) or (t[p] == "@" and (p == 0 or t[p - 1] in " \t"))
+                    or opening):
                 continue
             a = p
             while a > done and (_ascii_letter(t[a - 1]) or t[a - 1] in "$@!|"):
@@ -880,7 +889,8 @@ class PlatformScanner:
             while z < size and (_ascii_letter(t[z]) or t[z] in "$@!|"):
                 z += 1
             word = t[a:z]
-            if z - a <= _MAX_CUE_LEN and word[0] not in "$!|" and word[-1] not in "$@!|":
+            labelled = opening and a == p and t[z:z + 2].lstrip(" ")[:1] == ":"
+            if z - a <= _MAX_CUE_LEN and (word[0] not in "$!|" or labelled) and word[-1] not in "$@!|":
                 word = _LOWER_THEN_I.sub("l", word.translate(_SYMBOL_LETTERS))
                 if word.lower() in self._cue_parts:
                     pieces += (t[done:a], word)
@@ -892,10 +902,11 @@ class PlatformScanner:
 
     def _spaced_platform_words(self, t: str) -> str:
         """``t`` with platform words spelled out letter by letter ("t.e.l.e.g.r.a.m", "W h a t s A p p")
-        closed up and padded with spaces to the same length, so offsets hold."""
+        closed up and padded with spaces before it to the same length, so offsets hold and a label's colon
+        stays right after the word ("S n a p c h a t: mia.kay")."""
         def closed(m: re.Match[str]) -> str:
             word = m.group()[::2]
-            return word + " " * (len(m.group()) - len(word)) if word.lower() in self._cue_parts else m.group()
+            return " " * (len(m.group()) - len(word)) + word if word.lower() in self._cue_parts else m.group()
         return _SPACED_WORD.sub(closed, t)
 
     def cues(self, t: str) -> list[Cue]:
@@ -1426,5 +1437,19 @@ _CREDIT_LINE = re.compile(
     re.IGNORECASE)
 
 
+# ... and one with a colon or a bar after it anywhere on a line that names no Instagram ("Shoot last week 📸:
+# @photo.by.ana", "New set 📸 | @photo.by.ana"; not "IG 📸: @dani.cdmx").
+_CREDIT_MARKED = re.compile(r"[📸📷]\ufe0f?[ \t]*[:|][ \t]*\Z")
+_INSTAGRAM_WORD = re.compile(r"(?<![^\W\d_])(?:ig|insta\w*|instagram)(?![^\W\d_])", re.IGNORECASE)
+
+
 def _credited(text: str, hit: HandleHit) -> bool:
-    return hit.form == "sigil" and _CREDIT_LINE.search(text, max(0, hit.start - 24), hit.start) is not None
+    if hit.form != "sigil":
+        return False
+    if _CREDIT_LINE.search(text, max(0, hit.start - 24), hit.start) is not None:
+        return True
+    m = _CREDIT_MARKED.search(text, max(0, hit.start - 12), hit.start)
+    if m is None:
+        return False
+    line = text.rfind("\n", 0, m.start()) + 1
+    return _INSTAGRAM_WORD.search(text, line, m.start()) is None

@@ -180,7 +180,9 @@ def _after_handle_label(text: str, start: int) -> bool:
         k = _word_start(text, j)
     if k == j:
         return False
-    if compact(text[k:j].lower()) in owners:
+    if k > 0 and text[k - 1] == "$":
+        k -= 1  # "$nap: lola.vip", a "$" for the "s" of a platform word
+    if compact(text[k:j].lower().replace("$", "s")) in owners:
         return labelled or copula or text[j:start].strip(" \t") == ""
     # a platform's name in two words: "Tik Tok: vale.mx"
     i = k
@@ -510,5 +512,7 @@ class UrlExtractor:
                 value = normalise_url(host)
                 if value in providers:
                     continue  # "sofi.vip en hotmail punto es": a mail provider's domain, no site of the poster's
+                if value and "/" not in value and _after_handle_label(text, start):
+                    continue  # "Snap: lola dot vip", "Insta: vale punto mx": a handle, its dot hidden
                 if value and not seen.hits(start, end):
                     yield Entity("url", value, field, start, end, text[start:end], {"obfuscated": True})
