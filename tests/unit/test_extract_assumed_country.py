@@ -420,3 +420,8 @@ def test_a_north_american_number_names_its_country_by_its_area_code() -> None:
     assert [e.value for e in extract_ad(ad) if e.kind == "price"] == ["300 CAD/60min"]
     # numbers of both countries: the first of the language's countries, as before
     assert assume_country({"body": "Text 416-555-0122 or 702-555-0133"}, "en") == Assumed("US", "language")
+
+
+def test_the_title_helps_identify_a_short_bodys_language() -> None:
+    ad = {"id": "x", "title": "Jessica 22", "body": "New to the area. Text 202-555-0171"}
+    assert phones(ad) == [("+12025550171", False, "US")]

@@ -132,6 +132,8 @@ class _Tables:
     old_re: re.Pattern[str]
     bare: frozenset[str]
     not_before: frozenset[str]
+    relatives: frozenset[str]
+    age_verbs: frozenset[str]
     not_after: frozenset[str]
     things: frozenset[str]  # animals, vehicles, buildings: their years are no poster's age
     not_units: frozenset[str]
@@ -222,6 +224,8 @@ def _tables() -> _Tables:
         old_re=old_re,
         bare=frozenset(_key(u) for u in bare),
         not_before=frozenset(_words_key(w) for w in _as_list(data.get("not_before"))),
+        relatives=frozenset(_words_key(w) for w in _as_list(data.get("relatives"))),
+        age_verbs=frozenset(_words_key(w) for w in _as_list(data.get("age_verbs"))),
         not_after=frozenset(_words_key(w) for w in _as_list(data.get("not_after"))),
         things=frozenset(_words_key(w) for w in _as_list(data.get("thing_words"))),
         not_units=frozenset(_words_key(w) for w in _as_list(data.get("not_units")) + _as_list(data.get("months"))),
@@ -292,6 +296,12 @@ def _words_after(text: str, start: int, n: int) -> list[str]:
         out.append(fold(text[j:k]))
         i = k
     return out
+
+
+def _relatives_age(words: list[str], tables: _Tables) -> bool:
+    """Whether ``words`` (before a number) are a relative's, maybe with a name, then a verb for having or
+    being an age: "hijo tiene", "madre Rosario tiene", "Sohn ist"."""
+    return len(words) >= 2 and words[-1] in tables.age_verbs and not tables.relatives.isdisjoint(words[:-1])
 
 
 def _matches_any(words: list[str], phrases: frozenset[str], at_end: bool) -> bool:
@@ -991,11 +1001,16 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
         old = tables.old_re.match(text, end)
         if old is not None:
             end = old.end()
+        before = _words_before(text, start, 3, label=True)
         if (old is not None or _key(m.group()) in tables.bare or _key(m.group()).endswith(" old")) \
                 and _PAIRED_AGE.search(text, max(0, start - 12), start) is None \
-                and _matches_any(_words_before(text, start, 3, label=True), tables.not_before, at_end=True):
+                and _matches_any(before, tables.not_before, at_end=True) \
+                and not (before[-1:] == ["ha"] and _key(m.group()).startswith("anni")):
+            # (Italian "ha 22 anni" has them; Portuguese "há 10 anos" is ago)
             # not "en 5 años", "over 30 years old" (the clients), but "25 en 27 jaar" (two ages, Dutch "en" is "and")
             continue
+        if _relatives_age(_words_before(text, start, 4), tables):
+            continue  # "Mi hijo tiene 19 años", "Mi madre Rosario tiene 60 años": a relative's age
         if _RANGE_BEFORE.search(text, max(0, start - 20), start) is not None:
             continue  # "de 20 à 30 ans", "between 30 and 60 years": the clients' ages
         if old is None and _key(m.group()) in tables.bare \

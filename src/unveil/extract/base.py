@@ -278,10 +278,12 @@ def _stated_lang(value: Any) -> str | None:
 
 
 def _detected_languages(ads: Sequence[Mapping[str, Any]]) -> dict[int, str]:
-    """The identified language of the body of each ad (by position) that states neither a country nor a
-    language: scraped ads often come without both, and their numbers are read in a country of their
+    """The identified language of the title and body of each ad (by position) that states neither a country
+    nor a language: scraped ads often come without both, and their numbers are read in a country of their
     language (``AdContext.lang`` stays the stated one)."""
-    need = [(k, body) for k, ad in enumerate(ads)
+    # with the title before the body: a short body ("New to the area. Text ...") may say too little alone
+    need = [(k, f"{title}\n{body}" if isinstance(title := ad.get("title"), str) and title else body)
+            for k, ad in enumerate(ads)
             if not _stated_country(ad.get("country")) and not _stated_lang(ad.get("lang"))
             and isinstance(body := ad.get("body"), str) and body]
     if not need:

@@ -343,6 +343,12 @@ def _known_names_in(text: str) -> list[tuple[int, int, str]]:
     return list(w.find(known)) if known else []
 
 
+# A street word right before a name: Spanish "C/" and "Calle", "Via", "Rua", "Strada", "Av.", "ul.", "rue" ...
+_STREET_BEFORE = regex.compile(
+    r"(?:(?<![\p{L}\p{M}])(?:c/|c\.|calle|carrer|via|viale|piazza|rua|travessa|largo|strada|str\.|av\.|avda\.|"
+    r"avenida|ul\.|ulica|rue|plaza|praça|praca)[ \t\u00a0]{0,2})\Z", regex.IGNORECASE)
+
+
 @per_text
 def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
     """:func:`name_then_number` before the city test, once per text for the age and name extractors."""
@@ -358,6 +364,8 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
             continue  # "Maria" of "Ana-Maria" is half a name
         if _k in months:
             continue  # "Jan 10 - Jan 14", "April 3": a date
+        if _STREET_BEFORE.search(text, max(0, s - 10), s) is not None:
+            continue  # "C/ Rosario 22", "Via Giulia 24": a street named after a woman, and its number
         e = _second_name_end(text, e)  # a double first name: "Marie-Ève 29 ans"
         s = _first_of_two_names(text, s)  # "Ana Clara, 21 anos", "Daisy Mae, 26"
         head = _after_describing_words(text, s, describing)  # "Polish girl Kasia, 24", "Brasileña Larissa, 24"
@@ -894,10 +902,16 @@ _CLAUSE_END = frozenset(".!?;\n\r|•")
 
 
 _ASK_CUES = frozenset({"ask for", "ask", "demandez", "pregunta por", "preguntar por", "fragt nach", "frag nach",
+                       "fragen sie nach",
                        "chiedi di", "vraag naar", "pergunte por", "pergunta por", "pergunta pela",
                        "pergunte pela", "pytaj o", "zapytaj o", "pytajcie o", "intreaba de"})  # folded
 # "ask for Angel at the front desk", "Demandez Océane à l'accueil": where to ask for her
 _AT_PLACE = regex.compile(r"[ \t\u00a0]{1,2}(?:at|à|a|al|bei|am|an|aan|no|na|en)(?![\p{L}\p{M}])", regex.I)
+
+
+# One more name asked for: "... Lina ou Jade", "... RUBY OR JADE", "... Mia, Zoe"
+_NEXT_ASKED = regex.compile(r"(?:[ \t\u00a0]{0,2},|[ \t\u00a0]{1,2}(?:or|ou|o|oder|of|lub|sau|ili|and|et|y|und|en|e|i)"
+                            r"(?![\p{L}\p{M}]))[ \t\u00a0]{1,2}\p{Lu}[\p{L}\p{M}'’-]{1,20}", regex.IGNORECASE)
 
 
 def _staff(text: str, s: int, e: int, cue: str, staff: frozenset[str]) -> bool:
@@ -930,10 +944,16 @@ def _staff_near(text: str, s: int, e: int, cue: str, staff: frozenset[str]) -> b
             c -= 1
         if fold(text[c:j]).lower() == cue:
             # "Reception (ask for Dave)": the desk to ask at, then the cue
-            wi, wj = _word_before(text, c, " \t\u00a0(:-–", 3, 20)
+            wi, wj = _word_before(text, c, " \t\u00a0(:-–,", 3, 20)  # ... and "Call reception, ask for Tina"
             if wi < wj and fold(text[wi:wj]) in staff:
                 return True
-        if _AT_PLACE.match(text, e) is not None:
+        pos = e
+        for _ in range(_MAX_LISTED_NAMES):  # "Demandez Lina ou Jade à l'accueil": the list, then the place
+            nxt = _NEXT_ASKED.match(text, pos)
+            if nxt is None:
+                break
+            pos = nxt.end()
+        if _AT_PLACE.match(text, pos) is not None:
             return False
     k = e
     while k < len(text) and k - e < _STAFF_REACH and text[k] not in _CLAUSE_END and text[k] != ")" \
