@@ -59,3 +59,22 @@ def test_italian_ha_before_an_age(body: str, age: list[str]) -> None:
 
 def test_portuguese_ha_before_years_is_ago() -> None:
     assert _values("Trabalho aqui há 10 anos", "PT", "pt", "age") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "names", "ages"),
+    [
+        ("hi im kayla 24 new in town", ["Kayla"], ["24"]),  # after a cue the name's number is her age
+        ("I'm Kayla 24 hours a day for you", ["Kayla"], []),  # ... unless a unit follows it
+        ("I'm Kayla 24/7", ["Kayla"], []),
+        ("Miss Universe 2020 finalist", [], []),  # a contest's title after "Miss"
+        ("Your Miss Behave 😉", [], []),
+    ],
+)
+def test_a_name_after_a_cue_then_a_number(body: str, names: list[str], ages: list[str]) -> None:
+    assert _values(body, "US", "en", "name") == names
+    assert _values(body, "US", "en", "age") == ages
+
+
+def test_german_age_words_after_ich_bin_are_no_names() -> None:
+    assert _values("Ich bin Anfang 30", "DE", "de", "name") == []

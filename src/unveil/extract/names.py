@@ -343,6 +343,12 @@ def _known_names_in(text: str) -> list[tuple[int, int, str]]:
     return list(w.find(known)) if known else []
 
 
+# What makes a number after a name something else than an age: a unit, a sign, an ordinal's ending, more digits.
+_NOT_AN_AGE_AFTER = regex.compile(
+    r"\d|[ \t]{0,2}(?:[/:.,x€$£%+-]\d|[€$£%/]|(?:h|hr|hrs|hours?|min|mins|minutes?|st|nd|rd|th|x|cm|kg|lbs?|"
+    r"heures?|horas?|ore|uur|stunden?|std)(?![\p{L}\p{M}]))", regex.IGNORECASE)
+
+
 # A street word right before a name: Spanish "C/" and "Calle", "Via", "Rua", "Strada", "Av.", "ul.", "rue" ...
 _STREET_BEFORE = regex.compile(
     r"(?:(?<![\p{L}\p{M}])(?:c/|c\.|calle|carrer|via|viale|piazza|rua|travessa|largo|strada|str\.|av\.|avda\.|"
@@ -360,8 +366,9 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
     months = _tables().months
     word_names = _tables().word_names
     for s, e, _k in found:
-        if not text[s].isupper() or (s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()):
-            continue  # "Maria" of "Ana-Maria" is half a name
+        if (not text[s].isupper() and not _cue_ends_at(text, s)) \
+                or (s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()):
+            continue  # "Maria" of "Ana-Maria" is half a name; a lower-case name only after a cue ("hi im kayla 24")
         if _k in months:
             continue  # "Jan 10 - Jan 14", "April 3": a date
         if _STREET_BEFORE.search(text, max(0, s - 10), s) is not None:
@@ -388,7 +395,10 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
                 continue
             # Without a comma ("Leipzig. Dasha 26", "Houston — Kiara 24") the phrase must end after the
             # number or an age word follow it: "Hello. Anna 22 here" states no age.
-            loose = not opening and "," not in m.group() and _IS_GAP.fullmatch(m.group()) is None
+            loose = not opening and "," not in m.group() and _IS_GAP.fullmatch(m.group()) is None \
+                and not (_cue_ends_at(text, s) and _NOT_AN_AGE_AFTER.match(text, m.end() + 2) is None)
+            # (after a cue the name's number is its age, unless a unit or a figure's mark follows it:
+            # "hi im kayla 24 new in town", not "I'm Kayla 24 hours a day")
         start = end = m.end()
         while end < len(text) and text[end].isdigit() and end - start < 3:
             end += 1
