@@ -170,3 +170,15 @@ def test_an_age_in_brackets_or_after_van_following_a_person_word(body: str, coun
                                                                     age: list[str]) -> None:
     assert _values(body, country, "age", lang) == age
     assert _values(body, country, "name", lang) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang"),
+    [
+        ("Honda CR-V 2017, 112 000 km, 18 500 $", "CA", "fr"),  # a year, then a mileage with a space for thousands
+        ("mise en circulation 03/2019, 54 000 km", "FR", "fr"),
+        ("1.6 benzyna, rok 2014, przebieg 145 000 km", "PL", "pl"),
+    ],
+)
+def test_a_year_and_a_mileage_are_no_phone(body: str, country: str, lang: str) -> None:
+    assert _values(body, country, "phone", lang) == []

@@ -451,7 +451,7 @@ _EXPERIENCE_BEFORE = re.compile(
 _EXPERIENCE_HINT = re.compile(r"xperi|xpéri|kúsen|rfahr|wiadcz|rvaring|sperien|rfar|okemus|kusen|kušen|apasztal"
                               r"|skustv|zkusnj|zkušnj|опыт|досвід")
 _RANGE_BEFORE = re.compile(
-    rf"(?:(?<![0-9])[0-9]{{2}}\s?{_RANGE_WORDS}|{_BETWEEN}\s(?:{_ARTICLE}\s)?[0-9]{{2}}\s{_AND}(?:\s{_ARTICLE})?)\s?$",
+    rf"(?:(?<![0-9])[0-9]{{1,2}}\s?{_RANGE_WORDS}|{_BETWEEN}\s(?:{_ARTICLE}\s)?[0-9]{{2}}\s{_AND}(?:\s{_ARTICLE})?)\s?$",
     re.IGNORECASE)
 
 

@@ -241,21 +241,28 @@ def _without_cut_words(text: str, found: list[Entity], ctx: AdContext) -> list[E
 # ("...wyxj896h6cd" is no hourly rate, "...Dw963hr23..." no price, "...NYt92Yo4..." no age, "TEtE4j..." no Tete).
 _PROSE_KINDS = frozenset(("price", "age", "city", "name", "phone"))
 _ID_KINDS = frozenset(("crypto", "iban"))
+_CONTACT_KINDS = frozenset(("handle", "email", "payment"))
+_PART_KINDS = frozenset(("name", "city"))  # read from part of a contact's name, they are none
 # A hash: 32 hex digits or more, set apart (transaction ids, "0x..." hashes of 64)
 _HEX_RUN = re.compile(r"(?<![0-9A-Za-z])(?:0x)?[0-9a-fA-F]{32,}+(?![0-9A-Za-z])")
 
 
 def _outside_identifiers(text: str, found: list[Entity]) -> list[Entity]:
-    """``found`` without the prose values inside a crypto address, an IBAN or a hash of the same text."""
+    """``found`` without the prose values inside a crypto address, an IBAN or a hash of the same text, nor
+    the names and towns read from part of a handle, an address or a payment name ("Su Telegram sono
+    bianca_mi" names no Bianca)."""
     if not any(e.kind in _PROSE_KINDS for e in found):
         return found
     spans = [(e.start, e.end) for e in found if e.kind in _ID_KINDS]
     if len(text) >= 32:
         spans += [m.span() for m in _HEX_RUN.finditer(text)]
-    if not spans:
+    contacts = [(e.start, e.end) for e in found if e.kind in _CONTACT_KINDS]
+    if not spans and not contacts:
         return found
     return [e for e in found if e.kind not in _PROSE_KINDS
-            or not any(s <= e.start and e.end <= z for s, z in spans)]
+            or not (any(s <= e.start and e.end <= z for s, z in spans)
+                    or (e.kind in _PART_KINDS and any(s <= e.start and e.end <= z and z - s > e.end - e.start
+                                                      for s, z in contacts)))]
 
 
 def _stated_country(value: Any) -> str | None:

@@ -818,6 +818,8 @@ class PhoneExtractor:
                         e, read = shorter
                         ostart, oend = nt.to_original(s, e)
                     elif _last_group_listed(nt, s, e) or _last_group_thousands(nt, s, e) \
+                            or (_MEASURE_AFTER.match(text, oend) is not None
+                                and _last_group_thousands(nt, s, e, _THOUSANDS_SPACES)) \
                             or _RANGE_OF_AMOUNTS.fullmatch(text, ostart, oend) is not None:
                         # "Porto 4000-123, 80 euros": a postcode, then a price; "80/110/140 €"; "Ford Focus
                         # 2016, 98.000 km": a year, then a figure in thousands; "1500-2200 EUR": a range
@@ -1542,11 +1544,21 @@ def _last_group_listed(nt: NormalisedText, start: int, end: int) -> bool:
     return "," in gap or "/" in gap
 
 
-def _last_group_thousands(nt: NormalisedText, start: int, end: int) -> bool:
-    """Whether ``nt.text[start:end]`` ends in three digits after a dot or a comma, as a figure's thousands
-    do ("98.000 km", "1,500 €"); numbers grouped with dots end in two or four digits."""
+def _last_group_thousands(nt: NormalisedText, start: int, end: int, gaps: tuple[str, ...] = (".", ",")) -> bool:
+    """Whether ``nt.text[start:end]`` ends in three digits after a dot or a comma (or another of ``gaps``),
+    as a figure's thousands do ("98.000 km", "1,500 €"); numbers grouped with dots end in two or four
+    digits."""
     last = next((i for i in range(end - 1, start, -1) if nt.starts[i] > nt.ends[i - 1]), None)
-    return last is not None and end - last == 3 and _gap(nt, last) in (".", ",")
+    return last is not None and end - last == 3 and _gap(nt, last) in gaps
+
+
+_THOUSANDS_SPACES = (" ", "\u00a0", "\u202f")
+
+
+# A measure after a figure: "2017, 112 000 km", "54 000 km" (thousands after a space, as French, Canadian
+# and Polish ads write a car's mileage); no phone number is followed by one.
+_MEASURE_AFTER = re.compile(r"[ \t\u00a0\u202f]?(?:km|kms|mi|miles|m²|m2|qm|mq|sqm|kg|lbs?|cm)(?![^\W\d_])",
+                            re.IGNORECASE)
 
 
 def _without_last_group(nt: NormalisedText, start: int, end: int, region: str,

@@ -353,6 +353,42 @@ def _fmt(amount: float) -> str:
     return f"{amount:.2f}".rstrip("0").rstrip(".")
 
 
+_PERCENT_RANGE_END = re.compile(r"[-–][ \t]?\d{1,3}[ \t]?%")
+_SERIAL_REACH = 12
+
+
+def _inside_serial(text: str, s: int, e: int) -> bool:
+    """Whether the digits at ``[s, e)`` lie inside a letters-and-digits token of 14 characters or more (a
+    vehicle's or a device's serial), looked at up to ``_SERIAL_REACH`` characters each way."""
+    i = s
+    while i > 0 and s - i < _SERIAL_REACH and text[i - 1].isalnum():
+        i -= 1
+    j = e
+    while j < len(text) and j - e < _SERIAL_REACH and text[j].isalnum():
+        j += 1
+    return j - i >= 14 and (i < s or j > e) and any(c.isalpha() for c in text[i:j])
+
+
+def _growing_range(text: str, run: list[int], end: int) -> bool:
+    """Whether the two groups of ``run`` (the second ending at ``end``) are a range of amounts joined by a
+    dash, no phone: "1500-2200 EUR", "800-1200/week" (neither starts with 0, each of two to five digits,
+    the second larger and at most four times the first)."""
+    if len(run) != 2:
+        return False
+    a = run[0]
+    i = a
+    while i < end and text[i].isdigit():
+        i += 1
+    j = i
+    while j < end and not text[j].isdigit():
+        j += 1
+    first, second, gap = text[a:i], text[j:end], text[i:j].strip(" ")
+    if gap not in ("-", "–", "~") or first[0] == "0" or second[0] == "0" \
+            or not (2 <= len(first) <= 5 >= len(second) >= 2):
+        return False
+    return int(first) < int(second) <= 4 * int(first)
+
+
 def _phone_like(text: str, runs: list[tuple[int, int]], durations: Container[int] = ()) -> dict[int, int]:
     """Digit groups inside a phone-like or date-like run: start -> 1 first group, 2 last group, 0 inside,
     3 last group of two to four digits after a whole number's worth of digits (``FULL_NUMBER_DIGITS``).
@@ -368,7 +404,7 @@ def _phone_like(text: str, runs: list[tuple[int, int]], durations: Container[int
     last_size = 0
 
     def close() -> None:
-        if digits >= PHONE_DIGITS:
+        if digits >= PHONE_DIGITS and not _growing_range(text, run, last_end):
             for i, start in enumerate(run):
                 out[start] = 1 if i == 0 else 2 if i == len(run) - 1 else 0
             if len(run) > 1 and 2 <= last_size <= 4 and digits - last_size >= FULL_NUMBER_DIGITS \
@@ -929,6 +965,7 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
     last_dur: _Duration | None = None  # the duration of that price
     last_currency: str | None = None
     last_amount_end = -1  # where the amount of that price ends
+    signed_head: float | None = None  # the amount of the last price written with a sign before it, no length
     heading_currency: str | None = None  # "" once looked for and not found
     tables = _rate_tables(text, t, cc) if "|" in text else []
     columns = _length_columns(text, by_start) if "|" in text else []
@@ -964,6 +1001,10 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             continue  # a road or a code: "5 minutes from I-45", "A-10" (not the shorthand "H-250")
         if e < size and text[e] == "%":
             continue
+        if e < size and text[e] in "-–" and _PERCENT_RANGE_END.match(text, e) is not None:
+            continue  # "(80-100%)": a range of percentages
+        if _inside_serial(text, s, e):
+            continue  # "VIN 2HKRW2H85HH123456": the digits of a serial, not "85 HH"
         if place is not None and text[s] == "0":
             continue  # "07700 ...", "... 0161 $": a phone's group, no amount starts with 0
         cb = ca = spaced = None
@@ -1042,6 +1083,9 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             # "150-200 € de l'heure", "Entre 100 y 150 euros": the first end of a range takes the second's
             currency = _range_end_currency(text, e, t, cc, amount) if amount >= t.min_bare else None
             range_head = currency is not None
+            if currency is None and signed_head is not None and signed_head < amount <= 4 * signed_head \
+                    and text[last_end:s] in ("-", "–", "~"):
+                currency = last_currency  # "$800-1200/week", "£150-200": the second end takes the first's sign
         explicit = currency is not None
         if cb is not None and _emoji_marker(cb.group(0)) and _next_word(text, e) in t.not_after \
                 and _connected_duration(text, e, t, used) is None:
@@ -1115,6 +1159,7 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
                     currency, after = code.group(1).upper(), code.end()  # "$300/hr USD" in a Mexican ad
         row_dur, last_dur, last_currency, last_amount_end = dur_before, dur, currency, after if dur is None else e
         last_end, list_open = after, labelled
+        signed_head = amount if cb is not None and dur is None else None
         while listed and listed[0][0] < span_start:
             yield listed.pop(0)
         # A shorthand of no stated length ("QV 80") makes the amount a price, without minutes.
