@@ -42,7 +42,7 @@ from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat,
 from unveil.extract.ages import is_month_word
 from unveil.extract.base import AdContext
 from unveil.extract.crypto import iban_shaped_spans, may_be_in_iban
-from unveil.extract.spans import SpanIndex
+from unveil.extract.spans import SpanIndex, alnum_around
 from unveil.extract.urls import SCHEME_URL, web_address_spans
 from unveil.normalise.deobfuscate import deobfuscate_digits_if, digit_spans, written_plainly
 from unveil.normalise.markup import decode_link_escapes
@@ -490,12 +490,7 @@ def _inside_id(text: str, ostart: int, oend: int) -> bool:
         return False
     if ostart > 0 and oend < len(text) and text[ostart - 1].isupper() and text[oend].isupper():
         return True  # capitals glued on both sides: a code ("NL123456789B01", a VAT number)
-    lo = ostart
-    while lo > 0 and ostart - lo < _ID_REACH and text[lo - 1].isalnum():
-        lo -= 1
-    hi = oend
-    while hi < len(text) and hi - oend < _ID_REACH and text[hi].isalnum():
-        hi += 1
+    lo, hi = alnum_around(text, ostart, oend, _ID_REACH)
     if ostart > lo and oend < hi and lo > 0 and text[lo - 1] in "/+=":
         return True  # letters on both sides in a link's path: an invite code ("t.me/+aBcD1234567890xyz")
     if ostart - lo >= 3 and text[ostart - 1].isupper() and text[ostart - 2].isupper() \

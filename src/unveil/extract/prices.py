@@ -36,6 +36,7 @@ from typing import Any
 from unveil.extract.base import AdContext
 from unveil.extract.cities import Words, fold, load_attribute_data, words
 from unveil.extract.literals import literal_alternation
+from unveil.extract.spans import alnum_around
 from unveil.extract.spelled_amounts import amount_before
 from unveil.normalise.lookalike_digits import read_lookalike_digits
 from unveil.types import Entity
@@ -360,12 +361,7 @@ _SERIAL_REACH = 12
 def _inside_serial(text: str, s: int, e: int) -> bool:
     """Whether the digits at ``[s, e)`` lie inside a letters-and-digits token of 14 characters or more (a
     vehicle's or a device's serial), looked at up to ``_SERIAL_REACH`` characters each way."""
-    i = s
-    while i > 0 and s - i < _SERIAL_REACH and text[i - 1].isalnum():
-        i -= 1
-    j = e
-    while j < len(text) and j - e < _SERIAL_REACH and text[j].isalnum():
-        j += 1
+    i, j = alnum_around(text, s, e, _SERIAL_REACH)
     return j - i >= 14 and (i < s or j > e) and any(c.isalpha() for c in text[i:j])
 
 

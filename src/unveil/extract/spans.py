@@ -11,7 +11,19 @@ import bisect
 import itertools
 from collections.abc import Iterable
 
-__all__ = ["SpanIndex"]
+__all__ = ["SpanIndex", "alnum_around"]
+
+
+def alnum_around(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """The letters and digits glued to ``text[start:end]`` on each side, up to ``reach`` characters each way:
+    the bounds of the token a candidate may be part of (a serial, a hash, a reference)."""
+    lo = start
+    while lo > 0 and start - lo < reach and text[lo - 1].isalnum():
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - end < reach and text[hi].isalnum():
+        hi += 1
+    return lo, hi
 
 
 class SpanIndex:
