@@ -577,7 +577,7 @@ def test_hours_without_unit_and_words_for_half(text: str, country: str, expected
         # pay offered for a job: after a wage word in its clause, before one, or before a pay period
         ("Salariu 2200 € net/lună, cazare gratuită.", "RO", [("2200 EUR", True)]),
         ("Câștig de la 150£ pe zi + bacșiș.", "RO", [("150 GBP", True)]),
-        ("Zarobki 1500-2200 EUR netto + premia.", "PL", [("2200 EUR", True)]),
+        ("Zarobki 1500-2200 EUR netto + premia.", "PL", [("1500 EUR", True), ("2200 EUR", True)]),
         ("Masszőz állás, napi 100-200 € kereset.", "HU", [("100 EUR", True), ("200 EUR", True)]),
         ("Verdienst bis 5000 € im Monat, Unterkunft kostenlos.", "DE", [("5000 EUR", True)]),
         ("Vergütung 2.400 € brutto/Monat.", "DE", [("2400 EUR", True)]),
