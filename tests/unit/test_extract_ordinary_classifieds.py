@@ -178,7 +178,12 @@ def test_an_age_in_brackets_or_after_van_following_a_person_word(body: str, coun
         ("Honda CR-V 2017, 112 000 km, 18 500 $", "CA", "fr"),  # a year, then a mileage with a space for thousands
         ("mise en circulation 03/2019, 54 000 km", "FR", "fr"),
         ("1.6 benzyna, rok 2014, przebieg 145 000 km", "PL", "pl"),
+        ("Sprzedam Opel Astra 1.6 2014 – 145 000 km", "PL", "pl"),  # an engine, a year, a mileage
     ],
 )
 def test_a_year_and_a_mileage_are_no_phone(body: str, country: str, lang: str) -> None:
     assert _values(body, country, "phone", lang) == []
+
+
+def test_a_number_before_a_mileage_stays() -> None:
+    assert _values("01 99 00 12 34 - 120 000 km", "FR", "phone", "fr") == ["+33199001234"]

@@ -211,7 +211,8 @@ MAX_SPLIT_GAP = 12
 _LINE_REACH = 40
 # ... and the long horizontal strokes of Chinese and Japanese text (the numeral one and the sound mark, as
 # input methods type a dash between digits: "626一555一0146")
-_SPLIT_PUNCT = frozenset(".,-–—/*~_|#•·()[]{}:\u4e00\u30fc")
+_SPLIT_PUNCT = frozenset(".,-/*~_|#•·()[]{}:\u4e00\u30fc")
+_LINE_DASHES = frozenset("–—")  # a typographic dash splits a number only alone on its line ("202\n—\n555")
 _PRICE_EMOJI = frozenset("🌹💵💶💷💴💰💲💸")
 # A phone inside a letters-and-digits token this long, with digits of the token outside it, is part of an
 # identifier (crypto addresses are 26-62 characters, hashes and references longer); looked at up to
@@ -799,6 +800,7 @@ class PhoneExtractor:
                 unread.append((start, end))
                 if ntext[start] == "+":
                     plus_head = (start, end)
+            figure_at = _measured_figure(text, nt, start, end)
             for s, e, read in numbers:
                 if s > start and ntext[start] == "0" and not read.valid:
                     # "01 99 00 65 43" in a Polish ad: the rest after a leading "01" is only possible there,
@@ -806,6 +808,8 @@ class PhoneExtractor:
                     continue
                 ostart, oend = nt.to_original(s, e)
                 hidden = obfuscated if (s, e) == (start, end) else not written_plainly(text[ostart:oend])
+                if figure_at is not None and e > figure_at:
+                    continue  # "rok 2014 – 145 000 km": a year, then a mileage, no group of it a phone's
                 if _unit_follows(text, oend):
                     # "... 6 9. 150 EUR": a price glued onto the number; read it without its last group.
                     shorter = _without_last_group(nt, s, e, region)
@@ -813,8 +817,6 @@ class PhoneExtractor:
                         e, read = shorter
                         ostart, oend = nt.to_original(s, e)
                     elif _last_group_listed(nt, s, e) or _last_group_thousands(nt, s, e) \
-                            or (_MEASURE_AFTER.match(text, oend) is not None
-                                and _last_group_thousands(nt, s, e, _THOUSANDS_SPACES)) \
                             or _RANGE_OF_AMOUNTS.fullmatch(text, ostart, oend) is not None:
                         # "Porto 4000-123, 80 euros": a postcode, then a price; "80/110/140 €"; "Ford Focus
                         # 2016, 98.000 km": a year, then a figure in thousands; "1500-2200 EUR": a range
@@ -1306,7 +1308,7 @@ def _split_gap(text: str, a: int, b: int) -> bool:
     if text[a] == " " and text[b - 1] == " " and text[a + 1:b - 1].isalpha():
         return text[a + 1:b - 1].lower() in _marks().separators  # "212 dot 555 dot 0109"
     for ch in text[a:b]:
-        if ch.isspace() or ch in _SPLIT_PUNCT:
+        if ch.isspace() or ch in _SPLIT_PUNCT or (ch in _LINE_DASHES and "\n" in text[a:b]):
             continue
         cat = unicodedata.category(ch)
         if cat == "Sc" or ch in _PRICE_EMOJI or cat[0] not in "SMC" or cat in ("Cn", "Co", "Cs"):
@@ -1548,6 +1550,16 @@ def _last_group_thousands(nt: NormalisedText, start: int, end: int, gaps: tuple[
 
 
 _THOUSANDS_SPACES = (" ", "\u00a0", "\u202f")
+
+
+def _measured_figure(text: str, nt: NormalisedText, start: int, end: int) -> int | None:
+    """Where a figure in thousands before a measure starts, when the run ``nt.text[start:end]`` ends in one
+    ("2014 – 145 000 km": at "145"): no reading may take its digits."""
+    if _MEASURE_AFTER.match(text, nt.ends[end - 1]) is None or not _last_group_thousands(nt, start, end,
+                                                                                           _THOUSANDS_SPACES):
+        return None
+    cuts = _cuts(nt, start, end)
+    return cuts[-2] if len(cuts) >= 2 else start
 
 
 # A measure after a figure: "2017, 112 000 km", "54 000 km" (thousands after a space, as French, Canadian
