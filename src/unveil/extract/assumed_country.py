@@ -47,6 +47,7 @@ from unveil.extract.base import AdContext
 from unveil.extract.cities import CityExtractor, fold, has_preferred_town, region_countries, towns_named
 from unveil.extract.phones import PhoneExtractor, country_of_code
 from unveil.normalise.deobfuscate import deobfuscate_digits
+from unveil.normalise.offsets import NormalisedText
 
 #: A name is taken for its biggest town when every town of another calling code with that name is at most
 #: this share of its population ("London": Ontario's is 4% of England's).
@@ -243,6 +244,7 @@ class _Readings:
         self.texts = [(field, text) for field in ("title", "body") if isinstance(text := ad.get(field), str) and text]
         self.lang = lang
         self.done: dict[str, tuple[int, int, frozenset[str], int, int]] = {}
+        self.read_digits: dict[str, NormalisedText] = {}  # each field de-obfuscated once, for every country tried
 
     def __call__(self, country: str) -> tuple[int, int, frozenset[str], int, int]:
         """(valid phones, possible ones, their values, how many are valid numbers of that country written as
@@ -265,8 +267,9 @@ class _Readings:
     def _cut_from_digits(self, field: str, start: int) -> bool:
         """Whether a phone read from ``start`` leaves out digits the poster wrote right before it: "oh two
         zero / seven nine four six ..." read from "two" in the United States drops its leading zero."""
-        text = next((t for f, t in self.texts if f == field), "")
-        nt = deobfuscate_digits(text, self.lang)
+        nt = self.read_digits.get(field)
+        if nt is None:
+            nt = self.read_digits[field] = deobfuscate_digits(dict(self.texts).get(field, ""), self.lang)
         i = bisect.bisect_left(nt.starts, start)
         return 0 < i <= len(nt.text) and i < len(nt.starts) and nt.starts[i] == start and nt.text[i - 1].isdigit()
 
