@@ -520,3 +520,24 @@ def test_short_and_spanish_deposit_cues_for_a_cashtag(text: str, expected: list[
 def test_payments_and_identifiers_are_not_read_into_prose(body: str, country: str, kind: str,
                                                            values: list[str]) -> None:
     assert sorted({e.value for e in extract_ad({"body": body, "country": country}) if e.kind == kind}) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "values"),
+    [
+        ("Venmo for deposits: brooke-nash", "US", "payment", ["venmo:brooke-nash"]),
+        ("Revolut pentru avans: @ioana.m", "RO", "payment", ["revolut:ioana.m"]),
+        ("Snapchat for pics: brooke.nash", "US", "handle", ["snapchat:brooke.nash"]),
+        ("Telegram for bookings & info: @lola_vip", "US", "handle", ["telegram:lola_vip"]),
+        # the aside's name is no web address too
+        ("Insta pour les photos : lola.vip", "FR", "url", []),
+        ("Insta pour les photos : lola.vip", "FR", "handle", ["instagram:lola.vip"]),
+        # an aside ending in a word that is no name, or running past its line, names nobody
+        ("Snap for fun: no", "US", "handle", []),
+        ("Available on Telegram for regulars: text first", "US", "handle", []),
+        ("Venmo for the\ndeposit: ask me", "US", "payment", []),
+    ],
+)
+def test_an_aside_between_a_platform_and_its_colon_is_skipped(body: str, country: str, kind: str,
+                                                               values: list[str]) -> None:
+    assert sorted({e.value for e in extract_ad({"body": body, "country": country}) if e.kind == kind}) == values

@@ -97,6 +97,10 @@ CASES = [
     ("One hour €70, ninety minutes €100", "IE", ["70 EUR/60min", "100 EUR/90min"]),
     ("Two-hour minimum: $900", "US", ["900 USD/120min"]),
     ("1 Std. 200€, 3 Std. Dinner-Date 550€", "DE", ["200 EUR/60min", "550 EUR/180min"]),
+    ("Tarifs : 1h 250 €, 3h dîner 700 €", "FR", ["250 EUR/60min", "700 EUR/180min"]),
+    ("Tarifas: 1h 150€, 3h cena 400€", "ES", ["150 EUR/60min", "400 EUR/180min"]),
+    ("3 uur diner 600 euro", "NL", ["600 EUR/180min"]),
+    ("3h kolacja 1500 zł", "PL", ["1500 PLN/180min"]),
     ("1 Std. einzeln 180 €, 1 Std. Duo 350 €", "DE", ["180 EUR/60min", "350 EUR/60min"]),
     # Portuguese "meia" after an amount; US "hhr" before one
     ("R$ 150 meia / R$ 250 hora", "BR", ["150 BRL/30min", "250 BRL/60min"]),

@@ -105,6 +105,9 @@ _STRONG_SEPARATORS = frozenset(":=>-–—" + _ARROWS)
 _MAX_SEP = 6
 _MAX_ASIDE = 24  # characters of a bracketed aside between a platform word and its colon
 _MAX_STEPS = 4
+# What an aside such as "for deposits" holds before the label's colon: words, spaces and joining marks only.
+_ASIDE_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)?"
+_ASIDE_RE = re.compile(rf"[ \t]+{_ASIDE_WORD}(?:(?:[ \t]*[&/,+][ \t]*|[ \t]+){_ASIDE_WORD}){{0,3}}[ \t]*:")
 _LOOKBACK = 40
 _LOOKBACK_WORDS = 6
 _LOOKAHEAD = 16
@@ -269,6 +272,7 @@ class PlatformSpec:
     copulas: frozenset[str]
     fillers: frozenset[str]
     alias_words: frozenset[str]  # "Insta como @vale.mx": the name after one must look like a handle
+    aside_words: frozenset[str]  # "Venmo for deposits: anna-b": a short aside opened by one before the colon
     joiners: frozenset[str]
     after_words: frozenset[str]
     stopwords: frozenset[str]
@@ -373,7 +377,7 @@ def leet_variants(key: str) -> set[str]:
 def _parse_spec(label: str, data: Any) -> PlatformSpec:
     r = PatternReader(label)
     top = r.mapping(data, TOP, allowed=(
-        "kind", "name_labels", "copulas", "fillers", "alias_words", "joiners", "after_words", "stopwords", "same_words",
+        "kind", "name_labels", "copulas", "fillers", "alias_words", "aside_words", "joiners", "after_words", "stopwords", "same_words",
         "same_links", "same_not_before", "platforms"),
         required=("kind", "platforms"))
     kind = r.string(top["kind"], "kind")
@@ -477,6 +481,7 @@ def _parse_spec(label: str, data: Any) -> PlatformSpec:
         copulas=all_words(r.lang_words(top.get("copulas"), "copulas")),
         fillers=all_words(r.lang_words(top.get("fillers"), "fillers")),
         alias_words=all_words(r.lang_words(top.get("alias_words"), "alias_words")),
+        aside_words=all_words(r.lang_words(top.get("aside_words"), "aside_words")),
         joiners=all_words(r.lang_words(top.get("joiners"), "joiners")),
         after_words=all_words(r.lang_words(top.get("after_words"), "after_words")),
         stopwords=all_words(r.lang_words(top.get("stopwords"), "stopwords")),
@@ -563,6 +568,25 @@ def _own_sigil_after(t: str, end: int, spec: PlatformSpec) -> bool:
         i += 1
     return i < len(t) and t[i] in spec.sigils
 
+
+
+def _aside_colon(t: str, start: int) -> int:
+    """The position of the label's colon that ends a short aside after a platform word ("Venmo for deposits:
+    brooke-nash", "Snap pour les photos : lola.vip"), or -1: at most four words on the line, then ":"."""
+    m = _ASIDE_RE.match(t, start, min(len(t), start + _MAX_ASIDE + 8))
+    return -1 if m is None else m.end() - 1
+
+
+def platform_aside_before(text: str, colon: int, spec: PlatformSpec) -> bool:
+    """Whether the colon at ``colon`` ends a platform word and its aside: "Insta pour les photos : lola.vip"."""
+    line = max(text.rfind("\n", 0, colon) + 1, colon - _MAX_ASIDE - 24)
+    words = list(_WORD_RE.finditer(text, line, colon))
+    for k in range(len(words) - 1, 0, -1):
+        w = words[k]
+        if w.group().lower() in spec.aside_words and _aside_colon(text, w.end()) == colon:
+            before = words[k - 1]
+            return text[before.end() : w.start()].strip(" \t") == "" and compact(before.group().lower()) in spec.cue_owners
+    return False
 
 def _looks_like_handle(name: str) -> bool:
     """Digits, an inner "_" or ".", or CamelCase: not an ordinary word."""
@@ -1038,6 +1062,9 @@ class PlatformScanner:
                 strength = max(strength, 1)
             elif word in spec.alias_words:
                 only = True  # "TikTok como vale.mx", never "Telegram as well"
+            elif word in spec.aside_words and m is not None and (colon := _aside_colon(t, m.end())) != -1:
+                i = colon  # "Venmo for deposits: brooke-nash", "Snap for pics: lola.vip"
+                continue
             elif word not in spec.fillers and word not in spec.same_words:  # "Snap & IG same: @kira"
                 i = j
                 break

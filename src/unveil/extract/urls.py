@@ -157,7 +157,7 @@ def _pointer(c: str) -> bool:
 def _after_handle_label(text: str, start: int) -> bool:
     """Whether a host at ``start`` follows a messaging or social platform's label: "snap: lola.vip", "Insta:
     ioana.ro" are handles (read by the handle extractor), not sites."""
-    from unveil.extract.handles import compact, platform_spec  # handles read web addresses' patterns
+    from unveil.extract.handles import compact, platform_aside_before, platform_spec  # handles read urls' patterns
 
     j = start
     while j > 0 and start - j < 8 and (text[j - 1] in " \t:=-–@\ufe0f" or _pointer(text[j - 1])):
@@ -170,6 +170,9 @@ def _after_handle_label(text: str, start: int) -> bool:
     labelled = any(c in ":=-–" or _pointer(c) for c in text[j:start])
     k = _word_start(text, j)
     word = text[k:j].lower()
+    if labelled and word not in owners and (colon := text.rfind(":", j, start)) != -1 \
+            and platform_aside_before(text, colon, spec):
+        return True  # "Insta pour les photos : lola.vip"
     copula = not labelled and (word in _HANDLE_COPULAS or word in spec.alias_words)
     if copula:
         # "Mi insta es vale.mx", "Il mio Insta è giulia.it", "TikTok como vale.mx": a platform, a copula or
