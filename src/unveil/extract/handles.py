@@ -377,8 +377,8 @@ def leet_variants(key: str) -> set[str]:
 def _parse_spec(label: str, data: Any) -> PlatformSpec:
     r = PatternReader(label)
     top = r.mapping(data, TOP, allowed=(
-        "kind", "name_labels", "copulas", "fillers", "alias_words", "aside_words", "joiners", "after_words", "stopwords", "same_words",
-        "same_links", "same_not_before", "platforms"),
+        "kind", "name_labels", "copulas", "fillers", "alias_words", "aside_words", "joiners", "after_words",
+        "stopwords", "same_words", "same_links", "same_not_before", "platforms"),
         required=("kind", "platforms"))
     kind = r.string(top["kind"], "kind")
     if not re.fullmatch(r"[a-z_]+", kind):
@@ -585,7 +585,8 @@ def platform_aside_before(text: str, colon: int, spec: PlatformSpec) -> bool:
         w = words[k]
         if w.group().lower() in spec.aside_words and _aside_colon(text, w.end()) == colon:
             before = words[k - 1]
-            return text[before.end() : w.start()].strip(" \t") == "" and compact(before.group().lower()) in spec.cue_owners
+            return text[before.end() : w.start()].strip(" \t") == "" \
+                and compact(before.group().lower()) in spec.cue_owners
     return False
 
 def _looks_like_handle(name: str) -> bool:
