@@ -432,10 +432,13 @@ _BETWEEN = r"(?:between|entre|zwischen|tra|fra|tussen|între|intre|między|miedz
 _AND = r"(?:and|et|y|e|und|en|și|si|i)"
 _RANGE_AFTER = re.compile(rf"\s?{_RANGE_WORDS}\s?[0-9]{{2}}(?![0-9])")
 _ARTICLE = r"(?:i|gli|le|los|las|les|the)"  # "tra i 30 e i 60 anni", "entre los 25 y los 40"
-# Years of living or working somewhere, the place between: "Been in Leeds 10 years", "lived in Perth 12 years".
+# Years of living or working somewhere, the place between: "Been in Leeds 10 years", "lived in Perth 12 years";
+# years at work.
 _RESIDENCE_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?:been|lived|living|live|based|worked|working|stayed)\s(?:in|at|here|there)"
     r"(?:\s(?:the\s)?[^\W\d_][\w'’-]*){0,3}:?\s(?:for\s)?"
+    # years at work: "Been doing this 10 years", "Been a masseuse 15 years", "Working 10 years in Sydney"
+    r"|(?:been|working(?!\s(?:girl|woman|lady|mom|mum|student|professional))|worked|doing\s(?:this|it))(?:\s[^\W\d_][\w'’-]*){0,3}\s(?:for\s)?"
     # Romanian "Sunt în București de 10 ani", "Locuiesc aici de 5 ani"
     r"|(?:sunt|stau|locuiesc|lucrez|tr[aă]iesc)\s(?:[îi]n|aici)(?:\s[^\W\d_][\w'’-]*){0,3}\s(?:de\s)?)$",
     re.IGNORECASE)
@@ -454,6 +457,19 @@ _RANGE_BEFORE = re.compile(
     rf"(?:(?<![0-9])[0-9]{{1,2}}\s?{_RANGE_WORDS}|{_BETWEEN}\s(?:{_ARTICLE}\s)?[0-9]{{2}}\s{_AND}(?:\s{_ARTICLE})?)\s?$",
     re.IGNORECASE)
 
+
+
+def _range_to(text: str, start: int, value: int) -> bool:
+    """Whether the number at ``start`` ends a range that grows to it ("de 20 à 30 ans"); a bigger number
+    before a dash ends something else ("Tél. 01 99 00 13 50 - 23 ans": a phone, then her age)."""
+    m = _RANGE_BEFORE.search(text, max(0, start - 20), start)
+    if m is None:
+        return False
+    first = _FIRST_DIGITS.search(m.group())
+    return first is None or int(first.group()) < value
+
+
+_FIRST_DIGITS = re.compile(r"[0-9]+")
 
 # More days after a number, then their month: ", 26 et 27 juin", ", 23 y 24 de mayo", "-23 May"
 _MORE_DAYS = re.compile(
@@ -488,8 +504,8 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
         if ranged is not None and not (text[end - 2:end].isdigit() and ranged.group()[-2:] < text[end - 2:end]):
             return False  # "Age 21 - 35 only": a range of clients' ages; not "Anaïs 27 – 01 99 00 23 46"
     after = _words_after(text, end, 2)
-    if len(after) == 2 and after[1] in _STREET_AFTER_A_WORD:
-        return False  # "Amber, 14 Station Road": a house number before its street
+    if (len(after) == 2 and after[1] in _STREET_AFTER_A_WORD) or (after and after[0] in _STREET_RIGHT_AFTER):
+        return False  # "Amber, 14 Station Road", "Jade, 19 Queen St W", "Mia, 22 boul. Saint-Laurent": a house
     if len(after) == 2 and " ".join(after) in tables.not_after:
         return False  # "I am 18 or older - Enter": a site's age gate, a rule like "18 and over"
     return not (after and (after[0] in tables.not_units or after[0] in tables.unit_first))
@@ -498,7 +514,14 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
 # English months that are also words or names: capitalised after a full stop, they may open a sentence.
 _SENTENCE_MONTHS = frozenset({"may", "march", "june", "april", "august"})
 _STREET_AFTER_A_WORD = frozenset({"road", "street", "avenue", "lane", "drive", "crescent", "terrace", "gardens",
-                                  "grove", "rd", "ave"})
+                                  "grove", "rd", "ave", "st", "blvd", "boulevard", "dr", "ln", "cres", "ct", "court",
+                                  "hwy", "highway", "pkwy", "parkway", "pl", "place", "sq", "square", "way", "row",
+                                  "parade", "mews", "close", "trail"})
+# Street words that follow a house number right away, in French, Spanish, Italian and Portuguese addresses and
+# North American ones: "22 boul. Saint-Laurent", "23 av. du Parc", "12 rue de la Paix"
+_STREET_RIGHT_AFTER = frozenset({"boul", "boulevard", "bd", "bvd", "blvd", "av", "ave", "avenue", "rue", "chemin",
+                                 "route", "rte", "allée", "allee", "impasse", "quai", "calle", "avenida", "via",
+                                 "viale", "corso", "piazza", "rua", "travessa", "largo", "praça", "praca"})
 
 
 # "Anna is 28", "Bella is 26, Mike is her driver": a known first name, "is" and two digits (a third person's
@@ -1011,7 +1034,7 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
             continue
         if _relatives_age(_words_before(text, start, 4), tables):
             continue  # "Mi hijo tiene 19 años", "Mi madre Rosario tiene 60 años": a relative's age
-        if _RANGE_BEFORE.search(text, max(0, start - 20), start) is not None:
+        if _range_to(text, start, value):
             continue  # "de 20 à 30 ans", "between 30 and 60 years": the clients' ages
         if old is None and _key(m.group()) in tables.bare \
                 and _RESIDENCE_BEFORE.search(text, max(0, start - 50), start) is not None:

@@ -243,13 +243,14 @@ class _Readings:
         self.reader = PhoneExtractor()
         self.texts = [(field, text) for field in ("title", "body") if isinstance(text := ad.get(field), str) and text]
         self.lang = lang
-        self.done: dict[str, tuple[int, int, frozenset[str], int, int]] = {}
+        self.done: dict[str, tuple[int, int, frozenset[str], int, int, int]] = {}
         self.read_digits: dict[str, NormalisedText] = {}  # each field de-obfuscated once, for every country tried
 
-    def __call__(self, country: str) -> tuple[int, int, frozenset[str], int, int]:
+    def __call__(self, country: str) -> tuple[int, int, frozenset[str], int, int, int]:
         """(valid phones, possible ones, their values, how many are valid numbers of that country written as
-        dialled there, how many are valid or possible numbers of it so written) with ``country`` as the ad's
-        ("" for none)."""
+        dialled there, how many are valid or possible numbers of it so written, how many valid ones are
+        another country's though written with no "+" or "00": a neighbour's, see ``phones._NEIGHBOURS``)
+        with ``country`` as the ad's ("" for none)."""
         got = self.done.get(country)
         if got is None:
             ctx = AdContext(country=country or None, lang=self.lang)
@@ -259,8 +260,10 @@ class _Readings:
             written = [e for e in phones if e.value.startswith(own) and _written_for(e.text, country)
                        and not self._cut_from_digits(e.field, e.start)]
             dialled = sum(e.attrs["confidence"] == "valid" for e in written)
+            abroad = sum(e.attrs["confidence"] == "valid" and country != "" and not e.value.startswith(own)
+                         and not _international(e.text) for e in phones)
             got = self.done[country] = (valid, len(phones) - valid, frozenset(e.value for e in phones), dialled,
-                                        len(written))
+                                        len(written), abroad)
         return got
 
 
@@ -272,6 +275,12 @@ class _Readings:
             nt = self.read_digits[field] = deobfuscate_digits(dict(self.texts).get(field, ""), self.lang)
         i = bisect.bisect_left(nt.starts, start)
         return 0 < i <= len(nt.text) and i < len(nt.starts) and nt.starts[i] == start and nt.text[i - 1].isdigit()
+
+
+def _international(written: str) -> bool:
+    """Whether a phone is written with "+" or "00" before its country code."""
+    digits = "".join(ch for ch in written if ch.isdigit() or ch == "+")
+    return digits.startswith(("+", "00"))
 
 
 def _written_for(written: str, country: str) -> bool:
@@ -315,8 +324,8 @@ def _smaller_namesake(readings: _Readings, favourite: str, also: list[str]) -> s
     none, or as valid phones when the favourite's reads none valid and none as written there (a possible
     British "07700 900 222" is written as dialled in Britain; "519-555-0177", without its trunk "0", is not)."""
     fav = readings(favourite)
-    if fav[0] > 0 or fav[4] > 0:
-        return None
+    if fav[0] > fav[5] or fav[4] > 0:
+        return None  # (valid numbers only as a neighbour's read "07700 ..." in Ireland: none of its own)
     other = _by_phones(readings, also)
     if other is None:
         return None
@@ -356,27 +365,40 @@ def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | 
     """
     readings = _Readings(ad, lang)
     named = False  # an earlier source named a country, without settling it: a tour ("Athens – Istanbul")
+    abroad: Assumed | None = None  # a town's country that reads every number only as a neighbour's
     for source, likely, also, namesakes in _sources(ad, lang):
         if not likely:
             continue
         if source == "language":
             chosen = None if named else _by_language(readings, tuple(likely))
+            if abroad is not None and (chosen is None or readings(chosen)[2] == readings(abroad.country)[2]):
+                return abroad  # "Dublin ... 020 7946 0388": Irish, its number British either way
             return Assumed(chosen, source) if chosen is not None else None
+        if abroad is not None:
+            continue
         named = True
         if len({_calling_code(c) for c in likely}) == 1:
-            if also and readings(likely[0])[0] == 0:
+            first = readings(likely[0])
+            if also and first[0] == first[5]:
                 # "Windsor" is Ontario's, but "07700 900 654" is a number only in England's smaller Windsor;
                 # "London this week. Call 519-555-0177" is no valid British number but an Ontario one
                 other = _smaller_namesake(readings, likely[0], also)
                 if other is not None:
                     return Assumed(other, source)
+            if first[0] > 0 and first[0] == first[5] and first[4] == 0:
+                # every number valid only as a neighbour's there: the language may read them otherwise, as
+                # numbers of its own country ("Incall Ipswich · 0491 570 131" in English is Australian,
+                # not an Irish landline)
+                abroad = Assumed(likely[0], source)
+                named = False
+                continue
             return Assumed(likely[0], source)
         chosen = _by_phones(readings, likely, namesakes)
         if chosen is None and also and all(readings(c)[0] == 0 for c in likely[:_MAX_TRIED]):
             chosen = _smaller_namesake(readings, likely[0], also)  # "Mérida" (Yucatán, Venezuela), a Spanish number
         if chosen is not None:
             return Assumed(chosen, source)
-    return None
+    return abroad
 
 
 __all__ = ["DOMINANT_SHARE", "LANGUAGE_COUNTRIES", "Assumed", "assume_country"]

@@ -665,6 +665,8 @@ _PARTICLES = frozenset({"am", "an", "der", "die", "im", "in", "ob", "bei", "upon
 _STATE_AFTER = re.compile(r",? ?[A-Z]{2}(?![A-Za-z0-9])")  # not a British postcode's district: "Lancaster LA1"
 # An Australian state after a city ("Ipswich QLD", "Perth WA"): the city is Australian.
 _AU_STATE_AFTER = re.compile(r",? ?(?:QLD|NSW|VIC|TAS|ACT|NT|WA|SA|Qld|Vic|Tas)(?![A-Za-z])")
+# ... the codes no other country's region has, in any ad
+_AU_ONLY_STATE_AFTER = re.compile(r",? ?(?:QLD|NSW|Qld)(?![A-Za-z])")
 _NUMBER_AFTER = re.compile(r",? [0-9]")
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "nord", "sud", "ost", "ouest", "norte", "oeste"})
 _COUNTY_BEFORE = re.compile(
@@ -1023,6 +1025,9 @@ def _road_after_a_word(text: str, end: int, words: frozenset[str]) -> bool:
         and _place_word_after(text, m.end(), words)
 
 
+# "St" for street after a name, where no capitalised word follows, which would make it "Saint" ("London St
+# Pancras"): "45 Brisbane St, Hobart", "Sydney St W", "12 Sydney St."
+_STREET_ABBREVIATION_AFTER = re.compile(r" St\.?(?=[ \t]*(?:[,;:)\n/|·•]|\Z|[NSEW]\b|[0-9]))")
 _CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]{1,14})(?![^\W\d_])")
 # A street of the town named before it: "Birmingham New Street", "Leeds High Street"
 _STREET_OF_A_TOWN = frozenset({"new", "old", "high", "main", "north", "south", "east", "west", "upper", "lower",
@@ -1723,12 +1728,14 @@ class CityExtractor:
             return False  # "in March 2024", "May 5"
         if _street_before(text, start, rules.streets):
             return False  # "Av. Paulista", "Via Roma", "ul. Warszawska", "Hotel Bristol": named after a place
-        if _place_word_after(text, end, rules.roads_after) or _road_after_a_word(text, end, rules.roads_after):
-            return False  # "Oxford Street, London": a road is named after the town it leads to
+        if _place_word_after(text, end, rules.roads_after) or _road_after_a_word(text, end, rules.roads_after) \
+                or _STREET_ABBREVIATION_AFTER.match(text, end) is not None:
+            return False  # "Oxford Street, London", "45 Brisbane St, Hobart": a road named after a town
         if _place_word_after(text, end, rules.brands_after):
             return False  # "Boston Pizza", "London Drugs", "Paris Hilton", "Manchester United": a name's part
-        if country == "AU" and city.country != "AU" and _AU_STATE_AFTER.match(text, end):
-            return False  # "Ipswich QLD" in an Australian ad is not Ipswich, England
+        if city.country != "AU" and (_AU_ONLY_STATE_AFTER.match(text, end)
+                                     or (country == "AU" and _AU_STATE_AFTER.match(text, end))):
+            return False  # "Ipswich QLD" is not Ipswich, England (in an Australian ad, nor "Perth WA" Washington's)
         if country and (city.country != country or city.population < rules.foreign_town) \
                 and _place_word_after(text, end, rules.business_after):
             return False  # "Bangkok Thai Massage" in Toronto, "Seoul Spa", "Sunrise Spa": a business's name

@@ -625,6 +625,8 @@ def _unit_follows(text: str, end: int) -> bool:
 
 
 # "020 7946 0211 / 0212", "01 99 00 37 41 / 42": the next line of an office, written by its last digits only
+# A word item after a slash: the digits before it are an item of a list too ("... / 24 / Leeds")
+_WORD_ITEM_NEXT = re.compile(r"[ \t]{0,2}[/|][ \t]{0,2}[^\W\d_]")
 _SHORT_NEXT = re.compile(r"[ \t]{0,2}/[ \t]{0,2}([0-9]{2,4})(?![0-9]|[ \t.-]?[0-9]|[^\W\d_])")
 
 
@@ -634,6 +636,8 @@ def _next_in_line(text: str, e: Entity) -> Entity | None:
     m = _SHORT_NEXT.match(text, e.end)
     if m is None or not e.value.startswith("+"):
         return None
+    if _unit_follows(text, m.end()) or _WORD_ITEM_NEXT.match(text, m.end()) is not None:
+        return None  # "Léa / 01 99 00 13 45 / 23 ans / Lyon", "Tél ... / 55 kg / 1m65": the next item of a list
     tail = m.group(1)
     k = len(tail)
     old = e.value[-k:]
@@ -930,7 +934,8 @@ def _marks() -> _Marks:
     if not nouns:
         raise ValueError(f"{where}: number_words is empty")
     noun_re = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=lambda n: (-len(n), n))) + ")"
-    name = r"[^\W\d_]+(?: [^\W\d_]+){0,2}"  # "de Estados Unidos"; a hyphen before the noun: "UK-numero"
+    # "de Estados Unidos", "des États-Unis"; a hyphen before the noun: "UK-numero"
+    name = r"[^\W\d_]+(?:[ -][^\W\d_]+){0,2}"
     before = re.compile(
         r"(?:(?<![A-Za-z])(?P<open>\()?(?P<code>[A-Z]{2,3})(?(open)\)(?P<colon2> ?[:：])?|(?P<colon> ?[:：\-–—])?)"
         r"|(?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?"
@@ -1272,7 +1277,25 @@ _POSTCODE_HEAD = re.compile(r"(?<![\d-])(?:\d{2}|\d{4})$")
 _POSTCODE_REST = re.compile(r"-\d{3} [^\W\d_]")
 
 
+# Brazil's shapes, which no phone is written in: a CPF (tax number, often a Pix key: "123.456.789-09") and
+# a CEP (postcode, "01310-200"), also when a run stops at its dash ("Av. Paulista 1578, 01310" before "-200").
+_CPF_SHAPE = re.compile(r"(?<![\d.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\d.-]?\d)")
+_CEP_SHAPE = re.compile(r"(?<![\d.-])\d{5}-\d{3}(?![\d.-]?\d)")
+_CEP_HEAD = re.compile(r"(?<![\d-])\d{5}$")
+_CEP_REST = re.compile(r"-\d{3}(?![\d.-]?\d)")
+
+
+def _brazilian_id_shape(text: str, ostart: int, oend: int) -> bool:
+    """A CPF or a CEP written in its shape in the run or ending it."""
+    if "-" in text[ostart:oend] and (_CPF_SHAPE.search(text, ostart, oend) is not None
+                                     or _CEP_SHAPE.search(text, ostart, oend) is not None):
+        return True
+    return _CEP_REST.match(text, oend) is not None and _CEP_HEAD.search(text, ostart, oend) is not None
+
+
 def _ends_in_postcode(text: str, ostart: int, oend: int) -> bool:
+    if _brazilian_id_shape(text, ostart, oend):
+        return True
     if _POSTCODE_REST.match(text, oend) is not None and text[oend + 5].isupper():
         return _POSTCODE_HEAD.search(text, ostart, oend) is not None
     return oend + 1 < len(text) and text[oend] == " " and text[oend + 1].isupper() \
@@ -1827,9 +1850,21 @@ def _valid_part(nt: NormalisedText, start: int, end: int, region: str,
     if lead is not None and lead[2].valid:
         return lead
     shorter = _without_last_group(nt, start, end, region, cuts)
-    if shorter is not None and shorter[1].valid and _as_dialled(nt.text[start:shorter[0]], shorter[1]):
+    if shorter is not None and shorter[1].valid and _as_dialled(nt.text[start:shorter[0]], shorter[1]) \
+            and not _last_word_of_a_spelled_run(nt, shorter[0], end):
         return start, shorter[0], shorter[1]
     return None
+
+
+def _last_word_of_a_spelled_run(nt: NormalisedText, cut: int, end: int) -> bool:
+    """Whether the digits from ``cut`` are one number word going on from the words before it with a space:
+    "... zero jeden siedem siedem" is ten digits of a number, not nine and a figure."""
+    if end - cut != 1 or cut == 0:
+        return False
+    word = nt.original[nt.starts[cut]:nt.ends[cut]]
+    before = nt.original[nt.starts[cut - 1]:nt.ends[cut - 1]]
+    gap = nt.original[nt.ends[cut - 1]:nt.starts[cut]]
+    return word.isalpha() and before.isalpha() and gap == " "
 
 
 _ROW_REACH = 48

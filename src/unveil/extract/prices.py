@@ -697,7 +697,10 @@ def _duration_from(text: str, m: re.Match[str], t: _Tables) -> _Duration:
             tail = hm.end()
             explicit_minutes = hm.group(0)[-1:].isalpha()
             glued = not text[end].isspace()
-            priced = t.cur_after.match(text, tail) is not None or (not glued and _thousands_after(text, tail, hm)) \
+            cur = t.cur_after.match(text, tail)
+            if cur is not None and _SIGN_THEN_DIGIT.match(text, cur.end() - 1) is not None:
+                cur = None  # "1h30 $350": the sign opens the next amount, it prices no "30"
+            priced = cur is not None or (not glued and _thousands_after(text, tail, hm)) \
                 or t.thousands.match(text, tail) is not None or _local_thousands(text, tail, t) is not None
             # "1 óra 25.000 Ft": a dot before digits makes thousands, not the end of "1 óra 25"
             ends = tail == len(text) or (text[tail] in " \t\n.)!"
@@ -709,6 +712,9 @@ def _duration_from(text: str, m: re.Match[str], t: _Tables) -> _Duration:
         return _Duration(m.start(), end, -1)  # "22h" is a clock time, not a booking length
     return _Duration(m.start(), end, round(minutes))
 
+
+# A currency sign written before an amount: "$350", "£ 380"
+_SIGN_THEN_DIGIT = re.compile(r"[$£€¥₹][ \t]?[0-9]")
 
 # After "24 hours": words that make it "around the clock", not a booking's length ("24 hours a day", "24h/7").
 _AROUND_THE_CLOCK = re.compile(

@@ -1,0 +1,163 @@
+"""Ads from Canada, Australia, Portuguese, Romanian and Polish posters, and phones written the ways of every
+country: what the red teams of rounds 85 to 88 (benchmarks/redteam) found, one case per reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from unveil.extract import extract_ad
+
+
+def _values(body: str, country: str | None, kind: str, lang: str | None = None) -> list[str]:
+    ad = {"body": body}
+    if country:
+        ad["country"] = country
+    if lang:
+        ad["lang"] = lang
+    found = [e for e in extract_ad(ad) if e.kind == kind and not (kind == "price" and e.attrs.get("fee"))]
+    return sorted(e.value for e in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # an age or a weight after a slash is the next item of a list, not a number's last digits
+        ("Léa / 01 99 00 13 45 / 23 ans / Lyon", "FR", ["+33199001345"]),
+        ("Holly / Call 020 7946 0214 / 24 years old / Leeds", "GB", ["+442079460214"]),
+        ("Tél 01 99 00 13 48 / 55 kg / 1m65", "FR", ["+33199001348"]),
+        ("Mia / 212-555-0146 / 25 yo / Brooklyn", "US", ["+12125550146"]),
+        # ... while an office's next line still is
+        ("Réservation : 01 99 00 37 41 / 42", "FR", ["+33199003741", "+33199003742"]),
+    ],
+)
+def test_a_list_item_after_a_slash_is_no_next_line(body: str, country: str, expected: list[str]) -> None:
+    assert _values(body, country, "phone") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # a number in French pairs, a dash, then her age: no range of clients' ages
+        ("Tél. 01 99 00 13 50 - 23 ans, brune", "FR", ["23"]),
+        ("Tel. +33 1 99 00 13 52 - 25 anni", "IT", ["25"]),
+        ("Clients de 30 - 45 ans", "FR", []),
+        # a partner's age
+        ("Mon chum a 35 ans. Moi, j'ai 28 ans.", "CA", ["28"]),
+        ("Ma blonde a 30 ans, moi 27 ans", "CA", ["27"]),
+        ("Mon mari a 35 ans", "FR", []),
+        # a rule about clients
+        ("Réservé aux hommes dès 18 ans. Léa, 24 ans", "FR", ["24"]),
+        # a house number before an abbreviated street word, or right before a French street word
+        ("Jade, 19 Queen St W — I'm 24.", "CA", ["24"]),
+        ("Jade, 14 Queen St", "CA", []),
+        ("Amber, 14 High St", "GB", []),
+        ("Jade, 21 Crescent Blvd", "CA", []),
+        ("Mia, 22 boul. Saint-Laurent, app. 3. J'ai 27 ans.", "CA", ["27"]),
+        ("Mia, 23 av. du Parc", "CA", []),
+        ("Mia, 24, St. Louis", "US", ["24"]),
+    ],
+)
+def test_ages_next_to_phones_partners_and_streets(body: str, country: str, expected: list[str]) -> None:
+    assert _values(body, country, "age") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # "1h30" before an amount with its sign in front: ninety minutes for that amount
+        ("Rates: 1hr $250, 1h30 $350, 2hrs $450", "CA", ["250 CAD/60min", "350 CAD/90min", "450 CAD/120min"]),
+        ("1h30 £380", "GB", ["380 GBP/90min"]),
+        ("1h45 $350", "US", ["350 USD/105min"]),
+        # an hour for a sign-last amount stays one
+        ("1h 30€", "FR", ["30 EUR/60min"]),
+        ("1h £30", "GB", ["30 GBP/60min"]),
+    ],
+)
+def test_a_length_in_hours_and_minutes_before_a_signed_amount(body: str, country: str, expected: list[str]) -> None:
+    assert _values(body, country, "price") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # a country's adjective or name next to a word for a number, after a small word or hyphenated
+        ("Numer amerykański: 212 555 0187", "PL", ["+12125550187"]),
+        ("Numéro des États-Unis : 212 555 0188", "FR", ["+12125550188"]),
+        ("Numéro du Royaume-Uni : 020 7946 0298", "FR", ["+442079460298"]),
+        ("Nummer aus Frankreich: 01 99 00 13 55", "DE", ["+33199001355"]),
+        ("Nummer uit Frankrijk: 01 99 00 13 56", "NL", ["+33199001356"]),
+        ("Australische Handynummer: 0491 570 027", "DE", ["+61491570027"]),
+        ("Australisch nummer: 0491 570 047", "BE", ["+61491570047"]),
+        ("Numer australijski: 0491 570 048", "PL", ["+61491570048"]),
+        ("Numero britannico: 020 7946 0296", "IT", ["+442079460296"]),
+        ("Número británico: 020 7946 0297", "ES", ["+442079460297"]),
+        ("Telemóvel francês 01 99 00 13 57", "PT", ["+33199001357"]),
+        ("Número de Inglaterra: 020 7946 0298", "ES", ["+442079460298"]),
+    ],
+)
+def test_a_country_named_next_to_a_word_for_a_number(body: str, country: str, expected: list[str]) -> None:
+    assert _values(body, country, "phone") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # Brazil's CPF (a Pix key) and CEP shapes hold no phone
+        ("Chave Pix (CPF): 123.456.789-09", "BR", []),
+        ("Pix: 123.456.789-09 (CPF)", "BR", []),
+        ("Av. Paulista 1578, 01310-200 São Paulo", "BR", []),
+        ("Rua da Bahia 1148, 30160-011", "BR", []),
+        ("CEP 01310-200, tel 11 3016 0011", "BR", ["+551130160011"]),
+        # a number spelled out word by word keeps its last word
+        ("nr tel. dwa jeden trzy pięć pięć pięć zero jeden cztery dwa (numer amerykański)", "PL",
+         ["+12135550142"]),
+        ("nr tel. dwa jeden trzy pięć pięć pięć zero jeden siedem siedem", "PL", ["+482135550177"]),
+    ],
+)
+def test_identifier_shapes_and_spelled_runs(body: str, country: str, expected: list[str]) -> None:
+    assert _values(body, country, "phone") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Been doing this 10 years, still love it", []),
+        ("Been a masseuse 15 years, Sydney CBD", []),
+        ("Working 10 years in Sydney, I'm 33", ["33"]),
+        ("Working girl 24 years young", ["24"]),
+        ("Been told I look 24 years old", ["24"]),
+    ],
+)
+def test_years_at_work_are_no_age(body: str, expected: list[str]) -> None:
+    assert _values(body, "AU", "age") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # "St" for street after a town's name; not "Saint" before a capitalised word
+        ("45 Brisbane St, Hobart", "AU", ["Hobart|AU"]),
+        ("88 Melbourne St, Adelaide SA 5006", "AU", ["Adelaide|AU"]),
+        ("London St Pancras", "GB", ["London|GB"]),
+        # an Australian state's code no other country has: no English Ipswich, in any ad
+        ("Ipswich QLD next week", "GB", []),
+    ],
+)
+def test_towns_before_street_and_state_abbreviations(body: str, country: str, expected: list[str]) -> None:
+    assert _values(body, country, "city") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        # with no country, a town whose country reads the number only as a neighbour's (Ireland's) says
+        # nothing of it: the language's countries are asked
+        ("Incall Ipswich · 0491 570 131", "en", ["+61491570131"]),
+        ("Brighton — 0491 570 070", None, ["+61491570070"]),
+        # a number of the town's own country stays its
+        ("Incall Ipswich · 020 7946 0131", "en", ["+442079460131"]),
+    ],
+)
+def test_a_town_whose_country_reads_the_number_only_abroad(body: str, lang: str | None,
+                                                            expected: list[str]) -> None:
+    assert _values(body, None, "phone", lang) == expected
