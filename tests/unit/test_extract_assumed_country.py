@@ -216,7 +216,7 @@ def test_hostile_metadata_is_read_in_linear_time() -> None:
        url=st.one_of(st.none(), st.text(max_size=40)), body=st.text(max_size=80))
 def test_assume_country_never_raises(city: str, region: str | None, url: str | None, body: str) -> None:
     got = assume_country({"city": city, "region": region, "url": url, "body": body})
-    assert got is None or (len(got.country) == 2 and got.source in ("city", "towns", "web address"))
+    assert got is None or (len(got.country) == 2 and got.source in ("city", "towns", "web address", "currency"))
 
 
 @pytest.mark.parametrize(("text", "country", "expected"), [
@@ -416,7 +416,7 @@ def test_a_country_that_is_no_code_is_assumed() -> None:
 
 def test_a_north_american_number_names_its_country_by_its_area_code() -> None:
     ad = {"id": "x", "lang": "en", "body": "$300/hr, text 416-555-0122"}
-    assert assume_country(ad, "en") == Assumed("CA", "language")
+    assert assume_country(ad, "en") == Assumed("CA", "currency")
     assert [e.value for e in extract_ad(ad) if e.kind == "price"] == ["300 CAD/60min"]
     # numbers of both countries: the first of the language's countries, as before
     assert assume_country({"body": "Text 416-555-0122 or 702-555-0133"}, "en") == Assumed("US", "language")

@@ -161,3 +161,23 @@ def test_towns_before_street_and_state_abbreviations(body: str, country: str, ex
 def test_a_town_whose_country_reads_the_number_only_abroad(body: str, lang: str | None,
                                                             expected: list[str]) -> None:
     assert _values(body, None, "phone", lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "phones", "prices"),
+    [
+        # no country and no language it can tell: the currency names the countries to try
+        ("$280/hr, text 0491 570 036", None, ["+61491570036"], ["280 AUD/60min"]),
+        ("Hi I'm Lily. 0491 570 033. $300/hr", None, ["+61491570033"], ["300 AUD/60min"]),
+        ("$300/hr, text 213-555-0142", None, ["+12135550142"], ["300 USD/60min"]),
+        ("$300/hr, text 416-555-0142", "en", ["+14165550142"], ["300 CAD/60min"]),
+        ("£150 an hour, call 020 7946 0123", None, ["+442079460123"], ["150 GBP/60min"]),
+        # ... and among a town's namesakes; an age before the number leaves its trunk zero its own
+        ("Newcastle · Grace 23 · 0491 570 115 · $260/hr", None, ["+61491570115"], ["260 AUD/60min"]),
+        ("Ipswich · Grace 23 · 0491 570 114 · $260/hr", None, ["+61491570114"], ["260 AUD/60min"]),
+    ],
+)
+def test_the_currency_of_an_ad_with_no_country(body: str, lang: str | None, phones: list[str],
+                                               prices: list[str]) -> None:
+    assert _values(body, None, "phone", lang) == phones
+    assert _values(body, None, "price", lang) == prices

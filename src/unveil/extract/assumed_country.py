@@ -37,6 +37,7 @@ location, the same kind of fact as ``country``), never against its web address o
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, urlsplit
@@ -61,7 +62,7 @@ _GENERIC_CCTLDS = frozenset({"ac", "ad", "ag", "ai", "am", "as", "bz", "cc", "cd
 
 class Assumed(NamedTuple):
     country: str  # ISO 3166-1 alpha-2
-    source: str  # "city" (the ad's metadata), "towns" (named in its text), "web address" or "language"
+    source: str  # "city" (the ad's metadata), "towns" (named in its text), "web address", "currency" or "language"
 
 
 def _calling_code(country: str) -> int:
@@ -197,8 +198,41 @@ def _sources(ad: Mapping[str, Any], lang: str | None) -> Iterator[tuple[str, lis
     yield "towns", *_named_towns(ad, lang)
     if parts is not None:
         yield "web address", _from_domain(parts[0]), [], False
+    currency = _currency_countries(ad, lang)
+    if currency:
+        yield "currency", currency, [], False  # read as the language is: see _by_language
     if lang:
         yield "language", list(LANGUAGE_COUNTRIES.get(lang.lower(), ())), [], False  # see _by_language
+
+
+# Currencies whose sign or code names a few countries: "$" those of the dollar of Europe and North America's
+# ads and Oceania, most ads first; a prefixed sign or a code one of them.
+_CURRENCY_MARKS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(rf"(?<![A-Za-z])(?:{mark}) ?[0-9]|[0-9] ?(?:{mark})(?![A-Za-z])"), countries)
+    for mark, countries in ((r"A\$|AU\$|AUD", ("AU",)), (r"C\$|CA\$|CAD|\$ ?CA", ("CA",)), (r"NZ\$|NZD", ("NZ",)),
+                            (r"US\$|USD", ("US",)), (r"£|GBP|quid", ("GB",))))
+_DOLLAR = re.compile(r"\$ ?[0-9]|[0-9] ?\$")
+_DOLLAR_COUNTRIES = ("US", "CA", "AU", "NZ")
+
+
+def _currency_countries(ad: Mapping[str, Any], lang: str | None) -> list[str]:
+    """The countries that the currencies of the ad's amounts name, when they name one family: "$300/hr"
+    the dollar's, "A$300" Australia.  Amounts in two currencies name none, and a bare "$" in a language
+    other than English and French none (the peso's sign in Spanish and Portuguese)."""
+    text = "\n".join(t for field in ("title", "body") if isinstance(t := ad.get(field), str))
+    if "$" not in text and "£" not in text and not _CURRENCY_CODE_HINT.search(text):
+        return []
+    named = [countries for pattern, countries in _CURRENCY_MARKS if pattern.search(text) is not None]
+    if len(named) > 1:
+        return []
+    if named:
+        return list(named[0])
+    if lang is not None and lang.lower() not in ("en", "fr"):
+        return []
+    return list(_DOLLAR_COUNTRIES) if _DOLLAR.search(text) is not None else []
+
+
+_CURRENCY_CODE_HINT = re.compile(r"AUD|CAD|NZD|USD|GBP|quid")
 
 
 #: Countries whose ads are written in a language, most ads first: the last source, asked only when the ad's
@@ -274,7 +308,10 @@ class _Readings:
         if nt is None:
             nt = self.read_digits[field] = deobfuscate_digits(dict(self.texts).get(field, ""), self.lang)
         i = bisect.bisect_left(nt.starts, start)
-        return 0 < i <= len(nt.text) and i < len(nt.starts) and nt.starts[i] == start and nt.text[i - 1].isdigit()
+        # (a reading that opens with a zero, a trunk prefix, starts where the poster's number does: "Grace 23 ·
+        # 0491 570 114" leaves out an age)
+        return 0 < i < len(nt.text) and i < len(nt.starts) and nt.starts[i] == start and nt.text[i - 1].isdigit() \
+            and nt.text[i] != "0"
 
 
 def _international(written: str) -> bool:
@@ -366,11 +403,20 @@ def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | 
     readings = _Readings(ad, lang)
     named = False  # an earlier source named a country, without settling it: a tour ("Athens – Istanbul")
     abroad: Assumed | None = None  # a town's country that reads every number only as a neighbour's
+    unsettled: list[str] = []  # the namesakes of one place that an earlier source named, unsettled
     for source, likely, also, namesakes in _sources(ad, lang):
         if not likely:
             continue
-        if source == "language":
+        if source == "currency" and named and unsettled:
+            # the currency picks among one place's namesakes: "Newcastle · 0491 570 115 · $260/hr" is
+            # Australia's, not South Africa's, where the number is valid too
+            paid = [c for c in unsettled if c in likely]
+            if len(paid) == 1 and readings(paid[0])[0] > 0:
+                return Assumed(paid[0], source)
+        if source in ("currency", "language"):
             chosen = None if named else _by_language(readings, tuple(likely))
+            if chosen is None and source == "currency":
+                continue  # the language may still say
             if abroad is not None and (chosen is None or readings(chosen)[2] == readings(abroad.country)[2]):
                 return abroad  # "Dublin ... 020 7946 0388": Irish, its number British either way
             return Assumed(chosen, source) if chosen is not None else None
@@ -398,6 +444,8 @@ def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | 
             chosen = _smaller_namesake(readings, likely[0], also)  # "Mérida" (Yucatán, Venezuela), a Spanish number
         if chosen is not None:
             return Assumed(chosen, source)
+        if namesakes:
+            unsettled = likely
     return abroad
 
 
