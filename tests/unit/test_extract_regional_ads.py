@@ -181,3 +181,47 @@ def test_the_currency_of_an_ad_with_no_country(body: str, lang: str | None, phon
                                                prices: list[str]) -> None:
     assert _values(body, None, "phone", lang) == phones
     assert _values(body, None, "price", lang) == prices
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # a shorthand heading a list of lengths, paired with the list of amounts after it
+        ("HH/1hr/2hr $180/$300/$550", "AU", ["180 AUD/30min", "300 AUD/60min", "550 AUD/120min"]),
+        # amounts first, then their lengths in brackets
+        ("200 / 350 / 600 lei (30 min / 1 oră / 2 ore)", "RO", ["200 RON/30min", "350 RON/60min", "600 RON/120min"]),
+        ("Ceny: 200 / 350 / 600 zł (30 min / 1 godz. / 2 godz.)", "PL",
+         ["200 PLN/30min", "350 PLN/60min", "600 PLN/120min"]),
+        ("£100/£150/£250 (30min/1hr/2hr)", "GB", ["100 GBP/30min", "150 GBP/60min", "250 GBP/120min"]),
+        # pounds and dollars in Polish, Portuguese, Romanian
+        ("200 dolarów za godzinę", "US", ["200 USD/60min"]),
+        ("150 funtów za godzinę", "GB", ["150 GBP/60min"]),
+        ("150 libras a hora", "GB", ["150 GBP/60min"]),
+        ("150 de lire sterline o oră", "GB", ["150 GBP/60min"]),
+    ],
+)
+def test_rate_lists_and_currency_words(body: str, country: str, expected: list[str]) -> None:
+    assert _values(body, country, "price") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "expected"),
+    [
+        # words that are towns only with a cue
+        ("Sorriso lindo, 24 anos, em Goiânia", "BR", "city", ["Goiânia|BR"]),
+        ("Piła kawę w Poznaniu", "PL", "city", ["Poznań|PL"]),
+        ("Ruda, naturalna, 25 lat, Warszawa", "PL", "city", ["Warsaw|PL"]),
+        ("Amora e baunilha, óleos quentes. Setúbal", "PT", "city", ["Setúbal|PT"]),
+        # Polish case forms of more towns
+        ("Mieszkam w Gliwicach, dojadę do Gliwic", "PL", "city", ["Gliwice|PL", "Gliwice|PL"]),
+        ("Jestem z Zabrza", "PL", "city", ["Zabrze|PL"]),
+        ("Nowa w Bielsku-Białej", "PL", "city", ["Bielsko-Biala|PL"]),
+        # women of a town or a region are no names
+        ("Sunt Clujeancă, 24 de ani", "RO", "name", []),
+        ("Sunt Moldoveancă, 24 de ani", "RO", "name", []),
+        ("Sou Paulista, 26 anos", "BR", "name", []),
+        ("Sunt Bianca, 24 de ani", "RO", "name", ["Bianca"]),
+    ],
+)
+def test_words_towns_and_demonyms(body: str, country: str, kind: str, expected: list[str]) -> None:
+    assert _values(body, country, kind) == expected

@@ -621,7 +621,9 @@ def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str 
             # Standing alone ("mia_hh21" is a handle), not the unit of a duration ("1 h"), before an amount.
             if (s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_")) and not _inside(found, firsts, s) \
                     and (_SHORTHAND_GAP.match(text, e) is not None
-                         or (country in t.shorthand_glued_in and _GLUED_AMOUNT.match(text, e) is not None)):
+                         or (country in t.shorthand_glued_in and _GLUED_AMOUNT.match(text, e) is not None)
+                         or (t.shorthand[k] and _SLASH_THEN_LENGTH.match(text, e) is not None)):
+                # (or heading a list of lengths: "HH/1hr/2hr $180/$300/$550")
                 # "150 for hh 250 for h": after a connector the shorthand is the amount before's, no label
                 label = _CONNECTED_BEFORE.search(text, max(0, s - 12), s) is None
                 added.append(_Duration(s, e, t.shorthand[k], unit_only=True, label=label))
@@ -637,6 +639,7 @@ def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str 
     return found
 
 
+_SLASH_THEN_LENGTH = re.compile(r"[ \t]{0,2}/[ \t]{0,2}[0-9]{1,3}[ \t]?[^\W\d_]")
 _CONNECTED_BEFORE = re.compile(r"[0-9][ \t]{0,2}(?:for|per|/|a|the|x)[ \t]{0,2}\Z", re.I)
 
 
@@ -818,7 +821,7 @@ _ROUND_THE_CLOCK = re.compile(r"(?<![0-9])24[ \t]?/[ \t]?7(?![0-9])")
 # Between the ends of a range of amounts: "150-200 €", "entre 100 y 150 euros", "tra 150 e 200 euro"
 _RANGE_WORDS = r"(?:to|and|à|a|y|e|et|und|bis|en|tot|do|și|si|ou|till|til)"
 _RANGE_JOIN = re.compile(rf"[ \t\u00a0]{{0,2}}(?:[-–~]|{_RANGE_WORDS}(?![^\W\d_]))[ \t\u00a0]{{0,2}}", re.I)
-_PAIR_SLASH = re.compile(r"[ \t\u00a0]{0,2}/[ \t\u00a0]{0,2}")
+_PAIR_SLASH = re.compile(r"\.?[ \t\u00a0]{0,2}/[ \t\u00a0]{0,2}")  # (after an abbreviation's dot: "1 godz. / 2 godz.")
 # Incall and outcall rates for one length: "in/out 280/350 per hour", "1hr in/out 200/250"
 _IN_OUT = re.compile(r"(?<![^\W\d_])in(?:call)?[ \t]?[/-][ \t]?(?:out)?(?:call)?[ \t]*:?[ \t]*\Z", re.I)
 
@@ -1172,7 +1175,8 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
 
 # Between the items of a list written with "/" ("30 min/1h/2h", "120 / 180 €"), and between a list of lengths
 # and its list of amounts ("1h/2h: 200/350 EUR", "30/60 min = 100/150€").
-_SLASH = re.compile(r"[ \t\u00a0]{0,2}/[ \t\u00a0]{0,2}")
+# (after an abbreviation's dot too: "1 godz. / 2 godz.")
+_SLASH = re.compile(r"\.?[ \t\u00a0]{0,2}/[ \t\u00a0]{0,2}")
 _LISTS_GAP = re.compile(r"[ \t\u00a0]{0,3}(?:(?:[:=\-–—>→➜]|->|=>)[ \t\u00a0]{0,3})?")
 _LEAD_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
 _MAX_LISTED = 6  # a rate card lists a few lengths
@@ -1212,6 +1216,8 @@ def _slash_lists(text: str, runs: list[tuple[int, int]], durs: list[_Duration], 
         gap = _LISTS_GAP.match(text, chain[-1][1])  # always matches: every part is optional
         amounts = _listed_amounts(text, gap.end() if gap else chain[-1][1], len(chain), t, cc)
         if amounts is None:
+            amounts = _amounts_before_lengths(text, runs, chain[0][0], chain[-1][1], len(chain), t, cc)
+        if amounts is None:
             continue
         for (s, e, amount, currency), length in zip(amounts[0], minutes, strict=True):
             night = length == _LISTED_NIGHT
@@ -1219,6 +1225,29 @@ def _slash_lists(text: str, runs: list[tuple[int, int]], durs: list[_Duration], 
         used_runs.update(r for r, _ in runs if amounts[1] <= r < amounts[2] or chain[0][0] <= r < chain[-1][1])
         used_durs.update(start for start, _, m, _ in chain if m is not None)
     return hits, used_runs, used_durs
+
+
+def _amounts_before_lengths(text: str, runs: list[tuple[int, int]], start: int, end: int, count: int, t: _Tables,
+                            cc: str) -> tuple[list[tuple[int, int, float, str]], int, int] | None:
+    """The list of ``count`` amounts that ends right before the list of lengths at ``start:end``, written in
+    brackets: "200 / 350 / 600 lei (30 min / 1 oră / 2 ore)".  Both lists whole: no more amounts before
+    the first, the bracket closed after the last length."""
+    k = start
+    while k > 0 and start - k < 3 and text[k - 1] in " \t(":
+        k -= 1
+    if k == start or "(" not in text[k:start] or not text[end:end + 3].lstrip(". \t").startswith(")"):
+        return None  # amounts, then their lengths in brackets; not a list of lengths after other figures
+    lo = max(0, k - _AMOUNTS_BEFORE_REACH)
+    for s, _e in runs:
+        if lo <= s < k:
+            found = _listed_amounts(text, s, count, t, cc)
+            if found is not None and found[2] <= k and text[found[2]:k].strip(" \t") == "" \
+                    and not text[max(0, found[1] - 4):found[1]].rstrip(" \t\u00a0$€£").endswith("/"):
+                return found
+    return None
+
+
+_AMOUNTS_BEFORE_REACH = 60  # characters a list of amounts may take before its lengths
 
 
 def _listed_minutes(chain: list[tuple[int, int, int | None, str]]) -> list[int] | None:
