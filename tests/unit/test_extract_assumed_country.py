@@ -360,7 +360,11 @@ def test_phone_marks_separator_words_are_checked(monkeypatch: pytest.MonkeyPatch
         # A town named in the text without a clue to its country: its namesakes' countries are candidates
         # too, and a number valid only in one of them settles it.
         ("London this week. Call 519-555-0177", "CA", "+15195550177"),
-        ("Cambridge, (617) 555-0190", "CA", "+16175550190"),  # Ontario's and Massachusetts' are one code
+        # Ontario's and Massachusetts' are one code: the area code says which
+        ("Cambridge, (617) 555-0190", "US", "+16175550190"),
+        ("Cambridge, (519) 555-0190", "CA", "+15195550190"),
+        ("Kingston this weekend, text 613-555-0147", "CA", "+16135550147"),
+        ("Kingston, text 876-555-0147", "JM", "+18765550147"),
         ("Paris — (903) 555-0142, Texas girl", "US", "+19035550142"),
         ("Dublin — 614 555 0133", "US", "+16145550133"),
         ("Windsor, 020 7946 0654", "GB", "+442079460654"),

@@ -518,9 +518,12 @@ def test_country_names_are_checked_when_they_load() -> None:
         ("Paris (France)", "US", "en", ["Paris|FR"]),
         ("Italian girl from Florence 🇮🇹 now in Boston", "US", "en", ["Florence|IT", "Boston|US"]),
         ("Atlanta, Georgia", "US", "en", ["Atlanta|US"]),
-        # a state of the ad's country after a town the gazetteer does not hold: no town of another country
+        # a state of the ad's country after a town the gazetteer does not hold: no town of another country;
+        # the small town of that state when the table of smaller towns holds it (the most populous of the
+        # name in the country: Berlin, New Hampshire, not London, Kentucky)
         ("London, KY — country girl Lacey 23", "US", "en", []),
-        ("Berlin, NH visit", "US", "en", []),
+        ("Berlin, NH visit", "US", "en", ["Berlin|US"]),
+        ("Paris, Ontario — 10 min from Brantford", "CA", "en", ["Paris|CA", "Brantford|CA"]),
         ("Milano, MI", "IT", "it", ["Milan|IT"]),
         ("Paris, TX", "US", "en", ["Paris|US"]),
         # two towns on each side of a border are no town and its district; a cue that opens a place's name

@@ -225,3 +225,30 @@ def test_rate_lists_and_currency_words(body: str, country: str, expected: list[s
 )
 def test_words_towns_and_demonyms(body: str, country: str, kind: str, expected: list[str]) -> None:
     assert _values(body, country, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        ("St. John's NL, text 709-555-0119", "CA", ["St. John's|CA"]),
+        ("Now in St. John's this week", "CA", ["St. John's|CA"]),
+        ("Peterborough, near Trent University", "CA", ["Peterborough|CA"]),
+        ("Incall near Central City mall, Surrey BC", "CA", ["Surrey|CA"]),
+    ],
+)
+def test_canadian_towns(body: str, country: str, expected: list[str]) -> None:
+    assert _values(body, country, "city") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "city", "price"),
+    [
+        # no country: the area code picks among North American namesakes, and so the currency
+        ("Kingston, Queen's area. Text 613-555-0191. $250/hr", "Kingston|CA", "250 CAD/60min"),
+        ("Richmond, text 604-555-0191. $250/hr", "Richmond|CA", "250 CAD/60min"),
+        ("Richmond, text 804-555-0191. $250/hr", "Richmond|US", "250 USD/60min"),
+    ],
+)
+def test_area_codes_pick_among_north_american_namesakes(body: str, city: str, price: str) -> None:
+    assert _values(body, None, "city", "en") == [city]
+    assert _values(body, None, "price", "en") == [price]

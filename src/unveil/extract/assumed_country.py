@@ -395,6 +395,18 @@ def _by_language(readings: _Readings, countries: tuple[str, ...]) -> str | None:
 
 
 
+def _area_code_region(readings: _Readings, chosen: str, candidates: list[str]) -> str | None:
+    """Among North American candidates (Jamaica's, Canada's, the United States' Kingston), the one that the
+    area codes of all the ad's numbers name, when it is not ``chosen`` already: "Kingston this weekend, text
+    613-555-0147" is Ontario's.  The numbers read alike in all of them."""
+    values = readings(chosen)[2]
+    if _calling_code(chosen) != 1 or not values:
+        return None
+    regions = {phonenumbers.region_code_for_number(phonenumbers.parse(v)) for v in values}
+    region = regions.pop() if len(regions) == 1 else None
+    return region if region is not None and region != chosen and region in candidates else None
+
+
 def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | None:
     """The country to read ``ad``'s national phone numbers in, and where it came from; None if unclear.
 
@@ -425,6 +437,9 @@ def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | 
         named = True
         if len({_calling_code(c) for c in likely}) == 1:
             first = readings(likely[0])
+            region = _area_code_region(readings, likely[0], likely + also)
+            if region is not None:
+                return Assumed(region, source)
             if also and first[0] == first[5]:
                 # "Windsor" is Ontario's, but "07700 900 654" is a number only in England's smaller Windsor;
                 # "London this week. Call 519-555-0177" is no valid British number but an Ontario one
@@ -443,7 +458,7 @@ def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | 
         if chosen is None and also and all(readings(c)[0] == 0 for c in likely[:_MAX_TRIED]):
             chosen = _smaller_namesake(readings, likely[0], also)  # "Mérida" (Yucatán, Venezuela), a Spanish number
         if chosen is not None:
-            return Assumed(chosen, source)
+            return Assumed(_area_code_region(readings, chosen, likely + also) or chosen, source)
         if namesakes:
             unsettled = likely
     return abroad

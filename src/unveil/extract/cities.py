@@ -691,6 +691,29 @@ _CANADIAN_PROVINCES = {
 }
 
 
+# The gazetteer's admin1 codes of Canada's provinces and Australia's states, by postal code
+_ADMIN1 = {
+    "CA": {"ab": "01", "bc": "02", "mb": "03", "nb": "04", "nl": "05", "ns": "07", "on": "08", "pe": "09",
+           "qc": "10", "sk": "11", "yt": "12", "nt": "13", "nu": "14"},
+    "AU": {"act": "01", "nsw": "02", "nt": "03", "qld": "04", "sa": "05", "tas": "06", "vic": "07", "wa": "08"},
+}
+
+
+def _admin1_after(text: str, end: int, country: str) -> str:
+    """The gazetteer's code of the state or province written right after a town in ``country`` (its name or
+    its postal code: "Paris, Ontario", "Kingston ACT", "Berlin, NH"), or ""."""
+    if country == "US":
+        return _us_state_after(text, end)
+    codes = _ADMIN1.get(country)
+    m = _REGION_AFTER.match(text, end, min(len(text), end + 40)) if codes is not None else None
+    if codes is None or m is None:
+        return ""
+    written = fold(m.group(2) or m.group(3)).lower().replace("-", " ")
+    names = _CANADIAN_PROVINCES if country == "CA" else _AU_STATES
+    code = next((c for c, name in names.items() if name == written), written)
+    return codes.get(code, "")
+
+
 @functools.cache
 def region_countries() -> dict[str, frozenset[str]]:
     """Folded names and postal codes of US states, Canadian provinces and Australian states, the British
@@ -1603,7 +1626,8 @@ class CityExtractor:
                 if nxt is None:
                     break
                 child = node.kids.get(nxt[2])
-                if child is None or not (text[g].isupper() or nxt[2] in _PARTICLES):
+                if child is None or not (text[g].isupper() or nxt[2] in _PARTICLES
+                                         or (nxt[2] == "s" and text[g - 1] in "'’")):  # "St. John's"
                     break
                 if nxt[2] in _PARTICLES and text[g:nxt[1]].isupper() and not text[start:end].isupper():
                     break  # "Tel DE": a country code in capitals, not the particle of "Tel de" (Telde)
@@ -1629,10 +1653,14 @@ class CityExtractor:
                     city = next((c for c in hit.cities or () if c.country == named), city)
                 city = _in_region_after(text, start, stop, hit.cities or [], city)
             if city is not None and country and city.country != country \
-                    and _countries_of_region_after(text, start, stop) <= {country} \
+                    and (region_after := _countries_of_region_after(text, start, stop)) <= {country} \
                     and _country_named_before(text, start) in ("", country):
-                # "Penrith NSW", "Staying in Killarney": the ad's own small town
-                city = _home_namesake(tuple(keys[:n_words]), country, city, rules) or city
+                # "Penrith NSW", "Staying in Killarney": the ad's own small town; whatever the foreign one's
+                # size when a region of the ad's country follows ("Paris, Ontario")
+                named_home = _small_towns().get((country, tuple(keys[:n_words]))) if region_after else None
+                if named_home is not None and named_home.admin1 != _admin1_after(text, stop, country):
+                    named_home = None  # another state's or province's town of that name ("Kingston ACT")
+                city = named_home or _home_namesake(tuple(keys[:n_words]), country, city, rules) or city
             if city is not None and country and city.country != country \
                     and country in _regions_after(text, start, stop, as_cue=True):
                 continue  # "London, KY", "Berlin, NH" in a US ad: a town the gazetteer does not hold
