@@ -252,3 +252,22 @@ def test_canadian_towns(body: str, country: str, expected: list[str]) -> None:
 def test_area_codes_pick_among_north_american_namesakes(body: str, city: str, price: str) -> None:
     assert _values(body, None, "city", "en") == [city]
     assert _values(body, None, "price", "en") == [price]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # a nationality the ad names reads a number that is no valid one at home as that country's
+        ("French girl in London this week. Ring 01 99 00 13 58", "GB", ["+33199001358"]),
+        ("Aussie backpacker in Brighton, call 0491 570 043", "GB", ["+61491570043"]),
+        ("Australijka w Warszawie, tel. 0491 570 044", "PL", ["+61491570044"]),
+        ("Franse dame in Rotterdam, bel 01 99 00 13 59", "NL", ["+33199001359"]),
+        ("Engländerin in Berlin, Tel. 020 7946 0300", "DE", ["+442079460300"]),
+        ("Australierin in Zürich, Tel. 0491 570 046", "CH", ["+61491570046"]),
+        # ... never one valid at home, and without a nationality the neighbour's reading stays
+        ("Spanish girl in London, call 020 7946 0123", "GB", ["+442079460123"]),
+        ("Call 0491 570 043 now", "GB", ["+353491570043"]),
+    ],
+)
+def test_a_nationality_reads_a_number_foreign_to_the_ad(body: str, country: str, expected: list[str]) -> None:
+    assert _values(body, country, "phone") == expected

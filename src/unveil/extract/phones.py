@@ -892,7 +892,7 @@ def _only_strings(data: dict[str, Any], where: str) -> None:
             if not isinstance(w, str):
                 raise ValueError(f"{where}: {key}: {w!r} is not a word; quote it (YAML reads unquoted no, yes, "
                                  "on, off as true or false)")
-    for key in ("words", "call_words", "separator_words"):
+    for key in ("words", "demonyms", "call_words", "separator_words"):
         groups = data.get(key)
         for group, ws in groups.items() if isinstance(groups, dict) else ():
             for w in ws if isinstance(ws, list) else ():
@@ -911,6 +911,7 @@ class _Marks(NamedTuple):
     call: re.Pattern[str]  # any of ``call_words``, whole and in any case
     separators: frozenset[str]  # ``separator_words``, lower case
     last_words: frozenset[str]  # the last word of each of ``words`` ("unidos" of "estados unidos")
+    nations: dict[str, str]  # one-word ``words`` and ``demonyms`` (lower case) -> ISO code
 
 
 @functools.cache
@@ -957,7 +958,13 @@ def _marks() -> _Marks:
     separators = frozenset(str(w).lower() for ws in seps.values() for w in ws or ())
     if any(not w.isalpha() for w in separators):
         raise ValueError(f"{where}: separator_words: each must be one word of letters")
-    return _Marks(codes, words, nouns, before, call, separators, frozenset(w.rsplit(" ", 1)[-1] for w in words))
+    nations = {w: c for w, c in words.items() if " " not in w}
+    for country, names in (data.get("demonyms") or {}).items():
+        if str(country) not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError(f"{where}: demonyms: {country!r} is not a country code libphonenumber knows")
+        nations.update((str(name).lower(), str(country)) for name in names or ())
+    return _Marks(codes, words, nouns, before, call, separators, frozenset(w.rsplit(" ", 1)[-1] for w in words),
+                  nations)
 
 
 # Arrows that point from a mark to its number: "Número inglés 👉 020 ...", "Numero inglese 👇\n020 ..."
@@ -1131,7 +1138,7 @@ def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc:
     """``trunk``: the number was written with a leading 0 (a trunk prefix), as a neighbour's number is
     when it is written like a national one; "Rates 150 200 350" in a British ad is no Irish number."""
     if not read.valid and read.number.country_code == home_cc and trunk:
-        read = _across_border(read.e164) or read
+        read = _nationality_read(text, read) or _across_border(read.e164) or read
     if not read.valid and phonenumbers.national_significant_number(read.number)[:1] == "0":
         # where numbers have no trunk prefix, a French "01 99 00 65 43" in a Polish ad is no "+48 0199 ..."
         # (read as the neighbour's number above when it is valid there: Luxembourg's French numbers)
@@ -1951,6 +1958,26 @@ def _grouped_digits(chunk: str) -> bool:
     """Whether ``chunk`` is digits in groups of two or more and separators only, as a phone number is written
     ("0491 570 042"), not a version's or a date's figures ("0.1 / iOS 17.4.1")."""
     return not any(ch.isalpha() for ch in chunk) and all(len(g) >= 2 for g in _DIGIT_GROUP.findall(chunk))
+
+
+def _nationality_read(text: str, read: _Read) -> _Read | None:
+    """A number that is no valid one at home (``read``), written as dialled, read in the one country that
+    the field names a nationality of (``words`` and ``demonyms`` of ``attributes/phone_marks.yaml``, four
+    letters or more) where it is a valid number as written: touring posters give their home number ("French
+    girl in London this week. Ring 01 99 00 13 58", "Engländerin in Berlin, Tel. 020 7946 0300")."""
+    marks = _marks()
+    low = text.lower()
+    found = {marks.nations[w] for w in _WORD_RUN.findall(low) if len(w) >= 4 and w in marks.nations}
+    home = phonenumbers.region_code_for_country_code(read.number.country_code or 0)
+    found.discard(home)
+    if not found or len(found) > _MAX_NATIONS:
+        return None
+    written = _national_dialling(home)[0] + phonenumbers.national_significant_number(read.number)
+    reads = [r for c in sorted(found) if (r := _read(written, c)) is not None and r.valid and _as_dialled(written, r)]
+    return reads[0] if len({r.e164 for r in reads}) == 1 else None
+
+
+_MAX_NATIONS = 3  # more nationalities named make a list ("we speak English, French, Spanish ..."), not a hint
 
 
 def _neighbours_read(written: str, region: str) -> _Read | None:
