@@ -26,6 +26,8 @@ def _values(body: str, country: str | None, kind: str, lang: str | None = None) 
         ("Holly / Call 020 7946 0214 / 24 years old / Leeds", "GB", ["+442079460214"]),
         ("Tél 01 99 00 13 48 / 55 kg / 1m65", "FR", ["+33199001348"]),
         ("Mia / 212-555-0146 / 25 yo / Brooklyn", "US", ["+12125550146"]),
+        ("Angielka / Tel. +44 20 7946 0292 / 24 lata / Kraków", "PL", ["+442079460292"]),
+        ("Englezoaică / Tel +44 20 7946 0294 / 24 de ani / Iași", "RO", ["+442079460294"]),
         # ... while an office's next line still is
         ("Réservation : 01 99 00 37 41 / 42", "FR", ["+33199003741", "+33199003742"]),
     ],
@@ -40,6 +42,7 @@ def test_a_list_item_after_a_slash_is_no_next_line(body: str, country: str, expe
         # a number in French pairs, a dash, then her age: no range of clients' ages
         ("Tél. 01 99 00 13 50 - 23 ans, brune", "FR", ["23"]),
         ("Tel. +33 1 99 00 13 52 - 25 anni", "IT", ["25"]),
+        ("Tel. 01 99 00 13 06 - 23 anni, italiana, Torino", "IT", ["23"]),
         ("Clients de 30 - 45 ans", "FR", []),
         # a partner's age
         ("Mon chum a 35 ans. Moi, j'ai 28 ans.", "CA", ["28"]),

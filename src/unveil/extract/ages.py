@@ -466,6 +466,9 @@ def _range_to(text: str, start: int, value: int) -> bool:
     if m is None:
         return False
     first = _FIRST_DIGITS.search(m.group())
+    if first is not None and (first.group().startswith("0") or (
+            m.start() >= 2 and text[m.start() - 1] in " ." and text[m.start() - 2].isdigit())):
+        return False  # "01 99 00 13 06 - 23 anni": the last group of a number, no range's start
     return first is None or int(first.group()) < value
 
 

@@ -67,7 +67,7 @@ _UNIT_AFTER = re.compile(
     r"[ \t\u00a0]?(?:€|\$|£|eur|euro|euros|gbp|usd|chf|pln|zł|zl|lei|ron|kr|kč|czk|huf|евро|евра|грн|руб|лв|лева|зл|"
     r"roses?|min|mins|minutes?|h\b|hr|hrs|hours?|"
     r"heures?|horas?|stunden?|std|ore|uur|godz|godzin[ay]?|kg|lbs?|cm|ft|km|kms|m²|m2|qm|mq|sqm|years?|yo|ans|años|"
-    r"anos|jahre|anni|jaar|%|"
+    r"anos|jahre|anni|jaar|lat|lata|ani|de ani|let|rokov|år|éves|vuotta|godina|godine|ετών|%|"
     r"btc|eth|usdt|usdc|xmr|ltc|trx|sats?)"
     r"(?![^\W\d_])",  # a whole word: "Horario", "you", "minimum" are no units
     re.IGNORECASE,
