@@ -115,6 +115,9 @@ def test_a_country_named_next_to_a_word_for_a_number(body: str, country: str, ex
         ("nr tel. dwa jeden trzy pięć pięć pięć zero jeden cztery dwa (numer amerykański)", "PL",
          ["+12135550142"]),
         ("nr tel. dwa jeden trzy pięć pięć pięć zero jeden siedem siedem", "PL", ["+482135550177"]),
+        # a capital "O" ending a number spelled digit by digit; a lower-case "o" there is "or"
+        ("my # is 9 O 5 . 5 5 5 . O 1 2 O", "CA", ["+19055550120"]),
+        ("Llama al 6 1 2 3 4 5 6 7 8 o escribe", "ES", ["+34612345678"]),
     ],
 )
 def test_identifier_shapes_and_spelled_runs(body: str, country: str, expected: list[str]) -> None:

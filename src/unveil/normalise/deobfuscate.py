@@ -1097,6 +1097,11 @@ def _sandwich_letters(run: list[_Seg], lends: Callable[[int], bool], text: str) 
                     and _UNIT_AFTER_RE.match(text, run[j].end) is None
                 )
             )
+        if not ok and j == n and j == i + 1 and i > 0 and run[i - 1].on \
+                and (run[i - 1].end - run[i - 1].start == 1 or text[run[i - 1].end - 2] == " ") \
+                and text[run[i].start:run[i].end] == "O" \
+                and _CLOSES_RUN.match(text, run[i].end) is not None:
+            ok = True  # a capital "O" ending a number spelled digit by digit: "9 O 5 . 5 5 5 . O 1 2 O"
         if not ok and i == 0 and j < n and run[i].start > 0 and text[run[i].start - 1] == "+" \
                 and _digit_group_on(run[j]):
             ok = True  # a country code glued to its "+" before the number: "+ЗЗ 1 99 ...", "+OO 44 20 ..."
@@ -1109,6 +1114,10 @@ def _sandwich_letters(run: list[_Seg], lends: Callable[[int], bool], text: str) 
             changed = True
         i = j
     return changed
+
+
+# What may follow the last token of a run that ends a number: the end, a line break or punctuation.
+_CLOSES_RUN = re.compile(r"[ \t]*(?:\Z|[\n\r.,;:!?)\]])")
 
 
 # ---------------------------------------------------------------------------------------------------------
