@@ -204,6 +204,12 @@ def test_the_currency_of_an_ad_with_no_country(body: str, lang: str | None, phon
         ("150 funtów za godzinę", "GB", ["150 GBP/60min"]),
         ("150 libras a hora", "GB", ["150 GBP/60min"]),
         ("150 de lire sterline o oră", "GB", ["150 GBP/60min"]),
+        # Quebec's money words and "$CA"; Australia's half hour
+        ("100 balles la demi-heure", "CA", ["100 CAD/30min"]),
+        ("100 balles la demi-heure", "FR", ["100 EUR/30min"]),
+        ("200 piasses de l'heure, cash seulement", "CA", ["200 CAD/60min"]),
+        ("Tarif: 180 $CA/h", "CA", ["180 CAD/60min"]),
+        ("Halfie $180, hour $300", "AU", ["180 AUD/30min", "300 AUD/60min"]),
     ],
 )
 def test_rate_lists_and_currency_words(body: str, country: str, expected: list[str]) -> None:
