@@ -283,3 +283,17 @@ def test_area_codes_pick_among_north_american_namesakes(body: str, city: str, pr
 )
 def test_a_nationality_reads_a_number_foreign_to_the_ad(body: str, country: str, expected: list[str]) -> None:
     assert _values(body, country, "phone") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # an X profile's "Joined" line in Romanian and Polish, with a preposition before the month
+        ("Roxana Ionescu\n@roxana_ldn\nRomâncă în Londra\nS-a alăturat în mai 2021\n210 Urmărește", "GB",
+         ["x:roxana_ldn"]),
+        ("Kasia W.\n@kasia_waw\nPolka w Warszawie\nDołączył(a) w marcu 2019\n150 obserwowanych", "PL",
+         ["x:kasia_waw"]),
+    ],
+)
+def test_x_profiles_pasted_in_romanian_and_polish(body: str, country: str, expected: list[str]) -> None:
+    assert _values(body, country, "handle") == expected

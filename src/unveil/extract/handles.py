@@ -1389,11 +1389,13 @@ _PAGE_DECORATION = frozenset(" \t✓✔☑️\ufe0f✅💎⭐🌟✨")
 
 
 # An X (Twitter) profile names no platform at its top; its "Joined <month> <year>" line, in the site's
-# languages, and its tabs tell it: its own "@name" is then alone on one of its first lines, under the
-# display name ("Mia Rose 🌹\n@miarose_xo\n...\nJoined March 2021\n245 Following  12.3K Followers").
+# languages ("S-a alăturat în mai 2021", "Dołączył(a) w marcu 2019"), and its tabs tell it: its own "@name" is
+# then alone on one of its first lines, under the display name ("Mia Rose 🌹\n@miarose_xo\n...\nJoined March
+# 2021\n245 Following  12.3K Followers").
 _X_PAGE = re.compile(
     r"(?:\bJoined|\bA rejoint (?:X|Twitter) en|\bSe unió en|\bBeigetreten|\bIscrizione:|\bDołączył\(?a?\)?:?"
-    r"|\bLid sinds|\bEntrou em|\bIngressou em|\bS-a alăturat)[ \t]+[^\W\d_]+[ \t]+(?:de[ \t]+)?(?:19|20)[0-9]{2}\b"
+    r"|\bLid sinds|\bEntrou em|\bIngressou em|\bS-a alăturat)[ \t]+(?:(?:în|in|w|im)[ \t]+)?[^\W\d_]+[ \t]+"
+    r"(?:de[ \t]+)?(?:19|20)[0-9]{2}\b"
     r"|^Posts[ \t]+Replies\b", re.MULTILINE)
 _X_HEAD_LINES = 4
 
