@@ -162,6 +162,8 @@ def test_towns_before_street_and_state_abbreviations(body: str, country: str, ex
         ("Brighton — 0491 570 070", None, ["+61491570070"]),
         # a number of the town's own country stays its
         ("Incall Ipswich · 020 7946 0131", "en", ["+442079460131"]),
+        # a number its own mark reads abroad is no neighbour's reading: Christchurch stays New Zealand's
+        ("Kiwi lass in Christchurch, text my AU mob 0491 570 049", "en", ["+61491570049"]),
     ],
 )
 def test_a_town_whose_country_reads_the_number_only_abroad(body: str, lang: str | None,
@@ -297,3 +299,8 @@ def test_a_nationality_reads_a_number_foreign_to_the_ad(body: str, country: str,
 )
 def test_x_profiles_pasted_in_romanian_and_polish(body: str, country: str, expected: list[str]) -> None:
     assert _values(body, country, "handle") == expected
+
+
+def test_a_marked_number_leaves_the_town_its_country() -> None:
+    body = "Kiwi lass in Christchurch, text my AU mob 0491 570 049"
+    assert _values(body, None, "city", "en") == ["Christchurch|NZ"]

@@ -294,8 +294,10 @@ class _Readings:
             written = [e for e in phones if e.value.startswith(own) and _written_for(e.text, country)
                        and not self._cut_from_digits(e.field, e.start)]
             dialled = sum(e.attrs["confidence"] == "valid" for e in written)
+            # (not a number its own mark reads abroad, "my AU mob 0491 ...": it reads so with no country too)
+            marked = self("")[2] if country else frozenset()
             abroad = sum(e.attrs["confidence"] == "valid" and country != "" and not e.value.startswith(own)
-                         and not _international(e.text) for e in phones)
+                         and not _international(e.text) and e.value not in marked for e in phones)
             got = self.done[country] = (valid, len(phones) - valid, frozenset(e.value for e in phones), dialled,
                                         len(written), abroad)
         return got
