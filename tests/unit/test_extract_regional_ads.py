@@ -212,6 +212,10 @@ def test_the_currency_of_an_ad_with_no_country(body: str, lang: str | None, phon
         ("200 piasses de l'heure, cash seulement", "CA", ["200 CAD/60min"]),
         ("Tarif: 180 $CA/h", "CA", ["180 CAD/60min"]),
         ("Halfie $180, hour $300", "AU", ["180 AUD/30min", "300 AUD/60min"]),
+        # a rate right before a number dialled with its trunk prefix
+        ("2hr 550 0491 570 074", "AU", ["550 AUD/120min"]),
+        ("Overnight 2000 0491 570 075", "AU", ["2000 AUD/night"]),
+        ("150 0491 570 074", "AU", []),
     ],
 )
 def test_rate_lists_and_currency_words(body: str, country: str, expected: list[str]) -> None:

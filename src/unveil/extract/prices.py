@@ -406,6 +406,13 @@ def _phone_like(text: str, runs: list[tuple[int, int]], durations: Container[int
             if len(run) > 1 and 2 <= last_size <= 4 and digits - last_size >= FULL_NUMBER_DIGITS \
                     and text[run[-1]] != "0":
                 out[run[-1]] = 3
+            if len(run) > 1 and text[run[0]] != "0" and text[run[1]] == "0" and run_digits(1) >= FULL_NUMBER_DIGITS:
+                # "2hr 550 0491 570 074", "Overnight 2000 0491 570 075": a figure, then a number dialled
+                # with its trunk prefix; the figure is free to be an amount
+                del out[run[0]]
+
+    def run_digits(first: int) -> int:
+        return sum(1 for i in range(run[first], last_end) if text[i].isdigit())
 
     for start, end in runs:
         if start in durations:
