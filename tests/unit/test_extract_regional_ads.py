@@ -308,3 +308,19 @@ def test_x_profiles_pasted_in_romanian_and_polish(body: str, country: str, expec
 def test_a_marked_number_leaves_the_town_its_country() -> None:
     body = "Kiwi lass in Christchurch, text my AU mob 0491 570 049"
     assert _values(body, None, "city", "en") == ["Christchurch|NZ"]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "text"),
+    [
+        ("Call (212) 555-0142", "US", "(212) 555-0142"),
+        ("Zap (11) 91234-5678", "BR", "(11) 91234-5678"),
+        ("Call (+44) 20 7946 0123", "GB", "(+44) 20 7946 0123"),
+        ("[01] 99 00 12 34", "FR", "[01] 99 00 12 34"),
+        # a bracket around the whole number stays outside
+        ("(020 7946 0123)", "GB", "020 7946 0123"),
+    ],
+)
+def test_a_phones_evidence_keeps_the_bracket_of_its_area_code(body: str, country: str, text: str) -> None:
+    [phone] = [e for e in extract_ad({"body": body, "country": country}) if e.kind == "phone"]
+    assert phone.text == text == body[phone.start:phone.end]

@@ -1146,8 +1146,18 @@ def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc:
     attrs = _attrs(read, foreign_to, obfuscated)
     if assumed is not None:
         attrs["assumed_country"] = assumed
+    if ostart > 0 and text[ostart - 1] in "([" and _closes_before(text, ostart, oend, text[ostart - 1]):
+        ostart -= 1  # "(212) 555-0142" whole, not "212) 555-0142": the bracket opens the area code
     return Entity(kind="phone", value=read.e164, field=field, start=ostart, end=oend, text=text[ostart:oend],
                   attrs=attrs)
+
+
+def _closes_before(text: str, start: int, end: int, opening: str) -> bool:
+    """Whether the bracket opened right before ``start`` closes inside ``text[start:end]``, with no other
+    opened before it closes."""
+    closing = ")" if opening == "(" else "]"
+    close = text.find(closing, start, end)
+    return close != -1 and text.find(opening, start, close) == -1
 
 
 # A photo's or a document's file name: "IMG_2025550143.HEIC", "DSC-0199001234.jpg", "photo_4165550199_2.jpg",
