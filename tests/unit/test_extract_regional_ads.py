@@ -252,6 +252,7 @@ def test_words_towns_and_demonyms(body: str, country: str, kind: str, expected: 
         ("Now in St. John's this week", "CA", ["St. John's|CA"]),
         ("Peterborough, near Trent University", "CA", ["Peterborough|CA"]),
         ("Incall near Central City mall, Surrey BC", "CA", ["Surrey|CA"]),
+        ("Richmond, near the airport and Aberdeen Centre. 778-555-0125", "CA", ["Richmond|CA"]),
     ],
 )
 def test_canadian_towns(body: str, country: str, expected: list[str]) -> None:

@@ -994,6 +994,7 @@ def _postcode_after(text: str, end: int, country: str | None) -> bool:
 
 
 # A town's centre after its name: "Adelaide CBD", "Sofia center", "Split centar", "Brno centrum".
+_SHOPPING_CENTRE_AFTER = re.compile(r" (?:Centre|Center|Mall|Plaza)(?![^\W\d_])")
 _CBD_AFTER = re.compile(r" (?:CBD|(?:[Cc]ity )?[Cc]ent(?:re|er|ar|rum|ro)|[Zz]entrum|[Kk]eskusta)(?![^\W\d_])")
 # What may stand between two words of one name: "Saint-Étienne", "St. Louis", "Frankfurt/Main".
 _NAME_GAP = frozenset(" -'’./(\u00a0")  # "(" for "Frankfurt (Oder)", "Halle (Saale)"
@@ -1764,6 +1765,8 @@ class CityExtractor:
         if city.country != "AU" and (_AU_ONLY_STATE_AFTER.match(text, end)
                                      or (country == "AU" and _AU_STATE_AFTER.match(text, end))):
             return False  # "Ipswich QLD" is not Ipswich, England (in an Australian ad, nor "Perth WA" Washington's)
+        if country and city.country != country and _SHOPPING_CENTRE_AFTER.match(text, end) is not None:
+            return False  # "Aberdeen Centre" in Richmond, BC: a shopping centre named after a foreign town
         if country and (city.country != country or city.population < rules.foreign_town) \
                 and _place_word_after(text, end, rules.business_after):
             return False  # "Bangkok Thai Massage" in Toronto, "Seoul Spa", "Sunrise Spa": a business's name
