@@ -230,6 +230,10 @@ def test_rate_lists_and_currency_words(body: str, country: str, expected: list[s
         ("Piła kawę w Poznaniu", "PL", "city", ["Poznań|PL"]),
         ("Ruda, naturalna, 25 lat, Warszawa", "PL", "city", ["Warsaw|PL"]),
         ("Amora e baunilha, óleos quentes. Setúbal", "PT", "city", ["Setúbal|PT"]),
+        # ... and some not after a weak cue either
+        ("Óleos de Amora e Baunilha, em Setúbal", "PT", "city", ["Setúbal|PT"]),
+        ("Feliz Natal, amores! Promoção de Natal em São Paulo", "BR", "city", ["São Paulo|BR"]),
+        ("Estou em Natal esta semana", "BR", "city", ["Natal|BR"]),
         # Polish case forms of more towns
         ("Mieszkam w Gliwicach, dojadę do Gliwic", "PL", "city", ["Gliwice|PL", "Gliwice|PL"]),
         ("Jestem z Zabrza", "PL", "city", ["Zabrze|PL"]),

@@ -539,6 +539,7 @@ _TOWN_LABELS = frozenset({"staff", "our staff", "ladies", "our ladies", "damen",
 class _Rules:
     stop: frozenset[str]
     person: frozenset[str]
+    strong_cue_only: frozenset[str]
     never: frozenset[str]
     months: frozenset[str]
     cues: frozenset[str]
@@ -581,6 +582,7 @@ def _rules() -> _Rules:
     return _Rules(
         stop=keyset(data.get("stop_words") or ()) | person,
         person=person,
+        strong_cue_only=keyset(data.get("strong_cue_only") or ()),
         never=keyset(data.get("never") or ()),
         months=keyset(data.get("months") or ()),
         cues=keyset(data.get("cues") or ()),
@@ -1803,7 +1805,7 @@ class CityExtractor:
             return True  # "Tour: Australia - Perth, Newcastle": the town of the country heading the list
         prev = _prev_words(text, start, 3)
         english = (ctx.lang or "").startswith("en")
-        weak_ok = key not in rules.person
+        weak_ok = key not in rules.person and key not in rules.strong_cue_only
         for n in (1, 2, 3):
             if len(prev) >= n:
                 cue = " ".join(prev[-n:])
