@@ -316,18 +316,22 @@ class _Readings:
             and nt.text[i] != "0"
 
 
+def _dialled(written: str) -> str:
+    """A phone's digits as written, with its "+"."""
+    return "".join(ch for ch in written if ch.isdigit() or ch == "+")
+
+
 def _international(written: str) -> bool:
     """Whether a phone is written with "+" or "00" before its country code."""
-    digits = "".join(ch for ch in written if ch.isdigit() or ch == "+")
-    return digits.startswith(("+", "00"))
+    return _dialled(written).startswith(("+", "00"))
 
 
 def _written_for(written: str, country: str) -> bool:
     """Whether a phone as written is dialled that way in ``country``: with "+" or "00", spelled out, or
     starting with the trunk prefix that the country's national numbers are dialled with (none in North
     America, whose "1" is optional)."""
-    digits = "".join(ch for ch in written if ch.isdigit() or ch == "+")
-    if not digits or digits[0] == "+" or digits.startswith("00"):
+    digits = _dialled(written)
+    if not digits or digits.startswith(("+", "00")):
         return True
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(country)
     trunk = metadata.national_prefix if metadata is not None else None
@@ -387,12 +391,10 @@ def _by_language(readings: _Readings, countries: tuple[str, ...]) -> str | None:
         return countries[0]
     if chosen is not None and readings(chosen)[2] == readings("")[2]:
         return None
-    if chosen is not None and _calling_code(chosen) == 1:
+    if chosen is not None:
         # North American numbers read alike in the United States and Canada: their area codes say which
         # ("$300/hr, text 416-555-0122" is Toronto's, so its dollars are Canadian)
-        regions = {phonenumbers.region_code_for_number(phonenumbers.parse(v)) for v in readings(chosen)[2]}
-        if len(regions) == 1 and (region := regions.pop()) in countries:
-            return region
+        return _area_code_region(readings, chosen, list(countries)) or chosen
     return chosen
 
 

@@ -828,7 +828,7 @@ _ROUND_THE_CLOCK = re.compile(r"(?<![0-9])24[ \t]?/[ \t]?7(?![0-9])")
 # Between the ends of a range of amounts: "150-200 €", "entre 100 y 150 euros", "tra 150 e 200 euro"
 _RANGE_WORDS = r"(?:to|and|à|a|y|e|et|und|bis|en|tot|do|și|si|ou|till|til)"
 _RANGE_JOIN = re.compile(rf"[ \t\u00a0]{{0,2}}(?:[-–~]|{_RANGE_WORDS}(?![^\W\d_]))[ \t\u00a0]{{0,2}}", re.I)
-_PAIR_SLASH = re.compile(r"\.?[ \t\u00a0]{0,2}/[ \t\u00a0]{0,2}")  # (after an abbreviation's dot: "1 godz. / 2 godz.")
+_PAIR_SLASH = re.compile(r"[ \t\u00a0]{0,2}/[ \t\u00a0]{0,2}")
 # Incall and outcall rates for one length: "in/out 280/350 per hour", "1hr in/out 200/250"
 _IN_OUT = re.compile(r"(?<![^\W\d_])in(?:call)?[ \t]?[/-][ \t]?(?:out)?(?:call)?[ \t]*:?[ \t]*\Z", re.I)
 
