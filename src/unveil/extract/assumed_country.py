@@ -27,7 +27,9 @@ country). Last, only when no source named any country, the countries of the ad's
 one where most of its numbers are valid numbers of that country written as they are dialled there (with the
 trunk prefix its national numbers start with: "(702) 555-0178" in an English ad is American, since a British
 one would start with its "0"), the first of those that tie ("612 34 56 78" in Spanish is Spain's, though it is
-also a valid number in Chile). With none, the ad is read with no country, as before.
+also a valid number in Chile). When the ad's language is neither stated nor identified (a text too short to
+tell), a number in North America's layout ("416-555-0141", "(212) 555-0142") names the United States and
+Canada in its place. With none, the ad is read with no country, as before.
 
 The guess is a reading aid: the phone extractor marks every phone of such an ad with ``assumed_country``,
 and marks a phone ``foreign`` only against a country taken from the ad's own city metadata (the listing's
@@ -62,7 +64,8 @@ _GENERIC_CCTLDS = frozenset({"ac", "ad", "ag", "ai", "am", "as", "bz", "cc", "cd
 
 class Assumed(NamedTuple):
     country: str  # ISO 3166-1 alpha-2
-    source: str  # "city" (the ad's metadata), "towns" (named in its text), "web address", "currency" or "language"
+    source: str  # "city" (the ad's metadata), "towns" (named in its text), "web address", "currency", "language"
+    # or "layout" (a number in North America's layout in an ad whose language is unknown)
 
 
 def _calling_code(country: str) -> int:
@@ -203,6 +206,23 @@ def _sources(ad: Mapping[str, Any], lang: str | None) -> Iterator[tuple[str, lis
         yield "currency", currency, [], False  # read as the language is: see _by_language
     if lang:
         yield "language", list(LANGUAGE_COUNTRIES.get(lang.lower(), ())), [], False  # see _by_language
+    elif _north_american_layout(ad):
+        yield "layout", list(_NANP_LAYOUT_COUNTRIES), [], False  # read as the language is: see _by_language
+
+
+# A number grouped 3-3-4 with a bracketed area code, dashes or dots: North America's layout, which no other
+# country of the project's ads writes its national numbers in ("(416) 555-0141", "416-555-0141",
+# "1-416.555.0141"; not "347 123 4567", an Italian mobile spaced the same way).
+_NANP_LAYOUT = re.compile(r"(?<![\d+])(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}[-.])\d{3}[-.]\d{4}(?![\d-])")
+_NANP_LAYOUT_COUNTRIES = ("US", "CA")
+
+
+def _north_american_layout(ad: Mapping[str, Any]) -> bool:
+    """Whether the ad's title or body writes a number in North America's layout: the last source, asked only
+    for an ad whose language is neither stated nor identified (too short: "Hey it's Kim, text me
+    416-555-0141")."""
+    return any(isinstance(t := ad.get(field), str) and _NANP_LAYOUT.search(t) is not None
+               for field in ("title", "body"))
 
 
 # Currencies whose sign or code names a few countries: "$" those of the dollar of Europe and North America's
@@ -429,7 +449,7 @@ def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | 
             paid = [c for c in unsettled if c in likely]
             if len(paid) == 1 and readings(paid[0])[0] > 0:
                 return Assumed(paid[0], source)
-        if source in ("currency", "language"):
+        if source in ("currency", "language", "layout"):
             chosen = None if named else _by_language(readings, tuple(likely))
             if chosen is None and source == "currency":
                 continue  # the language may still say

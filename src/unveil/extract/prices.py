@@ -612,8 +612,8 @@ def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str 
         if pos < last_end:
             continue  # the "30 min" of "1h 30 min"
         m = t.durations.match(text, pos)
-        if m is None:
-            continue
+        if m is None or (m.group("night") == "ON" and _word_before(text, m.start())):
+            continue  # "Mississauga ON 250 per hour", "Toronto, ON": Ontario after its town, no night
         d = _duration_from(text, m, t)
         if d.minutes == -1 and m.group("unit") and _amount_before_unit(text, m, t):
             # "$200 hr", "150 hour": an amount and its rate, not 200 hours.
@@ -644,6 +644,14 @@ def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str 
         if full:
             found = sorted(found + full, key=lambda d: d.start)
     return found
+
+
+def _word_before(text: str, pos: int) -> bool:
+    """Whether a word ends right before ``pos``, maybe with a comma and spaces between ("Toronto, ON")."""
+    i = pos
+    while i > 0 and text[i - 1] in " ,\t\u00a0" and pos - i < 4:
+        i -= 1
+    return i > 0 and text[i - 1].isalpha()
 
 
 _SLASH_THEN_LENGTH = re.compile(r"[ \t]{0,2}/[ \t]{0,2}[0-9]{1,3}[ \t]?[^\W\d_]")
@@ -834,19 +842,21 @@ _IN_OUT = re.compile(r"(?<![^\W\d_])in(?:call)?[ \t]?[/-][ \t]?(?:out)?(?:call)?
 
 
 # Between the incall and the outcall rate of one length written apart: "1hr incall £150 / outcall £180",
-# "£150 ph in / £180 out", "$250/hr incall, $300 outcall", "Incall £150, Outcall £180 (1 hour)".
+# "£150 ph in / £180 out", "$250/hr incall, $300 outcall", "Incall £150, Outcall £180 (1 hour)", "1 hour $300
+# (incall) $350 (outcall)".
 _IN_OUT_GAP = re.compile(
-    r"[ \t]{0,2}(?P<inc>in(?:call)?[ \t]{0,2})?[/,;|&][ \t]{0,2}(?P<out>out(?:call)?[ \t]{0,2}:?[ \t]{0,2})?", re.I)
+    r"[ \t]{0,2}(?:(?P<inc>in(?:call)?[ \t]{0,2})?[/,;|&]|\((?P<binc>in(?:call)?)\)[ \t]{0,2}[/,;|&]?)"
+    r"[ \t]{0,2}(?P<out>out(?:call)?[ \t]{0,2}:?[ \t]{0,2})?", re.I)
 _IN_BEFORE = re.compile(r"(?<![^\W\d_])in(?:call)?[ \t]{0,2}:?[ \t]{0,2}"
                         r"(?:[0-9]{1,2}[ \t]?(?:hrs?|h|hours?)[ \t]{0,2})?(?:[£$€][ \t]?)?\Z", re.I)
-_OUT_AFTER = re.compile(r"[ \t]{0,2}out(?:call)?(?![^\W\d_])", re.I)
+_OUT_AFTER = re.compile(r"[ \t]{0,2}\(?out(?:call)?(?![^\W\d_])", re.I)
 
 
 def _in_out_pair(text: str, a: PriceHit, b: PriceHit) -> bool:
     gap = _IN_OUT_GAP.fullmatch(text, a[1], b[0])
     if gap is None:
         return False
-    has_in = gap.group("inc") is not None \
+    has_in = gap.group("inc") is not None or gap.group("binc") is not None \
         or _IN_BEFORE.search(text, max(0, a[0] - 16), _amount_start(text, a)) is not None
     return has_in and (gap.group("out") is not None or _OUT_AFTER.match(text, b[1]) is not None)
 
