@@ -140,8 +140,9 @@ def test_a_stated_country_is_never_replaced() -> None:
 
 
 def test_no_guess_no_national_numbers() -> None:
-    # Nothing says where the ad is: only numbers with a country code are read, as before.
-    ad = {"id": "a", "body": "Call (713) 555-0184 or +44 20 7946 0123"}
+    # Nothing says where the ad is (North America's layout would: "(713) 555-0184" is read in the United
+    # States, see test_extract_us_uk_southern_europe_ads): only numbers with a country code are read.
+    ad = {"id": "a", "body": "Call 713 555 0184 or +44 20 7946 0123"}
     assert phones(ad) == [("+442079460123", False, None)]
 
 
@@ -159,7 +160,9 @@ def test_the_ads_language_when_nothing_names_a_place() -> None:
     # No number, no valid one, or no language: no guess.
     assert assume_country({"body": "Sweet and friendly, call me"}, "en") is None
     assert assume_country({"body": "Call me 555 0178"}, "en") is None
-    assert assume_country({"body": "(702) 555-0178"}, None) is None
+    assert assume_country({"body": "702 555 0178"}, None) is None
+    # ... but North America's layout names the US and Canada in an ad of no known language
+    assert assume_country({"body": "(702) 555-0178"}, None) == Assumed("US", "layout")
 
 
 @pytest.mark.parametrize(("body", "expected"), [

@@ -519,9 +519,10 @@ def test_country_names_are_checked_when_they_load() -> None:
         ("Italian girl from Florence 🇮🇹 now in Boston", "US", "en", ["Florence|IT", "Boston|US"]),
         ("Atlanta, Georgia", "US", "en", ["Atlanta|US"]),
         # a state of the ad's country after a town the gazetteer does not hold: no town of another country;
-        # the small town of that state when the table of smaller towns holds it (the most populous of the
-        # name in the country: Berlin, New Hampshire, not London, Kentucky)
-        ("London, KY — country girl Lacey 23", "US", "en", []),
+        # the small town of that state when the table of smaller towns holds it (London, Kentucky, not the
+        # more populous London, Ohio)
+        ("London, KY — country girl Lacey 23", "US", "en", ["London|US"]),
+        ("Kingston ACT", "AU", "en", []),
         ("Berlin, NH visit", "US", "en", ["Berlin|US"]),
         ("Paris, Ontario — 10 min from Brantford", "CA", "en", ["Paris|CA", "Brantford|CA"]),
         ("Milano, MI", "IT", "it", ["Milan|IT"]),

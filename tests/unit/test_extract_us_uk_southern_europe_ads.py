@@ -79,3 +79,187 @@ def test_on_is_a_night_unless_it_follows_a_town(body: str, country: str, expecte
 )
 def test_bracketed_incall_and_outcall_rates_share_their_length(body: str, country: str, expected: list[str]) -> None:
     assert _values(body, country, "price") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # a state after a town picks that state's small town, with or without the ad's country
+        ("Berlin, NH — north country getaway. Text 603-555-0130", None, ["Berlin|US"]),
+        ("London, KY · off I-75 exit 38 · 606-555-0125", None, ["London|US"]),
+        ("London, KY · off I-75 exit 38 · 606-555-0125", "US", ["London|US"]),
+        ("Berlin, NH", "US", ["Berlin|US"]),
+        # "state" after a town's name makes it the state
+        ("Touring Washington state: Spokane, Tacoma, Everett.", "US", ["Everett|US", "Spokane|US", "Tacoma|US"]),
+        # "LA" after a town of no Louisiana is Los Angeles
+        ("Koreatown, LA — near Wilshire/Western", "US", ["Los Angeles|US"]),
+        ("Lafayette, LA · Baton Rouge", "US", ["Baton Rouge|US", "Lafayette|US"]),
+        # streets named after towns, regions after a town, and a district's name holding a weak cue
+        ("Recibo en C/ Toledo, metro La Latina, Madrid", "ES", ["Madrid|ES"]),
+        ("Recibo en C/Sevilla, Madrid", "ES", ["Madrid|ES"]),
+        ("Estoy en Valladolid, Castilla y León", "ES", ["Valladolid|ES"]),
+        ("Toledo, Castilla-La Mancha", "ES", ["Toledo|ES"]),
+        ("Firenze, zona Campo di Marte", "IT", ["Florence|IT"]),
+    ],
+)
+def test_towns_of_us_spain_and_italy(body: str, country: str | None, expected: list[str]) -> None:
+    assert _values(body, country, "city", "en" if country in (None, "US") else None) == expected
+
+
+def test_a_state_after_a_town_settles_an_ad_of_no_country() -> None:
+    phones = _entities("Berlin, NH — north country getaway. Text 603-555-0130", None, "phone")
+    assert [(e.value, e.attrs.get("assumed_country")) for e in phones] == [("+16035550130", "US")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a smaller namesake where the number reads as well, more often the ad's language's country
+        ("In Hamilton this week, text 020 7946 0185", ("+442079460185", "GB")),
+        ("Perth this week, text 07700 900185", ("+447700900185", "GB")),
+        ("In Richmond this week, text 07700 900187", ("+447700900187", "GB")),
+        ("Newcastle tonight, text 07700 900186", ("+447700900186", "GB")),
+        # ... never over a number valid in the favourite's country
+        ("Perth this week, 0491 570 131", ("+61491570131", "AU")),
+        # a currency of one country reads its possible numbers too
+        ("Lovely lady, 30 mins £80, call 07700 900164", ("+447700900164", "GB")),
+        ("150 quid the hour, text oh seven seven oh oh nine oh oh one six five", ("+447700900165", "GB")),
+    ],
+)
+def test_british_numbers_in_ads_of_no_country(body: str, expected: tuple[str, str]) -> None:
+    phones = _entities(body, None, "phone", "en")
+    assert [(e.value, e.attrs.get("assumed_country")) for e in phones] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "expected"),
+    [
+        # a rate list, then its lengths in brackets, after a price label: no phone, four rates
+        ("Tariffe: 100 / 150 / 250 / 800 (30 min / 1 ora / 2 ore / notte)", "IT", "it",
+         ["100 EUR/30min", "150 EUR/60min", "250 EUR/120min", "800 EUR/night"]),
+        ("Tariffe: 100/150/250/800 (30 min / 1 ora / 2 ore / notte)", "IT", "it",
+         ["100 EUR/30min", "150 EUR/60min", "250 EUR/120min", "800 EUR/night"]),
+        # a slash list's next amount is no length in minutes
+        ("Tarifas: 80 / 120 / 200 / 600.", "ES", "es", ["120 EUR", "200 EUR", "600 EUR", "80 EUR"]),
+        ("Tarifas: €150/60", "ES", "es", ["150 EUR/60min"]),
+        ("Rates: 200 (30) / 300 (60)", "US", "en", ["200 USD/30min", "300 USD/60min"]),
+        # "Roses:" labels a card of bare amounts
+        ("Roses: 200 1hr / 150 hh / 1000 overnight", "US", "en",
+         ["1000 ROSES/night", "150 ROSES/30min", "200 ROSES/60min"]),
+    ],
+)
+def test_rate_lists(body: str, country: str, lang: str, expected: list[str]) -> None:
+    assert _values(body, country, "price", lang) == expected
+    assert _values(body, country, "phone", lang) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "expected"),
+    [
+        # Danish "tres" (60) counts only inside a compound: alone it is three
+        ("Fa tres anys que visc a Girona. Tinc 27 anys", "ES", "ca", ["27"]),
+        ("tres años", "ES", "es", []),
+        ("Jeg er tre og tres år", "DK", "da", ["63"]),
+        # Catalan ages in words
+        ("Tinc vint-i-tres anys", "ES", "ca", ["23"]),
+        ("Tinc trenta-dos anys", "ES", "ca", ["32"]),
+        # a North American house number: direction, numbered street
+        ("Kayla, 21 W 57th St, NYC", "US", "en", []),
+        ("Mia, 22 East 14th Street", "US", "en", []),
+        ("Mia, 22, W 14th St", "US", "en", ["22"]),
+    ],
+)
+def test_ages(body: str, country: str, lang: str, expected: list[str]) -> None:
+    assert _values(body, country, "age", lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a plane after a word, then a dash and a capitalised word: a heading, no Telegram name
+        ("near the airport ✈️ — Latina 27", []),
+        ("Flying in tomorrow ✈️ - Kiara 24", []),
+        ("✈️ — lola_vip", ["telegram:lola_vip"]),
+        ("TG - lolavip", ["telegram:lolavip"]),
+    ],
+)
+def test_telegrams_plane(body: str, expected: list[str]) -> None:
+    assert _values(body, "US", "handle", "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # her nationality before "de" and a town: the town where she comes from, not its namesake here
+        ("Peruana de Lima, ahora en Miami", "US", ["Lima|PE", "Miami|US"]),
+        ("Cubana de Santa Clara, ahora en Miami", "US", ["Miami|US", "Santa Clara|CU"]),
+        ("Mexicana de Guadalajara, ahora en Madrid", "ES", ["Guadalajara|MX", "Madrid|ES"]),
+        ("Colombiana recién llegada de Cartagena, ahora en Murcia", "ES", ["Cartagena|CO", "Murcia|ES"]),
+        ("Brasileira de Santarém, agora em Lisboa", "PT", ["Lisbon|PT", "Santarém|BR"]),
+        ("Soy de Valencia, 25 años", "ES", ["Valencia|ES"]),
+        # British counties' abbreviations, and a town centre after a town that is also a word
+        ("Ware, Herts", "GB", ["Ware|GB"]),
+        ("Reading, Berks", "GB", ["Reading|GB"]),
+        ("Incall Reading town centre", "GB", ["Reading|GB"]),
+        ("Reading the news today at the town centre", "GB", []),
+    ],
+)
+def test_towns_of_origin_and_british_addresses(body: str, country: str, expected: list[str]) -> None:
+    assert _values(body, country, "city") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # a woman of a town or a country of Latin America heading the ad is no name
+        ("Caraqueña, 24 años, en Madrid", "ES", []),
+        ("Boricua, 25, en Orlando", "US", []),
+        ("Catracha, 24, en Houston", "US", []),
+        # a German demonym describes the name after it; "Bjs" signs off
+        ("Kolumbianerin Valentina, 27. Neu in Köln", "DE", ["Valentina"]),
+        ("Agenda aberta, chama no zap. Bjs, Bia", "BR", ["Bia"]),
+        ("Lottie here, 22, Camden", "GB", ["Lottie"]),
+    ],
+)
+def test_names(body: str, country: str, expected: list[str]) -> None:
+    assert _values(body, country, "name") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        ("60€ x media, 100€ x hora", "ES", ["100 EUR/60min", "60 EUR/30min"]),
+        ("300 francos la hora", "CH", ["300 CHF/60min"]),
+    ],
+)
+def test_latin_american_prices(body: str, country: str, expected: list[str]) -> None:
+    assert _values(body, country, "price") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "kind", "expected"),
+    [
+        # a sign-off with kisses after the last sentence
+        ("Call oh two oh, seven nine four six, oh one three oh. Lily x", "GB", "en", "name", ["Lily"]),
+        ("Call me. Mia x 2 hours", "GB", "en", "name", []),
+        # Monzo's payment links and label
+        ("Deposit by Revolut: @poppy_ldn or Monzo: monzo.me/poppyldn", "GB", "en", "payment",
+         ["monzo:poppyldn", "revolut:poppy_ldn"]),
+        ("Monzo preferred, bank transfer ok", "GB", "en", "payment", []),
+        # a number marked with its country in Catalan
+        ("Telèfon francès: 01 99 00 55 12. Sóc a Girona centre.", "ES", "ca", "phone", ["+33199005512"]),
+        ("Número anglès: 020 7946 0123", "ES", "ca", "phone", ["+442079460123"]),
+        # Spanish "y" after a cued age is "and"
+        ("Hola chicos, tengo 23 y soy nueva en Zaragoza.", "ES", "es", "age", ["23"]),
+        ("Tengo 23 y 150 euros", "ES", "es", "age", []),
+        # a heading's age before the words of someone just arrived
+        ("Brasileira 22 recém chegada 💕 Atendo em Faro e Albufeira.", "PT", "pt", "age", ["22"]),
+        ("Latina 24 new in town", "US", "en", "age", ["24"]),
+        ("Suite 22 new rooms available", "US", "en", "age", []),
+        # a verb of finding someone between the platform and "as"
+        ("Su Telegram mi trovi come martina_roma", "IT", "it", "handle", ["telegram:martina_roma"]),
+        ("On Telegram find me as lola_22", "US", "en", "handle", ["telegram:lola_22"]),
+    ],
+)
+def test_more_readings(body: str, country: str, lang: str, kind: str, expected: list[str]) -> None:
+    assert _values(body, country, kind, lang) == expected

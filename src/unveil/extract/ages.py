@@ -102,9 +102,11 @@ def number_words(spec: Mapping[str, Any]) -> dict[str, int]:
         teens = {int(k): _as_list(v) for k, v in (lang_spec.get("teens") or {}).items()}
         tens = {int(k): _as_list(v) for k, v in (lang_spec.get("tens") or {}).items()}
         elide = bool(lang_spec.get("elide"))
+        compounds_only = set(_as_list(lang_spec.get("compounds_only")))  # Danish "tres" (60) is "three" alone
         for value, forms in list(teens.items()) + list(tens.items()):
             for f in forms:
-                add(f, value)
+                if f not in compounds_only:
+                    add(f, value)
         for value, forms in (lang_spec.get("extra") or {}).items():
             for f in _as_list(forms):
                 add(f, int(value))
@@ -507,11 +509,27 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
         if ranged is not None and not (text[end - 2:end].isdigit() and ranged.group()[-2:] < text[end - 2:end]):
             return False  # "Age 21 - 35 only": a range of clients' ages; not "Anaïs 27 – 01 99 00 23 46"
     after = _words_after(text, end, 2)
-    if (len(after) == 2 and after[1] in _STREET_AFTER_A_WORD) or (after and after[0] in _STREET_RIGHT_AFTER):
-        return False  # "Amber, 14 Station Road", "Jade, 19 Queen St W", "Mia, 22 boul. Saint-Laurent": a house
+    if (len(after) == 2 and after[1] in _STREET_AFTER_A_WORD) or (after and after[0] in _STREET_RIGHT_AFTER) \
+            or (after and after[0] in _DIRECTION_WORDS and _NUMBERED_STREET_AFTER.match(text, end) is not None):
+        # "Amber, 14 Station Road", "Jade, 19 Queen St W", "Mia, 22 boul. Saint-Laurent", "Kayla, 21 W 57th St":
+        # a house
+        return False
     if len(after) == 2 and " ".join(after) in tables.not_after:
         return False  # "I am 18 or older - Enter": a site's age gate, a rule like "18 and over"
+    if after and after[0] == "y" and _AND_A_WORD.match(text, end) is not None:
+        return True  # "tengo 23 y soy nueva": Spanish "and", no "y" for years
     return not (after and (after[0] in tables.not_units or after[0] in tables.unit_first))
+
+
+_AND_A_WORD = re.compile(r"[ \t]y[ \t]{1,2}[^\W\d_]{2}")
+
+
+# A house number's direction and numbered street, as North American grids write them: "21 W 57th St",
+# "22 East 14th Street"
+_DIRECTION_WORDS = frozenset({"w", "e", "n", "s", "west", "east", "north", "south"})
+_NUMBERED_STREET_AFTER = re.compile(
+    r"[ \t]{1,2}(?:[NSEW]\.?|North|South|East|West)[ \t]{1,2}[0-9]{1,3}(?:st|nd|rd|th)[ \t]{1,2}"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Pl|Place|Dr|Drive)(?![^\W\d_])", re.I)
 
 
 # English months that are also words or names: capitalised after a full stop, they may open a sentence.
@@ -594,6 +612,8 @@ _HEADING_ENDS = frozenset("\n\r,;.!?)|•·—–-/&+~_(")
 _GAP_MARKS = frozenset(",–—-|•·~_(")
 # Words after the number that go on with the heading: "Paris 22 in Houston", "Lotta 24 aus Hamburg" (then a
 # capitalised word); not "de", "di", "da", which also stand before a month ("28 de mayo").
+_ARRIVAL_WORDS = frozenset({"recém", "recem", "recién", "recien", "just", "new", "newly", "nueva", "nova", "neu",
+                            "nouvelle", "nuova", "appena"})
 _HEADING_LINKS = frozenset({"in", "à", "a", "en", "aus", "z", "ze", "din", "em", "at", "from", "nach", "uit"})
 _BLANKS = " \t\u00a0"
 # A word ending like a street's name, or a word for a number, numbers a house: "Handelsweg 50",
@@ -680,6 +700,8 @@ def _heading_goes_on(text: str, end: int) -> bool:
     while k < size and text[k].isalpha() and k - j < 24:
         k += 1
     word = text[j:k]
+    if word.lower() in _ARRIVAL_WORDS:
+        return True  # "Brasileira 22 recém chegada", "Latina 24 new in town": she has just arrived
     if word.lower() in _HEADING_LINKS:
         n = k
         while n < size and text[n] in _BLANKS and n - k < 2:

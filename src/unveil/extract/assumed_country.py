@@ -377,6 +377,8 @@ def _by_phones(readings: _Readings, countries: list[str], namesakes: bool = Fals
         kept = [i for i in winners if countries[i] in spoken]
         if kept and len({scores[i][2] for i in kept}) == 1:
             winners = kept
+        elif kept:
+            winners = [min(kept, key=lambda i: spoken.index(countries[i]))]  # the one most ads are from
     if best == (0, 0) or len({scores[i][2] for i in winners}) > 1:
         return None  # no number anywhere, or as many in two countries, read differently
     return countries[winners[0]]
@@ -389,10 +391,24 @@ def _smaller_namesake(readings: _Readings, favourite: str, also: list[str]) -> s
     fav = readings(favourite)
     if fav[0] > fav[5] or fav[4] > 0:
         return None  # (valid numbers only as a neighbour's read "07700 ..." in Ireland: none of its own)
-    other = _by_phones(readings, also)
+    other = _by_phones(readings, also, namesakes=True)
     if other is None:
         return None
     return other if readings(other)[0] > 0 or fav[:2] == (0, 0) else None
+
+
+def _namesake_rival(readings: _Readings, chosen: str, also: list[str]) -> str:
+    """``chosen``, or the country of a smaller namesake where the ad's numbers read as well (as many valid,
+    then possible phones, as many written as dialled there) but as other phones, when the ad's language
+    is more often written there: "Hamilton ... 020 7946 0185" in English is Scotland's, whose London number
+    New Zealand reads as a mobile too."""
+    spoken = LANGUAGE_COUNTRIES.get((readings.lang or "").lower(), ())
+    if not also or chosen not in spoken:
+        return chosen
+    mine = readings(chosen)
+    rivals = [c for c in also[:_MAX_TRIED] if c in spoken and spoken.index(c) < spoken.index(chosen)
+              and (theirs := readings(c))[:2] == mine[:2] and theirs[2] != mine[2] and theirs[3] >= mine[3]]
+    return min(rivals, key=spoken.index) if rivals else chosen
 
 
 def _by_language(readings: _Readings, countries: tuple[str, ...]) -> str | None:
@@ -451,6 +467,10 @@ def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | 
                 return Assumed(paid[0], source)
         if source in ("currency", "language", "layout"):
             chosen = None if named else _by_language(readings, tuple(likely))
+            if chosen is None and not named and source == "currency" and len(likely) == 1 \
+                    and readings(likely[0])[4] > 0 and readings(likely[0])[2] != readings("")[2]:
+                # a currency of one country reads its possible numbers too: "30 mins £80, call 07700 900164"
+                chosen = likely[0]
             if chosen is None and source == "currency":
                 continue  # the language may still say
             if abroad is not None and (chosen is None or readings(chosen)[2] == readings(abroad.country)[2]):
@@ -477,12 +497,15 @@ def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | 
                 abroad = Assumed(likely[0], source)
                 named = False
                 continue
-            return Assumed(likely[0], source)
+            return Assumed(_namesake_rival(readings, likely[0], also) if namesakes else likely[0], source)
         chosen = _by_phones(readings, likely, namesakes)
         if chosen is None and also and all(readings(c)[0] == 0 for c in likely[:_MAX_TRIED]):
             chosen = _smaller_namesake(readings, likely[0], also)  # "Mérida" (Yucatán, Venezuela), a Spanish number
         if chosen is not None:
-            return Assumed(_area_code_region(readings, chosen, likely + also) or chosen, source)
+            region = _area_code_region(readings, chosen, likely + also)
+            if region is None and namesakes:
+                region = _namesake_rival(readings, chosen, also)
+            return Assumed(region or chosen, source)
         if namesakes:
             unsettled = likely
     return abroad

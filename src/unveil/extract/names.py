@@ -51,7 +51,7 @@ _NAME = regex.compile(r"\p{L}[\p{L}\p{M}]{0,24}(?:-\p{L}[\p{L}\p{M}]{0,24})?(?![
 _AFTER_OPENING = regex.compile(r"[ \t]{0,2}(?:[-–—,:|•·♥~!.꧁꧂༺༻彡】』」]|\p{So}|$)"
                                r"|[ \t]{1,2}(?i:x{1,4}|xo|xoxo)[ \t]*$", regex.M)
 _AFTER_WORD_OPENING = regex.compile(r"[ \t]{1,2}[-–—|•♥~]|[ \t]{0,2}(?:,|\p{So})")
-_AFTER_SENTENCE = regex.compile(r"[.!]?[ \t]*$|[.!][ \t]", regex.M)
+_AFTER_SENTENCE = regex.compile(r"[.!]?[ \t]*$|[.!][ \t]|[ \t]{1,2}(?i:x{1,4}|xo|xoxo)[ \t]*$", regex.M)
 _LINE_END = regex.compile(r"[ \t]*$", regex.M)
 # Words after which a known first name signs the ad (folded): "Roxana here", "Léa ici", "Lena hier", "Sara
 # här", "Sofie her" (Danish and Norwegian), and Hungarian "vagyok" (I am), which follows the name: "Anna vagyok".

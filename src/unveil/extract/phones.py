@@ -837,10 +837,14 @@ class PhoneExtractor:
                 if not international and ntext[s] not in "+0" and (
                         _untrunked_figures(read, home_cc, region, text[ostart:oend])
                         or _growing_round_amounts(_FIGURE_SPLIT.split(text[ostart_run:nt.ends[end - 1]].strip()),
-                                                  _round_amounts_in_row(region, home_cc))):
+                                                  _round_amounts_in_row(region, home_cc))
+                        or (oend < nt.ends[end - 1]
+                            and _growing_round_amounts(_FIGURE_SPLIT.split(text[ostart:oend].strip()),
+                                                       _round_amounts_in_row(region, home_cc)))):
                     # "Rates 150 200 350" in a British ad: a national number is written with its 0;
                     # "Tarifas: 100-150-200-300" anywhere: four growing round amounts are a rate card; three
-                    # where numbers have no trunk prefix ("Priser: 2000 2500 4000" in a Danish ad)
+                    # where numbers have no trunk prefix ("Priser: 2000 2500 4000" in a Danish ad); the
+                    # number read may end before its run does ("100 / 150 / 250 / 800 (30 min / 1 ora ...")
                     rejected.append((start, end))
                     continue
                 yield _entity(text, field, ostart, oend, read, home_cc, hidden, foreign_to, assumed,

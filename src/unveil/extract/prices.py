@@ -1257,7 +1257,10 @@ def _amounts_before_lengths(text: str, runs: list[tuple[int, int]], start: int, 
     lo = max(0, k - _AMOUNTS_BEFORE_REACH)
     for s, _e in runs:
         if lo <= s < k:
-            found = _listed_amounts(text, s, count, t, cc)
+            # after a price label the amounts may go without a currency: "Tariffe: 100 / 150 / 250 / 800 (30
+            # min / 1 ora / 2 ore / notte)"
+            default = t.country_currency.get(cc, "") if _labelled(text, s, t) else ""
+            found = _listed_amounts(text, s, count, t, cc, default)
             if found is not None and found[2] <= k and text[found[2]:k].strip(" \t") == "" \
                     and not text[max(0, found[1] - 4):found[1]].rstrip(" \t\u00a0$€£").endswith("/"):
                 return found
@@ -1294,11 +1297,11 @@ def _listed_minutes(chain: list[tuple[int, int, int | None, str]]) -> list[int] 
     return lengths
 
 
-def _listed_amounts(text: str, pos: int, count: int, t: _Tables,
-                    cc: str) -> tuple[list[tuple[int, int, float, str]], int, int] | None:
+def _listed_amounts(text: str, pos: int, count: int, t: _Tables, cc: str,
+                    default: str = "") -> tuple[list[tuple[int, int, float, str]], int, int] | None:
     """Exactly ``count`` growing amounts joined by "/" at ``pos``, with one currency written before or after
-    any of them ("120/180/330 €", "€100/€150"): ``(start, end, amount, currency)`` each, and where the list
-    starts and ends."""
+    any of them ("120/180/330 €", "€100/€150"), or none and a ``default`` one: ``(start, end, amount,
+    currency)`` each, and where the list starts and ends."""
     found: list[tuple[int, int, float]] = []
     currencies: set[str] = set()
     start = pos
@@ -1326,6 +1329,8 @@ def _listed_amounts(text: str, pos: int, count: int, t: _Tables,
         if gap is None or len(found) == count:
             break
         pos = gap.end()
+    if not currencies and default:
+        currencies.add(default)
     if len(found) != count or len(currencies) != 1 or any(not 0 < a[2] < b[2] for a, b in itertools.pairwise(found)) \
             or found[-1][2] > t.max_amount:
         return None
@@ -1526,8 +1531,10 @@ _CURRENCY_OR = re.compile(
 _OTHER_CURRENCY_GAP = re.compile(
     rf"[ \t]{{0,2}}(?:[/(][ \t]{{0,2}}(?:{_OR_WORDS}[ \t]{{1,2}})?|{_OR_WORDS}[ \t]{{0,2}})?"
     rf"(?:{_ABOUT_WORDS}[ \t]{{0,2}})?", re.I)
+# (not a slash list's next amount: "Tarifas: 80 / 120 / 200 / 600" lists four rates)
 _MINUTES_ONLY = re.compile(
-    r"[ \t]?(?:/[ \t]?|[ \t]?for[ \t]|[ \t]?\()(15|20|30|45|60|90|120|180)\)?(?![0-9A-Za-z%'’/:]|[.,][0-9])", re.I)
+    r"[ \t]?(?:/[ \t]?(?=[0-9]{2,3}(?![0-9]|[ \t]{0,2}/[ \t]{0,2}[0-9]))|[ \t]?for[ \t]|[ \t]?\()"
+    r"(15|20|30|45|60|90|120|180)\)?(?![0-9A-Za-z%'’/:]|[.,][0-9])", re.I)
 
 
 _HOURS_ONLY = re.compile(r"[ \t]for[ \t](2|3|4|two|three|four)(?![0-9%'’/:]|[.,][0-9]|[ \t]*[^\W\d_])", re.I)
