@@ -263,3 +263,116 @@ def test_latin_american_prices(body: str, country: str, expected: list[str]) -> 
 )
 def test_more_readings(body: str, country: str, lang: str, kind: str, expected: list[str]) -> None:
     assert _values(body, country, kind, lang) == expected
+
+
+# Rounds 93-96: France, German-speaking countries, Eastern European posters in the west, tours.
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # a day and month in brackets or before a full stop open no number
+        ("Lille (17/06) 01 99 00 23 48", "FR", ["+33199002348"]),
+        ("Lille (17.06) 01 99 00 23 48", "FR", ["+33199002348"]),
+        ("15-17/06. 01 99 00 23 48", "FR", ["+33199002348"]),
+        ("(le 17/06) - 01 99 00 23 48", "FR", ["+33199002348"]),
+        ("[17/06]. 01 99 00 23 48", "FR", ["+33199002348"]),
+        ("Lille 17/06 01 99 00 23 48", "FR", ["+33199002348"]),
+    ],
+)
+def test_a_tour_date_before_a_french_number(body: str, country: str, expected: list[str]) -> None:
+    assert _values(body, country, "phone", "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "expected"),
+    [
+        # a region's compound name and a business district hold no town
+        ("Je reçois dans le 93 (Seine-Saint-Denis), à Montreuil.", "FR", "fr", ["Montreuil|FR"]),
+        ("près des tours de La Défense, à Courbevoie", "FR", "fr", ["Courbevoie|FR"]),
+        ("Dallas-Fort Worth area", "US", "en", ["Dallas|US", "Fort Worth|US"]),
+        # a big town listed with a town of any size; a tour's arrows, planes, dashes and dates
+        ("Cannes / Antibes / Nice", "FR", "fr", ["Antibes|FR", "Cannes|FR", "Nice|FR"]),
+        ("Lyon ➡️ Nice", "FR", "fr", ["Lyon|FR", "Nice|FR"]),
+        ("12/05 Lyon – 18/05 Nice", "FR", "fr", ["Lyon|FR", "Nice|FR"]),
+        ("Paris → Tours → Nantes", "FR", "fr", ["Nantes|FR", "Paris|FR", "Tours|FR"]),
+        ("Dallas ✈️ Charlotte ✈️ Atlanta", "US", "en", ["Atlanta|US", "Charlotte|US", "Dallas|US"]),
+        ("Une fille nice, douce et gentille", "FR", "fr", []),
+        ("Accueil > Québec > Montréal > Escortes > Rosalie 26", "CA", "fr", ["Montréal|CA"]),
+        ("Cambridge, Ontario — Galt side, by the river.", "CA", "en", ["Cambridge|CA"]),
+        # stations found in many cities; Portuguese "perto"
+        ("Incall near Union Station, Chicago, till Sunday. Then Milwaukee.", "US", "en",
+         ["Chicago|US", "Milwaukee|US"]),
+        ("Perto do metro Saldanha. Lisboa.", "PT", "pt", ["Lisbon|PT"]),
+        # a small town near a bigger one; Vienna's numbered districts; a postcode before its town
+        ("Baden bei Wien – Privat.", "AT", "de", ["Baden|AT"]),
+        ("Baden (bei Wien)", "AT", "de", ["Baden|AT"]),
+        ("Essen bei Mama, dann Kino", "DE", "de", []),
+        ("Wien 10. Bezirk (Favoriten), nahe U1 Reumannplatz", "AT", "de", ["Vienna|AT"]),
+        ("Wien 22 – Donaustadt | Kathi 25", "AT", "de", ["Vienna|AT"]),
+        ("Emma – Hauptstraße 12, 45127 Essen.", "DE", "de", ["Essen|DE"]),
+        ("Ich habe 2000 Essen gekocht", "DE", "de", []),
+        # her home town after "from" in her language, then her age
+        ("Я Оля из Киева, 23 года.", "GB", "ru", ["Kyiv|UA"]),
+        ("Sunt din Cluj, 23 de ani, acum în Londra", "GB", "ro", ["Cluj-Napoca|RO", "London|GB"]),
+        ("Jestem Ola z Warszawy, 24 lata", "GB", "pl", ["Warsaw|PL"]),
+    ],
+)
+def test_towns_of_rounds_93_to_96(body: str, country: str, lang: str, expected: list[str]) -> None:
+    assert _values(body, country, "city", lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "kind", "expected"),
+    [
+        # French and German sign-offs, "je me prénomme"
+        ("Je t'attends. Bises, Manon", "FR", "fr", "name", ["Manon"]),
+        ("Kiss, Océane", "FR", "fr", "name", ["Océane"]),
+        ("Je me prénomme Juliette et j'ai 32 ans", "FR", "fr", "name", ["Juliette"]),
+        ("Ich freue mich auf dich!\nGrüße, Mia", "DE", "de", "name", ["Mia"]),
+        ("Bussi, Mia", "AT", "de", "name", ["Mia"]),
+        # a duo's second woman and a name before a town after "in"; describing words
+        ("Mia 24 & Lola 26 in London.", "GB", "en", "name", ["Lola", "Mia"]),
+        ("Romanian girl Andreea 22 in London.", "GB", "en", "name", ["Andreea"]),
+        ("Hello. Anna 22 in town", "GB", "en", "name", []),
+        ("Барселона, красивая украинка Вика, 23 года.", "ES", "ru", "name", ["Вика"]),
+        ("Poolse meid Kasia 24 jaar in Amsterdam.", "NL", "nl", "name", ["Kasia"]),
+        # "c'est" before a spaced "@" is no mailbox; Instagram after "c'est" with either apostrophe
+        ("Mon insta c'est @lea.vip", "FR", "fr", "email", []),
+        ("Mon insta c'est @lea.vip", "FR", "fr", "handle", ["instagram:lea.vip"]),
+        ("Mon snap c’est @lola_13", "FR", "fr", "handle", ["snapchat:lola_13"]),
+        # a taxi's money is a fee
+        ("Taxigeld 20€.", "DE", "de", "price", []),
+    ],
+)
+def test_more_readings_of_rounds_93_to_96(body: str, country: str, lang: str, kind: str, expected: list[str]) -> None:
+    assert _values(body, country, kind, lang) == expected
+
+
+def test_taxigeld_is_a_fee() -> None:
+    fees = [e for e in extract_ad({"body": "20 € Taxigeld", "country": "DE"}) if e.kind == "price"]
+    assert [(e.value, e.attrs["fee"]) for e in fees] == [("20 EUR", True)]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        ("Pret 150 lire ora", "GB", ["150 GBP/60min"]),
+        ("150 lire pe ora", "GB", ["150 GBP/60min"]),
+        ("Costava 5000 lire", "IT", []),
+    ],
+)
+def test_romanian_lire_are_pounds_in_britain(body: str, country: str, expected: list[str]) -> None:
+    assert _values(body, country, "price") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Hola, soy la Yuli, colombiana, 24 años, en Murcia", ["Yuli"]),
+        ("Soy la mejor de Madrid", []),
+        ("soy la nueva, 24 años", []),
+    ],
+)
+def test_an_article_after_soy(body: str, expected: list[str]) -> None:
+    assert _values(body, "ES", "name", "es") == expected

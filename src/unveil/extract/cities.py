@@ -569,6 +569,7 @@ class _Rules:
     country_first_words: frozenset[str]  # the first words of those names
     country_of_name: Mapping[str, str]  # folded name -> ISO code
     origin_demonyms: Mapping[str, str]  # "Peruana de Lima": folded word for a woman of a country -> ISO code
+    station_names: tuple[str, ...]  # "Union Station": stations of many cities, no town of their first word
 
 
 @functools.cache
@@ -617,6 +618,7 @@ def _rules() -> _Rules:
         country_first_words=frozenset(n.split(" ")[0] for n in country_of_name),
         origin_demonyms={fold(str(w)): str(cc).upper() for cc, ws in (data.get("origin_demonyms") or {}).items()
                          for w in ws or ()},
+        station_names=tuple(fold(str(w)).lower() for w in data.get("station_names") or ()),
     )
 
 
@@ -1044,6 +1046,12 @@ def _postcode_after(text: str, end: int, country: str | None) -> bool:
     return j == len(text) or text[j] in "\r\n,;)|–—-•·." or text[j].isupper()
 
 
+# Countries whose addresses write a postcode of four or five digits before the town: "45127 Essen", "A-1010 Wien"
+# (how many digits)
+_POSTCODE_FIRST = {"DE": 5, "FR": 5, "IT": 5, "ES": 5, "FI": 5, "AT": 4, "CH": 4, "BE": 4, "LU": 4, "DK": 4, "NO": 4}
+_POSTCODE_BEFORE = re.compile(r"(?<![0-9.,])(?:[A-Z]{1,2}-)?([0-9]{4,5})[ \t]\Z")
+
+
 # A town's centre after its name: "Adelaide CBD", "Sofia center", "Split centar", "Brno centrum".
 _SHOPPING_CENTRE_AFTER = re.compile(r" (?:Centre|Center|Mall|Plaza)(?![^\W\d_])")
 _CBD_AFTER = re.compile(r" (?:CBD|(?:[Cc]ity |[Tt]own )?[Cc]ent(?:re|er|ar|rum|ro)|[Zz]entrum|[Kk]eskusta)(?![^\W\d_])")
@@ -1124,6 +1132,28 @@ def _los_angeles_after(text: str, end: int, city: City) -> bool:
     """Whether "LA" after a town that is no Louisiana one names Los Angeles: "Koreatown, LA", "Hollywood, LA"
     (a district, then its city), not "Lafayette, LA"."""
     return city.country == "US" and city.admin1 != "LA" and _LA_AFTER.match(text, end) is not None
+
+
+# "Baden bei Wien", "Baden (bei Wien)", "Eching b. München": a town, then the bigger one it lies near
+_NEAR_TOWN_GAP = re.compile(r"[ \t]{1,2}\(?(?:bei|b\.)[ \t]{1,2}")
+_NEAR_TOWN_AFTER = re.compile(r"[ \t]{1,2}\(?(?:bei|b\.)[ \t]{1,2}([A-ZÄÖÜ][^\W\d_]{1,30})")
+
+
+# "From" in the languages whose posters write it before their home town and then their age ("Sunt din Cluj, 23
+# de ani", "Jestem Ola z Warszawy, 24 lata"; the Cyrillic ones are case cues)
+_FROM_WORDS = frozenset({"din", "z", "ze", "nga", "iz", "od"})
+
+
+def _tail_of_a_compound(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is glued by a hyphen to a capitalised word before it that names no town:
+    the tail of a region's compound name ("Seine-Saint-Denis"); "Dallas-Fort Worth" names two towns."""
+    if start < 2 or text[start - 1] != "-" or not text[start - 2].isalpha():
+        return False
+    i = start - 1
+    while i > 0 and start - 1 - i < 24 and text[i - 1].isalpha():
+        i -= 1
+    head = text[i:start - 1]
+    return head[:1].isupper() and (i == 0 or text[i - 1] not in "-'’") and not city_index().lookup(head)
 
 
 _STATE_WORD_AFTER = re.compile(r"[ \t\u00a0]state(?![^\W\d_])", re.I)
@@ -1253,11 +1283,15 @@ def _district_after(text: str, town_end: int, start: int, place: City, town: Cit
     gap = text[town_end:start]
     if 0 < len(gap) <= 2 and gap.isspace():
         return _district_of(place, town) or (place.country == town.country and place.population < _SMALL_DISTRICT)
-    return 0 < len(gap) <= 4 and _DISTRICT_GAP.fullmatch(gap) is not None and place.country == town.country \
+    return ((0 < len(gap) <= 4 and _DISTRICT_GAP.fullmatch(gap) is not None)
+            or _NUMBERED_DISTRICT_GAP.fullmatch(gap) is not None) and place.country == town.country \
         and place.admin1 == town.admin1 and place.population * 2 < town.population and _km(place, town) < _DISTRICT_KM
 
 
 _DISTRICT_GAP = re.compile(r",? ?[–—-]? ?\(?|, ?")
+# ... or the district's number between: "Wien 10. Bezirk (Favoriten)", "Wien 22 – Donaustadt"
+_NUMBERED_DISTRICT_GAP = re.compile(r",?[ \t]{1,2}[0-9]{1,2}\.?(?:[ \t]{1,2}(?:Bezirk|Bez\.|arr\.|arrondissement))?"
+                                    r"[ \t]{0,2}[,–—-]?[ \t]{0,2}\(?")
 _DISTRICT_KM = 8.0
 
 
@@ -1295,18 +1329,31 @@ _TOWN_OF_ITS_OWN = frozenset({"beach", "gardens", "lakes", "springs", "heights",
 
 # Between two items of a list: a comma, a slash, a bullet, a bar, or "and" ("Hamburg und Kiel", "Luzern und Zug").
 _LIST_AND = r"(?:and|und|et|y|e|en|i|și|si|oraz|&)"
-_LIST_ITEM_BEFORE = re.compile(
-    rf"([^\W\d_][\w'’-]{{1,30}})(?:[ \t]{{0,2}}[,/·|]|[ \t]{{1,2}}{_LIST_AND})[ \t]{{1,2}}$")
-_LIST_ITEM_AFTER = re.compile(rf"(?:[ \t]{{0,2}}[,/·|]|[ \t]{{1,2}}{_LIST_AND})[ \t]{{1,2}}([^\W\d_][\w'’-]{{1,30}})")
+# Between two items of a list of towns: a comma, a slash, a bar, "and", an arrow or a plane of a tour ("Lyon ➡️
+# Nice", "Dallas ✈️ Charlotte", "Paris → Tours"), a spaced dash; maybe with the dates of the stay on either side
+# ("12/05 Lyon – 18/05 Nice", "Sheffield 21-23 | Derby 24")
+# (a tour's arrows, planes and dashes only between towns of the ad's country; never a page trail's ">")
+_LIST_SEP = rf"(?:[ \t]{{0,2}}[,/·|]|[ \t]{{1,2}}{_LIST_AND})"
+_TOUR_SEP = rf"(?:{_LIST_SEP}|[ \t]{{1,2}}(?:[-–—→⇒]|➡\ufe0f?|✈\ufe0f?))"
+_LIST_DATES = r"(?:[ \t]{1,2}[0-9]{1,2}(?:[./][0-9]{1,2}\.?)?(?:[ \t]?[-–][ \t]?[0-9]{1,2}(?:[./][0-9]{1,2}\.?)?)?)?"
+_LIST_ITEM_BEFORE = re.compile(rf"([^\W\d_][\w'’-]{{1,30}}){_LIST_SEP}[ \t]{{1,2}}$")
+_LIST_ITEM_AFTER = re.compile(rf"{_LIST_SEP}[ \t]{{1,2}}([^\W\d_][\w'’-]{{1,30}})")
+_TOUR_ITEM_BEFORE = re.compile(
+    rf"([^\W\d_][\w'’-]{{1,30}}){_LIST_DATES}{_TOUR_SEP}{_LIST_DATES}[ \t]{{1,2}}$")
+_TOUR_ITEM_AFTER = re.compile(rf"{_LIST_DATES}{_TOUR_SEP}{_LIST_DATES}[ \t]{{1,2}}([^\W\d_][\w'’-]{{1,30}})")
 _LIST_TOWN_POPULATION = 100_000
 
 
-def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rules, abroad: bool = False) -> bool:
+def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rules, abroad: bool = False,
+                      big: bool = False) -> bool:
     """Whether the name at ``text[start:end]`` is an item of a list whose item next to it is a town of
     ``country`` (the candidate's) with 100,000 people or more that is no word ("Voir aussi : Laval, Longueuil,
     Hamilton", "Similar ads in Leeds, Bradford, Reading", "Hamburg und Kiel", abroad "Praca w Irlandii, Cork i
-    Galway"): a list of towns, where every item is one."""
-    for m in (_LIST_ITEM_BEFORE.search(text, max(0, start - 36), start), _LIST_ITEM_AFTER.match(text, end)):
+    Galway"): a list of towns, where every item is one.  A ``big`` candidate (a city of the ad's country)
+    needs a neighbour of any size: "Cannes / Antibes / Nice"."""
+    least = 1 if big and not abroad else _LIST_TOWN_POPULATION
+    before, after = (_LIST_ITEM_BEFORE, _LIST_ITEM_AFTER) if abroad else (_TOUR_ITEM_BEFORE, _TOUR_ITEM_AFTER)
+    for m in (before.search(text, max(0, start - 36), start), after.match(text, end)):
         if m is None or not m.group(1)[0].isupper():
             continue
         key = fold(m.group(1))
@@ -1315,7 +1362,7 @@ def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rul
         towns = city_index().lookup(m.group(1))
         if abroad:
             towns = towns[:1]  # abroad, the neighbour's most populous town: "Одесса, Аркадия" is no Texan list
-        if any(c.country == country and c.population >= _LIST_TOWN_POPULATION for c in towns):
+        if any(c.country == country and c.population >= least for c in towns):
             return True
     return False
 
@@ -1754,6 +1801,9 @@ class CityExtractor:
                 town = self._resolve(outer[1].cities or [], keys[0], country, rules)
                 if town is not None and _district_of(city, town):
                     city, key, n_words = town, keys[0], 1  # "Berlin-Mitte", "Hamburg-Altona": the town
+            if city is not None and _tail_of_a_compound(text, start):
+                pos = stop
+                continue  # "Seine-Saint-Denis" (a département), "Val-d'Oise": no town named in it
             if city is not None and _UPON_AFTER.match(text, stop) is not None:
                 pos = stop
                 continue  # "Kingston upon Thames" (which the gazetteer lacks) is no Kingston
@@ -1768,6 +1818,8 @@ class CityExtractor:
             pos = stop
             if last is not None and _district_after(text, last[0], start, city, last[1]):
                 continue
+            if last is not None and _NEAR_TOWN_GAP.fullmatch(text, last[0], start) is not None:
+                continue  # "Baden bei Wien", "Eching bei München": the bigger town only says where Baden lies
             last = (stop, city)
             regions, region_end = _region_after(text, start, stop)
             if regions and city.country in regions and not _los_angeles_after(text, stop, city):
@@ -1835,6 +1887,7 @@ class CityExtractor:
             # (a classified's "the area of"), no town's district
             return False
         if city.country != country and before not in rules.cues and before not in rules.weak_cues \
+                and before not in rules.case_cues and before not in _FROM_WORDS \
                 and _AGE_AFTER.match(text, end) is not None:
             # "Dallas — Paris 24", "Cancún — Paris 25 🇫🇷": a persona and her age ("from Bergamo, 27" is
             # where she comes from; at home, "Warszawa, 25 lat" heads an ad with the town and her age)
@@ -1846,6 +1899,8 @@ class CityExtractor:
         if _place_word_after(text, end, rules.roads_after) or _road_after_a_word(text, end, rules.roads_after) \
                 or _STREET_ABBREVIATION_AFTER.match(text, end) is not None:
             return False  # "Oxford Street, London", "45 Brisbane St, Hobart": a road named after a town
+        if rules.station_names and any(fold(text[start:start + len(n)]).lower() == n for n in rules.station_names):
+            return False  # "near Union Station, Chicago": a station found in many cities, no Union, New Jersey
         if _STATE_WORD_AFTER.match(text, end) is not None:
             return False  # "Touring Washington state", "upstate New York State": the state, no town
         if _place_word_after(text, end, rules.brands_after):
@@ -1880,6 +1935,13 @@ class CityExtractor:
         if city.country in ("US", "CA") and (state := _STATE_AFTER.match(text, end)) is not None \
                 and not (text[end] != "," and _WORD_NEXT.match(text, state.end()) is not None and shouting(text)):
             return True  # "Charlotte, NC", "Victoria, BC", "COLUMBUS OH\n": a North American address
+        if (near := _NEAR_TOWN_AFTER.match(text, end)) is not None and any(
+                c.population > city.population for c in city_index().lookup(near.group(1))):
+            return True  # "Baden bei Wien": a town placed by the bigger one near it (not "Essen bei Mama")
+        if city.country == country and (digits := _POSTCODE_FIRST.get(country)) is not None \
+                and (code := _POSTCODE_BEFORE.search(text, max(0, start - 10), start)) is not None \
+                and len(code.group(1)) == digits:
+            return True  # "45127 Essen", "D-45127 Essen": an address, the postcode before its town
         if city.country == country and _postcode_after(text, end, country):
             return True  # "Bath BA1 1DN", "Nice 06000", "Reading, RG1 8DN": an address in the ad's country
         if city.country in _countries_of_region_after(text, start, end, as_cue=True):
@@ -1904,5 +1966,6 @@ class CityExtractor:
                                          and not (city.country != country and _inside_a_name(text, start, rules))):
                     return True
         return _has_label(text, start, rules.labels) or _pin_before(text, start) or (
-            _listed_with_town(text, start, end, city.country, rules, abroad=city.country != country)
+            _listed_with_town(text, start, end, city.country, rules, abroad=city.country != country,
+                              big=city.population >= rules.lower_case_town)
             and _PRICE_AFTER_LABEL.match(text, end) is None)  # "Ciudad: Valencia | Tarifa: 100€/h"

@@ -113,7 +113,7 @@ _LOOKBACK_WORDS = 6
 _LOOKAHEAD = 16
 _CLAUSE_END = frozenset(",;.!?•\n\r")
 _DOTTED_NUMBER = re.compile(r"(?<=\d)\.(?=\d)")
-_WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _COMPACT_RE = re.compile(r"[ \t._-]")
 _CUE_WORD = re.compile(r"[^\W_]+")
 # The non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter ("İ", "ı", long s, Kelvin sign);

@@ -597,7 +597,7 @@ def _age_follows(text: str, end: int) -> bool:
 
 
 # Where she comes from, after her age in a roster: "Amy 28 from Thailand", "Yuki 24 Japan"
-_FROM_AFTER = regex.compile(r"(?:from|aus|de|din|da|uit|van|z|iz)[ \t\u00a0]", regex.I)
+_FROM_AFTER = regex.compile(r"(?:from|aus|de|din|da|uit|van|z|iz|in|im|à|en|em|în)[ \t\u00a0]", regex.I)
 
 
 def _place_follows(text: str, end: int) -> bool:

@@ -257,7 +257,8 @@ _DATE_TIME = re.compile(
 # A day and month alone at the start of a run, before a comma ("le 15/03, 01 99 ...", "01.12., 02.12.")
 # or before a space and a number dialled with its trunk 0 ("du 01.12 au 05.12 01 99 00 68 02").
 _DAY_MONTH_THEN_COMMA = re.compile(
-    r"(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])(?:\.?(?=,)|\.?[ \t]{1,2}(?=0[1-9]))")
+    r"(?:(?:0?[1-9]|[12]\d|3[01])[-–])?(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])"
+    r"(?:\.?(?=,)|[.)\]]{0,2}[ \t]{1,2}(?:[-–:][ \t]{1,2})?(?=0[1-9]))")
 # A range of two-digit figures closing a sentence or an item, "clients 30-60. ...": ages, not a phone's start.
 _RANGE_THEN_STOP = re.compile(r"(?<!\d)([1-9]\d)[-–]([1-9]\d)(?=[.,;] )")
 # "plus" spelled out before a number stands for "+" (en/fr/de/nl/ro/pl/cs/fi "plus", hu "plusz", no/et/lv
