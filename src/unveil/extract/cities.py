@@ -570,6 +570,7 @@ class _Rules:
     country_of_name: Mapping[str, str]  # folded name -> ISO code
     origin_demonyms: Mapping[str, str]  # "Peruana de Lima": folded word for a woman of a country -> ISO code
     station_names: tuple[str, ...]  # "Union Station": stations of many cities, no town of their first word
+    station_firsts: frozenset[str]  # ... and those first words
 
 
 @functools.cache
@@ -618,7 +619,8 @@ def _rules() -> _Rules:
         country_first_words=frozenset(n.split(" ")[0] for n in country_of_name),
         origin_demonyms={fold(str(w)): str(cc).upper() for cc, ws in (data.get("origin_demonyms") or {}).items()
                          for w in ws or ()},
-        station_names=tuple(fold(str(w)).lower() for w in data.get("station_names") or ()),
+        station_names=(stations := tuple(fold(str(w)).lower() for w in data.get("station_names") or ())),
+        station_firsts=frozenset(n.split(" ")[0] for n in stations),
     )
 
 
@@ -1899,7 +1901,7 @@ class CityExtractor:
         if _place_word_after(text, end, rules.roads_after) or _road_after_a_word(text, end, rules.roads_after) \
                 or _STREET_ABBREVIATION_AFTER.match(text, end) is not None:
             return False  # "Oxford Street, London", "45 Brisbane St, Hobart": a road named after a town
-        if rules.station_names and any(fold(text[start:start + len(n)]).lower() == n for n in rules.station_names):
+        if key in rules.station_firsts and any(fold(text[start:start + len(n)]).lower() == n for n in rules.station_names):
             return False  # "near Union Station, Chicago": a station found in many cities, no Union, New Jersey
         if _STATE_WORD_AFTER.match(text, end) is not None:
             return False  # "Touring Washington state", "upstate New York State": the state, no town
