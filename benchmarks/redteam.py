@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list every failing case")
     parser.add_argument("--round", type=int, help="run only this round")
     args = parser.parse_args(argv)
-    paths = sorted(ROUNDS.glob("round*.jsonl.gz"))
+    paths = sorted(ROUNDS.glob("round*.jsonl.gz"), key=lambda p: int(p.name[5:].split(".")[0]))  # round100 last
     if args.round is not None:
         paths = [p for p in paths if p.name == f"round{args.round}.jsonl.gz"]
         if not paths:

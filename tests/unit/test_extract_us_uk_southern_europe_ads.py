@@ -376,3 +376,85 @@ def test_romanian_lire_are_pounds_in_britain(body: str, country: str, expected: 
 )
 def test_an_article_after_soy(body: str, expected: list[str]) -> None:
     assert _values(body, "ES", "name", "es") == expected
+
+
+# Rounds 97-100: rate cards, contacts on newer platforms, Benelux, the Nordic countries and central Europe.
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "expected"),
+    [
+        # a heading's age before a dash and a price is no range's first end
+        ("Anna 30 - 120 € 30 Min.", "DE", "de", ["120 EUR/30min"]),
+        ("Lucía, 27 - 100€ media hora", "ES", "es", ["100 EUR/30min"]),
+        ("Preis 100-150 € pro Stunde", "DE", "de", ["100 EUR/60min", "150 EUR/60min"]),
+        # the same rate in another currency in brackets before its length
+        ("£150 (€175) per hour", "GB", "en", ["150 GBP/60min", "175 EUR/60min"]),
+        # a list of shorthand lengths, and of worded ones in Italian
+        ("HH/H/2H $200/$300/$550", "US", "en", ["200 USD/30min", "300 USD/60min", "550 USD/120min"]),
+        ("mezz'ora / un'ora / notte = 100 / 150 / 700 euro", "IT", "it",
+         ["100 EUR/30min", "150 EUR/60min", "700 EUR/night"]),
+        ("une heure 200 €", "FR", "fr", ["200 EUR/60min"]),
+    ],
+)
+def test_rate_cards_of_round_97(body: str, country: str, lang: str, expected: list[str]) -> None:
+    assert _values(body, country, "price", lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country"),
+    [
+        ("Taxi bezahlst du (ca. 15 €)", "DE"),  # an abbreviation's dot ends no clause
+        ("Voorschot 50€ op rekening", "BE"),
+        ("Waarborg 50 euro", "BE"),
+    ],
+)
+def test_fees_of_rounds_97_and_99(body: str, country: str) -> None:
+    prices = [e for e in extract_ad({"body": body, "country": country}) if e.kind == "price"]
+    assert prices and all(e.attrs["fee"] for e in prices)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "expected"),
+    [
+        # a label ending the line above a name: a handle, no web address
+        ("Snap:\nlola.vip", "url", []),
+        ("IG 📸\nlola.vip", "handle", ["instagram:lola.vip"]),
+        ("Photos of the town\nlolavelvet.com", "url", ["lolavelvet.com"]),
+        # a name cut by the line's end gives nothing rather than its head
+        ("Insta: @lola.\nvip.ldn", "handle", []),
+        ("Insta: @lola.vip.\nText me", "handle", ["instagram:lola.vip"]),
+        # German hyphenated labels
+        ("Signal-Benutzername: lena.88", "handle", ["signal:lena.88"]),
+        ("Insta-Name: lena.hh", "handle", ["instagram:lena.hh"]),
+        ("Insta-Name: lena.hh", "name", []),
+        # emoji between a name and its platform, and a handle-shaped name before "(IG)"
+        ("✨ @lola.vip ✨ on IG", "handle", ["instagram:lola.vip"]),
+        ("Follow @lola.vip (IG) for daily updates", "handle", ["instagram:lola.vip"]),
+        ("Working from @home (IG) today", "handle", []),
+        # "same" in the Nordic languages
+        ("Snap: lola.cph (samme på Insta)", "handle", ["instagram:lola.cph", "snapchat:lola.cph"]),
+    ],
+)
+def test_contacts_of_rounds_98_to_100(body: str, kind: str, expected: list[str]) -> None:
+    assert _values(body, "GB", kind, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "kind", "expected"),
+    [
+        # Swedish neuter adjectives mark a number's country
+        ("Brittiskt nummer: 020 7946 0124", "SE", "sv", "phone", ["+442079460124"]),
+        ("Franskt nummer: 01 99 00 12 34", "SE", "sv", "phone", ["+33199001234"]),
+        ("Amerikanskt nummer: 212 555 0143", "SE", "sv", "phone", ["+12125550143"]),
+        # Danish "rabat", a slogan before a dash, a Dutch postcode
+        ("Rabat 100 kr. til faste kunder. København", "DK", "da", "city", ["Copenhagen|DK"]),
+        ("Anything Goes – Amsterdam", "NL", "en", "city", ["Amsterdam|NL"]),
+        ("Hoofdstraat 8, 5683 AB Best.", "NL", "nl", "city", ["Best|NL"]),
+        # Dutch names and short demonyms
+        ("Amsterdam-Zuid, vlakbij de RAI. Jasmijn 26.", "NL", "nl", "name", ["Jasmijn"]),
+        ("Ik ben Gentse, 26 jaar", "BE", "nl", "name", []),
+    ],
+)
+def test_benelux_and_nordic_readings(body: str, country: str, lang: str, kind: str, expected: list[str]) -> None:
+    assert _values(body, country, kind, lang) == expected

@@ -1050,8 +1050,9 @@ def _postcode_after(text: str, end: int, country: str | None) -> bool:
 
 # Countries whose addresses write a postcode of four or five digits before the town: "45127 Essen", "A-1010 Wien"
 # (how many digits)
-_POSTCODE_FIRST = {"DE": 5, "FR": 5, "IT": 5, "ES": 5, "FI": 5, "AT": 4, "CH": 4, "BE": 4, "LU": 4, "DK": 4, "NO": 4}
-_POSTCODE_BEFORE = re.compile(r"(?<![0-9.,])(?:[A-Z]{1,2}-)?([0-9]{4,5})[ \t]\Z")
+_POSTCODE_FIRST = {"DE": 5, "FR": 5, "IT": 5, "ES": 5, "FI": 5, "AT": 4, "CH": 4, "BE": 4, "LU": 4, "DK": 4, "NO": 4,
+                   "NL": 4}
+_POSTCODE_BEFORE = re.compile(r"(?<![0-9.,])(?:[A-Z]{1,2}-)?([0-9]{4,5})(?:[ \t]?[A-Z]{2})?[ \t]\Z")  # "5683 AB Best"
 
 
 # A town's centre after its name: "Adelaide CBD", "Sofia center", "Split centar", "Brno centrum".
@@ -1342,6 +1343,7 @@ _LIST_ITEM_BEFORE = re.compile(rf"([^\W\d_][\w'’-]{{1,30}}){_LIST_SEP}[ \t]{{1
 _LIST_ITEM_AFTER = re.compile(rf"{_LIST_SEP}[ \t]{{1,2}}([^\W\d_][\w'’-]{{1,30}})")
 _TOUR_ITEM_BEFORE = re.compile(
     rf"([^\W\d_][\w'’-]{{1,30}}){_LIST_DATES}{_TOUR_SEP}{_LIST_DATES}[ \t]{{1,2}}$")
+_TOUR_ITEM_OPEN = re.compile(r"(?:^|[,/·|→⇒➡✈:(\n–—-]|[0-9][.]?)[ \t\ufe0f]*\Z")
 _TOUR_ITEM_AFTER = re.compile(rf"{_LIST_DATES}{_TOUR_SEP}{_LIST_DATES}[ \t]{{1,2}}([^\W\d_][\w'’-]{{1,30}})")
 _LIST_TOWN_POPULATION = 100_000
 
@@ -1354,7 +1356,9 @@ def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rul
     Galway"): a list of towns, where every item is one.  A ``big`` candidate (a city of the ad's country)
     needs a neighbour of any size: "Cannes / Antibes / Nice"."""
     least = 1 if big and not abroad else _LIST_TOWN_POPULATION
-    before, after = (_LIST_ITEM_BEFORE, _LIST_ITEM_AFTER) if abroad else (_TOUR_ITEM_BEFORE, _TOUR_ITEM_AFTER)
+    tour = not abroad and _TOUR_ITEM_OPEN.search(text, max(0, start - 12), start) is not None
+    # (a tour's item opens after a mark, a date or the line's start: "Anything Goes – Amsterdam" lists no Goes)
+    before, after = (_TOUR_ITEM_BEFORE, _TOUR_ITEM_AFTER) if tour else (_LIST_ITEM_BEFORE, _LIST_ITEM_AFTER)
     for m in (before.search(text, max(0, start - 36), start), after.match(text, end)):
         if m is None or not m.group(1)[0].isupper():
             continue
@@ -1901,7 +1905,8 @@ class CityExtractor:
         if _place_word_after(text, end, rules.roads_after) or _road_after_a_word(text, end, rules.roads_after) \
                 or _STREET_ABBREVIATION_AFTER.match(text, end) is not None:
             return False  # "Oxford Street, London", "45 Brisbane St, Hobart": a road named after a town
-        if key in rules.station_firsts and any(fold(text[start:start + len(n)]).lower() == n for n in rules.station_names):
+        if key in rules.station_firsts and any(fold(text[start:start + len(n)]).lower() == n
+                                               for n in rules.station_names):
             return False  # "near Union Station, Chicago": a station found in many cities, no Union, New Jersey
         if _STATE_WORD_AFTER.match(text, end) is not None:
             return False  # "Touring Washington state", "upstate New York State": the state, no town

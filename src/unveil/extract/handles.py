@@ -1039,7 +1039,10 @@ class PlatformScanner:
         only = False  # an "only" word stood before the name: "Telegram – only regulars" is prose
         dashed = True  # no strong separator but dashes so far ("✈️ — Latina 27": a plane, then a heading)
         if i + 1 < n and t[i] == "-" and t[i - 1].isalpha() and t[i + 1].isalpha():
-            return  # a compound word, "Insta-worthy"
+            m = _WORD_RE.match(t, i + 1)
+            if m is None or m.group().lower() not in spec.labels or t[m.end():m.end() + 3].lstrip(" ")[:1] != ":":
+                return  # a compound word, "Insta-worthy"; not a label's, "Signal-Benutzername: lena.88"
+            i = m.end()
         for _ in range(_MAX_STEPS):
             j = i
             while j < n and j - i < _MAX_SEP and (t[j] in _SEPARATORS or _decoration(t[j]) or (t[j] in "\r\n" and (
@@ -1146,6 +1149,9 @@ class PlatformScanner:
         run = m.group()
         if not in_link and end < len(t) and t[end] == "/" and "." in run.strip("."):
             return None  # "onlyfans.com/anna": a link, read by _urls
+        if run[-1:] in "._" and t[end:end + 1] in ("\n", "\r") and (t[end + 1:end + 2].islower()
+                                                                    or t[end + 1:end + 2].isdigit()):
+            return None  # "@lola.\nvip.ldn": a name cut by the line's end, whose head alone is no handle
         return run
 
     def _name(self, p: Platform, run: str) -> str | None:
@@ -1195,7 +1201,9 @@ class PlatformScanner:
                     # (a platform word followed by a name of its own names that one: "IG @sofia.ldn | Revolut
                     # @sofialdn")
                     # an abbreviation after a word of its own: "@dani.rose on IG"; not "@home (IG)"
-                    spoken = _WORD_RE.search(t, name_end, starts[k2]) is not None
+                    # (or a name in a handle's shape before it in brackets: "Follow @lola.vip (IG) for updates")
+                    spoken = _WORD_RE.search(t, name_end, starts[k2]) is not None or (
+                        "(" in t[name_end:starts[k2]] and _looks_like_handle(run))
                     keys.extend(key for key, short in groups[k2].members if not short or spoken)
                 keys = [key for key in keys if spec.platforms[key].scope == "clause"]
                 if not any(s in spec.platforms[key].sigils for key in keys):
@@ -1225,7 +1233,9 @@ class PlatformScanner:
             return False
         words = _WORD_RE.findall(gap)
         rest = _WORD_RE.sub("", gap)
-        return all(w.lower() in self.spec.after_words for w in words) and all(c in " \t(-–:|" for c in rest)
+        # (emoji may decorate the gap: "@lola.vip 💖 on Insta", "✨ @lola.vip ✨ on IG")
+        return all(w.lower() in self.spec.after_words for w in words) and all(
+            c in " \t(-–:|\ufe0f" or _decoration(c) for c in rest)
 
     def _blocked(self, words: list[str]) -> bool:
         if not self.blockers:

@@ -481,9 +481,22 @@ def _friday(text: str, start: int, marker: str, amount_start: int, amount_end: i
 def _clause_words_before(text: str, start: int) -> list[str]:
     """The folded words of the clause before ``start``, at most _MAX_FEE_GAP characters back."""
     i = start
-    while i > 0 and start - i < _MAX_FEE_GAP and text[i - 1] not in _CLAUSE_END:
+    while i > 0 and start - i < _MAX_FEE_GAP and (text[i - 1] not in _CLAUSE_END or _about_dot(text, i - 1)):
         i -= 1
     return [fold(w) for w in _WORD.findall(text, i, start)]
+
+
+_ABOUT_ABBREVIATIONS = frozenset({"ca", "cca", "approx", "aprox", "env", "ok", "kb", "zirka"})
+
+
+def _about_dot(text: str, dot: int) -> bool:
+    """Whether the "." at ``dot`` ends an abbreviation for "about" ("Taxi bezahlst du (ca. 15 €)"), no clause."""
+    if text[dot] != ".":
+        return False
+    j = dot
+    while j > 0 and dot - j < 6 and text[j - 1].isalpha():
+        j -= 1
+    return fold(text[j:dot]).lower() in _ABOUT_ABBREVIATIONS
 
 
 # Words between an amount and its fee word: "$50 non-refundable deposit", "$25 screening fee", "$50 e-Transfer
@@ -654,7 +667,7 @@ def _word_before(text: str, pos: int) -> bool:
     return i > 0 and text[i - 1].isalpha()
 
 
-_SLASH_THEN_LENGTH = re.compile(r"[ \t]{0,2}/[ \t]{0,2}[0-9]{1,3}[ \t]?[^\W\d_]")
+_SLASH_THEN_LENGTH = re.compile(r"[ \t]{0,2}/[ \t]{0,2}(?:[0-9]{1,3}[ \t]?[^\W\d_]|(?:HH|H|hh|h)/)")  # "HH/H/2H"
 _CONNECTED_BEFORE = re.compile(r"[0-9][ \t]{0,2}(?:for|per|/|a|the|x)[ \t]{0,2}\Z", re.I)
 
 
@@ -863,6 +876,20 @@ def _in_out_pair(text: str, a: PriceHit, b: PriceHit) -> bool:
 
 # A dollar's code after the rate mark of an amount written with "$": "$300/hr USD", "$200/h CAD".
 _DOLLAR_CODE_AFTER = re.compile(r"[ \t]?(USD|CAD|MXN|AUD|NZD)(?![^\W\d_])")
+
+
+def _name_before(text: str, start: int) -> bool:
+    """Whether a known first name stands right before the number at ``start`` (maybe with a comma): a heading's
+    age, "Anna 30 - 120 € 30 Min.", "Lucía, 27 - 100€ media hora", no range's first end."""
+    from unveil.extract.names import is_known_first_name  # names import prices' neighbours: only when needed
+
+    j = start
+    while j > 0 and start - j < 3 and text[j - 1] in " ,\t":
+        j -= 1
+    i = j
+    while i > 0 and j - i < 20 and text[i - 1].isalpha():
+        i -= 1
+    return j > i and text[i].isupper() and is_known_first_name(text[i:j])
 
 
 def _range_end_currency(text: str, end: int, t: _Tables, cc: str, amount: float) -> str | None:
@@ -1103,7 +1130,8 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             currency = range_thousands
         elif currency is None and place is None and not thousands:
             # "150-200 € de l'heure", "Entre 100 y 150 euros": the first end of a range takes the second's
-            currency = _range_end_currency(text, e, t, cc, amount) if amount >= t.min_bare else None
+            currency = _range_end_currency(text, e, t, cc, amount) \
+                if amount >= t.min_bare and not _name_before(text, s) else None
             range_head = currency is not None
             if currency is None and signed_head is not None and signed_head < amount <= 4 * signed_head \
                     and text[last_end:s] in ("-", "–", "~"):
@@ -1553,7 +1581,10 @@ def _prev_char(text: str, pos: int) -> str:
 
 
 def _connected_duration(text: str, pos: int, t: _Tables, used: set[int]) -> _Duration | None:
-    """A duration tied to the amount ending at ``pos`` by a connector: "per hour", "la demi-heure", "/30min"."""
+    """A duration tied to the amount ending at ``pos`` by a connector: "per hour", "la demi-heure", "/30min";
+    also after the bracket closing an amount written in brackets, "£150 (€175) per hour"."""
+    if text.startswith(")", pos) and "(" in text[max(0, pos - 12):pos]:
+        pos += 1
     cm = t.connector.match(text, pos)
     if cm is None:
         return None

@@ -160,14 +160,17 @@ def _after_handle_label(text: str, start: int) -> bool:
     from unveil.extract.handles import compact, platform_aside_before, platform_spec  # handles read urls' patterns
 
     j = start
-    while j > 0 and start - j < 8 and (text[j - 1] in " \t:=-–@\ufe0f" or _pointer(text[j - 1])):
-        j -= 1
+    while j > 0 and start - j < 8 and (text[j - 1] in " \t:=-–@\ufe0f" or _pointer(text[j - 1])
+                                         or (text[j - 1] in "\r\n" and start - j < 2)):
+        j -= 1  # (the label may end the line above: "Snap:\nlola.vip", "IG 📸\nlola.vip")
     if j == start:
         return False
     spec = platform_spec("handles.yaml")
     owners = spec.cue_owners
     # a colon, or an arrow or the platform's emoji: "Snap 👻 ➜ lola.vip", "Snapchat 👻 lola.vip"
     labelled = any(c in ":=-–" or _pointer(c) for c in text[j:start])
+    if "\n" in text[j:start] and not labelled:
+        return False  # a word alone on the line above labels nothing: "Photos of Paris\nlola.vip"
     k = _word_start(text, j)
     word = text[k:j].lower()
     if labelled and word not in owners and (colon := text.rfind(":", j, start)) != -1 \
