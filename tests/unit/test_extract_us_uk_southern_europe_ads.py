@@ -458,3 +458,16 @@ def test_contacts_of_rounds_98_to_100(body: str, kind: str, expected: list[str])
 )
 def test_benelux_and_nordic_readings(body: str, country: str, lang: str, kind: str, expected: list[str]) -> None:
     assert _values(body, country, kind, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "expected"),
+    [
+        ("1000 roses ON", "US", "price", ["1000 ROSES/night"]),  # a currency word before "ON" is no town
+        ("Mississauga ON 250 per hour", "CA", "price", ["250 CAD/60min"]),
+        ("Ny i KBH, Vesterbro", "DK", "city", ["Copenhagen|DK"]),
+        ("Sthlm city, 1500 kr", "SE", "city", ["Stockholm|SE"]),
+    ],
+)
+def test_nicknames_and_a_night_after_roses(body: str, country: str, kind: str, expected: list[str]) -> None:
+    assert _values(body, country, kind) == expected

@@ -625,8 +625,9 @@ def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str 
         if pos < last_end:
             continue  # the "30 min" of "1h 30 min"
         m = t.durations.match(text, pos)
-        if m is None or (m.group("night") == "ON" and _word_before(text, m.start())):
-            continue  # "Mississauga ON 250 per hour", "Toronto, ON": Ontario after its town, no night
+        if m is None or (m.group("night") == "ON" and _word_before(text, m.start())
+                         and _last_word(text, m.start()) not in t.after_words):
+            continue  # "Mississauga ON 250 per hour", "Toronto, ON": Ontario after its town; "1000 roses ON" a night
         d = _duration_from(text, m, t)
         if d.minutes == -1 and m.group("unit") and _amount_before_unit(text, m, t):
             # "$200 hr", "150 hour": an amount and its rate, not 200 hours.
@@ -657,6 +658,17 @@ def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str 
         if full:
             found = sorted(found + full, key=lambda d: d.start)
     return found
+
+
+def _last_word(text: str, pos: int) -> str:
+    """The folded word ending right before ``pos``, maybe with a comma and spaces between."""
+    j = pos
+    while j > 0 and text[j - 1] in " ,\t\u00a0" and pos - j < 4:
+        j -= 1
+    i = j
+    while i > 0 and j - i < 20 and text[i - 1].isalpha():
+        i -= 1
+    return fold(text[i:j]).lower()
 
 
 def _word_before(text: str, pos: int) -> bool:
