@@ -625,8 +625,8 @@ def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str 
         if pos < last_end:
             continue  # the "30 min" of "1h 30 min"
         m = t.durations.match(text, pos)
-        if m is None or (m.group("night") == "ON" and _word_before(text, m.start())
-                         and _last_word(text, m.start()) not in t.after_words):
+        if m is None or (m.group("night") == "ON" and (word := _last_word(text, m.start()))
+                         and word not in t.after_words):
             continue  # "Mississauga ON 250 per hour", "Toronto, ON": Ontario after its town; "1000 roses ON" a night
         d = _duration_from(text, m, t)
         if d.minutes == -1 and m.group("unit") and _amount_before_unit(text, m, t):
@@ -661,7 +661,8 @@ def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str 
 
 
 def _last_word(text: str, pos: int) -> str:
-    """The folded word ending right before ``pos``, maybe with a comma and spaces between."""
+    """The folded word ending right before ``pos``, maybe with a comma and spaces between ("Toronto, ON"); ""
+    when none does."""
     j = pos
     while j > 0 and text[j - 1] in " ,\t\u00a0" and pos - j < 4:
         j -= 1
@@ -669,14 +670,6 @@ def _last_word(text: str, pos: int) -> str:
     while i > 0 and j - i < 20 and text[i - 1].isalpha():
         i -= 1
     return fold(text[i:j]).lower()
-
-
-def _word_before(text: str, pos: int) -> bool:
-    """Whether a word ends right before ``pos``, maybe with a comma and spaces between ("Toronto, ON")."""
-    i = pos
-    while i > 0 and text[i - 1] in " ,\t\u00a0" and pos - i < 4:
-        i -= 1
-    return i > 0 and text[i - 1].isalpha()
 
 
 _SLASH_THEN_LENGTH = re.compile(r"[ \t]{0,2}/[ \t]{0,2}(?:[0-9]{1,3}[ \t]?[^\W\d_]|(?:HH|H|hh|h)/)")  # "HH/H/2H"
