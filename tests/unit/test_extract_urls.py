@@ -96,8 +96,22 @@ def test_messaging_and_payment_links_without_scheme_are_addresses_too() -> None:
     ents = extract_ad({"body": "t.me/anna_x or paypal.me/AnnaB", "country": "US", "lang": "en"})
     assert {(e.kind, e.value) for e in ents if e.kind != "language"} == {
         ("handle", "telegram:anna_x"), ("url", "t.me/anna_x"),
-        ("payment", "paypal:annab"), ("url", "paypal.me/AnnaB"),
+        ("payment", "paypal:annab"), ("url", "paypal.me/annab"),
     }
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    ("LINKTR.EE/LOLAVELVET", "linktr.ee/lolavelvet"),  # a QR code's text in capitals
+    ("https://www.Instagram.com/Lola.Vip/", "instagram.com/lola.vip"),
+    ("snapchat.com/add/Lola.Vip", "snapchat.com/add/lola.vip"),
+    ("https://beacons.ai/MiaRose", "beacons.ai/miarose"),
+    ("instagram.com/p/CxYzAb12", "instagram.com/p/CxYzAb12"),  # a post's code keeps its case
+    ("https://t.me/+AbCdEf123", "t.me/+AbCdEf123"),  # so does an invite
+    ("https://sweetpage.example/Rates", "sweetpage.example/Rates"),  # any other site's path too
+])
+def test_user_name_paths_of_platforms_are_read_in_any_case(body: str, value: str) -> None:
+    ents = extract_ad({"body": f"All my links: {body}", "country": "GB", "lang": "en"})
+    assert [e.value for e in ents if e.kind == "url"] == [value]
 
 
 @pytest.mark.parametrize("body", [

@@ -465,7 +465,8 @@ def tlds_file() -> tuple[PatternReader, dict[str, Any]]:
     label, data = read_pattern_file("tlds.yaml")
     r = PatternReader(label)
     return r, r.mapping(data, TOP, allowed=("tlds", "reserved", "bare_hosts", "bare_host_labels",
-                                                       "country_hosts", "word_hosts", "not_sites"),
+                                                       "country_hosts", "word_hosts", "not_sites",
+                                                       "name_paths"),
                         required=("tlds",))
 
 

@@ -149,6 +149,34 @@ def _not_sites() -> frozenset[str]:
     return frozenset(w.lower() for w in r.words(top.get("not_sites"), "not_sites"))
 
 
+@functools.lru_cache(maxsize=1)
+def _name_paths() -> dict[str, tuple[str, ...]]:
+    """``name_paths`` of ``patterns/tlds.yaml``: for each host, the path prefixes ("" or "/add") after which
+    a segment is a user name that the platform reads in any case."""
+    r, top = tlds_file()
+    out: dict[str, list[str]] = {}
+    for entry in r.words(top.get("name_paths"), "name_paths"):
+        host, _, prefix = entry.lower().partition("/")
+        out.setdefault(host, []).append(f"/{prefix}" if prefix else "")
+    return {host: tuple(prefixes) for host, prefixes in out.items()}
+
+
+def _name_blind(path: str, prefixes: tuple[str, ...]) -> str:
+    """``path`` with its user-name segment lower-cased ("/LOLAVELVET" -> "/lolavelvet", "/add/Lola.Vip" ->
+    "/add/lola.vip"); invites ("/+AbC...") and later segments keep their case."""
+    for prefix in prefixes:
+        if not path.lower().startswith(prefix + "/"):
+            continue
+        head = len(prefix) + 1
+        end = path.find("/", head)
+        end = len(path) if end < 0 else end
+        name = path[head:end]
+        if name.startswith("+"):
+            return path
+        return path[:head].lower() + name.lower() + path[end:]
+    return path
+
+
 def _pointer(c: str) -> bool:
     """An arrow or an emoji (symbols), as set between a platform's label and its name."""
     return unicodedata.category(c) in ("So", "Sm")
@@ -323,6 +351,8 @@ def normalise_url(raw: str) -> str | None:
         return None
     host = host.removeprefix("www.")
     path = parts.path.rstrip("/")
+    if host in _name_paths() and path:
+        path = _name_blind(path, _name_paths()[host])
     query = _kept_query(parts.query) if parts.query else ""
     fragment = f"/#{parts.fragment}" if not path and "/" in parts.fragment else ""
     return f"{host}{path}{query}{fragment}"
