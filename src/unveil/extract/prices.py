@@ -1180,14 +1180,16 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
         if dur is None and columns and explicit:
             dur = _column_length(columns, text, s)  # "30min | 1hr | 2hr\n£130 | £200 | £380"
             headed = dur is not None
-        if dur is None and (explicit or in_table is not None):
+        if dur is None and (explicit or in_table is not None or (
+                row_dur is not None and _SLASH.fullmatch(text, last_end, span_start) is not None)):
             cell = None if row_dur is None else _ROW_CELL_GAP.fullmatch(text, last_end, span_start) or (
                 _BLANK_GAP.fullmatch(text, last_end, span_start) if flat_table or (first and explicit) else None)
             if cell is not None and ("/" not in cell.group() or _slash_columns(text)):
                 # "Half hour | 140$ | 190$", "Incall / Outcall\n1h : 150€ / 200€": the row's duration is
-                # every cell's (a bare "1h 150€ / 250€" may be two lengths' rates)
+                # every cell's (a bare "1h 150€ / 250€" may be two lengths' rates); under an in/out label,
+                # bare amounts too ("In/Out : 30 min 150/200")
                 dur = row_dur
-            elif last_dur is not None and currency != last_currency \
+            elif (explicit or in_table is not None) and last_dur is not None and currency != last_currency \
                     and _OTHER_CURRENCY_GAP.fullmatch(text, last_end, span_start):
                 # "½ hr: 150 USD / CAD 200", "£200 per hour (€230)": the same rate in another currency
                 dur = last_dur
