@@ -334,10 +334,15 @@ def _scan_crypto(text: str) -> list[CryptoMatch]:
 # may have, then more groups.  The separators and the groups share no character, so a match is read once.
 # The first group mixes letters and digits as an address's does, so "1500 per hour" or "Tonight at ten"
 # start nothing.
+# A bech32 address in a wallet's groups of four starts with "bc1q" alone; the longest fills 16 such groups.
+_SPLIT_GROUPS = r"(?:(?:[ \t.|·-]{1,3}|[ \t]{0,3}\r?\n[ \t]{0,3})[A-Za-z0-9]{2,}){1,20}"
 _SPLIT_ADDRESS = re.compile(
-    r"(?<![A-Za-z0-9])(?:(?:bc1|BC1)[A-Za-z0-9]{2,}|0x[0-9A-Fa-f]{2,}|[13](?=[0-9]{0,11}[A-Za-z])[A-Za-z0-9]{3,}"
-    r"|T(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{3,})"
-    r"(?:(?:[ \t.|·-]{1,3}|[ \t]{0,3}\r?\n[ \t]{0,3})[A-Za-z0-9]{2,}){1,15}")
+    r"(?<![A-Za-z0-9])(?:(?:bc1|BC1)[A-Za-z0-9]{1,}|0x[0-9A-Fa-f]{2,}|[13](?=[0-9]{0,11}[A-Za-z])[A-Za-z0-9]{3,}"
+    r"|T(?=[A-Za-z]{0,11}[0-9])[A-Za-z0-9]{3,})" + _SPLIT_GROUPS)
+# A Tron address whose first group holds no digit ("TNPeeaaF B7K9cmo4 ..."), looked for only in a field that
+# names Tron or USDT: elsewhere a capitalised word ("Tonight at ten") would start one.
+_SPLIT_TRON = re.compile(r"(?<![A-Za-z0-9])T[A-Za-z0-9]{1,}" + _SPLIT_GROUPS)
+_TRON_WORDS = frozenset({"trx", "tron", "trc20", "usdt", "tether"})
 _GROUP = re.compile(r"[A-Za-z0-9]+")
 _MAX_ADDRESS = 62  # bech32 addresses are the longest read here
 
@@ -358,7 +363,10 @@ def _split_addresses(text: str, taken: list[CryptoMatch]) -> list[CryptoMatch]:
     low, words = lower_words(text)
     if "0x" not in low and "bc1" not in low and _COIN_WORDS.isdisjoint(words):
         return out
-    for m in _SPLIT_ADDRESS.finditer(text):
+    matches = list(_SPLIT_ADDRESS.finditer(text))
+    if not _TRON_WORDS.isdisjoint(words):
+        matches += [m for m in _SPLIT_TRON.finditer(text) if not any(o.start() <= m.start() < o.end() for o in matches)]
+    for m in matches:
         groups = [g.span() for g in _GROUP.finditer(text, m.start(), m.end())]
         i = 0
         while i < len(groups):
@@ -377,7 +385,7 @@ def _split_addresses(text: str, taken: list[CryptoMatch]) -> list[CryptoMatch]:
                 continue
             j, (value, attrs) = best
             start, end = groups[i][0], groups[j][1]
-            if not any(c.start < end and start < c.end for c in taken):
+            if not any(c.start < end and start < c.end for c in (*taken, *out)):
                 out.append(CryptoMatch(start, end, value, {**attrs, "split": True}))
             i = j + 1
     return out

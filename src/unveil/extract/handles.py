@@ -607,6 +607,12 @@ _SPACED_NAME = re.compile(
     r"|(?P<lead>[@:] ?)(?P<letters>[A-Za-z0-9](?: (?:[._] )?[A-Za-z0-9]){3,40})(?![\w.@])")
 
 
+# How a PayPal payment is sent, between the service and its label's colon: "F&F", "friends and family", "G&S".
+_PAYMENT_MODE = re.compile(r"(?:ff|f ?& ?f|g ?& ?s|friends ?(?:&|and|\+|n) ?family|goods ?(?:&|and) ?services)"
+                           r"(?![^\W\d_])(?=[ \t]{0,2}:)", re.I)
+_GLUED_UNDERSCORE = re.compile(r"[A-Za-z0-9]_ ")
+
+
 # Letters or digits in a row, each set apart by a dot or by a space: a cheap test before the patterns that
 # read a word spelled out letter by letter ("t.e.l.e.g.r.a.m", "s a s h a"). Each starts with a literal, which
 # the engine scans for quickly; one class of both separators would be tried at every character.
@@ -680,6 +686,8 @@ def close_spaced_names(t: str) -> NormalisedText | None:
     pos = 0
     for m in _SPACED_NAME.finditer(t):
         group = "words" if m.group("words") else "letters"
+        if group == "words" and m.group("sigil") == "@" and _GLUED_UNDERSCORE.search(m.group("words")):
+            continue  # "@lolamtl_ for updates": a name ending in "_", then prose ("@ sandy_ leipzig" is spaced)
         if out is None:
             out = NormalisedBuilder(t)
         a, z = m.span(group)
@@ -1060,6 +1068,10 @@ class PlatformScanner:
                 if close != -1 and t[close + 1 : close + 3].lstrip(" ")[:1] in _STRONG_SEPARATORS:
                     i = close + 1  # an aside before the label's colon: "Telegram (fastest): ...", "IG (backup): @x"
                     continue
+            mode = _PAYMENT_MODE.match(t, j) if j < n and t[j] in "FfGg" else None
+            if mode is not None:
+                i = mode.end()  # "PayPal F&F: rosie.hfx", "PayPal friends and family: mia.leeds"
+                continue
             m = _WORD_RE.match(t, j)
             word = m.group().lower() if m else ""
             if word in spec.labels:

@@ -68,11 +68,12 @@ _WORD_RUN = regex.compile(r"[^\W\d_]+")
 _AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", "anitos", "jahre", "j", "anni", "jaar",
                         "jr", "lat", "lata", "ani", "de", "and", "et", "und", "e", "en", "i", "si", "v",
                         "new", "neu", "nouvelle", "nueva", "nuova", "nieuw", "nova",
-                        "let", "roky", "rokov", "eves", "ετων", "ar", "vuotta", "godine", "godina", "metai",
+                        "let", "roky", "rokov", "eves", "ετων", "ετών", "χρονων", "χρονών", "χρονια", "χρόνια", "ar",
+                        "vuotta", "godine", "godina", "metai",
                         "metu", "gadi", "aastat",
                         # Russian, Ukrainian, Belarusian, Serbian and Macedonian, and their transliterations
                         "лет", "года", "год", "годика", "р", "л", "роки", "років", "рік", "гадоў", "гады",
-                        "години", "године", "година", "goda", "g", "rokiv", "rik", "и", "і", "та"})
+                        "години", "године", "година", "goda", "g", "rokiv", "rik", "и", "і", "та", "г"})
 # Height and weight after an age: "Kasia 22/165/50", "Tina (24/170/58)".
 HEIGHT_WEIGHT = regex.compile(r"/1[4-9][0-9]/[3-9][0-9](?![0-9])")
 # A character that decorates a name or an age in a listing: emoji, stars, flowers, fancy brackets, kaomoji

@@ -41,11 +41,13 @@ from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat,
 
 from unveil.extract.ages import is_month_word
 from unveil.extract.base import AdContext
+from unveil.extract.cities import word_before
 from unveil.extract.crypto import iban_shaped_spans, may_be_in_iban
 from unveil.extract.spans import SpanIndex, alnum_around
 from unveil.extract.urls import SCHEME_URL, web_address_spans
 from unveil.normalise.deobfuscate import deobfuscate_digits_if, digit_spans, written_plainly
 from unveil.normalise.markup import decode_link_escapes
+from unveil.normalise.memo import per_text
 from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
 from unveil.types import Entity
 
@@ -326,7 +328,7 @@ _NEIGHBOURS: dict[str, tuple[str, ...]] = {
     "GB": ("IE",), "IE": ("GB",), "FR": ("BE", "CH"), "BE": ("FR", "NL"), "NL": ("BE", "DE"),
     "LU": ("FR", "BE", "DE"), "MC": ("FR",), "CH": ("FR", "DE", "AT"), "DE": ("AT", "CH", "NL", "PL"),
     "AT": ("DE", "CH"), "IT": ("CH", "FR"), "ES": ("FR",), "PL": ("DE",), "RO": ("MD",), "MD": ("RO",),
-    "AU": ("NZ",), "NZ": ("AU",),
+    "AU": ("NZ",), "NZ": ("AU",), "MX": ("US",),
 }
 
 
@@ -941,12 +943,14 @@ def _marks() -> _Marks:
         raise ValueError(f"{where}: number_words is empty")
     noun_re = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=lambda n: (-len(n), n))) + ")"
     # "de Estados Unidos", "des États-Unis"; a hyphen before the noun: "UK-numero"
-    name = r"[^\W\d_]+(?:[ -][^\W\d_]+){0,2}"
+    # ... and abbreviations with dots inside: "Cel. EE.UU. 469 ...", "Número de EE. UU.: 956 ..."
+    word = r"[^\W\d_]+(?:\.[^\W\d_]+){0,3}"
+    name = rf"{word}(?:\.?[ -]{word}){{0,2}}\.?"
     before = re.compile(
         r"(?:(?<![A-Za-z])(?P<open>\()?(?P<code>[A-Z]{2,3})(?(open)\)(?P<colon2> ?[:：])?|(?P<colon> ?[:：\-–—])?)"
         r"|(?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?"
         rf"|(?i:(?<![^\W\d_])(?:(?P<adj>{name})(?:\.? |-){noun_re}|{noun_re} (?P<adj2>{name})))(?![^\W\d_])"
-        rf"(?i:[ \t](?:{_COPULAS}))?"  # "Mi número de USA es 915 ..."
+        rf"(?i:[ \t](?:{_COPULAS})(?:[ \t](?:{_ARTICLES}))?)?"  # "Mi número de USA es (el) 915 ..."
         # "Spanish number (WhatsApp only): 612", "Número inglés 👉 020 ..."
         r"(?:[ \t]{0,2}\((?P<aside>[^()\n]{1,24})\))?[ \t]{0,2}(?:[:：.)\-–—]|" + _ARROWS + r")?"
         r"|(?i:(?<![^\W\d_])(?P<adj3>[^\W\d_]+))[ \t]?[:：]))"
@@ -978,9 +982,18 @@ _ARROWS = f"[{_ARROW_CHARS}]\ufe0f?"
 _BEFORE_NUMBER = frozenset(" \t.)(\ufe0f" + _ARROW_CHARS)
 
 
+# A number dialled as in North America, its "1" set apart: "1-713-555-0175", "1 (915) 555-0175"
+_NANP_DIALLED = re.compile(r"1(?:[ .-]|[ .-]?\()[2-9][0-9]{2}\)?[ .-]?[2-9][0-9]{2}[ .-]?[0-9]{4}\Z")
+_NANP_REGIONS = frozenset(phonenumbers.region_codes_for_country_code(1)) | {"ZZ"}
+
+
 # A copula between a mark and its number: "Mi cel de Estados Unidos es (915) ...", "my UK number is 020 ..."
 _COPULA_WORDS = frozenset({"es", "is", "est", "ist", "è", "é", "este", "jest", "to"})
 _COPULAS = "|".join(sorted(_COPULA_WORDS))
+_FOLDED_COPULAS = frozenset({"es", "is", "est", "ist", "e", "este", "jest", "to"})  # accents folded ("è", "é")
+# ... and an article after it: "Mi número de Estados Unidos es el 520 ...", "Il mio numero inglese è il 020 ..."
+_ARTICLE_WORDS = frozenset({"el", "il", "le", "o", "the"})
+_ARTICLES = "|".join(sorted(_ARTICLE_WORDS))
 
 
 _MARK_AFTER = re.compile(
@@ -1010,10 +1023,12 @@ def _may_be_marked(text: str, ostart: int, marks: _Marks) -> bool:
     if not c.isalpha():
         return False
     j = i - 1
-    while j > 0 and i - j < 20 and text[j - 1].isalpha():
+    while j > 0 and i - j < 20 and (text[j - 1].isalpha() or (text[j - 1] == "." and j > 1 and text[j - 2].isalpha())):
         j -= 1
     word = text[j:i]
     low = word.lower()
+    if low in _ARTICLE_WORDS:
+        return word_before(text, j) in _FOLDED_COPULAS  # "... es el 520 ...", not "o 020" alone
     return low in marks.number_words or low in marks.last_words or low in _COPULA_WORDS or word in marks.codes
 
 
@@ -1048,6 +1063,8 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
                     code = m.group("code")
             else:
                 written = m.group("adj") or m.group("adj2") or m.group("adj3") or ""
+                if written.lower() not in marks.words:
+                    written = written.rstrip(".")  # "Укр. номер": an abbreviation's dot ("EE.UU." keeps it)
                 said = written.lower().split(" ")
                 if len(said) > 1 and said[-1] in _COPULA_WORDS:
                     said.pop()  # "Mi número de USA es ..."
@@ -1129,6 +1146,12 @@ def _round_amounts_in_row(region: str, home_cc: int) -> int:
     return 4 if _national_dialling(region)[0] else _ROUND_AMOUNTS_IN_ROW.get(home_cc, 3)
 
 
+@functools.cache
+def _home_trunk(home_cc: int) -> str:
+    """The trunk prefix of national numbers where the country code ``home_cc`` is dialled ("" in Mexico)."""
+    return _national_dialling(phonenumbers.region_code_for_country_code(home_cc))[0]
+
+
 def _growing_round_amounts(groups: list[str], least: int) -> bool:
     """At least ``least`` groups of two to four digits, each a multiple of ten, each larger than the last."""
     if len(groups) < least or not all(g.isdigit() and 2 <= len(g) <= 4 and g[0] != "0" and g[-1] == "0"
@@ -1142,8 +1165,11 @@ def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc:
             obfuscated: bool, foreign_to: int, assumed: str | None, trunk: bool = True) -> Entity | None:
     """``trunk``: the number was written with a leading 0 (a trunk prefix), as a neighbour's number is
     when it is written like a national one; "Rates 150 200 350" in a British ad is no Irish number."""
-    if not read.valid and read.number.country_code == home_cc and trunk:
-        read = _nationality_read(text, read) or _across_border(read.e164) or read
+    if not read.valid and read.number.country_code == home_cc:
+        if trunk:
+            read = _nationality_read(text, read) or _across_border(read.e164) or read
+        elif not _home_trunk(home_cc):
+            read = _across_border(read.e164) or read  # "(915) 555-0134" in a Mexican ad: El Paso's
     if not read.valid and phonenumbers.national_significant_number(read.number)[:1] == "0":
         # where numbers have no trunk prefix, a French "01 99 00 65 43" in a Polish ad is no "+48 0199 ..."
         # (read as the neighbour's number above when it is valid there: Luxembourg's French numbers)
@@ -1709,6 +1735,15 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
         if end - rest >= MIN_DIGITS:
             yield from _numbers_in_run(nt, rest, end, region)
         return
+    loose = _ALWAYS_OPEN_LOOSE.match(chunk)
+    if loose is not None:
+        # "Available 24-7 oh two oh ...", "twenty four seven two one two ...": opening hours written loosely
+        # are no number's first digits when the rest is a valid number by itself
+        rest = bisect.bisect_left(nt.starts, nt.starts[start] + loose.end(), start, end)
+        own = _read(nt.text[rest:end], region) if end - rest >= MIN_DIGITS else None
+        if own is not None and own.valid:
+            yield from _numbers_in_run(nt, rest, end, region)
+            return
     if "/" in chunk:
         always = _ALWAYS_OPEN_END.search(chunk)
         if always is not None:
@@ -1745,6 +1780,13 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
                     return
             # "0061 491 570 131" in Australia, whose own international prefix is 0011: posters write 00.
             number = _read("+" + run[2:], region)
+            if number is not None and number.valid:
+                yield start, end, number
+                return
+        if digits == 11 and run[0] == "1" and region not in _NANP_REGIONS and _NANP_DIALLED.match(chunk):
+            # "Cel. 1-713-555-0175" in a Mexican ad: North America's "1" and its layout, not Mexico's old
+            # mobile prefix
+            number = _read("+" + run, region)
             if number is not None and number.valid:
                 yield start, end, number
                 return
@@ -1822,6 +1864,11 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
 _LONE_ZERO = re.compile(r"0[^0-9+]+(?=0[0-9])")
 _ALWAYS = r"24 ?/ ?7|24 ?/ ?24|7 ?/ ?7"
 _ALWAYS_OPEN = re.compile(rf"(?:365 ?/ ?)?(?:{_ALWAYS}|24 ?[x×] ?7)(?![0-9])")
+# ... written loosely: "24 7", "24-7", "24 7/7", in words ("twenty four seven", "vingt-quatre sept")
+_ALWAYS_WORDS = (r"(?:twenty[ -]?four|vingt[ -]quatre|veinticuatro|ventiquattro|vierundzwanzig|vierentwintig"
+                 r"|vinte[ -]e[ -]quatro|dou[aă]zeci[ -](?:[sș]i|şi)[ -]patru|dwadzie[sś]cia[ -]cztery)[ \t,-]{1,3}"
+                 r"(?:seven|sept|siete|sette|sieben|zeven|sete|[sș]apte|şapte|siedem)(?![^\W\d_])")
+_ALWAYS_OPEN_LOOSE = re.compile(rf"(?:24[ \t]?[-–][ \t]?7|24[ \t]7(?:[ \t]?/[ \t]?7)?|{_ALWAYS_WORDS})(?![0-9])", re.I)
 _ALWAYS_OPEN_END = re.compile(rf"(?<=[0-9])[ \t]{{0,2}}[|·•,;–-]?[ \t]{{1,2}}(?:{_ALWAYS})\Z")
 
 
@@ -1975,14 +2022,20 @@ def _grouped_digits(chunk: str) -> bool:
     return not any(ch.isalpha() for ch in chunk) and all(len(g) >= 2 for g in _DIGIT_GROUP.findall(chunk))
 
 
+@per_text
+def _nations_named(text: str) -> frozenset[str]:
+    """The countries whose nationality words (four letters or more) ``text`` holds; once per field, however
+    many numbers it holds."""
+    nations = _marks().nations
+    return frozenset(nations[w] for w in _WORD_RUN.findall(text.lower()) if len(w) >= 4 and w in nations)
+
+
 def _nationality_read(text: str, read: _Read) -> _Read | None:
     """A number that is no valid one at home (``read``), written as dialled, read in the one country that
     the field names a nationality of (``words`` and ``demonyms`` of ``attributes/phone_marks.yaml``, four
     letters or more) where it is a valid number as written: touring posters give their home number ("French
     girl in London this week. Ring 01 99 00 13 58", "Engländerin in Berlin, Tel. 020 7946 0300")."""
-    marks = _marks()
-    low = text.lower()
-    found = {marks.nations[w] for w in _WORD_RUN.findall(low) if len(w) >= 4 and w in marks.nations}
+    found = set(_nations_named(text))
     home = phonenumbers.region_code_for_country_code(read.number.country_code or 0)
     found.discard(home)
     if not found or len(found) > _MAX_NATIONS:
@@ -2000,8 +2053,9 @@ def _neighbours_read(written: str, region: str) -> _Read | None:
     neighbouring country (``_NEIGHBOURS``) where it is one, dialled with that country's trunk prefix."""
     for other in _NEIGHBOURS.get(region, ()):
         trunk = _national_dialling(other)[0]
-        # without a trunk prefix ("6 12 34 56 78" in Monaco) a national number says nothing
-        if trunk and written.startswith(trunk):
+        # without a trunk prefix ("6 12 34 56 78" in Monaco) a national number says nothing, unless neither
+        # country has one: "(915) 555-0134" in a Mexican ad is only possible there, and El Paso's
+        if (trunk and written.startswith(trunk)) or (not trunk and not _national_dialling(region)[0]):
             read = _read(written, other)
             if read is not None and read.valid:
                 return read

@@ -1122,8 +1122,9 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             currency = _currency(cb.group(0).strip(), t, cc)
             span_start = cb.start()
             code = t.cur_after.match(text, e)
-            if code is not None and code.group("c").isalpha():
+            if code is not None and code.group("c").replace(".", "").isalpha():
                 # "$250 CAD/h": the code after the amount names the dollar and comes before the duration
+                # ("$1,500 M.N. la hora": Mexico's "moneda nacional")
                 currency, after = _currency(code.group("c"), t, cc), code.end()
         elif ca is not None:
             currency = _currency(ca.group("c"), t, cc)
@@ -1145,6 +1146,9 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
         if cb is not None and _emoji_marker(cb.group(0)) and _next_word(text, e) in t.not_after \
                 and _connected_duration(text, e, t, used) is None:
             continue  # "Giulia 🌹 38 anni": the rose decorates a name before an age
+        if ca is not None and cb is None and _emoji_marker(ca.group(0)) and _name_before(text, s) \
+                and _connected_duration(text, after, t, used) is None:
+            continue  # "Chloe 23 🌹 1 hour £150": the rose decorates a heading's name and age
         if not explicit:
             if amount < t.min_bare or (1900 <= amount <= 2099 and not thousands and text[s:e].isdigit()
                                        and not _night_before(text, s, by_end)
@@ -1508,6 +1512,10 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
     before = _free_duration_before(text, start, by_end, used, t.fillers) if duration_first else None
     if before is not None and before.label:
         return before  # "QV 80 HH 120": "HH" labels 120, it is not the mark after 80
+    if _sentence_after_abbreviation(text, after):
+        # "Kiszállás 5000 Ft. Óra 30 000 Ft.": the currency's dot ends the sentence; the next one's length
+        # is not this amount's
+        return before if duration_first else _free_duration_before(text, start, by_end, used, t.fillers)
     for marks, minutes in ((t.per_hour, 60), (t.per_half_hour, 30)):
         ph = marks.match(text, after)
         if ph is not None and not (ph.end() < len(text) and text[ph.end()].isdigit()):  # "1hr200 hh150"
@@ -1545,6 +1553,17 @@ def _bind(text: str, start: int, after: int, explicit: bool, duration_first: boo
                 n = hm.group(1).lower()
                 dur = _Duration(hm.start(1), hm.end(), 60 * (int(n) if n.isdigit() else _SPELLED_HOURS[n]))
     return dur
+
+
+def _sentence_after_abbreviation(text: str, after: int) -> bool:
+    """Whether an amount ending at ``after`` with an abbreviation's dot ("Ft.", "din.", "лв.") is followed
+    by a new sentence (a capital letter)."""
+    if after == 0 or text[after - 1] != "." or after >= len(text) or text[after] not in " \t":
+        return False
+    i = after
+    while i < len(text) and i - after < 3 and text[i] in " \t":
+        i += 1
+    return i < len(text) and text[i].isupper()
 
 
 _BLANK_GAP = re.compile(r"[ \t\u00a0]{1,3}")

@@ -1663,5 +1663,14 @@ def digit_spans(nt: NormalisedText) -> list[tuple[int, int, bool]]:
 
 
 def written_plainly(chunk: str) -> bool:
-    """Whether ``chunk`` (original text behind digits) holds only ASCII digits and ordinary phone punctuation."""
-    return _ORDINARY.issuperset(chunk) or all(map(_is_ordinary, chunk))
+    """Whether ``chunk`` (original text behind digits) holds only ASCII digits and ordinary phone punctuation,
+    and not one digit at a time: "2 1 2 5 5 5 0 1 3 2", "0 2 0 . 7 9 4 6 . 0 5 5 5" are split apart to slip
+    past filters (no country groups a number's digits one by one; "+1 212 ...", "+33 1 99 ..." hold one lone
+    digit)."""
+    if not (_ORDINARY.issuperset(chunk) or all(map(_is_ordinary, chunk))):
+        return False
+    return len(chunk) < 2 * _MIN_LONE_DIGITS or len(_LONE_DIGIT.findall(chunk)) < _MIN_LONE_DIGITS
+
+
+_MIN_LONE_DIGITS = 5
+_LONE_DIGIT = re.compile(r"(?<![0-9])[0-9](?![0-9])")
