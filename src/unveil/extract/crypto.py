@@ -21,6 +21,7 @@ megabytes of hex or base58 are scanned in linear time.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
@@ -365,7 +366,10 @@ def _split_addresses(text: str, taken: list[CryptoMatch]) -> list[CryptoMatch]:
         return out
     matches = list(_SPLIT_ADDRESS.finditer(text))
     if not _TRON_WORDS.isdisjoint(words):
-        matches += [m for m in _SPLIT_TRON.finditer(text) if not any(o.start() <= m.start() < o.end() for o in matches)]
+        # a Tron start inside a match above is read there (the matches are in order and do not overlap)
+        starts = [o.start() for o in matches]
+        matches += [m for m in _SPLIT_TRON.finditer(text)
+                    if (k := bisect.bisect_right(starts, m.start()) - 1) < 0 or matches[k].end() <= m.start()]
     for m in matches:
         groups = [g.span() for g in _GROUP.finditer(text, m.start(), m.end())]
         i = 0
