@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from unveil.extract import keep_recent_fields
+from unveil.extract import extract_ad, keep_recent_fields
 from unveil.store import Store
 from unveil.store.schema import RESULT_TABLES
 
@@ -86,3 +86,18 @@ def simple_ads(n: int, *, networks: int = 5, seed: int = 0) -> list[dict[str, An
             "posted_at": f"2026-01-{1 + i % 28:02d}T10:00:00Z",
         })
     return ads
+
+
+def extract_entities(body: str, country: str | None, kind: str, lang: str | None = None) -> list[Any]:
+    """The entities of one kind that ``extract_ad`` reads in an ad of ``body`` (prices without fees)."""
+    ad = {"body": body}
+    if country:
+        ad["country"] = country
+    if lang:
+        ad["lang"] = lang
+    return [e for e in extract_ad(ad) if e.kind == kind and not (kind == "price" and e.attrs.get("fee"))]
+
+
+def extract_values(body: str, country: str | None, kind: str, lang: str | None = None) -> list[str]:
+    """The sorted values of :func:`extract_entities`."""
+    return sorted(e.value for e in extract_entities(body, country, kind, lang))

@@ -6,20 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from unveil.extract import extract_ad
+from conftest import extract_entities, extract_values
 
-
-def _entities(body: str, country: str | None, kind: str, lang: str | None = None) -> list:
-    ad = {"body": body}
-    if country:
-        ad["country"] = country
-    if lang:
-        ad["lang"] = lang
-    return [e for e in extract_ad(ad) if e.kind == kind and not (kind == "price" and e.attrs.get("fee"))]
-
-
-def _values(body: str, country: str | None, kind: str, lang: str | None = None) -> list[str]:
-    return sorted(e.value for e in _entities(body, country, kind, lang))
+_entities = extract_entities
+_values = extract_values
 
 
 @pytest.mark.parametrize(

@@ -7,15 +7,9 @@ import pytest
 
 from unveil.extract import extract_ad
 
+from conftest import extract_values
 
-def _values(body: str, country: str | None, kind: str, lang: str | None = None) -> list[str]:
-    ad = {"body": body}
-    if country:
-        ad["country"] = country
-    if lang:
-        ad["lang"] = lang
-    found = [e for e in extract_ad(ad) if e.kind == kind and not (kind == "price" and e.attrs.get("fee"))]
-    return sorted(e.value for e in found)
+_values = extract_values
 
 
 @pytest.mark.parametrize(

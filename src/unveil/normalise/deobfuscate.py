@@ -947,9 +947,10 @@ def _validate(run: list[_Seg], text: str) -> list[list[_Seg]]:
     return out
 
 
-def _decide(run: list[_Seg], text: str, lang: str | None = None) -> None:
-    """Set ``seg.on`` for every segment of a run (see the module docstring for the rule)."""
-    qualified = sum(s.votes for s in run) >= _RUN_THRESHOLD
+def _decide(run: list[_Seg], text: str, lang: str | None = None, force: bool = False) -> bool:
+    """Set ``seg.on`` for every segment of a run (see the module docstring for the rule); return whether
+    the run qualified (``force``: as if it had the votes, see :func:`_announced_groups`)."""
+    qualified = force or sum(s.votes for s in run) >= _RUN_THRESHOLD
     for s in run:
         if s.kind == _DIGB:
             s.on = True
@@ -1006,6 +1007,57 @@ def _decide(run: list[_Seg], text: str, lang: str | None = None) -> None:
     for i, s in enumerate(run):  # a connector whose neighbour was switched off above
         if s.kind == _CONN and s.on and not (run[i - 1].on and run[i + 1].on):
             s.on = False
+    return qualified
+
+
+# A short run of number words without the votes of a number ("oh two oh", "null zwei null", "zéro un")
+# converts when it stands a few words from a run that converted, as one group of a number given in
+# pieces: "oh two oh, then seven nine four six, then oh four seven two", "commence par zéro un, puis
+# quatre-vingt-dix-neuf zéro zéro, et finit par douze trente-quatre".  Whether the groups make a number is
+# the phone extractor's call (a call word before them, a valid number as dialled).
+_GROUP_GAP_CHARS = 40
+_GROUP_GAP_WORDS = 5
+_GROUP_MIN_VOTES = _STRONG_VOTE + _WEAK_VOTE
+_GROUP_MIN_DIGITS = 3
+_GROUP_MAX_DIGITS = 8  # a neighbour longer than this is a whole number, not one of its groups
+_GROUP_GAP_RE = regex.compile(r"[\p{L}\p{M} \t,:\-–—'’]+")
+_GROUP_WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
+_WORD_KINDS = frozenset((_NUM, _WEAK, _CONN, _REP))
+
+
+def _word_group(run: list[_Seg]) -> bool:
+    return len(run) >= 2 and all(s.kind in _WORD_KINDS for s in run) and any(s.strong for s in run) \
+        and sum(s.votes for s in run) >= _GROUP_MIN_VOTES
+
+
+def _group_size(run: list[_Seg], text: str) -> int:
+    return sum(sum(c.isdigit() for c in text[s.start:s.end]) if s.kind == _DIGB else 1 for s in run)
+
+
+def _group_gap(text: str, a: int, b: int) -> bool:
+    return 0 < b - a <= _GROUP_GAP_CHARS and _GROUP_GAP_RE.fullmatch(text, a, b) is not None \
+        and len(_GROUP_WORD_RE.findall(text, a, b)) <= _GROUP_GAP_WORDS
+
+
+def _announced_groups(runs: list[tuple[list[_Seg], bool]], text: str, lang: str | None) -> None:
+    """Convert the short word runs that stand beside a converted group (see above), in place."""
+    if len(runs) < 2:
+        return
+    anchored = [any(s.on for s in run) and _GROUP_MIN_DIGITS <= _group_size(run, text) <= _GROUP_MAX_DIGITS
+                for run, _ in runs]
+    candidates = [not q and _word_group(run) for run, q in runs]
+    if not any(candidates) or not any(anchored):
+        return
+    last = len(runs) - 1
+    for order in (range(len(runs)), range(last, -1, -1)):
+        for i in order:
+            if not candidates[i] or anchored[i]:
+                continue
+            run = runs[i][0]
+            if (i > 0 and anchored[i - 1] and _group_gap(text, runs[i - 1][0][-1].end, run[0].start)) or (
+                    i < last and anchored[i + 1] and _group_gap(text, run[-1].end, runs[i + 1][0][0].start)):
+                _decide(run, text, lang, force=True)
+                anchored[i] = True
 
 
 _MAX_SANDWICHED_WEAK = 2  # "7 null null 9"; a longer stretch of ambiguous words between digits is prose
@@ -1520,19 +1572,19 @@ def _deobfuscate_folded(text: str, lang: str | None) -> NormalisedText:
         segs = _join_lines(segs, text)
     if "|" in text:
         segs = _merge_pipes(segs, text)
+    decided = [(run, _decide(run, text, lang)) for raw in _runs(segs, text) for run in _validate(raw, text)]
+    _announced_groups(decided, text, lang)
     stretches: list[list[_Seg]] = []
-    for raw in _runs(segs, text):
-        for run in _validate(raw, text):
-            _decide(run, text, lang)
-            cur: list[_Seg] = []
-            for seg in run:
-                if seg.on:
-                    cur.append(seg)
-                elif cur:
-                    stretches.append(cur)
-                    cur = []
-            if cur:
+    for run, _ in decided:
+        cur: list[_Seg] = []
+        for seg in run:
+            if seg.on:
+                cur.append(seg)
+            elif cur:
                 stretches.append(cur)
+                cur = []
+        if cur:
+            stretches.append(cur)
     stretches.sort(key=lambda s: s[0].start)
 
     b = _Builder(source)
