@@ -243,6 +243,9 @@ _PROSE_KINDS = frozenset(("price", "age", "city", "name", "phone"))
 _ID_KINDS = frozenset(("crypto", "iban"))
 _CONTACT_KINDS = frozenset(("handle", "email", "payment"))
 _PART_KINDS = frozenset(("name", "city"))  # read from part of a contact's name, they are none
+# A currency code glued to figures is a whole contact's name as often as a rate ("Line: nok1995", Nok born
+# in 1995; "Snapchat: eur150"; "nok2024@example.com"): a price inside a contact or a web address is none.
+_PRICE_IN_CONTACT_KINDS = frozenset(("handle", "email", "payment", "url"))
 # A hash: 32 hex digits or more, set apart (transaction ids, "0x..." hashes of 64)
 _HEX_RUN = re.compile(r"(?<![0-9A-Za-z])(?:0x)?[0-9a-fA-F]{32,}+(?![0-9A-Za-z])")
 
@@ -257,12 +260,14 @@ def _outside_identifiers(text: str, found: list[Entity]) -> list[Entity]:
     if len(text) >= 32:
         spans += [m.span() for m in _HEX_RUN.finditer(text)]
     contacts = [(e.start, e.end) for e in found if e.kind in _CONTACT_KINDS]
-    if not spans and not contacts:
+    links = [(e.start, e.end) for e in found if e.kind in _PRICE_IN_CONTACT_KINDS]
+    if not spans and not links:
         return found
     return [e for e in found if e.kind not in _PROSE_KINDS
             or not (any(s <= e.start and e.end <= z for s, z in spans)
                     or (e.kind in _PART_KINDS and any(s <= e.start and e.end <= z and z - s > e.end - e.start
-                                                      for s, z in contacts)))]
+                                                      for s, z in contacts))
+                    or (e.kind == "price" and any(s <= e.start and e.end <= z for s, z in links)))]
 
 
 def _stated_country(value: Any) -> str | None:

@@ -669,7 +669,7 @@ _PARTICLES = frozenset({"am", "an", "der", "die", "im", "in", "ob", "bei", "upon
                         "les", "de", "du", "des", "en", "sur", "sous", "lès", "di", "da", "del", "della",
                         "dei", "do", "dos", "das", "y", "e", "et", "und", "aan", "op", "den", "het", "ter", "ten",
                         "sul", "al", "el", "los", "las", "sankt", "st", "ste", "sainte", "saint", "san", "santa",
-                        "santo", "sao"})
+                        "santo", "sao", "a", "au", "aux"})  # "a": "Pointe-à-Pitre" folded
 # ", NC" after a city: the state or province of a North American address.
 _STATE_AFTER = re.compile(r",? ?[A-Z]{2}(?![A-Za-z0-9])")  # not a British postcode's district: "Lancaster LA1"
 # An Australian state after a city ("Ipswich QLD", "Perth WA"): the city is Australian.
@@ -738,6 +738,9 @@ def region_countries() -> dict[str, frozenset[str]]:
             for key in (code, name):
                 out.setdefault(key, set()).add(country)
     out.setdefault("pei", set()).add("CA")
+    # US territories, which the gazetteer files as countries of their own ("San Juan, PR", "St. Thomas, USVI")
+    for key, territory in (("pr", "PR"), ("vi", "VI"), ("usvi", "VI"), ("gu", "GU")):
+        out.setdefault(key, set()).add(territory)
     # Older abbreviations, written with a dot ("London, Ont.", "Paris, Tex.")
     for abbr, country in (("ont", "CA"), ("alta", "CA"), ("sask", "CA"), ("nfld", "CA"), ("calif", "US"),
                           ("fla", "US"), ("tex", "US"), ("ariz", "US"), ("colo", "US"), ("conn", "US"),

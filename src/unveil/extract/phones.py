@@ -264,8 +264,8 @@ _DAY_MONTH_THEN_COMMA = re.compile(
 # A range of two-digit figures closing a sentence or an item, "clients 30-60. ...": ages, not a phone's start.
 _RANGE_THEN_STOP = re.compile(r"(?<!\d)([1-9]\d)[-–]([1-9]\d)(?=[.,;] )")
 # "plus" spelled out before a number stands for "+" (en/fr/de/nl/ro/pl/cs/fi "plus", hu "plusz", no/et/lv
-# "pluss", lt "plius", tr "artı", es "más", it "più", pt "mais", ru/uk/be/sr/mk "плюс", "plyus").
-_PLUS_WORD = re.compile(r"(?:^|[^\w])(plus[sz]?|plius|artı|m[aá]s|pi[uù]|mais|плюс|plyus|pljus)[\s,:.\-]*$",
+# "pluss", lt "plius", tr "artı", es "más", it "più", pt "mais", ru/uk/be "плюс", "plyus", mk/sr/bg "плус").
+_PLUS_WORD = re.compile(r"(?:^|[^\w])(plus[sz]?|plius|artı|m[aá]s|pi[uù]|mais|плюс|плус|plyus|pljus)[\s,:.\-]*$",
                         re.IGNORECASE)
 # A word made only of letters that stand for 0 and 1, right before a run (see ``_letters_lead``).
 _LETTERS_LEAD = re.compile(r"(?<![^\W_])([OoIl]{1,3})[ .\-]{1,2}$")
@@ -329,7 +329,13 @@ _NEIGHBOURS: dict[str, tuple[str, ...]] = {
     "LU": ("FR", "BE", "DE"), "MC": ("FR",), "CH": ("FR", "DE", "AT"), "DE": ("AT", "CH", "NL", "PL"),
     "AT": ("DE", "CH"), "IT": ("CH", "FR"), "ES": ("FR",), "PL": ("DE",), "RO": ("MD",), "MD": ("RO",),
     "AU": ("NZ",), "NZ": ("AU",), "MX": ("US",),
+    # France's overseas departments share its numbering and trunk "0": posters touring them keep their
+    # mainland number ("01 99 00 23 45" in Guadeloupe), and the other way round
+    "GP": ("FR",), "MQ": ("FR",), "GF": ("FR",), "RE": ("FR",), "YT": ("FR",), "PM": ("FR",),
+    "BL": ("FR",), "MF": ("FR",),
 }
+# numbers of the departments' own ranges first: a mobile of Guadeloupe ("0690 ...") may be valid in Switzerland
+_NEIGHBOURS["FR"] = ("BE", "RE", "GP", "MQ", "GF", "CH")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1790,6 +1796,13 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
             if number is not None and number.valid:
                 yield start, end, number
                 return
+        if digits == 10 and region in _NANP_NEIGHBOURS and _NANP_LAYOUT.fullmatch(chunk):
+            # "WhatsApp 305-555-0127" in Curaçao: a number of North America as it is written there, of no
+            # length dialled at home
+            number = _read("+1" + run, region)
+            if number is not None and number.valid and _read(run, region) is None:
+                yield start, end, number
+                return
         if run.startswith("011") and digits >= 11 and (region in ("US", "CA", "ZZ") or not _valid_as_is(run, region)):
             # "011 44 20 7946 0555": North America's international prefix before a country code
             number = _read("+" + run[3:], region)
@@ -1857,10 +1870,20 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
                 return
             pos = cuts[after]
             continue
+        if pos == start and found[1] < end and end - found[1] < MIN_DIGITS and _spelled_on(nt, start, end):
+            # "cuatro cuatro dos cero siete nueve cuatro seis cero uno ocho tres": a number spelled word by
+            # word does not stop a few words before its end; read whole, maybe with its country code
+            whole = _read("+" + run, region) if digits >= MIN_DIGITS + 3 else None
+            if whole is not None and whole.valid:
+                yield start, end, whole
+            return
         yield found
         pos = found[1]
 
 
+# Caribbean countries outside the North American plan, where posters give Miami's and New York's numbers
+_NANP_NEIGHBOURS = frozenset(("CW", "AW", "BQ", "GP", "MQ", "MF", "BL", "GF", "HT", "CU"))
+_NANP_LAYOUT = re.compile(r"\(?[2-9][0-9]{2}\)?[ .-]?[0-9]{3}[ .-][0-9]{4}")
 _LONE_ZERO = re.compile(r"0[^0-9+]+(?=0[0-9])")
 _ALWAYS = r"24 ?/ ?7|24 ?/ ?24|7 ?/ ?7"
 _ALWAYS_OPEN = re.compile(rf"(?:365 ?/ ?)?(?:{_ALWAYS}|24 ?[x×] ?7)(?![0-9])")
@@ -1923,6 +1946,18 @@ def _valid_part(nt: NormalisedText, start: int, end: int, region: str,
             and not _last_word_of_a_spelled_run(nt, shorter[0], end):
         return start, shorter[0], shorter[1]
     return None
+
+
+def _spelled_on(nt: NormalisedText, start: int, end: int) -> bool:
+    """Whether every digit of ``nt.text[start:end]`` is read from a word, one space after the word before."""
+    text = nt.original
+    for i in range(start, end):
+        a = nt.starts[i]
+        if not text[a:nt.ends[i]].isalpha():
+            return False
+        if i > start and a != nt.starts[i - 1] and (text[nt.ends[i - 1]:a] != " "):
+            return False
+    return True
 
 
 def _last_word_of_a_spelled_run(nt: NormalisedText, cut: int, end: int) -> bool:

@@ -365,10 +365,23 @@ def _inside_serial(text: str, s: int, e: int) -> bool:
     return j - i >= 14 and (i < s or j > e) and any(c.isalpha() for c in text[i:j])
 
 
+# Two amounts in thousands joined by "/", an incall/outcall pair: "noche 1.000/1.200 €", "Nuit 1 000/1 200 €"
+_THOUSANDS_PAIR = re.compile(r"([1-9][0-9]{0,2}([.,\u00a0\u202f ])[0-9]{3})[ \t]?/[ \t]?([1-9][0-9]{0,2}\2[0-9]{3})")
+
+
+def _amount_of(written: str) -> int:
+    return int("".join(c for c in written if c.isdigit()))
+
+
 def _growing_range(text: str, run: list[int], end: int) -> bool:
-    """Whether the two groups of ``run`` (the second ending at ``end``) are a range of amounts joined by a
-    dash, no phone: "1500-2200 EUR", "800-1200/week" (neither starts with 0, each of two to five digits,
-    the second larger and at most four times the first)."""
+    """Whether the groups of ``run`` (the last ending at ``end``) are a range or a pair of amounts joined by
+    a dash or a slash, no phone: "1500-2200 EUR", "800-1200/week", "1000/1200 €", "1.000/1.200 €" (neither
+    starts with 0, each of two to five digits or in thousands, the second as large or larger and at most
+    four times the first)."""
+    if len(run) == 4:
+        pair = _THOUSANDS_PAIR.fullmatch(text, run[0], end)
+        return pair is not None and _amount_of(pair.group(1)) <= _amount_of(pair.group(3)) \
+            <= 4 * _amount_of(pair.group(1))
     if len(run) != 2:
         return False
     a = run[0]
@@ -379,7 +392,7 @@ def _growing_range(text: str, run: list[int], end: int) -> bool:
     while j < end and not text[j].isdigit():
         j += 1
     first, second, gap = text[a:i], text[j:end], text[i:j].strip(" ")
-    if gap not in ("-", "–", "~") or first[0] == "0" or second[0] == "0" \
+    if gap not in ("-", "–", "~", "/") or first[0] == "0" or second[0] == "0" \
             or not (2 <= len(first) <= 5 >= len(second) >= 2):
         return False
     return int(first) < int(second) <= 4 * int(first)
@@ -481,9 +494,15 @@ def _friday(text: str, start: int, marker: str, amount_start: int, amount_end: i
 def _clause_words_before(text: str, start: int) -> list[str]:
     """The folded words of the clause before ``start``, at most _MAX_FEE_GAP characters back."""
     i = start
-    while i > 0 and start - i < _MAX_FEE_GAP and (text[i - 1] not in _CLAUSE_END or _about_dot(text, i - 1)):
+    while i > 0 and start - i < _MAX_FEE_GAP and (text[i - 1] not in _CLAUSE_END or _about_dot(text, i - 1)
+                                                  or _gloss_before(text, i - 1, start)):
         i -= 1
     return [fold(w) for w in _WORD.findall(text, i, start)]
+
+
+def _gloss_before(text: str, close: int, start: int) -> bool:
+    """Whether the ")" at ``close`` ends a gloss right before the amount at ``start``: "Taisce (deposit) €50"."""
+    return text[close] == ")" and not text[close + 1:start].strip()
 
 
 _ABOUT_ABBREVIATIONS = frozenset({"ca", "cca", "approx", "aprox", "env", "ok", "kb", "zirka"})
@@ -1122,10 +1141,11 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             currency = _currency(cb.group(0).strip(), t, cc)
             span_start = cb.start()
             code = t.cur_after.match(text, e)
-            if code is not None and code.group("c").replace(".", "").isalpha():
+            if code is not None and code.group("c").replace(".", "").isalpha() \
+                    and (named := _currency(code.group("c"), t, cc)):
                 # "$250 CAD/h": the code after the amount names the dollar and comes before the duration
-                # ("$1,500 M.N. la hora": Mexico's "moneda nacional")
-                currency, after = _currency(code.group("c"), t, cc), code.end()
+                # ("$1,500 M.N. la hora": Mexico's "moneda nacional"; "$1200 all nite": no lek outside Albania)
+                currency, after = named, code.end()
         elif ca is not None:
             currency = _currency(ca.group("c"), t, cc)
             after = ca.end()

@@ -1019,6 +1019,7 @@ _GROUP_GAP_CHARS = 40
 _GROUP_GAP_WORDS = 5
 _GROUP_MIN_VOTES = _STRONG_VOTE + _WEAK_VOTE
 _GROUP_MIN_DIGITS = 3
+_GROUP_MIN_WORDS = 2
 _GROUP_MAX_DIGITS = 8  # a neighbour longer than this is a whole number, not one of its groups
 _GROUP_GAP_RE = regex.compile(r"[\p{L}\p{M} \t,:\-–—'’]+")
 _GROUP_WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
@@ -1030,8 +1031,12 @@ def _word_group(run: list[_Seg]) -> bool:
         and sum(s.votes for s in run) >= _GROUP_MIN_VOTES
 
 
-def _group_size(run: list[_Seg], text: str) -> int:
-    return sum(sum(c.isdigit() for c in text[s.start:s.end]) if s.kind == _DIGB else 1 for s in run)
+def _anchor_size(run: list[_Seg], text: str) -> bool:
+    """Whether a converted run is as long as one group of a number: three to eight digits, or two to eight
+    number words ("neunundsiebzig sechsundvierzig")."""
+    size = sum(sum(c.isdigit() for c in text[s.start:s.end]) if s.kind == _DIGB else 1 for s in run)
+    least = _GROUP_MIN_DIGITS if all(s.kind == _DIGB for s in run) else _GROUP_MIN_WORDS
+    return least <= size <= _GROUP_MAX_DIGITS
 
 
 def _group_gap(text: str, a: int, b: int) -> bool:
@@ -1043,8 +1048,7 @@ def _announced_groups(runs: list[tuple[list[_Seg], bool]], text: str, lang: str 
     """Convert the short word runs that stand beside a converted group (see above), in place."""
     if len(runs) < 2:
         return
-    anchored = [any(s.on for s in run) and _GROUP_MIN_DIGITS <= _group_size(run, text) <= _GROUP_MAX_DIGITS
-                for run, _ in runs]
+    anchored = [any(s.on for s in run) and _anchor_size(run, text) for run, _ in runs]
     candidates = [not q and _word_group(run) for run, q in runs]
     if not any(candidates) or not any(anchored):
         return
@@ -1399,7 +1403,8 @@ def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: i
     phone-length on their own, when the digits read so far already make a full number (10+) and a long
     number follows, when punctuation with a space follows 11+ digits and comes before 3+ more
     ("07700900123 - 150"), when a spaced typographic dash follows 7+ digits ("202 555 0100 – 150"), or
-    when "00" after a comma starts one after a figure ("Wien, 1100, 0044 20 7946 0378"), or
+    when "00" starts one after a figure set apart by a comma ("Wien, 1100, 0044 20 7946 0378") or after a
+    lone group of four or five digits, a postcode ("Paris 75016 0033 1 99 00 16 75"), or
     when a ``+`` after a space or an opening bracket starts a new international number ("one (+44 20
     7946 0775)": the number word is not glued onto the country code).  Numbers up to 13 digits are
     therefore never split by ASCII separators, whatever the poster put inside them.
@@ -1414,8 +1419,10 @@ def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: i
         # after fewer than ten digits is the number's own ("+ 1 ( 702 ) 555 – 0164")
         return True
     if right_total >= 9 and left_total >= 3 and text.startswith("00", end) and not text.startswith("000", end) \
-            and "," in text[start:end]:
-        return True  # "Wien, 1100, 0044 20 7946 0378": after a listed figure, an international prefix
+            and ("," in text[start:end] or 4 <= lg == left_total <= 5):
+        # "Wien, 1100, 0044 20 7946 0378": after a listed figure, an international prefix; "Paris 75016 0033 1
+        # 99 00 16 75": after a postcode
+        return True
     if text.find("+", start, end) <= start:
         return False
     if _WS_PLUS_RE.search(text, start, end) is not None:
