@@ -202,3 +202,21 @@ def test_number_words_of_the_smaller_languages(body: str, country: str, lang: st
 )
 def test_regional_words(body: str, country: str, lang: str, kind: str, expected: list[str]) -> None:
     assert extract_values(body, country, kind, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "kind", "expected"),
+    [
+        # leftovers of rounds 101 to 104
+        ("Zona Santa Fe, CDMX", "MX", "es", "city", ["Mexico City|MX"]),
+        ("Orlando/Kissimmee, 30 años", "US", "es", "city", ["Kissimmee|US", "Orlando|US"]),
+        ("León, Gto. Hermosa chica 25 años", "MX", "es", "city", ["León de los Aldama|MX"]),
+    ],
+)
+def test_leftover_towns(body: str, country: str, lang: str, kind: str, expected: list[str]) -> None:
+    assert extract_values(body, country, kind, lang) == expected
+
+
+def test_a_deposit_word_before_a_link_makes_the_amount_after_it_a_fee() -> None:
+    ads = extract_ad({"body": "Deposit: paypal.me/RosieHfx — £30 to secure", "country": "GB"})
+    assert [(e.value, e.attrs["fee"]) for e in ads if e.kind == "price"] == [("30 GBP", True)]

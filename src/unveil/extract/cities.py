@@ -682,6 +682,19 @@ _COUNTY_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:Co\.?|County|[Pp]rovin(?:ce|cie|cia|z)|[Rr][ée]gione?|[Rr]egi[óo]n|[Dd][ée]partement"
     r"|[Dd]epartamento|[Kk]anton|[Cc]anton)(?:[ \t](?:of|de|di|du|del|van|von))?[ \t]\Z")
 _CAPITAL_AFTER = re.compile(r" [A-ZÀ-Þ]")
+_TOWN_AFTER_COMMA = re.compile(r",[ \t]?([A-ZÀ-Þ][\w.'’-]*(?:[ \t][A-ZÀ-Þ][\w.'’-]*)?)")
+
+
+def _home_town_after(text: str, end: int, country: str) -> bool:
+    """Whether a town of ``country`` (by name or nickname) is written after a comma right after ``end``."""
+    m = _TOWN_AFTER_COMMA.match(text, end) if country else None
+    if m is None:
+        return False
+    name = m.group(1)
+    nick = _nicknames().cities.get(name)
+    if nick is not None and nick.country == country:
+        return True
+    return any(c.country == country for c in city_index().lookup(name))
 _WORD_NEXT = re.compile(r"[ \t]{1,2}[^\W\d_]")
 _HEADER_AFTER = re.compile(r" ?[–—-] | ?[|/•] ")
 
@@ -741,6 +754,11 @@ def region_countries() -> dict[str, frozenset[str]]:
     # US territories, which the gazetteer files as countries of their own ("San Juan, PR", "St. Thomas, USVI")
     for key, territory in (("pr", "PR"), ("vi", "VI"), ("usvi", "VI"), ("gu", "GU")):
         out.setdefault(key, set()).add(territory)
+    # Mexican states as addresses abbreviate them ("León, Gto.", "Zapopan, Jal."): those no word of another
+    # language
+    for key in ("gto", "jal", "qro", "ags", "mich", "edomex", "chih", "coah", "dgo", "hgo", "nay", "oax",
+                "tamps", "tlax", "yuc", "zac", "chis", "slp", "bcs", "qroo", "q roo"):
+        out.setdefault(key, set()).add("MX")
     # Older abbreviations, written with a dot ("London, Ont.", "Paris, Tex.")
     for abbr, country in (("ont", "CA"), ("alta", "CA"), ("sask", "CA"), ("nfld", "CA"), ("calif", "US"),
                           ("fla", "US"), ("tex", "US"), ("ariz", "US"), ("colo", "US"), ("conn", "US"),
@@ -1471,8 +1489,24 @@ def _without_personas(text: str, towns: list[Entity], country: str | None) -> li
     heads = set(heading_words(text, country))
     if not heads:
         return towns
-    kept = [t for t in towns if (t.start, t.end) not in heads or is_home_city(t.text, country)]
+    ends = {t.end for t in towns}
+    kept = [t for t in towns if (t.start, t.end) not in heads or is_home_city(t.text, country)
+            or _after_slash_of(text, t.start, ends)]
     return kept if kept and len(kept) < len(towns) else towns
+
+
+def _after_slash_of(text: str, start: int, ends: set[int]) -> bool:
+    """Whether ``start`` follows a "/" right after the end of another town: "Orlando/Kissimmee, 30 años" lists
+    two towns (the second heads no persona before her age)."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == 0 or text[i - 1] != "/":
+        return False
+    i -= 1
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i in ends
 
 
 # A place far smaller than a large town named in the same field, whose centre lies this close to the town's,
@@ -1885,6 +1919,8 @@ class CityExtractor:
             return False  # "Name: Paris", "Nombres usados: Sofía"
         if _HERE_AFTER.match(text, end) and before not in rules.cues and before not in rules.weak_cues:
             return False  # "Sydney here, 24": a persona introducing herself
+        if before in rules.district_words and city.country != country and _home_town_after(text, end, country):
+            return False  # "Zona Santa Fe, CDMX": a district of the town of the ad's country named after it
         if before in rules.district_words and (
                 after_town or before not in rules.cues or city.country == country
                 or city.population < rules.foreign_town or _CAPITAL_AFTER.match(text, end) is not None) \

@@ -495,9 +495,15 @@ def _clause_words_before(text: str, start: int) -> list[str]:
     """The folded words of the clause before ``start``, at most _MAX_FEE_GAP characters back."""
     i = start
     while i > 0 and start - i < _MAX_FEE_GAP and (text[i - 1] not in _CLAUSE_END or _about_dot(text, i - 1)
-                                                  or _gloss_before(text, i - 1, start)):
+                                                  or _gloss_before(text, i - 1, start) or _in_link(text, i - 1)):
         i -= 1
     return [fold(w) for w in _WORD.findall(text, i, start)]
+
+
+def _in_link(text: str, mark: int) -> bool:
+    """Whether the "/" or "." at ``mark`` is inside a web address or a name, between two letters or digits
+    ("Deposit: paypal.me/RosieHfx — £30 to secure": the deposit's clause goes on past the link)."""
+    return text[mark] in "/." and 0 < mark < len(text) - 1 and text[mark - 1].isalnum() and text[mark + 1].isalnum()
 
 
 def _gloss_before(text: str, close: int, start: int) -> bool:
