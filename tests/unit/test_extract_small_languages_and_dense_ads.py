@@ -220,3 +220,90 @@ def test_leftover_towns(body: str, country: str, lang: str, kind: str, expected:
 def test_a_deposit_word_before_a_link_makes_the_amount_after_it_a_fee() -> None:
     ads = extract_ad({"body": "Deposit: paypal.me/RosieHfx — £30 to secure", "country": "GB"})
     assert [(e.value, e.attrs["fee"]) for e in ads if e.kind == "price"] == [("30 GBP", True)]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # a figure before a list of numbers set apart by spaced marks: each item is read alone
+        ("Open 10-22 | 020 7946 0720 | 020 7946 0721 | 020 7946 0722", "GB",
+         ["+442079460720", "+442079460721", "+442079460722"]),
+        ("Rates: 150/250/400 | 020 7946 0720 | 020 7946 0721", "GB", ["+442079460720", "+442079460721"]),
+        ("Overnight £1000 | 020 7946 0720 | 020 7946 0721", "GB", ["+442079460720", "+442079460721"]),
+        ("£150 / 020 7946 0720 / 020 7946 0721", "GB", ["+442079460720", "+442079460721"]),
+        ("€150 | 01 99 00 12 34 | 01 99 00 56 78", "FR", ["+33199001234", "+33199005678"]),
+        ("Overnight $1000 | 212 555 0143 | 212 555 0144", "US", ["+12125550143", "+12125550144"]),
+        ("Rates from £150. 020 7946 0720 24/7 — WhatsApp +44 20 7946 0721", "GB",
+         ["+442079460720", "+442079460721"]),
+        # numbers written onto each other at a "+"
+        ("+442079460123+33199001234", "GB", ["+33199001234", "+442079460123"]),
+        ("+12125550143+12125550144", "US", ["+12125550143", "+12125550144"]),
+        # a country code before a trunk "0" written out of habit stays one number
+        ("+44 020 7946 0720", "GB", ["+442079460720"]),
+        ("Sydney 2000 0491 570 071", "AU", ["+61491570071"]),
+    ],
+)
+def test_several_numbers_in_one_ad(body: str, country: str, expected: list[str]) -> None:
+    assert extract_values(body, country, "phone") == expected
+
+
+def test_numbers_after_a_price_and_a_list_mark_are_written_plainly() -> None:
+    phones = extract_entities("$200 | (212) 555-0143 | (212) 555-0144", "US", "phone")
+    assert [e.attrs["obfuscated"] for e in phones] == [False, False]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "kind", "expected"),
+    [
+        # round 110: Turkish-speaking posters
+        ("Elif, 15 Mart'a kadar Köln'de.", "DE", "tr", "age", []),
+        ("Aylin – Boy 168 / Kilo 55 – Bielefeld", "DE", "tr", "age", []),
+        ("Aylin – Boy 168 / Kilo 55 – Bielefeld", "DE", "tr", "city", ["Bielefeld|DE"]),
+        ("Selam beyler! Hamburg'da yeniyim.", "DE", "tr", "city", ["Hamburg|DE"]),
+        ("Ayşe, 24 yaş", "DE", "tr", "age", ["24"]),
+        # days listed after an age go back from it: the age stays
+        ("Elif, 24, 15-20 Mart arası Köln'de.", "DE", "tr", "age", ["24"]),
+        ("Lucie, 25, 26 et 27 juin à Lyon", "FR", "fr", "age", []),
+        ("Cep: +44 20 7946 0148", "DE", "tr", "phone", ["+442079460148"]),
+        ("Cep: 020 7946 0149", "GB", "tr", "phone", ["+442079460149"]),
+        ("Amerikan numarası: 212 555 0143", "TR", "tr", "phone", ["+12125550143"]),
+        ("İngiliz numaram: 020 7946 0123", "DE", "tr", "phone", ["+442079460123"]),
+        ("Fransız hattı: 01 99 00 12 35", "DE", "tr", "phone", ["+33199001235"]),
+        ("İnsta: @zeynep.hh34", "DE", "tr", "handle", ["instagram:zeynep.hh34"]),
+        ("İNSTAGRAM: zeynep.hh34", "DE", "tr", "handle", ["instagram:zeynep.hh34"]),
+        ("Kızlarımız: Elif (24), Merve (26), Derya (29)", "DE", "tr", "name", ["Derya", "Elif", "Merve"]),
+        ("Kapora: 50 €, 30 dk 80 €, 1 saat 150 €, gecelik 800 €", "DE", "tr", "price",
+         ["150 EUR/60min", "80 EUR/30min", "800 EUR/night"]),
+        # round 109: companionship ads
+        ("Google Voice: 212-555-0144", "US", "en", "city", []),
+        ("Caparra di 50 € su PayPal", "IT", "it", "city", []),
+        ("Seeking Generous Mentor 40+", "US", "en", "city", []),
+        ("Toronto SB, 25.", "CA", "en", "age", ["25"]),
+        ("Sanne, 22 jaar, zoekt een heer tussen de 40 en 60 jaar", "NL", "nl", "age", ["22"]),
+        ("PayPal Freunde & Familie: mia.muc", "DE", "de", "payment", ["paypal:mia.muc"]),
+        ("My wishlist https://www.amazon.com/hz/wishlist/ls/3KX9ZQ1ABCDEF?ref_=wl_share", "US", "en", "url",
+         ["amazon.com/hz/wishlist/ls/3KX9ZQ1ABCDEF"]),
+        # round 111: an ellipsis between a town and a name
+        ("Leeds… Jess, 24", "GB", "en", "name", ["Jess"]),
+        ("Sevilla… Lucía 24", "ES", "es", "age", ["24"]),
+    ],
+)
+def test_readings_of_rounds_109_to_112(body: str, country: str, lang: str, kind: str, expected: list[str]) -> None:
+    assert extract_values(body, country, kind, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country"),
+    [
+        ("$50 verification fee.", "US"),
+        ("$75 non-refundable verification deposit", "US"),
+        ("Verifizierungsgebühr 30 €", "DE"),
+        ("Quota di verifica 25 €", "IT"),
+        ("Verificatiekosten €25", "NL"),
+        ("Deposit via Interac to kayla@example.com ($60).", "CA"),
+        ("Kapora: 50 €", "DE"),
+    ],
+)
+def test_verification_and_deposit_fees(body: str, country: str) -> None:
+    prices = [e for e in extract_ad({"body": body, "country": country}) if e.kind == "price"]
+    assert len(prices) == 1 and prices[0].attrs["fee"]

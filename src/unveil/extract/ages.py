@@ -433,7 +433,7 @@ _RANGE_WORDS = r"(?:[-–]|to|bis|à|a|aos|ai|al|au|tot|do|t/m|tot en met|până
 _BETWEEN = r"(?:between|entre|zwischen|tra|fra|tussen|între|intre|między|miedzy)"
 _AND = r"(?:and|et|y|e|und|en|și|si|i)"
 _RANGE_AFTER = re.compile(rf"\s?{_RANGE_WORDS}\s?[0-9]{{2}}(?![0-9])")
-_ARTICLE = r"(?:i|gli|le|los|las|les|the)"  # "tra i 30 e i 60 anni", "entre los 25 y los 40"
+_ARTICLE = r"(?:i|gli|le|los|las|les|the|de|die|den)"  # "tra i 30 e i 60 anni", "entre los 25 y los 40"
 # Years of living or working somewhere, the place between: "Been in Leeds 10 years", "lived in Perth 12 years";
 # years at work.
 _RESIDENCE_BEFORE = re.compile(
@@ -496,8 +496,11 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
         if nxt == "." and end + 2 < size and text[end + 1] in "-–" and text[end + 2].isdigit():
             return False  # "Köln 21.–23.05.": a range of days
         days = _MORE_DAYS.match(text, end)
-        if days is not None and fold(days.group(1)).lower() in tables.months:
-            return False  # "Lyon 25, 26 et 27 juin", "Madrid 22, 23 y 24 de mayo": days of a tour
+        if days is not None and fold(days.group(1)).lower() in tables.months \
+                and not _days_go_back(text, end, days.group()):
+            # "Lyon 25, 26 et 27 juin", "Madrid 22, 23 y 24 de mayo": days of a tour (not "Elif, 24, 15-20
+            # Mart": an age, then the days)
+            return False
         if nxt == "." and end + 2 < size and text[end + 1] == " ":
             word = _words_after(text, end + 1, 1)
             if word and (word[0] in tables.not_units if text[end + 2].islower()
@@ -522,6 +525,16 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
 
 
 _AND_A_WORD = re.compile(r"[ \t]y[ \t]{1,2}[^\W\d_]{2}")
+_DAY_NUMBER = re.compile(r"[0-9]{1,2}")
+
+
+def _days_go_back(text: str, end: int, days: str) -> bool:
+    """Whether the first day listed after the number ending at ``end`` is smaller than it."""
+    i = end
+    while i > 0 and text[i - 1].isdigit():
+        i -= 1
+    first = _DAY_NUMBER.search(days)
+    return first is not None and text[i:end].isdigit() and int(first.group()) < int(text[i:end])
 
 
 # A house number's direction and numbered street, as North American grids write them: "21 W 57th St",

@@ -608,7 +608,8 @@ _SPACED_NAME = re.compile(
 
 
 # How a PayPal payment is sent, between the service and its label's colon: "F&F", "friends and family", "G&S".
-_PAYMENT_MODE = re.compile(r"(?:ff|f ?& ?f|g ?& ?s|friends ?(?:&|and|\+|n) ?family|goods ?(?:&|and) ?services)"
+_PAYMENT_MODE = re.compile(r"(?:ff|f ?& ?f|g ?& ?s|friends ?(?:&|and|\+|n) ?family|goods ?(?:&|and) ?services"
+                           r"|freunde ?(?:&|und|\+) ?familie)"
                            r"(?![^\W\d_])(?=[ \t]{0,2}:)", re.I)
 _GLUED_UNDERSCORE = re.compile(r"[A-Za-z0-9]_ ")
 
@@ -858,6 +859,9 @@ class PlatformScanner:
     def _scan(self, t: str) -> list[HandleHit]:
         spec = self.spec
         hits: list[HandleHit] = []
+        if "İ" in t:
+            # the Turkish capital dotted I ("İnsta:", "İNSTAGRAM"), whose lower case is two characters
+            t = t.replace("İ", "I")
         if spec.url_re is not None and "/" in t and self._names_a_host(t):
             hits.extend(self._urls(t))
         if spec.url_re is not None and _may_hide_a_link(t):

@@ -61,7 +61,8 @@ _HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua", "har", "her", "
 # A listing's tag closes with one of these too: "NEW · Sophie 28", "[Available today] Jasmine, 24",
 # "(Back this week) Chloe – 33yo".
 # ... a page trail's marks ("Escorts > Jade 25") and opening quotes ("the 'Chloe, 22, Manchester' ads")
-_NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(·)]&+/>›»'‘„‚“\"«")
+# ... and an ellipsis used as a separator ("Leeds… Jess, 24")
+_NAME_OPENERS = frozenset(".,!?\n\r|•-–—~*:;(·)]&+/>›»'‘„‚“\"«…")
 _DIGIT_PAIR = regex.compile(r"\d\d")
 _WORD_RUN = regex.compile(r"[^\W\d_]+")
 # Words that may follow the age in "Name, 22 ..." (folded): "Chloé, 23 ans", "Sabrina, 26 J.".
@@ -123,7 +124,7 @@ _IS_GAP = regex.compile(_IS_AGE, regex.I)
 # "Charlotte here, 28": a person, even where Charlotte is also a town of the ad's country.
 _HERE_AFTER = regex.compile(
     r"[ \t\u00a0]{1,2}(?:" + "|".join(sorted(_HERE | {"aquí", "här", "täällä"})) + r")\b", regex.I)
-_PHRASE_END = frozenset(",.;:!?)]}\n\r/|~*•-–—")
+_PHRASE_END = frozenset(",.;:!?)]}\n\r/|~*•-–—…")
 _AGE_AFTER_HERE = regex.compile(r"[!,]?[ \t\u00a0]{1,2}[1-9]\d(?![\d/:%.,]|[ \t]?(?:h|hr|hrs|hours?|min)\b)")
 
 

@@ -498,6 +498,8 @@ def _inside_id(text: str, ostart: int, oend: int) -> bool:
     capitals glued on both sides; not a phone glued to a word ("call07700900123", "zerosevenseven...")."""
     if not ((ostart > 0 and text[ostart - 1].isalnum()) or (oend < len(text) and text[oend].isalnum())):
         return False
+    if text[ostart] == "+" and text[ostart - 1].isdigit() and (oend == len(text) or not text[oend].isalnum()):
+        return False  # "+442079460123+33199001234": two numbers written onto each other
     if ostart > 0 and oend < len(text) and text[ostart - 1].isupper() and text[oend].isupper():
         return True  # capitals glued on both sides: a code ("NL123456789B01", a VAT number)
     lo, hi = alnum_around(text, ostart, oend, _ID_REACH)
@@ -559,9 +561,14 @@ def _labelled_as_id(text: str, ostart: int) -> bool:
         word = text[j:i].lower()
     if word not in _ID_LABEL_LAST_WORDS:
         return False
+    if word == "cep" and _CEP_SHAPE.match(text, ostart) is None:
+        return False  # Turkish "Cep:" (mobile) before a phone; a Brazilian postcode is "01310-200"
     if ostart < len(text) and text[ostart] not in "+0" and _LISTING_ALONE.search(text, lo, ostart) is not None:
         return True
     return _ID_LABEL_BEFORE.search(text, lo, ostart) is not None
+
+
+_CEP_SHAPE = re.compile(r"[0-9]{5}-?[0-9]{3}(?![0-9])")
 
 
 def _currency_before(text: str, ostart: int) -> bool:

@@ -469,7 +469,7 @@ def _local_thousands(text: str, pos: int, t: _Tables) -> re.Match[str] | None:
 
 
 _CLAUSE_END = frozenset(",;.!?\n|/)•·")
-_MAX_FEE_GAP = 40
+_MAX_FEE_GAP = 48  # room for an address between the fee word and its amount
 
 
 # German "Fr." is Freitag in opening hours: after another day and a dash ("Mo.–Fr."), or before a date
@@ -529,7 +529,7 @@ def _about_dot(text: str, dot: int) -> bool:
 _FEE_MODIFIERS = frozenset({"non", "refundable", "nonrefundable", "screening", "booking", "security", "small",
                             "e", "transfer", "etransfer", "interac", "apple", "amazon", "gift", "card", "giftcard",
                             "as", "the", "a", "my", "your", "paypal", "cash", "app", "cashapp", "venmo", "zelle",
-                            "revolut", "bizum", "lydia", "twint", "blik"})
+                            "revolut", "bizum", "lydia", "twint", "blik", "verification", "id"})
 _FEE_MODIFIERS_MAX = 4
 _FEE_LINKS = frozenset({"de", "for", "of", "pour", "para", "per", "fur", "di", "da", "voor", "na", "pentru"})
 

@@ -322,7 +322,9 @@ def web_address_spans(text: str) -> list[tuple[int, int]]:
 # every ad ("?utm_source=ad&fbclid=..."), so they are dropped from the value.
 _TRACKING_KEYS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "igsh", "mc_cid", "mc_eid",
                             "_ga", "_gl", "si", "ttclid", "twclid", "li_fat_id", "ref", "lang", "hl", "locale",
-                            "ltsid", "share_id", "ref_src", "ref_url"})
+                            "ltsid", "share_id", "ref_src", "ref_url",
+                            # Amazon's share links ("/hz/wishlist/ls/3KX9ZQ1ABCDEF?ref_=wl_share")
+                            "ref_", "_encoding", "psc"})
 
 
 def _kept_query(query: str) -> str:

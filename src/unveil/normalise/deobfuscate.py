@@ -361,6 +361,7 @@ _WS_PLUS_RE = regex.compile(r"\s\+")
 # A "+" right after an opening bracket ("one (+44 20 ...", "1(+44 ..."): the start of an international number.
 _BRACKET_PLUS_RE = regex.compile(r"[(\[{]\+")
 _SPACED_PUNCT_RE = regex.compile(r"\s\S|\S\s")
+_SPACED_LIST_MARK_RE = regex.compile(r"[ \t]+[|•·;][ \t]+[(]?")
 _SPACED_DASH_RE = regex.compile(r"\s[^\P{Pd}-]|[^\P{Pd}-]\s")
 _MAX_SEP = 6
 _DECORATION = "*~_"
@@ -1411,6 +1412,19 @@ def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: i
     """
     if (lg >= 7 and rg >= 7) or (left_total >= 10 and right_total >= 7):
         return True
+    if lg >= 2 and rg >= 2 and right_total >= (7 if text[end - 1] in "0(" or text.startswith("0", end) else 10) \
+            and _SPACED_LIST_MARK_RE.fullmatch(text, start, end) is not None:
+        # "10-22 | 020 7946 0720 | 020 7946 0721": a list's items, never one number's groups (a number
+        # without its trunk "0" needs a whole one's digits after the mark: "90 60 90 · 170 55 · 36 38" are
+        # measurements; digits spaced one by one are one number's, "0 0 4 4 • 2 0 • 7 9 4 6 • 0 1 3 9")
+        return True
+    if 3 <= left_total == lg <= 4 and rg >= 2 and right_total >= 9 and text.startswith("0", end) \
+            and text[start - lg] != "0" and (start - lg == 0 or text[start - lg - 1] not in "+0123456789") \
+            and any(c.isspace() for c in text[start:end]):
+        # "£150 020 7946 0720", "Rates 150 / 020 7946 0720": a figure of three or four digits, then a number
+        # dialled with its trunk "0", a space apart (never a country code: "+44 020 7946 0720" is one number;
+        # nor a day and a month, "le 15/03, 01 99 ...")
+        return True
     if left_total >= 11 and rg >= 3 and _SPACED_PUNCT_RE.search(text, start, end) is not None:
         return True  # "07700900123 - 150 GBP": punctuation and a space after a full number
     if left_total >= 7 and rg >= 2 and (left_total >= 10 or rg <= 3) \
@@ -1423,6 +1437,8 @@ def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: i
         # "Wien, 1100, 0044 20 7946 0378": after a listed figure, an international prefix; "Paris 75016 0033 1
         # 99 00 16 75": after a postcode
         return True
+    if left_total >= 10 and right_total >= 8 and text[start:end] == "+":
+        return True  # "+442079460123+33199001234": a "+" glued after a whole number starts the next
     if text.find("+", start, end) <= start:
         return False
     if _WS_PLUS_RE.search(text, start, end) is not None:
