@@ -259,8 +259,13 @@ def _outside_identifiers(text: str, found: list[Entity]) -> list[Entity]:
     spans = [(e.start, e.end) for e in found if e.kind in _ID_KINDS]
     if len(text) >= 32:
         spans += [m.span() for m in _HEX_RUN.finditer(text)]
-    contacts = [(e.start, e.end) for e in found if e.kind in _CONTACT_KINDS]
-    links = [(e.start, e.end) for e in found if e.kind in _PRICE_IN_CONTACT_KINDS]
+    contacts: list[tuple[int, int]] = []
+    links: list[tuple[int, int]] = []
+    for e in found:
+        if e.kind in _PRICE_IN_CONTACT_KINDS:
+            links.append((e.start, e.end))
+            if e.kind in _CONTACT_KINDS:
+                contacts.append((e.start, e.end))
     if not spans and not links:
         return found
     return [e for e in found if e.kind not in _PROSE_KINDS

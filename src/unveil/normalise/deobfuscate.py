@@ -1028,8 +1028,8 @@ _WORD_KINDS = frozenset((_NUM, _WEAK, _CONN, _REP))
 
 
 def _word_group(run: list[_Seg]) -> bool:
-    return len(run) >= 2 and all(s.kind in _WORD_KINDS for s in run) and any(s.strong for s in run) \
-        and sum(s.votes for s in run) >= _GROUP_MIN_VOTES
+    return len(run) >= 2 and run[0].kind != _DIGB and all(s.kind in _WORD_KINDS for s in run) \
+        and any(s.strong for s in run) and sum(s.votes for s in run) >= _GROUP_MIN_VOTES
 
 
 def _anchor_size(run: list[_Seg], text: str) -> bool:
@@ -1049,9 +1049,11 @@ def _announced_groups(runs: list[tuple[list[_Seg], bool]], text: str, lang: str 
     """Convert the short word runs that stand beside a converted group (see above), in place."""
     if len(runs) < 2:
         return
-    anchored = [any(s.on for s in run) and _anchor_size(run, text) for run, _ in runs]
     candidates = [not q and _word_group(run) for run, q in runs]
-    if not any(candidates) or not any(anchored):
+    if not any(candidates):
+        return  # most texts: no short run of number words
+    anchored = [any(s.on for s in run) and _anchor_size(run, text) for run, _ in runs]
+    if not any(anchored):
         return
     last = len(runs) - 1
     for order in (range(len(runs)), range(last, -1, -1)):
