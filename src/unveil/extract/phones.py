@@ -325,7 +325,10 @@ def _parse(candidate: str, region: str) -> phonenumbers.PhoneNumber | None:
 # Belgian ad, a British one in an Irish ad), most frequent first.  A national number that is only
 # "possible" at home is the first neighbour's where it is valid; NANP countries share one code.
 _NEIGHBOURS: dict[str, tuple[str, ...]] = {
-    "GB": ("IE",), "IE": ("GB",), "FR": ("BE", "CH"), "BE": ("FR", "NL"), "NL": ("BE", "DE"),
+    # France: numbers of the overseas departments' own ranges before Switzerland's (a mobile of Guadeloupe,
+    # "0690 ...", may be valid there)
+    "FR": ("BE", "RE", "GP", "MQ", "GF", "CH"),
+    "GB": ("IE",), "IE": ("GB",), "BE": ("FR", "NL"), "NL": ("BE", "DE"),
     "LU": ("FR", "BE", "DE"), "MC": ("FR",), "CH": ("FR", "DE", "AT"), "DE": ("AT", "CH", "NL", "PL"),
     "AT": ("DE", "CH"), "IT": ("CH", "FR"), "ES": ("FR",), "PL": ("DE",), "RO": ("MD",), "MD": ("RO",),
     "AU": ("NZ",), "NZ": ("AU",), "MX": ("US",),
@@ -334,8 +337,6 @@ _NEIGHBOURS: dict[str, tuple[str, ...]] = {
     "GP": ("FR",), "MQ": ("FR",), "GF": ("FR",), "RE": ("FR",), "YT": ("FR",), "PM": ("FR",),
     "BL": ("FR",), "MF": ("FR",),
 }
-# numbers of the departments' own ranges first: a mobile of Guadeloupe ("0690 ...") may be valid in Switzerland
-_NEIGHBOURS["FR"] = ("BE", "RE", "GP", "MQ", "GF", "CH")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -498,7 +499,8 @@ def _inside_id(text: str, ostart: int, oend: int) -> bool:
     capitals glued on both sides; not a phone glued to a word ("call07700900123", "zerosevenseven...")."""
     if not ((ostart > 0 and text[ostart - 1].isalnum()) or (oend < len(text) and text[oend].isalnum())):
         return False
-    if text[ostart] == "+" and text[ostart - 1].isdigit() and (oend == len(text) or not text[oend].isalnum()):
+    if ostart > 0 and text[ostart] == "+" and text[ostart - 1].isdigit() \
+            and (oend == len(text) or not text[oend].isalnum()):
         return False  # "+442079460123+33199001234": two numbers written onto each other
     if ostart > 0 and oend < len(text) and text[ostart - 1].isupper() and text[oend].isupper():
         return True  # capitals glued on both sides: a code ("NL123456789B01", a VAT number)
