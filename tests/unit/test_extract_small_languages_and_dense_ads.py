@@ -307,3 +307,19 @@ def test_readings_of_rounds_109_to_112(body: str, country: str, lang: str, kind:
 def test_verification_and_deposit_fees(body: str, country: str) -> None:
     prices = [e for e in extract_ad({"body": body, "country": country}) if e.kind == "price"]
     assert len(prices) == 1 and prices[0].attrs["fee"]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # small towns the main index lacks, before their own state's or province's code or name
+        ("Wasilla, AK — 45 min from Anchorage. Text 907-555-0174", "US", ["Anchorage|US", "Wasilla|US"]),
+        ("Iqaluit, Nunavut — in town until Friday.", "CA", ["Iqaluit|CA"]),
+        ("Gander, NL and Summerside, PE", "CA", ["Gander|CA", "Summerside|CA"]),
+        ("Outcall Wasilla, AK", "US", ["Wasilla|US"]),
+        # a first name before a state is no town
+        ("Jessica, TX", "US", []),
+    ],
+)
+def test_small_towns_before_their_state(body: str, country: str, expected: list[str]) -> None:
+    assert extract_values(body, country, "city", "en") == expected

@@ -1424,6 +1424,35 @@ def _case_cue_before(text: str, start: int, rules: _Rules, last: tuple[int, City
 _CYRILLIC_AND = frozenset({"и", "і", "й", "та", "а", "или", "або", "чи"})
 
 
+# A capitalised name of one to three words before a comma and a capital: maybe a small town before its state
+# or province ("Wasilla, AK", "Iqaluit, Nunavut"), which the main index (15,000 people and more) lacks.
+_NAME_BEFORE_COMMA = regex.compile(
+    r"(?<![\w@#$/.])(\p{Lu}[\p{Ll}'’.-]+(?:[ -]\p{Lu}[\p{Ll}'’.-]+){0,2}),[ \t]?(?=\p{Lu})")
+_STATE_COUNTRIES = frozenset(("US", "CA", "AU"))
+
+
+def _small_towns_with_state(text: str, field: str, country: str, found: list[Entity]) -> list[Entity]:
+    """Towns of 5,000 to 15,000 people of the ad's country written before their own state's or province's
+    name or code ("Wasilla, AK — 45 min from Anchorage", "Iqaluit, Nunavut"), not already read."""
+    out: list[Entity] = []
+    taken = [(e.start, e.end) for e in found]
+    table = _small_towns_by_state()
+    for m in _NAME_BEFORE_COMMA.finditer(text):
+        state = _admin1_after(text, m.end(1), country)
+        if not state:
+            continue
+        words = _words(fold(m.group(1)))
+        for k in range(len(words)):  # "Outcall Wasilla, AK": the town is the name's tail
+            town = table.get((country, words[k:], state))
+            if town is None:
+                continue
+            start = m.end(1) - len(" ".join(m.group(1).split()[k:]))
+            if not any(a < m.end(1) and start < z for a, z in taken):
+                out.append(_city_entity(town, field, start, m.end(1), text))
+            break
+    return out
+
+
 def _city_entity(city: City, field: str, start: int, end: int, text: str) -> Entity:
     return Entity(kind="city", value=f"{city.name}|{city.country}", field=field, start=start, end=end,
                   text=text[start:end], attrs={"geonameid": city.geonameid, "country": city.country,
@@ -1747,6 +1776,8 @@ class CityExtractor:
                     continue  # "New Orleans, LA": Louisiana, not Los Angeles
                 if country in ("", city.country) and not found.hits(m.start(), m.end()):
                     towns.append(_city_entity(city, field, m.start(), m.end(), text))
+        if country in _STATE_COUNTRIES and "," in text:
+            towns += _small_towns_with_state(text, field, country, towns)
         if country and any(c.islower() for c in text):
             towns += _lower_case_towns(text, field, country, towns, ctx)
         if len(towns) >= 2:
