@@ -1442,11 +1442,12 @@ def _small_towns_with_state(text: str, field: str, country: str, found: list[Ent
         if not state:
             continue
         words = _words(fold(m.group(1)))
-        for k in range(len(words)):  # "Outcall Wasilla, AK": the town is the name's tail
+        starts = [w.start() + m.start(1) for w in _WORD_RUN.finditer(m.group(1))]
+        for k in range(len(words) if len(starts) == len(words) else 1):  # "Outcall Wasilla, AK": the tail
             town = table.get((country, words[k:], state))
             if town is None:
                 continue
-            start = m.end(1) - len(" ".join(m.group(1).split()[k:]))
+            start = starts[k] if k else m.start(1)
             if not any(a < m.end(1) and start < z for a, z in taken):
                 out.append(_city_entity(town, field, start, m.end(1), text))
             break
