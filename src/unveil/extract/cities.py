@@ -539,6 +539,7 @@ _TOWN_LABELS = frozenset({"staff", "our staff", "ladies", "our ladies", "damen",
 class _Rules:
     stop: frozenset[str]
     person: frozenset[str]
+    town_personas: frozenset[str]  # names.yaml's famous towns that head a listing as a persona ("Paris 24")
     strong_cue_only: frozenset[str]
     never: frozenset[str]
     months: frozenset[str]
@@ -585,6 +586,7 @@ def _rules() -> _Rules:
     return _Rules(
         stop=keyset(data.get("stop_words") or ()) | person,
         person=person,
+        town_personas=keyset(names.get("town_personas") or ()),
         strong_cue_only=keyset(data.get("strong_cue_only") or ()),
         never=keyset(data.get("never") or ()),
         months=keyset(data.get("months") or ()),
@@ -677,6 +679,11 @@ _AU_STATE_AFTER = re.compile(r",? ?(?:QLD|NSW|VIC|TAS|ACT|NT|WA|SA|Qld|Vic|Tas)(
 # ... the codes no other country's region has, in any ad
 _AU_ONLY_STATE_AFTER = re.compile(r",? ?(?:QLD|NSW|Qld)(?![A-Za-z])")
 _NUMBER_AFTER = re.compile(r",? [0-9]")
+# A famous town's name heading a listing before an age is a persona's where the ad's own town of that name
+# is smaller than this ("Paris 24" in a US ad; "Paris 24" in a French one is the capital)
+_BIG_HOME_TOWN = 100_000
+# US territories, which the gazetteer files as countries and whose codes follow a town as a state's do
+_US_TERRITORIES = frozenset(("PR", "VI", "GU"))
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "nord", "sud", "ost", "ouest", "norte", "oeste"})
 _COUNTY_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:Co\.?|County|[Pp]rovin(?:ce|cie|cia|z)|[Rr][ée]gione?|[Rr]egi[óo]n|[Dd][ée]partement"
@@ -702,7 +709,7 @@ _HEADER_AFTER = re.compile(r" ?[–—-] | ?[|/•] ")
 # A state, province or territory written after a town: "Birmingham, AL", "London, Ontario", "Perth WA".
 # A code needs a comma before it, or no capitalised word after it: "Paris OR London" names no Oregon town.
 _REGION_AFTER = regex.compile(
-    r"(,)? ?(?:(\p{Lu}{2,3})(?![\p{L}\d])(?(1)|(?! \p{Lu}))|(\p{Lu}\p{Ll}+(?:[ -](?:and )?\p{Lu}\p{Ll}+){0,2}))")
+    r"(,)? ?(?:(\p{Lu}{2,4})(?![\p{L}\d])(?(1)|(?! \p{Lu}))|(\p{Lu}\p{Ll}+(?:[ -](?:and )?\p{Lu}\p{Ll}+){0,2}))")
 _AU_STATES = {"act": "australian capital territory", "nsw": "new south wales", "nt": "northern territory",
               "qld": "queensland", "sa": "south australia", "tas": "tasmania", "vic": "victoria",
               "wa": "western australia"}
@@ -1852,6 +1859,11 @@ class CityExtractor:
                 if named and named != city.country:
                     city = next((c for c in hit.cities or () if c.country == named), city)
                 city = _in_region_after(text, start, stop, hit.cities or [], city)
+            if city is not None and city.country not in _US_TERRITORIES \
+                    and (territory := _regions_after(text, start, stop)) \
+                    and territory <= _US_TERRITORIES:
+                pos = stop
+                continue  # "St. Thomas, USVI": the island, which the gazetteer lacks, and no town of Ontario
             if city is not None and country and city.country != country \
                     and (region_after := _countries_of_region_after(text, start, stop)) <= {country} \
                     and _country_named_before(text, start) in ("", country):
@@ -1931,10 +1943,13 @@ class CityExtractor:
     def _allowed(text: str, start: int, end: int, key: str, n_words: int, city: City, country: str,
                  ctx: AdContext, rules: _Rules, after_town: bool = True) -> bool:
         """Apply the cue rule (see the module docstring)."""
-        if key in rules.never and not (city.country == country and country in ("US", "CA")
-                                       and _STATE_AFTER.match(text, end) is not None
-                                       and not _los_angeles_after(text, end, city)):
-            return False  # "Surrey" is a county in England; "Surrey BC" in a Canadian ad is the town
+        if key in rules.never and not (
+                ((city.country == country and country in ("US", "CA") and _STATE_AFTER.match(text, end) is not None)
+                or (city.country in _US_TERRITORIES and city.country in _countries_of_region_after(text, start, end)))
+                and not _los_angeles_after(text, end, city)):
+            # "Surrey" is a county in England; "Surrey BC" in a Canadian ad is the town, and "Carolina, PR"
+            # (no Carolina state) the town of Puerto Rico in any ad
+            return False
         if start > 0 and text[start - 1] in "$@":
             return False  # "$MiaMia", "@paris_anna": a handle
         before = word_before(text, start)
@@ -1969,6 +1984,9 @@ class CityExtractor:
             # "Dallas — Paris 24", "Cancún — Paris 25 🇫🇷": a persona and her age ("from Bergamo, 27" is
             # where she comes from; at home, "Warszawa, 25 lat" heads an ad with the town and her age)
             return False
+        if key in rules.town_personas and city.population < _BIG_HOME_TOWN and _AGE_AFTER.match(text, end) \
+                and not any(ch.isalnum() for ch in text[text.rfind("\n", 0, start) + 1:start]):
+            return False  # "Paris 24" heading a US ad: a persona named after the famous town, not Paris, Texas
         if key in rules.months and _NUMBER_AFTER.match(text, end):
             return False  # "in March 2024", "May 5"
         if _street_before(text, start, rules.streets):

@@ -182,6 +182,7 @@ class _Tables:
     stop: frozenset[str]
     describing: frozenset[str]  # nationalities and "girl" before a "Name, 22" phrase
     word_names: frozenset[str]  # first names that are also ordinary words: never read from layout alone
+    town_personas: frozenset[str]  # "Paris 24": famous towns that head a listing as a persona's name
     months: frozenset[str]  # first names that are also months (or their abbreviations): not before a day
     staff: frozenset[str]  # "reception", "Hausdame": a name next to them is no persona
     triggers: frozenset[str]  # first word of every cue and label
@@ -229,6 +230,7 @@ def _tables() -> _Tables:
         stop=frozenset(fold(w) for w in _as_list(data.get("stop_words"))),
         describing=frozenset(fold(w) for w in _as_list(data.get("describing_words"))),
         word_names=frozenset(fold(w) for w in _as_list(data.get("word_names"))),
+        town_personas=frozenset(fold(w) for w in _as_list(data.get("town_personas"))),
         months=frozenset(fold(w) for w in _as_list(data.get("month_names"))),
         staff=frozenset(fold(w) for w in _as_list(data.get("staff_words"))),
         place_endings=tuple(fold(w) for w in _as_list(data.get("place_word_endings"))),
@@ -1001,7 +1003,8 @@ def _heading_names(text: str, country: str | None, found: list[tuple[int, int, s
         # ad's is unknown, is the ad's place
         if earlier.hits(s, e) or key in t.stop or is_home_city(word, country):
             continue
-        if key not in t.first_names and any(not country or c.country == country for c in city_index().lookup(word)):
+        if key not in t.first_names and key not in t.town_personas \
+                and any(not country or c.country == country for c in city_index().lookup(word)):
             continue
         yield s, e, _title(word), "heading"
 

@@ -45,7 +45,7 @@ from unveil.extract.cities import word_before
 from unveil.extract.crypto import iban_shaped_spans, may_be_in_iban
 from unveil.extract.spans import SpanIndex, alnum_around
 from unveil.extract.urls import SCHEME_URL, web_address_spans
-from unveil.normalise.deobfuscate import deobfuscate_digits_if, digit_spans, written_plainly
+from unveil.normalise.deobfuscate import deobfuscate_digits_if, digit_spans, glued_layouts, written_plainly
 from unveil.normalise.markup import decode_link_escapes
 from unveil.normalise.memo import per_text
 from unveil.normalise.offsets import NormalisedBuilder, NormalisedText
@@ -1838,6 +1838,10 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
         cuts = _cuts(nt, start, end)
     if not cuts or listed or _row_of_amounts(nt, start, end):
         return  # "Rates: 150, 250, 400, 1000" holds no "250 400 1000"
+    glued = _glued_numbers(nt, start, end, cuts, region)
+    if glued:
+        yield from glued
+        return
     if not run.startswith("+"):
         # "Age 22 020 7946 0351", "Sydney 2000 0491 570 071": a figure, then a number as dialled.
         lead = _after_leading_figure(nt, start, end, cuts[0], region, any_gap=True)
@@ -1902,6 +1906,26 @@ _ALWAYS_WORDS = (r"(?:twenty[ -]?four|vingt[ -]quatre|veinticuatro|ventiquattro|
                  r"(?:seven|sept|siete|sette|sieben|zeven|sete|[sș]apte|şapte|siedem)(?![^\W\d_])")
 _ALWAYS_OPEN_LOOSE = re.compile(rf"(?:24[ \t]?[-–][ \t]?7|24[ \t]7(?:[ \t]?/[ \t]?7)?|{_ALWAYS_WORDS})(?![0-9])", re.I)
 _ALWAYS_OPEN_END = re.compile(rf"(?<=[0-9])[ \t]{{0,2}}[|·•,;–-]?[ \t]{{1,2}}(?:{_ALWAYS})\Z")
+
+
+def _glued_numbers(nt: NormalisedText, start: int, end: int, cuts: list[int],
+                   region: str) -> list[tuple[int, int, _Read]]:
+    """Valid numbers of one layout glued end to start in ``nt.text[start:end]`` (each as ``(start, end,
+    number)``), else none: the same groups twice is no accident of a longer number."""
+    if len(cuts) > 15:
+        return []  # at most four numbers of four groups; bounds the search on a run of digits and separators
+    bounds = [start, *cuts, end]
+    layouts = glued_layouts([b - a for a, b in itertools.pairwise(bounds)])
+    if layouts is None or sum(layouts[0]) < MIN_DIGITS:
+        return []
+    out, pos = [], start
+    for layout in layouts:
+        read = _read(nt.text[pos:pos + sum(layout)], region)
+        if read is None or not read.valid:
+            return []
+        out.append((pos, pos + sum(layout), read))
+        pos += sum(layout)
+    return out
 
 
 def _cuts(nt: NormalisedText, start: int, end: int) -> list[int]:

@@ -1449,6 +1449,27 @@ def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: i
     return right_total >= 7 and _BRACKET_PLUS_RE.search(text, start, end) is not None
 
 
+def glued_layouts(lens: list[int]) -> list[list[int]] | None:
+    """Group lengths of numbers written in one layout of two groups or more and glued end to start:
+    [3, 3, 7, 3, 4] is [[3, 3, 4], [3, 3, 4]] ("212-555-0143212-555-0144", a page's line breaks lost),
+    else None.  Each layout tried is the first groups and the start of the next: at most groups x digits."""
+    total = sum(lens)
+    for i in range(1, len(lens)):
+        for k in range(1, lens[i]):
+            layout = [*lens[:i], k]
+            size = sum(layout)
+            copies = total // size
+            if copies < 2 or copies * size != total:
+                continue
+            glued = layout[:-1]
+            for _ in range(copies - 1):
+                glued += [layout[-1] + layout[0], *layout[1:-1]]
+            glued.append(layout[-1])
+            if glued == lens:
+                return [layout] * copies
+    return None
+
+
 def _emit_digit_stretch(b: _Builder, text: str, start: int, end: int) -> None:
     """Fast path for a stretch made only of digit groups (long digit strings on hostile input)."""
     spans = [m.span() for m in _DIGITS_RE.finditer(text, start, end)]
@@ -1456,6 +1477,12 @@ def _emit_digit_stretch(b: _Builder, text: str, start: int, end: int) -> None:
         return
     lens = [e - s for s, e in spans]
     right_total = sum(lens)
+    if 14 <= right_total <= 60 and len(lens) <= 16 and (glued := glued_layouts(lens)) is not None \
+            and 7 <= sum(glued[0]) <= 15:
+        # "212-555-0143212-555-0144": numbers of one layout glued end to start (a page's line breaks lost)
+        # share a group, where no separator can part them; the phone extractor cuts them apart
+        b.copy_digits(spans[0][0], spans[-1][1])
+        return
     left_total = 0
     part = spans[0][0]
     for k in range(len(spans) - 1):
