@@ -79,3 +79,16 @@ def test_us_territories_after_a_town(body: str, country: str, expected: list[str
 def test_famous_town_heading_as_a_persona(body: str, country: str, names: list[str], cities: list[str]) -> None:
     assert extract_values(body, country, "name") == names
     assert extract_values(body, country, "city") == cities
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        ("Ann an Inbhir Nis an-dràsta", "GB", ["Inverness|GB"]),  # no Niš inside the Gaelic name
+        ("Árasán, Baile Átha Cliath 2", "IE", ["Dublin|IE"]),
+        ("Ann an Dùn Èideann agus Obar Dheathain", "GB", ["Aberdeen|GB", "Edinburgh|GB"]),
+        ("Escort in Nis, Serbia", "RS", ["Niš|RS"]),
+    ],
+)
+def test_towns_in_gaelic_and_irish(body: str, country: str, expected: list[str]) -> None:
+    assert extract_values(body, country, "city") == expected

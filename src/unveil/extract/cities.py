@@ -1782,8 +1782,16 @@ class CityExtractor:
                 city = nick.cities[m.group()]
                 if _state_of_town_before(text, m.start(), m.end(), town_ends):
                     continue  # "New Orleans, LA": Louisiana, not Los Angeles
-                if country in ("", city.country) and not found.hits(m.start(), m.end()):
+                if country not in ("", city.country):
+                    continue
+                if not found.hits(m.start(), m.end()):
                     towns.append(_city_entity(city, field, m.start(), m.end(), text))
+                elif " " in m.group():
+                    # "Inbhir Nis" (Inverness in Gaelic) holds no Niš: a name of words is read whole
+                    inside = [t for t in towns if m.start() <= t.start and t.end <= m.end()]
+                    if inside and all(t.end - t.start < m.end() - m.start() for t in inside):
+                        towns = [t for t in towns if t not in inside]
+                        towns.append(_city_entity(city, field, m.start(), m.end(), text))
         if country in _STATE_COUNTRIES and "," in text:
             towns += _small_towns_with_state(text, field, country, towns)
         if country and any(c.islower() for c in text):
