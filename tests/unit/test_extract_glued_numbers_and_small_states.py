@@ -106,3 +106,100 @@ def test_towns_in_gaelic_and_irish(body: str, country: str, expected: list[str])
 )
 def test_country_named_like_a_state_after_its_town(body: str, country: str, expected: list[str]) -> None:
     assert extract_values(body, country, "city") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a postcode, the number, then a floor after a comma
+        ("Paris 75008 01 99 00 67 90, 3e étage, digicode 4512B", ["+33199006790"]),
+        ("Paris 75008 01 99 00 67 90", ["+33199006790"]),
+        # a door code before the number, a floor after it
+        ("Digicode 0199 01 99 00 45 30, 4e étage gauche", ["+33199004530"]),
+    ],
+)
+def test_french_number_between_an_address_figure_and_a_floor(body: str, expected: list[str]) -> None:
+    assert extract_values(body, "FR", "phone") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        ("Lea, 12. April bis 16. April in Hamburg.", "DE", []),
+        ("Lea, 22. April - 25. April", "DE", []),
+        ("Mia, 25. May 2026 in Köln", "DE", []),
+        # a capital after the full stop still opens a sentence
+        ("Anna, 25. May I call you?", "GB", ["25"]),
+        ("Anna, 25. April is my birthday", "GB", ["25"]),
+    ],
+)
+def test_day_before_a_month_that_is_also_a_word(body: str, country: str, expected: list[str]) -> None:
+    assert extract_values(body, country, "age") == expected
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
+def test_ukrainian_nine_with_any_apostrophe(apostrophe: str) -> None:
+    nine = f"дев{apostrophe}ять"
+    body = f"Дзвоніть: нуль два нуль сім {nine} чотири шість нуль один {nine} один"
+    assert extract_values(body, "GB", "phone") == ["+442079460191"]
+
+
+def test_region_written_in_cyrillic_is_no_town() -> None:
+    assert extract_values("Лондон, Онтарио. Массаж.", "CA", "city") == ["London|CA"]
+    assert extract_values("Сейчас в Онтарио", "CA", "city") == []
+
+
+def test_prepayment_in_russian_and_ukrainian_is_a_fee() -> None:
+    assert extract_values("1 час 200 €. Предоплата 50 евро.", "DE", "price") == ["200 EUR/60min"]
+    assert extract_values("Година 150 €, завдаток 20 €", "DE", "price") == ["150 EUR/60min"]
+
+
+def _phones_of(ad: dict[str, str]) -> list[str]:
+    from unveil.extract import extract_ad
+
+    return sorted(e.value for e in extract_ad(ad) if e.kind == "phone")
+
+
+@pytest.mark.parametrize(
+    ("ad", "expected"),
+    [
+        # Monaco writes its numbers without the trunk prefix libphonenumber strips: a leading 0 is France's
+        ({"body": "Appelez le 01 99 00 12 42 pour un dîner.", "country": "MC"}, ["+33199001242"]),
+        ({"body": "Appelez le 01 99 00 12 57", "city": "Monaco"}, ["+33199001257"]),
+        # her nationality reads the number valid whole where the ad's country reads nothing, or a piece
+        ({"body": "English girl in Monte-Carlo this week. Ring 020 7946 0303", "country": "MC"}, ["+442079460303"]),
+        ({"body": "English girl in Sliema this week, ring 020 7946 0301.", "country": "MT"}, ["+442079460301"]),
+        ({"body": "British girl based in Gibraltar, 28. Call 020 7946 0302", "country": "GI"}, ["+442079460302"]),
+        ({"body": "Ragazza inglese a San Marino, 25 anni. Tel. 020 7946 0151", "country": "SM"}, ["+442079460151"]),
+        # where no number starts with 0, a run that does is no home number after a figure
+        ({"body": "Call 020 7946 0155", "country": "MT"}, []),
+        # Christchurch is New Zealand's: the number is Australia's there, not an Irish one of Dorset's town
+        ({"body": "0491 570 060 texts only", "city": "Christchurch"}, ["+61491570060"]),
+    ],
+)
+def test_numbers_of_the_small_states(ad: dict[str, str], expected: list[str]) -> None:
+    assert _phones_of(ad) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # a capital opening the sentence joins no name to the town after "to"
+        ("Flying to Reykjavik next month.", "GB", ["Reykjavík|IS"]),
+        ("Moving to Rimini next week", "GB", ["Rimini|IT"]),
+        ("Flying to Dunedin on Friday.", "AU", ["Dunedin|NZ"]),
+        ("zona Campo di Marte, Firenze", "IT", ["Campo di Marte|IT", "Florence|IT"]),
+        # "St" for "Saint", and places named after a saint
+        ("Over in St. Helier, Jersey this weekend.", "GB", ["Saint Helier|JE"]),
+        ("St Peter Port, discreet apartment.", "GG", ["Saint Peter Port|GG"]),
+        ("Outcall to St Paul's Bay and Mosta.", "MT", ["Mosta|MT", "San Pawl il-Baħar|MT"]),
+        ("Incall near St Paul's Cathedral", "GB", []),
+        ("Incall in St John's Wood", "GB", []),
+        ("in St. John's this week", "CA", ["St. John's|CA"]),
+        # the ad's own small town after a cue, not a small foreign one
+        ("Outcall to Ramsey and the north of the island.", "IM", ["Ramsey|IM"]),
+        ("Peterborough, near Trent University", "CA", ["Peterborough|CA"]),
+    ],
+)
+def test_towns_of_the_small_states(body: str, country: str, expected: list[str]) -> None:
+    assert extract_values(body, country, "city") == expected

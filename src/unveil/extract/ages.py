@@ -504,7 +504,8 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
         if nxt == "." and end + 2 < size and text[end + 1] == " ":
             word = _words_after(text, end + 1, 1)
             if word and (word[0] in tables.not_units if text[end + 2].islower()
-                         else word[0] in tables.months and word[0] not in _SENTENCE_MONTHS):
+                         else word[0] in tables.months and (word[0] not in _SENTENCE_MONTHS
+                                                            or _MONTH_THEN_DATE.match(text, end) is not None)):
                 # "Freja, 15. marts", "Mia, 15. März": a date's day (after the dot, a capital opens a sentence
                 # unless it is a German month's: "Anna, 25. May I call you?" stays an age)
                 return False
@@ -546,6 +547,10 @@ _NUMBERED_STREET_AFTER = re.compile(
 
 
 # English months that are also words or names: capitalised after a full stop, they may open a sentence.
+# Followed by a year or by more days ("Lea, 12. April bis 16. April", "Mia, 3. May 2026"), they are a date's.
+_MONTH_THEN_DATE = re.compile(
+    r"\. [^\W\d_]{3,6}(?:[ \t]{1,2}(?:bis|to|until|till|und|and|&|[-–])[ \t]{1,2}[0-9]{1,2}(?![0-9])"
+    r"|[ \t]{1,2}(?:19|20)[0-9]{2}(?![0-9]))")
 _SENTENCE_MONTHS = frozenset({"may", "march", "june", "april", "august"})
 _STREET_AFTER_A_WORD = frozenset({"road", "street", "avenue", "lane", "drive", "crescent", "terrace", "gardens",
                                   "grove", "rd", "ave", "st", "blvd", "boulevard", "dr", "ln", "cres", "ct", "court",

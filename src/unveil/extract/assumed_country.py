@@ -394,7 +394,11 @@ def _smaller_namesake(readings: _Readings, favourite: str, also: list[str]) -> s
     other = _by_phones(readings, also, namesakes=True)
     if other is None:
         return None
-    return other if readings(other)[0] > 0 or fav[:2] == (0, 0) else None
+    theirs = readings(other)
+    if fav[0] > 0 and theirs[0] == theirs[5]:
+        return None  # read only as neighbours' numbers there too: "Christchurch · 0491 570 060" is New
+        # Zealand's, the number Australia's, not England's town with an Irish number
+    return other if theirs[0] > 0 or fav[:2] == (0, 0) else None
 
 
 def _namesake_rival(readings: _Readings, chosen: str, also: list[str]) -> str:

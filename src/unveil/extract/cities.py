@@ -396,6 +396,8 @@ class CityIndex:
                 elif large and (local or (primary and key[0][0] == primary[0][0])):
                     keys.add(key)
             keys.update(_words(fold(form)) for form in inflected.get(city.geonameid, ()))
+            if primary and primary[0] in _SAINT_SHORT:
+                keys.add((_SAINT_SHORT[primary[0]], *primary[1:]))  # "St Helier", "Ste-Foy": as ads shorten them
             endings = case_endings.get(city.country)
             if endings is not None and primary:
                 keys.update((*primary[:-1], form) for form in latin_case_forms(primary[-1], endings))
@@ -689,6 +691,7 @@ _COUNTY_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:Co\.?|County|[Pp]rovin(?:ce|cie|cia|z)|[Rr][ée]gione?|[Rr]egi[óo]n|[Dd][ée]partement"
     r"|[Dd]epartamento|[Kk]anton|[Cc]anton)(?:[ \t](?:of|de|di|du|del|van|von))?[ \t]\Z")
 _CAPITAL_AFTER = re.compile(r" [A-ZÀ-Þ]")
+_SAINT_SHORT = {"saint": "st", "sainte": "ste", "st": "saint", "ste": "sainte"}
 _TOWN_AFTER_COMMA = re.compile(r",[ \t]?([A-ZÀ-Þ][\w.'’-]*(?:[ \t][A-ZÀ-Þ][\w.'’-]*)?)")
 
 
@@ -947,13 +950,16 @@ def _own_country_named_after(text: str, end: int, city: City) -> bool:
         and _countries_named_as_regions().get(fold(m.group(3)).lower()) == city.country
 
 
-def _home_namesake(key: tuple[str, ...], country: str, chosen: City, rules: _Rules) -> City | None:
+def _home_namesake(key: tuple[str, ...], country: str, chosen: City, rules: _Rules,
+                   cued: bool = False) -> City | None:
     """The ad's own small town of the name that found ``chosen``, a town of another country ("Staying in
     Killarney" in an Irish ad is Killarney, Kerry, not Killarney, Manitoba); not where the foreign town is a
-    big one (``distant_town_population``) or much larger and near ("Berlin" in a US ad stays Berlin, Germany)."""
+    big one (``distant_town_population``) or much larger and near ("Berlin" in a US ad stays Berlin, Germany);
+    a small foreign town after a cue never is ("Outcall to Ramsey" in a Manx ad is not Ramsey, Minnesota)."""
     small = _small_towns().get((country, key))
     if small is None or chosen.population >= rules.distant_town or (
-            chosen.population > _OWN_NAME_SHARE * small.population
+            (not cued or chosen.population >= rules.small_town)
+            and chosen.population > _OWN_NAME_SHARE * small.population
             and _continent(chosen.country) in rules.near_continents):
         return None  # "de Bogotá a Miami" in a US ad is Bogotá, Colombia, not Bogota, New Jersey
     return small
@@ -1210,6 +1216,8 @@ def _tail_of_a_compound(text: str, start: int) -> bool:
 
 
 _STATE_WORD_AFTER = re.compile(r"[ \t\u00a0]state(?![^\W\d_])", re.I)
+_SAINT_WORDS = frozenset({"st", "saint", "ste", "sainte", "san", "santa", "sankt"})
+_SAINTS_PLACE_AFTER = re.compile(r"['’]s[ \t][A-Z][a-z]")
 
 
 def _inside_a_name(text: str, start: int, rules: _Rules) -> bool:
@@ -1217,11 +1225,21 @@ def _inside_a_name(text: str, start: int, rules: _Rules) -> bool:
     parts of one place's name: "zona Campo di Marte" holds no Marte of Nigeria ("Brasileira de Santarém"
     says where she is from)."""
     cue = _written_before(text, start)
+    if cue == "to":
+        return False  # no place's name joins two parts with English "to": "Flying to Reykjavik"
     j = start
     while j > 0 and text[j - 1] in " \t\u00a0":
         j -= 1
     word = _written_before(text, j - len(cue)) if cue else ""
-    return bool(word) and word[0].isupper() and fold(word) not in rules.origin_demonyms
+    if not word or not word[0].isupper() or fold(word) in rules.origin_demonyms:
+        return False
+    i = j - len(cue)
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    i -= len(word)
+    head = text[:i].rstrip(" \t\u00a0")
+    # a capital that opens the text, a line or a sentence says nothing: "Moving to Rimini", "Viaggio a Rimini"
+    return bool(head) and head[-1] not in "\n.!?:;-–—|•"
 
 
 def _written_before(text: str, start: int, after_dot: bool = False) -> str:
@@ -1906,7 +1924,9 @@ class CityExtractor:
                     state = _admin1_after(text, stop, country)
                     named_home = _small_towns_by_state().get((country, tuple(keys[:n_words]), state)) if state \
                         else _small_towns().get((country, tuple(keys[:n_words])))
-                city = named_home or _home_namesake(tuple(keys[:n_words]), country, city, rules) or city
+                prev = _prev_words(text, start, 1)
+                cued = bool(prev) and (prev[0] in rules.cues or prev[0] in rules.weak_cues)
+                city = named_home or _home_namesake(tuple(keys[:n_words]), country, city, rules, cued) or city
             if city is not None and country and city.country != country \
                     and country in _regions_after(text, start, stop, as_cue=True) \
                     and not _own_country_named_after(text, stop, city):
@@ -1974,12 +1994,12 @@ class CityExtractor:
     def _allowed(text: str, start: int, end: int, key: str, n_words: int, city: City, country: str,
                  ctx: AdContext, rules: _Rules, after_town: bool = True) -> bool:
         """Apply the cue rule (see the module docstring)."""
-        if key in rules.never and not (
+        if (key in rules.never or (not key.isascii() and " ".join(_words(fold(city.name))) in rules.never)) and not (
                 ((city.country == country and country in ("US", "CA") and _STATE_AFTER.match(text, end) is not None)
                 or (city.country in _US_TERRITORIES and city.country in _countries_of_region_after(text, start, end)))
                 and not _los_angeles_after(text, end, city)):
             # "Surrey" is a county in England; "Surrey BC" in a Canadian ad is the town, and "Carolina, PR"
-            # (no Carolina state) the town of Puerto Rico in any ad
+            # (no Carolina state) the town of Puerto Rico in any ad; "Онтарио" is the province as "Ontario" is
             return False
         if start > 0 and text[start - 1] in "$@":
             return False  # "$MiaMia", "@paris_anna": a handle
@@ -2030,6 +2050,9 @@ class CityExtractor:
             return False  # "near Union Station, Chicago": a station found in many cities, no Union, New Jersey
         if _STATE_WORD_AFTER.match(text, end) is not None:
             return False  # "Touring Washington state", "upstate New York State": the state, no town
+        if country and city.country != country and key.split(" ", 1)[0] in _SAINT_WORDS \
+                and _SAINTS_PLACE_AFTER.match(text, end - 2 if text[end - 2:end] in ("'s", "’s") else end):
+            return False  # "St Paul's Cathedral", "St John's Wood" in London: a place named after the saint
         if _place_word_after(text, end, rules.brands_after):
             return False  # "Boston Pizza", "London Drugs", "Paris Hilton", "Manchester United": a name's part
         if city.country != "AU" and (_AU_ONLY_STATE_AFTER.match(text, end)

@@ -411,21 +411,34 @@ _MOBILE_TYPES = frozenset({PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR
 
 
 @functools.lru_cache(maxsize=4096)
-def _across_border(e164: str) -> _Read | None:
+def _across_border(e164: str, written_with_trunk: bool = False) -> _Read | None:
     """A number read as national but only possible at home (``e164``), as the valid number of the first
     neighbouring country where it is one, written as at home and starting with that country's trunk
     prefix; else None.
 
     Decided on the whole number once it is found, never while a run is being split: a piece of a number
-    valid next door must not change where the run is cut."""
+    valid next door must not change where the run is cut.  ``written_with_trunk``: the poster wrote a
+    leading 0 that the parser dropped as a trunk prefix no national number of ``home`` shows (Monaco's:
+    "01 99 00 12 42" there is France's)."""
     number = phonenumbers.parse(e164)
     home = phonenumbers.region_code_for_country_code(number.country_code or 0)
     if home not in _NEIGHBOURS:
         return None
-    written = _national_dialling(home)[0] + phonenumbers.national_significant_number(number)
+    trunk = _national_dialling(home)[0]
+    if not trunk and written_with_trunk:
+        trunk = _parsed_trunk(home)
+    written = trunk + phonenumbers.national_significant_number(number)
     if _home_typo(written, home):
         return None
     return _neighbours_read(written, home)
+
+
+def _parsed_trunk(region: str) -> str:
+    """The trunk prefix libphonenumber strips when it parses a national number of ``region`` though the
+    region's numbers are written without one ("0" in Monaco), else ""."""
+    meta = PhoneMetadata.metadata_for_region(region)
+    prefix = (meta.national_prefix or "") if meta is not None else ""
+    return prefix if prefix.isdigit() else ""
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -809,6 +822,14 @@ class PhoneExtractor:
                 numbers = home if any(read.valid for _, _, read in home) else numbers
             elif not numbers:
                 numbers = list(_numbers_in_run(nt, start, end, region, plus=international))
+            if region != "ZZ" and not international and marked is None and ntext[start] == "0" \
+                    and MIN_DIGITS <= end - start <= MAX_DIGITS \
+                    and not any(s == start and e == end and read.valid for s, e, read in numbers):
+                # "English girl in Sliema, ring 020 7946 0301": a number the ad's country reads as nothing
+                # valid as written (or only a piece of it) is her own country's, valid there whole
+                nation = _read_in_nations(text, ntext[start:end], region)
+                if nation is not None:
+                    numbers = [(start, end, nation)]
             if not numbers and obfuscated and lead_at is None:
                 lead = _letters_lead(nt, start, end, region)
                 if lead is not None:
@@ -1182,7 +1203,7 @@ def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc:
     when it is written like a national one; "Rates 150 200 350" in a British ad is no Irish number."""
     if not read.valid and read.number.country_code == home_cc:
         if trunk:
-            read = _nationality_read(text, read) or _across_border(read.e164) or read
+            read = _nationality_read(text, read) or _across_border(read.e164, True) or read
         elif not _home_trunk(home_cc):
             read = _across_border(read.e164) or read  # "(915) 555-0134" in a Mexican ad: El Paso's
     if not read.valid and phonenumbers.national_significant_number(read.number)[:1] == "0":
@@ -1778,7 +1799,7 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
                 yield lead
                 return
         if cuts:
-            tail = _before_next_sentence(nt, start, end, cuts[-1], region)
+            tail = _before_next_sentence(nt, start, end, cuts, region)
             if tail is not None:
                 yield tail
                 return
@@ -1864,6 +1885,10 @@ def _numbers_in_run(nt: NormalisedText, start: int, end: int, region: str,
             if pos > start and trunk and not piece.startswith(("+", trunk)):
                 # "01 99 00 12 345", "+44 20 7946 01234", "2 85 01 75 123 456 78": where numbers are dialled
                 # with a trunk prefix, digits in the middle of a longer run are no number of their own
+                break
+            if pos > start and not trunk and region != "ZZ" and run[0] == "0" and cuts[0] - start >= 2:
+                # "020 7946 0155" in Malta, where no number starts with 0: one number dialled elsewhere, no
+                # Maltese "7946 0155" after a figure
                 break
             number = _read(piece, region)
             if number is not None and (number.valid or not trunk or piece.startswith(("+", trunk))) \
@@ -2103,12 +2128,18 @@ def _nationality_read(text: str, read: _Read) -> _Read | None:
     the field names a nationality of (``words`` and ``demonyms`` of ``attributes/phone_marks.yaml``, four
     letters or more) where it is a valid number as written: touring posters give their home number ("French
     girl in London this week. Ring 01 99 00 13 58", "Engländerin in Berlin, Tel. 020 7946 0300")."""
-    found = set(_nations_named(text))
     home = phonenumbers.region_code_for_country_code(read.number.country_code or 0)
+    written = _national_dialling(home)[0] + phonenumbers.national_significant_number(read.number)
+    return _read_in_nations(text, written, home)
+
+
+def _read_in_nations(text: str, written: str, home: str) -> _Read | None:
+    """``written`` (digits as dialled) as the valid number of the one country other than ``home`` whose
+    nationality the field names, where it is one as written; else None."""
+    found = set(_nations_named(text))
     found.discard(home)
     if not found or len(found) > _MAX_NATIONS:
         return None
-    written = _national_dialling(home)[0] + phonenumbers.national_significant_number(read.number)
     reads = [r for c in sorted(found) if (r := _read(written, c)) is not None and r.valid and _as_dialled(written, r)]
     return reads[0] if len({r.e164 for r in reads}) == 1 else None
 
@@ -2145,11 +2176,13 @@ def _spelled_area_code(nt: NormalisedText, start: int, end: int, first_cut: int,
     return whole is not None and whole.valid and _as_dialled(run, whole)
 
 
-def _before_next_sentence(nt: NormalisedText, start: int, end: int, last_cut: int,
+def _before_next_sentence(nt: NormalisedText, start: int, end: int, cuts: list[int],
                           region: str) -> tuple[int, int, _Read] | None:
     """The number without a last group of one to three digits that starts the next sentence or clause
     ("... sei sette. Sei libero?", "... sette, sei il benvenuto": Italian "sei" is also "you are"), when
-    the number without it is valid."""
+    the number without it is valid; maybe after a leading figure too ("Paris 75008 01 99 00 67 90, 3e
+    étage": a postcode, the number, then a floor)."""
+    last_cut = cuts[-1]
     if end - last_cut > 3:
         return None
     gap = _gap(nt, last_cut)
@@ -2161,7 +2194,10 @@ def _before_next_sentence(nt: NormalisedText, start: int, end: int, last_cut: in
         return None
     read = _read(head, region)
     if read is None or not read.valid or not (head.startswith("+") or _as_dialled(head, read)):
-        return None
+        if len(cuts) < 2 or head.startswith("+"):
+            return None
+        lead = _after_leading_figure(nt, start, last_cut, cuts[0], region, any_gap=True)
+        return lead if lead is not None and lead[2].valid else None
     return start, last_cut, read
 
 

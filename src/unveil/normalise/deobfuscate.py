@@ -232,7 +232,8 @@ def _native_word(text: str, start: int, end: int) -> bool:
     return _CYRILLIC_OR_GREEK_WORD.fullmatch(run) is not None and not all(map(HOMOGLYPHS.__contains__, run))
 
 
-_CYRILLIC_OR_GREEK_WORD = regex.compile(r"[\p{Cyrillic}\p{Greek}]+")
+# with the apostrophes of Ukrainian and Belarusian words ("дев’ять", "девʼять")
+_CYRILLIC_OR_GREEK_WORD = regex.compile(r"[\p{Cyrillic}\p{Greek}]+(?:[’ʼ]\p{Cyrillic}+)*")
 
 
 # A circled "a" alone between two blanks or two ASCII letters is written for "@" ("lena.k ⓐ gmail.com",
