@@ -1,6 +1,6 @@
 """Numbers glued by a lost line break, US territories, personas named after famous towns, the small states of
 Europe and Oceania, the short texts a platform screens: the leftovers of rounds 105 to 112 and what the red
-teams of rounds 113 to 116 (benchmarks/redteam) found, one case per reading."""
+teams of rounds 113 to 120 (benchmarks/redteam) found, one case per reading."""
 
 from __future__ import annotations
 
@@ -199,7 +199,61 @@ def test_numbers_of_the_small_states(ad: dict[str, str], expected: list[str]) ->
         # the ad's own small town after a cue, not a small foreign one
         ("Outcall to Ramsey and the north of the island.", "IM", ["Ramsey|IM"]),
         ("Peterborough, near Trent University", "CA", ["Peterborough|CA"]),
+        # a country named after a town picks its small town there, which only the 5,000+ table holds
+        ("Visiting Queenstown, New Zealand in July.", "AU", ["Queenstown|NZ"]),
     ],
 )
 def test_towns_of_the_small_states(body: str, country: str, expected: list[str]) -> None:
     assert extract_values(body, country, "city") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        # a flag with a colon labels the number, also at the end of the line above
+        ("En tournée à Montréal bientôt. 🇨🇦: 416-555-0123", "FR", ["+14165550123"]),
+        ("New in Leeds\n🇺🇸:\n212 555 0149", "GB", ["+12125550149"]),
+        # a keycap "#" labels a profile's number as "#" does
+        ("Profile #️⃣ 4165550133 — Chloe, Toronto.", "CA", []),
+    ],
+)
+def test_emoji_marks_before_numbers(body: str, country: str, expected: list[str]) -> None:
+    assert extract_values(body, country, "phone") == expected
+
+
+def test_emoji_ads() -> None:
+    # a money bag between the name and the number: a price, no age
+    assert extract_values("Chloe 💰 30 | Leeds", "GB", "age") == []
+    assert extract_values("Giulia 🌹 38 anni", "IT", "age") == ["38"]
+    # Snapchat's ghost alone on the line above names the handle: no web site
+    assert extract_values("Add me\n👻\nlola.vip", "GB", "handle") == ["snapchat:lola.vip"]
+    assert extract_values("Add me\n👻\nlola.vip", "GB", "url") == []
+    assert extract_values("Add me\n🌸\nlola.vip", "GB", "url") == ["lola.vip"]
+    # a pointing hand joins a length to its amount
+    assert extract_values("⏰ 1 hour 👉 £150", "GB", "price") == ["150 GBP/60min"]
+    # Scotland's flag (a black flag and tags) after a town names its country
+    scotland = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+    assert extract_values(f"Next week Perth {scotland} then home", "AU", "city") == ["Perth|GB"]
+
+
+def test_job_offer_costs_and_amounts_after_a_word() -> None:
+    # the journey a recruiter charges for is a fee
+    assert extract_values("Billete de avión 300 € (se descuenta del sueldo).", "ES", "price") == []
+    assert extract_values("Flight ticket £250 paid back from wages", "GB", "price") == []
+    # an amount with its currency after a capitalised word is no heading's age nor name
+    body = "Haus- und Hotelbesuche: Anfahrtskosten 30 €"
+    assert extract_values(body, "DE", "age") == []
+    assert extract_values(body, "DE", "name") == []
+    assert extract_values("Mia 25 £150/hr", "GB", "age") == ["25"]
+
+
+def test_scraped_pages() -> None:
+    # a cut field's stub before a scraper's "Read more" is no value
+    assert extract_values("Elegant companion. Call 020 7946 034… Read more", "GB", "phone") == []
+    assert extract_values("Dinner dates. Hi, I'm Chlo… Read more", "GB", "name") == []
+    assert extract_values("Sophie 24 ans, nouvelle à Par... Lire la suite", "FR", "city") == []
+    assert extract_values("Call 020 7946 0345… Read more", "GB", "phone") == ["+442079460345"]
+    # markdown's escaped underscore inside a name, a no-break space around a platform's emoji
+    assert extract_values("Telegram: @lola\\_vip", "GB", "handle") == ["telegram:lola_vip"]
+    assert extract_values("Snap&nbsp;&#128123;&nbsp;lola.vip", "GB", "url") == []
+    assert extract_values("Snap&nbsp;&#128123;&nbsp;lola.vip", "GB", "handle") == ["snapchat:lola.vip"]

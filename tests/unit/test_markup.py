@@ -20,6 +20,9 @@ from unveil.normalise.markup import decode_link_escapes, decode_markup
         ('<span class="ph">0491</span> <span class="ph">570</span>', "0491 570"),
         ("anna&#64;example.com &#x2B;44", "anna@example.com +44"),
         ("&bogus; stays", "&bogus; stays"),
+        ("Tel:&amp;amp;nbsp;020", "Tel:\xa0020"),  # escaped three times
+        ("anna&#64example.com", "anna@example.com"),  # a decimal reference without its ";", as browsers read it
+        ("020 7946<!-- -->0356 <!--$-->x", "020 79460356 x"),  # a renderer's empty comments
     ],
 )
 def test_markup_is_decoded(text: str, decoded: str) -> None:
@@ -29,6 +32,7 @@ def test_markup_is_decoded(text: str, decoded: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["plain text", "<anna@example.com>", "I <3 you", "a < b > c", "R&B night",
+                                  "<!-- call 020 7946 0111 -->",
                                   "<a href='https://wa.me/447700900318'>WhatsApp</a>"])
 def test_text_without_formatting_markup_is_left_alone(text: str) -> None:
     nt = decode_markup(text)

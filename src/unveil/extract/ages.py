@@ -491,6 +491,9 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
             return False
         if nxt in ".,:/-" and end + 1 < size and text[end + 1].isdigit():
             return False
+        if nxt in " \u00a0" and (sign := _SIGN_AFTER.match(text, end)) is not None \
+                and not text[sign.end():sign.end() + 3].lstrip(" \u00a0")[:1].isdigit():
+            return False  # "Anfahrtskosten 30 €": an amount's currency, not "Mia 25 £150/hr"
         if nxt == "." and set(_words_after(text, end + 1, 1)) & tables.ordinal_nouns:
             return False  # "im 23. Bezirk": a German ordinal
         if nxt == "." and end + 2 < size and text[end + 1] in "-–" and text[end + 2].isdigit():
@@ -526,6 +529,7 @@ def _plain_after_cue(text: str, end: int, tables: _Tables) -> bool:
 
 
 _AND_A_WORD = re.compile(r"[ \t]y[ \t]{1,2}[^\W\d_]{2}")
+_SIGN_AFTER = re.compile("[ \u00a0]{1,2}[€$£¥₽₴₺]")
 _DAY_NUMBER = re.compile(r"[0-9]{1,2}")
 
 
@@ -598,6 +602,8 @@ def _name_is_ages(text: str, tables: _Tables) -> Iterator[tuple[int, int, int]]:
 def _named_ages(text: str, tables: _Tables, country: str | None) -> Iterator[tuple[int, int, int]]:
     """``(start, end, age)`` of the two digits after a first name that opens a phrase ("Sandy, 22")."""
     for _s, _e, start, end in name_then_number(text, country):
+        if any(c in _PRICE_SIGNS for c in text[_e:start]):
+            continue  # "Chloe 💰 30 | Leeds": a price after the name ("Giulia 🌹 38 anni" is read by its unit)
         value = int(text[start:end])
         pair = _PAIR_AFTER.match(text, end)
         if pair is not None and MIN_AGE <= int(pair.group(1)) <= MAX_AGE \

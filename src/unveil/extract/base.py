@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from unveil.normalise.escapes import decode_form_escapes, decode_literal_escapes
+from unveil.normalise.markdown import plain_emphasis
 from unveil.normalise.markup import decode_markup
 from unveil.normalise.memo import shared_texts
 from unveil.normalise.mojibake import repair_mojibake
@@ -102,11 +103,11 @@ def _in_stored_text(e: Entity, nt: NormalisedText) -> Entity:
 
 def _readable(text: str) -> NormalisedText | None:
     """``text`` as the extractors read it (an export's and a form's escapes and mis-decoded UTF-8 read,
-    markup decoded, styled letters, typographic spaces and box-drawing bars plain, runs of blanks as one), or
-    None when unchanged."""
+    markup decoded, markdown's bold markers dropped, styled letters, typographic spaces and box-drawing bars
+    plain, runs of blanks as one), or None when unchanged."""
     nt = decode_literal_escapes(text)
-    for step in (decode_form_escapes, repair_mojibake, decode_markup, plain_styles, plain_spaces, plain_box_bars,
-                 collapse_blank_runs):
+    for step in (decode_form_escapes, repair_mojibake, decode_markup, plain_emphasis, plain_styles, plain_spaces,
+                 plain_box_bars, collapse_blank_runs):
         inner = step(text if nt is None else nt.text)
         if inner is not None:
             nt = inner if nt is None else compose(inner, nt)
@@ -178,7 +179,8 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
             for i, (field, text, ctx) in zip(todo, todo_items, strict=True):
                 results[i].extend(extract(text, field, ctx))
         for i, (_, text, ctx) in zip(todo, todo_items, strict=True):
-            if results[i] and (text.endswith(_CUT_MARKS) or "\ufffd" in text):
+            if results[i] and (text.endswith(_CUT_MARKS) or "\ufffd" in text
+                               or "…" in text[-30:] or "..." in text[-30:]):
                 results[i] = _without_cut_words(text, results[i], ctx)
             if results[i]:
                 results[i] = _outside_identifiers(text, results[i])
@@ -207,6 +209,12 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
 
 # A site cuts a long title or text and marks the cut: "Sophie 24 ans, nouvelle à Par…", "Call 020 7946 01..."
 _CUT_MARKS = ("…", "...", "… ", "... ")
+# ... and a link to the rest after the mark, which a scraper keeps: "Hi, I'm Chlo… Read more", "Lire la suite"
+_READ_MORE = re.compile(
+    r"(?<=[….])[ \t]*[(\[]?(?:read more|see more|show more|more|lire la suite|voir plus|leer más|leer mas|ver más"
+    r"|ver mas|mehr lesen|weiterlesen|mehr anzeigen|leggi tutto|leggi di più|leggi di piu|continua a leggere"
+    r"|lees meer|meer lezen|ler mais|ver mais|czytaj więcej|czytaj dalej|citește mai mult|citeste mai mult)"
+    r"[ \t]*[)\]»›>]*\Z", re.IGNORECASE)
 # Handles, addresses and links before "…" are kept: posters end a line with one for style ("IG: @carla.bcn…",
 # "Mais fotos em ines.example.com/fotos...") as often as a site cuts one.
 _CUT_KINDS = frozenset(("phone", "price", "name", "city"))
@@ -220,6 +228,10 @@ def _without_cut_words(text: str, found: list[Entity], ctx: AdContext) -> list[E
     from unveil.extract.names import is_known_first_name  # the names module imports this one
 
     body = text.rstrip()
+    if body[-1:].isalpha() or body[-1:] in ")]»›>":
+        more = _READ_MORE.search(body, max(0, len(body) - 40))
+        if more is not None:
+            body = body[: more.start()].rstrip()  # "Call 020 7946 034… Read more": a scraper's link after the cut
     cut = len(body) - (1 if body.endswith("…") else 3) if body.endswith(_CUT_MARKS[:2]) else -1
     out = []
     for e in found:

@@ -1010,6 +1010,8 @@ def _countries_of_region_after(text: str, start: int, end: int, as_cue: bool = F
 
 
 _FLAG_AFTER = re.compile("[ \t]?([\U0001F1E6-\U0001F1FF]{2})")
+_SUBDIVISION_FLAG_AFTER = re.compile(
+    "[ \t]?\U0001F3F4([\U000E0061-\U000E007A]{2})[\U000E0030-\U000E0039\U000E0061-\U000E007A]{1,4}\U000E007F")
 _COUNTRY_AFTER = re.compile(r",[ \t]?|[ \t]?\(|[ \t][-–—][ \t]|[ \t]")
 
 
@@ -1019,6 +1021,9 @@ def _country_after(text: str, end: int) -> str:
     flag = _FLAG_AFTER.match(text, end)
     if flag is not None:
         return "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in flag.group(1))
+    flag = _SUBDIVISION_FLAG_AFTER.match(text, end)
+    if flag is not None:  # Scotland's, England's or Wales's flag: a black flag and the tags "gbsct"
+        return "".join(chr(ord(c) - 0xE0061 + ord("A")) for c in flag.group(1))
     gap = _COUNTRY_AFTER.match(text, end)
     if gap is None:
         return ""
@@ -1907,6 +1912,9 @@ class CityExtractor:
                 if named and named != city.country:
                     city = next((c for c in hit.cities or () if c.country == named), city)
                 city = _in_region_after(text, start, stop, hit.cities or [], city)
+            if city is not None and (named_after := _country_after(text, stop)) and named_after != city.country:
+                # "Queenstown, New Zealand": that country's small town, which only the 5,000+ table holds
+                city = _small_towns().get((named_after, tuple(keys[:n_words]))) or city
             if city is not None and city.country not in _US_TERRITORIES \
                     and (territory := _regions_after(text, start, stop)) \
                     and territory <= _US_TERRITORIES:

@@ -549,6 +549,9 @@ def _labelled_as_id(text: str, ostart: int) -> bool:
     follow "call", "tel" or nothing, and this test is cheaper than the pattern's search.
     """
     lo = max(0, ostart - _ID_LABEL_REACH)
+    if "\u20e3" in text[lo:ostart]:
+        head = text[lo:ostart].replace("\ufe0f\u20e3", "").replace("\u20e3", "")
+        return _labelled_as_id(head, len(head))  # "Profile #️⃣ 4165550133": the keycap "#" is a "#"
     if text.startswith(("CHE-", "CHE "), ostart - 4) and not (ostart > 4 and text[ostart - 5].isalnum()):
         return True  # a Swiss company number, "CHE-199.001.234"
     window = text[lo:ostart].lower()
@@ -984,7 +987,7 @@ def _marks() -> _Marks:
     name = rf"{word}(?:\.?[ -]{word}){{0,2}}\.?"
     before = re.compile(
         r"(?:(?<![A-Za-z])(?P<open>\()?(?P<code>[A-Z]{2,3})(?(open)\)(?P<colon2> ?[:：])?|(?P<colon> ?[:：\-–—])?)"
-        r"|(?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?"
+        r"|(?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?(?P<flagcolon>[ \t]?[:：])?"
         rf"|(?i:(?<![^\W\d_])(?:(?P<adj>{name})(?:\.? |-){noun_re}|{noun_re} (?P<adj2>{name})))(?![^\W\d_])"
         rf"(?i:[ \t](?:{_COPULAS})(?:[ \t](?:{_ARTICLES}))?)?"  # "Mi número de USA es (el) 915 ..."
         # "Spanish number (WhatsApp only): 612", "Número inglés 👉 020 ..."
@@ -1088,8 +1091,10 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
                 code = next((marks.words[w] for w in pairs + said if w in marks.words), "")
     if not code and _may_be_marked(text, ostart, marks):
         m = marks.before.search(text, max(0, ostart - 40), ostart)
-        if m is not None and "\n" in m.group("gap") and (m.group("flag") or (m.group("code") and not m.group("colon"))):
+        if m is not None and "\n" in m.group("gap") and ((m.group("flag") and not m.group("flagcolon"))
+                                                         or (m.group("code") and not m.group("colon"))):
             m = None  # a flag or a code ending the line before tells a nationality or a town, not the number's
+            # (with a colon it labels the number: "🇺🇸:\n212 555 0149")
         if m is not None:
             if m.group("flag"):
                 code = _flag_code(m.group("flag"))
@@ -1260,7 +1265,7 @@ def _not_a_phone(text: str, ostart: int, oend: int, unlabelled: int = -1) -> boo
     """A date or time, part of a long identifier, a number labelled as an identifier or glued to a code,
     ending in a postcode before its place, an account or a card number.  ``unlabelled``: an offset already
     known to follow no identifier's label."""
-    return _is_date_or_time(text, ostart, oend) or _inside_id(text, ostart, oend) or _masked(text, oend) \
+    return _is_date_or_time(text, ostart, oend) or _inside_id(text, ostart, oend) or _masked(text, ostart, oend) \
         or _days_before_month(text, ostart, oend) or _file_name(text, ostart, oend) \
         or " = " in text[ostart:oend] \
         or (ostart != unlabelled and _labelled_as_id(text, ostart)) or _ends_in_postcode(text, ostart, oend) \
@@ -1323,9 +1328,19 @@ def _in_card_number(text: str, ostart: int, oend: int) -> bool:
 _MASK = re.compile(r"[xX*•●#?_]{2,}")  # glued to the digits: "Call 702-555-0147 xxx" signs off
 
 
-def _masked(text: str, oend: int) -> bool:
+def _masked(text: str, ostart: int, oend: int) -> bool:
     m = _MASK.match(text, oend)
-    return m is not None and (m.end() == len(text) or not text[m.end()].isalnum())
+    if m is None or (m.end() < len(text) and text[m.end()].isalnum()):
+        return False
+    mark = m.group()
+    if mark in _EMPHASIS:
+        # "**020 7946 0345**", "**Call: 020 7946 0345**": markdown's bold closes where it opened on the line
+        line = text[text.rfind("\n", 0, ostart) + 1 : ostart]
+        return line.count(mark) % 2 == 0
+    return True
+
+
+_EMPHASIS = frozenset({"**", "__", "***", "___"})
 
 
 # Domestic bank account numbers whose groups a phone never has: Hungarian "11773016-11111018(-00000000)",

@@ -46,7 +46,7 @@ __all__ = ["PriceExtractor", "find_prices"]
 _SP = r"[ \t\u00a0]"
 # "1h: 150", "30 min - 100", "1h = 150", "30 Min. 110€", "(4h) 800€", "1 hour | 210$"
 # "30 min → 200 lei", "1hr/$350", "1h (150€)", "➡️", "Extra hour +150€", markdown's "30 min: **£120**"
-_LEFT_GAP = frozenset(" \t\u00a0:=-–—>.)(|/→➜➡⇒\ufe0f+*")
+_LEFT_GAP = frozenset(" \t\u00a0:=-–—>.)(|/→➜➡⇒\ufe0f+*👉")  # "1 hour 👉 £150": a pointing hand is an arrow
 _RIGHT_GAP = frozenset(" \t\u00a0-–(*")  # "£150 1hr", "150€ (1h)", "**£150** 1hr"
 _RUN_GAP = frozenset(" .-/()")  # separators inside phone numbers and dates
 PHONE_DIGITS = 7

@@ -188,7 +188,7 @@ def _after_handle_label(text: str, start: int) -> bool:
     from unveil.extract.handles import compact, platform_aside_before, platform_spec  # handles read urls' patterns
 
     j = start
-    while j > 0 and start - j < 8 and (text[j - 1] in " \t:=-–@\ufe0f" or _pointer(text[j - 1])
+    while j > 0 and start - j < 8 and (text[j - 1] in " \t\u00a0:=-–@\ufe0f" or _pointer(text[j - 1])
                                          or (text[j - 1] in "\r\n" and start - j < 2)):
         j -= 1  # (the label may end the line above: "Snap:\nlola.vip", "IG 📸\nlola.vip")
     if j == start:
@@ -200,6 +200,9 @@ def _after_handle_label(text: str, start: int) -> bool:
     if "\n" in text[j:start] and not labelled:
         return False  # a word alone on the line above labels nothing: "Photos of Paris\nlola.vip"
     k = _word_start(text, j)
+    if k == j and "\n" in text[j:start] and (j == 0 or text[j - 1] in "\r\n" or _pointer(text[j - 1])) \
+            and any(symbol in text[j:start] for symbol in spec.symbol_cues):
+        return True  # a platform's emoji alone on the line above: "Add me\n👻\nlola.vip"
     word = text[k:j].lower()
     if labelled and word not in owners and (colon := text.rfind(":", j, start)) != -1 \
             and platform_aside_before(text, colon, spec):

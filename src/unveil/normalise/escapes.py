@@ -7,7 +7,8 @@ reads the decoded text; offsets map back to the escapes as stored, like decoded 
 
 Only the escapes of JSON strings are read: "\\uXXXX" (with a surrogate pair as one character), "\\n", "\\r",
 "\\t", "\\/", "\\"" and "\\\\".  Ads hold no such sequences as text of their own (a backslash before "n" or "u"
-and four hex digits); emoticons such as "\\o/" and "¯\\_(ツ)_/¯" stay.
+and four hex digits); emoticons such as "\\o/" and "¯\\_(ツ)_/¯" stay.  So does every other backslash but
+markdown's before an underscore inside a name, as a converter from HTML writes it ("@lola\\_vip").
 
 ``decode_form_escapes`` reads the percent escapes a web form leaves in text outside web addresses: a "+"
 before digits ("%2B33 1 99 ...", which read as written loses its country code), an "@" inside a word
@@ -24,8 +25,9 @@ from unveil.normalise.offsets import NormalisedText, rewrite
 
 __all__ = ["decode_form_escapes", "decode_literal_escapes"]
 
-_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?|\\([nrt/\"\\])")
-_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "/": "/", '"': '"', "\\": "\\"}
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?|\\([nrt/\"\\])"
+                     r"|(?<=[0-9A-Za-z])\\([_])(?=[0-9A-Za-z])")  # markdown's "lola\_vip"
+_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "/": "/", '"': '"', "\\": "\\", "_": "_"}
 
 
 def decode_literal_escapes(text: str) -> NormalisedText | None:
@@ -37,8 +39,9 @@ def decode_literal_escapes(text: str) -> NormalisedText | None:
 
 def _literal_escapes(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _ESCAPE.finditer(text):
-        if m.group(3) is not None:
-            yield m.start(), m.end(), _SIMPLE[m.group(3)]
+        simple = m.group(3) or m.group(4)
+        if simple is not None:
+            yield m.start(), m.end(), _SIMPLE[simple]
             continue
         high = int(m.group(1), 16)
         if m.group(2) is not None and 0xD800 <= high <= 0xDBFF:

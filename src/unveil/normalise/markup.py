@@ -24,7 +24,8 @@ from unveil.normalise.offsets import NormalisedBuilder, NormalisedText, compose
 
 __all__ = ["decode_link_escapes", "decode_markup"]
 
-_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+# (a decimal reference without its ";" is read as browsers read it: "anna&#64example.com")
+_ENTITY = r"&(?:(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|#[0-9]{1,7}(?![0-9;]))"
 _BLOCK_TAGS = "br|p|div|li|ul|ol|h[1-6]|tr|td|th|table|tbody|thead|hr|blockquote|pre|section|article|header|footer"
 _INLINE_TAGS = "span|b|i|u|s|em|strong|small|big|font|center|sup|sub|code|wbr|mark|nobr"
 # A tag's attributes, bounded so a page of "<b " without ">" costs linear time.
@@ -32,13 +33,16 @@ _VALUE = r"""(?:"[^"<>]{0,300}"|'[^'<>]{0,300}'|[^\s"'<>]{1,300})"""
 _ATTRS = rf"(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]{{0,40}}(?:\s*=\s*{_VALUE})?){{0,12}}"
 _MARKUP = re.compile(
     rf"(?P<entity>{_ENTITY})"
+    # an empty comment a page's renderer leaves between text nodes ("020 7946<!-- -->0356", React's
+    # "<!--$-->") stands for nothing; a comment with words stays as written
+    r"|(?P<comment><!--[ \t$/!]{0,8}-->)"
     rf"|(?P<block></?(?:{_BLOCK_TAGS}){_ATTRS}\s*/?>)"
     rf"|(?P<inline></?(?:{_INLINE_TAGS}){_ATTRS}\s*/?>)",
     re.IGNORECASE,
 )
 _CELL_TAG = re.compile(r"<(/?)t[dh][\s>/]", re.IGNORECASE)
-_HINT = re.compile(rf"{_ENTITY}|</?(?:{_BLOCK_TAGS}|{_INLINE_TAGS})\b", re.IGNORECASE)
-_MAX_ROUNDS = 2  # "&amp;nbsp;" (escaped twice) is a space after two rounds
+_HINT = re.compile(rf"{_ENTITY}|<!--[ \t$/!]{{0,8}}-->|</?(?:{_BLOCK_TAGS}|{_INLINE_TAGS})\b", re.IGNORECASE)
+_MAX_ROUNDS = 3  # "&amp;nbsp;" (escaped twice) is a space after two rounds, "&amp;amp;nbsp;" after three
 
 
 # A phone link's number, its escapes undecoded; bounded, so a megabyte of "%20" costs linear time.
