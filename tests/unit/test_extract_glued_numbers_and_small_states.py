@@ -257,3 +257,18 @@ def test_scraped_pages() -> None:
     assert extract_values("Telegram: @lola\\_vip", "GB", "handle") == ["telegram:lola_vip"]
     assert extract_values("Snap&nbsp;&#128123;&nbsp;lola.vip", "GB", "url") == []
     assert extract_values("Snap&nbsp;&#128123;&nbsp;lola.vip", "GB", "handle") == ["snapchat:lola.vip"]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        ("I'm 27, incall at my cosy 30 year old house near Bath.", "GB", ["27"]),
+        ("Ich bin 31 Jahre alt. Die Wohnung ist 20 Jahre alt, aber frisch renoviert.", "DE", ["31"]),
+        # her own age next to her home stays hers
+        ("I'm 24, my flat is in Soho", "GB", ["24"]),
+        ("I am 25 years old house calls only", "GB", ["25"]),
+        ("Anna, 24 home visits", "GB", ["24"]),
+    ],
+)
+def test_a_homes_years_are_no_age(body: str, country: str, expected: list[str]) -> None:
+    assert extract_values(body, country, "age") == expected

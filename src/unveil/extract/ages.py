@@ -831,7 +831,26 @@ def _things_age(text: str, start: int, end: int, tables: _Tables) -> bool:
             break
     if any(part in tables.things for w in _WORD.findall(text, i, start) for part in fold(w).split("-")):
         return True
-    return any(w in tables.things for w in _words_after(text, end, 4))
+    after = _words_after(text, end, 4)
+    if any(w in tables.things for w in after):
+        return True
+    # a home's years, said of it right after the age words or as its subject: "30 year old house", "Die Wohnung
+    # ist 20 Jahre alt" (not "I'm 24, my flat is in Soho", which the words near a number would take)
+    return (_OLD_HOME_AFTER.match(text, end) is not None
+            and _SHE_IS_BEFORE.search(text, max(0, start - 12), start) is None) \
+        or _HOME_IS_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+_SHE_IS_BEFORE = re.compile(r"(?i:(?<![^\W\d_])(?:i['’]?m|i am|ich bin|je suis|soy|tengo|sono|ho|ik ben)[ \t]{1,2})\Z")
+
+
+_OLD_HOME_AFTER = re.compile(
+    r"(?i:(?:(?:[ \t-]{1,2}(?:years?|yrs?))?[ \t-]{1,2}old)?(?<=old)[ \t]{1,2}"
+    r"(?:house|flat|apartment|building|cottage|home)(?![^\W\d_]))")
+_HOME_IS_BEFORE = re.compile(
+    r"(?i:(?<![^\W\d_])(?:house|flat|apartment|building|haus|wohnung|geb[äa]ude|maison|appartement|immeuble|casa"
+    r"|piso|apartamento|appartamento|huis|woning|appartement|mieszkanie|dom|apartament)"
+    r"[ \t]{1,2}(?:is|ist|est|a|es|tiene|tem|è|ha|heeft|ma|are)[ \t]{1,2})\Z")
 
 
 # A count after the number: a profile's reviews, photos and followers, "Chloe (24 reviews)", "Jade · 24
