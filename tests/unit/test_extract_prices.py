@@ -808,3 +808,19 @@ def test_friday_is_no_franc(text: str, expected: list[str]) -> None:
 )
 def test_a_sign_glued_to_the_next_amount(text: str, country: str, expected: list[str]) -> None:
     assert prices(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # the banknote emoji stand for their currency's sign; the dollar's is the ad's own dollar
+        ("1 hour 💶 150", "FR", ["150 EUR/60min"]),
+        ("150💶 1h", "DE", ["150 EUR/60min"]),
+        ("💷150 per hour", "GB", ["150 GBP/60min"]),
+        ("30 min 💵 120 | 1 hr 💵 200", "US", ["120 USD/30min", "200 USD/60min"]),
+        ("30 min 💵 120 | 1 hr 💵 200", "CA", ["120 CAD/30min", "200 CAD/60min"]),
+        ("💶 01 99 00 12 34 💶", "FR", []),
+    ],
+)
+def test_banknote_emoji_are_currencies(text: str, country: str, expected: list[str]) -> None:
+    assert prices(text, country) == expected
