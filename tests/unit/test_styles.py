@@ -24,6 +24,8 @@ from unveil.normalise.styles import plain_styles
         ("ᵉᵛᵃ, ³¹ jaar", "EVA, 31 jaar"),  # superscript letters, a run of superscript digits
         ("i'm 2️⃣3️⃣", "i'm 23"),  # keycaps
         ("❷❼ ans, ⓪④⑨①", "27 ans, 0491"),  # dingbat and circled digits
+        ("Anna ㉔ ans, ⑩ min", "Anna 24 ans, 10 min"),  # circled numbers from 10 to 50: their two digits
+        ("⒇ ⓫ ㊿", "20 11 50"),  # parenthesised, negative circled
         ("𝐋𝐞́𝐚", "Léa"),  # an accent typed as a mark over a styled letter
         ("Sofi\u0301a", "Sofía"),  # ... or over a plain one
         ("C̲i̲a̲r̲a̲", "Ciara"),  # underline marks compose with nothing: dropped
@@ -152,3 +154,7 @@ def test_a_megabyte_of_styling_finishes(unit: str) -> None:
     text = unit * (1_000_000 // len(unit))
     nt = plain_styles(text)
     assert nt is None or len(nt.text) <= len(text)
+
+
+def test_roman_numerals_and_fractions_stay_as_written() -> None:
+    assert plain_styles("Ⅻ ½ ⅓") is None

@@ -45,6 +45,7 @@ _STYLED_CHARS = (
     "\uff04\uff05\uff0f\uff5e\uffe1\uffe5"  # full-width "$", "%", "/", "~", "£", "¥" of prices ("１５０＄／ｈｒ")
     "\u2100-\u214f"  # letterlike symbols: the double-struck, script and fraktur letters missing above
     "\u2460-\u24ff\u2776-\u2793"  # circled and parenthesised digits and letters, dingbat digits
+    "\u3251-\u325f\u32b1-\u32bf"  # circled numbers 21 to 50 ("㉔")
     "\U0001f100-\U0001f10c\U0001f110-\U0001f189"  # digits with a full stop or comma, parenthesised, squared ...
     "\u1d00-\u1d6a\u0262\u026a\u0274\u0280\u028f\u0299\u029c\u029f\ua730\ua731"  # small capitals, modifiers
     "\u2071\u207f\u2090-\u209c"  # superscript and subscript letters
@@ -99,6 +100,7 @@ _NAMED_LETTER = re.compile(
 )
 _NAMED_DIGIT = re.compile(r"(?:DINGBAT )?(?:NEGATIVE )?CIRCLED (?:SANS-SERIF )?DIGIT (ZERO|ONE|TWO|THREE|FOUR|FIVE|"
                           r"SIX|SEVEN|EIGHT|NINE)")
+_ROMAN = re.compile(r"ROMAN|FRACTION|VULGAR")
 _DIGIT_NAMES = ("ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE")
 _SUPERSCRIPT_VALUES = {
     c: str(unicodedata.digit(c)) for c in "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
@@ -110,7 +112,8 @@ def plain_styles(text: str) -> NormalisedText | None:
     """``text`` with styled letters and digits read as plain ones, or None when it has none.
 
     Each styled character becomes at most one plain character (with the marks and separators that
-    decorate it), so the result is never longer than ``text``; linear time on any input.
+    decorate it), save the circled numbers from 10 to 50, which become their two digits; linear time on
+    any input.
     """
     styled = _plain_characters(text)
     spaced = _joined_capitals(text if styled is None else styled.text)
@@ -355,7 +358,12 @@ def _plain_char(c: str) -> str | None:
         return letter.group(2) if letter.group(1) == "CAPITAL" else letter.group(2).lower()
     if unicodedata.category(c)[0] == "N":
         d = unicodedata.digit(c, None)  # circled and dingbat digits ("①", "❶")
-        return None if d is None else str(d)
+        if d is not None:
+            return str(d)
+        # circled and parenthesised numbers from 10 to 50 ("⑩", "⑵", "㉔"): their two digits, the one case
+        # where a character becomes two ("Anna ㉔ ans"); fractions and Roman numerals stay as written
+        n = unicodedata.numeric(c, -1)
+        return str(int(n)) if 10 <= n <= 50 and n == int(n) and not _ROMAN.search(name) else None
     norm = unicodedata.normalize("NFKC", c)
     if len(norm) == 1 and norm.isascii() and norm.isalnum() and norm != c:
         return norm
