@@ -626,3 +626,24 @@ def test_names_before_ages_in_a_field_in_capitals(text: str, country: str, expec
 )
 def test_im_without_its_apostrophe(text: str, country: str, expected: list[str]) -> None:
     assert names(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a presentation takes any name when her age follows it after a comma, a bracket, emoji or before an age word
+        ("Hi gentlemen it's Kandi 😘 24 yrs old", "US", ["Kandi"]),
+        ("Hey its Kandi, 24, new in town", "US", ["Kandi"]),
+        ("hey its Kandi 24 yrs old", "US", ["Kandi"]),
+        ("Meet Jaylah (22) new in town", "US", ["Jaylah"]),
+        ("Coucou c'est Maëlys, 23 ans", "FR", ["Maëlys"]),
+        # alone, or before other figures, such a cue still takes known first names only
+        ("Hey its Kandi", "US", []),
+        ("Incall: it's Suite 24, 3rd floor", "US", []),
+        ("this is Houston, 24/7 service", "US", []),
+        ("It's Friday, 25 dollars off", "US", []),
+        ("meet Exotic 24 hours", "US", []),
+    ],
+)
+def test_presentations_before_an_age(text: str, country: str, expected: list[str]) -> None:
+    assert names(text, country) == expected

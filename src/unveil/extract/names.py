@@ -578,6 +578,29 @@ def _after_describing_words(text: str, s: int, describing: frozenset[str]) -> in
     return s
 
 
+# Presentations after which any name counts when her age follows it: "its Kandi 😘 24 yrs old", "it's Roxxy,
+# 23", "Meet Jaylah (22)". Alone they take known first names only ("It's Friday", "Meet Downtown").
+_PRESENTING_CUES = frozenset({"it's", "its", "this is", "meet", "c'est", "voici", "me name", "it is me", "is me"})
+# Between such a name and the age: a comma, an opening bracket or emoji; or a space with an age word after
+_PRESENTED_GAP = regex.compile(
+    r"[ \t]{0,2}(?:(?P<mark>[,(]|[\p{So}\p{Sk}\uFE0F\u200D]{1,6})[ \t]{0,2})?(?P<age>\d\d)(?!\d)")
+
+
+def _presented_age(text: str, end: int) -> bool:
+    """Whether two digits stating an age follow the word ending at ``end``: after a comma, a bracket or emoji
+    where the phrase then ends ("Kandi 😘 24!"), or after a space where an age word follows ("Kandi 24 yrs";
+    not "it's Suite 24, 3rd floor")."""
+    m = _PRESENTED_GAP.match(text, end)
+    if m is None or not _age_follows(text, m.end()):
+        return False
+    if m.group("mark"):
+        return True
+    i = m.end()
+    while i < len(text) and text[i] in " \t\u00a0":
+        i += 1
+    return i < len(text) and text[i].isalpha()
+
+
 def _age_follows(text: str, end: int) -> bool:
     """Whether the two digits ending at ``end`` after "Name, " read as an age: the phrase ends or an age
     word follows ("Mia, 24, sweet", "Chloé, 23 ans"), not a unit, a price or more digits ("Florence, 50
@@ -798,7 +821,9 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
                 continue  # German "im April", "im Mai": in the month ("Mai" stays a name elsewhere: "Mai 27")
             worded = cls in ("weak", "known") and nm.group()[:1].isupper() and key in t.word_names \
                 and key not in t.describing and _ends_phrase(text, nm.end())  # not "I'm Latina,"
-            if not (worded or _accept(nm.group(), cls, t, cue)):
+            if not (worded or _accept(nm.group(), cls, t, cue) or (
+                    cue in _PRESENTING_CUES and nm.group()[:1].isupper() and key not in t.stop
+                    and _presented_age(text, nm.end()) and not is_home_city(nm.group(), country))):
                 continue
             names = [(nm.start(), _two_word_name_end(text, nm, t))]  # "Chamo-me Ana Clara"
             while len(names) < _MAX_LISTED_NAMES:
