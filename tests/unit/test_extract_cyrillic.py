@@ -156,6 +156,24 @@ def test_cities_in_cyrillic(text: str, country: str | None, cities: list[str]) -
     assert values(text, "city", country) == cities
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "cities"),
+    [
+        # big towns in lower case after a preposition, as chats and quick ads write them
+        ("сейчас в лондоне, звони +44 20 7946 0123", "GB", ["London|GB"]),
+        ("я в парижі до пʼятниці", "FR", ["Paris|FR"]),
+        ("з києва, у львові", "UA", ["Kyiv|UA", "Lviv|UA"]),
+        ("във виена", "AT", ["Vienna|AT"]),
+        ("я в берлине, из минска", "DE", ["Berlin|DE", "Minsk|BY"]),
+        # lower-case words that are no big town's case form after a preposition
+        ("в доме, в отеле, в бане, у моря, до встречи, у нас, в пути, в салоне, у метро, в туре, в баре", "DE", []),
+        ("у місті, з дому, до ранку, у вихідні, в неділю, у центрі", "UA", []),
+    ],
+)
+def test_lower_case_towns_in_cyrillic(text: str, country: str, cities: list[str]) -> None:
+    assert values(text, "city", country) == cities
+
+
 def test_cyrillic_case_forms() -> None:
     assert {"берлине", "берлина", "берлину", "берліні"} <= cyrillic_case_forms("берлин") | cyrillic_case_forms("берлін")
     assert {"праге", "праги", "празі"} <= cyrillic_case_forms("прага")

@@ -1720,6 +1720,13 @@ _SHOUTING_LETTERS = 12
 _SHOUTING_LOWER_SHARE = 0.1
 
 
+# A lower-case Cyrillic word after a preposition of place in Russian, Ukrainian, Belarusian, Bulgarian or
+# Serbian: "в лондоне", "у києві", "из берлина", "във виена", "до варшави", "по москве"
+_CYRILLIC_LOWER_TOWN = regex.compile(
+    r"(?<![\p{L}\p{M}])(?i:в|во|във|у|из|із|з|от|до|под|около|возле|по)[ \t\u00a0]+"
+    r"(?=\p{Ll})(\p{Cyrillic}[\p{Cyrillic}\p{M}'’-]{2,30})(?![\p{L}\p{M}])")
+
+
 def _lower_case_towns(text: str, field: str, country: str, found: list[Entity], ctx: AdContext) -> list[Entity]:
     """Towns of the ad's country written in lower case right after a cue ("im in chicago till the 12th",
     "estoy en madrid"); see :func:`_lower_case_first_words`."""
@@ -1841,6 +1848,8 @@ class CityExtractor:
             towns += _small_towns_with_state(text, field, country, towns)
         if country and any(c.islower() for c in text):
             towns += _lower_case_towns(text, field, country, towns, ctx)
+        if not text.isascii() and _CYRILLIC_LOWER_TOWN.search(text) is not None:
+            towns += self._lower_case_cyrillic_towns(text, field, ctx, towns)
         if len(towns) >= 2:
             towns = _without_districts(towns)
             towns = _without_stations(text, towns)
@@ -1851,6 +1860,23 @@ class CityExtractor:
         if towns and (":" in text or "：" in text):
             towns = [t for t in towns if not _after_attribute_label(text, t.start)]
         yield from towns
+
+    def _lower_case_cyrillic_towns(self, text: str, field: str, ctx: AdContext, found: list[Entity]) -> list[Entity]:
+        """Big towns written in lower case in Cyrillic after a preposition, as chats and quick ads write them
+        ("сейчас в лондоне", "я в парижі", "из берлина"): the words are read as if capitalised, so their case
+        forms and the country's disambiguation are the gazetteer's own."""
+        starts = {m.start(1) for m in _CYRILLIC_LOWER_TOWN.finditer(text)}
+        chars = list(text)
+        for i in starts:
+            chars[i] = chars[i].upper()  # one Cyrillic letter stays one letter: the offsets hold
+        capped = "".join(chars)
+        taken = SpanIndex((e.start, e.end) for e in found)
+        big = _rules().lower_case_town
+        return [Entity(kind=e.kind, value=e.value, field=e.field, start=e.start, end=e.end,
+                       text=text[e.start : e.end], attrs=e.attrs)
+                for e in self._gazetteer_names(capped, field, ctx)
+                if e.start in starts and not taken.hits(e.start, e.end)
+                and isinstance(pop := e.attrs.get("population"), int) and pop >= big]
 
     def _gazetteer_names(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
         index = city_index()
