@@ -882,6 +882,11 @@ def _country_named_before(text: str, start: int) -> str:
     return code
 
 
+def flag_code(flag: str) -> str:
+    """The ISO code a flag's two regional indicator symbols spell ("🇫🇷" -> "FR")."""
+    return "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in flag)
+
+
 _FLAG_BEFORE = re.compile("([\U0001F1E6-\U0001F1FF]{2})[ \t]?\\Z")
 
 
@@ -891,7 +896,7 @@ def _flag_before(text: str, start: int) -> str:
     if start < 2 or not ("\U0001F1E6" <= text[start - 1] <= "\U0001F1FF" or text[start - 1] in " \t"):
         return ""  # most towns follow no flag: one character's test before the pattern
     flag = _FLAG_BEFORE.search(text, max(0, start - 3), start)
-    return "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in flag.group(1)) if flag is not None else ""
+    return flag_code(flag.group(1)) if flag is not None else ""
 
 
 def _country_marked_before(text: str, start: int) -> str:
@@ -1037,7 +1042,7 @@ def _country_after(text: str, end: int) -> str:
     "Florence 🇮🇹"), "" when there is none."""
     flag = _FLAG_AFTER.match(text, end)
     if flag is not None:
-        return "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in flag.group(1))
+        return flag_code(flag.group(1))
     flag = _SUBDIVISION_FLAG_AFTER.match(text, end)
     if flag is not None:  # Scotland's, England's or Wales's flag: a black flag and the tags "gbsct"
         return "".join(chr(ord(c) - 0xE0061 + ord("A")) for c in flag.group(1))

@@ -41,7 +41,7 @@ from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat,
 
 from unveil.extract.ages import is_month_word
 from unveil.extract.base import AdContext
-from unveil.extract.cities import word_before
+from unveil.extract.cities import flag_code, word_before
 from unveil.extract.crypto import iban_shaped_spans, may_be_in_iban
 from unveil.extract.spans import SpanIndex, alnum_around
 from unveil.extract.urls import SCHEME_URL, web_address_spans
@@ -1081,7 +1081,7 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
         else None
     if m is not None:
         flag = m.group("flag") or m.group("flag2")
-        code = _flag_code(flag) if flag else m.group("code") if m.group("code") in marks.codes else ""
+        code = flag_code(flag) if flag else m.group("code") if m.group("code") in marks.codes else ""
     elif nxt in " \t(":
         m = _WORDS_AFTER.match(text, oend)
         if m is not None:  # "0712 034 527 (număr din România)", "... (Romanian number)"
@@ -1097,7 +1097,7 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
             # (with a colon it labels the number: "🇺🇸:\n212 555 0149")
         if m is not None:
             if m.group("flag"):
-                code = _flag_code(m.group("flag"))
+                code = flag_code(m.group("flag"))
             elif m.group("code"):
                 if m.group("code") in marks.codes and (m.group("open") or m.group("colon")
                                                         or _starts_an_item(text, m.start("code"))):
@@ -1119,10 +1119,6 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
                     code = next((w for w in (written.rsplit(" ", 1)[-1], written.split(" ", 1)[0])
                                  if w in marks.codes), "")
     return country_of_code(code) if code else None
-
-
-def _flag_code(flag: str) -> str:
-    return "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in flag)
 
 
 def _starts_an_item(text: str, pos: int) -> bool:
