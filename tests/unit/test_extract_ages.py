@@ -719,3 +719,22 @@ def test_capitalised_months_after_and_before_days(text: str, country: str, expec
 )
 def test_hashtags_and_page_trails(text: str, expected: list[str]) -> None:
     assert [e.value for e in AGES.extract(text, "body", AdContext(country="GB"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an emoji between a cued name and her age, as between a heading's name and its age
+        ("Hi I'm Dallas 😘 25 – new in Houston", ["25"]),
+        # a rose makes it a price, and minutes no age
+        ("Hi I'm Dallas 🌹 25 – new", []),
+        ("I'm Dallas 😘 45 minutes away", []),
+        # a relative, then "who has" or "who is" after a comma: the relative's age
+        ("Locuiesc cu sora mea, care are 28 de ani. Am 23 de ani.", ["23"]),
+        ("I live with my sister, who is 30 years old. I am 24.", ["24"]),
+        ("Je vis avec ma sœur, qui a 30 ans. J'ai 24 ans.", ["24"]),
+        ("My name is Anna, who is 24 years old", ["24"]),
+    ],
+)
+def test_emoji_after_a_cued_name_and_a_relative_who_has(text: str, expected: list[str]) -> None:
+    assert ages(text) == expected

@@ -752,3 +752,64 @@ def test_local_names_of_towns(text: str, country: str, expected: list[str]) -> N
 )
 def test_brands_and_british_counties(text: str, country: str, expected: list[str]) -> None:
     assert cities(text, country, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the town before a first name that is also a town: "north Austin"
+        ("Incall north Austin, outcall Round Rock.", ["Austin|US", "Round Rock|US"]),
+        ("uptown Charlotte tonight", ["Charlotte|US"]),
+    ],
+)
+def test_a_part_of_the_town_is_a_cue(text: str, expected: list[str]) -> None:
+    assert cities(text, "US") == expected
+
+
+def test_a_direction_before_a_home_town_names_its_part() -> None:
+    # a British ad's "East London" is London's east, not East London, South Africa; a town of that whole
+    # name in the ad's own country stays that town
+    assert cities("East London escorts", "GB") == ["London|GB"]
+    assert cities("East London escorts", "ZA") == ["East London|ZA"]
+    assert cities("in North Vancouver", "CA") == ["North Vancouver|CA"]
+    assert cities("West Palm Beach tonight", "US") == ["West Palm Beach|US"]
+
+
+def _ad_towns(title: str, body: str) -> list[str]:
+    from unveil.extract import extract_ad
+
+    return sorted({e.value for e in extract_ad({"title": title, "body": body, "country": "US"}) if e.kind == "city"})
+
+
+def test_a_district_named_in_another_field_is_its_town() -> None:
+    # Boston in the title, its district Back Bay in the body; Cambridge is a town of its own
+    assert _ad_towns("Lily, 24 ~ Boston & Cambridge", "Incall Back Bay, outcall Cambridge, MA.") == \
+        ["Boston|US", "Cambridge|US"]
+    # alone, Back Bay is the place the ad names
+    assert _ad_towns("Lily, 24", "Incall Back Bay tonight.") == ["Back Bay|US"]
+
+
+def test_a_town_that_is_the_personas_name_in_another_field() -> None:
+    body = "Hi, I'm Savannah, 28, a polished companion in Chicago."
+    assert _ad_towns("Savannah – Chicago luxury companion", body) == ["Chicago|US"]
+    # after a location cue the town stays
+    assert _ad_towns("Savannah girl in Savannah", "Hi, I'm Savannah, visiting Chicago.") == \
+        ["Chicago|US", "Savannah|US"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a tour's stops with their days: towns that are also first names
+        ("June tour:\nHamilton 3–5 June\nNelson 7–8 June", "NZ", ["Hamilton|NZ", "Nelson|NZ"]),
+        ("Chester 12 & 13 May", "GB", ["Chester|GB"]),
+        ("Austin 3rd-5th Jun", "US", ["Austin|US"]),
+        # a name before a figure that no month follows stays a name
+        ("Hamilton 3 times a week", "NZ", []),
+        # a district word alone is no town; "Western University" is no cue's town
+        ("Upscale incall near Uptown.", "US", []),
+        ("Incall near Western University", "CA", []),
+    ],
+)
+def test_tour_days_and_district_words(text: str, country: str, expected: list[str]) -> None:
+    assert cities(text, country) == expected

@@ -503,3 +503,22 @@ def test_provider_label_copulas_are_checked() -> None:
     with pytest.raises(PatternError, match="label_copulas"):
         parse_email_patterns("x.yaml", {"at_words": {"strong": {"any": ["at"]}}, "dot_words": {"any": ["dot"]},
                                         "label_copulas": {"en": "is"}})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a domain spaced out letter by letter after any hidden "@", not only a spaced "@"
+        ("k e l s e y . p h l (a) i c l o u d . c o m", "kelsey.phl@icloud.com"),
+        ("kelsey.phl (a) i c l o u d . c o m", "kelsey.phl@icloud.com"),
+        ("m i a [at] g m a i l . c o m", "mia@gmail.com"),
+        ("m i a at g m x . d e", "mia@gmx.de"),
+    ],
+)
+def test_spaced_out_domain_after_a_hidden_at(text: str, expected: str) -> None:
+    assert [(v, hidden) for v, _, hidden in emails(text)] == [(expected, True)]
+
+
+@pytest.mark.parametrize("text", ["meet me at a b c. Then", "I am at a b c . d e f . com", "p (a) b c d"])
+def test_spaced_letters_after_at_in_prose_are_no_domain(text: str) -> None:
+    assert emails(text) == []

@@ -634,6 +634,8 @@ def test_direct_after_a_platform_is_no_name(text: str) -> None:
     [
         # adverbs after a platform word are no names
         ("Not on Telegram anymore, only WhatsApp", []),
+        ("No longer on Snapchat, and I don't do Instagram either.", []),
+        ("Not on Kik as well", []),
         ("Telegram najlepiej, SMS też ok", []),
         ("OnlyFans 👉 top 0.5% 🏆", []),
         ("Insta: mostly travel pics", []),
@@ -690,4 +692,19 @@ def test_names_listed_after_a_label_on_hostile_input_are_linear() -> None:
     ],
 )
 def test_apps_named_by_their_slang(text: str, expected: list[tuple[str, str]]) -> None:
+    assert handles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two capitals after a town and a comma are its state, not WhatsApp's or Snapchat's label
+        ("originally from Perth, WA — swapped the sunshine for the Highlands", []),
+        ("Columbia, SC - anna_b here", []),
+        # with the sigil, or after no town, the label stands
+        ("Text me, WA: anna_b", [("whatsapp:anna_b", "anna_b")]),
+        ("Leeds, WA: @anna_b", [("whatsapp:anna_b", "@anna_b")]),
+    ],
+)
+def test_a_state_after_its_town_is_no_platform(text: str, expected: list[tuple[str, str]]) -> None:
     assert handles(text) == expected

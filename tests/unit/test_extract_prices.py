@@ -824,3 +824,52 @@ def test_a_sign_glued_to_the_next_amount(text: str, country: str, expected: list
 )
 def test_banknote_emoji_are_currencies(text: str, country: str, expected: list[str]) -> None:
     assert prices(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "fees"),
+    [
+        # a cancellation fee; its notice period in brackets, after the fee word or before the amount, is no length
+        ("$40 booking fee\n$100 cancellation fee (less than 24 hrs notice)", "US", [("40 USD", True),
+                                                                                    ("100 USD", True)]),
+        ("Frais de réservation : 20 €\nFrais d'annulation (moins de 3h avant) : 50 €", "BE",
+         [("20 EUR", True), ("50 EUR", True)]),
+        # German fees compounded with "Gebühr"
+        ("1 Std. 200 €\nBuchungsgebühr 20 €\nStornogebühr 50 € bei Absage unter 24 Std.", "DE",
+         [("200 EUR/60min", False), ("20 EUR", True), ("50 EUR", True)]),
+        # a bracket that words follow before the amount ends the fee's clause
+        ("Taxi (pas inclus) ensuite 200 €", "FR", [("200 EUR", False)]),
+    ],
+)
+def test_cancellation_and_compound_fees(text: str, country: str, fees: list[tuple[str, bool]]) -> None:
+    got = [(e.value, e.attrs["fee"]) for e in PRICES.extract(text, "body", AdContext(country=country))]
+    assert got == fees
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # Italian "da" (from) between a length and its amount; Catalan plural hours
+        ("Mezz'ora da 100 €\nUn'ora da 150 €\nDue ore da 280 €", "IT",
+         ["100 EUR/30min", "150 EUR/60min", "280 EUR/120min"]),
+        ("30 min 90€\n1 hora 150€\n2 hores 280€", "ES", ["90 EUR/30min", "150 EUR/60min", "280 EUR/120min"]),
+    ],
+)
+def test_italian_from_and_catalan_hours(text: str, country: str, expected: list[str]) -> None:
+    assert prices(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a currency's code written as a first name, capitalised, is her name before her age
+        ("Adelaide CBD – Nok 28, Thai massage", "AU", []),
+        ("Nok 28", "NO", []),
+        # in capitals or lower case it stays a code
+        ("NOK 280 per hour", "AU", ["280 NOK/60min"]),
+        ("nok 280", "AU", ["280 NOK"]),
+        ("Eur 150", "GB", ["150 EUR"]),
+    ],
+)
+def test_a_code_written_as_a_first_name(text: str, country: str, expected: list[str]) -> None:
+    assert prices(text, country) == expected

@@ -198,10 +198,12 @@ def _tables() -> _Tables:
     spelled = number_words(data.get("number_words") or {})
     cues = _as_list(data.get("cues"))
     name_cues = _as_list(data.get("name_cues"))
-    # "I'm Zoraya, 26": a cue, a capitalised word and a comma, then the number.
+    # "I'm Zoraya, 26": a cue, a capitalised word and a comma, then the number; or an emoji between them,
+    # "Hi I'm Dallas 😘 25" (a rose or a money sign makes it a price: see where it is read)
     name_cue_re = re.compile(
         r"(?<![^\W\d_])(?:" + _phrase_pattern(name_cues) + r")[ \t\u00a0]{1,3}(?-i:[^\W\d_a-zß-öø-ÿ])[^\W\d_]{1,24}"
-        r"[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d)",
+        r"(?:[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}|[ \t\u00a0]{1,2}[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]{1,4}"
+        r"[ \t\u00a0]{1,2})(?=\d)",
         re.I,
     )
     # "Irish girl, 31", "chica latina, 24": a word for the poster, a comma, then the number.
@@ -304,6 +306,21 @@ def _relatives_age(words: list[str], tables: _Tables) -> bool:
     """Whether ``words`` (before a number) are a relative's, maybe with a name, then a verb for having or
     being an age: "hijo tiene", "madre Rosario tiene", "Sohn ist"."""
     return len(words) >= 2 and words[-1] in tables.age_verbs and not tables.relatives.isdisjoint(words[:-1])
+
+
+# "who" after a comma: "Locuiesc cu sora mea, care are 28 de ani", "my sister, who is 30"
+_WHO_WORDS = frozenset({"who", "care", "qui", "que", "quien", "die", "der", "welche", "che", "la", "quale", "wie",
+                        "ktora", "ktory", "która", "który"})
+
+
+def _relative_who_has(text: str, start: int, tables: _Tables) -> bool:
+    """Whether "who has" (or "who is") before the number at ``start`` follows a comma after a relative: "cu
+    sora mea, care are 28 de ani"."""
+    words = _words_before(text, start, 3)
+    if len(words) != 2 or words[0] not in _WHO_WORDS or words[1] not in tables.age_verbs:
+        return False  # (two words only: the look back stopped at a mark before "who")
+    comma = text.rfind(",", max(0, start - 40), start)
+    return comma != -1 and not tables.relatives.isdisjoint(_words_before(text, comma, 3))
 
 
 def _matches_any(words: list[str], phrases: frozenset[str], at_end: bool) -> bool:
@@ -1052,7 +1069,7 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
                 cue_hits.append(cm)
         if k in name_keys:
             nm = tables.name_cue_re.match(text, s)
-            if nm is not None:
+            if nm is not None and not any(c in _PRICE_SIGNS for c in nm.group()):
                 cue_hits.append(nm)
         if k in person_keys:
             pm = tables.person_re.match(text, s)
@@ -1100,7 +1117,7 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
             # (Italian "ha 22 anni" has them; Portuguese "há 10 anos" is ago)
             # not "en 5 años", "over 30 years old" (the clients), but "25 en 27 jaar" (two ages, Dutch "en" is "and")
             continue
-        if _relatives_age(_words_before(text, start, 4), tables):
+        if _relatives_age(_words_before(text, start, 4), tables) or _relative_who_has(text, start, tables):
             continue  # "Mi hijo tiene 19 años", "Mi madre Rosario tiene 60 años": a relative's age
         if _range_to(text, start, value):
             continue  # "de 20 à 30 ans", "between 30 and 60 years": the clients' ages

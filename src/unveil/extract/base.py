@@ -200,10 +200,17 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
     found = []
     for ids in per_ad:
         seen: dict[tuple[str, str, str, int, int], Entity] = {}
+        towns = 0
         for i in ids:
             for ent in results[i]:
                 seen.setdefault((ent.kind, ent.value, ent.field, ent.start, ent.end), ent)
-        found.append(sorted(seen.values(), key=lambda e: (order.get(e.field, 99), e.start, e.end, e.kind, e.value)))
+            towns += any(e.kind == "city" for e in results[i])
+        ents = list(seen.values())
+        if towns >= 2:  # towns in two fields: one field may show another's to be a district or a persona
+            from unveil.extract.cities import ad_towns  # imports this module
+
+            ents = ad_towns(ents, {items[i][0]: items[i][1] for i in ids})
+        found.append(sorted(ents, key=lambda e: (order.get(e.field, 99), e.start, e.end, e.kind, e.value)))
     return found
 
 

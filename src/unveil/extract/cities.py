@@ -686,6 +686,7 @@ _NUMBER_AFTER = re.compile(r",? [0-9]")
 _BIG_HOME_TOWN = 100_000
 # US territories, which the gazetteer files as countries and whose codes follow a town as a state's do
 _US_TERRITORIES = frozenset(("PR", "VI", "GU"))
+# (also cues before a town, "north Austin", but never inside a town's own name: "North Vancouver", "West Palm Beach")
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "nord", "sud", "ost", "ouest", "norte", "oeste"})
 _COUNTY_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:Co\.?|County|[Pp]rovin(?:ce|cie|cia|z)|[Rr][ée]gione?|[Rr]egi[óo]n|[Dd][ée]partement"
@@ -1140,6 +1141,23 @@ _POSTCODE_BEFORE = re.compile(r"(?<![0-9.,])(?:[A-Z]{1,2}-)?([0-9]{4,5})(?:[ \t]
 
 # A town's centre after its name: "Adelaide CBD", "Sofia center", "Split centar", "Brno centrum".
 _SHOPPING_CENTRE_AFTER = re.compile(r" (?:Centre|Center|Mall|Plaza)(?![^\W\d_])")
+# A tour's days after its town: "Hamilton 3–5 June", "Nelson 7th-8th Jun", "Chester 12 & 13 May".
+_DAYS_AFTER = re.compile(r"[ \t]*[:–—-]?[ \t]*\d{1,2}(?:st|nd|rd|th|\.)?"
+                         r"(?:[ \t]?[-–/&][ \t]?\d{1,2}(?:st|nd|rd|th|\.)?)?[ \t]+([^\W\d_]{3,12})")
+_SHORT_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+
+
+@functools.cache
+def _month_words() -> frozenset[str]:
+    return frozenset(fold(str(m)) for m in load_attribute_data("ages.yaml").get("months") or ()) | _SHORT_MONTHS
+
+
+def _tour_days_after(text: str, end: int) -> bool:
+    """Whether days and a month follow the town ending at ``end``: a stop of a tour ("Hamilton 3–5 June")."""
+    m = _DAYS_AFTER.match(text, end)
+    return m is not None and m.start() < m.end() and fold(m.group(1)) in _month_words()
+
+
 _CBD_AFTER = re.compile(r" (?:CBD|(?:[Cc]ity |[Tt]own )?[Cc]ent(?:re|er|ar|rum|ro)|[Zz]entrum|[Kk]eskusta)(?![^\W\d_])")
 # What may stand between two words of one name: "Saint-Étienne", "St. Louis", "Frankfurt/Main".
 _NAME_GAP = frozenset(" -'’./(\u00a0")  # "(" for "Frankfurt (Oder)", "Halle (Saale)"
@@ -1653,6 +1671,41 @@ def _without_districts(towns: list[Entity]) -> list[Entity]:
         for big in large)]
 
 
+def ad_towns(found: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """An ad's entities (``found``, over all its fields, whose texts ``texts`` holds by field) without the
+    towns that its other fields show to be no town of the poster's: a place inside a large town that
+    another field names ("Boston & Cambridge" in the title, "Incall Back Bay" in the body), and a town read
+    from the persona's name where the ad names another town and no location cue comes before it
+    ("Savannah – Chicago luxury companion" with "Hi, I'm Savannah" in the body)."""
+    towns = [e for e in found if e.kind == "city"]
+    if len(towns) < 2 or len({e.value for e in towns}) < 2:
+        return found
+    kept = _without_districts(towns)
+    names = {fold(e.text) for e in found if e.kind == "name"}
+    if names:
+        rules = _rules()
+        kept = [t for t in kept if fold(t.text) not in names or len({e.value for e in kept}) < 2
+                or _cued_town(texts.get(t.field, ""), t.start, rules)]
+    if len(kept) == len(towns):
+        return found
+    dropped = {id(t) for t in towns} - {id(t) for t in kept}
+    return [e for e in found if id(e) not in dropped]
+
+
+def _part_of_home_town(whole: _Node, rest: _Node, country: str) -> bool:
+    """Whether a direction before a town of the ad's country names a part of it rather than a foreign town
+    of the whole name: "East London" in a British ad is London's east, not East London, South Africa
+    ("North Vancouver" in a Canadian ad stays the town of that name)."""
+    return bool(country) and not any(c.country == country for c in whole.cities or ()) \
+        and any(c.country == country for c in rest.cities or ())
+
+
+def _cued_town(text: str, start: int, rules: _Rules) -> bool:
+    """Whether a location cue ("in", "near", "from") comes right before the town at ``start``."""
+    before = word_before(text, start)
+    return before in rules.cues or before in rules.weak_cues
+
+
 def _without_foreign_districts(text: str, towns: list[Entity], country: str) -> list[Entity]:
     """``towns`` without a foreign place of two words or more written right after a town of the ad's
     country, one space apart ("Chicago Gold Coast" names Chicago's district, not Gold Coast, Australia), or
@@ -1947,7 +2000,7 @@ class CityExtractor:
                 continue
             stop, hit, n_words = best
             if n_words > 1 and keys[0] in rules.cues and (rest := index._node(tuple(keys[1:n_words]))) is not None \
-                    and rest.cities:
+                    and rest.cities and (keys[0] not in _DIRECTIONS or _part_of_home_town(hit, rest, country)):
                 continue  # "Downtown Vancouver" is a place of the gazetteer, but the ad names Vancouver
             if text[stop:stop + 1] == ")" and "(" in text[start:stop]:
                 stop += 1  # "Frankfurt (Oder)"
@@ -2157,6 +2210,8 @@ class CityExtractor:
             return True  # "Adelaide SA", "Adelaide CBD": an Australian address, a city's centre
         if city.country != country and _country_named_before(text, start) == city.country:
             return True  # "Tour: Australia - Perth, Newcastle": the town of the country heading the list
+        if city.country == country and _tour_days_after(text, end):
+            return True  # "Hamilton 3–5 June", "Nelson 7-8 June": a tour's stop and its days
         prev = _prev_words(text, start, 3)
         english = (ctx.lang or "").startswith("en")
         weak_ok = key not in rules.person and key not in rules.strong_cue_only

@@ -333,6 +333,8 @@ def _parse_email_patterns(label: str, data: Any, tlds: frozenset[str]) -> EmailP
               rf"|[ \t]{{1,3}}(?:{dot_alt})[ \t])")
     if bare:
         dotted = rf"(?:{dotted}|(?:{words_alternation(frozenset(bare))})(?![\w.]))"
+    # ... or a label spaced out letter by letter before its dot: "(a) i c l o u d . c o m"
+    dotted = rf"(?:{dotted}|\w(?:[ \t]\w){{2,62}}[ \t]?\.)"
     after_word_re = re.compile(opening + dotted, re.IGNORECASE)
     at_alt = words_alternation(at_strong | at_weak)
     # Two patterns that each start with a literal, which the engine scans for quickly ("--" and " _" stand in
@@ -791,8 +793,8 @@ class _Scanner:
             k += 1
         if t.kind(k) != _W:
             return None
-        if style == _SPACED and t.single(k) and t.one_space(k + 1) and t.single(k + 2):
-            return self._spaced_fwd(k)
+        if style != _PLAIN and t.single(k) and t.one_space(k + 1) and t.single(k + 2):
+            return self._spaced_fwd(k)  # "@ g m a i l . c o m", "(a) i c l o u d . c o m", "at g m x . d e"
         labels: list[str] = []
         ends: list[int] = []
         hidden_after: list[bool] = []  # hidden? for the separator before each label

@@ -1128,6 +1128,8 @@ class PlatformScanner:
             # After a bare space or "is", the name must not read as prose: it looks like a handle or ends its
             # phrase ("snapchat annab" + line break).  After an abbreviation ("snap tessy_x", "tg anna_vip")
             # only the handle shape counts: "WA area", "SC girls" are places.
+            if short and strength < 3 and _state_after_town(t, g.start, g.end):
+                continue  # "Perth, WA — swapped the sunshine": Western Australia after its town
             if (strength == 0 or (strength == 2 and dashed and name[:1].isupper())) and short \
                     and not _looks_like_handle(name):
                 continue  # (a capitalised word after an emoji and a dash too: "airport ✈️ — Latina 27")
@@ -1512,3 +1514,21 @@ def _credited(text: str, hit: HandleHit) -> bool:
         return False
     line = text.rfind("\n", 0, m.start()) + 1
     return _INSTAGRAM_WORD.search(text, line, m.start()) is None
+
+
+def _state_after_town(t: str, start: int, end: int) -> bool:
+    """Whether the platform word at ``t[start:end]`` is two capitals after a comma and a capitalised word:
+    a state's or a province's code after its town ("Perth, WA", "Columbia, SC"), no platform's label."""
+    if end - start != 2 or not t[start:end].isupper() or start < 3:
+        return False
+    i = start
+    if t[i - 1] == " ":
+        i -= 1
+    if t[i - 1] != ",":
+        return False
+    i -= 1
+    j = i
+    while j > 0 and i - j < 30 and t[j - 1].isalpha():
+        j -= 1
+    return j < i and t[j].isupper()
+

@@ -507,8 +507,9 @@ def _in_link(text: str, mark: int) -> bool:
 
 
 def _gloss_before(text: str, close: int, start: int) -> bool:
-    """Whether the ")" at ``close`` ends a gloss right before the amount at ``start``: "Taisce (deposit) €50"."""
-    return text[close] == ")" and not text[close + 1:start].strip()
+    """Whether the ")" at ``close`` ends a gloss right before the amount at ``start``, maybe with a label's
+    colon: "Taisce (deposit) €50", "Frais d'annulation (moins de 3h avant) : 50 €"."""
+    return text[close] == ")" and not text[close + 1:start].strip(" \t:")
 
 
 _ABOUT_ABBREVIATIONS = frozenset({"ca", "cca", "approx", "aprox", "env", "ok", "kb", "zirka"})
@@ -529,7 +530,9 @@ def _about_dot(text: str, dot: int) -> bool:
 _FEE_MODIFIERS = frozenset({"non", "refundable", "nonrefundable", "screening", "booking", "security", "small",
                             "e", "transfer", "etransfer", "interac", "apple", "amazon", "gift", "card", "giftcard",
                             "as", "the", "a", "my", "your", "paypal", "cash", "app", "cashapp", "venmo", "zelle",
-                            "revolut", "bizum", "lydia", "twint", "blik", "verification", "id"})
+                            "revolut", "bizum", "lydia", "twint", "blik", "verification", "id",
+                            "cancellation", "cancelation", "cancel", "late", "reservation", "travel", "no", "show",
+                            "parking"})
 _FEE_MODIFIERS_MAX = 4
 _FEE_LINKS = frozenset({"de", "for", "of", "pour", "para", "per", "fur", "di", "da", "voor", "na", "pentru"})
 
@@ -922,6 +925,15 @@ def _name_before(text: str, start: int) -> bool:
     return j > i and text[i].isupper() and is_known_first_name(text[i:j])
 
 
+def _name_for_code(marker: str) -> bool:
+    """Whether a currency's code written capitalised, not in capitals, is a known first name ("Nok", "Lek")."""
+    if len(marker) != 3 or not marker.istitle():
+        return False
+    from unveil.extract.names import is_known_first_name  # names import prices' neighbours: only when needed
+
+    return is_known_first_name(marker)
+
+
 def _range_end_currency(text: str, end: int, t: _Tables, cc: str, amount: float) -> str | None:
     """The currency written after the second end of a range whose first end (``amount``) stops at ``end``.
 
@@ -1095,6 +1107,8 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
                 cb = None  # the marker of the price before ("2800 kr. 2100 København"), or of other countries
             if cb is not None and _friday(text, cb.start(), cb.group(0), s, e):
                 continue  # "Mo.–Fr. 10–20 Uhr", "Fr. 24.12. geöffnet": German Freitag, not francs
+            if cb is not None and _name_for_code(cb.group(0).strip()):
+                cb = None  # "Nok 28, Thai massage": a Thai name and her age, not 28 Norwegian crowns
         if e - s <= 2 and (cb is not None or (place is None and _next_to_length(text, s, s, {}, by_end))):
             # thousands after a space, after a currency or a length: "SEK 1 800/tim", "kr 2 500", "Noc 2 000"
             spaced = _SPACED_THOUSANDS.match(text, e)
