@@ -405,6 +405,11 @@ PHONE_CASES = [
     # digits in the middle of a longer run are no number of their own where numbers have a trunk prefix
     ("Tél. 01 99 00 12 345 ou 01 99 00 12 34", "FR", ["+33199001234"]),
     ("WhatsApp +44 20 7946 01234", "DE", []),
+    # postcodes after their label, listed with slashes, are no number
+    ("Hotels im PLZ-Bereich 5020 / 5026 / 5061.", "AT", []),
+    ("PLZ 5020 / 5026 / 5061", "AT", []),
+    ("CAP 20121 / 20122", "IT", []),
+    ("code postal 75008, tél. 01 99 00 12 34", "FR", ["+33199001234"]),
 ]
 
 

@@ -804,6 +804,22 @@ def test_a_town_that_is_the_personas_name_in_another_field() -> None:
         ("June tour:\nHamilton 3–5 June\nNelson 7–8 June", "NZ", ["Hamilton|NZ", "Nelson|NZ"]),
         ("Chester 12 & 13 May", "GB", ["Chester|GB"]),
         ("Austin 3rd-5th Jun", "US", ["Austin|US"]),
+        ("Tour:\nLuzern 12.–14.05.\nZug 15.–16.05.\nZürich 17.–20.05.", "CH", ["Luzern|CH", "Zug|CH", "Zürich|CH"]),
+        # a much smaller place hyphenated to a town of its state, 17 km out, is its district
+        ("Jessy 35 – Bremen-Vegesack – Hotel", "DE", ["Bremen|DE"]),
+        ("Dallas-Fort Worth", "US", ["Dallas|US", "Fort Worth|US"]),
+        # days after a slash, and weekday ranges
+        ("Perth 3-6/03\nAdelaide 8-10/03\nNewcastle 14-16/03", "AU", ["Perth|AU", "Adelaide|AU", "Newcastle|AU"]),
+        ("Hamilton Mon–Wed, then Tauranga Thu–Sat.", "NZ", ["Hamilton|NZ", "Tauranga|NZ"]),
+        ("Adelaide 10/10 service", "AU", []),
+        # a suburb named after a foreign town, and a district after a town's nickname
+        ("incall in Sandy Bay, Hobart.", "AU", ["Hobart|AU"]),
+        ("Melbs – St Kilda | Sienna 28", "AU", ["Melbourne|AU"]),
+        ("Melbs and St Kilda", "AU", ["Saint Kilda|AU", "Melbourne|AU"]),
+        # a street crossing a highway is no town; the ad's nickname beats a foreign namesake
+        ("incall downtown Seattle (near Pike Place, I-5 & Seneca)", "US", ["Seattle|US"]),
+        ("off Hwy 6 / Sugar Land", "US", ["Sugar Land|US"]),
+        ("Incall by the French Quarter in Nola (off I-10)", "US", ["New Orleans|US"]),
         # a name before a figure that no month follows stays a name
         ("Hamilton 3 times a week", "NZ", []),
         # a district word alone is no town; "Western University" is no cue's town

@@ -647,3 +647,14 @@ def test_im_without_its_apostrophe(text: str, country: str, expected: list[str])
 )
 def test_presentations_before_an_age(text: str, country: str, expected: list[str]) -> None:
     assert names(text, country) == expected
+
+
+def test_a_numbering_word_under_a_roster_is_no_name() -> None:
+    from unveil.extract import extract_ad
+
+    body = ("Duo Chloe & Jasmine 💕 Chloe 23 & Jasmine 26\n"
+            "Incall north side Indianapolis, off I-465 & 82nd St (Suite 16), thanks")
+    found = [(e.kind, e.value) for e in extract_ad({"body": body, "country": "US"}) if e.kind in ("name", "age")]
+    assert ("name", "Suite") not in found and ("age", "16") not in found
+    assert ("age", "23") in found and ("age", "26") in found
+

@@ -853,6 +853,8 @@ def test_cancellation_and_compound_fees(text: str, country: str, fees: list[tupl
         ("Mezz'ora da 100 €\nUn'ora da 150 €\nDue ore da 280 €", "IT",
          ["100 EUR/30min", "150 EUR/60min", "280 EUR/120min"]),
         ("30 min 90€\n1 hora 150€\n2 hores 280€", "ES", ["90 EUR/30min", "150 EUR/60min", "280 EUR/120min"]),
+        # the Dutch hour's diminutive
+        ("half uurtje 90 euro\n1 uurtje 150 euro", "BE", ["90 EUR/30min", "150 EUR/60min"]),
     ],
 )
 def test_italian_from_and_catalan_hours(text: str, country: str, expected: list[str]) -> None:
@@ -869,6 +871,9 @@ def test_italian_from_and_catalan_hours(text: str, country: str, expected: list[
         ("NOK 280 per hour", "AU", ["280 NOK/60min"]),
         ("nok 280", "AU", ["280 NOK"]),
         ("Eur 150", "GB", ["150 EUR"]),
+        # all hours of the week before a rose or a sign: no rate of seven
+        ("Atiendo 24/7 🌹", "US", []),
+        ("available 24/7 💵", "US", []),
     ],
 )
 def test_a_code_written_as_a_first_name(text: str, country: str, expected: list[str]) -> None:

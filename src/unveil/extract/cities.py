@@ -1141,9 +1141,18 @@ _POSTCODE_BEFORE = re.compile(r"(?<![0-9.,])(?:[A-Z]{1,2}-)?([0-9]{4,5})(?:[ \t]
 
 # A town's centre after its name: "Adelaide CBD", "Sofia center", "Split centar", "Brno centrum".
 _SHOPPING_CENTRE_AFTER = re.compile(r" (?:Centre|Center|Mall|Plaza)(?![^\W\d_])")
+# A highway's number and "&" (or "@") right before a name: "I-5 & Seneca", "US-1 @ Broward" (a "/" may list a town)
+_ROAD_AND_BEFORE = re.compile(r"(?<![\w-])(?:I|US|SR|Hwy|Highway|Route|Rte|Rt|Loop)[- ]?\d{1,3}[ \t]?[&@][ \t]\Z")
 # A tour's days after its town: "Hamilton 3–5 June", "Nelson 7th-8th Jun", "Chester 12 & 13 May".
 _DAYS_AFTER = re.compile(r"[ \t]*[:–—-]?[ \t]*\d{1,2}(?:st|nd|rd|th|\.)?"
                          r"(?:[ \t]?[-–/&][ \t]?\d{1,2}(?:st|nd|rd|th|\.)?)?[ \t]+([^\W\d_]{3,12})")
+# ... or in figures with dots, as German-speaking ads write dates: "Zug 15.–16.05.", "Luzern 12.05."
+# ... or days and a month after a slash ("Adelaide 8-10/03"), or a range of weekdays ("Hamilton Mon–Wed")
+_DOTTED_DAYS_AFTER = re.compile(
+    r"[ \t]+(?:\d{1,2}\.(?:[ \t]?[-–][ \t]?\d{1,2}\.)?(?:0?[1-9]|1[0-2])\.(?!\d)"
+    r"|\d{1,2}[-–]\d{1,2}/(?:0[1-9]|1[0-2])(?![\d/])"
+    r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?[ \t]?[-–][ \t]?"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?(?![^\W\d_]))", re.IGNORECASE)
 _SHORT_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
@@ -1153,9 +1162,12 @@ def _month_words() -> frozenset[str]:
 
 
 def _tour_days_after(text: str, end: int) -> bool:
-    """Whether days and a month follow the town ending at ``end``: a stop of a tour ("Hamilton 3–5 June")."""
+    """Whether days and a month follow the town ending at ``end``: a stop of a tour ("Hamilton 3–5 June",
+    "Zug 15.–16.05.")."""
+    if _DOTTED_DAYS_AFTER.match(text, end) is not None:
+        return True
     m = _DAYS_AFTER.match(text, end)
-    return m is not None and m.start() < m.end() and fold(m.group(1)) in _month_words()
+    return m is not None and fold(m.group(1)) in _month_words()
 
 
 _CBD_AFTER = re.compile(r" (?:CBD|(?:[Cc]ity |[Tt]own )?[Cc]ent(?:re|er|ar|rum|ro)|[Zz]entrum|[Kk]eskusta)(?![^\W\d_])")
@@ -1331,6 +1343,7 @@ _BIGGER_TOWN = 400_000  # ... and a town is a district of one this big, three ti
 _BIGGER_SHARE = 3
 _BIGGER_KM = 15.0
 _FAR_KM = 40.0  # a place hyphenated to a town this far from it is a district of the same name
+_HYPHENED_DISTRICT_KM = 25.0
 
 
 @functools.cache
@@ -1385,6 +1398,23 @@ def _district_of(place: City, town: City) -> bool:
 
 
 _SMALL_DISTRICT = 100_000  # a place right after a town, at any distance, is a part of it below this size
+
+
+def _without_districts_after(text: str, towns: list[Entity], nicknamed: list[Entity]) -> list[Entity]:
+    """``towns`` without a place written right after a town read by its nickname that names a part of it
+    ("Melbs – St Kilda", as "Melbourne – St Kilda" is read)."""
+    by_id = city_index().by_id
+    ends = {t.end: t for t in nicknamed}
+    dropped = set()
+    for t in towns:
+        for end in range(t.start - 4, t.start):  # the gap of a dash, a comma or a bracket: linear in the towns
+            nick = ends.get(end)
+            if nick is not None:
+                place, town = by_id.get(t.attrs["geonameid"]), by_id.get(nick.attrs["geonameid"])
+                if place is not None and town is not None and place is not town \
+                        and _district_after(text, end, t.start, place, town):
+                    dropped.add(id(t))
+    return [t for t in towns if id(t) not in dropped] if dropped else towns
 
 
 def _district_after(text: str, town_end: int, start: int, place: City, town: City) -> bool:
@@ -1684,8 +1714,8 @@ def ad_towns(found: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
     names = {fold(e.text) for e in found if e.kind == "name"}
     if names:
         rules = _rules()
-        kept = [t for t in kept if fold(t.text) not in names or len({e.value for e in kept}) < 2
-                or _cued_town(texts.get(t.field, ""), t.start, rules)]
+        if len({e.value for e in kept}) >= 2:
+            kept = [t for t in kept if fold(t.text) not in names or _cued_town(texts.get(t.field, ""), t.start, rules)]
     if len(kept) == len(towns):
         return found
     dropped = {id(t) for t in towns} - {id(t) for t in kept}
@@ -1728,7 +1758,9 @@ def _much_smaller(town: Entity, big: Entity) -> bool:
     if small is None or large is None or small.population * _BIGGER_SHARE >= large.population:
         return False
     km = _km(small, large)
-    return km > _FAR_KM or (small.admin1 == large.admin1 and km < _BIGGER_KM)
+    # a place under a tenth of the town's size, in its state, may lie farther out: "Bremen-Vegesack" (17 km)
+    reach = _HYPHENED_DISTRICT_KM if small.population * 10 < large.population else _BIGGER_KM
+    return km > _FAR_KM or (small.admin1 == large.admin1 and km < reach)
 
 
 def _own_name(city: City, node: _Node, key: str) -> bool:
@@ -1898,6 +1930,9 @@ class CityExtractor:
             towns = _without_personas(text, towns, country or None)
         nick = _nicknames()
         pattern = nick.by_country.get(country) if country else nick.pattern
+        nicknamed: list[Entity] = []
+        spans: dict[tuple[int, int], list[Entity]] | None = None
+        replaced: set[int] = set()
         if pattern is not None and not nick.words[country].isdisjoint(words(text).keys):
             found: SpanIndex | None = None
             town_ends: set[int] = set()
@@ -1913,12 +1948,29 @@ class CityExtractor:
                     continue
                 if not found.hits(m.start(), m.end()):
                     towns.append(_city_entity(city, field, m.start(), m.end(), text))
+                    nicknamed.append(towns[-1])
                 elif " " in m.group():
                     # "Inbhir Nis" (Inverness in Gaelic) holds no Niš: a name of words is read whole
                     inside = [t for t in towns if m.start() <= t.start and t.end <= m.end()]
                     if inside and all(t.end - t.start < m.end() - m.start() for t in inside):
                         towns = [t for t in towns if t not in inside]
                         towns.append(_city_entity(city, field, m.start(), m.end(), text))
+                elif country and city.country == country:
+                    # "in Nola" in a US ad is New Orleans, not Nola in the Central African Republic
+                    if spans is None:  # built once: a hostile field of towns and nicknames stays linear
+                        spans = {}
+                        for t in towns:
+                            spans.setdefault((t.start, t.end), []).append(t)
+                    same = spans.get(m.span(), [])
+                    if same and all(t.attrs.get("country") != country for t in same):
+                        replaced.update(id(t) for t in same)
+                        spans[m.span()] = []
+                        towns.append(_city_entity(city, field, m.start(), m.end(), text))
+                        nicknamed.append(towns[-1])
+            if replaced:
+                towns = [t for t in towns if id(t) not in replaced]
+        if nicknamed and len(towns) >= 2:
+            towns = _without_districts_after(text, towns, nicknamed)
         if country in _STATE_COUNTRIES and "," in text:
             towns += _small_towns_with_state(text, field, country, towns)
         if country and any(c.islower() for c in text):
@@ -2112,6 +2164,8 @@ class CityExtractor:
             return False
         if start > 0 and text[start - 1] in "$@":
             return False  # "$MiaMia", "@paris_anna": a handle
+        if start > 4 and text[start - 2] in "&@" and _ROAD_AND_BEFORE.search(text, max(0, start - 20), start):
+            return False  # "near Pike Place, I-5 & Seneca": a street crossing a highway, no town
         before = word_before(text, start)
         if start > 3 and text[start - 1] == " " and _COUNTY_BEFORE.search(text, max(0, start - 16), start) is not None:
             # "Based in Co. Galway", "Mallow, Co. Cork", "County Durham", "province de Luxembourg": the county or

@@ -434,6 +434,12 @@ def _lower_word_before(text: str, s: int) -> bool:
 _ROSTER_ITEM_SEP = regex.compile(r"\)?[ \t]{0,2}[,;/|•·][ \t]{0,2}")
 
 
+@functools.cache
+def _numbering_words() -> frozenset[str]:
+    """The words that number something before two digits (``heading_not_before`` of ``ages.yaml``)."""
+    return frozenset(fold(str(w)) for w in load_attribute_data("ages.yaml").get("heading_not_before") or ())
+
+
 def _roster(text: str, out: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
     """Add to the known names of a roster ("Chloe (25), Jess (32), Lani (27)", "Vanessa 23 – Steffi 37") the
     other capitalised words written the same way: opening an item, then the same gap before two digits.
@@ -454,8 +460,8 @@ def _roster(text: str, out: list[tuple[int, int, int, int]]) -> list[tuple[int, 
         if s in taken:
             continue
         key = fold(m.group())
-        if key in t.stop or key in t.months or key in t.describing:
-            continue
+        if key in t.stop or key in t.months or key in t.describing or key in _numbering_words():
+            continue  # (and "Suite 16", "Room 21" under a roster: words that number something)
         g = _NAME_NUMBER_GAP.match(text, e)
         if g is None or _gap_shape(g.group()) not in shapes:
             continue

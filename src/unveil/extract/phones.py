@@ -111,6 +111,8 @@ _ID_LABEL_BEFORE = re.compile(
     r"(?:bestell|auftrags|rechnungs|referenz|kunden|steuer)(?:-?nummer|-?nr)|"
     # bank and business numbers: "Acc 1234 5678", "BSB 062-000", "ABN 51 824 753 556", "sort code"
     r"acc|acct|abn|acn|bsb|sort\s?code|"
+    # postcodes by their labels: "PLZ-Bereich 5020 / 5026", "Postleitzahl", "CAP 20121", "code postal"
+    r"plz|plz-bereich|postleitzahl(?:en)?|postcodes?|code\spostal|c[oó]digo\spostal|cap|kod\spocztowy|"
     # tax, company and personal numbers: "CPF 123.456.789-09", "NIP", "KvK", "UID", "CEP" (a postcode)
     r"cpf|cnpj|cep|nif|nipc|nie|nip|regon|pesel|kvk|btw|uid|cui|cnp|siret|siren|ust-?id|mwst|tva|vat|rcs|"
     # court and company registers: "KRS 0000123456", "Delaware file no. 7731942", "Company no. 09876543"
@@ -160,6 +162,7 @@ _ID_LABEL_REACH = 32
 # The words such a label can end with (lower case), before "#", ":" or "." : a cheap test first.
 _ID_LABEL_LAST_WORDS = frozenset("""
     ad post listing annonce anuncio annuncio anzeige anzeigen inserat advertentie anuncio anúncio ogłoszenie ogłoszenia
+    plz bereich plz-bereich postleitzahl postleitzahlen postcode postcodes postal cap pocztowy
     profile profil
     anunt anunț anunțului anuntului
     id no nr n° nº numero numéro number nummer número num

@@ -1087,6 +1087,8 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             continue  # a time
         if s >= 2 and text[s - 1] == ":" and text[s - 2].isdigit():
             continue
+        if s >= 3 and text[s - 3:s] == "24/" and text[s:e] == "7":
+            continue  # "Atiendo 24/7 🌹", "available 24/7 💵": all hours, no rate of seven
         if s >= 2 and text[s - 1] in "-–" and text[s - 2].isupper() and text[s - 2] not in "HQ" \
                 and (s == 2 or not text[s - 3].isalpha()):
             continue  # a road or a code: "5 minutes from I-45", "A-10" (not the shorthand "H-250")
