@@ -1146,8 +1146,7 @@ _ROAD_AND_BEFORE = re.compile(r"(?<![\w-])(?:I|US|SR|Hwy|Highway|Route|Rte|Rt|Lo
 # A tour's days after its town: "Hamilton 3–5 June", "Nelson 7th-8th Jun", "Chester 12 & 13 May".
 _DAYS_AFTER = re.compile(r"[ \t]*[:–—-]?[ \t]*\d{1,2}(?:st|nd|rd|th|\.)?"
                          r"(?:[ \t]?[-–/&][ \t]?\d{1,2}(?:st|nd|rd|th|\.)?)?[ \t]+([^\W\d_]{3,12})")
-# ... or in figures with dots, as German-speaking ads write dates: "Zug 15.–16.05.", "Luzern 12.05."
-# ... or days and a month after a slash ("Adelaide 8-10/03"), or a range of weekdays ("Hamilton Mon–Wed")
+# ... or in figures as dates ("Zug 15.–16.05.", "Luzern 12.05.", "Adelaide 8-10/03"), or weekdays ("Hamilton Mon–Wed")
 _DOTTED_DAYS_AFTER = re.compile(
     r"[ \t]+(?:\d{1,2}\.(?:[ \t]?[-–][ \t]?\d{1,2}\.)?(?:0?[1-9]|1[0-2])\.(?!\d)"
     r"|\d{1,2}[-–]\d{1,2}/(?:0[1-9]|1[0-2])(?![\d/])"
@@ -1156,18 +1155,15 @@ _DOTTED_DAYS_AFTER = re.compile(
 _SHORT_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
-@functools.cache
-def _month_words() -> frozenset[str]:
-    return frozenset(fold(str(m)) for m in load_attribute_data("ages.yaml").get("months") or ()) | _SHORT_MONTHS
-
-
 def _tour_days_after(text: str, end: int) -> bool:
     """Whether days and a month follow the town ending at ``end``: a stop of a tour ("Hamilton 3–5 June",
     "Zug 15.–16.05.")."""
+    from unveil.extract.ages import is_month_word  # imports this module
+
     if _DOTTED_DAYS_AFTER.match(text, end) is not None:
         return True
     m = _DAYS_AFTER.match(text, end)
-    return m is not None and fold(m.group(1)) in _month_words()
+    return m is not None and (fold(m.group(1)) in _SHORT_MONTHS or is_month_word(m.group(1)))
 
 
 _CBD_AFTER = re.compile(r" (?:CBD|(?:[Cc]ity |[Tt]own )?[Cc]ent(?:re|er|ar|rum|ro)|[Zz]entrum|[Kk]eskusta)(?![^\W\d_])")
