@@ -300,6 +300,9 @@ def test_cyrillic_ze_in_words_stays_a_letter() -> None:
         ("call 07700 900 123 for 2 hours", "call 07700900123 for 2 hours"),
         ("seven seven zero zero nine I love you", "77009 I love you"),
         ("ligue para o nove um dois três", "ligue para o 9123"),
+        # a weak word ends a number only where the number spells other digits as words and the line ends
+        ("+44 20 7946 0 três 6 um beijo", "+44207946036 um beijo"),
+        ("call 555 0123 um", "call 5550123 um"),
     ],
 )
 def test_articles_and_pronouns_next_to_numbers_stay_words(text: str, expected: str) -> None:
@@ -723,6 +726,24 @@ def test_one_pass_token_search_finds_what_the_per_token_searches_find(monkeypatc
     ],
 )
 def test_weak_words_of_other_languages_between_digits(text: str, lang: str, expected: str) -> None:
+    nt = deobfuscate_digits(text, lang)
+    assert nt.text == expected
+    check_offsets(nt)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Portuguese "um" (also the article) ends a number that mixes words and digits
+        ("+44 20 7946 0 cinco 9 um", "pt", "+442079460591"),
+        ("Mel: +44 20 7946 0 três 6 um\nLuna: x", None, "Mel: +442079460361\nLuna: x"),
+        ("+44 20 7946 0 cinco 9 um.", None, "+442079460591."),
+        # "três" is no prose in Portuguese: strong in a Portuguese ad at a number's end
+        ("(718) 555-0 1 2 três", "pt", "7185550123"),
+        ("(718) 555-0 1 2 três", None, "718555012 três"),
+    ],
+)
+def test_weak_word_closing_a_mixed_number(text: str, lang: str | None, expected: str) -> None:
     nt = deobfuscate_digits(text, lang)
     assert nt.text == expected
     check_offsets(nt)

@@ -215,6 +215,8 @@ CASES = [
     ("80€ le quart d'heure", "FR", ["80 EUR/15min"]),
     # an hour and a half, written out
     ("hora y media 200€", "ES", ["200 EUR/90min"]),
+    ("1 hora 100€\n1 hora e meia 140€", "PT", ["100 EUR/60min", "140 EUR/90min"]),
+    ("1h y media 140€", "ES", ["140 EUR/90min"]),
     ("o oră și jumătate 500 lei", "RO", ["500 RON/90min"]),
     ("Półtorej godziny 400 zł", "PL", ["400 PLN/90min"]),
     ("Anderhalf uur €220", "NL", ["220 EUR/90min"]),
@@ -839,6 +841,10 @@ def test_banknote_emoji_are_currencies(text: str, country: str, expected: list[s
          [("200 EUR/60min", False), ("20 EUR", True), ("50 EUR", True)]),
         # a bracket that words follow before the amount ends the fee's clause
         ("Taxi (pas inclus) ensuite 200 €", "FR", [("200 EUR", False)]),
+        # money sent ahead by a payment service that closes the amount's clause is a deposit
+        ("No deposit for regulars; new friends $50 Interac.", "CA", [("50 CAD", True)]),
+        ("$30 e-transfer, the rest cash", "CA", [("30 CAD", True)]),
+        ("Hour: 150 PayPal", "GB", [("150 GBP/60min", False)]),
     ],
 )
 def test_cancellation_and_compound_fees(text: str, country: str, fees: list[tuple[str, bool]]) -> None:

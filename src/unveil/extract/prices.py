@@ -534,6 +534,11 @@ _FEE_MODIFIERS = frozenset({"non", "refundable", "nonrefundable", "screening", "
                             "cancellation", "cancelation", "cancel", "late", "reservation", "travel", "no", "show",
                             "parking"})
 _FEE_MODIFIERS_MAX = 4
+# A way of paying ahead that closes the amount's clause: "new friends $50 Interac.", "$30 e-transfer, rest cash"
+# (money sent before meeting is a deposit; a rate is paid in person).
+_PAID_AHEAD_BY = frozenset({"interac", "transfer", "etransfer", "paypal", "cashapp", "venmo", "zelle", "revolut",
+                            "bizum", "lydia", "twint", "blik"})
+_CLAUSE_CLOSE = re.compile(r"[ \t]*(?:\Z|[\n\r.,;!?)])")
 _FEE_LINKS = frozenset({"de", "for", "of", "pour", "para", "per", "fur", "di", "da", "voor", "na", "pentru"})
 
 
@@ -554,7 +559,7 @@ def _fee(text: str, start: int, end: int, t: _Tables) -> bool:
         if nw is None:
             break
         word = fold(nw.group())
-        if word in t.fee_words:
+        if word in t.fee_words or (word in _PAID_AHEAD_BY and _CLAUSE_CLOSE.match(text, nw.end()) is not None):
             return True
         if (word not in _FEE_LINKS and word not in _FEE_MODIFIERS) or text[nw.end():nw.end() + 1] not in (" ", "-"):
             break

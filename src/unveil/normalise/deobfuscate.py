@@ -998,6 +998,7 @@ def _decide(run: list[_Seg], text: str, lang: str | None = None, force: bool = F
                         changed = True
             changed |= _sandwich_letters(run, lends, text)
             changed |= _sandwich_weak_words(run, text, lang)
+            changed |= _closing_weak_word(run, text, lang)
             if not changed:
                 break
     for i, s in enumerate(run):
@@ -1107,6 +1108,25 @@ def _sandwich_weak_words(run: list[_Seg], text: str, lang: str | None = None) ->
             changed = True
         i = j
     return changed
+
+
+def _closing_weak_word(run: list[_Seg], text: str, lang: str | None) -> bool:
+    """Convert a weak digit word that ends a number written in a mix of digits and words, right after a
+    digit and before the end of the line or punctuation: "+44 20 7946 0 cinco 9 um" (Portuguese "um", 1,
+    is also the article).  A number that spells none of its other digits as words keeps a trailing weak
+    word as prose ("... 555 0123 um"); return True if it changed."""
+    n = len(run)
+    last = run[-1]
+    if n < 3 or last.on or last.kind != _WEAK or last.has_sub or not run[-2].on:
+        return False
+    if len(last.pieces) != 1 or last.pieces[0].entry is None or last.pieces[0].kind != UNIT:
+        return False
+    if not any(s.on and s.kind in (_NUM, _WEAK) and not s.glued and not s.has_sub for s in run[:-1]):
+        return False
+    if _CLOSES_RUN.match(text, last.end) is None or _only_other_languages(last, lang):
+        return False
+    last.on = True
+    return True
 
 
 def _only_other_languages(seg: _Seg, lang: str | None) -> bool:
