@@ -44,6 +44,12 @@ CASES = [
     ("Masažas Klaipėdoje", "LT", "lt", ["Klaipėda|LT"]),
     ("Masāža Daugavpilī", "LV", "lv", ["Daugavpils|LV"]),
     ("U Splitu do kraja mjeseca", "HR", "hr", ["Split|HR"]),
+    # a home town abroad after the South Slavic "iz" (from), vowels dropped as the languages decline them
+    ("Ja sam Petra iz Splita, sada radim u Beču", "AT", "hr", ["Split|HR", "Vienna|AT"]),
+    ("Sem Nina iz Kopra, ogni giovedì a Trieste", "IT", "sl", ["Koper|SI", "Trieste|IT"]),
+    ("Sem iz Celja", "SI", "sl", ["Celje|SI"]),
+    ("Ja sam iz Zadra", "DE", "hr", ["Zadar|HR"]),
+    ("dvije prijateljice iz Tuzle, sada u Grazu", "AT", "hr", ["Tuzla|BA", "Graz|AT"]),
     ("Masaža u Kragujevcu", "RS", "sr", ["Kragujevac|RS"]),
     ("Pola sata 50 eura, u Puli", "HR", "hr", ["Pula|HR"]),  # "pola" (half) is no Pula (Italian "Pola")
     ("Richmond BC, near YVR ✈️", "CA", "en", ["Richmond|CA"]),  # an airport code is no nickname

@@ -174,3 +174,8 @@ def test_us_numbers_in_mexican_ads(body: str, expected: list[str]) -> None:
 )
 def test_mexican_and_puerto_rican_readings(body: str, country: str, kind: str, expected: list[str]) -> None:
     assert _values(body, country, kind, "es") == expected
+
+
+def test_us_number_marked_with_spaced_abbreviation_in_a_spanish_ad() -> None:
+    """"EE. UU." with a space and the label's colon marks a US number in an ad from Spain."""
+    assert _values("Número de EE. UU.: 786 555 0139", "ES", "phone") == ["+17865550139"]

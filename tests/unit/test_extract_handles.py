@@ -99,6 +99,7 @@ ENGLISH = [
     ("Signal: anna.01", [("signal:anna.01", "anna.01")]),
     ("Signal: veronika_plz", [("signal:veronika_plz", "veronika_plz")]),
     ("signal @anna_vip", [("signal:anna_vip", "@anna_vip")]),
+    ("Signal: lucija.zg.01", [("signal:lucija.zg.01", "lucija.zg.01")]),
     ("TikTok: @anna.b", [("tiktok:anna.b", "@anna.b")]),
     ("tiktok.com/@anna.b", [("tiktok:anna.b", "tiktok.com/@anna.b")]),
     ("discord: anna.b", [("discord:anna.b", "anna.b")]),

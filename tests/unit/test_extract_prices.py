@@ -844,6 +844,9 @@ def test_banknote_emoji_are_currencies(text: str, country: str, expected: list[s
         # money sent ahead by a payment service that closes the amount's clause is a deposit
         ("No deposit for regulars; new friends $50 Interac.", "CA", [("50 CAD", True)]),
         ("$30 e-transfer, the rest cash", "CA", [("30 CAD", True)]),
+        # the deposit's clause goes on past an email address to the amount in brackets
+        ("Deposit via Interac e-Transfer to kayla.yyz.sb@gmail.com ($60 to lock in our first date).", "CA",
+         [("60 CAD", True)]),
         ("Hour: 150 PayPal", "GB", [("150 GBP/60min", False)]),
     ],
 )

@@ -1273,13 +1273,17 @@ _SAINT_WORDS = frozenset({"st", "saint", "ste", "sainte", "san", "santa", "sankt
 _SAINTS_PLACE_AFTER = re.compile(r"['’]s[ \t][A-Z][a-z]")
 
 
+# Weak cues that never join two parts of one place's name: English "to", the South Slavic "from" and "in".
+_NEVER_JOIN_NAMES = frozenset({"to", "iz", "u", "v"})
+
+
 def _inside_a_name(text: str, start: int, rules: _Rules) -> bool:
     """Whether the word before ``start`` (a weak cue, "di", "de") follows a capitalised word, joining two
     parts of one place's name: "zona Campo di Marte" holds no Marte of Nigeria ("Brasileira de Santarém"
     says where she is from)."""
     cue = _written_before(text, start)
-    if cue == "to":
-        return False  # no place's name joins two parts with English "to": "Flying to Reykjavik"
+    if cue in _NEVER_JOIN_NAMES:
+        return False  # no place's name joins two parts with these: "Flying to Reykjavik", "Petra iz Splita"
     j = start
     while j > 0 and text[j - 1] in " \t\u00a0":
         j -= 1

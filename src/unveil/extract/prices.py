@@ -470,6 +470,7 @@ def _local_thousands(text: str, pos: int, t: _Tables) -> re.Match[str] | None:
 
 _CLAUSE_END = frozenset(",;.!?\n|/)•·")
 _MAX_FEE_GAP = 48  # room for an address between the fee word and its amount
+_ADDRESS_ROOM = 32  # more room once an email address's "@" is passed
 
 
 # German "Fr." is Freitag in opening hours: after another day and a dash ("Mo.–Fr."), or before a date
@@ -494,9 +495,12 @@ def _friday(text: str, start: int, marker: str, amount_start: int, amount_end: i
 def _clause_words_before(text: str, start: int) -> list[str]:
     """The folded words of the clause before ``start``, at most _MAX_FEE_GAP characters back."""
     i = start
-    while i > 0 and start - i < _MAX_FEE_GAP and (text[i - 1] not in _CLAUSE_END or _about_dot(text, i - 1)
-                                                  or _gloss_before(text, i - 1, start) or _in_link(text, i - 1)):
+    reach = _MAX_FEE_GAP
+    while i > 0 and start - i < reach and (text[i - 1] not in _CLAUSE_END or _about_dot(text, i - 1)
+                                           or _gloss_before(text, i - 1, start) or _in_link(text, i - 1)):
         i -= 1
+        if text[i] == "@" and reach == _MAX_FEE_GAP:
+            reach += _ADDRESS_ROOM  # "Deposit via Interac e-Transfer to kayla.yyz.sb@gmail.com ($60 ...)"
     return [fold(w) for w in _WORD.findall(text, i, start)]
 
 
