@@ -741,6 +741,11 @@ def test_weak_words_of_other_languages_between_digits(text: str, lang: str, expe
         # "três" is no prose in Portuguese: strong in a Portuguese ad at a number's end
         ("(718) 555-0 1 2 três", "pt", "7185550123"),
         ("(718) 555-0 1 2 três", None, "718555012 três"),
+        # the weak word that ends the number lends to nothing after it: the next sentence's "Sei" stays prose
+        ("+33~1~99~00~7 tre~2 sei. Sei libero stasera?", "it", "+33199007326. Sei libero stasera?"),
+        # a spelled "plus" before a country code's word keeps the word in the number across a bracket
+        ("más uno (dos uno dos) five five five - cero 1 cuatro 9", "es", "más 12125550149"),
+        ("plus one (212) 555 0149", "en", "plus 12125550149"),
     ],
 )
 def test_weak_word_closing_a_mixed_number(text: str, lang: str | None, expected: str) -> None:

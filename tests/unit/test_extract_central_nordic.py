@@ -87,6 +87,8 @@ def test_listing_numbers_are_no_phones(body: str, country: str) -> None:
         ("Rom 25 – hotell ved stasjonen", "NO", "no", []),
         ("Masiram že 10 let, diplomirana maserka.", "SI", "sl", []),
         ("Olen Tallinnas elanud 10 aastat.", "EE", "et", []),
+        ("Olen Tartus elanud juba 11 aastat.", "EE", "et", []),
+        ("Olen juba 25 aastat vana.", "EE", "et", ["25"]),
         ("Работаю 11 лет, мне 30", "DE", "ru", ["30"]),
     ],
 )

@@ -48,6 +48,19 @@ CASES = [
     ("Ja sam Petra iz Splita, sada radim u Beču", "AT", "hr", ["Split|HR", "Vienna|AT"]),
     ("Sem Nina iz Kopra, ogni giovedì a Trieste", "IT", "sl", ["Koper|SI", "Trieste|IT"]),
     ("Sem iz Celja", "SI", "sl", ["Celje|SI"]),
+    # the Nordic "in" before a town that is also a word
+    ("Nyinflyttad i Lund! Ålder: 28.", "SE", "sv", ["Lund|SE"]),
+    ("Kun i Moss denne helgen.", "NO", "no", ["Moss|NO"]),
+    # Romanian "din" (from) is a cue in a Romanian ad only: Danish "din" is "your"
+    ("Sunt Alina, 21 de ani, din Pitești.", "ES", "ro", ["Piteşti|RO"]),
+    ("Sunt Alina, 21 de ani, din Pitești.", "ES", "da", []),
+    # a tour's days after a foreign town are no persona's age; a Lithuanian street; a junk alternate name
+    ("Jūlija tūre: Tallinn 8.–10.07., Helsinki 12.–14.07.", "LV", "lv", ["Tallinn|EE", "Helsinki|FI"]),
+    ("Butas Vilniaus g. 12, Kaunas (senamiestis)", "LT", "lt", ["Kaunas|LT"]),
+    ("Incall Cherry Creek / outcall downtown Denver", "US", "en", ["Denver|US"]),
+    # a nickname before a district after a hyphen; not before a lower-case word
+    ("Ffm-Bockenheim, Nähe Uni. Alina, 22 J.", "DE", "de", ["Frankfurt am Main|DE"]),
+    ("LA-based companion", "US", "en", []),
     ("Ja sam iz Zadra", "DE", "hr", ["Zadar|HR"]),
     ("dvije prijateljice iz Tuzle, sada u Grazu", "AT", "hr", ["Tuzla|BA", "Graz|AT"]),
     ("Masaža u Kragujevcu", "RS", "sr", ["Kragujevac|RS"]),

@@ -438,6 +438,9 @@ def test_first_person_words_heading_an_age(text: str, country: str, expected: li
         ("Sunt Mihai, șoferul fetelor. Disponibile: Ana (24 ani)", "RO", ["Ana"]),
         ("Sono Luca, l'autista delle ragazze. Disponibili: Sara (23)", "IT", ["Sara"]),
         ("Reception (ask for Dave): 020 7946 0463", "GB", []),
+        # the desk and its number before the cue; a new sentence after the desk's number asks for a persona
+        ("Call reception on 020 7946 0731 (ask for Marie)", "GB", []),
+        ("Reception: 020 7946 0731. Ask for Marie, 25, new this week", "GB", ["Marie"]),
         ("Ask for Angel at the front desk", "US", ["Angel"]),
         ("St. Louis. (314) 555-0159", "US", []),
         ("Visiting St. Louis", "US", []),  # the end of the ad, where a signature stands

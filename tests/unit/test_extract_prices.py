@@ -862,6 +862,16 @@ def test_cancellation_and_compound_fees(text: str, country: str, fees: list[tupl
         ("Mezz'ora da 100 €\nUn'ora da 150 €\nDue ore da 280 €", "IT",
          ["100 EUR/30min", "150 EUR/60min", "280 EUR/120min"]),
         ("30 min 90€\n1 hora 150€\n2 hores 280€", "ES", ["90 EUR/30min", "150 EUR/60min", "280 EUR/120min"]),
+        # a second currency in brackets, or after a comma where it ends its clause, shares the rate's length
+        ("£150 (€175) per hour, £280 (€325) two hours.", "GB",
+         ["150 GBP/60min", "175 EUR/60min", "280 GBP/120min", "325 EUR/120min"]),
+        ("300 BBD per hour, US$150. text me", "BB", ["300 BBD/60min", "150 USD/60min"]),
+        ("£150 per hour, £200", "GB", ["150 GBP/60min", "200 GBP"]),
+        # an amount of no length before a card leaves its habit open: the card writes lengths first
+        ("Downtown incall 11am–2am, outcall +$50\nRates: 1 hr $300 / 2 hrs $550 / overnight $2000", "US",
+         ["50 USD", "300 USD/60min", "550 USD/120min", "2000 USD/night"]),
+        # alone or as a duo between the length and its amount
+        ("1h en duo : 400 € — 1h seule : 220 €", "FR", ["400 EUR/60min", "220 EUR/60min"]),
         # the Dutch hour's diminutive
         ("half uurtje 90 euro\n1 uurtje 150 euro", "BE", ["90 EUR/30min", "150 EUR/60min"]),
     ],

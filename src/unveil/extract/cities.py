@@ -548,6 +548,7 @@ class _Rules:
     cues: frozenset[str]
     weak_cues: frozenset[str]
     cues_not_en: frozenset[str]
+    cues_in: dict[str, frozenset[str]]  # weak cues read only in an ad of that language ("din" in Romanian)
     cues_not_names: frozenset[str]
     streets: frozenset[str]
     places_after: frozenset[str]
@@ -595,6 +596,7 @@ def _rules() -> _Rules:
         cues=keyset(data.get("cues") or ()),
         weak_cues=keyset(data.get("weak_cues") or ()),
         cues_not_en=keyset(data.get("cues_not_en") or ()),
+        cues_in={str(lang): keyset(words) for lang, words in (data.get("weak_cues_in") or {}).items()},
         cues_not_names=keyset(data.get("cues_not_names") or ()),
         streets=keyset(data.get("street_words") or ()),
         places_after=keyset(data.get("street_words_after") or ()),
@@ -1616,8 +1618,9 @@ def _nicknames() -> _Nicknames:
 
 def _nickname_pattern(forms: Iterable[str]) -> re.Pattern[str]:
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    # Not inside a word, a handle, a web address or a number ("@nyc_anna", "la-vie.fr", "ATL2").
-    return re.compile(r"(?<![\w@$/.&-])(?:" + alternation + r")(?![\w@/&-]|\.[A-Za-z])")
+    # Not inside a word, a handle, a web address or a number ("@nyc_anna", "la-vie.fr", "ATL2"); a district
+    # may follow after a hyphen ("Ffm-Bockenheim"), but no lower-case word ("LA-based").
+    return re.compile(r"(?<![\w@$/.&-])(?:" + alternation + r")(?![\w@/&]|-(?![A-Z][a-zäöüß])|\.[A-Za-z])")
 
 
 def _state_of_town_before(text: str, start: int, end: int, town_ends: set[int]) -> bool:
@@ -2194,9 +2197,10 @@ class CityExtractor:
             return False
         if city.country != country and before not in rules.cues and before not in rules.weak_cues \
                 and before not in rules.case_cues and before not in _FROM_WORDS \
-                and _AGE_AFTER.match(text, end) is not None:
+                and _AGE_AFTER.match(text, end) is not None and not _tour_days_after(text, end):
             # "Dallas — Paris 24", "Cancún — Paris 25 🇫🇷": a persona and her age ("from Bergamo, 27" is
-            # where she comes from; at home, "Warszawa, 25 lat" heads an ad with the town and her age)
+            # where she comes from; at home, "Warszawa, 25 lat" heads an ad with the town and her age); a
+            # tour's days are no age ("Helsinki 12.–14.07.")
             return False
         if key in rules.town_personas and city.population < _BIG_HOME_TOWN and _AGE_AFTER.match(text, end) \
                 and not any(ch.isalnum() for ch in text[text.rfind("\n", 0, start) + 1:start]):
@@ -2268,6 +2272,7 @@ class CityExtractor:
             return True  # "Hamilton 3–5 June", "Nelson 7-8 June": a tour's stop and its days
         prev = _prev_words(text, start, 3)
         english = (ctx.lang or "").startswith("en")
+        own_cues = rules.cues_in.get((ctx.lang or "")[:2].lower(), frozenset())
         weak_ok = key not in rules.person and key not in rules.strong_cue_only
         for n in (1, 2, 3):
             if len(prev) >= n:
@@ -2277,7 +2282,7 @@ class CityExtractor:
                     continue  # "sou a Bruna" (an article), but "à Nancy"
                 if cue in rules.region_cues.get(key, ()):
                     return False  # "au Québec": the province
-                if cue in rules.cues or (weak_ok and cue in rules.weak_cues
+                if cue in rules.cues or (weak_ok and (cue in rules.weak_cues or cue in own_cues)
                                          and not (city.country != country and _inside_a_name(text, start, rules))):
                     return True
         return _has_label(text, start, rules.labels) or _pin_before(text, start) or (

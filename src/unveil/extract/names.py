@@ -960,9 +960,36 @@ _NEXT_ASKED = regex.compile(r"(?:[ \t\u00a0]{0,2},|[ \t\u00a0]{1,2}(?:or|ou|o|od
 
 
 def _staff(text: str, s: int, e: int, cue: str, staff: frozenset[str]) -> bool:
-    if _tables().staff_re.search(text, max(0, s - 24), min(len(text), e + _STAFF_REACH + 20)) is None:
+    if _tables().staff_re.search(text, max(0, s - _DESK_REACH - 16), min(len(text), e + _STAFF_REACH + 20)) is None:
         return False  # no staff word near: most names
     return _staff_near(text, s, e, cue, staff)
+
+
+# Words between a desk and its number: "Call reception on 020 7946 0731 (ask for Marie)".
+_DESK_NUMBER_WORDS = frozenset({"on", "at", "via", "number", "no", "tel", "phone", "au", "al", "am", "unter", "op"})
+_DESK_REACH = 48
+_SENTENCE_BREAK = regex.compile(r"[.!?;|•](?:[ \t\u00a0]|\Z)")
+
+
+def _desk_number_before(text: str, cue_at: int, staff: frozenset[str]) -> bool:
+    """Whether a staff word and its phone number stand right before the asking cue at ``cue_at``, on its line:
+    "Call reception on 020 7946 0731 (ask for Marie)" (only figures, marks and the words of
+    ``_DESK_NUMBER_WORDS`` after the staff word)."""
+    begin = max(text.rfind("\n", 0, cue_at) + 1, cue_at - _DESK_REACH)
+    m = _SENTENCE_BREAK.search(text, begin, cue_at)
+    while m is not None:  # the last sentence only: "Reception: 020 .... Ask for Marie, 25" asks for a persona
+        begin = m.end()
+        m = _SENTENCE_BREAK.search(text, begin, cue_at)
+    words = _WORD_RUN.findall(text, begin, cue_at)
+    if not any(ch.isdigit() for ch in text[begin:cue_at]):
+        return False
+    for w in reversed(words):
+        folded = fold(w).lower()
+        if folded in staff:
+            return True
+        if folded not in _DESK_NUMBER_WORDS:
+            return False
+    return False
 
 
 def _staff_near(text: str, s: int, e: int, cue: str, staff: frozenset[str]) -> bool:
@@ -991,6 +1018,8 @@ def _staff_near(text: str, s: int, e: int, cue: str, staff: frozenset[str]) -> b
             # "Reception (ask for Dave)": the desk to ask at, then the cue
             wi, wj = _word_before(text, c, " \t\u00a0(:-–,", 3, 20)  # ... and "Call reception, ask for Tina"
             if wi < wj and fold(text[wi:wj]) in staff:
+                return True
+            if _desk_number_before(text, c, staff):
                 return True
         pos = e
         for _ in range(_MAX_LISTED_NAMES):  # "Demandez Lina ou Jade à l'accueil": the list, then the place

@@ -1245,8 +1245,11 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
                 # bare amounts too ("In/Out : 30 min 150/200")
                 dur = row_dur
             elif (explicit or in_table is not None) and last_dur is not None and currency != last_currency \
-                    and _OTHER_CURRENCY_GAP.fullmatch(text, last_end, span_start):
-                # "½ hr: 150 USD / CAD 200", "£200 per hour (€230)": the same rate in another currency
+                    and (_OTHER_CURRENCY_GAP.fullmatch(text, last_end, span_start)
+                         or (_COMMA_GAP.fullmatch(text, last_end, span_start)
+                             and _CLAUSE_CLOSE.match(text, after) is not None)):
+                # "½ hr: 150 USD / CAD 200", "£200 per hour (€230)": the same rate in another currency, also
+                # after a comma where the amount ends its clause ("300 BBD per hour, US$150.")
                 dur = last_dur
         dur_before = dur if dur is not None and dur.end <= span_start else None
         if not explicit:
@@ -1257,7 +1260,9 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
             currency = in_table or heading_currency or t.country_currency.get(cc)
             if currency is None and dur is None:
                 continue
-        duration_first = first
+        if dur is not None:
+            # an amount of no length ("outcall +$50" before "1 hr $300 / 2 hrs $550") leaves the habit open
+            duration_first = first
         if dur is not None and not headed:
             used.add(dur.start)
             same = by_end.get(dur.end)
@@ -1633,6 +1638,7 @@ _ABOUT_WORDS = (r"(?:(?:ok|około|okolo|kb|ca|cca|approx|aprox|env|environ|circa
 _CURRENCY_OR = re.compile(
     rf"(?-i:[ \t]?[A-Z]{{3}})?[ \t]{{0,2}}(?:[/(][ \t]{{0,2}}(?:{_OR_WORDS}[ \t]{{1,2}})?|{_OR_WORDS}[ \t]{{1,2}})"
     rf"(?:{_ABOUT_WORDS}[ \t]{{0,2}})?", re.I)
+_COMMA_GAP = re.compile(r"[ \t]{0,2},[ \t]{1,2}")
 _OTHER_CURRENCY_GAP = re.compile(
     rf"[ \t]{{0,2}}(?:[/(][ \t]{{0,2}}(?:{_OR_WORDS}[ \t]{{1,2}})?|{_OR_WORDS}[ \t]{{0,2}})?"
     rf"(?:{_ABOUT_WORDS}[ \t]{{0,2}})?", re.I)
@@ -1764,8 +1770,11 @@ def _opens_line(text: str, pos: int, article: bool = False) -> bool:
 def _free_duration_after(text: str, pos: int, by_start: dict[int, _Duration], used: set[int],
                          fillers: frozenset[str] = frozenset()) -> _Duration | None:
     """A free duration right after ``pos`` across gap characters, and across up to two ``fillers`` words
-    when given ("$35 foot massage 1hr", "$50 special 1hr")."""
+    when given ("$35 foot massage 1hr", "$50 special 1hr"); also after the bracket closing an amount written in
+    brackets, "£280 (€325) two hours"."""
     i = pos
+    if text.startswith(")", pos) and "(" in text[max(0, pos - 12):pos]:
+        i += 1
     words_skipped = 0
     for _ in range(8):
         d = by_start.get(i)

@@ -884,10 +884,16 @@ def _fills_right(text: str, end: int) -> bool:
 
 def _word_before_bracket(cur: list[_Seg], seg: _Seg, text: str) -> bool:
     """A lone number word, then an opening bracket: "the old one (0 2oh79..." - the word is prose, the
-    number starts at the bracket ("four four (zero) two ..." keeps its country code: two words before)."""
+    number starts at the bracket ("four four (zero) two ..." keeps its country code: two words before; so
+    does a spelled "plus" before the word: "más uno (dos uno dos) ...")."""
     gap = seg.gap
     return len(cur) == 1 and cur[0].kind != _DIGB and not cur[0].glued and gap is not None \
-        and "(" in text[gap[0] : gap[1]]
+        and "(" in text[gap[0] : gap[1]] \
+        and _PLUS_WORD_BEFORE.search(text, max(0, cur[0].start - 12), cur[0].start) is None
+
+
+# A spelled "plus" right before a country code's word ("más uno (212) ...", "plus one (212) ...").
+_PLUS_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?i:plus[sz]?|plius|m[aá]s|pi[uù]|плюс|плус)[ \t]{1,2}\Z")
 
 
 def _runs(segs: list[_Seg], text: str) -> list[list[_Seg]]:
@@ -998,9 +1004,9 @@ def _decide(run: list[_Seg], text: str, lang: str | None = None, force: bool = F
                         changed = True
             changed |= _sandwich_letters(run, lends, text)
             changed |= _sandwich_weak_words(run, text, lang)
-            changed |= _closing_weak_word(run, text, lang)
             if not changed:
                 break
+        _closing_weak_word(run, text, lang)  # last, so that the word lends to nothing after it
     for i, s in enumerate(run):
         if s.kind == _CONN:
             s.on = 0 < i < n - 1 and run[i - 1].on and run[i + 1].on
@@ -1110,23 +1116,29 @@ def _sandwich_weak_words(run: list[_Seg], text: str, lang: str | None = None) ->
     return changed
 
 
-def _closing_weak_word(run: list[_Seg], text: str, lang: str | None) -> bool:
+def _closing_weak_word(run: list[_Seg], text: str, lang: str | None) -> None:
     """Convert a weak digit word that ends a number written in a mix of digits and words, right after a
     digit and before the end of the line or punctuation: "+44 20 7946 0 cinco 9 um" (Portuguese "um", 1,
-    is also the article).  A number that spells none of its other digits as words keeps a trailing weak
-    word as prose ("... 555 0123 um"); return True if it changed."""
+    is also the article), "... 2 sei. Sei libero?" (only the first "sei").  A number that spells none of
+    its other digits as words keeps a trailing weak word as prose ("... 555 0123 um").  Called once the
+    other rules are done, so the word lends to nothing after it."""
     n = len(run)
-    last = run[-1]
-    if n < 3 or last.on or last.kind != _WEAK or last.has_sub or not run[-2].on:
-        return False
+    k = n - 1
+    while k > 0 and not run[k].on:
+        k -= 1  # the last converted token; what follows it is prose ("... 2 sei. Sei libero?")
+    k += 1
+    if k < 3 or k >= n:
+        return
+    last = run[k]
+    if last.kind != _WEAK or last.has_sub:
+        return
     if len(last.pieces) != 1 or last.pieces[0].entry is None or last.pieces[0].kind != UNIT:
-        return False
-    if not any(s.on and s.kind in (_NUM, _WEAK) and not s.glued and not s.has_sub for s in run[:-1]):
-        return False
+        return
+    if not any(s.on and s.kind in (_NUM, _WEAK) and not s.glued and not s.has_sub for s in run[:k]):
+        return
     if _CLOSES_RUN.match(text, last.end) is None or _only_other_languages(last, lang):
-        return False
+        return
     last.on = True
-    return True
 
 
 def _only_other_languages(seg: _Seg, lang: str | None) -> bool:
