@@ -193,6 +193,9 @@ PHONE_CASES = [
     # a range of clients' ages closing a sentence before the number
     ("Tylko 18+, panowie 30-60. 512 345 672", "PL", ["+48512345672"]),
     ("le 15/03, 01 99 00 68 02", "FR", ["+33199006802"]),
+    # a tour's day and month in brackets before a number hidden in words (its trunk 0 in leet)
+    ("Lyon (17/06) z3ro un . n3uf n3uf . 0️⃣0️⃣ . quatre-v1ngt-dix-sept . douze", "FR", ["+33199009712"]),
+    ("Lyon (17/06) 01 99 00 97 12", "FR", ["+33199009712"]),
     ("Mon 01 : 99 00 12 34", "FR", ["+33199001234"]),
     ("de 10 : 00 à 22 : 00", "FR", []),
     ("020・7946・0744", "GB", ["+442079460744"]),  # a katakana middle dot between groups

@@ -51,6 +51,20 @@ CASES = [
     # the Nordic "in" before a town that is also a word
     ("Nyinflyttad i Lund! Ålder: 28.", "SE", "sv", ["Lund|SE"]),
     ("Kun i Moss denne helgen.", "NO", "no", ["Moss|NO"]),
+    # Ipswich, Queensland, which the gazetteer files under Brisbane (cities.yaml's extra_towns)
+    ("Incall Ipswich QLD", "AU", "en", ["Ipswich|AU"]),
+    ("Ipswich QLD visit", "GB", "en", ["Ipswich|AU"]),
+    ("Brisbane and Ipswich", "AU", "en", ["Brisbane|AU", "Ipswich|AU"]),
+    ("in Ipswich", "GB", "en", ["Ipswich|GB"]),
+    ("Lily, 19, Ipswich QLD", "AU", "en", ["Ipswich|AU"]),  # an Australian state after the name: not England's
+    # a capital named like a woman after a Cyrillic preposition; Greek "in the"; Bulgarian "or" is no Ely
+    ("аз съм Симона, 22 години, от София. Този месец съм в Милано", "IT", "bg", ["Sofia|BG", "Milan|IT"]),
+    ("Казвам се София, 22 години", "BG", "bg", []),
+    ("Γεννήθηκα στη Λάρνακα, ζω στο Μπέρμιγχαμ", "GB", "el", ["Larnaca|CY", "Birmingham|GB"]),
+    ("Обади се на 020 7946 0207\nИли пиши на имейла", "GB", "bg", []),
+    # German "aus" after a capitalised noun; Solothurn by its French name
+    ("gerne auch Grenzgänger aus St. Gallen", "AT", "de", ["Sankt Gallen|CH"]),
+    ("à Neuchâtel et Soleure", "CH", "fr", ["Neuchâtel|CH", "Solothurn|CH"]),
     # Romanian "din" (from) is a cue in a Romanian ad only: Danish "din" is "your"
     ("Sunt Alina, 21 de ani, din Pitești.", "ES", "ro", ["Piteşti|RO"]),
     ("Sunt Alina, 21 de ani, din Pitești.", "ES", "da", []),
@@ -275,7 +289,6 @@ NEGATIVE = [
     ("sou a Bruna, 23 anos", "BR", "pt"),  # an article before a name, not "in Bruna" (Brno)
     ("mit dem Zug erreichbar", "CH", "de"),
     ("Postcode SW1A 1AA, near Victoria station", "GB", "en"),  # a station, not Victoria, Hong Kong
-    ("Lily, 19, Ipswich QLD", "AU", "en"),  # an Australian state after a name that is English
 ]
 
 
@@ -848,3 +861,13 @@ def test_a_town_that_is_the_personas_name_in_another_field() -> None:
 )
 def test_tour_days_and_district_words(text: str, country: str, expected: list[str]) -> None:
     assert cities(text, country) == expected
+
+
+def test_extra_towns_are_checked() -> None:
+    from unveil.extract.cities import _extra_towns
+
+    with pytest.raises(ValueError, match="extra_towns"):
+        _extra_towns({"extra_towns": [{"name": "Ipswich", "country": "AU"}]})
+    (town,) = _extra_towns({"extra_towns": [{"name": "Ipswich", "country": "au", "admin1": "04", "population": 1,
+                                              "lat": 0, "lon": 0}]})
+    assert town["countrycode"] == "AU" and town["geonameid"] < 0

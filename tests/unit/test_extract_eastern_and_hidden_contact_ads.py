@@ -140,6 +140,17 @@ def test_central_and_south_eastern_readings(body: str, country: str, kind: str, 
         ("USDT TRC20: TNPeeaaF B7K9cmo4 uQpcU32z GK8G1NYq eL", "US", "crypto",
          ["trx:TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL"]),
         ("Tonight at ten, The Tron Hotel lobby", "US", "crypto", []),
+        # "EE. UU." with a space and the label's colon marks a US number in an ad from Spain
+        ("Número de EE. UU.: 786 555 0139", "ES", "phone", ["+17865550139"]),
+        # a country in brackets after a word for a number marks it where the number reads as-is at home too
+        ("Τηλέφωνο (Γαλλία): 01 99 00 27 41", "IT", "phone", ["+33199002741"]),
+        ("Phone (France): 01 99 00 27 41", "IT", "phone", ["+33199002741"]),
+        # tour days with one-digit months, each closed by a dot, before a postcode are no phone
+        ("Salzburg 12.3.–15.3. (5020, Nähe Mirabellgarten)", "AT", "phone", []),
+        ("Innsbruck 16.3.–19.3. 6020", "AT", "phone", []),
+        # a US rate card's amounts, then their lengths in brackets, are no number; a phone before hours stays
+        ("rates: 150/250/400 (30 min/1 hr/2 hrs)", "US", "phone", []),
+        ("call 212/555-0123 (24 hrs)", "US", "phone", ["+12125550123"]),
     ],
 )
 def test_hidden_contacts_of_round_103(body: str, country: str, kind: str, expected: list[str]) -> None:
@@ -175,7 +186,3 @@ def test_us_numbers_in_mexican_ads(body: str, expected: list[str]) -> None:
 def test_mexican_and_puerto_rican_readings(body: str, country: str, kind: str, expected: list[str]) -> None:
     assert _values(body, country, kind, "es") == expected
 
-
-def test_us_number_marked_with_spaced_abbreviation_in_a_spanish_ad() -> None:
-    """"EE. UU." with a space and the label's colon marks a US number in an ad from Spain."""
-    assert _values("Número de EE. UU.: 786 555 0139", "ES", "phone") == ["+17865550139"]

@@ -678,6 +678,8 @@ def test_north_american_rates(text: str, country: str, expected: list[str]) -> N
         ("1 óra: 25.000,- Ft, másfél óra 35 000 Ft", "HU", ["25000 HUF/60min", "35000 HUF/90min"]),
         ("Половина час 1.800 ден.", "MK", ["1800 MKD/30min"]),
         ("Цена: 150 лв. на час", "BG", ["150 BGN/60min"]),
+        # pounds as Bulgarian posters in Britain write them
+        ("1 час – 150 паунда\nТакси до хотел – 20 паунда", "GB", ["150 GBP/60min", "20 GBP"]),
         # Turkish, Albanian, Maltese, Icelandic, Irish and Luxembourgish hours, nights and currencies
         ("1 saat 5.000 ₺, gece 20.000 ₺.", "TR", ["5000 TRY/60min", "20000 TRY/night"]),
         ("Yarım saat 2.500 TL, 1 saat 4.000 TL.", "TR", ["2500 TRY/30min", "4000 TRY/60min"]),
@@ -848,6 +850,8 @@ def test_banknote_emoji_are_currencies(text: str, country: str, expected: list[s
         ("Deposit via Interac e-Transfer to kayla.yyz.sb@gmail.com ($60 to lock in our first date).", "CA",
          [("60 CAD", True)]),
         ("Hour: 150 PayPal", "GB", [("150 GBP/60min", False)]),
+        # a bracket that names the fee before its amount, past a comma
+        ("déplacement (taxi à vos frais, env. 25 €). 1h : 120 €", "BE", [("25 EUR", True), ("120 EUR/60min", False)]),
     ],
 )
 def test_cancellation_and_compound_fees(text: str, country: str, fees: list[tuple[str, bool]]) -> None:
@@ -872,6 +876,9 @@ def test_cancellation_and_compound_fees(text: str, country: str, fees: list[tupl
          ["50 USD", "300 USD/60min", "550 USD/120min", "2000 USD/night"]),
         # alone or as a duo between the length and its amount
         ("1h en duo : 400 € — 1h seule : 220 €", "FR", ["400 EUR/60min", "220 EUR/60min"]),
+        # the same rate in another currency in brackets shares the length written before the first
+        ("1 Std. 180 € (ca. CHF 170) / 2 Std. 320 € (ca. CHF 300)", "AT",
+         ["180 EUR/60min", "170 CHF/60min", "320 EUR/120min", "300 CHF/120min"]),
         # the Dutch hour's diminutive
         ("half uurtje 90 euro\n1 uurtje 150 euro", "BE", ["90 EUR/30min", "150 EUR/60min"]),
     ],

@@ -139,8 +139,8 @@ def test_years_at_work_are_no_age(body: str, expected: list[str]) -> None:
         ("45 Brisbane St, Hobart", "AU", ["Hobart|AU"]),
         ("88 Melbourne St, Adelaide SA 5006", "AU", ["Adelaide|AU"]),
         ("London St Pancras", "GB", ["London|GB"]),
-        # an Australian state's code no other country has: no English Ipswich, in any ad
-        ("Ipswich QLD next week", "GB", []),
+        # an Australian state's code no other country has: no English Ipswich, in any ad, but Queensland's
+        ("Ipswich QLD next week", "GB", ["Ipswich|AU"]),
     ],
 )
 def test_towns_before_street_and_state_abbreviations(body: str, country: str, expected: list[str]) -> None:

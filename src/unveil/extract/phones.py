@@ -255,6 +255,8 @@ _DATE_TIME = re.compile(
     # (each maybe closed by a dot, as the languages of central and northern Europe write it: "12.03.–15.03.")
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])\.?\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])"
     r"(?:\.(?!\d)|(?![\d.]))"
+    # ... months in one digit where a dot closes each date: "12.3.–15.3."
+    r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.[1-9]\.\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])\.(?:[1-9]|1[0-2])\.(?!\d)"
     # days of one month listed: "1/12 2/12 3/12", "01.12., 02.12., 03.12." (the same separator and month)
     r"|(?<![\d./])(?:0?[1-9]|[12]\d|3[01])(?P<ls>[./])(?P<lm>0?[1-9]|1[0-2])\.?"
     r"(?:,?[ \t]{1,2}(?:0?[1-9]|[12]\d|3[01])(?P=ls)(?P=lm)\.?){1,30}(?![\d/]|\.\d)"
@@ -600,6 +602,10 @@ def _currency_before(text: str, ostart: int) -> bool:
 # The rest of a bust, waist and hips after a cup size: "34C-24-36 (702) ..." starts its run at "24".
 _CUP_BEFORE = re.compile(r"(?<![\d.])[2-5]\d ?[A-Ha-h]{1,3} ?[-/] ?\Z")
 _WAIST_HIPS = re.compile(r"[1-4]\d ?[-/] ?[2-5]\d(?=[ \t])")
+# A day and month in brackets before a number dialled with its trunk 0, maybe hidden in words ("Lyon (17/06)
+# z3ro un . n3uf ...": the run goes on in the folded text with "0199...").
+_BRACKETED_DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[)\]][ \t]{1,2}")
+_TRUNK_START = re.compile(r"0[1-9]")
 # A ZIP+4 code before a number in a US ad: "TX 77002-1234 · 713-555-0184".
 _ZIP4 = re.compile(r"\d{5}-\d{4}(?=[ \t])")
 
@@ -619,10 +625,14 @@ def _after_leading_dates(text: str, nt: NormalisedText, start: int, end: int, re
         if m is None:
             r = _RANGE_THEN_STOP.match(text, at)
             m = r if r is not None and r.group(1) < r.group(2) else None  # "panowie 30-60. 512 345 672"
+        trunk_after = False
+        if m is None and at > 0 and text[at - 1] in "([":
+            m = _BRACKETED_DAY_MONTH.match(text, at)  # "Lyon (17/06) z3ro un . n3uf ...": a tour's day
+            trunk_after = m is not None
         if m is None or m.end() >= nt.ends[end - 1]:
             return start
         cut = bisect.bisect_left(nt.starts, m.end(), start, end)
-        if cut >= end or cut == start:
+        if cut >= end or cut == start or (trunk_after and _TRUNK_START.match(nt.text, cut) is None):
             return start
         start = cut
     return start
@@ -885,7 +895,8 @@ class PhoneExtractor:
                                                   _round_amounts_in_row(region, home_cc))
                         or (oend < nt.ends[end - 1]
                             and _growing_round_amounts(_FIGURE_SPLIT.split(text[ostart:oend].strip()),
-                                                       _round_amounts_in_row(region, home_cc)))):
+                                                       _round_amounts_in_row(region, home_cc)))
+                        or _amounts_then_lengths(text, ostart_run, nt.ends[end - 1])):
                     # "Rates 150 200 350" in a British ad: a national number is written with its 0;
                     # "Tarifas: 100-150-200-300" anywhere: four growing round amounts are a rate card; three
                     # where numbers have no trunk prefix ("Priser: 2000 2500 4000" in a Danish ad); the
@@ -991,7 +1002,8 @@ def _marks() -> _Marks:
     before = re.compile(
         r"(?:(?<![A-Za-z])(?P<open>\()?(?P<code>[A-Z]{2,3})(?(open)\)(?P<colon2> ?[:：])?|(?P<colon> ?[:：\-–—])?)"
         r"|(?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?(?P<flagcolon>[ \t]?[:：])?"
-        rf"|(?i:(?<![^\W\d_])(?:(?P<adj>{name})(?:\.? |-){noun_re}|{noun_re} (?P<adj2>{name})))(?![^\W\d_])"
+        rf"|(?i:(?<![^\W\d_])(?:(?P<adj>{name})(?:\.? |-){noun_re}|{noun_re} (?P<adj2>{name})"
+        rf"|{noun_re}[ \t]?\((?P<adj4>{name})\)))(?![^\W\d_])"  # "Τηλέφωνο (Γαλλία): 01 99 ..."
         rf"(?i:[ \t](?:{_COPULAS})(?:[ \t](?:{_ARTICLES}))?)?"  # "Mi número de USA es (el) 915 ..."
         # "Spanish number (WhatsApp only): 612", "Número inglés 👉 020 ..."
         r"(?:[ \t]{0,2}\((?P<aside>[^()\n]{1,24})\))?[ \t]{0,2}(?:[:：.)\-–—]|" + _ARROWS + r")?"
@@ -1106,7 +1118,7 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
                                                         or _starts_an_item(text, m.start("code"))):
                     code = m.group("code")
             else:
-                written = m.group("adj") or m.group("adj2") or m.group("adj3") or ""
+                written = m.group("adj") or m.group("adj2") or m.group("adj3") or m.group("adj4") or ""
                 if written.lower() not in marks.words:
                     written = written.rstrip(".")  # "Укр. номер": an abbreviation's dot ("EE.UU." keeps it)
                 said = written.lower().split(" ")
@@ -1190,6 +1202,21 @@ def _round_amounts_in_row(region: str, home_cc: int) -> int:
 def _home_trunk(home_cc: int) -> str:
     """The trunk prefix of national numbers where the country code ``home_cc`` is dialled ("" in Mexico)."""
     return _national_dialling(phonenumbers.region_code_for_country_code(home_cc))[0]
+
+
+# The lengths of a rate card's amounts in a bracket after them: "150/250/400 (30 min/1 hr/2 hrs)".
+_LENGTHS_IN_BRACKET = re.compile(
+    r"\([ \t]?\d{1,3}[ \t]?(?:min|mins|minutes?|h|hr|hrs|hours?|uur|std|heures?|horas?|ore)(?![^\W\d_])",
+    re.IGNORECASE)
+
+
+def _amounts_then_lengths(text: str, a: int, z: int) -> bool:
+    """Whether the run ``text[a:z]`` is three or more growing round amounts, then the bracket that opens their
+    lengths: "rates: 150/250/400 (30 min/1 hr/2 hrs)" reads as no North American number."""
+    bracket = text.find("(", a, z)
+    if bracket < 0 or _LENGTHS_IN_BRACKET.match(text, bracket) is None:
+        return False
+    return _growing_round_amounts(_FIGURE_SPLIT.split(text[a:bracket].strip()), 3)
 
 
 def _growing_round_amounts(groups: list[str], least: int) -> bool:

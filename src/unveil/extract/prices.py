@@ -568,7 +568,21 @@ def _fee(text: str, start: int, end: int, t: _Tables) -> bool:
         if (word not in _FEE_LINKS and word not in _FEE_MODIFIERS) or text[nw.end():nw.end() + 1] not in (" ", "-"):
             break
         pos = nw.end() + 1  # "$20 de Uber", "$50 non-refundable deposit", "$100 Apple gift card as deposit"
-    return not t.fee_words.isdisjoint(_clause_words_before(text, start))
+    return not t.fee_words.isdisjoint(_clause_words_before(text, start)) or _fee_in_bracket(text, start, t)
+
+
+_BRACKET_REACH = 48
+
+
+def _fee_in_bracket(text: str, start: int, t: _Tables) -> bool:
+    """Whether the amount at ``start`` stands in a bracket that names a fee before it, past a comma:
+    "(taxi à vos frais, env. 25 €)"."""
+    i = start
+    while i > 0 and start - i < _BRACKET_REACH and text[i - 1] not in "()\n":
+        i -= 1
+    if i == 0 or text[i - 1] != "(":
+        return False
+    return not t.fee_words.isdisjoint(fold(w) for w in _WORD.findall(text, i, start))
 
 
 _WAGE_AFTER_WORDS = 3
@@ -1220,8 +1234,14 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
         in_table = None if explicit or not tables else _table_at(tables, s)
         labelled = not explicit and (in_table is not None or _labelled(text, s, t) or (
             list_open and _LIST_GAP.fullmatch(text, last_end, span_start) is not None))
-        dur = _bind(text, span_start, after, explicit, first, t, by_start, by_end, used, labelled,
-                    lengths_after=not first and last_dur is not None and last_dur.start >= last_amount_end)
+        if explicit and first and row_dur is not None and currency != last_currency \
+                and _OTHER_CURRENCY_GAP.fullmatch(text, last_end, span_start):
+            # "1 Std. 180 € (ca. CHF 170) / 2 Std. 320 €": the same rate in another currency shares the length
+            # written before the first; the next length is the next rate's
+            dur: _Duration | None = row_dur
+        else:
+            dur = _bind(text, span_start, after, explicit, first, t, by_start, by_end, used, labelled,
+                        lengths_after=not first and last_dur is not None and last_dur.start >= last_amount_end)
         if range_head and dur is not None and dur.start >= after:
             dur = None  # the length after a range is its second end's, shared with the first below
         elif first and explicit and row_dur is not None and dur is not None and dur.start >= after \
