@@ -976,10 +976,8 @@ def _desk_number_before(text: str, cue_at: int, staff: frozenset[str]) -> bool:
     "Call reception on 020 7946 0731 (ask for Marie)" (only figures, marks and the words of
     ``_DESK_NUMBER_WORDS`` after the staff word)."""
     begin = max(text.rfind("\n", 0, cue_at) + 1, cue_at - _DESK_REACH)
-    m = _SENTENCE_BREAK.search(text, begin, cue_at)
-    while m is not None:  # the last sentence only: "Reception: 020 .... Ask for Marie, 25" asks for a persona
-        begin = m.end()
-        m = _SENTENCE_BREAK.search(text, begin, cue_at)
+    for m in _SENTENCE_BREAK.finditer(text, begin, cue_at):
+        begin = m.end()  # the last sentence only: "Reception: 020 .... Ask for Marie, 25" asks for a persona
     words = _WORD_RUN.findall(text, begin, cue_at)
     if not any(ch.isdigit() for ch in text[begin:cue_at]):
         return False

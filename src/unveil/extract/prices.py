@@ -531,17 +531,16 @@ def _about_dot(text: str, dot: int) -> bool:
 
 # Words between an amount and its fee word: "$50 non-refundable deposit", "$25 screening fee", "$50 e-Transfer
 # deposit", "$100 Apple gift card as deposit" (a rate's words, "outcall", "incall", end the search).
-_FEE_MODIFIERS = frozenset({"non", "refundable", "nonrefundable", "screening", "booking", "security", "small",
-                            "e", "transfer", "etransfer", "interac", "apple", "amazon", "gift", "card", "giftcard",
-                            "as", "the", "a", "my", "your", "paypal", "cash", "app", "cashapp", "venmo", "zelle",
-                            "revolut", "bizum", "lydia", "twint", "blik", "verification", "id",
-                            "cancellation", "cancelation", "cancel", "late", "reservation", "travel", "no", "show",
-                            "parking"})
-_FEE_MODIFIERS_MAX = 4
 # A way of paying ahead that closes the amount's clause: "new friends $50 Interac.", "$30 e-transfer, rest cash"
 # (money sent before meeting is a deposit; a rate is paid in person).
 _PAID_AHEAD_BY = frozenset({"interac", "transfer", "etransfer", "paypal", "cashapp", "venmo", "zelle", "revolut",
                             "bizum", "lydia", "twint", "blik"})
+_FEE_MODIFIERS = _PAID_AHEAD_BY | frozenset({"non", "refundable", "nonrefundable", "screening", "booking", "security",
+                                             "small", "e", "apple", "amazon", "gift", "card", "giftcard", "as", "the",
+                                             "a", "my", "your", "cash", "app", "verification", "id", "cancellation",
+                                             "cancelation", "cancel", "late", "reservation", "travel", "no", "show",
+                                             "parking"})
+_FEE_MODIFIERS_MAX = 4
 _CLAUSE_CLOSE = re.compile(r"[ \t]*(?:\Z|[\n\r.,;!?)])")
 _FEE_LINKS = frozenset({"de", "for", "of", "pour", "para", "per", "fur", "di", "da", "voor", "na", "pentru"})
 
