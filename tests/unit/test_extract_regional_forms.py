@@ -293,3 +293,58 @@ def test_greek_and_balkan_rules_and_headings(body: str, country: str, kind: str,
 )
 def test_thousands_words_of_the_balkans(body: str, price: str) -> None:
     assert _values(body, "RS", "price") == [price]  # not 1000 for "10 hiljada"
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "phone"),
+    [
+        # the nationality and the neighbour both read it: the grouping says whose it is
+        ("Sofia | 25 — Italienne, discrète. Appels : 01 99 00 14 63", "CH", "+33199001463"),
+        ("Italienne. Appels : 0199 001463", "CH", "+390199001463"),  # not written in France's pairs
+        ("French girl in London this week. Ring 01 99 00 13 58", "GB", "+33199001358"),
+        # spaced typographic dashes between every group: the number's own layout
+        ("Numéro (France) : zéro un – nonante-neuf – zéro zéro – huitante-quatre – vingt-sept", "CH",
+         "+33199008427"),
+        ("Call 202 555 0100 – 150$ per hour", "US", "+12025550100"),
+    ],
+)
+def test_the_layout_of_a_number_tells_its_country_and_its_end(body: str, country: str, phone: str) -> None:
+    assert _values(body, country, "phone") == [phone]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "handles"),
+    [
+        ("WhatsApp : z3ro un, n3uf n3uf, zéro zéro, trente-neuf, soixante-quinze", "RE", []),
+        ("WhatsApp: seven0 two five five five zero one 2one", "US", []),
+        ("Snap: l0la_b · Insta: b3lla", "US", ["instagram:b3lla", "snapchat:l0la_b"]),
+    ],
+)
+def test_a_number_word_with_digits_for_letters_is_no_handle(body: str, country: str, handles: list[str]) -> None:
+    assert _values(body, country, "handle") == handles
+
+
+@pytest.mark.parametrize(
+    ("body", "urls"),
+    [
+        ("Telegram: t punto me barra valeria_vlc · Insta: valeria.es", ["t.me/valeria_vlc"]),
+        ("Telegram: t dot me slash valeria_vlc hi", ["t.me/valeria_vlc"]),
+        ("the dot com era", []),
+    ],
+)
+def test_a_link_spelled_out_whole_needs_no_phrase_end(body: str, urls: list[str]) -> None:
+    assert _values(body, "ES", "url") == urls
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "values"),
+    [
+        ("Gosia we Frankfurcie – Sachsenhausen, 27 lat", "DE", "name", []),
+        ("Zuzia tu 😘 Kralingen, 3062 Rotterdam, dyskretne mieszkanie", "NL", "name", ["Zuzia"]),
+        ("Mi chiamo Vittoria. Ricevo a Ragusa; venerdì a Vittoria, vicino a piazza del Popolo.", "IT", "city",
+         ["Ragusa|IT", "Vittoria|IT"]),
+        ("Mi chiamo Vittoria. Ricevo a Ragusa.", "IT", "city", ["Ragusa|IT"]),
+    ],
+)
+def test_districts_and_towns_named_like_women(body: str, country: str, kind: str, values: list[str]) -> None:
+    assert _values(body, country, kind) == values

@@ -568,6 +568,7 @@ class _Rules:
     cues_not_en: frozenset[str]
     cues_in: dict[str, frozenset[str]]  # weak cues read only in an ad of that language ("din" in Romanian)
     cues_not_names: frozenset[str]
+    weekdays: frozenset[str]  # a day before a weak cue: a schedule's stop ("venerdì a Vittoria")
     streets: frozenset[str]
     places_after: frozenset[str]
     stations: frozenset[str]  # "Gare de Lyon": a station named after a town, where the ad names another
@@ -616,6 +617,7 @@ def _rules() -> _Rules:
         cues_not_en=keyset(data.get("cues_not_en") or ()),
         cues_in={str(lang): keyset(words) for lang, words in (data.get("weak_cues_in") or {}).items()},
         cues_not_names=keyset(data.get("cues_not_names") or ()),
+        weekdays=keyset(data.get("weekdays") or ()),
         streets=keyset(data.get("street_words") or ()),
         places_after=keyset(data.get("street_words_after") or ()),
         stations=keyset(data.get("station_words") or ()),
@@ -2299,6 +2301,9 @@ class CityExtractor:
         for n in (1, 2, 3):
             if len(prev) >= n:
                 cue = " ".join(prev[-n:])
+                if n == 1 and len(prev) >= 2 and prev[-2] in rules.weekdays and cue in rules.weak_cues \
+                        and cue != "to" and not (english and cue in rules.cues_not_en):
+                    return True  # "giovedì e venerdì a Vittoria": a schedule's stop, the town named like a woman
                 if (english and cue in rules.cues_not_en) or (
                         not weak_ok and n == 1 and _written_before(text, start).lower() in rules.cues_not_names):
                     continue  # "sou a Bruna" (an article), but "à Nancy"

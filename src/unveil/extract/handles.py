@@ -223,6 +223,15 @@ def _spells_a_number(name: str) -> bool:
     return digits.isascii() and digits.isdigit() and len(digits) >= _MIN_NUMBER_DIGITS
 
 
+def _number_word_in_disguise(low: str) -> bool:
+    """A number word with digits for letters ("z3ro", "f1ve", "n3uf"): the start of a number spelled out
+    after a platform's label ("WhatsApp : z3ro un, n3uf n3uf ..."), as much a stop word as "zero" itself."""
+    if not any("0" <= c <= "9" for c in low) or not any(c.isalpha() for c in low):
+        return False
+    digits = deobfuscate_digits(low).text
+    return digits.isascii() and digits.isdigit() and len(digits) <= 2
+
+
 @dataclass(frozen=True, slots=True)
 class UrlForm:
     """A link whose path holds a name: ``host/segment.../<prefix>{name}``."""
@@ -1177,7 +1186,8 @@ class PlatformScanner:
         if name is None:
             return None
         low = name.lower()
-        if low in self.never or low in p.stopwords or compact(low) in self.spec.cue_owners:
+        if low in self.never or low in p.stopwords or compact(low) in self.spec.cue_owners \
+                or _number_word_in_disguise(low):
             return None
         head, dot, tail = low.partition(".")
         if dot and tail in _LINK_ENDINGS and compact(head) in self.spec.cue_owners:

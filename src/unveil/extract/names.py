@@ -56,7 +56,7 @@ _LINE_END = regex.compile(r"[ \t]*$", regex.M)
 # Words after which a known first name signs the ad (folded): "Roxana here", "Léa ici", "Lena hier", "Sara
 # här", "Sofie her" (Danish and Norwegian), and Hungarian "vagyok" (I am), which follows the name: "Anna vagyok".
 _HERE = frozenset({"here", "ici", "aqui", "hier", "qui", "aqua", "har", "her", "taalla", "tady", "ovdje", "tukaj",
-                   "εδώ", "itt", "siin", "seit", "cia", "vagyok"})
+                   "tu", "tutaj", "εδώ", "itt", "siin", "seit", "cia", "vagyok"})
 # Before a first name that opens a phrase ("... in town! Mia, 24"), and between the name and the number.
 # A listing's tag closes with one of these too: "NEW · Sophie 28", "[Available today] Jasmine, 24",
 # "(Back this week) Chloe – 33yo".
@@ -191,6 +191,7 @@ class _Tables:
     second_words: dict[str, frozenset[str] | None]
     staff_re: regex.Pattern[str]  # any staff word: the window around a name is searched once
     place_endings: tuple[str, ...]  # endings of words for where she is from ("Zürcherin"), after a weak cue
+    place_name_endings: tuple[str, ...]  # endings of places' names ("Sachsenhausen"): no persona heads a listing
     # country -> first names that are a stop word elsewhere (Polish "Ola", the greeting "Olá" of Portuguese)
     country_names: dict[str, frozenset[str]]
     country_only_names: frozenset[str]  # every name of ``country_names``
@@ -234,6 +235,7 @@ def _tables() -> _Tables:
         months=frozenset(fold(w) for w in _as_list(data.get("month_names"))),
         staff=frozenset(fold(w) for w in _as_list(data.get("staff_words"))),
         place_endings=tuple(fold(w) for w in _as_list(data.get("place_word_endings"))),
+        place_name_endings=tuple(fold(w) for w in _as_list(data.get("place_name_endings"))),
         country_names=country_names,
         country_only_names=frozenset().union(*country_names.values()),
     )
@@ -854,6 +856,7 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
                 if first_key not in t.first_names and (
                     first_key in t.stop or (len(names) == 1 and not _ends_phrase(text, nm.end()))
                     or (len(first_key) >= _MIN_PLACE_WORD and first_key.endswith(t.place_endings))
+                    or _named_before_cue(text, s, t)
                 ):
                     continue  # ... "Ich bin Zürcherin", "Je suis Liégeoise", "Ik ben Antwerpse": where she is from
             names = [(a, z) for a, z in names if not earlier.hits(a, z)]
@@ -928,6 +931,13 @@ def _first_of_pairs(text: str, found: list[tuple[int, int, str, str]],
         word = m.group(1)
         if fold(word) in t.first_names and fold(word) not in t.stop:
             yield m.start(1), m.end(1), _title(word), cue
+
+
+def _named_before_cue(text: str, cue_at: int, t: _Tables) -> bool:
+    """Whether a known first name stands right before the weak cue at ``cue_at``: "Zuzia tu 😘 Kralingen, 3062
+    Rotterdam" is Zuzia here (Polish "tu"), and the word after the cue is where, not who."""
+    i, j = _word_before(text, cue_at, " \t\u00a0", 2, 25)
+    return i < j and text[i].isupper() and (i == 0 or not text[i - 1].isalnum()) and fold(text[i:j]) in t.first_names
 
 
 def _word_before(text: str, pos: int, gap: str, max_gap: int, max_len: int) -> tuple[int, int]:
@@ -1064,6 +1074,8 @@ def _heading_names(text: str, country: str | None, found: list[tuple[int, int, s
         if key not in t.first_names and key not in t.town_personas \
                 and any(not country or c.country == country for c in city_index().lookup(word)):
             continue
+        if key not in t.first_names and len(key) >= _MIN_PLACE_WORD and key.endswith(t.place_name_endings):
+            continue  # "Frankfurt – Sachsenhausen, 27 lat": a district, where the gazetteer holds towns only
         yield s, e, _title(word), "heading"
 
 

@@ -845,6 +845,8 @@ class PhoneExtractor:
                 # valid as written (or only a piece of it) is her own country's, valid there whole
                 nation = _read_in_nations(text, ntext[start:end], region)
                 if nation is not None:
+                    nation = _home_or_named(text[nt.starts[start]:nt.ends[end - 1]], nation,
+                                            _neighbours_read(ntext[start:end], region)) or nation
                     numbers = [(start, end, nation)]
             if not numbers and obfuscated and lead_at is None:
                 lead = _letters_lead(nt, start, end, region)
@@ -1234,7 +1236,8 @@ def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc:
     when it is written like a national one; "Rates 150 200 350" in a British ad is no Irish number."""
     if not read.valid and read.number.country_code == home_cc:
         if trunk:
-            read = _nationality_read(text, read) or _across_border(read.e164, True) or read
+            read = _home_or_named(text[ostart:oend], _nationality_read(text, read),
+                                  _across_border(read.e164, True)) or read
         elif not _home_trunk(home_cc):
             read = _across_border(read.e164) or read  # "(915) 555-0134" in a Mexican ad: El Paso's
     if not read.valid and phonenumbers.national_significant_number(read.number)[:1] == "0":
@@ -2183,6 +2186,27 @@ def _read_in_nations(text: str, written: str, home: str) -> _Read | None:
         return None
     reads = [r for c in sorted(found) if (r := _read(written, c)) is not None and r.valid and _as_dialled(written, r)]
     return reads[0] if len({r.e164 for r in reads}) == 1 else None
+
+
+def _home_or_named(written: str, named: _Read | None, neighbour: _Read | None) -> _Read | None:
+    """The number as read in the country of a nationality the field names (``named``) or next door
+    (``neighbour``): the nationality's, unless only the neighbour writes its numbers in the groups the poster
+    used.  "Italienne ... 01 99 00 14 63" in a Swiss ad is France's number in France's pairs, not Genoa's
+    "019 900 1463"."""
+    if named is None or neighbour is None or named.e164 == neighbour.e164 or not _grouped_digits(written):
+        return named or neighbour
+    groups = [len(g) for g in _DIGIT_GROUP.findall(written)]
+    if len(groups) < 3:
+        return named
+    if _national_groups(neighbour) == groups and _national_groups(named) != groups:
+        return neighbour
+    return named
+
+
+def _national_groups(read: _Read) -> list[int]:
+    """The lengths of the digit groups of ``read`` as its own country writes it."""
+    national = phonenumbers.format_number(read.number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return [len(g) for g in _DIGIT_GROUP.findall(national)]
 
 
 _MAX_NATIONS = 3  # more nationalities named make a list ("we speak English, French, Spanish ..."), not a hint

@@ -261,7 +261,7 @@ _MIN_WORD_LABEL = 5
 # ends the phrase ("bookjade.io - deposits", "bellarose.me\n", "julie.be...", "(femke.be)"), or hashtags after
 # it ("sofiavip.es #Madrid").
 _PHRASE_END_AFTER = re.compile(
-    r"[ \t]*(?:$|[\n\r]|[.,;:!?)\]}»”\"'](?![A-Za-z0-9])|[-–—|•](?:[ \t]|$)|\(|#[^\W_])", re.M)
+    r"[ \t]*(?:$|[\n\r]|[.,;:!?)\]}»”\"'](?![A-Za-z0-9])|[-–—|•·](?:[ \t]|$)|\(|#[^\W_])", re.M)
 
 
 def _country_host(text: str, end: int, label: str, tld: str) -> bool:
@@ -505,11 +505,22 @@ def _loose_address(text: str, m: re.Match[str]) -> str | None:
             and tld not in word:
         return None
     labelled = _bare_host_label().search(text, max(0, m.start() - LABEL_REACH), m.start()) is not None
-    if not labelled and _PHRASE_END_AFTER.match(text, m.end()) is None:
+    if not labelled and _PHRASE_END_AFTER.match(text, m.end()) is None and not _spelled_throughout(m):
         return None
     host = ".".join([*(part.lower() for part in labels), tld])
     path = _path_of(m)
     return host + (f"/{path}" if path else "")
+
+
+def _spelled_throughout(m: re.Match[str]) -> bool:
+    """Whether a loose host's dot and its path's slash are both words ("t punto me barra valeria_vlc"): no
+    prose writes that, so the address need not end its phrase."""
+    path_at = m.start("path")
+    if path_at < 0:
+        return False
+    slash = m.string[m.end("tld"):path_at]
+    return _SLASH_RE.fullmatch(slash) is not None and "/" not in slash \
+        and any(w in _DOT_WORD_SET for w in m.group("labels").lower().split())
 
 
 def _not_inside(spans: list[tuple[int, int]], outer: list[tuple[int, int]]) -> list[tuple[int, int]]:

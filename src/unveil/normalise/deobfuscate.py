@@ -1431,7 +1431,8 @@ def _phrases(pieces: Sequence[_P], lex: Lexicon, lang: str | None, text: str) ->
     return out
 
 
-def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: int, right_total: int) -> bool:
+def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: int, right_total: int,
+                dashed: bool = False) -> bool:
     """Decide whether the separator ``text[start:end]`` separates two different numbers.
 
     Separators inside a number are dropped, but lists of phone numbers are common ("07700900123
@@ -1443,7 +1444,9 @@ def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: i
     lone group of four or five digits, a postcode ("Paris 75016 0033 1 99 00 16 75"), or
     when a ``+`` after a space or an opening bracket starts a new international number ("one (+44 20
     7946 0775)": the number word is not glued onto the country code).  Numbers up to 13 digits are
-    therefore never split by ASCII separators, whatever the poster put inside them.
+    therefore never split by ASCII separators, whatever the poster put inside them.  ``dashed``: the
+    number's earlier groups were parted by spaced typographic dashes too, so one more is its layout ("zéro
+    un – nonante-neuf – zéro zéro – huitante-quatre – vingt-sept").
     """
     if (lg >= 7 and rg >= 7) or (left_total >= 10 and right_total >= 7):
         return True
@@ -1462,7 +1465,7 @@ def _split_here(text: str, start: int, end: int, lg: int, rg: int, left_total: i
         return True
     if left_total >= 11 and rg >= 3 and _SPACED_PUNCT_RE.search(text, start, end) is not None:
         return True  # "07700900123 - 150 GBP": punctuation and a space after a full number
-    if left_total >= 7 and rg >= 2 and (left_total >= 10 or rg <= 3) \
+    if left_total >= 7 and rg >= 2 and (left_total >= 10 or (rg <= 3 and not dashed)) \
             and _SPACED_DASH_RE.search(text, start, end) is not None:
         # "202 555 0100 – 150$": a typographic dash with spaces is punctuation; but a last group of four
         # after fewer than ten digits is the number's own ("+ 1 ( 702 ) 555 – 0164")
@@ -1518,6 +1521,7 @@ def _emit_digit_stretch(b: _Builder, text: str, start: int, end: int) -> None:
         return
     left_total = 0
     part = spans[0][0]
+    dashed = False
     for k in range(len(spans) - 1):
         lg, rg = lens[k], lens[k + 1]
         left_total += lg
@@ -1525,11 +1529,14 @@ def _emit_digit_stretch(b: _Builder, text: str, start: int, end: int) -> None:
         gap_start, gap_end = spans[k][1], spans[k + 1][0]
         # "0044 20 7946 0123. 150": the "00" of an international prefix is not part of the number's length
         number_digits = left_total - 2 if text.startswith("00", part) else left_total
-        if _split_here(text, gap_start, gap_end, lg, rg, number_digits, right_total):
+        if _split_here(text, gap_start, gap_end, lg, rg, number_digits, right_total, dashed):
             b.copy_digits(part, gap_start)
             b.copy(gap_start, gap_end)
             part = gap_end
             left_total = 0
+            dashed = False
+        elif _SPACED_DASH_RE.search(text, gap_start, gap_end) is not None:
+            dashed = True
     b.copy_digits(part, spans[-1][1])
 
 
@@ -1541,6 +1548,7 @@ def _emit_stretch(b: _Builder, text: str, out: list[_Out]) -> None:
             total += len(o.digits) if o.digits is not None else o.end - o.start
     n = len(out)
     consumed = left_total = left_group = 0
+    dashed = False
     for i, o in enumerate(out):
         if o.kind == "p":
             if o.digits is None:
@@ -1555,6 +1563,7 @@ def _emit_stretch(b: _Builder, text: str, out: list[_Out]) -> None:
         elif o.kind == "t":
             b.copy(o.start, o.end)
             left_total = left_group = 0
+            dashed = False
         else:
             right_group = 0
             j = i + 1
@@ -1565,10 +1574,14 @@ def _emit_stretch(b: _Builder, text: str, out: list[_Out]) -> None:
             if (
                 (i > 0 and out[i - 1].kind == "t")
                 or (j == i + 1 and j < n and out[j].kind == "t")
-                or _split_here(text, o.start, o.end, left_group, right_group, left_total, total - consumed)
+                or _split_here(text, o.start, o.end, left_group, right_group, left_total, total - consumed,
+                               dashed)
             ):
                 b.copy(o.start, o.end)
                 left_total = 0
+                dashed = False
+            elif _SPACED_DASH_RE.search(text, o.start, o.end) is not None:
+                dashed = True
             left_group = 0
 
 
