@@ -43,14 +43,15 @@ def commit() -> str:
         return "unknown"
 
 
-# A subsection of hand-written notes (same-run ratios between commits, one-off experiments) that a new
-# record of its section keeps, after the new figures.
-KEPT_HEADING = "### Same-run comparisons"
+# Subsections of hand-written notes (same-run ratios between commits, one-off experiments, the red-team
+# rounds' table) are kept by a new record of their section, after the new figures; a subsection the
+# benchmark writes itself (its heading in the new table) is replaced.
+_SUBSECTION = re.compile(r"^### .*?(?=^### |\Z)", re.S | re.M)
 
 
 def record_section(title: str, how: str, table: str, doc: Path | None = None) -> None:
     """Replace (or add) the section ``## title`` of docs/benchmarks.md (or ``doc``), keeping its
-    ``### Same-run comparisons ...`` subsection, which is written by hand."""
+    subsections (``### Same-run comparisons ...``, ``### Red-team rounds`` ...), which are written by hand."""
     doc = DOC if doc is None else doc
     stamp = f"Machine: {machine_line()}. Date: {datetime.now(UTC):%Y-%m-%d}. Commit: `{commit()}`."
     body = f"## {title}\n\n{how}\n\n{stamp}\n\n{table}\n"
@@ -58,8 +59,10 @@ def record_section(title: str, how: str, table: str, doc: Path | None = None) ->
     pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
     old = pattern.search(text)
     if old is not None:
-        kept = re.search(rf"^{re.escape(KEPT_HEADING)}.*?(?=^### |\Z)", old.group(0), re.S | re.M)
-        new = body + ("\n" + kept.group(0).rstrip("\n") + "\n" if kept else "")
+        generated = {line for line in table.splitlines() if line.startswith("### ")}
+        kept = [m.group(0).rstrip("\n") for m in _SUBSECTION.finditer(old.group(0))
+                if m.group(0).split("\n", 1)[0] not in generated]
+        new = body + "".join(f"\n{sub}\n" for sub in kept)
         text = text[: old.start()] + new + "\n" + text[old.end():]
     else:
         text = text.rstrip("\n") + "\n\n" + body

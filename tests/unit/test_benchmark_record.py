@@ -77,3 +77,14 @@ def test_a_new_section_is_added_at_the_end(tmp_path: Path) -> None:
     _common().record_section("New benchmark", "What it does.", "| a |", doc=doc)
     text = doc.read_text(encoding="utf-8")
     assert text.rstrip().endswith("| a |") and "## New benchmark" in text and "Rules." in text
+
+
+def test_every_hand_written_subsection_is_kept(tmp_path: Path) -> None:
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text(DOC.replace("## Indicator rulebook", "### Red-team rounds\n\n| round | pass |\n| r1 | 20 |\n\n"
+                               "## Indicator rulebook", 1), encoding="utf-8")
+    _common().record_section("Extraction accuracy and throughput", "How.", "| kind | F1 |", doc=doc)
+    section = doc.read_text(encoding="utf-8").split("## Indicator rulebook")[0]
+    assert "### Red-team rounds" in section and "| r1 | 20 |" in section
+    assert "100 ads/s before, 101 after." in section
+    assert section.index("### Same-run comparisons") < section.index("### Red-team rounds")  # their order kept

@@ -348,3 +348,17 @@ def test_a_link_spelled_out_whole_needs_no_phrase_end(body: str, urls: list[str]
 )
 def test_districts_and_towns_named_like_women(body: str, country: str, kind: str, values: list[str]) -> None:
     assert _values(body, country, kind) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "values"),
+    [
+        ("Hey, I'm Mia, 22 years old, Derby based", "city", ["Derby|GB"]),
+        ("Reading-based companion", "city", ["Reading|GB"]),
+        ("Evidence based massage", "city", []),
+        ("My email from my flyer: millie.toon©example.com", "url", []),  # the address's domain, no site
+        ("My email from my flyer: millie.toon©example.com", "email", ["millie.toon@example.com"]),
+    ],
+)
+def test_british_towns_before_based_and_a_misread_at(body: str, kind: str, values: list[str]) -> None:
+    assert _values(body, "GB", kind) == values

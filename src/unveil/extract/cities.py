@@ -1188,7 +1188,8 @@ def _tour_days_after(text: str, end: int) -> bool:
     return m is not None and (fold(m.group(1)) in _SHORT_MONTHS or is_month_word(m.group(1)))
 
 
-_CBD_AFTER = re.compile(r" (?:CBD|(?:[Cc]ity |[Tt]own )?[Cc]ent(?:re|er|ar|rum|ro)|[Zz]entrum|[Kk]eskusta)(?![^\W\d_])")
+_CBD_AFTER = re.compile(r" (?:CBD|(?:[Cc]ity |[Tt]own )?[Cc]ent(?:re|er|ar|rum|ro)|[Zz]entrum|[Kk]eskusta)(?![^\W\d_])"
+                        r"|[ -][Bb]ased(?![^\W\d_])")  # "Derby based", "Reading-based": where she is
 # What may stand between two words of one name: "Saint-Étienne", "St. Louis", "Frankfurt/Main".
 _NAME_GAP = frozenset(" -'’./(\u00a0")  # "(" for "Frankfurt (Oder)", "Halle (Saale)"
 _MAX_GAP = 2

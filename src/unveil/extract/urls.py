@@ -88,10 +88,12 @@ def bare_host_endings() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _after_at_marker() -> re.Pattern[str]:
-    """An "@" or at-word ("at", "[at]", "arobase") right before a host: the host is an address's domain."""
+    """An "@" or at-word ("at", "[at]", "arobase") right before a host: the host is an address's domain; also
+    a "©" or "®" glued after a name, an "@" misread from an image ("millie.toon©example.com")."""
     p = email_patterns()
     words = words_alternation(p.at_strong | p.at_weak)
-    return re.compile(rf"(?:@|(?<!\w)(?:{words})(?:[ \t]{{0,2}}[\]\)\}}>])?)[ \t]{{0,3}}$", re.IGNORECASE)
+    return re.compile(rf"(?:@|(?<=[A-Za-z0-9._-])[©®]|(?<!\w)(?:{words})(?:[ \t]{{0,2}}[\]\)\}}>])?)[ \t]{{0,3}}$",
+                      re.IGNORECASE)
 
 
 def _host_is_address(text: str, start: int, host: str, tld: str, has_path: bool) -> bool:
