@@ -362,3 +362,77 @@ def test_districts_and_towns_named_like_women(body: str, country: str, kind: str
 )
 def test_british_towns_before_based_and_a_misread_at(body: str, kind: str, values: list[str]) -> None:
     assert _values(body, "GB", kind) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "values"),
+    [
+        # a tour's arrows join stops of any size, with their days in brackets
+        ("Toledo (Mar 3-5) ➡️ Lima (Mar 6-7) ➡️ Dayton (Mar 8-10)", "US", "city",
+         ["Dayton|US", "Lima|US", "Toledo|US"]),
+        ("viviendo en Nuevo México desde hace 6 años", "US", "city", []),  # the state
+        ("Nica en Granada 💃 Jessenia", "ES", "city", ["Granada|ES"]),  # a Nicaraguan woman, not Nice
+        ("Holidays in Tenerife, Adeje", "ES", "city", ["Adeje|ES"]),  # the island
+        ("Javiera, chilena, 23 – A Coruña", "ES", "age", ["23"]),
+        ("Zwo Stunden 300 €", "DE", "price", ["300 EUR/120min"]),
+        # neither Germany nor a nationality reads it: France's pairs, not Vienna's number
+        ("Termine: 01 99 00 72 83", "DE", "phone", ["+33199007283"]),
+        ("Termine: 0199 007283", "DE", "phone", ["+43199007283"]),
+    ],
+)
+def test_tours_states_islands_and_german_numbers(body: str, country: str, kind: str, values: list[str]) -> None:
+    assert _values(body, country, kind) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "fees"),
+    [
+        ("Anfahrt: Innenstadt 20 €, Außenbezirke 35 €, Umland nach Absprache", "DE", ["20 EUR", "35 EUR"]),
+        ("Déplacement : Paris 30 €, banlieue 50 €", "FR", ["30 EUR", "50 EUR"]),
+    ],
+)
+def test_every_amount_on_a_fee_labels_line_is_a_fee(body: str, country: str, fees: list[str]) -> None:
+    ad = {"body": body, "country": country}
+    assert sorted(e.value for e in extract_ad(ad) if e.kind == "price" and e.attrs.get("fee")) == fees
+    assert [e.value for e in extract_ad(ad) if e.kind == "price" and not e.attrs.get("fee")] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "phones"),
+    [
+        # a home landline yields to the named nationality's mobile in that country's groups
+        ("ragazza australiana, chiamami 0491 570 087", "IT", ["+61491570087"]),
+        ("chiamami 0491 570 087", "IT", ["+390491570087"]),
+        # ... never a home mobile: a French poster writes her Perth number in French pairs
+        ("Française à Perth, 28 ans. Appelle-moi au 04 91 57 00 75", "AU", ["+61491570075"]),
+        # Italy's landline in Italy's groups in a Swiss ad; France's pairs stay France's
+        ("frontaliera, chiamami 019 900 1463", "CH", ["+390199001463"]),
+        ("Appels : 01 99 00 14 63", "CH", ["+33199001463"]),
+        # one number written twice, nationally and with its country code
+        ("Solo WhatsApp: 0 uno - 9 nove - 0 zero - 7 tre - 4 uno oppure wa.me/33199007341", "IT", ["+33199007341"]),
+        ("Chiamami +44 20 7946 0123 (020 7946 0123)", "IT", ["+442079460123"]),
+        ("Chiamami 02 1234 5678 oppure +44 20 7946 0123", "IT", ["+390212345678", "+442079460123"]),
+        # a page's number after a number split over lines
+        ("Call\n020 7946\n0173\n- 2 -\nisla", "GB", ["+442079460173"]),
+        ("Rates\n150\n250\n400\n1000", "GB", []),
+    ],
+)
+def test_whose_number_a_national_number_is(body: str, country: str, phones: list[str]) -> None:
+    assert _values(body, country, "phone") == phones
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "values"),
+    [
+        ("Massaggio thai tradizionale con Nok, 38 anni", "IT", "name", ["Nok"]),
+        ("Ricevo a Verona, zona Borgo Trento.", "IT", "city", ["Verona|IT"]),
+        ("Staff: Yuki 25歳, Aya 28歳, Rina 24歳", "AU", "name", ["Aya", "Rina", "Yuki"]),
+        ("Herzlich willkommen im Asia Massage Studio", "DE", "name", []),
+        ("Hi I'm Coco 😊 26岁 from Taiwan", "US", "name", ["Coco"]),
+        ("India, 24, Perth", "AU", "name", ["India"]),
+        ("Home studio in West End, Glasgow", "GB", "city", ["Glasgow|GB"]),
+        ("Annuleringskosten € 50,- bij afzeggen.", "NL", "price", []),  # a fee
+    ],
+)
+def test_shops_rosters_and_italian_quarters(body: str, country: str, kind: str, values: list[str]) -> None:
+    assert _values(body, country, kind) == values

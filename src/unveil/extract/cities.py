@@ -1508,7 +1508,9 @@ _LIST_AND = r"(?:and|und|et|y|e|en|i|și|si|oraz|&)"
 # (a tour's arrows, planes and dashes only between towns of the ad's country; never a page trail's ">")
 _LIST_SEP = rf"(?:[ \t]{{0,2}}[,/·|]|[ \t]{{1,2}}{_LIST_AND})"
 _TOUR_SEP = rf"(?:{_LIST_SEP}|[ \t]{{1,2}}(?:[-–—→⇒]|➡\ufe0f?|✈\ufe0f?))"
-_LIST_DATES = r"(?:[ \t]{1,2}[0-9]{1,2}(?:[./][0-9]{1,2}\.?)?(?:[ \t]?[-–][ \t]?[0-9]{1,2}(?:[./][0-9]{1,2}\.?)?)?)?"
+_LIST_DATES = (r"(?:[ \t]{1,2}[0-9]{1,2}(?:[./][0-9]{1,2}\.?)?(?:[ \t]?[-–][ \t]?[0-9]{1,2}(?:[./][0-9]{1,2}\.?)?)?"
+               # or in brackets, with the month's name: "Lima (Mar 6-7) ➡️ Dayton (Mar 8-10)"
+               r"|[ \t]{1,2}\([^()\n0-9]{0,12}[0-9][^()\n]{0,12}\))?")
 _LIST_ITEM_BEFORE = re.compile(rf"([^\W\d_][\w'’-]{{1,30}}){_LIST_SEP}[ \t]{{1,2}}$")
 _LIST_ITEM_AFTER = re.compile(rf"{_LIST_SEP}[ \t]{{1,2}}([^\W\d_][\w'’-]{{1,30}})")
 _TOUR_ITEM_BEFORE = re.compile(
@@ -1529,7 +1531,7 @@ def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rul
     tour = not abroad and _TOUR_ITEM_OPEN.search(text, max(0, start - 12), start) is not None
     # (a tour's item opens after a mark, a date or the line's start: "Anything Goes – Amsterdam" lists no Goes)
     before, after = (_TOUR_ITEM_BEFORE, _TOUR_ITEM_AFTER) if tour else (_LIST_ITEM_BEFORE, _LIST_ITEM_AFTER)
-    for m in (before.search(text, max(0, start - 36), start), after.match(text, end)):
+    for m in (before.search(text, max(0, start - 50), start), after.match(text, end)):
         if m is None or not m.group(1)[0].isupper():
             continue
         key = fold(m.group(1))
@@ -1538,9 +1540,31 @@ def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rul
         towns = city_index().lookup(m.group(1))
         if abroad:
             towns = towns[:1]  # abroad, the neighbour's most populous town: "Одесса, Аркадия" is no Texan list
-        if any(c.country == country and c.population >= least for c in towns):
+        between = text[m.end(1):start] if m.start(1) < start else text[end:m.start(1)]
+        # a tour's arrow or plane joins stops of any size: "Toledo ➡️ Lima ➡️ Dayton"
+        floor = 1 if tour and any(c in between for c in _TOUR_ARROWS) else least
+        if any(c.country == country and c.population >= floor for c in towns):
             return True
     return False
+
+
+_TOUR_ARROWS = "→⇒➡✈"
+
+
+_CAPITAL_WORD_AFTER = regex.compile(r"[ \t]{1,2}(\p{Lu}[\p{L}\p{M}]{1,20})")
+
+
+def business_word_after(text: str, end: int) -> bool:
+    """Whether a capitalised word of ``business_words_after`` follows ``end`` after a space ("Asia Massage",
+    "Jade Spa"): the words before it name a business."""
+    m = _CAPITAL_WORD_AFTER.match(text, end)
+    return m is not None and fold(m.group(1)) in _rules().business_after
+
+
+def country_names() -> Mapping[str, str]:
+    """Folded names of countries (``country_names`` of ``attributes/cities.yaml`` and the gazetteer's) -> ISO
+    code: "Taiwan", "Thailand" after an age say where she comes from, no persona's name."""
+    return _rules().country_of_name
 
 
 def word_before(text: str, start: int) -> str:

@@ -67,6 +67,7 @@ _DIGIT_PAIR = regex.compile(r"\d\d")
 _WORD_RUN = regex.compile(r"[^\W\d_]+")
 # Words that may follow the age in "Name, 22 ..." (folded): "Chloé, 23 ans", "Sabrina, 26 J.".
 _AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", "anitos", "jahre", "j", "anni", "jaar",
+                        "岁", "歳", "歲",  # "Yuki 25歳, Aya 28歳": the age units of Chinese and Japanese rosters
                         "jr", "lat", "lata", "ani", "de", "and", "et", "und", "e", "en", "i", "si", "v",
                         "new", "neu", "nouvelle", "nueva", "nuova", "nieuw", "nova",
                         "let", "roky", "rokov", "eves", "ετων", "ετών", "χρονων", "χρονών", "χρονια", "χρόνια", "ar",
@@ -868,8 +869,20 @@ def find_names(text: str, country: str | None = None) -> Iterator[tuple[int, int
     found.sort(key=lambda f: f[0])
     for f in found:
         if not _staff(text, f[0], f[1], f[3], t.staff) \
-                and _REVIEWER_BEFORE.search(text, max(0, f[0] - 8), f[0]) is None:
+                and _REVIEWER_BEFORE.search(text, max(0, f[0] - 8), f[0]) is None \
+                and not _business_after(text, f[1]):
             yield f
+
+
+_FROM_WORDS = frozenset({"from", "de", "aus", "di", "da", "van", "uit", "z", "ze", "iz", "din", "desde"})
+
+
+def _business_after(text: str, end: int) -> bool:
+    """Whether a capitalised word of ``business_words_after`` (cities) follows the name ending at ``end``: a
+    shop's name ("im Asia Massage Studio", "Jade Spa"), no persona."""
+    from unveil.extract.cities import business_word_after  # the cities module imports this one
+
+    return business_word_after(text, end)
 
 
 # A review's author after the quote: "“Lovely evening.” — James", "« Très belle rencontre » — Thomas, 52 ans".
@@ -1057,7 +1070,7 @@ def _heading_names(text: str, country: str | None, found: list[tuple[int, int, s
     list ("Latina 24"), no large town of the ad's country ("Angel – Graz – 24" in Austria), and, unless it
     is a known first name, no town of the ad's country at all, or of any country when the ad's is unknown."""
     from unveil.extract.ages import heading_words, words_after_heading_ages  # the age extractor imports this
-    from unveil.extract.cities import city_index
+    from unveil.extract.cities import city_index, country_names, word_before
 
     heads = sorted(heading_words(text, country) + words_after_heading_ages(text, country))
     if not heads:
@@ -1076,6 +1089,8 @@ def _heading_names(text: str, country: str | None, found: list[tuple[int, int, s
             continue
         if key not in t.first_names and len(key) >= _MIN_PLACE_WORD and key.endswith(t.place_name_endings):
             continue  # "Frankfurt – Sachsenhausen, 27 lat": a district, where the gazetteer holds towns only
+        if key in country_names() and word_before(text, s) in _FROM_WORDS:
+            continue  # "Coco 😊 26岁 from Taiwan": where she comes from ("India, 24, Perth" is her name)
         yield s, e, _title(word), "heading"
 
 

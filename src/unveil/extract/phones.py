@@ -334,7 +334,8 @@ _NEIGHBOURS: dict[str, tuple[str, ...]] = {
     # "0690 ...", may be valid there)
     "FR": ("BE", "RE", "GP", "MQ", "GF", "CH"),
     "GB": ("IE",), "IE": ("GB",), "BE": ("FR", "NL"), "NL": ("BE", "DE"),
-    "LU": ("FR", "BE", "DE"), "MC": ("FR",), "CH": ("FR", "DE", "AT"), "DE": ("AT", "CH", "NL", "PL"),
+    "LU": ("FR", "BE", "DE"), "MC": ("FR",), "CH": ("FR", "DE", "AT", "IT"),
+    "DE": ("AT", "CH", "NL", "PL", "FR"),
     "AT": ("DE", "CH"), "IT": ("CH", "FR"), "ES": ("FR",), "PL": ("DE",), "RO": ("MD",), "MD": ("RO",),
     "AU": ("NZ",), "NZ": ("AU",), "MX": ("US",),
     # France's overseas departments share its numbering and trunk "0": posters touring them keep their
@@ -416,7 +417,7 @@ _MOBILE_TYPES = frozenset({PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR
 
 
 @functools.lru_cache(maxsize=4096)
-def _across_border(e164: str, written_with_trunk: bool = False) -> _Read | None:
+def _across_border(e164: str, written_with_trunk: bool = False, grouped: str = "") -> _Read | None:
     """A number read as national but only possible at home (``e164``), as the valid number of the first
     neighbouring country where it is one, written as at home and starting with that country's trunk
     prefix; else None.
@@ -424,7 +425,8 @@ def _across_border(e164: str, written_with_trunk: bool = False) -> _Read | None:
     Decided on the whole number once it is found, never while a run is being split: a piece of a number
     valid next door must not change where the run is cut.  ``written_with_trunk``: the poster wrote a
     leading 0 that the parser dropped as a trunk prefix no national number of ``home`` shows (Monaco's:
-    "01 99 00 12 42" there is France's)."""
+    "01 99 00 12 42" there is France's).  ``grouped``: the number as written, whose groups pick between two
+    neighbours where it is valid ("01 99 00 72 83" in a German ad is France's, not Vienna's)."""
     number = phonenumbers.parse(e164)
     home = phonenumbers.region_code_for_country_code(number.country_code or 0)
     if home not in _NEIGHBOURS:
@@ -435,7 +437,7 @@ def _across_border(e164: str, written_with_trunk: bool = False) -> _Read | None:
     written = trunk + phonenumbers.national_significant_number(number)
     if _home_typo(written, home):
         return None
-    return _neighbours_read(written, home)
+    return _neighbours_read(written, home, grouped)
 
 
 def _parsed_trunk(region: str) -> str:
@@ -754,9 +756,11 @@ class PhoneExtractor:
                 yield short
 
     def _extract(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity]:
-        for e in self._read_numbers(text, field, ctx):
-            if e is not None:  # None: a number that reads as none anyone can dial (see ``_entity``)
-                yield e
+        # None: a number that reads as none anyone can dial (see ``_entity``)
+        found = [e for e in self._read_numbers(text, field, ctx) if e is not None]
+        if len(found) > 1:
+            found = _without_home_twins(found, _region(ctx.reading_country))
+        yield from found
 
     def _read_numbers(self, text: str, field: str, ctx: AdContext) -> Iterator[Entity | None]:
         if SCHEME_URL.fullmatch(text) and not _MESSAGING_URL.search(text) and _URL_PHONE_HINT.search(text) is None:
@@ -845,8 +849,9 @@ class PhoneExtractor:
                 # valid as written (or only a piece of it) is her own country's, valid there whole
                 nation = _read_in_nations(text, ntext[start:end], region)
                 if nation is not None:
-                    nation = _home_or_named(text[nt.starts[start]:nt.ends[end - 1]], nation,
-                                            _neighbours_read(ntext[start:end], region)) or nation
+                    written = text[nt.starts[start]:nt.ends[end - 1]]
+                    nation = _home_or_named(written, nation, _neighbours_read(ntext[start:end], region, written)) \
+                        or nation
                     numbers = [(start, end, nation)]
             if not numbers and obfuscated and lead_at is None:
                 lead = _letters_lead(nt, start, end, region)
@@ -1234,10 +1239,12 @@ def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc:
             obfuscated: bool, foreign_to: int, assumed: str | None, trunk: bool = True) -> Entity | None:
     """``trunk``: the number was written with a leading 0 (a trunk prefix), as a neighbour's number is
     when it is written like a national one; "Rates 150 200 350" in a British ad is no Irish number."""
+    if read.valid and trunk and read.number.country_code == home_cc and _nations_named(text):
+        read = _named_layout(text[ostart:oend], read, _nationality_read(text, read)) or read
     if not read.valid and read.number.country_code == home_cc:
         if trunk:
             read = _home_or_named(text[ostart:oend], _nationality_read(text, read),
-                                  _across_border(read.e164, True)) or read
+                                  _across_border(read.e164, True, text[ostart:oend])) or read
         elif not _home_trunk(home_cc):
             read = _across_border(read.e164) or read  # "(915) 555-0134" in a Mexican ad: El Paso's
     if not read.valid and phonenumbers.national_significant_number(read.number)[:1] == "0":
@@ -1671,7 +1678,7 @@ def _numbers_in_chain(text: str, nt: NormalisedText, chain: list[tuple[int, int]
             continue
         j, read = best
         oend = nt.ends[chain[j][1] - 1]
-        left_out = chain[:i] + chain[j + 1:]
+        left_out = chain[:i] + [g for g in chain[j + 1:] if not _page_number(text, nt.starts[g[0]], nt.ends[g[1] - 1])]
         if left_out and (any(_alone_on_line(text, nt.starts[a], nt.ends[z - 1]) for a, z in left_out)
                          or _one_separator(text, nt, chain)):
             # A column of figures ("Rates\n150\n250\n400\n1000") or a row with one separator ("150 💋 250
@@ -1680,6 +1687,16 @@ def _numbers_in_chain(text: str, nt: NormalisedText, chain: list[tuple[int, int]
         if not _unit_follows(text, oend):
             yield ostart, oend, read
         i = j + 1
+
+
+# A page's number between dashes on a line of its own, as a scan or a printed flyer shows it: "- 2 -", "— 3 —".
+_PAGE_NUMBER_LINE = re.compile(r"[ \t]*[-–—][ \t]*[0-9]{1,3}[ \t]*[-–—][ \t]*(?:\n|\Z)")
+
+
+def _page_number(text: str, a: int, z: int) -> bool:
+    """Whether the digits at ``text[a:z]`` are a page's number ("...0173\n- 2 -"), no group of a number."""
+    line = text.rfind("\n", 0, a) + 1
+    return _PAGE_NUMBER_LINE.match(text, line) is not None and line <= a and z <= a + 3
 
 
 def _last_group_listed(nt: NormalisedText, start: int, end: int) -> bool:
@@ -2188,6 +2205,37 @@ def _read_in_nations(text: str, written: str, home: str) -> _Read | None:
     return reads[0] if len({r.e164 for r in reads}) == 1 else None
 
 
+def _without_home_twins(found: list[Entity], region: str) -> list[Entity]:
+    """``found`` without a number read at home whose digits, as dialled at home, are those of a foreign number
+    of the same field as dialled in its own country: the poster wrote her number twice, once with its country
+    code ("0 uno - 9 nove - 0 zero - 7 tre - 4 uno oppure wa.me/33199007341" in an Italian ad is one French
+    number, not also Savona's +39 0199 007341)."""
+    if region == "ZZ":
+        return found
+    home_cc = phonenumbers.country_code_for_region(region)
+    foreign = {_dialled_at_home(e.value) for e in found
+               if e.attrs.get("confidence") == "valid" and not e.value.startswith(f"+{home_cc}")}
+    foreign.discard("")
+    if not foreign:
+        return found
+    return [e for e in found if not (e.value.startswith(f"+{home_cc}") and _dialled_at_home(e.value) in foreign)]
+
+
+def _dialled_at_home(e164: str) -> str:
+    """``e164`` as its own country dials it (trunk prefix and national number), "" when it is no number."""
+    try:
+        number = phonenumbers.parse(e164)
+    except phonenumbers.NumberParseException:
+        return ""
+    region = phonenumbers.region_code_for_country_code(number.country_code or 0)
+    return _national_dialling(region)[0] + phonenumbers.national_significant_number(number)
+
+
+# Countries whose landline numbers start with a "0" that is part of the number, no trunk prefix: Italy's
+# "019 900 1463" written in a Swiss ad is dialled as written.
+_ZERO_IN_NUMBER = frozenset({"IT", "SM", "VA"})
+
+
 def _home_or_named(written: str, named: _Read | None, neighbour: _Read | None) -> _Read | None:
     """The number as read in the country of a nationality the field names (``named``) or next door
     (``neighbour``): the nationality's, unless only the neighbour writes its numbers in the groups the poster
@@ -2203,6 +2251,23 @@ def _home_or_named(written: str, named: _Read | None, neighbour: _Read | None) -
     return named
 
 
+def _named_layout(written: str, home: _Read, named: _Read | None) -> _Read | None:
+    """The number as read in the country of a nationality the field names (``named``), where the home reading
+    is valid too but only that country writes its numbers in the poster's groups: "ragazza australiana ...
+    0491 570 087" in an Italian ad is Australia's mobile in its 4-3-3 groups, not Padua's "049 157 0087"."""
+    if named is None or named.e164 == home.e164 or not _grouped_digits(written):
+        return None
+    groups = [len(g) for g in _DIGIT_GROUP.findall(written)]
+    if len(groups) < 3 or _national_groups(named) != groups or _national_groups(home) == groups:
+        return None
+    # a poster gives her mobile: a home landline yields to the nationality's mobile, never a home mobile
+    # ("Française à Perth ... 04 91 57 00 75" in French pairs is still Perth's mobile)
+    if phonenumbers.number_type(home.number) != PhoneNumberType.FIXED_LINE \
+            or phonenumbers.number_type(named.number) != PhoneNumberType.MOBILE:
+        return None
+    return named
+
+
 def _national_groups(read: _Read) -> list[int]:
     """The lengths of the digit groups of ``read`` as its own country writes it."""
     national = phonenumbers.format_number(read.number, phonenumbers.PhoneNumberFormat.NATIONAL)
@@ -2212,18 +2277,28 @@ def _national_groups(read: _Read) -> list[int]:
 _MAX_NATIONS = 3  # more nationalities named make a list ("we speak English, French, Spanish ..."), not a hint
 
 
-def _neighbours_read(written: str, region: str) -> _Read | None:
+def _neighbours_read(written: str, region: str, grouped: str = "") -> _Read | None:
     """``written`` (digits as dialled at home, with a trunk prefix) as the valid number of the first
-    neighbouring country (``_NEIGHBOURS``) where it is one, dialled with that country's trunk prefix."""
+    neighbouring country (``_NEIGHBOURS``) where it is one, dialled with that country's trunk prefix; of
+    several, the one whose own grouping the poster wrote (``grouped``, the number as written), if only one
+    is written so: "01 99 00 72 83" in a German ad is France's, in France's pairs, not Vienna's."""
+    first: _Read | None = None
     for other in _NEIGHBOURS.get(region, ()):
         trunk = _national_dialling(other)[0]
         # without a trunk prefix ("6 12 34 56 78" in Monaco) a national number says nothing, unless neither
         # country has one: "(915) 555-0134" in a Mexican ad is only possible there, and El Paso's
-        if (trunk and written.startswith(trunk)) or (not trunk and not _national_dialling(region)[0]):
+        if (trunk and written.startswith(trunk)) or (not trunk and not _national_dialling(region)[0]) \
+                or (other in _ZERO_IN_NUMBER and written.startswith("0")):
             read = _read(written, other)
-            if read is not None and read.valid:
+            if read is None or not read.valid:
+                continue
+            if first is None:
+                first = read
+                if not grouped:
+                    return first
+            elif read.e164 != first.e164 and _home_or_named(grouped, first, read) is read:
                 return read
-    return None
+    return first
 
 
 def _spelled_area_code(nt: NormalisedText, start: int, end: int, first_cut: int, region: str) -> bool:

@@ -567,10 +567,24 @@ def _fee(text: str, start: int, end: int, t: _Tables) -> bool:
         if (word not in _FEE_LINKS and word not in _FEE_MODIFIERS) or text[nw.end():nw.end() + 1] not in (" ", "-"):
             break
         pos = nw.end() + 1  # "$20 de Uber", "$50 non-refundable deposit", "$100 Apple gift card as deposit"
-    return not t.fee_words.isdisjoint(_clause_words_before(text, start)) or _fee_in_bracket(text, start, t)
+    return not t.fee_words.isdisjoint(_clause_words_before(text, start)) or _fee_in_bracket(text, start, t) \
+        or _under_fee_label(text, start, t)
 
 
 _BRACKET_REACH = 48
+# A line headed by a fee's label and its colon: "Anfahrt: Innenstadt 20 €, Außenbezirke 35 €".
+_LINE_LABEL = re.compile(r"[ \t]*[-•*·]?[ \t]*([^\W\d_]{3,24}(?:[ \t][^\W\d_]{2,24})?)[ \t]?:")
+_LABEL_LINE_REACH = 160
+
+
+def _under_fee_label(text: str, start: int, t: _Tables) -> bool:
+    """Whether the amount at ``start`` stands on a line headed by a fee's label: every amount of a tiered list
+    of travel fees is one ("Anfahrt: Innenstadt 20 €, Außenbezirke 35 €")."""
+    line = text.rfind("\n", max(0, start - _LABEL_LINE_REACH), start) + 1
+    if line == 0 and start > _LABEL_LINE_REACH:
+        return False
+    m = _LINE_LABEL.match(text, line, start)
+    return m is not None and not t.fee_words.isdisjoint(fold(w) for w in m.group(1).split())
 
 
 def _fee_in_bracket(text: str, start: int, t: _Tables) -> bool:
