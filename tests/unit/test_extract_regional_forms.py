@@ -436,3 +436,10 @@ def test_whose_number_a_national_number_is(body: str, country: str, phones: list
 )
 def test_shops_rosters_and_italian_quarters(body: str, country: str, kind: str, values: list[str]) -> None:
     assert _values(body, country, kind) == values
+
+
+def test_an_in_out_pair_whose_second_amount_is_in_thousands() -> None:
+    body = "Tariffe in/out: 30 min 100/130 € · 1h 150/200 € · notte 800/1.000 €"
+    assert _values(body, "IT", "price") == ["100 EUR/30min", "1000 EUR/night", "130 EUR/30min", "150 EUR/60min",
+                                             "200 EUR/60min", "800 EUR/night"]
+    assert _values(body, "IT", "phone") == []

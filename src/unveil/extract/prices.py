@@ -369,6 +369,10 @@ def _inside_serial(text: str, s: int, e: int) -> bool:
 _THOUSANDS_PAIR = re.compile(r"([1-9][0-9]{0,2}([.,\u00a0\u202f ])[0-9]{3})[ \t]?/[ \t]?([1-9][0-9]{0,2}\2[0-9]{3})")
 
 
+# ... the first under a thousand, the second in thousands: "notte 800/1.000 €"
+_PLAIN_THOUSANDS_PAIR = re.compile(r"([1-9][0-9]{1,2})[ \t]?/[ \t]?([1-9][0-9]{0,2}[.,\u00a0\u202f ][0-9]{3})")
+
+
 def _amount_of(written: str) -> int:
     return int("".join(c for c in written if c.isdigit()))
 
@@ -381,6 +385,10 @@ def _growing_range(text: str, run: list[int], end: int) -> bool:
     if len(run) == 4:
         pair = _THOUSANDS_PAIR.fullmatch(text, run[0], end)
         return pair is not None and _amount_of(pair.group(1)) <= _amount_of(pair.group(3)) \
+            <= 4 * _amount_of(pair.group(1))
+    if len(run) == 3:
+        pair = _PLAIN_THOUSANDS_PAIR.fullmatch(text, run[0], end)  # "notte 800/1.000 €"
+        return pair is not None and _amount_of(pair.group(1)) <= _amount_of(pair.group(2)) \
             <= 4 * _amount_of(pair.group(1))
     if len(run) != 2:
         return False
