@@ -2241,24 +2241,16 @@ def _home_or_named(written: str, named: _Read | None, neighbour: _Read | None) -
     (``neighbour``): the nationality's, unless only the neighbour writes its numbers in the groups the poster
     used.  "Italienne ... 01 99 00 14 63" in a Swiss ad is France's number in France's pairs, not Genoa's
     "019 900 1463"."""
-    if named is None or neighbour is None or named.e164 == neighbour.e164 or not _grouped_digits(written):
+    if named is None or neighbour is None or named.e164 == neighbour.e164:
         return named or neighbour
-    groups = [len(g) for g in _DIGIT_GROUP.findall(written)]
-    if len(groups) < 3:
-        return named
-    if _national_groups(neighbour) == groups and _national_groups(named) != groups:
-        return neighbour
-    return named
+    return neighbour if _only_grouped_as(written, neighbour, named) else named
 
 
 def _named_layout(written: str, home: _Read, named: _Read | None) -> _Read | None:
     """The number as read in the country of a nationality the field names (``named``), where the home reading
     is valid too but only that country writes its numbers in the poster's groups: "ragazza australiana ...
     0491 570 087" in an Italian ad is Australia's mobile in its 4-3-3 groups, not Padua's "049 157 0087"."""
-    if named is None or named.e164 == home.e164 or not _grouped_digits(written):
-        return None
-    groups = [len(g) for g in _DIGIT_GROUP.findall(written)]
-    if len(groups) < 3 or _national_groups(named) != groups or _national_groups(home) == groups:
+    if named is None or named.e164 == home.e164 or not _only_grouped_as(written, named, home):
         return None
     # a poster gives her mobile: a home landline yields to the nationality's mobile, never a home mobile
     # ("Française à Perth ... 04 91 57 00 75" in French pairs is still Perth's mobile)
@@ -2266,6 +2258,15 @@ def _named_layout(written: str, home: _Read, named: _Read | None) -> _Read | Non
             or phonenumbers.number_type(named.number) != PhoneNumberType.MOBILE:
         return None
     return named
+
+
+def _only_grouped_as(written: str, read: _Read, other: _Read) -> bool:
+    """Whether the poster wrote the digits (``written``, three groups or more) as ``read``'s country groups
+    its numbers and not as ``other``'s."""
+    if not _grouped_digits(written):
+        return False
+    groups = [len(g) for g in _DIGIT_GROUP.findall(written)]
+    return len(groups) >= 3 and _national_groups(read) == groups and _national_groups(other) != groups
 
 
 def _national_groups(read: _Read) -> list[int]:
