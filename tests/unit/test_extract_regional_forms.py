@@ -443,3 +443,98 @@ def test_an_in_out_pair_whose_second_amount_is_in_thousands() -> None:
     assert _values(body, "IT", "price") == ["100 EUR/30min", "1000 EUR/night", "130 EUR/30min", "150 EUR/60min",
                                              "200 EUR/60min", "800 EUR/night"]
     assert _values(body, "IT", "phone") == []
+
+
+def _fees(body: str, country: str) -> list[str]:
+    return sorted(e.value for e in extract_ad({"body": body, "country": country}) if e.attrs.get("fee"))
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "kind", "values"),
+    [
+        # a suburb that is a town of its own, where the poster goes; a neighbourhood stays its borough's
+        ("Incall Cardiff city centre, outcall to Penarth.", "GB", "en", "city", ["Cardiff|GB", "Penarth|GB"]),
+        ("Incall in Brooklyn, outcall to Park Slope +$25", "US", "en", "city", ["Brooklyn|US"]),
+        ("Incall Boston, Back Bay", "US", "en", "city", ["Boston|US"]),
+        # a state or province as the press abbreviates it, in brackets or with dots
+        ("Burnaby and Vancouver, Wash. this week", "CA", "en", "city", ["Burnaby|CA", "Vancouver|US"]),
+        ("Seattle → Richmond (BC) this weekend", "US", "en", "city", ["Richmond|CA", "Seattle|US"]),
+        ("Delta, Langley and Surrey B.C. incall", "CA", "en", "city", ["Delta|CA", "Langley|CA", "Surrey|CA"]),
+        ("Surrey (UK) girl", "CA", "en", "city", []),
+        ("Wash. Car wash.", "GB", "en", "city", []),
+        # a range's second end after a length written before its first, and in brackets in another currency
+        ("1 hour £150-200", "GB", "en", "price", ["150 GBP/60min", "200 GBP/60min"]),
+        ("£120-150 per hour (€140-175), depending", "GB", "en", "price",
+         ["120 GBP/60min", "140 EUR/60min", "150 GBP/60min", "175 EUR/60min"]),
+        # whom the length is spent with, before the amount's colon
+        ("Uma hora com uma de nós: cento e vinte euros", "PT", "pt", "price", ["120 EUR/60min"]),
+        ("Duas horas com as duas: quatrocentos e cinquenta euros", "PT", "pt", "price", ["450 EUR/120min"]),
+        ("1 hour with both of us: £250", "GB", "en", "price", ["250 GBP/60min"]),
+        ("Chat with me: £250", "GB", "en", "price", ["250 GBP"]),
+        # ages in words after a word for the poster, two of them before one unit, not the clients' range
+        ("Dag heren, ik ben Lotte, een meisje van vierentwintig.", "BE", "nl", "age", ["24"]),
+        ("Irish girl, twenty four.", "IE", "en", "age", ["24"]),
+        ("Irish girl, one night only", "IE", "en", "age", []),
+        ("duas amigas de vinte e um e vinte e quatro anos", "PT", "pt", "age", ["21", "24"]),
+        ("dos amigas de veintiuno y veinticuatro años", "ES", "es", "age", ["21", "24"]),
+        ("clients between twenty and thirty years old", "GB", "en", "age", []),
+        ("tenho vinte e quatro anos", "PT", "pt", "age", ["24"]),
+        # two women after the Portuguese article, and Japanese personas
+        ("Olá! Somos a Bia e a Luana, duas amigas", "PT", "pt", "name", ["Bia", "Luana"]),
+        ("Keiko here, 29, based in Seattle.", "US", "en", "name", ["Keiko"]),
+    ],
+)
+def test_outcall_towns_press_states_ranges_and_spelled_ages(body: str, country: str, lang: str, kind: str,
+                                                             values: list[str]) -> None:
+    assert _values(body, country, kind, lang) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "fees"),
+    [
+        ("Travel to Letterkenny €40 extra.", "IE", ["40 EUR"]),
+        ("1 hour £150, overnight £800. Weekends £30 extra.", "GB", ["30 GBP"]),
+        ("Desplazamiento 20€ extra", "ES", ["20 EUR"]),
+        ("Hora extra 100€", "ES", []),
+    ],
+)
+def test_an_amount_added_with_extra_is_a_fee(body: str, country: str, fees: list[str]) -> None:
+    assert _fees(body, country) == fees
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "values"),
+    [
+        # shorthand lengths in brackets after their amounts
+        ("rates: 150/250/400/1000 (hh/hr/2hr/ON)", "US", "price",
+         ["1000 USD/night", "150 USD/30min", "250 USD/60min", "400 USD/120min"]),
+        ("HH/1hr/2hr $180/$300/$550", "US", "price", ["180 USD/30min", "300 USD/60min", "550 USD/120min"]),
+        # a known first name before her age, height in feet and weight in pounds
+        ("Sasha 24/5'3/115 petite & sweet", "US", "age", ["24"]),
+        ("Sasha 24/5'3/115 petite & sweet", "US", "name", ["Sasha"]),
+        # a schedule's days before a town named like a word; a day before other words is no stop
+        ("mon–tue Providence (downcity) | wed–thu Hartford", "US", "city", ["Hartford|US", "Providence|US"]),
+        ("Sunday Bath | Monday Reading", "GB", "city", ["Bath|GB", "Reading|GB"]),
+        ("Saturday Derby match, come watch", "GB", "city", []),
+        # "incall" and "outcall" before a place; a neighbourhood's "Village" makes no town of its first word
+        ("outcall Queens ok (Jamaica, Forest Hills)", "US", "city", ["Queens|US"]),
+        ("Toronto. Text 416-555-0122. $300/hr, incall Liberty Village.", "CA", "city", ["Toronto|CA"]),
+        ("Incall Only", "US", "city", []),
+    ],
+)
+def test_shorthand_lists_imperial_stats_schedules_and_incall_places(body: str, country: str, kind: str,
+                                                                    values: list[str]) -> None:
+    assert _values(body, country, kind) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "phones"),
+    [
+        # a capital "O" ends the number spelled digit by digit; the small "o" after it is Spanish "or"
+        ("Llámame al 0 0 6 1 4 9 1 5 7 0 1 4 O o escríbeme por Telegram.", ["+61491570140"]),
+        ("Llámame al 0 0 6 1 4 9 1 5 7 0 1 4 O", ["+61491570140"]),
+        ("Llámame al 0 0 6 1 4 9 1 5 7 0 1 4 o escríbeme", ["+6149157014"]),  # no zero from the word
+    ],
+)
+def test_a_capital_o_ends_a_number_before_the_word_o(body: str, phones: list[str]) -> None:
+    assert _values(body, "ES", "phone") == phones

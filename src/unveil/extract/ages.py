@@ -208,10 +208,12 @@ def _tables() -> _Tables:
     )
     # "Irish girl, 31", "chica latina, 24": a word for the poster, a comma, then the number.
     persons = _as_list(data.get("person_words"))
-    # ... or in brackets ("Mature student (35)"), or after Dutch "van" ("meisje van 24").
+    # ... or in brackets ("Mature student (35)"), or after Dutch "van" ("meisje van 24"); in words too ("een
+    # meisje van vierentwintig", "Irish girl, twenty-six").
     person_re = re.compile(
         r"(?<![^\W\d_])(?:" + _phrase_pattern(persons) + r")(?![^\W\d_])(?:[ \t\u00a0]+[^\W\d_]{2,20})?"
-        r"(?:[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}|[ \t\u00a0]{1,2}\([ \t\u00a0]?|[ \t\u00a0]van[ \t\u00a0])(?=\d)",
+        r"(?:[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}|[ \t\u00a0]{1,2}\([ \t\u00a0]?|[ \t\u00a0]van[ \t\u00a0])"
+        r"(?=\d|[^\W\d_]{3})",
         re.I,
     )
     # Words that number other things in a heading: the file's list, and every one-word rate, duration and
@@ -476,6 +478,20 @@ _RANGE_BEFORE = re.compile(
     rf"(?:(?<![0-9])[0-9]{{1,2}}\s?{_RANGE_WORDS}|{_BETWEEN}\s(?:{_ARTICLE}\s)?[0-9]{{2}}\s{_AND}(?:\s{_ARTICLE})?)\s?$",
     re.IGNORECASE)
 
+
+
+_SPELLED_JOIN = re.compile(rf"\s{_AND}\s\Z", re.IGNORECASE)
+_BETWEEN_WORDS = frozenset(("between", "entre", "zwischen", "tra", "fra", "tussen", "intre", "miedzy"))
+
+
+def _spelled_pair_head(text: str, start: int, tables: _Tables) -> tuple[int, int, int] | None:
+    """(start, end, value) of a number in words joined by "and" right before the spelled number at ``start``:
+    "vinte e um e vinte e quatro anos" (21 and 24), "twenty and thirty years"."""
+    join = _SPELLED_JOIN.search(text, max(0, start - 6), start)
+    if join is None:
+        return None
+    hit = _number_words_before(text, join.start(), tables)
+    return None if hit is None else (hit[0], join.start(), hit[1])
 
 
 def _range_to(text: str, start: int, value: int) -> bool:
@@ -1130,7 +1146,14 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
         if _matches_any(_words_after(text, end, 3), tables.not_after, at_end=False) \
                 or _AND_OVER_SIGN.match(text, end) is not None:
             continue
+        first_words = _spelled_pair_head(text, start, tables) if spelled else None
+        if first_words is not None and _matches_any(_words_before(text, first_words[0], 1), _BETWEEN_WORDS,
+                                                    at_end=True):
+            continue  # "between twenty and thirty years old": the clients' ages
         found[start] = (start, end, value, spelled)
+        if first_words is not None and MIN_AGE <= first_words[2] <= MAX_AGE:
+            # "duas amigas de vinte e um e vinte e quatro anos": two women's ages in words before one unit
+            found[first_words[0]] = (first_words[0], first_words[1], first_words[2], True)
         pair = _PAIRED_AGE.search(text, max(0, start - 12), start)
         if pair is not None and MIN_AGE <= int(pair.group(1)) <= MAX_AGE \
                 and _RANGE_BEFORE.search(text, max(0, pair.start() - 20), pair.end()) is None:

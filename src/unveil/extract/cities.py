@@ -579,6 +579,7 @@ class _Rules:
     name_cue_ends: frozenset[str]  # the last words of those cues
     name_label: re.Pattern[str]  # a label of names right before a word: "Name: Paris", "Nombres usados: Sofía"
     district_words: frozenset[str]
+    away_cues: frozenset[str]  # "outcall to": the place after them is a destination, no district of the base
     small_town: int
     foreign_town: int
     distant_town: int  # a town of a far continent below this population needs a cue abroad
@@ -625,6 +626,7 @@ def _rules() -> _Rules:
         labels=keyset(data.get("labels") or ()),
         case_cues=keyset(data.get("case_cues") or ()),
         district_words=keyset(data.get("district_words") or ()),
+        away_cues=keyset(data.get("away_cues") or ()),
         name_cues=(name_cues := keyset(w for group in ("strong_cues", "weak_cues")
                                        for ws in (names.get(group) or {}).values() for w in ws or ())),
         name_label=re.compile(r"(?<![^\W\d_])(?:" + "|".join(
@@ -697,7 +699,15 @@ _PARTICLES = frozenset({"am", "an", "der", "die", "im", "in", "ob", "bei", "upon
                         "sul", "al", "el", "los", "las", "sankt", "st", "ste", "sainte", "saint", "san", "santa",
                         "santo", "sao", "a", "au", "aux"})  # "a": "Pointe-à-Pitre" folded
 # ", NC" after a city: the state or province of a North American address.
-_STATE_AFTER = re.compile(r",? ?[A-Z]{2}(?![A-Za-z0-9])")  # not a British postcode's district: "Lancaster LA1"
+# not a British postcode's district: "Lancaster LA1"; in brackets or dotted, "Richmond (BC)", "Surrey B.C."
+_STATE_AFTER = re.compile(r"(?:,| ?\()? ?(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)(?![A-Za-z0-9])")
+
+
+def _own_state_after(text: str, end: int, country: str) -> bool:
+    """Whether a code of a state or province of ``country`` follows a town: "Surrey BC", "Surrey (B.C.)"."""
+    m = _STATE_AFTER.match(text, end)
+    return m is not None and country in region_countries().get(
+        "".join(c for c in m.group() if c.isalpha()).lower(), frozenset())
 # An Australian state after a city ("Ipswich QLD", "Perth WA"): the city is Australian.
 _AU_STATE_AFTER = re.compile(r",? ?(?:QLD|NSW|VIC|TAS|ACT|NT|WA|SA|Qld|Vic|Tas)(?![A-Za-z])")
 # ... the codes no other country's region has, in any ad
@@ -732,10 +742,20 @@ _WORD_NEXT = re.compile(r"[ \t]{1,2}[^\W\d_]")
 _HEADER_AFTER = re.compile(r" ?[–—-] | ?[|/•] ")
 
 
-# A state, province or territory written after a town: "Birmingham, AL", "London, Ontario", "Perth WA".
-# A code needs a comma before it, or no capitalised word after it: "Paris OR London" names no Oregon town.
+# A state, province or territory written after a town: "Birmingham, AL", "London, Ontario", "Perth WA",
+# "Richmond (BC)", "Surrey B.C.". A code needs a comma or a bracket before it, or no capitalised word after
+# it: "Paris OR London" names no Oregon town.
 _REGION_AFTER = regex.compile(
-    r"(,)? ?(?:(\p{Lu}{2,4})(?![\p{L}\d])(?(1)|(?! \p{Lu}))|(\p{Lu}\p{Ll}+(?:[ -](?:and )?\p{Lu}\p{Ll}+){0,2}))")
+    r"(,| ?\()? ?(?:(\p{Lu}{2,4}|(?:\p{Lu}\.){2,3})(?![\p{L}\d])(?(1)|(?! \p{Lu}))"
+    r"|(\p{Lu}\p{Ll}+(?:[ -](?:and )?\p{Lu}\p{Ll}+){0,2}))")
+# States and provinces as the press abbreviates them, read with their dot only ("Vancouver, Wash.", "Salem,
+# Ore.", "Springfield, Ill."): without it most are words.
+_DOTTED_REGIONS = {
+    **dict.fromkeys(("ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
+                     "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr", "nev", "okla",
+                     "ore", "pa", "tenn", "tex", "vt", "va", "wash", "wis", "wyo"), frozenset(("US",))),
+    **dict.fromkeys(("alta", "man", "ont", "que", "sask", "nfld"), frozenset(("CA",))),
+}
 _AU_STATES = {"act": "australian capital territory", "nsw": "new south wales", "nt": "northern territory",
               "qld": "queensland", "sa": "south australia", "tas": "tasmania", "vic": "victoria",
               "wa": "western australia"}
@@ -1091,12 +1111,17 @@ def _region_after(text: str, start: int, end: int, as_cue: bool = False) -> tupl
     if m is None or (m.group(2) and text[start:end].isupper()) or (as_cue and m.group(3) and not m.group(1)):
         return frozenset(), end  # "LONDON ON FRIDAY": a word in capitals, no province
     group = 2 if m.group(2) else 3
-    words = fold(m.group(group)).replace("-", " ").split()
+    words = fold(m.group(group)).replace("-", " ").replace(".", "").split()
     regions = region_countries()
+    dotted = group == 3 and text.startswith(".", m.end(3))
     for n in range(len(words), 0, -1):
+        if n == 1 and dotted and words[0] in _DOTTED_REGIONS:
+            return _DOTTED_REGIONS[words[0]], m.end(3) + 1  # "Vancouver, Wash."
         if n == 1 and m.group(3) and len(words[0]) < 3:
             continue  # a code is written in capitals: "Amsterdam, De Pijp" is no town in Delaware
         countries = regions.get(" ".join(words[:n]))
+        if countries is not None and group == 2:
+            return countries, m.end(2)
         if countries is not None:
             # the end of the n-th word of the region's name
             i, seen = m.start(group), 0
@@ -1723,6 +1748,9 @@ _DISTRICT_NEAR_KM = 6.0
 _CORE_SHARE = 0.5  # ... and any smaller place within _CORE_KM of its centre
 _CORE_KM = 2.0
 _DISTRICT_TOWN = 300_000
+# ... unless the poster travels there ("outcall to Penarth", 6% of Cardiff, a town of its own): then only a
+# neighbourhood is (Park Slope and Flatbush, 2% and 3% of Brooklyn)
+_AWAY_DISTRICT_SHARE = 0.05
 _MAX_DISTRICT_CHECKS = 50  # towns of one field compared pairwise: a hostile field of towns stays bounded
 
 
@@ -1737,20 +1765,31 @@ def _without_stations(text: str, towns: list[Entity]) -> list[Entity]:
     return [t for t in towns if t not in named or t.value in others or not others]
 
 
-def _without_districts(towns: list[Entity]) -> list[Entity]:
+def _without_districts(towns: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
     """``towns`` without the places that lie inside a large town also named (see ``_DISTRICT_SHARE``), in its
-    state or region (Hoboken, New Jersey, is 4 km from the centre of New York City)."""
+    state or region (Hoboken, New Jersey, is 4 km from the centre of New York City); after words that send the
+    poster there (``away_cues``), only a neighbourhood is ("Incall Cardiff, outcall to Penarth" names two
+    towns, "Brooklyn ... outcall to Park Slope" one). ``texts`` holds the fields' texts."""
     by_id = city_index().by_id
     cities = [by_id.get(t.attrs["geonameid"]) for t in towns]
     large = [c for c in cities[:_MAX_DISTRICT_CHECKS] if c is not None and c.population >= _DISTRICT_TOWN]
     if not large:
         return towns
+    away = _rules().away_cues
     return [t for t, c in zip(towns, cities, strict=True) if c is None or not any(
         big.country == c.country and big.admin1 == c.admin1 and c is not big and (
-            (c.population < _DISTRICT_SHARE * big.population and _km(c, big) < _DISTRICT_NEAR_KM)
+            (c.population < _DISTRICT_SHARE * big.population and _km(c, big) < _DISTRICT_NEAR_KM
+             and (c.population < _AWAY_DISTRICT_SHARE * big.population
+                  or not _after_away_cue(texts.get(t.field, ""), t.start, away)))
             # the town's own centre: "Eixample, Barcelona" (a district the gazetteer holds as a town)
             or (c.population < _CORE_SHARE * big.population and _km(c, big) < _CORE_KM))
         for big in large)]
+
+
+def _after_away_cue(text: str, start: int, away: frozenset[str]) -> bool:
+    """Whether words that send the poster elsewhere ("outcall to", "travel to") end right before ``start``."""
+    prev = _prev_words(text, start, 4)
+    return any(" ".join(prev[-n:]) in away for n in range(2, len(prev) + 1))
 
 
 def ad_towns(found: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
@@ -1762,7 +1801,7 @@ def ad_towns(found: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
     towns = [e for e in found if e.kind == "city"]
     if len(towns) < 2 or len({e.value for e in towns}) < 2:
         return found
-    kept = _without_districts(towns)
+    kept = _without_districts(towns, texts)
     names = {fold(e.text) for e in found if e.kind == "name"}
     if names:
         rules = _rules()
@@ -1780,6 +1819,23 @@ def _part_of_home_town(whole: _Node, rest: _Node, country: str) -> bool:
     ("North Vancouver" in a Canadian ad stays the town of that name)."""
     return bool(country) and not any(c.country == country for c in whole.cities or ()) \
         and any(c.country == country for c in rest.cities or ())
+
+
+# A range of days ending right before a town ("mon–tue Providence", "Fri & Sat Reading"), or a day opening
+# its line or a listing's cell ("| Sunday Bath").
+_DAY_RANGE_BEFORE = regex.compile(r"(?:\p{L}{2,9}[ \t]?[-–—/&][ \t]?|(?:^|[\n|•·])[ \t]*)\p{L}{2,9}[ \t]{1,2}\Z",
+                                  regex.M)
+
+
+_CELL_END = re.compile(r"[ \t]*(?:\Z|[\n\r|•·,;()–—-])")
+
+
+def _schedule_day(text: str, start: int, end: int) -> bool:
+    """Whether the weekday right before the town at ``text[start:end]`` is a schedule's: the end of a range
+    of days, or opening its line or cell (see ``_DAY_RANGE_BEFORE``), the town ending the cell ("Saturday
+    Derby match" is no stop)."""
+    return _CELL_END.match(text, end) is not None \
+        and _DAY_RANGE_BEFORE.search(text, max(0, start - 28), start) is not None
 
 
 def _cued_town(text: str, start: int, rules: _Rules) -> bool:
@@ -2030,7 +2086,7 @@ class CityExtractor:
         if not text.isascii() and _CYRILLIC_LOWER_TOWN.search(text) is not None:
             towns += self._lower_case_cyrillic_towns(text, field, ctx, towns)
         if len(towns) >= 2:
-            towns = _without_districts(towns)
+            towns = _without_districts(towns, {field: text})
             towns = _without_stations(text, towns)
             if country:
                 towns = _without_foreign_districts(text, towns, country)
@@ -2208,7 +2264,7 @@ class CityExtractor:
                  ctx: AdContext, rules: _Rules, after_town: bool = True) -> bool:
         """Apply the cue rule (see the module docstring)."""
         if (key in rules.never or (not key.isascii() and " ".join(_words(fold(city.name))) in rules.never)) and not (
-                ((city.country == country and country in ("US", "CA") and _STATE_AFTER.match(text, end) is not None)
+                ((city.country == country and country in ("US", "CA") and _own_state_after(text, end, country))
                 or (city.country in _US_TERRITORIES and city.country in _countries_of_region_after(text, start, end)))
                 and not _los_angeles_after(text, end, city)):
             # "Surrey" is a county in England; "Surrey BC" in a Canadian ad is the town, and "Carolina, PR"
@@ -2329,6 +2385,8 @@ class CityExtractor:
                 if n == 1 and len(prev) >= 2 and prev[-2] in rules.weekdays and cue in rules.weak_cues \
                         and cue != "to" and not (english and cue in rules.cues_not_en):
                     return True  # "giovedì e venerdì a Vittoria": a schedule's stop, the town named like a woman
+                if n == 1 and weak_ok and cue in rules.weekdays and _schedule_day(text, start, end):
+                    return True  # "mon–tue Providence | wed–thu Hartford": a schedule's stop
                 if (english and cue in rules.cues_not_en) or (
                         not weak_ok and n == 1 and _written_before(text, start).lower() in rules.cues_not_names):
                     continue  # "sou a Bruna" (an article), but "à Nancy"

@@ -76,8 +76,9 @@ _AGE_WORDS = frozenset({"yo", "y", "yrs", "years", "year", "ans", "an", "anos", 
                         # Russian, Ukrainian, Belarusian, Serbian and Macedonian, and their transliterations
                         "лет", "года", "год", "годика", "р", "л", "роки", "років", "рік", "гадоў", "гады",
                         "години", "године", "година", "goda", "g", "rokiv", "rik", "и", "і", "та", "г"})
-# Height and weight after an age: "Kasia 22/165/50", "Tina (24/170/58)".
-HEIGHT_WEIGHT = regex.compile(r"/1[4-9][0-9]/[3-9][0-9](?![0-9])")
+# Height and weight after an age: "Kasia 22/165/50", "Tina (24/170/58)", in feet and pounds "Sasha 24/5'3/115".
+HEIGHT_WEIGHT = regex.compile(r"/(?:1[4-9][0-9]/[3-9][0-9]"
+                              r"|[4-6]['’′][ ]?1?[0-9][\"”″]?/(?:[89][0-9]|1[0-9]{2}|2[0-4][0-9]))(?![0-9])")
 # A character that decorates a name or an age in a listing: emoji, stars, flowers, fancy brackets, kaomoji
 # parts, box drawing ("★彡 Mia 彡★", "(✿25✿)", "【33】", "｡･:*:･ﾟ★ 21 ★ﾟ･:*:･｡", "❤29❤ ani"); not a currency
 # sign, "+", "<", "=", ">", "|" or a letter, digit or blank.

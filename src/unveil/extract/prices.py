@@ -110,6 +110,7 @@ class _Tables:
     thousands_local: re.Pattern[str] | None  # the country's own: "30e Ft", "Óra: 20e" in Hungary
     full_hour: re.Pattern[str]  # "Full $380" in an ad with a half-hour rate
     fee_words: frozenset[str]  # "deposit", "taxi": an amount of no length next to them is no rate
+    added_after: re.Pattern[str]  # "£30 extra": an amount of no length before them is added to a rate, a fee
     wage_words: frozenset[str]  # "salary", "Gehalt": an amount next to them is pay offered for a job
     wage_period: re.Pattern[str]  # "/ month", "per week", "pe lună" right after an amount: pay for a job
     wage_any: frozenset[str]  # the wage words and pay periods, folded: a cheap test per field
@@ -256,6 +257,8 @@ def _tables(country: str = "") -> _Tables:
         thousands_local=re.compile(_SP + r"?(?:" + _alternation(local_thousands) + r")(?![^\W\d_])", re.I)
         if local_thousands else None,
         fee_words=frozenset(fold(w) for w in _as_list(data.get("fee_words"))),
+        added_after=re.compile(_SP + r"{0,2}(?:" + _alternation(_as_list(data.get("added_words_after")))
+                               + r")(?![^\W\d_])", re.I),
         wage_words=frozenset(fold(w) for w in _as_list(data.get("wage_words"))),
         wage_any=frozenset(fold(w) for key in ("wage_words", "wage_periods") for w in _as_list(data.get(key))),
         wage_period=re.compile(
@@ -559,8 +562,8 @@ _ADDED = re.compile(r"(?<![\w+])\+[ \t\u00a0]?\Z")  # "+50€", "+ 50 €"; not 
 def _fee(text: str, start: int, end: int, t: _Tables) -> bool:
     """Whether the amount spanning ``[start, end)`` is a fee (``fee_words``): one right after it ("£20
     deposit") or before it in its clause ("Deposit $50", "Frais de taxi en sus (30 €)"); an amount added with
-    "+" ("Déplacement +50€", "(weekends +$30)")."""
-    if _ADDED.search(text, max(0, start - 3), start) is not None:
+    "+" ("Déplacement +50€", "(weekends +$30)") or with a word after it ("Weekends £30 extra")."""
+    if _ADDED.search(text, max(0, start - 3), start) is not None or t.added_after.match(text, end) is not None:
         return True
     pos = end + 1 if end < len(text) and text[end] == " " else end
     for _ in range(_FEE_MODIFIERS_MAX + 1):
@@ -744,7 +747,8 @@ def _last_word(text: str, pos: int) -> str:
     return fold(text[i:j]).lower()
 
 
-_SLASH_THEN_LENGTH = re.compile(r"[ \t]{0,2}/[ \t]{0,2}(?:[0-9]{1,3}[ \t]?[^\W\d_]|(?:HH|H|hh|h)/)")  # "HH/H/2H"
+# "HH/H/2H", "(hh/hr/2hr/ON)"
+_SLASH_THEN_LENGTH = re.compile(r"[ \t]{0,2}/[ \t]{0,2}(?:[0-9]{1,3}[ \t]?[^\W\d_]|(?:HH|H|HR|hh|h|hr)/)")
 _CONNECTED_BEFORE = re.compile(r"[0-9][ \t]{0,2}(?:for|per|/|a|the|x)[ \t]{0,2}\Z", re.I)
 
 
@@ -1100,7 +1104,7 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
     last_dur: _Duration | None = None  # the duration of that price
     last_currency: str | None = None
     last_amount_end = -1  # where the amount of that price ends
-    signed_head: float | None = None  # the amount of the last price written with a sign before it, no length
+    signed_head: float | None = None  # the last amount signed before it, of no length after it
     heading_currency: str | None = None  # "" once looked for and not found
     tables = _rate_tables(text, t, cc) if "|" in text else []
     columns = _length_columns(text, by_start) if "|" in text else []
@@ -1317,7 +1321,8 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
                     currency, after = code.group(1).upper(), code.end()  # "$300/hr USD" in a Mexican ad
         row_dur, last_dur, last_currency, last_amount_end = dur_before, dur, currency, after if dur is None else e
         last_end, list_open = after, labelled
-        signed_head = amount if cb is not None and dur is None else None
+        # a signed amount of no length, or of one written before it ("1 hour £150-200"), may head a range
+        signed_head = amount if cb is not None and (dur is None or dur_before is not None) else None
         while listed and listed[0][0] < span_start:
             yield listed.pop(0)
         # A shorthand of no stated length ("QV 80") makes the amount a price, without minutes.
@@ -1745,11 +1750,20 @@ def _next_word(text: str, pos: int) -> str:
     return fold(text[i:j])
 
 
+# Who the length is spent with, between it and the colon before its amount: "One hour with both of us:
+# £250", "Uma hora com uma de nós: 120 euros", "1h avec nous deux : 400 €".
+_COMPANY_BEFORE = re.compile(r"(?<![^\W\d_])(?:with|com|con|avec|mit|met|cu|z|ze)[ \t\u00a0]"
+                             r"(?:[^\W\d_]{1,10}[ \t\u00a0]){0,3}[^\W\d_]{1,10}[ \t\u00a0]?:[ \t\u00a0]*\Z", re.I)
+_COMPANY_REACH = 56
+
+
 def _free_duration_before(text: str, pos: int, by_end: dict[int, _Duration], used: set[int],
                           fillers: frozenset[str] = frozenset()) -> _Duration | None:
-    """A free duration right before ``pos``, across gap characters and up to two filler words; or alone on
-    the line before an amount that opens its line ("30 min\n$180", "Media hora:\n80€")."""
-    i = pos
+    """A free duration right before ``pos``, across gap characters and up to two filler words, or across
+    whom it is spent with before a colon (``_COMPANY_BEFORE``); or alone on the line before an amount that
+    opens its line ("30 min\n$180", "Media hora:\n80€")."""
+    company = _COMPANY_BEFORE.search(text, max(0, pos - _COMPANY_REACH), pos) if fillers else None
+    i = pos if company is None else company.start()
     words_skipped = 0
     line_above = False
     brackets_skipped = False

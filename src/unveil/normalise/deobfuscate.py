@@ -1194,6 +1194,14 @@ def _sandwich_letters(run: list[_Seg], lends: Callable[[int], bool], text: str) 
                 and text[run[i].start:run[i].end] == "O" \
                 and _CLOSES_RUN.match(text, run[i].end) is not None:
             ok = True  # a capital "O" ending a number spelled digit by digit: "9 O 5 . 5 5 5 . O 1 2 O"
+        if not ok and j == n and j == i + 2 and i > 0 and run[i - 1].on \
+                and (run[i - 1].end - run[i - 1].start == 1 or text[run[i - 1].end - 2] == " ") \
+                and text[run[i].start:run[i].end] == "O" and text[run[i + 1].start:run[i + 1].end] == "o":
+            # "... 7 0 1 4 O o escríbeme": the capital is the number's last zero, the small "o" the word "or"
+            run[i].on = True
+            changed = True
+            i = j
+            continue
         if not ok and i == 0 and j < n and run[i].start > 0 and text[run[i].start - 1] == "+" \
                 and _digit_group_on(run[j]):
             ok = True  # a country code glued to its "+" before the number: "+ЗЗ 1 99 ...", "+OO 44 20 ..."
