@@ -538,3 +538,21 @@ def test_shorthand_lists_imperial_stats_schedules_and_incall_places(body: str, c
 )
 def test_a_capital_o_ends_a_number_before_the_word_o(body: str, phones: list[str]) -> None:
     assert _values(body, "ES", "phone") == phones
+
+
+@pytest.mark.parametrize(
+    ("ad", "kind", "values"),
+    [
+        # Arabic and Persian lengths before amounts in Arabic-Indic digits
+        ({"body": "Rates:\nنصف ساعة £٨٠\nساعة £١٣٠", "country": "GB", "lang": "en"}, "price",
+         ["130 GBP/60min", "80 GBP/30min"]),
+        ({"body": "۲ ساعت £۲۵۰", "country": "GB", "lang": "en"}, "price", ["250 GBP/120min"]),
+        # Persian first names; Turkish "Yeni!" (new) names no one outside Spanish-speaking ads
+        ({"title": "Nazanin – Persian massage, Croydon", "body": "", "country": "GB"}, "name", ["Nazanin"]),
+        ({"title": "Yeni! Nurhan Stuttgart'ta", "body": "Hallo, ich bin Nurhan, 23 yaş.", "country": "DE"}, "name",
+         ["Nurhan"]),
+        ({"title": "Yeni, latina 24", "body": "", "country": "US"}, "name", ["Yeni"]),
+    ],
+)
+def test_arabic_and_persian_lengths_and_names(ad: dict[str, str], kind: str, values: list[str]) -> None:
+    assert sorted(e.value for e in extract_ad(ad) if e.kind == kind) == values
