@@ -556,3 +556,20 @@ def test_a_capital_o_ends_a_number_before_the_word_o(body: str, phones: list[str
 )
 def test_arabic_and_persian_lengths_and_names(ad: dict[str, str], kind: str, values: list[str]) -> None:
     assert sorted(e.value for e in extract_ad(ad) if e.kind == kind) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "values"),
+    [
+        # Croatian accusative "godinu" after an age; "10 godina" of work is no age
+        ("Ime mi je Dunja, imam 31 godinu i masiram već 10 godina.", "HR", "age", ["31"]),
+        # an "@" ending a line before any real domain; no domain for a word on the next line
+        ("Email me: jenna.yyz@\nexample.com\n12:45", "CA", "email", ["jenna.yyz@example.com"]),
+        ("contact@\nnothing here", "CA", "email", []),
+        ("x@\n3233.no.s", "CA", "email", []),
+        # a mall named after a foreign town, a word between them
+        ("Suite 108, Houston TX 77036 (same plaza as Hong Kong City Mall)", "US", "city", ["Houston|US"]),
+    ],
+)
+def test_croatian_years_split_addresses_and_malls(body: str, country: str, kind: str, values: list[str]) -> None:
+    assert _values(body, country, kind) == values

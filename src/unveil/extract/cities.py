@@ -1186,8 +1186,9 @@ _POSTCODE_FIRST = {"DE": 5, "FR": 5, "IT": 5, "ES": 5, "FI": 5, "AT": 4, "CH": 4
 _POSTCODE_BEFORE = re.compile(r"(?<![0-9.,])(?:[A-Z]{1,2}-)?([0-9]{4,5})(?:[ \t]?[A-Z]{2})?[ \t]\Z")  # "5683 AB Best"
 
 
-# A town's centre after its name: "Adelaide CBD", "Sofia center", "Split centar", "Brno centrum".
-_SHOPPING_CENTRE_AFTER = re.compile(r" (?:Centre|Center|Mall|Plaza)(?![^\W\d_])")
+# A shopping centre named after a foreign town: "Aberdeen Centre" in Richmond, BC, "Hong Kong City Mall" in
+# Houston.
+_SHOPPING_CENTRE_AFTER = re.compile(r" (?:City )?(?:Centre|Center|Mall|Plaza)(?![^\W\d_])")
 # A highway's number and "&" (or "@") right before a name: "I-5 & Seneca", "US-1 @ Broward" (a "/" may list a town)
 _ROAD_AND_BEFORE = re.compile(r"(?<![\w-])(?:I|US|SR|Hwy|Highway|Route|Rte|Rt|Loop)[- ]?\d{1,3}[ \t]?[&@][ \t]\Z")
 # A tour's days after its town: "Hamilton 3–5 June", "Nelson 7th-8th Jun", "Chester 12 & 13 May".

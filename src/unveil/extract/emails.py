@@ -457,7 +457,20 @@ def _provider_named(text: str, pats: EmailPatterns) -> list[EmailMatch]:
             name = _named_mailbox(m.group("n"), pats, strict=False, plain_min=3)
             if name is not None:
                 out.append(EmailMatch(m.start(), m.end(), f"{name}@{m.group('d').lower()}", True))
+    if "@" in text and "\n" in text:
+        taken = {(e.start, e.end) for e in out}
+        for m in _SPLIT_AFTER_AT.finditer(text):
+            if (m.start(), m.end()) not in taken and valid_domain(m.group("d")):
+                out.append(EmailMatch(m.start(), m.end(), f"{m.group('n')}@{m.group('d')}".lower(), True))
     return out
+
+
+# An address whose "@" ends a line and whose domain opens the next, any domain with a real top level: "Email
+# me: jenna.yyz@\nexample.com" (OCR and narrow columns break lines there).  The "@" stays with the mailbox,
+# so no handle on the next line is read as a domain.
+_SPLIT_AFTER_AT = re.compile(
+    rf"(?<![\w.@-])(?P<n>{_MAILBOX})@[ \t]*\r?\n[ \t]*"
+    r"(?P<d>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,4}[a-z]{2,24})(?![\w-]|\.[a-z])", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
