@@ -573,3 +573,15 @@ def test_arabic_and_persian_lengths_and_names(ad: dict[str, str], kind: str, val
 )
 def test_croatian_years_split_addresses_and_malls(body: str, country: str, kind: str, values: list[str]) -> None:
     assert _values(body, country, kind) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "cities"),
+    [
+        ("Είμαι στη Λεμεσό αυτή την εβδομάδα", "CY", ["Limassol|CY"]),
+        ("κέντρο της Λάρνακας", "CY", ["Larnaca|CY"]),
+        ("Λεμεσό", "CY", []),  # a generated case form needs its preposition or article
+    ],
+)
+def test_greek_towns_in_the_accusative_and_the_genitive(body: str, country: str, cities: list[str]) -> None:
+    assert _values(body, country, "city") == cities

@@ -274,6 +274,20 @@ _CYRILLIC_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
 _UK_SOFTENED = {"г": "з", "к": "ц", "х": "с"}
 
 
+def greek_case_forms(word: str) -> set[str]:
+    """The accusative and genitive of a folded Greek town name, which ads write after "στη", "από", "της"
+    ("στη Λεμεσό", "από τη Λευκωσία", "κέντρο της Λάρνακας", "της Πάφου"): "-ος" gives "-ο" and "-ου", "-α"
+    and "-η" take "-ς"; the gazetteer lists the nominative only."""
+    if len(word) < 4:
+        return set()
+    for nominative, forms in (("ός", ("ό", "ού")), ("ος", ("ο", "ου"))):
+        if word.endswith(nominative):
+            return {word[:-2] + f for f in forms}
+    if word[-1] in "αάηή":
+        return {word + "ς"}
+    return set()
+
+
 def cyrillic_case_forms(word: str) -> set[str]:
     """The case forms of a folded Cyrillic town name that ads write after a preposition.
 
@@ -395,6 +409,8 @@ class CityIndex:
                         declined.update((*key[:-1], form) for form in cyrillic_case_forms(key[-1]))
                 elif large and (local or (primary and key[0][0] == primary[0][0])):
                     keys.add(key)
+                    if _is_greek(key[-1]):
+                        declined.update((*key[:-1], form) for form in greek_case_forms(key[-1]))
             keys.update(_words(fold(form)) for form in inflected.get(city.geonameid, ()))
             if primary and primary[0] in _SAINT_SHORT:
                 keys.add((_SAINT_SHORT[primary[0]], *primary[1:]))  # "St Helier", "Ste-Foy": as ads shorten them
