@@ -585,3 +585,14 @@ def test_croatian_years_split_addresses_and_malls(body: str, country: str, kind:
 )
 def test_greek_towns_in_the_accusative_and_the_genitive(body: str, country: str, cities: list[str]) -> None:
     assert _values(body, country, "city") == cities
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "cities"),
+    [
+        ("Olen Tallinnassa ja Tukholmassa ensi viikolla", "FI", ["Stockholm|SE", "Tallinn|EE"]),
+        ("Need a barista", "GB", []),  # no elative: "Bari" + "-sta" is a word
+    ],
+)
+def test_finnish_inessive_of_foreign_towns(body: str, country: str, cities: list[str]) -> None:
+    assert _values(body, country, "city") == cities
