@@ -596,3 +596,15 @@ def test_greek_towns_in_the_accusative_and_the_genitive(body: str, country: str,
 )
 def test_finnish_inessive_of_foreign_towns(body: str, country: str, cities: list[str]) -> None:
     assert _values(body, country, "city") == cities
+
+
+@pytest.mark.parametrize(
+    ("body", "cities"),
+    [
+        ("neu in Düssel-\ndorf (Altstadt).", ["Düsseldorf|DE"]),
+        ("Treffen in Ham-\nburg", ["Hamburg|DE"]),
+        ("Ein Text mit Zeilen-\numbruch in Berlin", ["Berlin|DE"]),
+    ],
+)
+def test_a_town_hyphenated_at_a_lines_end(body: str, cities: list[str]) -> None:
+    assert _values(body, "DE", "city") == cities

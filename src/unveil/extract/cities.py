@@ -1959,6 +1959,30 @@ _CYRILLIC_LOWER_TOWN = regex.compile(
     r"(?=\p{Ll})(\p{Cyrillic}[\p{Cyrillic}\p{M}'’-]{2,30})(?![\p{L}\p{M}])")
 
 
+# A one-word name hyphenated at a line's end, as print and OCR break it: "neu in Düssel-\ndorf (Altstadt)".
+_LINE_BROKEN_WORD = regex.compile(
+    r"(?<![\p{L}\p{M}-])(\p{Lu}[\p{L}\p{M}]{1,20})-[ \t]*\r?\n[ \t]*(\p{Ll}[\p{L}\p{M}]{1,20})(?![\p{L}\p{M}-])")
+
+
+def _line_broken_towns(text: str, field: str, country: str, found: list[Entity]) -> list[Entity]:
+    """Towns whose one-word name a hyphen breaks at a line's end (``_LINE_BROKEN_WORD``): the ad's country's
+    town of the joined name, else a foreign one of ``foreign_town_population``; no word of ``stop_words``."""
+    rules = _rules()
+    taken = SpanIndex((e.start, e.end) for e in found)
+    out: list[Entity] = []
+    for m in _LINE_BROKEN_WORD.finditer(text):
+        joined = m.group(1) + m.group(2)
+        key = fold(joined).lower()
+        if key in rules.stop or key in rules.never or taken.hits(m.start(), m.end()):
+            continue
+        towns = city_index().lookup(joined)
+        city = next((c for c in towns if c.country == country), None) or next(
+            (c for c in towns if c.population >= rules.foreign_town), None)
+        if city is not None:
+            out.append(_city_entity(city, field, m.start(), m.end(), text))
+    return out
+
+
 def _lower_case_towns(text: str, field: str, country: str, found: list[Entity], ctx: AdContext) -> list[Entity]:
     """Towns of the ad's country written in lower case right after a cue ("im in chicago till the 12th",
     "estoy en madrid"); see :func:`_lower_case_first_words`."""
@@ -2100,6 +2124,8 @@ class CityExtractor:
             towns += _small_towns_with_state(text, field, country, towns)
         if country and any(c.islower() for c in text):
             towns += _lower_case_towns(text, field, country, towns, ctx)
+        if "-\n" in text or "-\r\n" in text:
+            towns += _line_broken_towns(text, field, country, towns)
         if not text.isascii() and _CYRILLIC_LOWER_TOWN.search(text) is not None:
             towns += self._lower_case_cyrillic_towns(text, field, ctx, towns)
         if len(towns) >= 2:
