@@ -608,3 +608,23 @@ def test_finnish_inessive_of_foreign_towns(body: str, country: str, cities: list
 )
 def test_a_town_hyphenated_at_a_lines_end(body: str, cities: list[str]) -> None:
     assert _values(body, "DE", "city") == cities
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "values"),
+    [
+        # a borough the ad shortens to the first part of its dashed name, not a small foreign town
+        ("incall dans Rosemont proche du métro.", "CA", "city", ["Rosemont–La Petite-Patrie|CA"]),
+        ("in Rosemont tonight", "US", "city", ["Rosemont|US"]),
+        ("Victoria BC, near James Bay and the Bay Street shops", "CA", "city", ["Victoria|CA"]),
+        # the end of a longer hyphenated name is no town
+        ("à 3 minutes à pied du métro Longueuil–Université-de-Sherbrooke.", "CA", "city", []),
+        ("Je reçois à Aix-en-Provence", "FR", "city", ["Aix-en-Provence|FR"]),
+    ],
+)
+def test_shortened_boroughs_and_hyphenated_names(body: str, country: str, kind: str, values: list[str]) -> None:
+    assert _values(body, country, kind) == values
+
+
+def test_a_deposit_paid_by_e_transfer_is_a_fee() -> None:
+    assert _fees("New clients send $40 by e-transfer, the rest cash.", "CA") == ["40 CAD"]

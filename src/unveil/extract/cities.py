@@ -1964,6 +1964,27 @@ _LINE_BROKEN_WORD = regex.compile(
     r"(?<![\p{L}\p{M}-])(\p{Lu}[\p{L}\p{M}]{1,20})-[ \t]*\r?\n[ \t]*(\p{Ll}[\p{L}\p{M}]{1,20})(?![\p{L}\p{M}-])")
 
 
+# The link word of a hyphenated name right before a town: "Université-de-Sherbrooke", "Côte-des-Neiges".
+_COMPOUND_LINK_BEFORE = regex.compile(r"\p{L}-(?:de|du|des|di|del|della|sur|en|la|le|les|lès)-\Z", regex.I)
+
+
+def _home_place_under(node: _Node, country: str, written: str) -> City | None:
+    """The largest place of ``country`` whose name is ``written`` and a dash before more words, a borough
+    that ads shorten ("Rosemont" -> "Rosemont–La Petite-Patrie"; not "Bay" -> "Bay Street Corridor"), None
+    when there is none within ``MAX_NAME_WORDS`` words."""
+    heads = tuple(fold(written).lower() + dash for dash in "–-—")
+    best: City | None = None
+    level = [node]
+    for _ in range(MAX_NAME_WORDS - 1):
+        level = [kid for n in level for kid in (n.kids or {}).values()]
+        for n in level:
+            for c in n.cities or ():
+                if c.country == country and fold(c.name).lower().startswith(heads) \
+                        and (best is None or c.population > best.population):
+                    best = c
+    return best
+
+
 def _line_broken_towns(text: str, field: str, country: str, found: list[Entity]) -> list[Entity]:
     """Towns whose one-word name a hyphen breaks at a line's end (``_LINE_BROKEN_WORD``): the ad's country's
     town of the joined name, else a foreign one of ``foreign_town_population``; no word of ``stop_words``."""
@@ -2216,6 +2237,11 @@ class CityExtractor:
                 if named and named != city.country:
                     city = next((c for c in hit.cities or () if c.country == named), city)
                 city = _in_region_after(text, start, stop, hit.cities or [], city)
+            if city is not None and country and city.country != country and n_words == 1 and hit.kids \
+                    and city.population < rules.foreign_town and not _countries_of_region_after(text, start, stop):
+                # "incall dans Rosemont" in a Canadian ad: Montréal's "Rosemont–La Petite-Patrie", which the
+                # ad shortens, not a small foreign Rosemont
+                city = _home_place_under(hit, country, text[start:stop]) or city
             if city is not None and (named_after := _country_after(text, stop)) and named_after != city.country:
                 # "Queenstown, New Zealand": that country's small town, which only the 5,000+ table holds
                 city = _small_towns().get((named_after, tuple(keys[:n_words]))) or city
@@ -2315,6 +2341,8 @@ class CityExtractor:
             return False
         if start > 0 and text[start - 1] in "$@":
             return False  # "$MiaMia", "@paris_anna": a handle
+        if start > 4 and text[start - 1] == "-" and _COMPOUND_LINK_BEFORE.search(text, max(0, start - 12), start):
+            return False  # "métro Longueuil–Université-de-Sherbrooke": the end of a longer hyphenated name
         if start > 4 and text[start - 2] in "&@" and _ROAD_AND_BEFORE.search(text, max(0, start - 20), start):
             return False  # "near Pike Place, I-5 & Seneca": a street crossing a highway, no town
         before = word_before(text, start)

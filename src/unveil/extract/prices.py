@@ -553,7 +553,9 @@ _FEE_MODIFIERS = _PAID_AHEAD_BY | frozenset({"non", "refundable", "nonrefundable
                                              "parking"})
 _FEE_MODIFIERS_MAX = 4
 _CLAUSE_CLOSE = re.compile(r"[ \t]*(?:\Z|[\n\r.,;!?)])")
-_FEE_LINKS = frozenset({"de", "for", "of", "pour", "para", "per", "fur", "di", "da", "voor", "na", "pentru"})
+# ... and how it is paid ahead: "$40 by e-transfer, the rest cash", "50 € via PayPal."
+_FEE_LINKS = frozenset({"de", "for", "of", "pour", "para", "per", "fur", "di", "da", "voor", "na", "pentru", "by",
+                        "via", "par", "por"})
 
 
 _ADDED = re.compile(r"(?<![\w+])\+[ \t\u00a0]?\Z")  # "+50€", "+ 50 €"; not "++" or "300+"
