@@ -628,3 +628,38 @@ def test_shortened_boroughs_and_hyphenated_names(body: str, country: str, kind: 
 
 def test_a_deposit_paid_by_e_transfer_is_a_fee() -> None:
     assert _fees("New clients send $40 by e-transfer, the rest cash.", "CA") == ["40 CAD"]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "values"),
+    [
+        # a country's number named in brackets after a word for the number
+        ("Telefoon of WhatsApp (Engels nummer): 020 7946 0719", "BE", "phone", ["+442079460719"]),
+        # an emoji between "here" and the age in brackets
+        ("Hey! Noor hier 👋 (26), masseuse in Gent", "BE", "age", ["26"]),
+        # "the Springs" (Colorado Springs) is no town Springs
+        ("Jade 31 — Colorado Springs (the Springs)", "US", "city", ["Colorado Springs|US"]),
+        # a tour's arrows join stops named like words
+        ("Salem (Jun 3-4) ➡️ Bend (Jun 5-7) ➡️ Medford (Jun 8-9)", "US", "city", ["Bend|US", "Medford|US", "Salem|US"]),
+        # a road's "St" before "&"
+        ("incall Aurora, CO off Havana St & Mississippi Ave", "US", "city", ["Aurora|US"]),
+        # a rose beside a card's heading word, shorthand rows with dashes
+        ("🌹 Donations 🌹\nQV – 100\nHH – 160\nH – 260\nON – 1500", "US", "price",
+         ["100 ROSES", "1500 ROSES/night", "160 ROSES/30min", "260 ROSES/60min"]),
+    ],
+)
+def test_bracketed_marks_here_emoji_tours_and_rose_cards(body: str, country: str, kind: str,
+                                                          values: list[str]) -> None:
+    assert _values(body, country, kind) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "fees"),
+    [
+        ("Anfahrt Raum Verviers / Aachen: 35 €", "BE", ["35 EUR"]),
+        ("Supplément week-end : 20 €", "BE", ["20 EUR"]),
+        ("C@sh @pp dep $20: $NylaKentPNW", "US", ["20 USD"]),
+    ],
+)
+def test_surcharges_abbreviated_deposits_and_long_fee_labels(body: str, country: str, fees: list[str]) -> None:
+    assert _fees(body, country) == fees

@@ -1286,8 +1286,8 @@ def _road_after_a_word(text: str, end: int, words: frozenset[str]) -> bool:
 
 
 # "St" for street after a name, where no capitalised word follows, which would make it "Saint" ("London St
-# Pancras"): "45 Brisbane St, Hobart", "Sydney St W", "12 Sydney St."
-_STREET_ABBREVIATION_AFTER = re.compile(r" St\.?(?=[ \t]*(?:[,;:)\n/|·•]|\Z|[NSEW]\b|[0-9]))")
+# Pancras"): "45 Brisbane St, Hobart", "Sydney St W", "12 Sydney St.", "off Havana St & Mississippi Ave"
+_STREET_ABBREVIATION_AFTER = re.compile(r" St\.?(?=[ \t]*(?:[,;:)\n/|·•&+–—]|\Z|[NSEW]\b|[0-9a-z]))")
 _CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]{1,14})(?![^\W\d_])")
 # A street of the town named before it: "Birmingham New Street", "Leeds High Street"
 _STREET_OF_A_TOWN = frozenset({"new", "old", "high", "main", "north", "south", "east", "west", "upper", "lower",
@@ -1577,14 +1577,16 @@ def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rul
         if m is None or not m.group(1)[0].isupper():
             continue
         key = fold(m.group(1))
-        if key in rules.stop or key in rules.person:
+        between = text[m.end(1):start] if m.start(1) < start else text[end:m.start(1)]
+        # a tour's arrow or plane joins stops of any size, also named like words: "Toledo ➡️ Lima ➡️ Dayton",
+        # "Salem ➡️ Bend ➡️ Medford"
+        arrow = tour and any(c in between for c in _TOUR_ARROWS)
+        if (key in rules.stop or key in rules.person) and not arrow:
             continue
         towns = city_index().lookup(m.group(1))
         if abroad:
             towns = towns[:1]  # abroad, the neighbour's most populous town: "Одесса, Аркадия" is no Texan list
-        between = text[m.end(1):start] if m.start(1) < start else text[end:m.start(1)]
-        # a tour's arrow or plane joins stops of any size: "Toledo ➡️ Lima ➡️ Dayton"
-        floor = 1 if tour and any(c in between for c in _TOUR_ARROWS) else least
+        floor = 1 if arrow else least
         if any(c.country == country and c.population >= floor for c in towns):
             return True
     return False

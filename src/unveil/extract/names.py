@@ -114,7 +114,8 @@ _NAME_NUMBER_GAP = regex.compile(
     r"|[ \t\u00a0]{1,2}[-–—][ \t\u00a0]{1,2}(?:age[ \t\u00a0])?(?=\d)"
     # "ik ben Femke (30)", "Tina (24/170/58)", "Chloe here (31)": brackets say it anywhere, not only where a
     # phrase opens
-    r"|(?:[ \t\u00a0]{1,2}" + _HERE_BEFORE_AGE + r")?[ \t\u00a0]{0,2}\((?=\d\d[)/])"
+    # (also with a symbol after "here": "Noor hier 👋 (26)")
+    r"|(?:[ \t\u00a0]{1,2}" + _HERE_BEFORE_AGE + r"(?:[ \t\u00a0]{0,2}\p{So}\ufe0f?)?)?[ \t\u00a0]{0,2}\((?=\d\d[)/])"
     # "I'm Naomi, 🎀28🎀", "★彡 Mia 彡★ 💋 ｡･:*:･ﾟ★ 21", "Poppy, ~ 27 ~": decorations between (read without
     # a comma as above: the phrase must end after the number)
     rf"|(?:[ \t\u00a0]{{0,2}}(?:{DECORATION}\ufe0f?|,)){{1,12}}[ \t\u00a0]{{0,2}}(?=\d)"

@@ -1013,7 +1013,8 @@ def _marks() -> _Marks:
         rf"|{noun_re}[ \t]?\((?P<adj4>{name})\)))(?![^\W\d_])"  # "Τηλέφωνο (Γαλλία): 01 99 ..."
         rf"(?i:[ \t](?:{_COPULAS})(?:[ \t](?:{_ARTICLES}))?)?"  # "Mi número de USA es (el) 915 ..."
         # "Spanish number (WhatsApp only): 612", "Número inglés 👉 020 ..."
-        r"(?:[ \t]{0,2}\((?P<aside>[^()\n]{1,24})\))?[ \t]{0,2}(?:[:：.)\-–—]|" + _ARROWS + r")?"
+        # ... the mark in brackets before a colon: "Telefoon (Engels nummer): nul twee nul ..."
+        r"(?:[ \t]{0,2}\((?P<aside>[^()\n]{1,24})\))?[ \t]{0,2}(?:\)[ \t]?)?(?:[:：.)\-–—]|" + _ARROWS + r")?"
         r"|(?i:(?<![^\W\d_])(?P<adj3>[^\W\d_]+))[ \t]?[:：]))"
         r"(?P<gap>[ \t]{0,2}|[ \t]{0,2}\n[ \t]{0,2})\(?\Z")  # "Romanian: 0712 ...", "Romanian number:\n0712 ..."
     calls = data.get("call_words") or {}
@@ -1136,6 +1137,9 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
                 aside = m.group("aside")
                 if not code and aside in marks.codes:
                     code = aside  # "Tel oficina (UK): 020 ..."
+                if not code and aside and not marks.number_words.isdisjoint(said_aside := aside.lower().split()):
+                    # "Telefoon of WhatsApp (Engels nummer): ...": the mark in brackets names the country
+                    code = next((marks.words[w] for w in said_aside if w in marks.words), "")
                 if not code and (m.group("adj") or m.group("adj2")):
                     # a code in capitals next to a word for a number: "my RO mobile", "Nr. RO:"
                     code = next((w for w in (written.rsplit(" ", 1)[-1], written.split(" ", 1)[0])

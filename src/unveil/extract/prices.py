@@ -338,7 +338,8 @@ _WORD = re.compile(r"[^\W\d_]{2,20}")
 # Between a shorthand and its amount: "HH 150", "hh: 150", "H-250"; never glued ("mia_hh21" is a handle).
 # "hh150 h250": an amount glued to its shorthand, standing alone (North America, ``shorthand_glued_in``).
 _GLUED_AMOUNT = re.compile(r"[1-9]\d{1,3}(?![^\W_])")
-_SHORTHAND_GAP = re.compile(r"(?:[ \t\u00a0]{1,8}[:=\-]?|[:=\-])[ \t\u00a0]{0,2}[$€£]?\d")  # "HH $150", "HH      $180"
+# "HH $150", "HH      $180", "HH – 160"
+_SHORTHAND_GAP = re.compile(r"(?:[ \t\u00a0]{1,8}[:=\-–—]?|[:=\-–—])[ \t\u00a0]{0,2}[$€£]?\d")
 
 
 _NOT_DIGITS = str.maketrans("", "", ",. \u00a0\u202f'’")  # thousands separators ("1'200" in Switzerland)
@@ -586,7 +587,8 @@ def _fee(text: str, start: int, end: int, t: _Tables) -> bool:
 
 _BRACKET_REACH = 48
 # A line headed by a fee's label and its colon: "Anfahrt: Innenstadt 20 €, Außenbezirke 35 €".
-_LINE_LABEL = re.compile(r"[ \t]*[-•*·]?[ \t]*([^\W\d_]{3,24}(?:[ \t][^\W\d_]{2,24})?)[ \t]?:")
+# (up to four words, a slash between two: "Anfahrt Raum Verviers / Aachen: 35 €")
+_LINE_LABEL = re.compile(r"[ \t]*[-•*·]?[ \t]*([^\W\d_]{3,24}(?:(?:[ \t]|[ \t]?/[ \t]?)[^\W\d_]{2,24}){0,3})[ \t]?:")
 _LABEL_LINE_REACH = 160
 
 
@@ -1502,9 +1504,10 @@ _HEADING_WORD = re.compile(r"^[^\w\n]*([^\W\d_]{3,12})[ \t]*(?::|[^\w\n]*$)", re
 
 
 def _heading_currency(text: str, t: _Tables, country: str) -> str:
-    """The currency that a word heading a rate card names for its bare amounts, or ""."""
+    """The currency that a word heading a rate card names for its bare amounts, or that a rose beside the word
+    names ("🌹 Donations 🌹"), or ""."""
     for m in _HEADING_WORD.finditer(text):
-        code = _currency(m.group(1), t, country)
+        code = _currency(m.group(1), t, country) or (_currency("🌹", t, country) if "🌹" in m.group(0) else "")
         if code:
             return code
     return ""
