@@ -663,3 +663,16 @@ def test_bracketed_marks_here_emoji_tours_and_rose_cards(body: str, country: str
 )
 def test_surcharges_abbreviated_deposits_and_long_fee_labels(body: str, country: str, fees: list[str]) -> None:
     assert _fees(body, country) == fees
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "cities"),
+    [
+        ("je travaille au Luxembourg depuis peu. Je reçois à Esch-sur-Alzette, quartier Brill", "LU",
+         ["Esch-sur-Alzette|LU"]),  # "au Luxembourg" is the country
+        ("je reçois à Luxembourg", "LU", ["Luxembourg|LU"]),
+        ("Déplacement Luxembourg-Ville / Kirchberg : +40 €", "LU", ["Luxembourg|LU"]),
+    ],
+)
+def test_luxembourg_the_country_and_the_city(body: str, country: str, cities: list[str]) -> None:
+    assert _values(body, country, "city") == cities

@@ -604,6 +604,7 @@ class _Rules:
     brands_after: frozenset[str]  # "Boston Pizza", "Paris Hilton", "Manchester United": not the town
     lower_case_town: int  # a town of the ad's country this large counts in lower case after a cue
     region_cues: Mapping[str, frozenset[str]]  # name of a region and its city -> cues that name the region
+    country_cues: Mapping[str, frozenset[str]]  # name of a country and its capital -> cues that name the country
     prefer: dict[str, int]
     country_names: regex.Pattern[str] | None  # a country named before a list of towns (folded names)
     country_first_words: frozenset[str]  # the first words of those names
@@ -658,6 +659,8 @@ def _rules() -> _Rules:
         lower_case_town=int(data.get("lower_case_town_population", 250_000)),
         prefer={" ".join(_words(fold(str(k)))): int(v) for k, v in (data.get("prefer") or {}).items()},
         region_cues={" ".join(_words(fold(str(k)))): keyset(v) for k, v in (data.get("region_or_city") or {}).items()},
+        country_cues={" ".join(_words(fold(str(k)))): keyset(v)
+                      for k, v in (data.get("country_or_city") or {}).items()},
         country_names=_name_pattern(country_of_name := {**_gazetteer_country_names(), **_country_names(data)}),
         country_of_name=country_of_name,
         country_first_words=frozenset(n.split(" ")[0] for n in country_of_name),
@@ -2408,6 +2411,9 @@ class CityExtractor:
         if country and (city.country != country or city.population < rules.foreign_town) \
                 and _place_word_after(text, end, rules.business_after):
             return False  # "Bangkok Thai Massage" in Toronto, "Seoul Spa", "Sunrise Spa": a business's name
+        if key in rules.country_cues and (prev := _prev_words(text, start, 3)) and any(
+                " ".join(prev[-n:]) in rules.country_cues[key] for n in range(1, len(prev) + 1)):
+            return False  # "je travaille au Luxembourg": the country, not its capital
         needs_cue = key in rules.stop or key in rules.region_cues or (
             city.country != country and city.population < rules.distant_town and key not in rules.prefer
             and _continent(city.country) not in rules.near_continents
