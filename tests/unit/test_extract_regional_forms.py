@@ -676,3 +676,11 @@ def test_surcharges_abbreviated_deposits_and_long_fee_labels(body: str, country:
 )
 def test_luxembourg_the_country_and_the_city(body: str, country: str, cities: list[str]) -> None:
     assert _values(body, country, "city") == cities
+
+
+def test_a_district_written_after_its_town_in_one_field_is_no_town_in_another() -> None:
+    ad = {"title": "Namur (Jambes) – Chloé, 27 ans", "body": "Je reçois à Jambes, à 5 minutes de la gare de Namur.",
+          "country": "BE"}
+    assert sorted({e.value for e in extract_ad(ad) if e.kind == "city"}) == ["Namur|BE"]
+    ad = {"title": "Gdańsk, Sopot", "body": "Przyjmuję w Sopot.", "country": "PL"}  # 11 km: two towns
+    assert sorted({e.value for e in extract_ad(ad) if e.kind == "city"}) == ["Gdańsk|PL", "Sopot|PL"]

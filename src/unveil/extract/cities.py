@@ -1808,6 +1808,37 @@ def _without_districts(towns: list[Entity], texts: Mapping[str, str]) -> list[En
         for big in large)]
 
 
+_MAX_NAMED_PAIRS = 64  # town pairs of one ad compared: a hostile ad of towns stays bounded
+
+
+def _written_as_districts(towns: list[Entity], texts: Mapping[str, str]) -> set[int]:
+    """``id`` of the towns that a field writes as a district right after a larger town also read ("Namur
+    (Jambes)" in the title makes "Je reçois à Jambes" in the body Namur's district, see
+    :func:`_district_after`)."""
+    by_id = city_index().by_id
+    out: set[int] = set()
+    pairs = 0
+    for t in towns:
+        small = by_id.get(t.attrs.get("geonameid", -1))
+        for b in towns:
+            big = by_id.get(b.attrs.get("geonameid", -1))
+            if small is None or big is None or b.value == t.value or big.population <= small.population:
+                continue
+            pairs += 1
+            if pairs > _MAX_NAMED_PAIRS:
+                return out
+            for text in texts.values():
+                i = text.find(b.text)
+                if i == -1:
+                    continue
+                end = i + len(b.text)
+                j = text.find(t.text, end, end + len(t.text) + 4)
+                if j != -1 and _district_after(text, end, j, small, big):
+                    out.add(id(t))
+                    break
+    return out
+
+
 def _after_away_cue(text: str, start: int, away: frozenset[str]) -> bool:
     """Whether words that send the poster elsewhere ("outcall to", "travel to") end right before ``start``."""
     prev = _prev_words(text, start, 4)
@@ -1824,6 +1855,9 @@ def ad_towns(found: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
     if len(towns) < 2 or len({e.value for e in towns}) < 2:
         return found
     kept = _without_districts(towns, texts)
+    parts = _written_as_districts(kept, texts)
+    if parts:
+        kept = [t for t in kept if id(t) not in parts]
     names = {fold(e.text) for e in found if e.kind == "name"}
     if names:
         rules = _rules()
