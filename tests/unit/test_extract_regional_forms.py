@@ -684,3 +684,31 @@ def test_a_district_written_after_its_town_in_one_field_is_no_town_in_another() 
     assert sorted({e.value for e in extract_ad(ad) if e.kind == "city"}) == ["Namur|BE"]
     ad = {"title": "Gdańsk, Sopot", "body": "Przyjmuję w Sopot.", "country": "PL"}  # 11 km: two towns
     assert sorted({e.value for e in extract_ad(ad) if e.kind == "city"}) == ["Gdańsk|PL", "Sopot|PL"]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "values"),
+    [
+        # a Catalan article written small before the town's capital
+        ("Desplazamiento hotel: 15€ Benidorm, 25€ Altea / l'Alfàs del Pi", "ES", "city",
+         ["Altea|ES", "Benidorm|ES", "l'Alfàs del Pi|ES"]),
+        ("près de l'Opéra", "FR", "city", []),
+        ("+40€ a Elx", "ES", "city", ["Elche|ES"]),
+        # years out here, a place of several words between, are no age
+        ("I'm Kelly, British lady, 38, been out here on the Costa del Sol 14 years.", "ES", "age", ["38"]),
+    ],
+)
+def test_catalan_articles_valencian_names_and_years_abroad(body: str, country: str, kind: str,
+                                                          values: list[str]) -> None:
+    assert _values(body, country, kind) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "fees"),
+    [
+        ("Travel: €10 Fuengirola, €20 everywhere else.", "ES", ["10 EUR", "20 EUR"]),
+        ("I travel to you, £250", "GB", []),  # "travel" heads fees only as a line's label
+    ],
+)
+def test_travel_labels_a_line_of_fees(body: str, country: str, fees: list[str]) -> None:
+    assert _fees(body, country) == fees

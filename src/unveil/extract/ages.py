@@ -456,8 +456,9 @@ _ARTICLE = r"(?:i|gli|le|los|las|les|the|de|die|den)"  # "tra i 30 e i 60 anni",
 # Years of living or working somewhere, the place between: "Been in Leeds 10 years", "lived in Perth 12 years";
 # years at work.
 _RESIDENCE_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:(?:been|lived|living|live|based|worked|working|stayed)\s(?:in|at|here|there)"
-    r"(?:\s(?:the\s)?[^\W\d_][\w'’-]*){0,3}:?\s(?:for\s)?"
+    # ("been out here on the Costa del Sol 14 years")
+    r"(?<![^\W\d_])(?:(?:been|lived|living|live|based|worked|working|stayed)\s(?:out\s)?(?:in|at|here|there)"
+    r"(?:\s(?:the\s)?[^\W\d_][\w'’-]*){0,5}:?\s(?:for\s)?"
     # years at work: "Been doing this 10 years", "Been a masseuse 15 years", "Working 10 years in Sydney"
     r"|(?:been|working(?!\s(?:girl|woman|lady|mom|mum|student|professional))|worked|doing\s(?:this|it))(?:\s[^\W\d_][\w'’-]*){0,3}\s(?:for\s)?"
     # Romanian "Sunt în București de 10 ani", "Locuiesc aici de 5 ani"

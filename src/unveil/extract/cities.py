@@ -2007,6 +2007,9 @@ _LINE_BROKEN_WORD = regex.compile(
 _COMPOUND_LINK_BEFORE = regex.compile(r"\p{L}-(?:de|du|des|di|del|della|sur|en|la|le|les|lès)-\Z", regex.I)
 
 
+_ELIDED_ARTICLE = regex.compile(r"[ld]['’]\p{Lu}")
+
+
 def _home_place_under(node: _Node, country: str, written: str) -> City | None:
     """The largest place of ``country`` whose name is ``written`` and a dash before more words, a borough
     that ads shorten ("Rosemont" -> "Rosemont–La Petite-Patrie"; not "Bay" -> "Bay Street Corridor"), None
@@ -2223,6 +2226,8 @@ class CityExtractor:
         if not caps:
             return
         hits = root.keys() & set(fold(" ".join(caps)).split())  # iterates over the (small) word set
+        if _ELIDED_ARTICLE.search(text) is not None:
+            hits |= root.keys() & {"l", "d"}  # "l'Alfàs del Pi"
         if not hits:
             return
         w = words(text)
@@ -2232,8 +2237,8 @@ class CityExtractor:
         pos = 0
         last: tuple[int, City] | None = None  # where the last town found ends, and that town
         for start, end0, key0 in w.find(hits):
-            if start < pos or not text[start].isupper():
-                continue
+            if start < pos or not (text[start].isupper() or _ELIDED_ARTICLE.match(text, start)):
+                continue  # (a Catalan or French article written small before a capital: "l'Alfàs del Pi")
             if start > 0 and (text[start - 1].isdigit() or text[start - 1] in "@_/.\\=") \
                     and not _listed_after_slash(text, start):
                 continue  # inside an address, a URL or an identifier

@@ -592,6 +592,11 @@ _LINE_LABEL = re.compile(r"[ \t]*[-•*·]?[ \t]*([^\W\d_]{3,24}(?:(?:[ \t]|[ \t
 _LABEL_LINE_REACH = 160
 
 
+# Words that head a line of fees only as its label ("Travel: €10 Fuengirola, €20 everywhere else"); in a clause
+# ("I travel to you, $250") they name no fee.
+_FEE_LABELS = frozenset({"travel", "travelling", "traveling", "reise", "viaje", "viaggio", "voyage"})
+
+
 def _under_fee_label(text: str, start: int, t: _Tables) -> bool:
     """Whether the amount at ``start`` stands on a line headed by a fee's label: every amount of a tiered list
     of travel fees is one ("Anfahrt: Innenstadt 20 €, Außenbezirke 35 €")."""
@@ -599,7 +604,7 @@ def _under_fee_label(text: str, start: int, t: _Tables) -> bool:
     if line == 0 and start > _LABEL_LINE_REACH:
         return False
     m = _LINE_LABEL.match(text, line, start)
-    return m is not None and not t.fee_words.isdisjoint(fold(w) for w in m.group(1).split())
+    return m is not None and not (t.fee_words | _FEE_LABELS).isdisjoint(fold(w) for w in m.group(1).split())
 
 
 def _fee_in_bracket(text: str, start: int, t: _Tables) -> bool:
