@@ -712,3 +712,10 @@ def test_catalan_articles_valencian_names_and_years_abroad(body: str, country: s
 )
 def test_travel_labels_a_line_of_fees(body: str, country: str, fees: list[str]) -> None:
     assert _fees(body, country) == fees
+
+
+def test_a_norwegian_ad_abroad_reads_norwegian_hours() -> None:
+    ad = {"body": "Klassisk massasje:\n1 time 120 €\n2 timer 220 €", "country": "ES", "lang": "no"}
+    assert sorted(e.value for e in extract_ad(ad) if e.kind == "price") == ["120 EUR/60min", "220 EUR/120min"]
+    ad = {"body": "1 time 120 €", "country": "ES", "lang": "en"}  # an English "time" is no hour
+    assert [e.value for e in extract_ad(ad) if e.kind == "price"] == ["120 EUR"]

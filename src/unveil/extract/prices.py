@@ -905,8 +905,13 @@ def _closes_amount(text: str, sign_start: int) -> bool:
     return i >= 0 and text[i].isdigit()
 
 
-def find_prices(text: str, country: str | None = None) -> Iterator[tuple[int, int, float, str | None, int | None, bool,
-                                                                        bool, bool]]:
+# Languages whose own words for lengths are filed under a country (``hour_units_in`` and the like): an ad in
+# Norwegian posted in Spain writes "1 time 120 €" as one in Norway does.
+_UNITS_OF_LANGUAGE = {"da": "DK", "no": "NO", "nb": "NO", "nn": "NO"}
+
+
+def find_prices(text: str, country: str | None = None, lang: str | None = None) -> Iterator[
+        tuple[int, int, float, str | None, int | None, bool, bool, bool]]:
     """Yield ``(start, end, amount, currency, minutes, night, fee, wage)`` for each price in ``text``, in
     order.
 
@@ -915,7 +920,7 @@ def find_prices(text: str, country: str | None = None) -> Iterator[tuple[int, in
     month", "Pay £11.44/hr"), no rate of the poster's time either.
     """
     cc = (country or "").upper()
-    t = _tables(cc if cc in _countries_with_own_units() else "")
+    t = _tables(_UNITS_OF_LANGUAGE.get((lang or "")[:2].lower()) or (cc if cc in _countries_with_own_units() else ""))
     w = words(text)
     spelled = _spelled_prices(text, w, t, cc) if not t.after_words.isdisjoint(w.keys) else []
     hits = list(_digit_prices(text, w, t, cc))
@@ -1904,7 +1909,8 @@ class PriceExtractor:
             return
         # "$2OO/hr", "15O€": read with the look-alikes as digits (same offsets)
         read = read_lookalike_digits(text) or text
-        for start, end, amount, currency, minutes, night, fee, wage in find_prices(read, ctx.reading_country):
+        for start, end, amount, currency, minutes, night, fee, wage in find_prices(read, ctx.reading_country,
+                                                                                   ctx.lang):
             value = _fmt(amount) + (f" {currency}" if currency else "")
             if minutes:
                 value += f"/{minutes}min"
