@@ -768,12 +768,12 @@ _REGION_AFTER = regex.compile(
     r"(,| ?\()? ?(?:(\p{Lu}{2,4}|(?:\p{Lu}\.){2,3})(?![\p{L}\d])(?(1)|(?! \p{Lu}))"
     r"|(\p{Lu}\p{Ll}+(?:[ -](?:and )?\p{Lu}\p{Ll}+){0,2}))")
 # States and provinces as the press abbreviates them, read with their dot only ("Vancouver, Wash.", "Salem,
-# Ore.", "Springfield, Ill."): without it most are words.
+# Ore.", "Springfield, Ill."): without it most are words (those that are not, "Calif.", "Ont.", are read
+# with or without it: ``region_countries``).
 _DOTTED_REGIONS = {
-    **dict.fromkeys(("ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
-                     "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr", "nev", "okla",
-                     "ore", "pa", "tenn", "tex", "vt", "va", "wash", "wis", "wyo"), frozenset(("US",))),
-    **dict.fromkeys(("alta", "man", "ont", "que", "sask", "nfld"), frozenset(("CA",))),
+    **dict.fromkeys(("ala", "ark", "del", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "miss", "mo",
+                     "mont", "neb", "nebr", "ore", "pa", "vt", "va", "wash", "wis", "wyo"), frozenset(("US",))),
+    **dict.fromkeys(("man", "que"), frozenset(("CA",))),
 }
 _AU_STATES = {"act": "australian capital territory", "nsw": "new south wales", "nt": "northern territory",
               "qld": "queensland", "sa": "south australia", "tas": "tasmania", "vic": "victoria",
@@ -2226,7 +2226,7 @@ class CityExtractor:
         if not caps:
             return
         hits = root.keys() & set(fold(" ".join(caps)).split())  # iterates over the (small) word set
-        if _ELIDED_ARTICLE.search(text) is not None:
+        if ("'" in text or "’" in text) and _ELIDED_ARTICLE.search(text) is not None:
             hits |= root.keys() & {"l", "d"}  # "l'Alfàs del Pi"
         if not hits:
             return

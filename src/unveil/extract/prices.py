@@ -604,7 +604,10 @@ def _under_fee_label(text: str, start: int, t: _Tables) -> bool:
     if line == 0 and start > _LABEL_LINE_REACH:
         return False
     m = _LINE_LABEL.match(text, line, start)
-    return m is not None and not (t.fee_words | _FEE_LABELS).isdisjoint(fold(w) for w in m.group(1).split())
+    if m is None:
+        return False
+    said = {fold(w) for w in m.group(1).split()}
+    return not t.fee_words.isdisjoint(said) or not _FEE_LABELS.isdisjoint(said)
 
 
 def _fee_in_bracket(text: str, start: int, t: _Tables) -> bool:
