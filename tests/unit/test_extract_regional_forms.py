@@ -719,3 +719,27 @@ def test_a_norwegian_ad_abroad_reads_norwegian_hours() -> None:
     assert sorted(e.value for e in extract_ad(ad) if e.kind == "price") == ["120 EUR/60min", "220 EUR/120min"]
     ad = {"body": "1 time 120 €", "country": "ES", "lang": "en"}  # an English "time" is no hour
     assert [e.value for e in extract_ad(ad) if e.kind == "price"] == ["120 EUR"]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "cities"),
+    [
+        ("Two blocks from the Fremont St Experience, Vegas", "US", ["Las Vegas|US"]),
+        ("Pike St Market, Seattle", "US", ["Seattle|US"]),
+        ("London St Pancras", "GB", ["London|GB"]),  # "St" then any other word is "Saint"
+    ],
+)
+def test_a_landmark_named_after_a_street_is_no_town(body: str, country: str, cities: list[str]) -> None:
+    assert _values(body, country, "city") == cities
+
+
+@pytest.mark.parametrize(
+    ("body", "phones"),
+    [
+        ("Dispo dès 12h45 : 01 99 00' 37 `82", ["+33199003782"]),  # OCR specks between the groups
+        ("Tel : 01 99 00' 37 82", ["+33199003782"]),
+        ("1m68 / 5'6\", 55 kg", []),
+    ],
+)
+def test_ocr_specks_between_digit_groups(body: str, phones: list[str]) -> None:
+    assert _values(body, "FR", "phone") == phones

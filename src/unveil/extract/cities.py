@@ -610,6 +610,7 @@ class _Rules:
     country_first_words: frozenset[str]  # the first words of those names
     country_of_name: Mapping[str, str]  # folded name -> ISO code
     origin_demonyms: Mapping[str, str]  # "Peruana de Lima": folded word for a woman of a country -> ISO code
+    street_landmarks: frozenset[str]  # "Fremont St Experience": a landmark named after a street, no town
     station_names: tuple[str, ...]  # "Union Station": stations of many cities, no town of their first word
     station_firsts: frozenset[str]  # ... and those first words
 
@@ -666,6 +667,7 @@ def _rules() -> _Rules:
         country_first_words=frozenset(n.split(" ")[0] for n in country_of_name),
         origin_demonyms={fold(str(w)): str(cc).upper() for cc, ws in (data.get("origin_demonyms") or {}).items()
                          for w in ws or ()},
+        street_landmarks=keyset(data.get("street_landmarks") or ()),
         station_names=(stations := tuple(fold(str(w)).lower() for w in data.get("station_names") or ())),
         station_firsts=frozenset(n.split(" ")[0] for n in stations),
     )
@@ -1295,6 +1297,15 @@ _CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]{1,14})(?![^\W\d_])")
 # A street of the town named before it: "Birmingham New Street", "Leeds High Street"
 _STREET_OF_A_TOWN = frozenset({"new", "old", "high", "main", "north", "south", "east", "west", "upper", "lower",
                                "great", "little", "royal", "church", "market", "station", "bridge"})
+
+
+_STREET_SIGN_THEN_WORD = re.compile(r" St\.? ([A-Z][a-z]{1,14})(?![^\W\d_])")
+
+
+def _street_landmark_after(text: str, end: int, landmarks: frozenset[str]) -> bool:
+    """A street sign's "St", then a landmark's word: "Fremont St Experience", "Pike St Market"."""
+    m = _STREET_SIGN_THEN_WORD.match(text, end)
+    return m is not None and m.group(1).lower() in landmarks
 
 
 def _pin_before(text: str, start: int) -> bool:
@@ -2430,7 +2441,8 @@ class CityExtractor:
         if _street_before(text, start, rules.streets):
             return False  # "Av. Paulista", "Via Roma", "ul. Warszawska", "Hotel Bristol": named after a place
         if _place_word_after(text, end, rules.roads_after) or _road_after_a_word(text, end, rules.roads_after) \
-                or _STREET_ABBREVIATION_AFTER.match(text, end) is not None:
+                or _STREET_ABBREVIATION_AFTER.match(text, end) is not None \
+                or _street_landmark_after(text, end, rules.street_landmarks):
             return False  # "Oxford Street, London", "45 Brisbane St, Hobart": a road named after a town
         if key in rules.station_firsts and any(fold(text[start:start + len(n)]).lower() == n
                                                for n in rules.station_names):

@@ -216,7 +216,8 @@ MAX_SPLIT_GAP = 12
 _LINE_REACH = 40
 # ... and the long horizontal strokes of Chinese and Japanese text (the numeral one and the sound mark, as
 # input methods type a dash between digits: "626一555一0146")
-_SPLIT_PUNCT = frozenset(".,-/*~_|#•·()[]{}:\u4e00\u30fc")
+# (OCR reads specks between a flyer's digit groups as ' and `: "01 99 00' 37 `82")
+_SPLIT_PUNCT = frozenset(".,-/*~_|#•·()[]{}:'`\u4e00\u30fc")
 _LINE_DASHES = frozenset("–—")  # a typographic dash splits a number only alone on its line ("202\n—\n555")
 _PRICE_EMOJI = frozenset("🌹💵💶💷💴💰💲💸")
 # A phone inside a letters-and-digits token this long, with digits of the token outside it, is part of an
