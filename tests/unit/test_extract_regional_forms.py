@@ -743,3 +743,53 @@ def test_a_landmark_named_after_a_street_is_no_town(body: str, country: str, cit
 )
 def test_ocr_specks_between_digit_groups(body: str, phones: list[str]) -> None:
     assert _values(body, "FR", "phone") == phones
+
+
+def test_a_nationality_in_the_title_reads_the_number_in_the_body() -> None:
+    ad = {"title": "British babe in Benidorm, Chloe, 29", "body": "Ring or text 020 7946 0301, my number from home.",
+          "country": "ES", "lang": "en"}
+    phones = [(e.field, e.value, e.attrs["foreign"]) for e in extract_ad(ad) if e.kind == "phone"]
+    assert phones == [("body", "+442079460301", True)]
+    # ... and in the site's phone field; without it, the same digits read as nothing in Spain
+    ad = {"title": "Chica inglesa en Benidorm", "phone": "020 7946 0301", "country": "ES"}
+    assert [e.value for e in extract_ad(ad) if e.kind == "phone"] == ["+442079460301"]
+    ad = {"title": "Chica en Benidorm", "phone": "020 7946 0301", "country": "ES"}
+    assert [e.value for e in extract_ad(ad) if e.kind == "phone"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "cities"),
+    [
+        # a cue reads the whole list, surnames among its towns too
+        ("También voy a Haltom City, Keller y Burleson", "es", ["Burleson|US", "Haltom City|US", "Keller|US"]),
+        ("Haltom City, Keller", "en", ["Haltom City|US"]),  # no cue: Keller is a surname
+        # the small town of the state written after it, not a bigger one known by the name too (Syracuse)
+        ("outcall to Milan, TN or Humboldt, TN", "en", ["Humboldt|US", "Milan|US"]),
+        ("Just moved from San Juan, PR to the Queen City.", "en", ["San Juan|PR"]),  # a nickname of several
+        ("NO Jefferson Parish or Orleans Parish outcalls", "en", []),  # counties, whatever their alternate names
+        ("Fort Worth Stockyards", "en", ["Fort Worth|US"]),  # a word that starts "St" is no street sign
+    ],
+)
+def test_lists_after_a_cue_states_parishes_and_nicknames(body: str, lang: str, cities: list[str]) -> None:
+    assert _values(body, "US", "city", lang) == cities
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "values"),
+    [
+        ("$30 gas fee if you're across the Causeway", "US", "fee", ["30 USD"]),
+        ("$40 hotel fee", "US", "fee", ["40 USD"]),
+        ("$150 hotel room", "US", "fee", []),
+        # a page's table: the header's currency reads the bare cells of every column
+        ("<table><tr><th>Duur</th><th>Privé (€)</th><th>Escort (€)</th></tr><tr><td>1 uur</td><td>150</td>"
+         "<td>180</td></tr><tr><td>Hele nacht</td><td>900</td><td>1100</td></tr></table>", "NL", "price",
+         ["1100 EUR/night", "150 EUR/60min", "180 EUR/60min", "900 EUR/night"]),
+        ("Hele nacht 900 1100", "NL", "phone", []),  # two growing round amounts, no "0900 1100"
+        ("Bel 0900 1100", "NL", "phone", ["+319001100"]),
+    ],
+)
+def test_fees_tables_of_tabs_and_round_amounts(body: str, country: str, kind: str, values: list[str]) -> None:
+    if kind == "fee":
+        assert _fees(body, country) == values
+    else:
+        assert _values(body, country, kind) == values

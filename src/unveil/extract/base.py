@@ -34,6 +34,9 @@ class AdContext:
     # from ("city", "towns", "web address"; see ``assumed_country``).
     assumed_country: str | None = None
     assumed_from: str | None = None
+    # The countries whose nationality words some field of the ad names: "British babe in Benidorm" as the
+    # title reads the body's "020 7946 0301" as a British number (see ``phones.nations_named``).
+    nations: frozenset[str] = frozenset()
 
     @property
     def reading_country(self) -> str | None:
@@ -125,7 +128,7 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
     extractors, short fields that recur across batches are also read once while :func:`keep_recent_fields`
     is on (batch runs turn it on; it is off by default).
     """
-    from unveil.extract.chrome import CHROME_KINDS, chrome_spans, in_chrome  # imports the extractors' modules
+    from unveil.extract.phones import nations_named  # imports the extractors' modules
 
     recent = _RECENT if extractors is None and _RECENT.size else None
     if extractors is None:
@@ -137,29 +140,41 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
     index: dict[Any, int] = {}
     per_ad: list[list[int]] = []
     detected = _detected_languages(ads)
-    for k, ad in enumerate(ads):
-        # A country or language that is not a string (a data frame's NaN, a number, a list) is unknown.
-        country, lang = _stated_country(ad.get("country")), _stated_lang(ad.get("lang"))
-        ctx: AdContext | None = None
-        # With neither stated, the body's language (identified) names the countries to try last.
-        assumed = _assumed_country(ad, lang or detected.get(k)) if not country else None
-        ids = []
-        for field in TEXT_FIELDS:
-            text = ad.get(field)
-            if not text or not isinstance(text, str):
-                continue
-            key: Any = (field, text, country, lang) if assumed is None else (field, text, country, lang, assumed)
-            i = index.get(key)
-            if i is None:
-                if ctx is None:
-                    ctx = AdContext(country=country, lang=lang) if assumed is None else \
-                        AdContext(country=country, lang=lang, assumed_country=assumed[0], assumed_from=assumed[1])
-                i = len(items)
-                index[key] = i
-                items.append((field, text, ctx))
-                keys.append(key)
-            ids.append(i)
-        per_ad.append(ids)
+    # per-text work (folding, words, addresses) done once for all extractors, and for the contexts here
+    with shared_texts():
+        for k, ad in enumerate(ads):
+            # A country or language that is not a string (a data frame's NaN, a number, a list) is unknown.
+            country, lang = _stated_country(ad.get("country")), _stated_lang(ad.get("lang"))
+            ctx: AdContext | None = None
+            # With neither stated, the body's language (identified) names the countries to try last.
+            assumed = _assumed_country(ad, lang or detected.get(k)) if not country else None
+            texts = [(field, text) for field in TEXT_FIELDS if (text := ad.get(field)) and isinstance(text, str)]
+            # a nationality named in one field reads the numbers of the others ("British babe" in the title)
+            nations = frozenset().union(*(nations_named(text) for _, text in texts)) if len(texts) > 1 else None
+            ids = []
+            for field, text in texts:
+                key: Any = (field, text, country, lang) if assumed is None and not nations else \
+                    (field, text, country, lang, assumed, nations)
+                i = index.get(key)
+                if i is None:
+                    if ctx is None:
+                        ctx = AdContext(country=country, lang=lang, assumed_country=assumed[0] if assumed else None,
+                                        assumed_from=assumed[1] if assumed else None,
+                                        nations=nations or frozenset())
+                    i = len(items)
+                    index[key] = i
+                    items.append((field, text, ctx))
+                    keys.append(key)
+                ids.append(i)
+            per_ad.append(ids)
+        return _extract_items(extractors, items, keys, per_ad, recent)
+
+
+def _extract_items(extractors: tuple[Extractor, ...], items: list[tuple[str, str, AdContext]], keys: list[Any],
+                   per_ad: list[list[int]], recent: _RecentFields | None) -> list[list[Entity]]:
+    """The entities of each ad of ``per_ad`` (indices into the distinct field texts ``items``)."""
+    from unveil.extract.chrome import CHROME_KINDS, chrome_spans, in_chrome
+
     results: list[list[Entity]] = [[] for _ in items]
     todo = recent.fill(keys, results) if recent is not None else list(range(len(items)))
     todo_items = [items[i] for i in todo] if len(todo) < len(items) else items
@@ -168,7 +183,7 @@ def extract_batch(ads: Sequence[Mapping[str, Any]],
     decoded = [_readable(text) for _, text, _ in todo_items]
     if any(nt is not None for nt in decoded):
         todo_items = [(f, t if nt is None else nt.text, c) for (f, t, c), nt in zip(todo_items, decoded, strict=True)]
-    with shared_texts():  # per-text work (folding, words, addresses) done once for all extractors
+    with shared_texts():  # nested in extract_batch's: the outer scope owns the results
         for extractor in extractors:
             many = getattr(extractor, "extract_many", None)
             if many is not None:  # an extractor with a batch method (one numpy product for all texts)

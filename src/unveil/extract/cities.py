@@ -1291,8 +1291,9 @@ def _road_after_a_word(text: str, end: int, words: frozenset[str]) -> bool:
 
 
 # "St" for street after a name, where no capitalised word follows, which would make it "Saint" ("London St
-# Pancras"): "45 Brisbane St, Hobart", "Sydney St W", "12 Sydney St.", "off Havana St & Mississippi Ave"
-_STREET_ABBREVIATION_AFTER = re.compile(r" St\.?(?=[ \t]*(?:[,;:)\n/|·•&+–—]|\Z|[NSEW]\b|[0-9a-z]))")
+# Pancras"): "45 Brisbane St, Hobart", "Sydney St W", "12 Sydney St.", "off Havana St & Mississippi Ave" (no
+# word that starts "St": "Fort Worth Stockyards")
+_STREET_ABBREVIATION_AFTER = re.compile(r" St\.?(?![^\W\d_])(?=[ \t]*(?:[,;:)\n/|·•&+–—]|\Z|[NSEW]\b|[0-9a-z]))")
 _CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]{1,14})(?![^\W\d_])")
 # A street of the town named before it: "Birmingham New Street", "Leeds High Street"
 _STREET_OF_A_TOWN = frozenset({"new", "old", "high", "main", "north", "south", "east", "west", "upper", "lower",
@@ -1607,6 +1608,17 @@ def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rul
 
 
 _TOUR_ARROWS = "→⇒➡✈"
+_COUNTY_WORDS = frozenset({"county", "parish"})
+# Between two towns of a list: a comma, a slash, "and", "or" ("Milan, TN or Humboldt, TN")
+_TOWNS_LIST_GAP = re.compile(rf"(?:{_LIST_SEP}|[ \t]{{1,2}}(?:or|ou|o|oder|of))[ \t]{{1,2}}")
+
+
+def _cue_right_before(text: str, start: int, rules: _Rules) -> bool:
+    """Whether a place cue (``cues``, ``weak_cues``, ``away_cues``) of one to three words ends right before
+    ``start``."""
+    prev = _prev_words(text, start, 3)
+    return any((cue := " ".join(prev[-n:])) in rules.cues or cue in rules.weak_cues or cue in rules.away_cues
+               for n in (1, 2, 3) if len(prev) >= n)
 
 
 _CAPITAL_WORD_AFTER = regex.compile(r"[ \t]{1,2}(\p{Lu}[\p{L}\p{M}]{1,20})")
@@ -2247,6 +2259,7 @@ class CityExtractor:
         size = len(text)
         pos = 0
         last: tuple[int, City] | None = None  # where the last town found ends, and that town
+        last_cued = False  # whether a cue stands before the last town, or before the list it ends
         for start, end0, key0 in w.find(hits):
             if start < pos or not (text[start].isupper() or _ELIDED_ARTICLE.match(text, start)):
                 continue  # (a Catalan or French article written small before a capital: "l'Alfàs del Pi")
@@ -2320,6 +2333,10 @@ class CityExtractor:
                 prev = _prev_words(text, start, 1)
                 cued = bool(prev) and (prev[0] in rules.cues or prev[0] in rules.weak_cues)
                 city = named_home or _home_namesake(tuple(keys[:n_words]), country, city, rules, cued) or city
+            if city is not None and city.country == country and city.admin1 \
+                    and (state := _admin1_after(text, stop, country)) and state != city.admin1:
+                # "Milan, TN": no Syracuse, New York (known as Milan too), but the small town of Tennessee
+                city = _small_towns_by_state().get((country, tuple(keys[:n_words]), state)) or city
             if city is not None and country and city.country != country \
                     and country in _regions_after(text, start, stop, as_cue=True) \
                     and not _own_country_named_after(text, stop, city):
@@ -2341,8 +2358,11 @@ class CityExtractor:
             if city is not None and n_words > 1 and _street_before(text, start, rules.streets):
                 pos = stop
                 continue  # "Hotel New York, Rotterdam": the hotel's name, and no "York" inside it either
+            listed = last is not None and _TOWNS_LIST_GAP.fullmatch(text, last[0], start) is not None
             if city is None or not self._allowed(text, start, stop, key, n_words, city, country, ctx, rules,
-                                                 after_town=last is not None):
+                                                 after_town=last is not None,
+                                                 cued_list=listed and last_cued and last is not None
+                                                 and last[1].country == country):
                 continue
             if hit.declined and city.geonameid in hit.declined and not _case_cue_before(text, start, rules, last):
                 continue  # "Буду" (I will be) is not "Буда" in a case; "в Буде" is
@@ -2351,6 +2371,7 @@ class CityExtractor:
                 continue
             if last is not None and _NEAR_TOWN_GAP.fullmatch(text, last[0], start) is not None:
                 continue  # "Baden bei Wien", "Eching bei München": the bigger town only says where Baden lies
+            last_cued = _cue_right_before(text, start, rules) or (listed and last_cued)
             last = (stop, city)
             regions, region_end = _region_after(text, start, stop)
             if regions and city.country in regions and not _los_angeles_after(text, stop, city):
@@ -2385,8 +2406,9 @@ class CityExtractor:
 
     @staticmethod
     def _allowed(text: str, start: int, end: int, key: str, n_words: int, city: City, country: str,
-                 ctx: AdContext, rules: _Rules, after_town: bool = True) -> bool:
-        """Apply the cue rule (see the module docstring)."""
+                 ctx: AdContext, rules: _Rules, after_town: bool = True, cued_list: bool = False) -> bool:
+        """Apply the cue rule (see the module docstring).  ``cued_list``: the name follows a town of the ad's
+        country in a list that a cue opens ("voy a Haltom City, Keller y Burleson")."""
         if (key in rules.never or (not key.isascii() and " ".join(_words(fold(city.name))) in rules.never)) and not (
                 ((city.country == country and country in ("US", "CA") and _own_state_after(text, end, country))
                 or (city.country in _US_TERRITORIES and city.country in _countries_of_region_after(text, start, end)))
@@ -2396,6 +2418,8 @@ class CityExtractor:
             return False
         if start > 0 and text[start - 1] in "$@":
             return False  # "$MiaMia", "@paris_anna": a handle
+        if n_words > 1 and key.rsplit(" ", 1)[-1] in _COUNTY_WORDS:
+            return False  # "Orleans Parish", an alternate name of New Orleans: the county, no town
         if start > 4 and text[start - 1] == "-" and _COMPOUND_LINK_BEFORE.search(text, max(0, start - 12), start):
             return False  # "métro Longueuil–Université-de-Sherbrooke": the end of a longer hyphenated name
         if start > 4 and text[start - 2] in "&@" and _ROAD_AND_BEFORE.search(text, max(0, start - 20), start):
@@ -2528,6 +2552,8 @@ class CityExtractor:
                 if n == 1 and cue in rules.case_cues and not key.isascii() \
                         and city.population >= _BIG_NAMESAKE_TOWN:
                     return True  # "от София", "из Софии": a capital after a Cyrillic preposition, no woman
+        if cued_list and city.country == country and key not in rules.person:
+            return True  # "outcall to Haltom City, Keller and Burleson": the cue reads the whole list
         return _has_label(text, start, rules.labels) or _pin_before(text, start) or (
             _listed_with_town(text, start, end, city.country, rules, abroad=city.country != country,
                               big=city.population >= rules.lower_case_town)

@@ -778,6 +778,9 @@ class PhoneExtractor:
         # from the towns its text names or its web address.
         foreign_to = home_cc if ctx.country or ctx.assumed_from == "city" else 0
         assumed = None if ctx.country else ctx.assumed_country
+        # the nationalities this field or another field of the ad names ("British babe in Benidorm" as the
+        # title, "020 7946 0301" in the body)
+        nations = nations_named(text) | ctx.nations if ctx.nations else nations_named(text)
         urls = _blocked_spans(text) + _coordinate_spans(text)
         blocked = SpanIndex(urls) if urls else None
         accounts = _Accounts()  # IBAN-shaped spans, found once a phone needs them
@@ -795,7 +798,7 @@ class PhoneExtractor:
                     ostart, oend = nt.starts[head[0]], nt.ends[end - 1]
                     if not _not_a_phone(text, ostart, oend):
                         yield _entity(text, field, ostart, oend, joined, home_cc, True, foreign_to, assumed,
-                                      trunk=False)
+                                      nations, trunk=False)
                     continue
             if end - start - (ntext[start] == "+") < MIN_PLAUSIBLE_DIGITS:
                 unread.append((start, end))
@@ -848,7 +851,7 @@ class PhoneExtractor:
                     and not any(s == start and e == end and read.valid for s, e, read in numbers):
                 # "English girl in Sliema, ring 020 7946 0301": a number the ad's country reads as nothing
                 # valid as written (or only a piece of it) is her own country's, valid there whole
-                nation = _read_in_nations(text, ntext[start:end], region)
+                nation = _read_in_nations(nations, ntext[start:end], region)
                 if nation is not None:
                     written = text[nt.starts[start]:nt.ends[end - 1]]
                     nation = _home_or_named(written, nation, _neighbours_read(ntext[start:end], region, written)) \
@@ -912,7 +915,7 @@ class PhoneExtractor:
                     rejected.append((start, end))
                     continue
                 yield _entity(text, field, ostart, oend, read, home_cc, hidden, foreign_to, assumed,
-                              trunk=ntext[s] == "0")
+                              nations, trunk=ntext[s] == "0")
         joins: list[tuple[int, int, _Read]] = []
         if len(unread) >= 2 and sum(e - s for s, e in unread) >= MIN_DIGITS:
             joins = list(_split_numbers(text, nt, unread, region))
@@ -938,7 +941,7 @@ class PhoneExtractor:
                         and _untrunked_figures(read, home_cc, region, text[ostart:oend]):
                     continue
                 yield _entity(text, field, ostart, oend, read, home_cc, not written_plainly(text[ostart:oend]),
-                              foreign_to, assumed, trunk=trunk)
+                              foreign_to, assumed, nations, trunk=trunk)
 
 
 _CODE_ALIASES = {"UK": "GB", "USA": "US"}
@@ -1190,6 +1193,9 @@ def _untrunked_figures(read: _Read, home_cc: int, region: str, written: str) -> 
         return True  # "gesamt: 56 789 012": a count grouped in thousands
     if _FIGURE_THEN_TRUNK.match(written.strip()) is not None:
         return True  # "Skye 24 – 0491 570": an age, then the start of a number written with its trunk 0
+    if len(groups) == 2 and all(g.isdigit() and 3 <= len(g) <= 4 and g[0] != "0" and g[-1] in "05"
+                                for g in groups) and int(groups[0]) < int(groups[1]):
+        return True  # "Hele nacht 900 1100" (night rates, incall and outcall) is no Dutch "0900 1100"
     return len(groups) >= 3 and all(
         g.isdigit() and 2 <= len(g) <= 4 and g[0] != "0" and g[-1] in "05" for g in groups)
 
@@ -1241,14 +1247,16 @@ def _growing_round_amounts(groups: list[str], least: int) -> bool:
 
 
 def _entity(text: str, field: str, ostart: int, oend: int, read: _Read, home_cc: int,
-            obfuscated: bool, foreign_to: int, assumed: str | None, trunk: bool = True) -> Entity | None:
-    """``trunk``: the number was written with a leading 0 (a trunk prefix), as a neighbour's number is
-    when it is written like a national one; "Rates 150 200 350" in a British ad is no Irish number."""
-    if read.valid and trunk and read.number.country_code == home_cc and _nations_named(text):
-        read = _named_layout(text[ostart:oend], read, _nationality_read(text, read)) or read
+            obfuscated: bool, foreign_to: int, assumed: str | None, nations: frozenset[str],
+            trunk: bool = True) -> Entity | None:
+    """``nations``: the countries whose nationality the ad names (:func:`nations_named`).  ``trunk``: the
+    number was written with a leading 0 (a trunk prefix), as a neighbour's number is when it is written like
+    a national one; "Rates 150 200 350" in a British ad is no Irish number."""
+    if read.valid and trunk and read.number.country_code == home_cc and nations:
+        read = _named_layout(text[ostart:oend], read, _nationality_read(nations, read)) or read
     if not read.valid and read.number.country_code == home_cc:
         if trunk:
-            read = _home_or_named(text[ostart:oend], _nationality_read(text, read),
+            read = _home_or_named(text[ostart:oend], _nationality_read(nations, read),
                                   _across_border(read.e164, True, text[ostart:oend])) or read
         elif not _home_trunk(home_cc):
             read = _across_border(read.e164) or read  # "(915) 555-0134" in a Mexican ad: El Paso's
@@ -2182,27 +2190,28 @@ def _grouped_digits(chunk: str) -> bool:
 
 
 @per_text
-def _nations_named(text: str) -> frozenset[str]:
+def nations_named(text: str) -> frozenset[str]:
     """The countries whose nationality words (four letters or more) ``text`` holds; once per field, however
-    many numbers it holds."""
+    many numbers it holds.  ``extract_batch`` gives the ones of every field of an ad to the phones of each
+    (``AdContext.nations``)."""
     nations = _marks().nations
     return frozenset(nations[w] for w in _WORD_RUN.findall(text.lower()) if len(w) >= 4 and w in nations)
 
 
-def _nationality_read(text: str, read: _Read) -> _Read | None:
+def _nationality_read(nations: frozenset[str], read: _Read) -> _Read | None:
     """A number that is no valid one at home (``read``), written as dialled, read in the one country that
     the field names a nationality of (``words`` and ``demonyms`` of ``attributes/phone_marks.yaml``, four
     letters or more) where it is a valid number as written: touring posters give their home number ("French
     girl in London this week. Ring 01 99 00 13 58", "Engländerin in Berlin, Tel. 020 7946 0300")."""
     home = phonenumbers.region_code_for_country_code(read.number.country_code or 0)
     written = _national_dialling(home)[0] + phonenumbers.national_significant_number(read.number)
-    return _read_in_nations(text, written, home)
+    return _read_in_nations(nations, written, home)
 
 
-def _read_in_nations(text: str, written: str, home: str) -> _Read | None:
-    """``written`` (digits as dialled) as the valid number of the one country other than ``home`` whose
-    nationality the field names, where it is one as written; else None."""
-    found = set(_nations_named(text))
+def _read_in_nations(nations: frozenset[str], written: str, home: str) -> _Read | None:
+    """``written`` (digits as dialled) as the valid number of the one country other than ``home`` among
+    ``nations`` (whose nationality the ad names), where it is one as written; else None."""
+    found = set(nations)
     found.discard(home)
     if not found or len(found) > _MAX_NATIONS:
         return None

@@ -542,7 +542,7 @@ def _about_dot(text: str, dot: int) -> bool:
 
 
 # Words between an amount and its fee word: "$50 non-refundable deposit", "$25 screening fee", "$50 e-Transfer
-# deposit", "$100 Apple gift card as deposit" (a rate's words, "outcall", "incall", end the search).
+# deposit", "$100 Apple gift card as deposit", "$30 gas fee" (a rate's words, "outcall", "incall", end the search).
 # A way of paying ahead that closes the amount's clause: "new friends $50 Interac.", "$30 e-transfer, rest cash"
 # (money sent before meeting is a deposit; a rate is paid in person).
 _PAID_AHEAD_BY = frozenset({"interac", "transfer", "etransfer", "paypal", "cashapp", "venmo", "zelle", "revolut",
@@ -551,7 +551,8 @@ _FEE_MODIFIERS = _PAID_AHEAD_BY | frozenset({"non", "refundable", "nonrefundable
                                              "small", "e", "apple", "amazon", "gift", "card", "giftcard", "as", "the",
                                              "a", "my", "your", "cash", "app", "verification", "id", "cancellation",
                                              "cancelation", "cancel", "late", "reservation", "travel", "no", "show",
-                                             "parking"})
+                                             "parking", "gas", "fuel", "petrol", "mileage", "toll", "hotel", "room",
+                                             "admin", "processing"})
 _FEE_MODIFIERS_MAX = 4
 _CLAUSE_CLOSE = re.compile(r"[ \t]*(?:\Z|[\n\r.,;!?)])")
 # ... and how it is paid ahead: "$40 by e-transfer, the rest cash", "50 € via PayPal."
@@ -1123,7 +1124,7 @@ def _digit_prices(text: str, w: Words, t: _Tables, cc: str) -> Iterator[PriceHit
     last_amount_end = -1  # where the amount of that price ends
     signed_head: float | None = None  # the last amount signed before it, of no length after it
     heading_currency: str | None = None  # "" once looked for and not found
-    tables = _rate_tables(text, t, cc) if "|" in text else []
+    tables = _rate_tables(text, t, cc) if "|" in text or "\t" in text else []
     columns = _length_columns(text, by_start) if "|" in text else []
     for run_start, _ in runs:
         if run_start < num_end or run_start in listed_runs:
@@ -1578,25 +1579,31 @@ _HEADER_CURRENCY = re.compile(r"\(([^()\s\d]{1,4})\)")
 
 
 def _rate_tables(text: str, t: _Tables, country: str) -> list[tuple[int, int, str]]:
-    """``(start, end, currency)`` of the rows of each table of rates: the lines with "|" cells after a header
-    line whose cells name a currency in brackets (or, naming none, whose first cell is "Duration" or its
-    translation: the ad's currency), up to the first line without a "|"."""
+    """``(start, end, currency)`` of the rows of each table of rates: the lines of cells ("|" or, from a
+    page's table, tabs between them) after a header line whose cells name a currency in brackets (or, naming
+    none, whose first cell is "Duration" or its translation: the ad's currency), up to the first line of no
+    cells (blank lines, as a page's rows come out, go on)."""
     out: list[tuple[int, int, str]] = []
     currency: str | None = None
     pos = 0
     for line in text.splitlines(keepends=True):
         end = pos + len(line)
-        if "|" not in line:
-            currency = None
+        cells = _TABLE_CELLS.split(line.strip())
+        if len(cells) < 2:
+            if line.strip():
+                currency = None
         elif currency is not None:
             out.append((pos, end, currency))
         else:
             found = {_currency(m.group(1), t, country) for m in _HEADER_CURRENCY.finditer(line)} - {""}
             currency = found.pop() if len(found) == 1 else None
-            if currency is None and not found and line.split("|", 1)[0].strip().lower() in _LENGTH_HEADERS:
+            if currency is None and not found and cells[0].strip().lower() in _LENGTH_HEADERS:
                 currency = t.country_currency.get(country)  # "Duration | Incall | Outcall": the ad's currency
         pos = end
     return out
+
+
+_TABLE_CELLS = re.compile(r"[ \t]*\|[ \t]*|\t[ \t]*")  # "|" or a tab between a table's cells
 
 
 # The first cell of a table of rates that names its rows' lengths ("Duration | Incall | Outcall").
