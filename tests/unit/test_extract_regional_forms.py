@@ -793,3 +793,43 @@ def test_fees_tables_of_tabs_and_round_amounts(body: str, country: str, kind: st
         assert _fees(body, country) == values
     else:
         assert _values(body, country, kind) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "kind", "values"),
+    [
+        # a length followed by a way there is a distance, which sets no habit of lengths first
+        ("Incall (5 min from AT&T Stadium)\n150hh · 250h · 450 2hrs · 1500 O/N", "US", "en", "price",
+         ["150 USD/30min", "1500 USD/night", "250 USD/60min", "450 USD/120min"]),
+        ("30 min from $80, 1 hr from $150", "US", "en", "price", ["150 USD/60min", "80 USD/30min"]),
+        # a line that opens with a length, says what it is for, then a colon and the amount
+        ("– kwartier nek/schouders: € 35\n– 1 uur: € 110", "NL", "nl", "price", ["110 EUR/60min", "35 EUR/15min"]),
+        ("30 min neck and shoulders: £35", "GB", "en", "price", ["35 GBP/30min"]),
+        ("hey boo its Kandi, 23 😘", "US", "en", "age", ["23"]),  # "its" for "it's"
+        ("it's Sunday, 23 May", "US", "en", "age", []),  # a weekday, no persona
+        ("I'm April, 23", "US", "en", "age", ["23"]),
+        ("Hej! Ola here, 26, Polish girl living in Enschede", "NL", "en", "age", ["26"]),  # Poland's "Ola"
+        ("proper English girl from Birmingham (the UK one)", "US", "en", "city", ["Birmingham|GB"]),
+        ("Canadian girl from London, visiting", "GB", "en", "city", ["London|CA"]),
+        # a Dutch away cue keeps a small town next to a big one apart
+        ("Ontvangst in Den Haag. Escort ook naar Rijswijk, Delft en Wassenaar.", "NL", "nl", "city",
+         ["Delft|NL", "Rijswijk|NL", "The Hague|NL", "Wassenaar|NL"]),
+        # Polish locatives soften the consonant before the ending
+        ("mieszkam w Pradze, dojazd do hotelu w Hadze", "NL", "pl", "city", ["Prague|CZ", "The Hague|NL"]),
+    ],
+)
+def test_distances_rows_presentations_and_origins(body: str, country: str, lang: str, kind: str,
+                                                   values: list[str]) -> None:
+    assert _values(body, country, kind, lang) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "fees"),
+    [
+        ("Anfahrt nach Kleve 30 €, nach Arnheim 25 €", "DE", ["25 EUR", "30 EUR"]),
+        ("Travel fee £20, to Salford £30", "GB", ["20 GBP", "30 GBP"]),
+        ("Deposit $50, then $150", "US", ["50 USD"]),  # no place after the comma: the rest is no fee
+    ],
+)
+def test_a_line_of_fees_to_places(body: str, country: str, fees: list[str]) -> None:
+    assert _fees(body, country) == fees

@@ -27,7 +27,7 @@ from typing import Any
 from unveil.extract.base import AdContext
 from unveil.extract.cities import city_index, fold, load_attribute_data, word_before, words
 from unveil.extract.literals import literal_alternation
-from unveil.extract.names import HEIGHT_WEIGHT, is_decoration, is_known_first_name, name_then_number
+from unveil.extract.names import HEIGHT_WEIGHT, is_decoration, is_known_first_name, is_weekday, name_then_number
 from unveil.normalise.lookalike_digits import read_lookalike_digits
 from unveil.normalise.memo import per_text
 from unveil.types import Entity
@@ -201,7 +201,8 @@ def _tables() -> _Tables:
     # "I'm Zoraya, 26": a cue, a capitalised word and a comma, then the number; or an emoji between them,
     # "Hi I'm Dallas 😘 25" (a rose or a money sign makes it a price: see where it is read)
     name_cue_re = re.compile(
-        r"(?<![^\W\d_])(?:" + _phrase_pattern(name_cues) + r")[ \t\u00a0]{1,3}(?-i:[^\W\d_a-zß-öø-ÿ])[^\W\d_]{1,24}"
+        r"(?<![^\W\d_])(?:" + _phrase_pattern(name_cues) + r")[ \t\u00a0]{1,3}"
+        r"(?P<word>(?-i:[^\W\d_a-zß-öø-ÿ])[^\W\d_]{1,24})"
         r"(?:[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}|[ \t\u00a0]{1,2}[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]{1,4}"
         r"[ \t\u00a0]{1,2})(?=\d)",
         re.I,
@@ -1086,7 +1087,8 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
                 cue_hits.append(cm)
         if k in name_keys:
             nm = tables.name_cue_re.match(text, s)
-            if nm is not None and not any(c in _PRICE_SIGNS for c in nm.group()):
+            if nm is not None and not any(c in _PRICE_SIGNS for c in nm.group()) and not is_weekday(nm["word"]):
+                # (not "it's Sunday, 23 May")
                 cue_hits.append(nm)
         if k in person_keys:
             pm = tables.person_re.match(text, s)

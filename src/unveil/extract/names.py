@@ -187,6 +187,7 @@ class _Tables:
     word_names: frozenset[str]  # first names that are also ordinary words: never read from layout alone
     town_personas: frozenset[str]  # "Paris 24": famous towns that head a listing as a persona's name
     months: frozenset[str]  # first names that are also months (or their abbreviations): not before a day
+    weekdays: frozenset[str]  # ... and weekdays
     staff: frozenset[str]  # "reception", "Hausdame": a name next to them is no persona
     triggers: frozenset[str]  # first word of every cue and label
     # first word -> the second words of its cues, or None when a cue is that word alone: "se llama" is tried
@@ -236,6 +237,7 @@ def _tables() -> _Tables:
         word_names=frozenset(fold(w) for w in _as_list(data.get("word_names"))),
         town_personas=frozenset(fold(w) for w in _as_list(data.get("town_personas"))),
         months=frozenset(fold(w) for w in _as_list(data.get("month_names"))),
+        weekdays=frozenset(fold(w) for w in _as_list(data.get("weekday_names"))),
         staff=frozenset(fold(w) for w in _as_list(data.get("staff_words"))),
         place_endings=tuple(fold(w) for w in _as_list(data.get("place_word_endings"))),
         place_name_endings=tuple(fold(w) for w in _as_list(data.get("place_name_endings"))),
@@ -323,6 +325,11 @@ def is_known_first_name(word: str) -> bool:
     return fold(word) in _tables().first_names
 
 
+def is_weekday(word: str) -> bool:
+    """Whether ``word`` is a weekday that is also a first name (``weekday_names``)."""
+    return fold(word) in _tables().weekdays
+
+
 def name_then_number(text: str, country: str | None) -> list[tuple[int, int, int, int]]:
     """``(name_start, name_end, number_start, number_end)``: a capitalised known first name that opens a
     phrase, then a comma and two digits ("Sandy, 22, independent", "... in town! Mia, 24", "Hi guys,
@@ -334,14 +341,20 @@ def name_then_number(text: str, country: str | None) -> list[tuple[int, int, int
     return [hit for hit in _name_then_number(text)
             if (_HERE_AFTER.match(text, hit[1]) or "(" in text[hit[1]:hit[2]]
                 or not is_home_city(text[hit[0]:hit[1]], country) or _cue_ends_at(text, hit[0]))
-            and _named_here(fold(text[hit[0]:hit[1]]), country)]
+            and _named_here(fold(text[hit[0]:hit[1]]), country, text)]
 
 
-def _named_here(key: str, country: str | None) -> bool:
+def _named_here(key: str, country: str | None, text: str) -> bool:
     """Whether a known first name reads as a name in an ad of ``country``: one of ``country_names`` only in
     the countries that list it ("Ola" in Poland, the greeting "Ola" in Portugal)."""
     t = _tables()
-    return key not in t.country_only_names or key in t.country_names.get(country or "", frozenset())
+    if key not in t.country_only_names or key in t.country_names.get(country or "", frozenset()):
+        return True
+    # ... or where the text names the nationality of one of those countries ("Ola here, 26, Polish girl" in
+    # the Netherlands)
+    from unveil.extract.phones import nations_named  # the phones module imports this one
+
+    return any(key in t.country_names.get(nation, frozenset()) for nation in nations_named(text))
 
 
 @per_text
@@ -373,13 +386,14 @@ def _name_then_number(text: str) -> list[tuple[int, int, int, int]]:
     out = []
     describing = _tables().describing
     months = _tables().months
+    weekdays = _tables().weekdays
     word_names = _tables().word_names
     for s, e, _k in found:
         if (not text[s].isupper() and not _cue_ends_at(text, s)) \
                 or (s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()):
             continue  # "Maria" of "Ana-Maria" is half a name; a lower-case name only after a cue ("hi im kayla 24")
-        if _k in months:
-            continue  # "Jan 10 - Jan 14", "April 3": a date
+        if _k in months or _k in weekdays:
+            continue  # "Jan 10 - Jan 14", "April 3", "Sunday 23": a date
         if _STREET_BEFORE.search(text, max(0, s - 10), s) is not None:
             continue  # "C/ Rosario 22", "Via Giulia 24": a street named after a woman, and its number
         e = _second_name_end(text, e)  # a double first name: "Marie-Ève 29 ans"
@@ -744,7 +758,7 @@ def _set_apart_names(text: str, country: str | None) -> list[tuple[int, int]]:
             if fold(text[e + 1 : j]) not in t.first_names:
                 continue  # "Lorraine-Quartier", "Liga-me": not a double first name such as "Marie-Ève"
             e = j
-        if _set_apart(text, s, e, _k in t.word_names) and _named_here(_k, country) \
+        if _set_apart(text, s, e, _k in t.word_names) and _named_here(_k, country, text) \
                 and not is_home_city(text[s:e], country) \
                 and not _town_and_state(text, s, e, country):
             out.append((s, e))

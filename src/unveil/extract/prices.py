@@ -128,6 +128,7 @@ class _Tables:
     per_hour: re.Pattern[str]
     per_half_hour: re.Pattern[str]
     label: re.Pattern[str]
+    label_words: frozenset[str]  # the words of ``labels`` ("rates", "tarifs")
     not_after: frozenset[str]
     country_currency: dict[str, str]
     dur_words: frozenset[str]  # first words of the spelled-out durations
@@ -283,6 +284,7 @@ def _tables(country: str = "") -> _Tables:
         per_half_hour=re.compile(_SP + r"?" + _word_end(_alternation(_as_list(data.get("per_half_hour_marks"))))
                                  + _NO_HOUR_WORD_AFTER,
                                  re.I),
+        label_words=frozenset(fold(w) for label in _as_list(data.get("labels")) for w in label.split()),
         label=re.compile(
             r"(?<![^\W\d_])(?:" + _alternation(_as_list(data.get("labels"))) + r")" + _SP + r"{0,2}[:=\-–]?" + _SP
             + r"{0,2}(?:(?:" + _alternation(_as_list(data.get("label_fillers"))) + r")" + _SP + r"{1,2})?\Z",
@@ -606,9 +608,19 @@ def _under_fee_label(text: str, start: int, t: _Tables) -> bool:
         return False
     m = _LINE_LABEL.match(text, line, start)
     if m is None:
-        return False
+        # a line that opens with a fee word, then the places it costs that much to go to: "Anfahrt nach Kleve
+        # 30 €, nach Arnheim 25 €" (not "Deposit $50, then $150")
+        first = _LINE_FIRST_WORD.match(text, line, start)
+        clause = max(text.rfind(",", line, start), text.rfind(";", line, start)) + 1
+        return first is not None and clause > first.end() \
+            and ((word := fold(first.group(1))) in t.fee_words or word in _FEE_LABELS) \
+            and _TO_A_PLACE.match(text, clause, start) is not None
     said = {fold(w) for w in m.group(1).split()}
     return not t.fee_words.isdisjoint(said) or not _FEE_LABELS.isdisjoint(said)
+
+
+_TO_A_PLACE = re.compile(r"[ \t]*(?:nach|to|à|a|au|aux|en|in|bis|para|naar|do|till|til|zu|into|pour)[ \t]+\w", re.I)
+_LINE_FIRST_WORD = re.compile(r"[ \t]*[-•*·–]?[ \t]*([^\W\d_]{3,24})(?![^\W\d_])")
 
 
 def _fee_in_bracket(text: str, start: int, t: _Tables) -> bool:
@@ -697,6 +709,13 @@ def _may_start_duration(text: str, end: int) -> bool:
     return i < len(text) and (text[i].isalpha() or text[i] in "½'’′")
 
 
+# After a length, what makes it a distance: "5 min from AT&T Stadium" (not "30 min from $80", "1 hr from only
+# £150"), "10 mins walk", "5 minutes away", "20 min drive".
+_DISTANCE_AFTER = re.compile(
+    r"[ \t]{1,2}(?:from[ \t]{1,2}(?!only\b|just\b)(?=[^\W\d_])|(?:away|walk|walking|drive|driving|ride)(?![^\W\d_]))",
+    re.I)
+
+
 def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str = "") -> list[_Duration]:
     """Durations, tried only where one can start: at a digit group, a duration word or a "½"; and the
     shorthand written before an amount ("HH 150 | H 250") outside ``shorthand_not_in`` countries."""
@@ -717,6 +736,8 @@ def _durations(text: str, runs: list[tuple[int, int]], t: _Tables, country: str 
                          and word not in t.after_words):
             continue  # "Mississauga ON 250 per hour", "Toronto, ON": Ontario after its town; "1000 roses ON" a night
         d = _duration_from(text, m, t)
+        if _DISTANCE_AFTER.match(text, d.end) is not None and d.minutes != -1:
+            continue  # "5 min from AT&T Stadium", "10 mins walk to the beach": a way there, no session's length
         if d.minutes == -1 and m.group("unit") and _amount_before_unit(text, m, t):
             # "$200 hr", "150 hour": an amount and its rate, not 200 hours.
             d = _Duration(m.start("unit"), m.end("unit"), 60, unit_only=True)
@@ -1788,6 +1809,14 @@ def _free_duration_before(text: str, pos: int, by_end: dict[int, _Duration], use
     whom it is spent with before a colon (``_COMPANY_BEFORE``); or alone on the line before an amount that
     opens its line ("30 min\n$180", "Media hora:\n80€")."""
     company = _COMPANY_BEFORE.search(text, max(0, pos - _COMPANY_REACH), pos) if fillers else None
+    if company is None and fillers and ":" in text[max(0, pos - 4):pos]:
+        # a line that opens with a length, says what it is for, then a colon: "kwartier nek/schouders: € 35",
+        # "30 min neck and shoulders: £35"
+        line = text.rfind("\n", max(0, pos - _ROW_REACH), pos) + 1
+        d = next((by_end[e] for e in range(pos - 4, line, -1) if e in by_end), None)
+        if d is not None and d.start not in used and d.minutes != -1 and _opens_line(text, d.start, article=True) \
+                and _ROW_TAIL.fullmatch(text, d.end, pos) is not None:
+            return d
     i = pos if company is None else company.start()
     words_skipped = 0
     line_above = False
@@ -1830,6 +1859,11 @@ def _free_duration_before(text: str, pos: int, by_end: dict[int, _Duration], use
         words_skipped += 1
         i = j
     return None
+
+
+_ROW_TAIL = re.compile(r"[ \t]{1,2}[^\W\d_]{2,20}(?:(?:[ \t]{1,2}|[ \t]?[/&+][ \t]?)[^\W\d_]{1,20}){0,3}"
+                       r"[ \t]?:[ \t]{0,2}(?:[€$£][ \t]?)?")
+_ROW_REACH = 90
 
 
 def _opens_line(text: str, pos: int, article: bool = False) -> bool:
