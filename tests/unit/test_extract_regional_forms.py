@@ -833,3 +833,30 @@ def test_distances_rows_presentations_and_origins(body: str, country: str, lang:
 )
 def test_a_line_of_fees_to_places(body: str, country: str, fees: list[str]) -> None:
     assert _fees(body, country) == fees
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "kind", "values"),
+    [
+        ("outcall to Newcastle-under-Lyme only.", "GB", "en", "city", ["Newcastle under Lyme|GB"]),
+        # an away cue a few words before: a town of its own, however near the big one
+        ("Newcastle born. Outcall over the bridge to Gateshead", "GB", "en", "city",
+         ["Gateshead|GB", "Newcastle upon Tyne|GB"]),
+        # a list that holds a big town of the ad's country reads every item
+        ("Dispo sur le 69 (Lyon, Bourg-en-Bresse, Vienne).", "FR", "fr", "city",
+         ["Bourg-en-Bresse|FR", "Lyon|FR", "Vienne|FR"]),
+        ("Juan-les-Pins ou Nice +60 €.", "FR", "fr", "city", ["Juan-les-Pins|FR", "Nice|FR"]),
+        ("Juan-les-Pins", "FR", "fr", "name", []),  # the head of a compound is no name
+        ("Perpignan (66) – Nuria, catalane, 32 ans", "FR", "fr", "name", ["Nuria"]),
+        ("Beth here, 31, qualified sports massage therapist", "GB", "en", "age", ["31"]),
+        ("Mobile: 07700 900 862\nSue x", "GB", "en", "name", ["Sue"]),
+        ("1h seule : 220 €\n1h à deux : 400 €", "FR", "fr", "price", ["220 EUR/60min", "400 EUR/60min"]),
+        ("half price today: 100", "GB", "en", "price", []),
+        # the "same" word says the name is another platform's; the camera emoji decorates the word
+        ("Télégram : @clara_annecy74\nInsta même pseudo 📸\nMon gmail c'est clara.annecy74", "FR", "fr", "handle",
+         ["instagram:clara_annecy74", "telegram:clara_annecy74"]),
+    ],
+)
+def test_hyphenated_towns_away_cues_sign_offs_and_same_names(body: str, country: str, lang: str, kind: str,
+                                                             values: list[str]) -> None:
+    assert _values(body, country, kind, lang) == values

@@ -718,7 +718,8 @@ _PARTICLES = frozenset({"am", "an", "der", "die", "im", "in", "ob", "bei", "upon
                         "les", "de", "du", "des", "en", "sur", "sous", "lès", "di", "da", "del", "della",
                         "dei", "do", "dos", "das", "y", "e", "et", "und", "aan", "op", "den", "het", "ter", "ten",
                         "sul", "al", "el", "los", "las", "sankt", "st", "ste", "sainte", "saint", "san", "santa",
-                        "santo", "sao", "a", "au", "aux"})  # "a": "Pointe-à-Pitre" folded
+                        "santo", "sao", "a", "au", "aux", "under", "super"})  # "a": "Pointe-à-Pitre" folded
+# ("under", "super": "Newcastle-under-Lyme", "Weston-super-Mare")
 # ", NC" after a city: the state or province of a North American address.
 # not a British postcode's district: "Lancaster LA1"; in brackets or dotted, "Richmond (BC)", "Surrey B.C."
 _STATE_AFTER = re.compile(r"(?:,| ?\()? ?(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)(?![A-Za-z0-9])")
@@ -1558,7 +1559,7 @@ _TOWN_OF_ITS_OWN = frozenset({"beach", "gardens", "lakes", "springs", "heights",
 
 
 # Between two items of a list: a comma, a slash, a bullet, a bar, or "and" ("Hamburg und Kiel", "Luzern und Zug").
-_LIST_AND = r"(?:and|und|et|y|e|en|i|și|si|oraz|&)"
+_LIST_AND = r"(?:and|und|et|y|e|en|i|și|si|oraz|&|or|ou|oder|lub|sau)"
 # Between two items of a list of towns: a comma, a slash, a bar, "and", an arrow or a plane of a tour ("Lyon ➡️
 # Nice", "Dallas ✈️ Charlotte", "Paris → Tours"), a spaced dash; maybe with the dates of the stay on either side
 # ("12/05 Lyon – 18/05 Nice", "Sheffield 21-23 | Derby 24")
@@ -1610,7 +1611,7 @@ def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rul
 _TOUR_ARROWS = "→⇒➡✈"
 _COUNTY_WORDS = frozenset({"county", "parish"})
 # Between two towns of a list: a comma, a slash, "and", "or" ("Milan, TN or Humboldt, TN")
-_TOWNS_LIST_GAP = re.compile(rf"(?:{_LIST_SEP}|[ \t]{{1,2}}(?:or|ou|o|oder|of))[ \t]{{1,2}}")
+_TOWNS_LIST_GAP = re.compile(rf"{_LIST_SEP}[ \t]{{1,2}}")
 
 
 def _cue_right_before(text: str, start: int, rules: _Rules) -> bool:
@@ -1823,11 +1824,11 @@ def _without_districts(towns: list[Entity], texts: Mapping[str, str]) -> list[En
     away = _rules().away_cues
     return [t for t, c in zip(towns, cities, strict=True) if c is None or not any(
         big.country == c.country and big.admin1 == c.admin1 and c is not big and (
-            (c.population < _DISTRICT_SHARE * big.population and _km(c, big) < _DISTRICT_NEAR_KM
-             and (c.population < _AWAY_DISTRICT_SHARE * big.population
-                  or not _after_away_cue(texts.get(t.field, ""), t.start, away)))
+            (c.population < _DISTRICT_SHARE * big.population and _km(c, big) < _DISTRICT_NEAR_KM)
             # the town's own centre: "Eixample, Barcelona" (a district the gazetteer holds as a town)
             or (c.population < _CORE_SHARE * big.population and _km(c, big) < _CORE_KM))
+        and (c.population < _AWAY_DISTRICT_SHARE * big.population
+             or not _after_away_cue(texts.get(t.field, ""), t.start, away))
         for big in large)]
 
 
@@ -1863,9 +1864,19 @@ def _written_as_districts(towns: list[Entity], texts: Mapping[str, str]) -> set[
 
 
 def _after_away_cue(text: str, start: int, away: frozenset[str]) -> bool:
-    """Whether words that send the poster elsewhere ("outcall to", "travel to") end right before ``start``."""
+    """Whether words that send the poster elsewhere ("outcall to", "travel to") end right before ``start``,
+    maybe with a few words between ("outcall over the bridge to Gateshead")."""
     prev = _prev_words(text, start, 4)
-    return any(" ".join(prev[-n:]) in away for n in range(2, len(prev) + 1))
+    if any(" ".join(prev[-n:]) in away for n in range(2, len(prev) + 1)):
+        return True
+    if not prev or prev[-1] not in _AWAY_TO:
+        return False
+    clause = max(text.rfind(c, max(0, start - _AWAY_REACH), start) for c in ".;\n(") + 1
+    return any(f"{w} {prev[-1]}" in away for w in _WORD_RUN.findall(text.lower(), clause, start))
+
+
+_AWAY_TO = frozenset({"to", "naar", "nach", "à", "a"})  # the last word of an away cue, after a few others
+_AWAY_REACH = 48
 
 
 def ad_towns(found: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
@@ -2259,7 +2270,9 @@ class CityExtractor:
         size = len(text)
         pos = 0
         last: tuple[int, City] | None = None  # where the last town found ends, and that town
-        last_cued = False  # whether a cue stands before the last town, or before the list it ends
+        # whether a cue stands before the last town, or it is a big town of the ad's country, or so is an earlier
+        # item of the list it ends: a list of towns reads every item
+        last_cued = False
         for start, end0, key0 in w.find(hits):
             if start < pos or not (text[start].isupper() or _ELIDED_ARTICLE.match(text, start)):
                 continue  # (a Catalan or French article written small before a capital: "l'Alfàs del Pi")
@@ -2371,7 +2384,8 @@ class CityExtractor:
                 continue
             if last is not None and _NEAR_TOWN_GAP.fullmatch(text, last[0], start) is not None:
                 continue  # "Baden bei Wien", "Eching bei München": the bigger town only says where Baden lies
-            last_cued = _cue_right_before(text, start, rules) or (listed and last_cued)
+            last_cued = (listed and last_cued) or _cue_right_before(text, start, rules) or (
+                city.country == country and city.population >= _LIST_TOWN_POPULATION and key not in rules.stop)
             last = (stop, city)
             regions, region_end = _region_after(text, start, stop)
             if regions and city.country in regions and not _los_angeles_after(text, stop, city):
@@ -2408,7 +2422,8 @@ class CityExtractor:
     def _allowed(text: str, start: int, end: int, key: str, n_words: int, city: City, country: str,
                  ctx: AdContext, rules: _Rules, after_town: bool = True, cued_list: bool = False) -> bool:
         """Apply the cue rule (see the module docstring).  ``cued_list``: the name follows a town of the ad's
-        country in a list that a cue opens ("voy a Haltom City, Keller y Burleson")."""
+        country in a list that a cue opens or that holds a big town of that country ("voy a Haltom City, Keller
+        y Burleson", "(Lyon, Bourg-en-Bresse, Vienne)")."""
         if (key in rules.never or (not key.isascii() and " ".join(_words(fold(city.name))) in rules.never)) and not (
                 ((city.country == country and country in ("US", "CA") and _own_state_after(text, end, country))
                 or (city.country in _US_TERRITORIES and city.country in _countries_of_region_after(text, start, end)))

@@ -724,6 +724,8 @@ def _after_spaced_sigil(t: str, name: str, end: int) -> bool:
     return _looks_like_handle(name) or _ends_phrase(t, end)
 
 
+# A colon or an "@" on the rest of a line: "Snap & IG same: @kira" gives the name after the "same" word.
+_LABEL_MARKS_ON_LINE = re.compile(r"[^\n]{0,40}?[:@]")
 _SAME_LOOK = 4  # handles looked at on each side of a "same" word; bounds work on hostile input
 
 
@@ -1099,6 +1101,8 @@ class PlatformScanner:
             elif word not in spec.fillers and word not in spec.same_words:  # "Snap & IG same: @kira"
                 i = j
                 break
+            elif word in spec.same_words and m is not None and not _LABEL_MARKS_ON_LINE.match(t, m.end()):
+                return  # "Insta même pseudo 📸\nMon gmail ...": another platform's name, none on a line after
             elif word in _ONLY_WORDS:
                 only = True
             i = m.end() if m else j

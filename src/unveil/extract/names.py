@@ -758,6 +758,8 @@ def _set_apart_names(text: str, country: str | None) -> list[tuple[int, int]]:
             if fold(text[e + 1 : j]) not in t.first_names:
                 continue  # "Lorraine-Quartier", "Liga-me": not a double first name such as "Marie-Ève"
             e = j
+        elif e + 1 < len(text) and text[e] == "-" and text[e + 1].isalpha():
+            continue  # "Juan-les-Pins": the head of a compound name
         if _set_apart(text, s, e, _k in t.word_names) and _named_here(_k, country, text) \
                 and not is_home_city(text[s:e], country) \
                 and not _town_and_state(text, s, e, country):

@@ -1814,8 +1814,9 @@ def _free_duration_before(text: str, pos: int, by_end: dict[int, _Duration], use
         # "30 min neck and shoulders: £35"
         line = text.rfind("\n", max(0, pos - _ROW_REACH), pos) + 1
         d = next((by_end[e] for e in range(pos - 4, line, -1) if e in by_end), None)
-        if d is not None and d.start not in used and d.minutes != -1 and _opens_line(text, d.start, article=True) \
-                and _ROW_TAIL.fullmatch(text, d.end, pos) is not None:
+        row = None if d is None else _ROW_TAIL.fullmatch(text, d.end, pos)
+        if d is not None and row is not None and d.start not in used and d.minutes != -1 \
+                and fold(row.group(1)) not in _NO_ROW_WORDS and _opens_line(text, d.start, article=True):
             return d
     i = pos if company is None else company.start()
     words_skipped = 0
@@ -1861,9 +1862,11 @@ def _free_duration_before(text: str, pos: int, by_end: dict[int, _Duration], use
     return None
 
 
-_ROW_TAIL = re.compile(r"[ \t]{1,2}[^\W\d_]{2,20}(?:(?:[ \t]{1,2}|[ \t]?[/&+][ \t]?)[^\W\d_]{1,20}){0,3}"
+_ROW_TAIL = re.compile(r"[ \t]{1,2}([^\W\d_]{1,20})(?:(?:[ \t]{1,2}|[ \t]?[/&+][ \t]?)[^\W\d_]{1,20}){0,3}"
                        r"[ \t]?:[ \t]{0,2}(?:[€$£][ \t]?)?")
 _ROW_REACH = 90
+_NO_ROW_WORDS = frozenset({"price", "prices", "priced", "off", "prix", "preis", "precio", "prezzo", "preço", "preco"})
+# ("half price today: 100" is a sale, no half hour's rate)
 
 
 def _opens_line(text: str, pos: int, article: bool = False) -> bool:
