@@ -860,3 +860,19 @@ def test_a_line_of_fees_to_places(body: str, country: str, fees: list[str]) -> N
 def test_hyphenated_towns_away_cues_sign_offs_and_same_names(body: str, country: str, lang: str, kind: str,
                                                              values: list[str]) -> None:
     assert _values(body, country, kind, lang) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "kind", "values"),
+    [
+        # a list goes on after the small place: no district of the town before it
+        ("massages aan huis in Leiden, Oegstgeest en Alphen aan den Rijn.", "NL", "nl", "city",
+         ["Alphen aan den Rijn|NL", "Leiden|NL", "Oegstgeest|NL"]),
+        ("I'm Layla, twenty-five, Lebanese girl", "US", "en", "age", ["25"]),
+        ("I'm Mia, twenty minutes from downtown", "US", "en", "age", []),
+        ("NOLA 🎭 Mardi Gras wknd only — Giselle, 29", "US", "en", "name", ["Giselle"]),  # a nickname in capitals
+    ],
+)
+def test_lists_going_on_spelled_ages_after_names_and_nicknames(body: str, country: str, lang: str, kind: str,
+                                                               values: list[str]) -> None:
+    assert _values(body, country, kind, lang) == values

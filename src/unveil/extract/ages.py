@@ -203,10 +203,10 @@ def _tables() -> _Tables:
     name_cue_re = re.compile(
         r"(?<![^\W\d_])(?:" + _phrase_pattern(name_cues) + r")[ \t\u00a0]{1,3}"
         r"(?P<word>(?-i:[^\W\d_a-zß-öø-ÿ])[^\W\d_]{1,24})"
-        r"(?:[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}|[ \t\u00a0]{1,2}[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]{1,4}"
-        r"[ \t\u00a0]{1,2})(?=\d)",
+        r"(?:[ \t\u00a0]{0,2},[ \t\u00a0]{0,2}(?=\d|[^\W\d_])|[ \t\u00a0]{1,2}"
+        r"[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]{1,4}[ \t\u00a0]{1,2}(?=\d))",
         re.I,
-    )
+    )  # (after a comma, in words too: "I'm Layla, twenty-five, Lebanese girl")
     # "Irish girl, 31", "chica latina, 24": a word for the poster, a comma, then the number.
     persons = _as_list(data.get("person_words"))
     # ... or in brackets ("Mature student (35)"), or after Dutch "van" ("meisje van 24"); in words too ("een

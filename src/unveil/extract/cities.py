@@ -750,6 +750,11 @@ _SAINT_SHORT = {"saint": "st", "sainte": "ste", "st": "saint", "ste": "sainte"}
 _TOWN_AFTER_COMMA = re.compile(r",[ \t]?([A-ZÀ-Þ][\w.'’-]*(?:[ \t][A-ZÀ-Þ][\w.'’-]*)?)")
 
 
+def nickname_town(form: str) -> City | None:
+    """The town ``form`` is a listed nickname of, as written ("NOLA", "Philly"), or None."""
+    return _nicknames().cities.get(form)
+
+
 def _home_town_after(text: str, end: int, country: str) -> bool:
     """Whether a town of ``country`` (by name or nickname) is written after a comma right after ``end``."""
     m = _TOWN_AFTER_COMMA.match(text, end) if country else None
@@ -1524,6 +1529,12 @@ _DISTRICT_GAP = re.compile(r",? ?[–—-]? ?\(?|, ?")
 _NUMBERED_DISTRICT_GAP = re.compile(r",?[ \t]{1,2}[0-9]{1,2}\.?(?:[ \t]{1,2}(?:Bezirk|Bez\.|arr\.|arrondissement))?"
                                     r"[ \t]{0,2}[,–—-]?[ \t]{0,2}\(?")
 _DISTRICT_KM = 8.0
+
+
+def _list_goes_on(text: str, end: int) -> bool:
+    """Whether another capitalised item of a list follows ``end`` ("..., Oegstgeest en Alphen")."""
+    m = _LIST_ITEM_AFTER.match(text, end)
+    return m is not None and m.group(1)[0].isupper()
 
 
 def _km(a: City, b: City) -> float:
@@ -2380,8 +2391,9 @@ class CityExtractor:
             if hit.declined and city.geonameid in hit.declined and not _case_cue_before(text, start, rules, last):
                 continue  # "Буду" (I will be) is not "Буда" in a case; "в Буде" is
             pos = stop
-            if last is not None and _district_after(text, last[0], start, city, last[1]):
-                continue
+            if last is not None and _district_after(text, last[0], start, city, last[1]) \
+                    and not (text[last[0]:start].startswith(",") and _list_goes_on(text, stop)):
+                continue  # (a list goes on after the place: "in Leiden, Oegstgeest en Alphen aan den Rijn")
             if last is not None and _NEAR_TOWN_GAP.fullmatch(text, last[0], start) is not None:
                 continue  # "Baden bei Wien", "Eching bei München": the bigger town only says where Baden lies
             last_cued = (listed and last_cued) or _cue_right_before(text, start, rules) or (

@@ -682,11 +682,14 @@ def _place_follows(text: str, end: int) -> bool:
 
 
 def is_home_city(word: str, country: str | None) -> bool:
-    """True if ``word`` is the own name of a city of 100,000+ people in ``country`` ("Charlotte, NC")."""
+    """True if ``word`` is the own name of a city of 100,000+ people in ``country`` ("Charlotte, NC"), or a
+    nickname of a town of ``country`` written in capitals ("NOLA")."""
     if not country:
         return False
-    from unveil.extract.cities import city_index
+    from unveil.extract.cities import city_index, nickname_town
 
+    if word.isupper() and (nick := nickname_town(word)) is not None and nick.country == country:
+        return True  # "NOLA 🎭 Mardi Gras": New Orleans in capitals ("Nola" is a first name too)
     key = fold(word)
     # By a name of the town that looks like its own ("Milano", "Милан"), not by an unrelated old one:
     # "Harper" is a former name of Costa Mesa, and a first name.
