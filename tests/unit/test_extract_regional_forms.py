@@ -763,6 +763,10 @@ def test_a_nationality_in_the_title_reads_the_number_in_the_body() -> None:
         # a cue reads the whole list, surnames among its towns too
         ("También voy a Haltom City, Keller y Burleson", "es", ["Burleson|US", "Haltom City|US", "Keller|US"]),
         ("Haltom City, Keller", "en", ["Haltom City|US"]),  # no cue: Keller is a surname
+        # a first name inside a cued list, or last after "and", is a town too; not before her age
+        ("outcall University Park, Addison, Las Colinas", "en", ["Addison|US", "University Park|US"]),
+        ("outcall Plano and Addison", "en", ["Addison|US", "Plano|US"]),
+        ("incall Plano, Madison here 24", "en", ["Plano|US"]),
         # the small town of the state written after it, not a bigger one known by the name too (Syracuse)
         ("outcall to Milan, TN or Humboldt, TN", "en", ["Humboldt|US", "Milan|US"]),
         ("Just moved from San Juan, PR to the Queen City.", "en", ["San Juan|PR"]),  # a nickname of several

@@ -1621,6 +1621,7 @@ def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rul
 
 _TOUR_ARROWS = "→⇒➡✈"
 _COUNTY_WORDS = frozenset({"county", "parish"})
+_JOINER_BEFORE = re.compile(rf"[ \t]{{1,2}}{_LIST_AND}[ \t]{{1,2}}\Z")
 # Between two towns of a list: a comma, a slash, "and", "or" ("Milan, TN or Humboldt, TN")
 _TOWNS_LIST_GAP = re.compile(rf"{_LIST_SEP}[ \t]{{1,2}}")
 
@@ -2579,8 +2580,12 @@ class CityExtractor:
                 if n == 1 and cue in rules.case_cues and not key.isascii() \
                         and city.population >= _BIG_NAMESAKE_TOWN:
                     return True  # "от София", "из Софии": a capital after a Cyrillic preposition, no woman
-        if cued_list and city.country == country and key not in rules.person:
-            return True  # "outcall to Haltom City, Keller and Burleson": the cue reads the whole list
+        if cued_list and city.country == country and (key not in rules.person or (
+                (_list_goes_on(text, end) or _JOINER_BEFORE.search(text, max(0, start - 8), start) is not None)
+                and _AGE_AFTER.match(text, end) is None and not _HERE_AFTER.match(text, end))):
+            # "outcall to Haltom City, Keller and Burleson": the cue reads the whole list; a first name inside
+            # it or last after "and" too ("outcall University Park, Addison, Las Colinas")
+            return True
         return _has_label(text, start, rules.labels) or _pin_before(text, start) or (
             _listed_with_town(text, start, end, city.country, rules, abroad=city.country != country,
                               big=city.population >= rules.lower_case_town)
