@@ -833,9 +833,12 @@ def test_distances_rows_presentations_and_origins(body: str, country: str, lang:
         ("Anfahrt nach Kleve 30 €, nach Arnheim 25 €", "DE", ["25 EUR", "30 EUR"]),
         ("Travel fee £20, to Salford £30", "GB", ["20 GBP", "30 GBP"]),
         ("Deposit $50, then $150", "US", ["50 USD"]),  # no place after the comma: the rest is no fee
+        # Serbian and Slovene taxis and travel costs
+        ("Taksi do vas plaćate vi (oko 1.000 din)", "RS", ["1000 RSD"]),
+        ("Potni stroški izven centra: 15 €", "SI", ["15 EUR"]),
     ],
 )
-def test_a_line_of_fees_to_places(body: str, country: str, fees: list[str]) -> None:
+def test_fee_lines_to_places_and_balkan_travel_costs(body: str, country: str, fees: list[str]) -> None:
     assert _fees(body, country) == fees
 
 
@@ -875,8 +878,27 @@ def test_hyphenated_towns_away_cues_sign_offs_and_same_names(body: str, country:
         ("I'm Layla, twenty-five, Lebanese girl", "US", "en", "age", ["25"]),
         ("I'm Mia, twenty minutes from downtown", "US", "en", "age", []),
         ("NOLA 🎭 Mardi Gras wknd only — Giselle, 29", "US", "en", "name", ["Giselle"]),  # a nickname in capitals
+        # nationality marks of central Europe and the Balkans, and a long aside before the colon
+        ("Australské číslo: 0491 570 133", "CZ", "cs", "phone", ["+61491570133"]),
+        ("Mobitel (Australija): 0491 570 119", "HR", "hr", "phone", ["+61491570119"]),
+        ("na mojo francosko številko: 01 99 00 58 14", "SI", "sl", "phone", ["+33199005814"]),
+        ("Dzwoń na numer z USA (pracowałam kilka lat w Stanach): 347 555 0163", "PL", "pl", "phone",
+         ["+13475550163"]),
+        ("pola sata – 60 €\nsat – 100 €\ndva sata – 180 €", "HR", "hr", "price",
+         ["100 EUR/60min", "180 EUR/120min", "60 EUR/30min"]),
+        # a table's cell of its own, in thousands with a space
+        ("Czas | Incall (zł) | Outcall (zł)\n30 min | 250 | –\nNoc | 2 500 | 2 800", "PL", "pl", "price",
+         ["250 PLN/30min", "2500 PLN/night", "2800 PLN/night"]),
+        # a label's value after a bar is no item of a list
+        ("Nombre: Sofía | Edad: 26 | Ciudad: Valencia | Tarifa: 100€/h", "ES", "es", "city", ["Valencia|ES"]),
     ],
 )
-def test_lists_going_on_spelled_ages_after_names_and_nicknames(body: str, country: str, lang: str, kind: str,
-                                                               values: list[str]) -> None:
+def test_lists_going_on_ages_nicknames_marks_and_table_cells(body: str, country: str, lang: str, kind: str,
+                                                             values: list[str]) -> None:
     assert _values(body, country, kind, lang) == values
+
+
+def test_a_district_hyphenated_in_the_title_is_no_town_declined_in_the_body() -> None:
+    ad = {"title": "Nikola (23) – Bratislava-Petržalka, privát",
+          "body": "Privát v Petržalke.\nVýjazd mimo Petržalky +20 €", "country": "SK", "lang": "sk"}
+    assert [e.value for e in extract_ad(ad) if e.kind == "city"] == ["Bratislava|SK"]

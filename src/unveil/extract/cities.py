@@ -1868,7 +1868,10 @@ def _written_as_districts(towns: list[Entity], texts: Mapping[str, str]) -> set[
                 if i == -1:
                     continue
                 end = i + len(b.text)
-                j = text.find(t.text, end, end + len(t.text) + 4)
+                # as written, or by its own name where the other field declines it ("Bratislava-Petržalka" in
+                # the title, "v Petržalke" in the body)
+                j = next((k for name in (t.text, small.name) if (k := text.find(name, end, end + len(name) + 4)) != -1),
+                         -1)
                 if j != -1 and _district_after(text, end, j, small, big):
                     out.add(id(t))
                     break
@@ -2580,7 +2583,8 @@ class CityExtractor:
                 if n == 1 and cue in rules.case_cues and not key.isascii() \
                         and city.population >= _BIG_NAMESAKE_TOWN:
                     return True  # "от София", "из Софии": a capital after a Cyrillic preposition, no woman
-        if cued_list and city.country == country and (key not in rules.person or (
+        if cued_list and city.country == country and _PRICE_AFTER_LABEL.match(text, end) is None and (
+                key not in rules.person or (
                 (_list_goes_on(text, end) or _JOINER_BEFORE.search(text, max(0, start - 8), start) is not None)
                 and _AGE_AFTER.match(text, end) is None and not _HERE_AFTER.match(text, end))):
             # "outcall to Haltom City, Keller and Burleson": the cue reads the whole list; a first name inside

@@ -1018,7 +1018,7 @@ def _marks() -> _Marks:
         rf"(?i:[ \t](?:{_COPULAS})(?:[ \t](?:{_ARTICLES}))?)?"  # "Mi número de USA es (el) 915 ..."
         # "Spanish number (WhatsApp only): 612", "Número inglés 👉 020 ..."
         # ... the mark in brackets before a colon: "Telefoon (Engels nummer): nul twee nul ..."
-        r"(?:[ \t]{0,2}\((?P<aside>[^()\n]{1,24})\))?[ \t]{0,2}(?:\)[ \t]?)?(?:[:：.)\-–—]|" + _ARROWS + r")?"
+        r"(?:[ \t]{0,2}\((?P<aside>[^()\n]{1,48})\))?[ \t]{0,2}(?:\)[ \t]?)?(?:[:：.)\-–—]|" + _ARROWS + r")?"
         r"|(?i:(?<![^\W\d_])(?P<adj3>[^\W\d_]+))[ \t]?[:：]))"
         r"(?P<gap>[ \t]{0,2}|[ \t]{0,2}\n[ \t]{0,2})\(?\Z")  # "Romanian: 0712 ...", "Romanian number:\n0712 ..."
     calls = data.get("call_words") or {}
@@ -1062,6 +1062,7 @@ _ARTICLE_WORDS = frozenset({"el", "il", "le", "o", "the"})
 _ARTICLES = "|".join(sorted(_ARTICLE_WORDS))
 
 
+_MARK_REACH = 64  # how far before a number its mark may start: "numer z USA (pracowałam kilka lat w Stanach): "
 _MARK_AFTER = re.compile(
     r"[ \t]?(?:\((?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?|(?P<code>[A-Z]{2,3}))\)"
     r"|(?P<flag2>[\U0001F1E6-\U0001F1FF]{2}))")
@@ -1117,7 +1118,7 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
                 pairs = [f"{a} {b}" for a, b in itertools.pairwise(said)]  # "(número de Estados Unidos)"
                 code = next((marks.words[w] for w in pairs + said if w in marks.words), "")
     if not code and _may_be_marked(text, ostart, marks):
-        m = marks.before.search(text, max(0, ostart - 40), ostart)
+        m = marks.before.search(text, max(0, ostart - _MARK_REACH), ostart)
         if m is not None and "\n" in m.group("gap") and ((m.group("flag") and not m.group("flagcolon"))
                                                          or (m.group("code") and not m.group("colon"))):
             m = None  # a flag or a code ending the line before tells a nationality or a town, not the number's

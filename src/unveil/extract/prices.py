@@ -329,6 +329,8 @@ _NUM = re.compile(
     r"|d[oó]lares|kron\w*)\b|[.,:][-–]))"
     # ... or a sign before: "£1 500"
     r"|(?:(?<=[€$£])|(?<=[€$£] ))[1-9]\d?[ \u00a0\u202f]\d{3}(?![\d.,])"
+    # ... or a table's cell of its own: "Noc | 2 500 | 2 800"
+    r"|(?:(?<=[|\t])|(?<=[|\t] ))[1-9]\d?[ \u00a0\u202f]\d{3}(?=[ \t]*(?:\||\n|\Z))"
     # six digits only before forints, where a night's rate reaches them: "150000 Ft"
     r"|[1-9]\d{5}(?=[ \u00a0]?(?i:ft|huf|forint\w*)\b)"
     r"|\d{1,5})"
