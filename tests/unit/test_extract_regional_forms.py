@@ -902,3 +902,31 @@ def test_a_district_hyphenated_in_the_title_is_no_town_declined_in_the_body() ->
     ad = {"title": "Nikola (23) – Bratislava-Petržalka, privát",
           "body": "Privát v Petržalke.\nVýjazd mimo Petržalky +20 €", "country": "SK", "lang": "sk"}
     assert [e.value for e in extract_ad(ad) if e.kind == "city"] == ["Bratislava|SK"]
+
+
+@pytest.mark.parametrize(
+    ("ad", "kind", "values"),
+    [
+        # a nationality reads digits with no trunk "0" where home numbers are written with one
+        ({"title": "American girl in Berlin", "body": "Text (646) 555-0192, my US cell", "country": "DE", "lang": "en"},
+         "phone", ["+16465550192"]),
+        # a tour's days with the month written once are no digits of the number after them
+        ({"body": "Hannover 18.–20.03. – 01 99 00 58 61 (SMS/WhatsApp)", "country": "DE", "lang": "de"},
+         "phone", ["+33199005861"]),
+        ({"body": "Anfahrt (Taxi): bis 5 km 20 €, darüber 40 €", "country": "DE", "lang": "de"}, "fee",
+         ["20 EUR", "40 EUR"]),
+        # a German article makes a part of a town; a far smaller town after a hyphen is a district
+        ({"body": "seit einem Jahr in Dresden. Ich wohne in der Neustadt, 4 Min. vom Bahnhof Dresden-Neustadt.",
+          "country": "DE", "lang": "de"}, "city", ["Dresden|DE", "Dresden|DE"]),
+        ({"title": "Берлин, район Шарлоттенбург – Алина, 25 лет", "body": "Принимаю у себя (Шарлоттенбург, рядом с "
+          "S-Bahn Savignyplatz). Сейчас живу в Берлине.", "country": "DE", "lang": "ru"}, "city",
+         ["Berlin|DE", "Berlin|DE"]),
+        ({"title": "HH-Eimsbüttel | Kayla 26", "body": "living in HH for 3 years", "country": "DE", "lang": "en"},
+         "city", ["Hamburg|DE", "Hamburg|DE"]),
+    ],
+)
+def test_german_ads_of_foreign_posters(ad: dict[str, str], kind: str, values: list[str]) -> None:
+    found = extract_ad(ad)
+    got = [e.value for e in found if e.kind == kind] if kind != "fee" else \
+        sorted(e.value for e in found if e.attrs.get("fee"))
+    assert got == values

@@ -1621,6 +1621,10 @@ def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rul
 
 _TOUR_ARROWS = "→⇒➡✈"
 _COUNTY_WORDS = frozenset({"county", "parish"})
+_HYPHEN_DISTRICT_KM = 20.0
+# German articles before a place's name make it a part of a town or a landscape: "in der Neustadt", "in der
+# Altstadt", "aus dem Wedding" (a town's name takes none)
+_GERMAN_ARTICLES = frozenset({"der", "dem", "den"})
 _JOINER_BEFORE = re.compile(rf"[ \t]{{1,2}}{_LIST_AND}[ \t]{{1,2}}\Z")
 # Between two towns of a list: a comma, a slash, "and", "or" ("Milan, TN or Humboldt, TN")
 _TOWNS_LIST_GAP = re.compile(rf"{_LIST_SEP}[ \t]{{1,2}}")
@@ -1853,8 +1857,16 @@ def _written_as_districts(towns: list[Entity], texts: Mapping[str, str]) -> set[
     :func:`_district_after`)."""
     by_id = city_index().by_id
     out: set[int] = set()
+    district_words = _rules().district_words
+    for t in towns[:_MAX_DISTRICT_CHECKS]:
+        # after a word for a part of a town in any field: "Берлин, район Шарлоттенбург" in the title makes
+        # "(Шарлоттенбург, ...)" in the body a district too
+        if any(word_before(text, j) in district_words for text in texts.values() if (j := text.find(t.text)) > 0):
+            out.add(id(t))
     pairs = 0
     for t in towns:
+        if id(t) in out:
+            continue
         small = by_id.get(t.attrs.get("geonameid", -1))
         for b in towns:
             big = by_id.get(b.attrs.get("geonameid", -1))
@@ -2395,6 +2407,9 @@ class CityExtractor:
             if hit.declined and city.geonameid in hit.declined and not _case_cue_before(text, start, rules, last):
                 continue  # "Буду" (I will be) is not "Буда" in a case; "в Буде" is
             pos = stop
+            if last is not None and last[0] == start - 1 and text[last[0]] == "-" \
+                    and city.population * 3 < last[1].population and _km(city, last[1]) > _HYPHEN_DISTRICT_KM:
+                continue  # "Dresden-Neustadt": a district whose name a far smaller town also has, no second town
             if last is not None and _district_after(text, last[0], start, city, last[1]) \
                     and not (text[last[0]:start].startswith(",") and _list_goes_on(text, stop)):
                 continue  # (a list goes on after the place: "in Leiden, Oegstgeest en Alphen aan den Rijn")
@@ -2449,6 +2464,8 @@ class CityExtractor:
             return False
         if start > 0 and text[start - 1] in "$@":
             return False  # "$MiaMia", "@paris_anna": a handle
+        if word_before(text, start) in _GERMAN_ARTICLES and (ctx.lang or "").startswith("de"):
+            return False  # "Ich wohne in der Neustadt" in Dresden: no Neustadt an der Weinstraße
         if n_words > 1 and key.rsplit(" ", 1)[-1] in _COUNTY_WORDS:
             return False  # "Orleans Parish", an alternate name of New Orleans: the county, no town
         if start > 4 and text[start - 1] == "-" and _COMPOUND_LINK_BEFORE.search(text, max(0, start - 12), start):

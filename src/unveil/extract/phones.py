@@ -258,6 +258,8 @@ _DATE_TIME = re.compile(
     r"(?:\.(?!\d)|(?![\d.]))"
     # ... months in one digit where a dot closes each date: "12.3.–15.3."
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.[1-9]\.\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])\.(?:[1-9]|1[0-2])\.(?!\d)"
+    # ... the month written once, after the last day: "Hannover 18.–20.03.", "12.–14.3."
+    r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?!\d)"
     # days of one month listed: "1/12 2/12 3/12", "01.12., 02.12., 03.12." (the same separator and month)
     r"|(?<![\d./])(?:0?[1-9]|[12]\d|3[01])(?P<ls>[./])(?P<lm>0?[1-9]|1[0-2])\.?"
     r"(?:,?[ \t]{1,2}(?:0?[1-9]|[12]\d|3[01])(?P=ls)(?P=lm)\.?){1,30}(?![\d/]|\.\d)"
@@ -846,11 +848,15 @@ class PhoneExtractor:
                 numbers = home if any(read.valid for _, _, read in home) else numbers
             elif not numbers:
                 numbers = list(_numbers_in_run(nt, start, end, region, plus=international))
-            if region != "ZZ" and not international and marked is None and ntext[start] == "0" \
-                    and MIN_DIGITS <= end - start <= MAX_DIGITS \
-                    and not any(s == start and e == end and read.valid for s, e, read in numbers):
+            whole_valid = any(s == start and e == end and read.valid for s, e, read in numbers)
+            if region != "ZZ" and not international and marked is None and MIN_DIGITS <= end - start <= MAX_DIGITS \
+                    and ((ntext[start] == "0" and not whole_valid)
+                         or (nations and ntext[start] not in "+0" and _national_dialling(region)[0] == "0"
+                             and (home_cc in _OPEN_PLANS or not whole_valid))):
                 # "English girl in Sliema, ring 020 7946 0301": a number the ad's country reads as nothing
-                # valid as written (or only a piece of it) is her own country's, valid there whole
+                # valid as written (or only a piece of it) is her own country's, valid there whole; so are
+                # digits with no trunk "0" where home numbers are written with one ("American girl in Berlin
+                # ... (646) 555-0192" is the US number, no German figures)
                 nation = _read_in_nations(nations, ntext[start:end], region)
                 if nation is not None:
                     written = text[nt.starts[start]:nt.ends[end - 1]]

@@ -593,7 +593,8 @@ def _fee(text: str, start: int, end: int, t: _Tables) -> bool:
 _BRACKET_REACH = 48
 # A line headed by a fee's label and its colon: "Anfahrt: Innenstadt 20 €, Außenbezirke 35 €".
 # (up to four words, a slash between two: "Anfahrt Raum Verviers / Aachen: 35 €")
-_LINE_LABEL = re.compile(r"[ \t]*[-•*·]?[ \t]*([^\W\d_]{3,24}(?:(?:[ \t]|[ \t]?/[ \t]?)[^\W\d_]{2,24}){0,3})[ \t]?:")
+_LINE_LABEL = re.compile(r"[ \t]*[-•*·]?[ \t]*([^\W\d_]{3,24}(?:(?:[ \t]|[ \t]?/[ \t]?)[^\W\d_]{2,24}){0,3})"
+                         r"[ \t]?(?:\([^()\n\d]{1,20}\)[ \t]?)?:")  # ("Anfahrt (Taxi): bis 5 km 20 €, darüber 40 €")
 _LABEL_LINE_REACH = 160
 
 
