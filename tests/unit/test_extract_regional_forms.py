@@ -930,3 +930,16 @@ def test_german_ads_of_foreign_posters(ad: dict[str, str], kind: str, values: li
     got = [e.value for e in found if e.kind == kind] if kind != "fee" else \
         sorted(e.value for e in found if e.attrs.get("fee"))
     assert got == values
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "values"),
+    [
+        ("Greek girl from Athens, now in Athens, OH", "US", "city", ["Athens|GR", "Athens|US"]),
+        ("Sydney here, 24. HH $200 / 1hr $300. Text 0491570124.", "", "city", []),  # "HH" before an amount
+        ("Meine australische Handynummer (auch WhatsApp): null vier neun eins, fünfhundertsiebzig, null siebzig",
+         "DE", "phone", ["+61491570070"]),
+    ],
+)
+def test_origins_rate_shorthands_and_long_asides(body: str, country: str, kind: str, values: list[str]) -> None:
+    assert _values(body, country, kind) == values

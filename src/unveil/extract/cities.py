@@ -1621,6 +1621,9 @@ def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rul
 
 _TOUR_ARROWS = "→⇒➡✈"
 _COUNTY_WORDS = frozenset({"county", "parish"})
+# Nicknames that are also a rate's shorthand before its amount (`shorthand_durations` of prices.yaml)
+_RATE_SHORTHANDS = frozenset({"HH"})
+_AMOUNT_AFTER = re.compile(r"[ \t]{0,2}[:=\-–]?[ \t]{0,2}[$€£]?[0-9]")
 _HYPHEN_DISTRICT_KM = 20.0
 # German articles before a place's name make it a part of a town or a landscape: "in der Neustadt", "in der
 # Altstadt", "aus dem Wedding" (a town's name takes none)
@@ -2215,6 +2218,8 @@ class CityExtractor:
                     found = SpanIndex(taken)  # sorted: a hostile field of towns and nicknames stays linear
                     town_ends = {end for _, end in taken}
                 city = nick.cities[m.group()]
+                if m.group() in _RATE_SHORTHANDS and _AMOUNT_AFTER.match(text, m.end()) is not None:
+                    continue  # "HH $200 / 1hr $300": a half hour's rate, no Hamburg
                 if _state_of_town_before(text, m.start(), m.end(), town_ends):
                     continue  # "New Orleans, LA": Louisiana, not Los Angeles
                 if country not in ("", city.country):
@@ -2297,9 +2302,10 @@ class CityExtractor:
         size = len(text)
         pos = 0
         last: tuple[int, City] | None = None  # where the last town found ends, and that town
-        # whether a cue stands before the last town, or it is a big town of the ad's country, or so is an earlier
-        # item of the list it ends: a list of towns reads every item
-        last_cued = False
+        # A list of towns reads every item when a cue stands before one, or one is a big town of the ad's
+        # country: where the last town starts, whether an earlier item of its list read so, whether it is big
+        # (the cue before it is looked for only when another town follows it in a list)
+        last_start, last_chain, last_big = 0, False, False
         for start, end0, key0 in w.find(hits):
             if start < pos or not (text[start].isupper() or _ELIDED_ARTICLE.match(text, start)):
                 continue  # (a Catalan or French article written small before a capital: "l'Alfàs del Pi")
@@ -2373,7 +2379,7 @@ class CityExtractor:
                 prev = _prev_words(text, start, 1)
                 cued = bool(prev) and (prev[0] in rules.cues or prev[0] in rules.weak_cues)
                 city = named_home or _home_namesake(tuple(keys[:n_words]), country, city, rules, cued) or city
-            if city is not None and city.country == country and city.admin1 \
+            if city is not None and city.country == country and city.admin1 and text[stop:stop + 1] in ", " \
                     and (state := _admin1_after(text, stop, country)) and state != city.admin1:
                 # "Milan, TN": no Syracuse, New York (known as Milan too), but the small town of Tennessee
                 city = _small_towns_by_state().get((country, tuple(keys[:n_words]), state)) or city
@@ -2399,10 +2405,10 @@ class CityExtractor:
                 pos = stop
                 continue  # "Hotel New York, Rotterdam": the hotel's name, and no "York" inside it either
             listed = last is not None and _TOWNS_LIST_GAP.fullmatch(text, last[0], start) is not None
+            list_cued = listed and last is not None and last[1].country == country and (
+                last_chain or last_big or _cue_right_before(text, last_start, rules))
             if city is None or not self._allowed(text, start, stop, key, n_words, city, country, ctx, rules,
-                                                 after_town=last is not None,
-                                                 cued_list=listed and last_cued and last is not None
-                                                 and last[1].country == country):
+                                                 after_town=last is not None, cued_list=list_cued):
                 continue
             if hit.declined and city.geonameid in hit.declined and not _case_cue_before(text, start, rules, last):
                 continue  # "Буду" (I will be) is not "Буда" in a case; "в Буде" is
@@ -2415,8 +2421,8 @@ class CityExtractor:
                 continue  # (a list goes on after the place: "in Leiden, Oegstgeest en Alphen aan den Rijn")
             if last is not None and _NEAR_TOWN_GAP.fullmatch(text, last[0], start) is not None:
                 continue  # "Baden bei Wien", "Eching bei München": the bigger town only says where Baden lies
-            last_cued = (listed and last_cued) or _cue_right_before(text, start, rules) or (
-                city.country == country and city.population >= _LIST_TOWN_POPULATION and key not in rules.stop)
+            last_start, last_chain = start, list_cued
+            last_big = city.country == country and city.population >= _LIST_TOWN_POPULATION and key not in rules.stop
             last = (stop, city)
             regions, region_end = _region_after(text, start, stop)
             if regions and city.country in regions and not _los_angeles_after(text, stop, city):
@@ -2464,7 +2470,7 @@ class CityExtractor:
             return False
         if start > 0 and text[start - 1] in "$@":
             return False  # "$MiaMia", "@paris_anna": a handle
-        if word_before(text, start) in _GERMAN_ARTICLES and (ctx.lang or "").startswith("de"):
+        if (ctx.lang or "").startswith("de") and word_before(text, start) in _GERMAN_ARTICLES:
             return False  # "Ich wohne in der Neustadt" in Dresden: no Neustadt an der Weinstraße
         if n_words > 1 and key.rsplit(" ", 1)[-1] in _COUNTY_WORDS:
             return False  # "Orleans Parish", an alternate name of New Orleans: the county, no town

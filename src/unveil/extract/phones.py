@@ -1068,7 +1068,8 @@ _ARTICLE_WORDS = frozenset({"el", "il", "le", "o", "the"})
 _ARTICLES = "|".join(sorted(_ARTICLE_WORDS))
 
 
-_MARK_REACH = 64  # how far before a number its mark may start: "numer z USA (pracowałam kilka lat w Stanach): "
+_MARK_NEAR = 40  # how far before a number its mark may start ...
+_MARK_REACH = 64  # ... or with an aside in brackets: "numer z USA (pracowałam kilka lat w Stanach): "
 _MARK_AFTER = re.compile(
     r"[ \t]?(?:\((?:(?P<flag>[\U0001F1E6-\U0001F1FF]{2})\ufe0f?|(?P<code>[A-Z]{2,3}))\)"
     r"|(?P<flag2>[\U0001F1E6-\U0001F1FF]{2}))")
@@ -1124,7 +1125,9 @@ def _marked_country(text: str, ostart: int, oend: int) -> str | None:
                 pairs = [f"{a} {b}" for a, b in itertools.pairwise(said)]  # "(número de Estados Unidos)"
                 code = next((marks.words[w] for w in pairs + said if w in marks.words), "")
     if not code and _may_be_marked(text, ostart, marks):
-        m = marks.before.search(text, max(0, ostart - _MARK_REACH), ostart)
+        # (farther back only where an aside in brackets may stand between: most numbers have none)
+        reach = _MARK_REACH if "(" in text[max(0, ostart - _MARK_REACH):ostart] else _MARK_NEAR
+        m = marks.before.search(text, max(0, ostart - reach), ostart)
         if m is not None and "\n" in m.group("gap") and ((m.group("flag") and not m.group("flagcolon"))
                                                          or (m.group("code") and not m.group("colon"))):
             m = None  # a flag or a code ending the line before tells a nationality or a town, not the number's

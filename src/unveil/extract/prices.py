@@ -1612,7 +1612,7 @@ def _rate_tables(text: str, t: _Tables, country: str) -> list[tuple[int, int, st
     pos = 0
     for line in text.splitlines(keepends=True):
         end = pos + len(line)
-        cells = _TABLE_CELLS.split(line.strip())
+        cells = _TABLE_CELLS.split(line.strip()) if "|" in line or "\t" in line else ()
         if len(cells) < 2:
             if line.strip():
                 currency = None
