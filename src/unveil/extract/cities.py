@@ -1902,7 +1902,7 @@ def _after_away_cue(text: str, start: int, away: frozenset[str]) -> bool:
     if not prev or prev[-1] not in _AWAY_TO:
         return False
     clause = max(text.rfind(c, max(0, start - _AWAY_REACH), start) for c in ".;\n(") + 1
-    return any(f"{w} {prev[-1]}" in away for w in _WORD_RUN.findall(text.lower(), clause, start))
+    return any(f"{w} {prev[-1]}" in away for w in _WORD_RUN.findall(text[clause:start].lower()))
 
 
 _AWAY_TO = frozenset({"to", "naar", "nach", "à", "a"})  # the last word of an away cue, after a few others
