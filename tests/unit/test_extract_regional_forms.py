@@ -943,3 +943,25 @@ def test_german_ads_of_foreign_posters(ad: dict[str, str], kind: str, values: li
 )
 def test_origins_rate_shorthands_and_long_asides(body: str, country: str, kind: str, values: list[str]) -> None:
     assert _values(body, country, kind) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "values"),
+    [
+        # a weekday alone after a town on its own line (or item) makes a schedule's stop, a first name too
+        ("Nanaimo Mon–Tue (downtown hotel)\nDuncan Wed\nCourtenay Thu–Fri", "CA", "city",
+         ["Courtenay|CA", "Duncan|CA", "Nanaimo|CA"]),
+        ("I met Duncan Wed night", "CA", "city", []),
+        # a foreign town before "Town Centre" names a shopping centre; a home town's centre is the town
+        ("Outcalls to hotels near Brentwood Town Centre & in New Westminster.", "CA", "city",
+         ["New Westminster|CA"]),
+        ("Outcalls to Leeds Town Centre", "GB", "city", ["Leeds|GB"]),
+        # years "in" a country are years of living there, not an age
+        ("I'm Angelica, 26, Filipina from Manila, 12 yrs in Canada na", "CA", "age", ["26"]),
+        ("Llevo 10 años en España, tengo 25", "ES", "age", ["25"]),
+        ("Anna 19 yrs in Toronto", "CA", "age", ["19"]),
+    ],
+)
+def test_schedule_days_shopping_centres_and_years_in_a_country(body: str, country: str, kind: str,
+                                                                values: list[str]) -> None:
+    assert _values(body, country, kind) == values

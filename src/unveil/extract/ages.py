@@ -465,6 +465,19 @@ _RESIDENCE_BEFORE = re.compile(
     # Romanian "Sunt în București de 10 ani", "Locuiesc aici de 5 ani"
     r"|(?:sunt|stau|locuiesc|lucrez|tr[aă]iesc)\s(?:[îi]n|aici)(?:\s[^\W\d_][\w'’-]*){0,3}\s(?:de\s)?)$",
     re.IGNORECASE)
+# "in" before a country after the unit: "12 yrs in Canada", "10 años en España", "5 Jahre in der Schweiz"
+_IN_AFTER = re.compile(r"[ \t]+(?:in the|in der|in|en|em|no|na|au|aux|im|w|we|în)[ \t]+(?=[^\W\d_])",
+                       re.IGNORECASE)
+
+
+def _in_a_country_after(text: str, end: int) -> bool:
+    """Whether "in" and a country's name follow the unit ending at ``end``: years of living there."""
+    from unveil.extract.cities import country_spans  # imports this module
+
+    m = _IN_AFTER.match(text, end)
+    return m is not None and any(a == m.end() for a, _b, _c in country_spans(text))
+
+
 # Years of experience with a few words between: "Doświadczenie w masażu 10 lat", "z doświadczeniem 12 lat",
 # "Experience in massage 8 years".
 _EXPERIENCE_BEFORE = re.compile(
@@ -1143,6 +1156,8 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
         if old is None and _key(m.group()) in tables.bare \
                 and _RESIDENCE_BEFORE.search(text, max(0, start - 50), start) is not None:
             continue  # "Been in Leeds 10 years, I'm 32"
+        if old is None and _key(m.group()) in tables.bare and _in_a_country_after(text, end):
+            continue  # "Filipina from Manila, 12 yrs in Canada": years of living there
         if _EXPERIENCE_HINT.search(text[max(0, start - 60):start].lower()) is not None \
                 and _EXPERIENCE_BEFORE.search(text, max(0, start - 60), start) is not None:
             continue  # "Doświadczenie w masażu 10 lat"

@@ -895,7 +895,7 @@ _COUNTRY_CHARS = 40  # a country's name is shorter
 
 
 @per_text
-def _country_spans(text: str) -> list[tuple[int, int, str]]:
+def country_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, code)`` of the capitalised country names of ``text`` (``country_names``), in order."""
     rules = _rules()
     pattern = rules.country_names
@@ -936,7 +936,7 @@ def _origin_before(text: str, start: int, rules: _Rules) -> str:
 def _country_named_before(text: str, start: int) -> str:
     """The code of a country named right before the town at ``start`` as the head of its list ("Tour: Spain -
     Valencia", "Canada: London, Windsor", "в Испании, Валенсия"), "" when there is none."""
-    spans = _country_spans(text)
+    spans = country_spans(text)
     if not spans:
         return ""
     k = bisect.bisect_right(spans, (start,)) - 1  # the last country name starting before the town
@@ -1119,7 +1119,7 @@ def _country_after(text: str, end: int) -> str:
     gap = _COUNTRY_AFTER.match(text, end)
     if gap is None:
         return ""
-    spans = _country_spans(text)
+    spans = country_spans(text)
     k = bisect.bisect_left(spans, (gap.end(),))
     return spans[k][2] if k < len(spans) and spans[k][0] == gap.end() else ""
 
@@ -1213,9 +1213,10 @@ _POSTCODE_FIRST = {"DE": 5, "FR": 5, "IT": 5, "ES": 5, "FI": 5, "AT": 4, "CH": 4
 _POSTCODE_BEFORE = re.compile(r"(?<![0-9.,])(?:[A-Z]{1,2}-)?([0-9]{4,5})(?:[ \t]?[A-Z]{2})?[ \t]\Z")  # "5683 AB Best"
 
 
-# A shopping centre named after a foreign town: "Aberdeen Centre" in Richmond, BC, "Hong Kong City Mall" in
+# A shopping centre named after a foreign town: "Aberdeen Centre" in Richmond, BC, "Brentwood Town Centre" in
+# Burnaby, "Hong Kong City Mall" in
 # Houston.
-_SHOPPING_CENTRE_AFTER = re.compile(r" (?:City )?(?:Centre|Center|Mall|Plaza)(?![^\W\d_])")
+_SHOPPING_CENTRE_AFTER = re.compile(r" (?:City |Town )?(?:Centre|Center|Mall|Plaza)(?![^\W\d_])")
 # A highway's number and "&" (or "@") right before a name: "I-5 & Seneca", "US-1 @ Broward" (a "/" may list a town)
 _ROAD_AND_BEFORE = re.compile(r"(?<![\w-])(?:I|US|SR|Hwy|Highway|Route|Rte|Rt|Loop)[- ]?\d{1,3}[ \t]?[&@][ \t]\Z")
 # A tour's days after its town: "Hamilton 3–5 June", "Nelson 7th-8th Jun", "Chester 12 & 13 May".
@@ -1230,12 +1231,21 @@ _DOTTED_DAYS_AFTER = re.compile(
 _SHORT_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
-def _tour_days_after(text: str, end: int) -> bool:
+# ... or one weekday alone on the stop's line or item ("Duncan Wed" on a line of its own, "Duncan Wed, Nanaimo Thu")
+_ONE_DAY_AFTER = re.compile(r"[ \t]+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?"
+                            r"(?=[ \t]*(?:\n|\Z|[,;·|(]))", re.IGNORECASE)
+_ITEM_START_BEFORE = re.compile(r"(?:\A|\n|[,;·|:][ \t]*)[ \t]*\Z")
+
+
+def _tour_days_after(text: str, end: int, start: int | None = None) -> bool:
     """Whether days and a month follow the town ending at ``end``: a stop of a tour ("Hamilton 3–5 June",
-    "Zug 15.–16.05.")."""
+    "Zug 15.–16.05."); a weekday alone only for a town starting at ``start`` an item of a list or a line."""
     from unveil.extract.ages import is_month_word  # imports this module
 
     if _DOTTED_DAYS_AFTER.match(text, end) is not None:
+        return True
+    if start is not None and _ONE_DAY_AFTER.match(text, end) is not None \
+            and _ITEM_START_BEFORE.search(text, max(0, start - 4), start) is not None:
         return True
     m = _DAYS_AFTER.match(text, end)
     return m is not None and (fold(m.group(1)) in _SHORT_MONTHS or is_month_word(m.group(1)))
@@ -2581,7 +2591,7 @@ class CityExtractor:
             return True  # "Adelaide SA", "Adelaide CBD": an Australian address, a city's centre
         if city.country != country and _country_named_before(text, start) == city.country:
             return True  # "Tour: Australia - Perth, Newcastle": the town of the country heading the list
-        if city.country == country and _tour_days_after(text, end):
+        if city.country == country and _tour_days_after(text, end, start):
             return True  # "Hamilton 3–5 June", "Nelson 7-8 June": a tour's stop and its days
         prev = _prev_words(text, start, 3)
         english = (ctx.lang or "").startswith("en")

@@ -664,9 +664,9 @@ def _place_follows(text: str, end: int) -> bool:
     if came is not None:
         i = came.end()
     if i < len(text) and text[i].isupper():
-        from unveil.extract.cities import _country_spans
+        from unveil.extract.cities import country_spans
 
-        if any(s == i for s, _e, _c in _country_spans(text)):
+        if any(s == i for s, _e, _c in country_spans(text)):
             return True
     j = i
     while j < len(text) and text[j].isalpha() and j - i < 25:
