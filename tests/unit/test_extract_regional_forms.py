@@ -965,3 +965,59 @@ def test_origins_rate_shorthands_and_long_asides(body: str, country: str, kind: 
 def test_schedule_days_shopping_centres_and_years_in_a_country(body: str, country: str, kind: str,
                                                                 values: list[str]) -> None:
     assert _values(body, country, kind) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "lang", "kind", "values"),
+    [
+        # Russian and Ukrainian adjectives of countries mark a number, as their SIM words do
+        ("WhatsApp: 0491 570 134 (австралійський номер)", "IE", "en", "phone", ["+61491570134"]),
+        ("моя австралійська сімка 0491 570 134", "DE", "uk", "phone", ["+61491570134"]),
+        # the soft signs of transliterated Ukrainian number words
+        ("UK: nul' dva nul' – sim dev'yat' chotyry shist' – nul' p'yat' visim try", "CZ", "uk", "phone",
+         ["+442079460583"]),
+        ("I'm sim' here, don't worry", "US", "en", "phone", []),
+        # years of living in a town, in Russian and Ukrainian
+        ("Живу в Берлине 12 лет, родом из Минска.", "DE", "ru", "age", []),
+        ("Мешкаю у Празі вже 5 років, мені 30 років", "CZ", "uk", "age", ["30"]),
+        # the Russian neuter declined
+        ("Привет, я Маша, из Запорожья.", "IE", "ru", "city", ["Zaporizhzhya|UA"]),
+        # the Lithuanian nominative of a platform
+        ("Telegramas: @olga_lt88", "LT", "lt", "handle", ["telegram:olga_lt88"]),
+    ],
+)
+def test_ukrainian_and_russian_speaking_posters(body: str, country: str, lang: str, kind: str,
+                                                values: list[str]) -> None:
+    assert _values(body, country, kind, lang) == values
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "kind", "values"),
+    [
+        # a range of days written month first, before a number
+        ("Buffalo 3/17–3/19 716.555.0121", "US", "phone", ["+17165550121"]),
+        # fee words after words of when
+        ("$25 late-night fee after midnight", "US", "fee", ["25 USD"]),
+        ("$50 short notice fee", "US", "fee", ["50 USD"]),
+        # a cue opens a list: its first item counts though a first name, its next items though words
+        ("Outcall Elizabeth, Linden & Newark (+$50 travel)", "US", "city", ["Elizabeth|US", "Linden|US", "Newark|US"]),
+        ("Say hi to Victoria, Chelsea and Paige", "US", "city", []),
+        # a profile page pasted under the ad, after a blank line
+        ("Text:\n401 555\n0178\n\nTelegram\nRhea\nlast seen recently\nUsername\n@rhea_401", "US", "handle",
+         ["telegram:rhea_401"]),
+        # an ad of no country: the currency, or North America's layout, picks a smaller namesake
+        ("In Salem till Halloween. Rates: $$ 200 hr. Call 978.555.0134", "", "phone", ["+19785550134"]),
+        ("In Salem till Halloween. Call 978.555.0134", "", "city", ["Salem|US"]),
+        ("Kingston this weekend, text 876-555-0181", "", "city", ["Kingston|JM"]),
+    ],
+)
+def test_new_england_and_new_york_ads(body: str, country: str, kind: str, values: list[str]) -> None:
+    found = extract_ad({"body": body, "country": country or None, "lang": "en"})
+    got = sorted(e.value for e in found if e.kind == kind and not e.attrs.get("fee")) if kind != "fee" else \
+        sorted(e.value for e in found if e.attrs.get("fee"))
+    assert got == values
+
+
+def test_dates_before_a_number_hide_nothing_of_it() -> None:
+    found = extract_ad({"body": "Buffalo 3/17–3/19, 716.555.0121", "country": "US"})
+    assert [e.attrs["obfuscated"] for e in found if e.kind == "phone"] == [False]

@@ -463,7 +463,9 @@ _RESIDENCE_BEFORE = re.compile(
     # years at work: "Been doing this 10 years", "Been a masseuse 15 years", "Working 10 years in Sydney"
     r"|(?:been|working(?!\s(?:girl|woman|lady|mom|mum|student|professional))|worked|doing\s(?:this|it))(?:\s[^\W\d_][\w'’-]*){0,3}\s(?:for\s)?"
     # Romanian "Sunt în București de 10 ani", "Locuiesc aici de 5 ani"
-    r"|(?:sunt|stau|locuiesc|lucrez|tr[aă]iesc)\s(?:[îi]n|aici)(?:\s[^\W\d_][\w'’-]*){0,3}\s(?:de\s)?)$",
+    r"|(?:sunt|stau|locuiesc|lucrez|tr[aă]iesc)\s(?:[îi]n|aici)(?:\s[^\W\d_][\w'’-]*){0,3}\s(?:de\s)?"
+    # Russian and Ukrainian "Живу в Берлине 12 лет", "Мешкаю у Празі вже 5 років"
+    r"|(?:живу|жила|проживаю|работаю|працюю|мешкаю)\s(?:в|во|у|на)(?:\s[^\W\d_][\w'’-]*){1,3}\s(?:уже\s|вже\s)?)$",
     re.IGNORECASE)
 # "in" before a country after the unit: "12 yrs in Canada", "10 años en España", "5 Jahre in der Schweiz"
 _IN_AFTER = re.compile(r"[ \t]+(?:in the|in der|in|en|em|no|na|au|aux|im|w|we|în)[ \t]+(?=[^\W\d_])",

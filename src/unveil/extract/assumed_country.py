@@ -415,6 +415,20 @@ def _namesake_rival(readings: _Readings, chosen: str, also: list[str]) -> str:
     return min(rivals, key=spoken.index) if rivals else chosen
 
 
+def _paid_namesake(ad: Mapping[str, Any], lang: str | None, readings: _Readings, chosen: str,
+                   also: list[str]) -> str | None:
+    """The country of a smaller namesake whose currency the ad's amounts are in (or, without one, whose
+    layout its numbers are written in: North America's), where its numbers read as valid phones, when the
+    bigger town's country pays in another: "Salem ... $$ 200 hr ... 978.555.0134" is a Salem of the United
+    States, not India's (where the number is valid too)."""
+    paid = _currency_countries(ad, lang) or (list(_NANP_LAYOUT_COUNTRIES) if _north_american_layout(ad) else [])
+    if not paid or chosen in paid:
+        return None
+    # (within one calling code the area codes decide: "Kingston ... 876-555-0181" stays Jamaica's)
+    return next((c for c in paid if c in also[:_MAX_TRIED] and _calling_code(c) != _calling_code(chosen)
+                 and readings(c)[0] > 0), None)
+
+
 def _by_language(readings: _Readings, countries: tuple[str, ...]) -> str | None:
     """Of the countries of the ad's language (most ads first), the one where most of its numbers are valid
     numbers of that country written as they are dialled there; the first of those that tie.  "(702)
@@ -501,6 +515,9 @@ def assume_country(ad: Mapping[str, Any], lang: str | None = None) -> Assumed | 
                 abroad = Assumed(likely[0], source)
                 named = False
                 continue
+            paying = _paid_namesake(ad, lang, readings, likely[0], also) if namesakes else None
+            if paying is not None:
+                return Assumed(paying, source)
             return Assumed(_namesake_rival(readings, likely[0], also) if namesakes else likely[0], source)
         chosen = _by_phones(readings, likely, namesakes)
         if chosen is None and also and all(readings(c)[0] == 0 for c in likely[:_MAX_TRIED]):

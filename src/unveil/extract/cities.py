@@ -295,7 +295,8 @@ def cyrillic_case_forms(word: str) -> set[str]:
     "у Львові", "у Празі", "у Бечу"), and the gazetteer lists the nominative only.  Regular endings of the
     genitive, dative, locative and instrumental are generated from the nominative's last letter, with the
     Ukrainian "і/ї" of "Львів", "Київ" turning back to "о/є" ("Львова", "Києва") and the fleeting "е" of
-    "Відень" ("у Відні").  Names ending in other vowels ("Торонто", "Сочи") do not decline.
+    "Відень" ("у Відні"), and the neuter "-ье" ("из Запорожья").  Names ending in other vowels ("Торонто", "Сочи")
+    do not decline.
     """
     forms: set[str] = set()
     if len(word) < 3:
@@ -324,6 +325,8 @@ def cyrillic_case_forms(word: str) -> set[str]:
             forms.update((short + "і", short + "я", short + "ю", short + "ем"))
     elif last == "й":
         forms.update((stem + "я", stem + "ю", stem + "е", stem + "ї"))
+    elif word.endswith(("ье", "ие")):
+        forms.update((stem + "я", stem + "ю", stem + "ем"))  # the Russian neuter: "Запорожье" -> "из Запорожья"
     forms.discard(word)
     return forms
 
@@ -1600,17 +1603,18 @@ _LIST_TOWN_POPULATION = 100_000
 
 
 def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rules, abroad: bool = False,
-                      big: bool = False) -> bool:
+                      big: bool = False, cued: bool = False) -> bool:
     """Whether the name at ``text[start:end]`` is an item of a list whose item next to it is a town of
     ``country`` (the candidate's) with 100,000 people or more that is no word ("Voir aussi : Laval, Longueuil,
     Hamilton", "Similar ads in Leeds, Bradford, Reading", "Hamburg und Kiel", abroad "Praca w Irlandii, Cork i
-    Galway"): a list of towns, where every item is one.  A ``big`` candidate (a city of the ad's country)
-    needs a neighbour of any size: "Cannes / Antibes / Nice"."""
-    least = 1 if big and not abroad else _LIST_TOWN_POPULATION
+    Galway"): a list of towns, where every item is one.  A ``big`` candidate (a city of the ad's country), or
+    a ``cued`` one (a cue right before it opens the list), needs a neighbour of any size: "Cannes / Antibes /
+    Nice", "Outcall Elizabeth, Linden & Newark"."""
+    least = 1 if (big or cued) and not abroad else _LIST_TOWN_POPULATION
     tour = not abroad and _TOUR_ITEM_OPEN.search(text, max(0, start - 12), start) is not None
     # (a tour's item opens after a mark, a date or the line's start: "Anything Goes – Amsterdam" lists no Goes)
     before, after = (_TOUR_ITEM_BEFORE, _TOUR_ITEM_AFTER) if tour else (_LIST_ITEM_BEFORE, _LIST_ITEM_AFTER)
-    for m in (before.search(text, max(0, start - 50), start), after.match(text, end)):
+    for m in (before.search(text, max(0, start - 50), start), _next_item(text, end, after, rules, cued)):
         if m is None or not m.group(1)[0].isupper():
             continue
         key = fold(m.group(1))
@@ -1627,6 +1631,17 @@ def _listed_with_town(text: str, start: int, end: int, country: str, rules: _Rul
         if any(c.country == country and c.population >= floor for c in towns):
             return True
     return False
+
+
+def _next_item(text: str, end: int, after: re.Pattern[str], rules: _Rules, cued: bool) -> re.Match[str] | None:
+    """The list's item after the one ending at ``end``; after a cue, the first that is no word nor first name
+    ("Outcall Elizabeth, Linden & Newark": Newark)."""
+    m = after.match(text, end)
+    for _ in range(3 if cued else 0):
+        if m is None or fold(m.group(1)) not in rules.stop:
+            break
+        m = after.match(text, m.end(1))
+    return m
 
 
 _TOUR_ARROWS = "→⇒➡✈"
@@ -1897,7 +1912,9 @@ def _written_as_districts(towns: list[Entity], texts: Mapping[str, str]) -> set[
                 # the title, "v Petržalke" in the body)
                 j = next((k for name in (t.text, small.name) if (k := text.find(name, end, end + len(name) + 4)) != -1),
                          -1)
-                if j != -1 and _district_after(text, end, j, small, big):
+                # (a list going on after it names towns: "Elizabeth, Linden & Newark")
+                if j != -1 and _district_after(text, end, j, small, big) \
+                        and not ("," in text[end:j] and _list_goes_on(text, j + len(t.text))):
                     out.add(id(t))
                     break
     return out
@@ -2625,5 +2642,6 @@ class CityExtractor:
             return True
         return _has_label(text, start, rules.labels) or _pin_before(text, start) or (
             _listed_with_town(text, start, end, city.country, rules, abroad=city.country != country,
-                              big=city.population >= rules.lower_case_town)
+                              big=city.population >= rules.lower_case_town,
+                              cued=_cue_right_before(text, start, rules))
             and _PRICE_AFTER_LABEL.match(text, end) is None)  # "Ciudad: Valencia | Tarifa: 100€/h"

@@ -1425,10 +1425,11 @@ class HandleExtractor:
         yield from make_entities(hits, self._scanner.spec.kind, text, field)
 
 
-# A profile page pasted or scraped whole opens with the platform's name alone on its first line
-# ("Telegram\nLuna\nlast seen recently\n...\nUsername\n@luna_ldn", "OnlyFans\nScarlett ✓\n@scarlettgrey",
-# "Instagram\nmia.rose ✓\nFollow  Message"): the page's own name is that platform's, written alone on a line
-# near the top with its sigil, or right under the header without one when it looks like a handle.
+# A profile page pasted or scraped whole opens with the platform's name alone on its first line, the field's
+# or one after a blank line ("Telegram\nLuna\nlast seen recently\n...\nUsername\n@luna_ldn",
+# "OnlyFans\nScarlett ✓\n@scarlettgrey", "Instagram\nmia.rose ✓\nFollow  Message"): the page's own name is
+# that platform's, written alone on a line near the top with its sigil, or right under the header without one
+# when it looks like a handle.
 _PAGE_LINES = 8
 _PAGE_DECORATION = frozenset(" \t✓✔☑️\ufe0f✅💎⭐🌟✨")
 
@@ -1445,11 +1446,28 @@ _X_PAGE = re.compile(
 _X_HEAD_LINES = 4
 
 
+def _page_header(text: str, spec: PlatformSpec) -> tuple[set[str], int]:
+    """The platform keys of a page's header line (the field's first line, or one after a blank line: a page
+    pasted under the ad, "...\n\nTelegram\nRhea\n...") and where the line after it starts."""
+    head = 0
+    for _ in range(_PAGE_PARAGRAPHS):
+        first = text.find("\n", head)
+        if 0 < first - head <= 24:
+            owners = spec.cue_owners.get(compact(text[head:first].strip(" \t\r📱💬")), ())
+            if owners:
+                return {key for key, _short in owners}, first + 1
+        head = text.find("\n\n", head)
+        if head < 0:
+            break
+        head += 2
+    return set(), 0
+
+
+_PAGE_PARAGRAPHS = 12
+
+
 def _page_hits(text: str, spec: PlatformSpec) -> list[HandleHit]:
-    first = text.find("\n")
-    owners = spec.cue_owners.get(compact(text[:first].strip(" \t\r📱💬")), ()) if 0 < first <= 24 else ()
-    keys = {key for key, _short in owners}
-    start = first + 1
+    keys, start = _page_header(text, spec)
     lines = _PAGE_LINES
     if len(keys) != 1:
         # no header, or a word of several platforms: an X profile, or no page

@@ -256,6 +256,9 @@ _DATE_TIME = re.compile(
     # (each maybe closed by a dot, as the languages of central and northern Europe write it: "12.03.–15.03.")
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])\.?\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])[./](?:0[1-9]|1[0-2])"
     r"(?:\.(?!\d)|(?![\d.]))"
+    # ... or month first with slashes, as the United States writes them: "3/17–3/19", "12/30 - 1/2"
+    r"|(?<![\d./])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\s?[-–]\s?(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+    r"(?![\d/]|\.\d)"
     # ... months in one digit where a dot closes each date: "12.3.–15.3."
     r"|(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.[1-9]\.\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])\.(?:[1-9]|1[0-2])\.(?!\d)"
     # ... the month written once, after the last day: "Hannover 18.–20.03.", "12.–14.3."
@@ -807,6 +810,7 @@ class PhoneExtractor:
                 if ntext[start] == "+":
                     plus_head = (start, end)
                 continue  # too few digits for any number, even after a spelled-out "plus"
+            run_start = start
             if ntext[start] != "+" and _currency_before(text, nt.starts[start]):
                 # "£40. 020 7946 0678": the first group is the amount of a price; the number starts after it.
                 cut = next((i for i in range(start + 1, end) if nt.starts[i] > nt.ends[i - 1]), None)
@@ -820,6 +824,9 @@ class PhoneExtractor:
                 if end - start < MIN_PLAUSIBLE_DIGITS:
                     unread.append((start, end))  # maybe the first group of a number split apart
                     continue
+            if start != run_start and obfuscated:
+                # "Buffalo 3/17–3/19 716.555.0121": the dates' dash hid nothing of the number after them
+                obfuscated = not written_plainly(text[nt.starts[start]:nt.ends[end - 1]])
             ostart_run = nt.starts[start]
             if _labelled_as_id(text, ostart_run) or (
                     0 <= ostart_run - id_end <= 2 and not text[id_end:ostart_run].strip(" -")):

@@ -556,7 +556,10 @@ _FEE_MODIFIERS = _PAID_AHEAD_BY | frozenset({"non", "refundable", "nonrefundable
                                              "a", "my", "your", "cash", "app", "verification", "id", "cancellation",
                                              "cancelation", "cancel", "late", "reservation", "travel", "no", "show",
                                              "parking", "gas", "fuel", "petrol", "mileage", "toll", "hotel", "room",
-                                             "admin", "processing"})
+                                             "admin", "processing",
+                                             # when: "$25 late-night fee", "$50 short notice fee"
+                                             "night", "weekend", "holiday", "after", "hours", "short", "notice",
+                                             "same", "day", "last", "minute"})
 _FEE_MODIFIERS_MAX = 4
 _CLAUSE_CLOSE = re.compile(r"[ \t]*(?:\Z|[\n\r.,;!?)])")
 # ... and how it is paid ahead: "$40 by e-transfer, the rest cash", "50 € via PayPal."

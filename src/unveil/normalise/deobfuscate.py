@@ -51,6 +51,7 @@ import itertools
 import logging
 import re
 import unicodedata
+from array import array
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -303,7 +304,26 @@ def _fold(text: str) -> NormalisedText:
         # Ukrainian spells "п'ять" (five) and "дев'ять" (nine) with an apostrophe, which would split the
         # word into two tokens; the modifier letter apostrophe is a letter, and the lexicon spells them so.
         nt = NormalisedText(nt.original, _CYRILLIC_APOSTROPHE.sub("\u02bc", nt.text), nt.starts, nt.ends)
+    if ("'" in text or "’" in text) and _TRANSLIT_SOFT_SIGN.search(nt.text) is not None:
+        nt = _drop_soft_signs(nt)
     return nt
+
+
+# The Latin transliterations of Ukrainian and Russian write the soft sign and the Ukrainian apostrophe as
+# "'" ("nul' dva nul'", "dev'yat'", "p'yat'"), which would split the number words; they are dropped there.
+_TRANSLIT_SOFT_SIGN = regex.compile(
+    r"(?<![A-Za-z'’])(?:(?:p|dev|des)['’][yi]at['’]?"
+    r"|(?:nul|nol|shist|shest|sim|sem|vosem|visim|pyat|piat|devyat|deviat|desyat|desiat)['’])(?![A-Za-z'’])",
+    regex.IGNORECASE)
+
+
+def _drop_soft_signs(nt: NormalisedText) -> NormalisedText:
+    """``nt`` without the apostrophes of the transliterated number words, its offsets kept."""
+    drop = {m.start() + i for m in _TRANSLIT_SOFT_SIGN.finditer(nt.text)
+            for i, ch in enumerate(m.group()) if ch in "'’"}
+    keep = [i for i in range(len(nt.text)) if i not in drop]
+    return NormalisedText(nt.original, "".join(nt.text[i] for i in keep), array("l", (nt.starts[i] for i in keep)),
+                          array("l", (nt.ends[i] for i in keep)))
 
 
 _CYRILLIC_APOSTROPHE = regex.compile(r"(?<=\p{Cyrillic})['’](?=\p{Cyrillic})")
