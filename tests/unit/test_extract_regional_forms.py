@@ -999,6 +999,9 @@ def test_ukrainian_and_russian_speaking_posters(body: str, country: str, lang: s
         # fee words after words of when
         ("$25 late-night fee after midnight", "US", "fee", ["25 USD"]),
         ("$50 short notice fee", "US", "fee", ["50 USD"]),
+        # a fee's words, then a word for an added amount
+        ("Bathurst trips: $100 travel extra", "AU", "fee", ["100 AUD"]),
+        ("1 hour $250 extra time $100", "AU", "fee", []),
         # a cue opens a list: its first item counts though a first name, its next items though words
         ("Outcall Elizabeth, Linden & Newark (+$50 travel)", "US", "city", ["Elizabeth|US", "Linden|US", "Newark|US"]),
         ("Say hi to Victoria, Chelsea and Paige", "US", "city", []),

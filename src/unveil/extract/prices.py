@@ -584,8 +584,9 @@ def _fee(text: str, start: int, end: int, t: _Tables) -> bool:
         if nw is None:
             break
         word = fold(nw.group())
-        if word in t.fee_words or (word in _PAID_AHEAD_BY and _CLAUSE_CLOSE.match(text, nw.end()) is not None):
-            return True
+        if word in t.fee_words or (word in _PAID_AHEAD_BY and _CLAUSE_CLOSE.match(text, nw.end()) is not None) \
+                or (pos > end + 1 and t.added_after.match(text, nw.start()) is not None):
+            return True  # ... also "$100 travel extra": a fee's words, then a word for an added amount
         if (word not in _FEE_LINKS and word not in _FEE_MODIFIERS) or text[nw.end():nw.end() + 1] not in (" ", "-"):
             break
         pos = nw.end() + 1  # "$20 de Uber", "$50 non-refundable deposit", "$100 Apple gift card as deposit"
