@@ -1155,11 +1155,10 @@ def _worded_ages(text: str) -> tuple[dict[int, tuple[int, int, int, bool]], dict
             continue  # "Mi hijo tiene 19 años", "Mi madre Rosario tiene 60 años": a relative's age
         if _range_to(text, start, value):
             continue  # "de 20 à 30 ans", "between 30 and 60 years": the clients' ages
-        if old is None and _key(m.group()) in tables.bare \
-                and _RESIDENCE_BEFORE.search(text, max(0, start - 50), start) is not None:
-            continue  # "Been in Leeds 10 years, I'm 32"
-        if old is None and _key(m.group()) in tables.bare and _in_a_country_after(text, end):
-            continue  # "Filipina from Manila, 12 yrs in Canada": years of living there
+        if old is None and _key(m.group()) in tables.bare and (
+                _RESIDENCE_BEFORE.search(text, max(0, start - 50), start) is not None
+                or _in_a_country_after(text, end)):
+            continue  # "Been in Leeds 10 years, I'm 32", "Filipina from Manila, 12 yrs in Canada": years there
         if _EXPERIENCE_HINT.search(text[max(0, start - 60):start].lower()) is not None \
                 and _EXPERIENCE_BEFORE.search(text, max(0, start - 60), start) is not None:
             continue  # "Doświadczenie w masażu 10 lat"

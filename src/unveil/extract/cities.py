@@ -1217,8 +1217,7 @@ _POSTCODE_BEFORE = re.compile(r"(?<![0-9.,])(?:[A-Z]{1,2}-)?([0-9]{4,5})(?:[ \t]
 
 
 # A shopping centre named after a foreign town: "Aberdeen Centre" in Richmond, BC, "Brentwood Town Centre" in
-# Burnaby, "Hong Kong City Mall" in
-# Houston.
+# Burnaby, "Hong Kong City Mall" in Houston.
 _SHOPPING_CENTRE_AFTER = re.compile(r" (?:City |Town )?(?:Centre|Center|Mall|Plaza)(?![^\W\d_])")
 # A highway's number and "&" (or "@") right before a name: "I-5 & Seneca", "US-1 @ Broward" (a "/" may list a town)
 _ROAD_AND_BEFORE = re.compile(r"(?<![\w-])(?:I|US|SR|Hwy|Highway|Route|Rte|Rt|Loop)[- ]?\d{1,3}[ \t]?[&@][ \t]\Z")
